@@ -1,0 +1,615 @@
+"""Read annotation and registry YAML into checked records, each knowing its file and line.
+
+Checking happens in three layers, each reporting ``file:line``:
+
+1. YAML itself (safe loading only: ``!!python/object`` and other tags are refused; duplicate
+   keys are errors rather than silently overwritten);
+2. the JSON Schema of the file (``linkeddata/schemas/*.schema.json``): keys, types, enums;
+3. the references between records: unknown or duplicate ids, an actor defined twice, a claim
+   that disputes itself.
+
+Quotes are only collected here; :mod:`linkeddata.anchor` places them in the article.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+
+from . import resources
+from .errors import AnnotationError
+
+ACTOR_TYPES = (
+    "person", "organization", "state", "government", "military-force", "armed-group",
+    "media-outlet", "population-group",
+)  # fmt: skip
+
+
+# --------------------------------------------------------------------------------------------
+# YAML with line numbers
+
+
+class _Map(dict):
+    """A mapping that remembers the line of each key and of itself."""
+
+    line: int
+    key_lines: dict[str, int]
+
+
+class _Seq(list):
+    """A sequence that remembers the line of each item and of itself."""
+
+    line: int
+    item_lines: list[int]
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that keeps line numbers and refuses duplicate keys."""
+
+
+def _construct_map(loader: _Loader, node: yaml.MappingNode) -> _Map:
+    loader.flatten_mapping(node)
+    result = _Map()
+    result.line = node.start_mark.line + 1
+    result.key_lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, str):
+            raise _YamlProblem(key_node.start_mark.line + 1, f"a key must be text, not {key!r}")
+        if key in result:
+            raise _YamlProblem(
+                key_node.start_mark.line + 1,
+                f"duplicate key '{key}' (first on line {result.key_lines[key]})",
+            )
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.key_lines[key] = value_node.start_mark.line + 1
+    return result
+
+
+def _construct_seq(loader: _Loader, node: yaml.SequenceNode) -> _Seq:
+    result = _Seq(loader.construct_object(child, deep=True) for child in node.value)
+    result.line = node.start_mark.line + 1
+    result.item_lines = [child.start_mark.line + 1 for child in node.value]
+    return result
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_map)
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_seq)
+
+
+class _YamlProblem(Exception):
+    def __init__(self, line: int, message: str):
+        self.line, self.message = line, message
+
+
+def _load_yaml(path: Path) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as e:
+        raise AnnotationError(f"cannot read the file: {e.strerror}", path) from None
+    except UnicodeDecodeError:
+        raise AnnotationError("the file is not UTF-8", path) from None
+    try:
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+    except _YamlProblem as e:
+        raise AnnotationError(e.message, path, e.line) from None
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        problem = e.problem or e.context or "malformed YAML"
+        if isinstance(e, yaml.constructor.ConstructorError) and "tag" in problem:
+            problem += " (only plain YAML is accepted: no tags such as !!python/object)"
+        raise AnnotationError(f"not valid YAML: {problem}", path, mark.line + 1 if mark else None) from None
+    except yaml.YAMLError as e:
+        raise AnnotationError(f"not valid YAML: {e}", path) from None
+
+
+def _line_of(doc: Any, path: list[Any]) -> int | None:
+    """The line of the value at ``path`` (keys and indexes) in a document from :func:`_load_yaml`."""
+    line = getattr(doc, "line", None)
+    node = doc
+    for step in path:
+        if isinstance(node, _Map) and step in node:
+            line = node.key_lines.get(step, line)
+            node = node[step]
+        elif isinstance(node, _Seq) and isinstance(step, int) and step < len(node):
+            line = node.item_lines[step]
+            node = node[step]
+        else:
+            break
+    return line
+
+
+# --------------------------------------------------------------------------------------------
+# JSON Schema
+
+
+@cache
+def _validator(name: str) -> jsonschema.Draft202012Validator:
+    schema = json.loads(resources.schema_file(name).read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(schema)
+
+
+def _where(path: list[Any]) -> str:
+    out = ""
+    for step in path:
+        out += f"[{step + 1}]" if isinstance(step, int) else (f".{step}" if out else step)
+    return out or "the document"
+
+
+def _explain(error: jsonschema.ValidationError) -> str:
+    at = _where(list(error.absolute_path))
+    v = error.validator
+    if v == "required":
+        missing = error.message.split("'")[1]
+        return f"{at}: the key '{missing}' is required"
+    if v == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        extra = [k for k in error.instance if k not in allowed]
+        hint = ""
+        close = difflib.get_close_matches(extra[0], allowed, n=1) if extra else []
+        if close:
+            hint = f" (did you mean '{close[0]}'?)"
+        return f"{at}: unknown key '{extra[0] if extra else '?'}'{hint}; allowed: {', '.join(allowed)}"
+    if v == "enum":
+        return f"{at}: {error.instance!r} is not one of {', '.join(map(str, error.validator_value))}"
+    if v == "pattern":
+        desc = error.schema.get("description", f"it must match {error.validator_value}")
+        return f"{at}: {error.instance!r} is not allowed here: {desc}"
+    if v == "oneOf" and "exact" in json.dumps(error.schema):
+        return (
+            f"{at}: a quote is a string, or a mapping with 'exact' and at most one of "
+            f"'occurrence' (a number from 1) or 'within' (a longer passage)"
+        )
+    if v == "anyOf" and error.validator_value == [{"required": ["quote"]}, {"required": ["evidence"]}]:
+        return f"{at}: a claim needs 'quote' (the asserter's own words) or 'evidence' (the article's words), or both"
+    if v == "type":
+        return f"{at}: expected {error.validator_value}, found {type(error.instance).__name__} {error.instance!r:.60}"
+    return f"{at}: {error.message}"
+
+
+def _check_schema(doc: Any, name: str, path: Path) -> None:
+    errors = sorted(_validator(name).iter_errors(doc), key=lambda e: (list(map(str, e.absolute_path)), e.validator))
+    if errors:
+        # The deepest error first: it is the most specific one.
+        error = max(errors, key=lambda e: len(e.absolute_path))
+        raise AnnotationError(_explain(error), path, _line_of(doc, list(error.absolute_path)))
+
+
+# --------------------------------------------------------------------------------------------
+# Records
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a record or value was written."""
+
+    file: Path
+    line: int | None
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}" if self.line else str(self.file)
+
+
+@dataclass(frozen=True)
+class Quote:
+    exact: str
+    origin: Origin
+    occurrence: int | None = None
+    within: str | None = None
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    type: str
+    label: str
+    origin: Origin
+    aliases: tuple[str, ...] = ()
+    description: str | None = None
+    wikidata: str | None = None
+    member_of: tuple[str, ...] = ()
+    part_of: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Place:
+    id: str
+    label: str
+    origin: Origin
+    wikidata: str | None = None
+    within: str | None = None
+
+
+@dataclass(frozen=True)
+class Registry:
+    actors: dict[str, Actor]
+    places: dict[str, Place]
+    path: Path | None = None
+
+
+@dataclass(frozen=True)
+class Credit:
+    actor: str
+    evidence: tuple[Quote, ...]
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class PhotoInfo:
+    caption: Quote
+    credit: Quote
+    origin: Origin
+    identifier: str | None = None
+    creator: str | None = None
+    provider: str | None = None
+    date: str | None = None
+    places: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ArticleInfo:
+    publisher: str
+    origin: Origin
+    date_published: str | None = None
+    language: str = "en"
+    authors: tuple[Credit, ...] = ()
+    contributors: tuple[Credit, ...] = ()
+    photo: PhotoInfo | None = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An actor or place the article names, with the quotes where it does."""
+
+    id: str
+    quotes: tuple[Quote, ...]
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class Hop:
+    by: str
+    mode: str  # quoted | paraphrased
+    origin: Origin
+    to: tuple[str, ...] = ()
+    publisher: str | None = None
+    evidence: tuple[Quote, ...] = ()
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: str
+    label: str
+    asserter: str
+    hedge: str
+    origin: Origin
+    told_to: tuple[str, ...] = ()
+    cue: tuple[Quote, ...] = ()
+    quote: Quote | None = None
+    evidence: tuple[Quote, ...] = ()
+    chain: tuple[Hop, ...] = ()
+    article_mode: str = "paraphrased"
+    about: tuple[str, ...] = ()
+    supports: tuple[str, ...] = ()
+    disputes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Relationship:
+    id: str
+    label: str
+    kind: str
+    from_actor: str
+    to_actor: str
+    claims: tuple[str, ...]
+    evidence: tuple[Quote, ...]
+    origin: Origin
+    time: str | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    label: str
+    type: str
+    claims: tuple[str, ...]
+    evidence: tuple[Quote, ...]
+    origin: Origin
+    agents: tuple[str, ...] = ()
+    targets: tuple[str, ...] = ()
+    victims: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    time: str | None = None
+    time_cue: Quote | None = None
+
+
+@dataclass(frozen=True)
+class Annotation:
+    path: Path
+    article: ArticleInfo
+    registry: Registry
+    local_actors: dict[str, Actor] = field(default_factory=dict)
+    local_places: dict[str, Place] = field(default_factory=dict)
+    actor_mentions: tuple[Mention, ...] = ()
+    place_mentions: tuple[Mention, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    relationships: tuple[Relationship, ...] = ()
+    events: tuple[Event, ...] = ()
+
+    def actor(self, actor_id: str) -> Actor:
+        return self.local_actors.get(actor_id) or self.registry.actors[actor_id]
+
+    def place(self, place_id: str) -> Place:
+        return self.local_places.get(place_id) or self.registry.places[place_id]
+
+
+# --------------------------------------------------------------------------------------------
+# Reading
+
+
+class _Reader:
+    """Turns one checked YAML document into records; knows the file for every origin."""
+
+    def __init__(self, path: Path, doc: Any):
+        self.path, self.doc = path, doc
+
+    def origin(self, node: Any, key: str | None = None) -> Origin:
+        if key is not None and isinstance(node, _Map) and key in node:
+            return Origin(self.path, node.key_lines[key])
+        return Origin(self.path, getattr(node, "line", None))
+
+    def quote(self, value: Any, line: int | None) -> Quote:
+        origin = Origin(self.path, getattr(value, "line", line))
+        if isinstance(value, str):
+            return Quote(value, origin)
+        return Quote(value["exact"], origin, value.get("occurrence"), value.get("within"))
+
+    def quotes(self, node: _Map, key: str) -> tuple[Quote, ...]:
+        if key not in node:
+            return ()
+        value = node[key]
+        if isinstance(value, _Seq):
+            return tuple(self.quote(v, line) for v, line in zip(value, value.item_lines, strict=True))
+        return (self.quote(value, node.key_lines[key]),)
+
+    def actor(self, node: _Map) -> Actor:
+        return Actor(
+            id=node["id"], type=node["type"], label=node["label"], origin=self.origin(node),
+            aliases=tuple(node.get("aliases", ())), description=node.get("description"),
+            wikidata=node.get("wikidata"), member_of=tuple(node.get("member_of", ())),
+            part_of=tuple(node.get("part_of", ())),
+        )  # fmt: skip
+
+    def place(self, node: _Map) -> Place:
+        return Place(
+            id=node["id"], label=node["label"], origin=self.origin(node),
+            wikidata=node.get("wikidata"), within=node.get("within"),
+        )  # fmt: skip
+
+
+def _unique(items: list[tuple[str, Origin]], what: str, path: Path) -> None:
+    seen: dict[str, Origin] = {}
+    for item_id, origin in items:
+        if item_id in seen:
+            raise AnnotationError(
+                f"duplicate {what} id '{item_id}' (first defined on line {seen[item_id].line})",
+                path, origin.line,
+            )  # fmt: skip
+        seen[item_id] = origin
+
+
+def load_registry(path: Path) -> Registry:
+    """Read and check a registry file (``registry.yaml``)."""
+    doc = _load_yaml(path)
+    if doc is None:
+        return Registry({}, {}, path)
+    _check_schema(doc, "registry", path)
+    r = _Reader(path, doc)
+    actors = [r.actor(n) for n in doc.get("actors", [])]
+    places = [r.place(n) for n in doc.get("places", [])]
+    _unique([(a.id, a.origin) for a in actors], "actor", path)
+    _unique([(p.id, p.origin) for p in places], "place", path)
+    registry = Registry({a.id: a for a in actors}, {p.id: p for p in places}, path)
+    for a in actors:
+        for ref in a.member_of + a.part_of:
+            _expect(ref in registry.actors, f"actor '{a.id}' refers to unknown actor '{ref}'",
+                    a.origin, registry.actors)  # fmt: skip
+    for p in places:
+        if p.within:
+            _expect(p.within in registry.places, f"place '{p.id}' is within unknown place '{p.within}'",
+                    p.origin, registry.places)  # fmt: skip
+    return registry
+
+
+def _expect(ok: bool, message: str, origin: Origin, known: dict | None = None, ref: str | None = None) -> None:
+    if ok:
+        return
+    if known is not None:
+        name = ref or message.rsplit("'", 2)[-2]
+        close = difflib.get_close_matches(name, list(known), n=1)
+        if close:
+            message += f" (did you mean '{close[0]}'?)"
+    raise AnnotationError(message, origin.file, origin.line)
+
+
+def load_annotation(path: Path, registry: Registry) -> Annotation:
+    """Read and check the annotation of one article against ``registry``."""
+    doc = _load_yaml(path)
+    if doc is None:
+        raise AnnotationError("the annotation is empty", path, 1)
+    _check_schema(doc, "annotation", path)
+    r = _Reader(path, doc)
+
+    # Actors and places: an entry with a type (or a label) defines; one with only an id refers.
+    local_actors: dict[str, Actor] = {}
+    local_places: dict[str, Place] = {}
+    actor_mentions, place_mentions = [], []
+    _unique([(n["id"], r.origin(n)) for n in doc.get("actors", [])], "actor", path)
+    _unique([(n["id"], r.origin(n)) for n in doc.get("places", [])], "place", path)
+    for n in doc.get("actors", []):
+        if set(n) - {"id", "mentions"}:
+            origin = r.origin(n)
+            _expect(n["id"] not in registry.actors,
+                    f"actor '{n['id']}' is already defined in the registry {registry.path}; "
+                    f"list it here with only 'id' and 'mentions'", origin)  # fmt: skip
+            _expect("type" in n and "label" in n,
+                    f"actor '{n['id']}' is not in the registry, so it needs 'type' and 'label'", origin)
+            local_actors[n["id"]] = r.actor(n)
+        else:
+            _expect(n["id"] in registry.actors,
+                    f"unknown actor id '{n['id']}': not in the registry {registry.path}; "
+                    f"define it here with 'type' and 'label' or add it to the registry",
+                    r.origin(n), registry.actors, n["id"])  # fmt: skip
+        actor_mentions.append(Mention(n["id"], r.quotes(n, "mentions"), r.origin(n)))
+    for n in doc.get("places", []):
+        if set(n) - {"id", "mentions"}:
+            _expect(n["id"] not in registry.places,
+                    f"place '{n['id']}' is already defined in the registry {registry.path}; "
+                    f"list it here with only 'id' and 'mentions'", r.origin(n))  # fmt: skip
+            _expect("label" in n, f"place '{n['id']}' is not in the registry, so it needs 'label'", r.origin(n))
+            local_places[n["id"]] = r.place(n)
+        else:
+            _expect(n["id"] in registry.places,
+                    f"unknown place id '{n['id']}': not in the registry {registry.path}",
+                    r.origin(n), registry.places, n["id"])  # fmt: skip
+        place_mentions.append(Mention(n["id"], r.quotes(n, "mentions"), r.origin(n)))
+
+    a = doc["article"]
+    photo = None
+    if "photo" in a:
+        p = a["photo"]
+        photo = PhotoInfo(
+            caption=r.quote(p["caption"], p.key_lines["caption"]),
+            credit=r.quote(p["credit"], p.key_lines["credit"]), origin=r.origin(p),
+            identifier=p.get("identifier"), creator=p.get("creator"), provider=p.get("provider"),
+            date=p.get("date"), places=tuple(p.get("places", ())),
+        )  # fmt: skip
+    article = ArticleInfo(
+        publisher=a["publisher"], origin=r.origin(a), date_published=a.get("date_published"),
+        language=a.get("language", "en"),
+        authors=tuple(Credit(c["actor"], r.quotes(c, "evidence"), r.origin(c)) for c in a.get("authors", [])),
+        contributors=tuple(
+            Credit(c["actor"], r.quotes(c, "evidence"), r.origin(c)) for c in a.get("contributors", [])
+        ),
+        photo=photo,
+    )  # fmt: skip
+
+    claims = tuple(
+        Claim(
+            id=n["id"], label=n["label"], asserter=n["asserter"], hedge=n["hedge"], origin=r.origin(n),
+            told_to=tuple(n.get("told_to", ())), cue=r.quotes(n, "cue"),
+            quote=r.quote(n["quote"], n.key_lines["quote"]) if "quote" in n else None,
+            evidence=r.quotes(n, "evidence"),
+            chain=tuple(
+                Hop(by=h["by"], mode=h["mode"], origin=r.origin(h), to=tuple(h.get("to", ())),
+                    publisher=h.get("publisher"), evidence=r.quotes(h, "evidence"))
+                for h in n.get("chain", [])
+            ),
+            article_mode=n.get("article_mode", "quoted" if "quote" in n else "paraphrased"),
+            about=tuple(n.get("about", ())), supports=tuple(n.get("supports", ())),
+            disputes=tuple(n.get("disputes", ())),
+        )  # fmt: skip
+        for n in doc.get("claims", [])
+    )
+    relationships = tuple(
+        Relationship(
+            id=n["id"], label=n["label"], kind=n["kind"], from_actor=n["from"], to_actor=n["to"],
+            claims=tuple(n["claims"]), evidence=r.quotes(n, "evidence"), origin=r.origin(n),
+            time=n.get("time"),
+        )  # fmt: skip
+        for n in doc.get("relationships", [])
+    )
+    events = tuple(
+        Event(
+            id=n["id"], label=n["label"], type=n["type"], claims=tuple(n["claims"]),
+            evidence=r.quotes(n, "evidence"), origin=r.origin(n),
+            agents=tuple(n.get("agents", ())), targets=tuple(n.get("targets", ())),
+            victims=tuple(n.get("victims", ())), places=tuple(n.get("places", ())), time=n.get("time"),
+            time_cue=r.quote(n["time_cue"], n.key_lines["time_cue"]) if "time_cue" in n else None,
+        )  # fmt: skip
+        for n in doc.get("events", [])
+    )
+    annotation = Annotation(
+        path=path, article=article, registry=registry, local_actors=local_actors,
+        local_places=local_places, actor_mentions=tuple(actor_mentions),
+        place_mentions=tuple(place_mentions), claims=claims, relationships=relationships, events=events,
+    )  # fmt: skip
+    _check_references(annotation)
+    return annotation
+
+
+def _check_references(an: Annotation) -> None:
+    """Every id an annotation uses must name something; ids are unique; nothing refers to itself."""
+    actors = {**an.registry.actors, **an.local_actors}
+    places = {**an.registry.places, **an.local_places}
+    claim_ids = {c.id for c in an.claims}
+    _unique([(c.id, c.origin) for c in an.claims], "claim", an.path)
+    _unique([(x.id, x.origin) for x in an.relationships], "relationship", an.path)
+    _unique([(x.id, x.origin) for x in an.events], "event", an.path)
+    things = set(actors) | set(places) | claim_ids | {x.id for x in an.relationships} | {x.id for x in an.events}
+
+    def actor(ref: str | None, origin: Origin, role: str) -> None:
+        if ref is not None:
+            _expect(ref in actors, f"{role} '{ref}' is not a known actor id", origin, actors, ref)
+
+    def place(ref: str, origin: Origin, role: str) -> None:
+        _expect(ref in places, f"{role} '{ref}' is not a known place id", origin, places, ref)
+
+    for a in an.local_actors.values():
+        for ref in a.member_of + a.part_of:
+            actor(ref, a.origin, f"actor '{a.id}' belongs to")
+    for p in an.local_places.values():
+        if p.within:
+            place(p.within, p.origin, f"place '{p.id}' is within")
+    info = an.article
+    actor(info.publisher, info.origin, "the publisher")
+    for credit in info.authors + info.contributors:
+        actor(credit.actor, credit.origin, "the author or contributor")
+    if info.photo:
+        actor(info.photo.creator, info.photo.origin, "the photo creator")
+        actor(info.photo.provider, info.photo.origin, "the photo provider")
+        for ref in info.photo.places:
+            place(ref, info.photo.origin, "the photo place")
+    for c in an.claims:
+        actor(c.asserter, c.origin, f"the asserter of claim '{c.id}'")
+        for ref in c.told_to:
+            actor(ref, c.origin, f"claim '{c.id}' was told to")
+        for h in c.chain:
+            actor(h.by, h.origin, f"a hop of claim '{c.id}' is by")
+            actor(h.publisher, h.origin, f"a hop of claim '{c.id}' is published by")
+            for ref in h.to:
+                actor(ref, h.origin, f"a hop of claim '{c.id}' is told to")
+        for ref in c.about:
+            _expect(ref in things, f"claim '{c.id}' is about '{ref}', which is no known id", c.origin,
+                    dict.fromkeys(things), ref)  # fmt: skip
+        for ref in c.supports + c.disputes:
+            _expect(ref in claim_ids, f"claim '{c.id}' refers to unknown claim '{ref}'", c.origin,
+                    dict.fromkeys(claim_ids), ref)  # fmt: skip
+            _expect(ref != c.id, f"claim '{c.id}' cannot support or dispute itself", c.origin)
+        _expect(c.hedge == "asserted" or bool(c.cue),
+                f"claim '{c.id}' is hedged ({c.hedge}): quote the hedging words in 'cue'", c.origin)
+        _expect(c.hedge != "asserted" or not c.cue,
+                f"claim '{c.id}' has a 'cue' but hedge 'asserted'; give the hedge its level", c.origin)
+    for x in an.relationships:
+        actor(x.from_actor, x.origin, f"relationship '{x.id}' from")
+        actor(x.to_actor, x.origin, f"relationship '{x.id}' to")
+        _expect(x.from_actor != x.to_actor, f"relationship '{x.id}' links '{x.from_actor}' to itself", x.origin)
+        for ref in x.claims:
+            _expect(ref in claim_ids, f"relationship '{x.id}' rests on unknown claim '{ref}'", x.origin,
+                    dict.fromkeys(claim_ids), ref)  # fmt: skip
+    for x in an.events:
+        for role, refs in (("agent", x.agents), ("target", x.targets), ("victim", x.victims)):
+            for ref in refs:
+                actor(ref, x.origin, f"the {role} of event '{x.id}'")
+        for ref in x.places:
+            place(ref, x.origin, f"the place of event '{x.id}'")
+        for ref in x.claims:
+            _expect(ref in claim_ids, f"event '{x.id}' rests on unknown claim '{ref}'", x.origin,
+                    dict.fromkeys(claim_ids), ref)  # fmt: skip

@@ -1,0 +1,190 @@
+"""Read an article file and split it into its parts.
+
+The text is kept exactly as shipped (no newline translation, no normalisation): every offset the
+project writes indexes into it in Unicode code points.
+
+Parts, in the order they appear in a typical news page copied as text:
+
+- the **headline**: the first non-empty line;
+- an optional **photo line**: picture id, credit ("REUTERS/Khalil Ashawi") and caption run together;
+- the **body** paragraphs;
+- an optional **contributor line** ("Michael B. Kelley contributed to this report.");
+- the trailing site **boilerplate** ("NOW WATCH: …", newsletter and social-media lines), which is
+  never content.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import InputError
+
+
+@dataclass(frozen=True)
+class Span:
+    """A half-open range ``[start, end)`` of code points in the article text."""
+
+    start: int
+    end: int
+
+    def of(self, text: str) -> str:
+        return text[self.start : self.end]
+
+
+@dataclass(frozen=True)
+class Photo:
+    """The photo line: ``identifier`` (agency picture id, may be empty), ``credit`` and ``caption``."""
+
+    line: Span
+    identifier: Span | None
+    credit: Span
+    caption: Span
+
+
+@dataclass(frozen=True)
+class Article:
+    slug: str
+    path: Path
+    text: str
+    headline: Span
+    photo: Photo | None
+    body: Span
+    contributors: tuple[Span, ...]
+    boilerplate: Span | None
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    @property
+    def content_end(self) -> int:
+        """Offset where the boilerplate begins (the end of the text when there is none)."""
+        return self.boilerplate.start if self.boilerplate else len(self.text)
+
+    def part_at(self, offset: int) -> str:
+        """Name of the part that holds ``offset``: headline, photo, body, contributor or boilerplate."""
+        if self.boilerplate and offset >= self.boilerplate.start:
+            return "boilerplate"
+        if self.headline.start <= offset < self.headline.end:
+            return "headline"
+        if self.photo and self.photo.line.start <= offset < self.photo.line.end:
+            return "photo"
+        if any(c.start <= offset < c.end for c in self.contributors):
+            return "contributor"
+        return "body"
+
+
+# Lines that begin the trailing site furniture of a news page.
+_BOILERPLATE = re.compile(
+    r"^(NOW WATCH\b|SEE ALSO:|READ MORE:|Follow .+ on (Facebook|Twitter|LinkedIn|Instagram)"
+    r"|.*\bEmails & Alerts$|Site highlights each day|Sign up for|Subscribe to|Get the latest"
+    r"|Copyright ©|©)",
+    re.IGNORECASE,
+)
+_CONTRIBUTOR = re.compile(
+    r"^(.+ contributed (reporting )?to this (report|story|article)\.?"
+    r"|(Additional )?[Rr]eporting by .+|Writing by .+|Editing by .+)$"
+)
+# "RTX1AXLE" + "REUTERS/Khalil Ashawi" + "Rebel fighters stand …": a copied photo line runs the
+# picture id, the credit and the caption together. The credit is an agency, a slash and a name
+# whose last word is followed directly by the capital letter that starts the caption.
+_PHOTO = re.compile(
+    r"^(?P<identifier>[A-Z0-9]{5,12}?)?"
+    r"(?P<credit>(?:REUTERS|Reuters|AP(?: Photo)?|AFP(?:/Getty Images)?|Getty Images|EPA|"
+    r"Associated Press|Anadolu Agency)/(?:[A-Z][a-z'.\-]+)(?: [A-Z][a-z'.\-]+)*)"
+    r"(?P<caption>[A-Z\"“].*)$"
+)
+
+
+def _lines(text: str) -> list[Span]:
+    """Non-empty lines with their spans (line ends excluded; CR LF, LF and CR all end a line)."""
+    spans = []
+    for m in re.finditer(r"[^\r\n]+", text):
+        if m.group().strip():
+            start = m.start() + (len(m.group()) - len(m.group().lstrip()))
+            end = m.end() - (len(m.group()) - len(m.group().rstrip()))
+            spans.append(Span(start, end))
+    return spans
+
+
+def parse_text(text: str, slug: str, path: Path) -> Article:
+    """Split ``text`` into parts. Raises :class:`InputError` when there is no headline and body."""
+    lines = _lines(text)
+    if len(lines) < 2:
+        raise InputError("an article needs a headline line and at least one body paragraph", path)
+    headline, rest = lines[0], lines[1:]
+
+    # The boilerplate is the tail of lines that starts at a furniture line and holds only short
+    # lines after it: a "SEE ALSO:" inside the story is followed by real paragraphs.
+    boilerplate_at = len(rest)
+    for i in range(len(rest) - 1, -1, -1):
+        line = rest[i].of(text)
+        if _BOILERPLATE.match(line):
+            boilerplate_at = i
+        elif len(line) > 160:
+            break
+    content, furniture = rest[:boilerplate_at], rest[boilerplate_at:]
+    boilerplate = Span(furniture[0].start, len(text)) if furniture else None
+
+    photo = None
+    if content:
+        m = _PHOTO.match(content[0].of(text))
+        if m:
+            base = content[0].start
+            ident = m.span("identifier") if m.group("identifier") else None
+            photo = Photo(
+                line=content[0],
+                identifier=Span(base + ident[0], base + ident[1]) if ident else None,
+                credit=Span(base + m.start("credit"), base + m.end("credit")),
+                caption=Span(base + m.start("caption"), base + m.end("caption")),
+            )
+            content = content[1:]
+
+    contributors: list[Span] = []
+    while content and _CONTRIBUTOR.match(content[-1].of(text)):
+        contributors.insert(0, content.pop())
+    if not content:
+        raise InputError("the article has a headline but no body paragraphs", path)
+    return Article(
+        slug=slug,
+        path=path,
+        text=text,
+        headline=headline,
+        photo=photo,
+        body=Span(content[0].start, content[-1].end),
+        contributors=tuple(contributors),
+        boilerplate=boilerplate,
+    )
+
+
+_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def read_article(path: Path) -> Article:
+    """Read an article file (UTF-8, kept byte for byte) and split it."""
+    slug = path.stem
+    if not _SLUG.match(slug):
+        raise InputError(
+            f"the file name must be a slug of lower-case words joined by hyphens "
+            f"(it names the article in IRIs), e.g. {_suggest_slug(slug)}.txt",
+            path,
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise InputError(f"cannot read the article: {e.strerror}", path) from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = data[: e.start].count(b"\n") + 1
+        raise InputError(f"the article is not UTF-8 (byte {e.start})", path, line) from None
+    if text.startswith("\ufeff"):
+        raise InputError("the article starts with a byte-order mark; save it as UTF-8 without BOM", path, 1)
+    return parse_text(text, slug, path)
+
+
+def _suggest_slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "my-article"

@@ -1,0 +1,121 @@
+"""Every vocabulary the project writes, in one place."""
+
+from __future__ import annotations
+
+from rdflib import Namespace
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD, DefinedNamespace, URIRef
+
+SCHEMA = SDO
+
+__all__ = [
+    "CAMEO", "DCTERMS", "ET", "HEDGE", "LDE", "OA", "OWL", "PROV", "RDF", "RDFS", "RK", "SCHEMA",
+    "SEM", "SH", "SKOS", "WD", "XSD", "PREFIXES", "DEFAULT_BASE_IRI", "ONTOLOGY_IRI",
+]
+
+
+class LDE(DefinedNamespace):
+    """The conflict ontology (``ontology/ld-export.ttl``)."""
+
+    _NS = Namespace("https://w3id.org/ld-export/ontology#")
+    _fail = True
+
+    Actor: URIRef
+    Person: URIRef
+    Organization: URIRef
+    State: URIRef
+    Government: URIRef
+    MilitaryForce: URIRef
+    ArmedGroup: URIRef
+    MediaOutlet: URIRef
+    PopulationGroup: URIRef
+    Claim: URIRef
+    Report: URIRef
+    Relationship: URIRef
+    Event: URIRef
+
+    evidence: URIRef
+    quotation: URIRef
+    hedge: URIRef
+    hedgeCue: URIRef
+    reportedIn: URIRef
+    supports: URIRef
+    disputes: URIRef
+    hop: URIRef
+    relationshipKind: URIRef
+    fromActor: URIRef
+    toActor: URIRef
+    time: URIRef
+    supportedBy: URIRef
+    eventType: URIRef
+    hasAgent: URIRef
+    hasTarget: URIRef
+    hasVictim: URIRef
+    timeCue: URIRef
+    symmetric: URIRef
+    rank: URIRef
+
+
+class OA(DefinedNamespace):
+    """W3C Web Annotation vocabulary: the terms this project uses."""
+
+    _NS = Namespace("http://www.w3.org/ns/oa#")
+    _fail = True
+
+    SpecificResource: URIRef
+    TextQuoteSelector: URIRef
+    TextPositionSelector: URIRef
+    hasSource: URIRef
+    hasSelector: URIRef
+    exact: URIRef
+    prefix: URIRef
+    suffix: URIRef
+    start: URIRef
+    end: URIRef
+
+
+class SEM(DefinedNamespace):
+    """Simple Event Model: the terms this project uses."""
+
+    _NS = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
+    _fail = True
+
+    Event: URIRef
+    hasActor: URIRef
+    hasPlace: URIRef
+    hasTimeStamp: URIRef
+
+
+ONTOLOGY_IRI = URIRef("https://w3id.org/ld-export/ontology")
+RK = Namespace("https://w3id.org/ld-export/ontology/relationship-kind/")
+ET = Namespace("https://w3id.org/ld-export/ontology/event-type/")
+HEDGE = Namespace("https://w3id.org/ld-export/ontology/hedge/")
+CAMEO = Namespace("https://w3id.org/ld-export/ontology/cameo/")
+SH = Namespace("http://www.w3.org/ns/shacl#")
+WD = Namespace("http://www.wikidata.org/entity/")
+
+DEFAULT_BASE_IRI = "https://w3id.org/ld-export/data/"
+
+# Prefixes bound in every graph the project writes (Turtle, TriG and the report).
+PREFIXES: dict[str, Namespace] = {
+    "lde": Namespace(str(LDE)),
+    "rk": RK,
+    "et": ET,
+    "hedge": HEDGE,
+    "cameo": CAMEO,
+    "schema": Namespace(str(SCHEMA)),
+    "prov": Namespace(str(PROV)),
+    "oa": Namespace(str(OA)),
+    "sem": Namespace(str(SEM)),
+    "skos": Namespace(str(SKOS)),
+    "owl": Namespace(str(OWL)),
+    "rdfs": Namespace(str(RDFS)),
+    "xsd": Namespace(str(XSD)),
+    "dcterms": Namespace(str(DCTERMS)),
+    "wd": WD,
+}
+
+
+def bind_prefixes(graph) -> None:
+    """Bind the project's prefixes on ``graph`` (and nothing else: rdflib's defaults are dropped)."""
+    for prefix, ns in PREFIXES.items():
+        graph.bind(prefix, ns, override=True, replace=True)
