@@ -111,6 +111,8 @@ class ArticleGraph:
     article_iri: URIRef
     origins: dict[URIRef, Origin] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
+    actors: frozenset[URIRef] = frozenset()
+    places: frozenset[URIRef] = frozenset()
 
 
 def _en(text: str) -> Literal:
@@ -196,6 +198,8 @@ class _Builder:
                 "anchors": len(self.anchors),
                 "triples": len(self.g),
             },
+            actors=frozenset(map(self.mint.actor, self.actors)),
+            places=frozenset(map(self.mint.place, self.places)),
         )
 
     def article_node(self) -> None:

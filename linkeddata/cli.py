@@ -1,0 +1,155 @@
+"""The ``ld-export`` command line: Click commands only, each a thin layer over the library.
+
+Exit codes: 0 success, 1 the data does not conform to the shapes, 2 bad input or usage.
+Errors are one paragraph on stderr; progress and summaries go to stderr; data to stdout or files.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+import textwrap
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import LdExportError, NotConformingError
+from .namespaces import DEFAULT_BASE_IRI
+from .write import FORMATS
+
+FORMAT_ALIASES = {"ttl": "turtle", "json-ld": "jsonld", "nt": "ntriples", "nq": "nquads"}
+
+
+def _paragraph(text: str) -> str:
+    return textwrap.fill(" ".join(text.split()), width=100, break_long_words=False, break_on_hyphens=False)
+
+
+def _handle_errors(func):
+    """Turn library errors into one paragraph on stderr and the documented exit code."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except NotConformingError as e:
+            click.echo(e.report.describe(), err=True)
+            sys.exit(e.exit_code)
+        except LdExportError as e:
+            click.echo(_paragraph(f"Error: {e}"), err=True)
+            sys.exit(e.exit_code)
+        except KeyboardInterrupt:
+            click.echo("Interrupted; earlier output is unchanged.", err=True)
+            sys.exit(130)
+        except Exception as e:  # noqa: BLE001 - never show a traceback to a user
+            if os.environ.get("LD_EXPORT_DEBUG"):
+                raise
+            click.echo(
+                _paragraph(
+                    f"Internal error: {type(e).__name__}: {e}. This is a bug in ld-export; "
+                    f"run again with LD_EXPORT_DEBUG=1 to see where it happened."
+                ),
+                err=True,
+            )
+            sys.exit(2)
+
+    return wrapper
+
+
+def _formats(_ctx, _param, value: tuple[str, ...]) -> list[str]:
+    chosen: list[str] = []
+    for item in value:
+        for name in filter(None, (s.strip().lower() for s in item.split(","))):
+            name = FORMAT_ALIASES.get(name, name)
+            if name == "all":
+                chosen.extend(FORMATS)
+            elif name not in FORMATS:
+                raise click.BadParameter(f"{name!r} is not one of {', '.join(FORMATS)}, all")
+            else:
+                chosen.append(name)
+    return list(dict.fromkeys(chosen)) or list(FORMATS)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="ld-export")
+def main() -> None:
+    """Turn news reporting about armed conflicts into validated, provenance-rich linked data.
+
+    \b
+    ld-export build                  build the bundled seed article into dist/
+    ld-export validate dist/*.ttl    check RDF files against the bundled SHACL shapes
+    """
+
+
+_FORMAT_HELP = "; ".join(f"{name}: {desc}" for name, (_ext, desc) in FORMATS.items())
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
+@click.option("-o", "--out", "out_dir", default="dist", show_default=True, type=click.Path(path_type=Path),
+              help="Folder to write into (created if missing).")
+@click.option("-f", "--format", "formats", multiple=True, callback=_formats, metavar="FORMAT[,FORMAT…]",
+              help=f"Formats to write (repeatable; default all). {_FORMAT_HELP}.")
+@click.option("--base-iri", default=DEFAULT_BASE_IRI, show_default=True,
+              help="Base IRI under which articles, actors, claims… are minted.")
+@click.option("--registry", type=click.Path(path_type=Path, dir_okay=False),
+              help="Shared actor/place registry (default: registry.yaml beside the articles, else the bundled one).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress or summary on stderr.")
+@_handle_errors
+def build(inputs, out_dir, formats, base_iri, registry, quiet) -> None:  # noqa: PLR0913
+    """Build linked data from articles and their annotations.
+
+    INPUTS are folders (every NAME.txt with its NAME.yaml annotation) or article files; with none,
+    the bundled seed article is built. The data is validated with the bundled SHACL shapes before
+    anything is written: if it does not conform, nothing in the output folder changes, a readable
+    report goes to stderr, the SHACL report to OUT/shacl-report.failed.ttl, and the exit code is 1.
+    Bad input (a quote not in the article, an unknown actor id, broken YAML) exits with 2.
+
+    Writes, per article, SLUG.ttl, SLUG.jsonld and SLUG.nt; for the whole build dataset.trig and
+    dataset.nq (one named graph per article) and shacl-report.ttl. Identical input gives
+    byte-identical files.
+    """
+    from .pipeline import build as run_build
+
+    progress = None if quiet else (lambda msg: click.echo(msg, err=True))
+    result = run_build(inputs, out_dir, formats, base_iri, registry, progress)
+    if not quiet:
+        c = result.counts
+        click.echo(
+            f"Built {c['articles']} article(s): {c['actors']} actors, {c['places']} places, "
+            f"{c['relationships']} relationships, {c['events']} events, {c['claims']} claims, "
+            f"{c['anchors']} anchors, {c['triples']} triples; the data conforms to the shapes.",
+            err=True,
+        )
+        click.echo(f"Wrote {len(result.files)} files to {out_dir}/:", err=True)
+        for path in result.files:
+            click.echo(f"  {path.name}  ({path.stat().st_size:,} bytes)", err=True)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--report", type=click.Path(path_type=Path, dir_okay=False),
+              help="Also write the machine-readable SHACL report (Turtle) of the last file here.")
+@_handle_errors
+def validate(files, report) -> None:
+    """SHACL-validate RDF files with the bundled shapes and ontology.
+
+    Each FILE is checked on its own (a TriG or N-Quads dataset as the union of its graphs); its
+    format comes from the extension (.ttl .nt .jsonld .trig .nq .rdf). Exit 0 if every file
+    conforms, 1 if any does not, 2 if a file cannot be read or parsed.
+    """
+    from .validate import read_rdf, validate_graph
+
+    failed = False
+    for path in files:
+        result = validate_graph(read_rdf(path))
+        if report:
+            report.write_bytes(result.serialize())
+        if result.conforms:
+            click.echo(f"{path}: conforms", err=True)
+        else:
+            failed = True
+            click.echo(f"{path}: does not conform", err=True)
+            click.echo(textwrap.indent(result.describe(), "  "), err=True)
+    sys.exit(1 if failed else 0)

@@ -1,0 +1,174 @@
+"""SHACL validation with the bundled shapes, and reports a person can read.
+
+:func:`validate_graph` wraps ``pyshacl.validate`` the way pyshacl itself is shaped: one pure
+function, data in, report out. The ontology is mixed into the data graph (pyshacl's
+``ont_graph``) so that ``sh:class`` follows ``rdfs:subClassOf`` and the concept schemes are there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import pyshacl
+from rdflib import Dataset, Graph, URIRef
+from rdflib.compare import to_canonical_graph
+from rdflib.term import Node
+
+from . import resources
+from .annotation import Origin
+from .errors import InputError
+from .namespaces import RDFS, SH, SKOS, bind_prefixes
+
+RDF_FORMATS = {
+    ".ttl": "turtle",
+    ".turtle": "turtle",
+    ".nt": "nt",
+    ".ntriples": "nt",
+    ".jsonld": "json-ld",
+    ".json": "json-ld",
+    ".trig": "trig",
+    ".nq": "nquads",
+    ".nquads": "nquads",
+    ".rdf": "xml",
+    ".owl": "xml",
+    ".xml": "xml",
+    ".n3": "n3",
+}
+_QUAD_FORMATS = {"trig", "nquads"}
+
+
+@cache
+def ontology_graph() -> Graph:
+    return Graph().parse(resources.ontology_file(), format="turtle")
+
+
+@cache
+def shapes_graph() -> Graph:
+    return Graph().parse(resources.shapes_file(), format="turtle")
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One SHACL result, in words."""
+
+    severity: str  # Violation | Warning | Info
+    focus: str
+    focus_label: str | None
+    path: str | None
+    value: str | None
+    message: str
+    shape: str | None
+    origin: Origin | None
+
+    def describe(self) -> str:
+        what = f"{self.focus_label!r} <{self.focus}>" if self.focus_label else f"<{self.focus}>"
+        where = f" (from {self.origin})" if self.origin else ""
+        prop = f" {self.path}:" if self.path else ""
+        value = f" [value: {self.value}]" if self.value and self.value not in self.message else ""
+        return f"{self.severity}: {what}{where}:{prop} {self.message}{value}"
+
+
+@dataclass
+class ValidationReport:
+    conforms: bool
+    graph: Graph
+    violations: list[Violation]
+
+    def describe(self) -> str:
+        if self.conforms:
+            return "The data conforms to the ld-export shapes."
+        lines = [f"The data does not conform to the ld-export shapes ({len(self.violations)} results):"]
+        lines += ["  " + v.describe() for v in self.violations]
+        return "\n".join(lines)
+
+    def serialize(self) -> bytes:
+        """The machine-readable SHACL report in Turtle, with canonical blank nodes (deterministic)."""
+        canonical = to_canonical_graph(self.graph)
+        bind_prefixes(canonical)
+        canonical.bind("sh", SH)
+        return canonical.serialize(format="turtle").encode("utf-8")
+
+
+def _short(graph: Graph, node: Node | None) -> str | None:
+    if node is None:
+        return None
+    if isinstance(node, URIRef):
+        try:
+            return graph.namespace_manager.normalizeUri(node)
+        except Exception:  # noqa: BLE001 - an IRI rdflib cannot shorten is shown whole
+            return f"<{node}>"
+    return str(node)
+
+
+def _label(data: Graph, node: Node) -> str | None:
+    for prop in (RDFS.label, SKOS.prefLabel):
+        value = data.value(node, prop)
+        if value is not None:
+            text = str(value)
+            return text if len(text) <= 80 else text[:79] + "…"
+    return None
+
+
+def validate_graph(data: Graph, origins: dict[URIRef, Origin] | None = None) -> ValidationReport:
+    """Validate ``data`` against the bundled shapes (with the ontology mixed in)."""
+    conforms, report, _text = pyshacl.validate(
+        data,
+        shacl_graph=shapes_graph(),
+        ont_graph=ontology_graph(),
+        inference="none",
+        advanced=True,
+        allow_warnings=True,
+    )
+    bind_prefixes(report)
+    origins = origins or {}
+    violations = []
+    for result in report.subjects(SH.resultSeverity, None):
+        focus = report.value(result, SH.focusNode)
+        message = report.value(result, SH.resultMessage)
+        violations.append(
+            Violation(
+                severity=_short(report, report.value(result, SH.resultSeverity)).split(":")[-1],
+                focus=str(focus),
+                focus_label=_label(data, focus),
+                path=_short(data, report.value(result, SH.resultPath)),
+                value=_short(data, report.value(result, SH.value)),
+                message=str(message) if message is not None else "does not conform",
+                shape=_short(report, report.value(result, SH.sourceShape)),
+                origin=origins.get(focus),
+            )
+        )
+    violations.sort(key=lambda v: (v.focus, v.path or "", v.message))
+    return ValidationReport(bool(conforms), report, violations)
+
+
+def read_rdf(path: Path) -> Graph:
+    """Parse an RDF file, its format from its extension; a dataset gives the union of its graphs."""
+    fmt = RDF_FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        known = ", ".join(sorted(RDF_FORMATS))
+        raise InputError(f"unknown RDF file extension {path.suffix!r}; known: {known}", path)
+    if not path.is_file():
+        raise InputError("no such file", path)
+    try:
+        if fmt in _QUAD_FORMATS:
+            ds = Dataset()
+            ds.parse(path, format=fmt)
+            graph = Graph()
+            for s, p, o, _g in ds.quads((None, None, None, None)):
+                graph.add((s, p, o))
+            return graph
+        return Graph().parse(path, format=fmt)
+    except Exception as e:  # noqa: BLE001 - every parser error becomes one readable paragraph
+        detail = " ".join(str(e).split())
+        raise InputError(f"not valid {fmt}: {detail[:400]}", path) from None
+
+
+def validate_files(paths: Iterable[Path]) -> ValidationReport:
+    """Validate the union of the RDF files ``paths``."""
+    data = Graph()
+    for path in paths:
+        data += read_rdf(Path(path))
+    return validate_graph(data)
