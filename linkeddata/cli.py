@@ -153,3 +153,55 @@ def validate(files, report) -> None:
             click.echo(f"{path}: does not conform", err=True)
             click.echo(textwrap.indent(result.describe(), "  "), err=True)
     sys.exit(1 if failed else 0)
+
+
+@main.command()
+@click.argument("sparql", required=False)
+@click.option("-f", "--file", "query_file", type=click.Path(path_type=Path, dir_okay=False, exists=True),
+              help="Read the query from a .rq file.")
+@click.option("-n", "--name", help="Run a named query (see --list).")
+@click.option("--list", "list_queries", is_flag=True, help="List the named queries with their questions.")
+@click.option("-d", "--data", multiple=True, type=click.Path(path_type=Path), default=["dist"], show_default=True,
+              help="Build folder or RDF files to query (repeatable). A folder is read through its "
+                   "dataset.nq (or dataset.trig): every article in its own named graph, and a default "
+                   "graph that is the union of all of them.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "turtle", "jsonld"]),
+              default=None, help="SELECT: table (default), csv, tsv or json (SPARQL 1.1 results "
+                                 "formats). CONSTRUCT/DESCRIBE: turtle (default) or jsonld.")
+@_handle_errors
+def query(sparql, query_file, name, list_queries, data, fmt) -> None:
+    """Run SPARQL over built data, in process: no server needed.
+
+    Give the query as an argument, with -f FILE, or by --name. ASK prints true or false and exits
+    0 or 1. A syntax error is reported with its line and column (exit 2).
+    """
+    from .errors import InputError
+    from .query import format_csv, format_json, format_table, load_dataset, named_queries, named_query, run_query
+    from .write import to_jsonld, to_turtle
+
+    if list_queries:
+        for q in named_queries():
+            click.echo(f"{q.name:16} {q.question}")
+        return
+    given = [x for x in (sparql, query_file, name) if x]
+    if len(given) != 1:
+        raise InputError("give exactly one query: as an argument, with -f FILE, or with --name NAME (--list shows the names)")
+    if name:
+        text, source = named_query(name).text, f"named query {name}"
+    elif query_file:
+        text, source = query_file.read_text(encoding="utf-8"), str(query_file)
+    else:
+        text, source = sparql, "the query"
+    result = run_query(text, load_dataset(list(data)), source)
+    if result.type == "ASK":
+        if fmt == "json":
+            click.echo(format_json(result), nl=False)
+        else:
+            click.echo("true" if result.askAnswer else "false")
+        sys.exit(0 if result.askAnswer else 1)
+    if result.type in ("CONSTRUCT", "DESCRIBE"):
+        out = to_jsonld(result.graph) if fmt == "jsonld" else to_turtle(result.graph)
+        click.echo(out.decode("utf-8"), nl=False)
+        return
+    formatter = {"csv": format_csv, "tsv": lambda r: format_csv(r, "\t"), "json": format_json}.get(fmt or "table", format_table)
+    click.echo(formatter(result), nl=False)

@@ -19,7 +19,7 @@ from rdflib.term import Node
 
 from . import resources
 from .annotation import Origin
-from .errors import InputError
+from .errors import InputError, LdExportError
 from .namespaces import RDFS, SH, SKOS, bind_prefixes
 
 RDF_FORMATS = {
@@ -122,6 +122,8 @@ def validate_graph(data: Graph, origins: dict[URIRef, Origin] | None = None) -> 
         advanced=True,
         allow_warnings=True,
     )
+    if not isinstance(report, Graph):  # pyshacl.errors.ValidationFailure: the shapes themselves failed
+        raise LdExportError(f"SHACL validation could not run: {_text}")
     bind_prefixes(report)
     origins = origins or {}
     violations = []

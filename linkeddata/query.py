@@ -1,0 +1,175 @@
+"""SPARQL over built output, in process (rdflib), and the named competency-question queries.
+
+The data is loaded as a dataset: each article in its own named graph, and a default graph that
+is the union of them all, so a plain ``SELECT … WHERE { … }`` sees everything.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.query import Result
+
+from . import resources
+from .errors import InputError
+from .validate import RDF_FORMATS
+
+DATASET_FILES = ("dataset.nq", "dataset.trig")
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    name: str
+    question: str
+    number: int | None
+    text: str
+
+
+@cache
+def named_queries() -> tuple[NamedQuery, ...]:
+    """The shipped queries (``linkeddata/queries/*.rq``), in the order of the competency questions."""
+    found = []
+    for path in sorted(resources.queries_dir().glob("*.rq")):
+        text = path.read_text(encoding="utf-8")
+        question = re.search(r"^# question: (.+)$", text, re.M)
+        number = re.search(r"^# Competency question (\d+)\.", text, re.M)
+        found.append(
+            NamedQuery(
+                name=path.stem,
+                question=question.group(1).strip() if question else "",
+                number=int(number.group(1)) if number else None,
+                text=text,
+            )
+        )
+    return tuple(sorted(found, key=lambda q: (q.number is None, q.number or 0, q.name)))
+
+
+def named_query(name: str) -> NamedQuery:
+    for q in named_queries():
+        if q.name == name:
+            return q
+    names = ", ".join(q.name for q in named_queries())
+    raise InputError(f"no named query {name!r}; the named queries are: {names}")
+
+
+def load_dataset(paths: list[str | Path] | tuple[str | Path, ...]) -> Dataset:
+    """Load build output: folders (their dataset.nq or dataset.trig, else every RDF file) or files."""
+    ds = Dataset(default_union=True)
+    files: list[Path] = []
+    for item in map(Path, paths):
+        if item.is_dir():
+            dataset = next((item / n for n in DATASET_FILES if (item / n).is_file()), None)
+            if dataset:
+                files.append(dataset)
+            else:
+                found = sorted(p for p in item.iterdir() if p.suffix in RDF_FORMATS and not p.name.startswith("shacl-report"))
+                if not found:
+                    raise InputError("the folder holds no built RDF files (run `ld-export build` first)", item)
+                files.extend(found)
+        elif item.is_file():
+            files.append(item)
+        else:
+            raise InputError("no such file or folder (run `ld-export build` first?)", item)
+    for path in files:
+        fmt = RDF_FORMATS.get(path.suffix.lower())
+        if fmt is None:
+            raise InputError(f"unknown RDF file extension {path.suffix!r}", path)
+        try:
+            if fmt in ("trig", "nquads"):
+                ds.parse(path, format=fmt)
+            else:
+                ds.graph(URIRef(path.resolve().as_uri())).parse(path, format=fmt)
+        except Exception as e:  # noqa: BLE001 - parser errors become one readable paragraph
+            raise InputError(f"not valid {fmt}: {' '.join(str(e).split())[:400]}", path) from None
+    return ds
+
+
+def run_query(sparql: str, data: Graph | Dataset, source: str = "the query") -> Result:
+    """Run ``sparql`` over ``data``. A syntax error becomes an :class:`InputError` with line and column."""
+    try:
+        return data.query(sparql)
+    except Exception as e:  # noqa: BLE001 - rdflib raises pyparsing errors and others
+        line, col = getattr(e, "lineno", None), getattr(e, "col", None)
+        if line is not None:
+            raise InputError(f"SPARQL syntax error at line {line}, column {col}: {getattr(e, 'msg', e)}", source) from None
+        raise InputError(f"the query failed: {' '.join(str(e).split())}", source) from None
+
+
+# --------------------------------------------------------------------------------------------
+# Result formats
+
+
+def _cell(term) -> str:
+    if term is None:
+        return ""
+    return str(term)
+
+
+def rows(result: Result) -> list[dict[str, str]]:
+    """A SELECT result as a list of {variable: text} (unbound → empty string)."""
+    names = [str(v) for v in result.vars]
+    return [{n: _cell(row[i]) for i, n in enumerate(names)} for row in result]
+
+
+def format_table(result: Result) -> str:
+    names = [str(v) for v in result.vars]
+    table = [[_cell(row[i]).replace("\n", " ") for i in range(len(names))] for row in result]
+    widths = [min(60, max([len(n)] + [len(r[i]) for r in table])) for i, n in enumerate(names)]
+
+    def fit(text: str, width: int) -> str:
+        return text if len(text) <= width else text[: width - 1] + "…"
+
+    lines = ["  ".join(fit(n, w).ljust(w) for n, w in zip(names, widths, strict=True)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(fit(c, w).ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in table]
+    lines.append(f"({len(table)} row{'s' if len(table) != 1 else ''})")
+    return "\n".join(lines) + "\n"
+
+
+def format_csv(result: Result, delimiter: str = ",") -> str:
+    out = io.StringIO()
+    names = [str(v) for v in result.vars]
+    if delimiter == "\t":
+        # SPARQL 1.1 Query Results TSV: variables with '?', terms in Turtle syntax.
+        out.write("\t".join("?" + n for n in names) + "\n")
+        for row in result:
+            out.write("\t".join("" if t is None else t.n3() for t in row) + "\n")
+        return out.getvalue()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(names)
+    for row in result:
+        writer.writerow([_cell(t) for t in row])
+    return out.getvalue()
+
+
+def format_json(result: Result) -> str:
+    """SPARQL 1.1 Query Results JSON."""
+    if result.type == "ASK":
+        return json.dumps({"head": {}, "boolean": bool(result.askAnswer)}) + "\n"
+    names = [str(v) for v in result.vars]
+    bindings = []
+    for row in result:
+        b = {}
+        for n, t in zip(names, row, strict=True):
+            if t is None:
+                continue
+            if isinstance(t, URIRef):
+                b[n] = {"type": "uri", "value": str(t)}
+            elif isinstance(t, Literal):
+                v = {"type": "literal", "value": str(t)}
+                if t.language:
+                    v["xml:lang"] = t.language
+                elif t.datatype:
+                    v["datatype"] = str(t.datatype)
+                b[n] = v
+            else:
+                b[n] = {"type": "bnode", "value": str(t)}
+        bindings.append(b)
+    return json.dumps({"head": {"vars": names}, "results": {"bindings": bindings}}, ensure_ascii=False, indent=2) + "\n"

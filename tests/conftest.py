@@ -1,0 +1,139 @@
+"""Shared fixtures: the bundled seed built once per session, and helpers for small articles."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset
+
+import linkeddata
+from linkeddata import resources
+
+SEED_SLUG = "bi-2015-isis-strategy-contradiction"
+
+
+@pytest.fixture(scope="session")
+def seed_build(tmp_path_factory):
+    """The bundled seed, built into a temporary folder: (BuildResult, folder)."""
+    out = tmp_path_factory.mktemp("dist")
+    result = linkeddata.build(out_dir=out)
+    return result, out
+
+
+@pytest.fixture(scope="session")
+def seed_dataset(seed_build) -> Dataset:
+    """The seed build loaded as a dataset (named graph per article, union default graph)."""
+    from linkeddata.query import load_dataset
+
+    return load_dataset([seed_build[1]])
+
+
+@pytest.fixture
+def seeds_copy(tmp_path) -> Path:
+    """A private copy of the bundled seeds folder, to break on purpose."""
+    target = tmp_path / "seeds"
+    shutil.copytree(resources.seeds_dir(), target)
+    return target
+
+
+SMALL_TEXT = (
+    "Rebels say the army shelled Idlib\n"
+    "\n"
+    "The rebels said on Monday that the army shelled Idlib in March.\n"
+    "\n"
+    "“We saw the shells fall,” a rebel commander told Reuters.\n"
+    "\n"
+    "NOW WATCH: A video\n"
+)
+
+SMALL_REGISTRY = """\
+actors:
+  - id: rebels
+    type: armed-group
+    label: Rebels
+  - id: army
+    type: military-force
+    label: The army
+  - id: reuters
+    type: media-outlet
+    label: Reuters
+places:
+  - id: idlib
+    label: Idlib
+"""
+
+SMALL_ANNOTATION = """\
+article:
+  publisher: reuters
+actors:
+  - id: rebels
+    mentions: [{exact: "rebels", occurrence: 1}]
+  - id: army
+    mentions: [{exact: "army", occurrence: 2}]
+  - id: commander
+    type: person
+    label: A rebel commander
+    member_of: [rebels]
+    mentions: ["a rebel commander"]
+places:
+  - id: idlib
+    mentions: [{exact: "Idlib", occurrence: 2}]
+claims:
+  - id: shelling
+    label: The army shelled Idlib.
+    asserter: rebels
+    hedge: asserted
+    evidence: "the army shelled Idlib in March"
+  - id: saw-shells
+    label: The commander saw the shells fall.
+    asserter: commander
+    told_to: [reuters]
+    hedge: asserted
+    quote: "We saw the shells fall"
+    chain:
+      - by: reuters
+        mode: quoted
+        evidence: "told Reuters"
+    supports: [shelling]
+relationships:
+  - id: hostile
+    label: The rebels and the army fight each other.
+    kind: hostility
+    from: rebels
+    to: army
+    claims: [shelling]
+    evidence: {exact: "the army shelled Idlib", occurrence: 2}
+events:
+  - id: shelling-of-idlib
+    label: The army shelled Idlib.
+    type: fighting
+    agents: [army]
+    places: [idlib]
+    time: "2024-03"
+    time_cue: "in March"
+    claims: [shelling]
+    evidence: "the army shelled Idlib in March"
+"""
+
+
+def write_small(folder: Path, annotation: str = SMALL_ANNOTATION, text: str = SMALL_TEXT,
+                registry: str = SMALL_REGISTRY, slug: str = "small-article") -> Path:
+    """Write a small article, its annotation and a registry into ``folder``; return the folder."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{slug}.txt").write_text(text, encoding="utf-8", newline="")
+    (folder / f"{slug}.yaml").write_text(textwrap.dedent(annotation), encoding="utf-8")
+    (folder / "registry.yaml").write_text(registry, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def small(tmp_path) -> Path:
+    return write_small(tmp_path / "in")
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file in ``folder`` with its bytes."""
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}

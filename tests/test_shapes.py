@@ -1,0 +1,176 @@
+"""The SHACL shapes accept a complete, conforming graph and reject each kind of defect.
+
+Fixtures follow the W3C test-suite style, one case per file:
+
+* ``data/shapes/valid.ttl`` must conform;
+* each ``data/shapes/invalid/<what-is-wrong>.ttl`` is a copy of it with one defect and starts with
+  ``# shape: ldsh:SomeShape`` (the shape that must reject it) and ``# expect: <text>`` (a substring
+  of the expected sh:resultMessage, or of the result path).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+from pyshacl import validate
+from rdflib import RDF, Graph, Literal, Namespace, URIRef
+
+ROOT = Path(__file__).parents[1]
+SHAPES_PATH = ROOT / "shapes" / "ld-export-shapes.ttl"
+ONTOLOGY_PATH = ROOT / "ontology" / "ld-export.ttl"
+DATA = Path(__file__).parent / "data" / "shapes"
+VALID = DATA / "valid.ttl"
+INVALID = sorted((DATA / "invalid").glob("*.ttl"))
+
+SH = Namespace("http://www.w3.org/ns/shacl#")
+LDSH = Namespace("https://w3id.org/ld-export/shapes#")
+SCHEMA = Namespace("https://schema.org/")
+
+
+@lru_cache(maxsize=None)
+def shapes() -> Graph:
+    return Graph().parse(SHAPES_PATH, format="turtle")
+
+
+@lru_cache(maxsize=None)
+def ontology() -> Graph:
+    return Graph().parse(ONTOLOGY_PATH, format="turtle")
+
+
+@lru_cache(maxsize=None)
+def run(path: Path) -> tuple[bool, Graph, str]:
+    data = Graph().parse(path, format="turtle")
+    conforms, report, text = validate(
+        data,
+        shacl_graph=shapes(),
+        ont_graph=ontology(),
+        advanced=True,
+        inference="none",
+        allow_warnings=False,
+    )
+    assert isinstance(report, Graph), f"pyshacl could not validate {path.name}: {text}"
+    return conforms, report, text
+
+
+def header(path: Path) -> dict[str, str]:
+    """The ``# key: value`` lines of the comment block a fixture starts with."""
+    fields: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            break
+        key, sep, value = line.lstrip("#").strip().partition(":")
+        if sep and key in {"shape", "expect"}:
+            fields[key] = value.strip()
+    return fields
+
+
+def expand(curie: str) -> URIRef:
+    prefix, _, local = curie.partition(":")
+    assert prefix == "ldsh", f"shape {curie!r} should be an ldsh: name"
+    return LDSH[local]
+
+
+def node_shapes() -> set[URIRef]:
+    return {s for s in shapes().subjects(RDF.type, SH.NodeShape) if isinstance(s, URIRef)}
+
+
+def sparql_constraints() -> set[URIRef]:
+    return {c for c in shapes().objects(None, SH.sparql)}
+
+
+def rejected_by(result, report: Graph, shape: URIRef) -> bool:
+    """The result comes from ``shape``, from one of its property shapes, or from a value that fails
+    ``shape`` where another shape points at it with sh:node (the allowed-concept shapes)."""
+    source = report.value(result, SH.sourceShape)
+    if source == shape or (shape, SH.property, source) in shapes():
+        return True
+    return (
+        report.value(result, SH.sourceConstraintComponent) == SH.NodeConstraintComponent
+        and (source, SH.node, shape) in shapes()
+    )
+
+
+def path_texts(report: Graph, result) -> list[str]:
+    path = report.value(result, SH.resultPath)
+    if not isinstance(path, URIRef):
+        return []
+    return [str(path), shapes().namespace_manager.normalizeUri(path)]
+
+
+def describe(report: Graph) -> str:
+    lines = []
+    for result in report.subjects(RDF.type, SH.ValidationResult):
+        lines.append(
+            f"- {report.value(result, SH.sourceShape)} {report.value(result, SH.resultPath)}: "
+            f"{report.value(result, SH.resultMessage)}"
+        )
+    return "\n".join(sorted(lines))
+
+
+def fixture_id(path: Path) -> str:
+    return path.stem
+
+
+def test_valid_fixture_conforms_to_the_shapes():
+    conforms, report, text = run(VALID)
+    assert conforms, text
+
+
+def test_valid_fixture_text_matches_its_sha256():
+    data = Graph().parse(VALID, format="turtle")
+    (article,) = data.subjects(RDF.type, SCHEMA.NewsArticle)
+    text = str(data.value(article, SCHEMA.text))
+    assert str(data.value(article, SCHEMA.sha256)) == hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def test_there_are_invalid_fixtures():
+    assert INVALID, f"no fixtures in {DATA / 'invalid'}"
+
+
+@pytest.mark.parametrize("path", INVALID, ids=fixture_id)
+def test_invalid_fixture_is_rejected_by_the_named_shape(path: Path):
+    fields = header(path)
+    assert {"shape", "expect"} <= fields.keys(), f"{path.name} lacks a '# shape:' or '# expect:' line"
+    shape = expand(fields["shape"])
+    assert shape in node_shapes(), f"{fields['shape']} is not a node shape of {SHAPES_PATH.name}"
+    expect = fields["expect"]
+
+    conforms, report, text = run(path)
+    assert not conforms, f"{path.name} conforms but should not"
+
+    from_shape = [r for r in report.subjects(RDF.type, SH.ValidationResult) if rejected_by(r, report, shape)]
+    assert from_shape, f"no result from {fields['shape']}; results:\n{describe(report)}"
+    assert any(
+        expect in str(report.value(r, SH.resultMessage, default=Literal("")))
+        or any(expect in p for p in path_texts(report, r))
+        for r in from_shape
+    ), f"no result of {fields['shape']} mentions {expect!r}; results:\n{describe(report)}"
+
+
+def test_every_node_shape_rejects_at_least_one_invalid_fixture():
+    named = {expand(header(path)["shape"]) for path in INVALID}
+    missing = sorted(shapes().namespace_manager.normalizeUri(s) for s in node_shapes() - named)
+    assert not missing, f"node shapes without an invalid fixture: {missing}"
+
+
+def test_every_sparql_constraint_rejects_at_least_one_invalid_fixture():
+    fired = set()
+    for path in INVALID:
+        conforms, report, text = run(path)
+        fired |= set(report.objects(None, SH.sourceConstraint))
+    missing = sorted(str(c) for c in sparql_constraints() - fired)
+    assert not missing, f"SPARQL constraints no invalid fixture triggers: {missing}"
+
+
+def test_every_node_shape_is_named_and_documented():
+    g = shapes()
+    for shape in node_shapes():
+        assert shape.startswith(str(LDSH)), shape
+        assert g.value(shape, URIRef("http://www.w3.org/2000/01/rdf-schema#label")), shape
+        assert g.value(shape, URIRef("http://www.w3.org/2000/01/rdf-schema#comment")), shape
+        for prop in g.objects(shape, SH.property):
+            assert g.value(prop, SH.name), f"property shape of {shape} without sh:name"
+            assert g.value(prop, SH.message), f"property shape of {shape} without sh:message"
