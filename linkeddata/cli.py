@@ -23,7 +23,8 @@ FORMAT_ALIASES = {"ttl": "turtle", "json-ld": "jsonld", "nt": "ntriples", "nq": 
 
 
 def _paragraph(text: str) -> str:
-    return textwrap.fill(" ".join(text.split()), width=100, break_long_words=False, break_on_hyphens=False)
+    """One paragraph: line breaks inside a message become spaces (the terminal wraps)."""
+    return " ".join(line.strip() for line in text.strip().splitlines())
 
 
 def _handle_errors(func):
@@ -205,3 +206,7 @@ def query(sparql, query_file, name, list_queries, data, fmt) -> None:
         return
     formatter = {"csv": format_csv, "tsv": lambda r: format_csv(r, "\t"), "json": format_json}.get(fmt or "table", format_table)
     click.echo(formatter(result), nl=False)
+
+
+if __name__ == "__main__":
+    main()

@@ -86,7 +86,9 @@ class ValidationReport:
 
     def serialize(self) -> bytes:
         """The machine-readable SHACL report in Turtle, with canonical blank nodes (deterministic)."""
-        canonical = to_canonical_graph(self.graph)
+        canonical = Graph()
+        for triple in to_canonical_graph(self.graph):
+            canonical.add(triple)
         bind_prefixes(canonical)
         canonical.bind("sh", SH)
         return canonical.serialize(format="turtle").encode("utf-8")
@@ -124,6 +126,10 @@ def validate_graph(data: Graph, origins: dict[URIRef, Origin] | None = None) -> 
     )
     if not isinstance(report, Graph):  # pyshacl.errors.ValidationFailure: the shapes themselves failed
         raise LdExportError(f"SHACL validation could not run: {_text}")
+    report_graph = Graph()
+    for triple in report:
+        report_graph.add(triple)
+    report = report_graph
     bind_prefixes(report)
     origins = origins or {}
     violations = []

@@ -1,0 +1,145 @@
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import SEED_SLUG, snapshot
+from linkeddata.cli import main
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+def test_help_explains_commands_and_exit_codes(runner):
+    r = runner.invoke(main, ["--help"])
+    assert r.exit_code == 0 and "build" in r.output and "validate" in r.output and "query" in r.output
+    r = runner.invoke(main, ["build", "--help"])
+    assert r.exit_code == 0
+    text = " ".join(r.output.split())
+    for words in ("--base-iri", "--format", "dataset.trig", "exit code is 1", "exits with 2"):
+        assert words in text
+
+
+def test_build_prints_summary_on_stderr_and_nothing_on_stdout(runner, tmp_path):
+    r = runner.invoke(main, ["build", "-o", str(tmp_path / "out")])
+    assert r.exit_code == 0, r.output
+    assert r.stdout == ""
+    assert "Built 1 article(s):" in r.stderr and "claims" in r.stderr and "triples" in r.stderr
+    assert f"{SEED_SLUG}.ttl" in r.stderr
+
+
+def test_build_runs_from_any_directory_with_the_bundled_seed(tmp_path):
+    env = dict(os.environ)
+    r = subprocess.run([sys.executable, "-m", "linkeddata.cli", "build", "-q"], cwd=tmp_path, env=env,
+                       capture_output=True, text=True)  # fmt: skip
+    assert r.returncode == 0, r.stderr
+    assert (tmp_path / "dist" / f"{SEED_SLUG}.ttl").is_file()
+
+
+def test_validate_accepts_the_build(runner, seed_build):
+    out = seed_build[1]
+    files = [str(out / f"{SEED_SLUG}.{ext}") for ext in ("ttl", "nt", "jsonld")] + [str(out / "dataset.trig")]
+    r = runner.invoke(main, ["validate", *files])
+    assert r.exit_code == 0, r.output
+    assert r.stderr.count(": conforms") == 4
+
+
+def test_validate_reports_a_file_that_does_not_conform_with_exit_1(runner, seed_build, tmp_path):
+    text = (seed_build[1] / f"{SEED_SLUG}.ttl").read_text(encoding="utf-8")
+    # Drop every asserter: claims then lack prov:wasAttributedTo.
+    broken = "\n".join(line for line in text.splitlines() if "prov:wasAttributedTo" not in line)
+    bad = tmp_path / "bad.ttl"
+    bad.write_text(broken, encoding="utf-8")
+    report = tmp_path / "report.ttl"
+    r = runner.invoke(main, ["validate", str(bad), "--report", str(report)])
+    assert r.exit_code == 1
+    assert "does not conform" in r.stderr and "prov:wasAttributedTo" in r.stderr
+    assert "sh:conforms false" in report.read_text(encoding="utf-8")
+
+
+def test_validate_broken_rdf_is_one_paragraph_exit_2(runner, tmp_path):
+    bad = tmp_path / "broken.ttl"
+    bad.write_text("<a> <b> .\n", encoding="utf-8")
+    r = runner.invoke(main, ["validate", str(bad)])
+    assert r.exit_code == 2
+    assert r.stderr.startswith(f"Error: {bad}: not valid turtle")
+    assert "Traceback" not in r.output
+
+
+def test_build_with_unknown_actor_exits_2_and_keeps_output(runner, small, tmp_path):
+    out = tmp_path / "out"
+    assert runner.invoke(main, ["build", str(small), "-o", str(out)]).exit_code == 0
+    before = snapshot(out)
+    ann = small / "small-article.yaml"
+    ann.write_text(ann.read_text(encoding="utf-8").replace("asserter: rebels", "asserter: rebelz"), encoding="utf-8")
+    r = runner.invoke(main, ["build", str(small), "-o", str(out)])
+    assert r.exit_code == 2
+    assert "small-article.yaml:" in r.stderr and "'rebelz' is not a known actor id" in r.stderr
+    assert "Traceback" not in r.output
+    assert snapshot(out) == before
+
+
+def test_build_with_quote_not_in_article_exits_2_naming_file_line_and_passage(runner, small, tmp_path):
+    ann = small / "small-article.yaml"
+    text = ann.read_text(encoding="utf-8").replace('"told Reuters"', '"told Reuter\'s"')
+    ann.write_text(text, encoding="utf-8")
+    r = runner.invoke(main, ["build", str(small), "-o", str(tmp_path / "out")])
+    assert r.exit_code == 2
+    line = text[: text.index("told Reuter's")].count("\n") + 1
+    assert f"small-article.yaml:{line}:" in r.stderr
+    assert "Nearest passage" in r.stderr and "told Reuters" in r.stderr
+
+
+def test_unknown_format_and_bad_base_iri_are_usage_errors(runner, tmp_path):
+    r = runner.invoke(main, ["build", "-f", "rdfxml", "-o", str(tmp_path)])
+    assert r.exit_code == 2 and "rdfxml" in r.stderr
+    r = runner.invoke(main, ["build", "--base-iri", "not an iri", "-o", str(tmp_path / "o")])
+    assert r.exit_code == 2 and "base IRI" in r.stderr
+    assert not (tmp_path / "o").exists()
+
+
+def test_missing_input_is_exit_2(runner, tmp_path):
+    r = runner.invoke(main, ["build", str(tmp_path / "nope"), "-o", str(tmp_path / "o")])
+    assert r.exit_code == 2 and "no such file or folder" in r.stderr
+
+
+def test_query_lists_named_queries(runner):
+    r = runner.invoke(main, ["query", "--list"])
+    assert r.exit_code == 0
+    assert "actors-by-kind" in r.output and "Which actors appear in the article, by kind?" in r.output
+
+
+def test_query_formats(runner, seed_build):
+    data = str(seed_build[1])
+    r = runner.invoke(main, ["query", "--name", "actors-by-kind", "--data", data, "--format", "json"])
+    assert r.exit_code == 0, r.output
+    doc = json.loads(r.stdout)
+    assert doc["head"]["vars"] == ["kind", "actor", "label"] and doc["results"]["bindings"]
+    r = runner.invoke(main, ["query", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "--data", data, "--format", "csv"])
+    assert r.exit_code == 0 and r.stdout_bytes.startswith(b"n\r\n3290\r\n"[:3])
+    r = runner.invoke(main, ["query", "SELECT ?s WHERE { ?s a <https://w3id.org/ld-export/ontology#Claim> } LIMIT 1",
+                             "--data", data, "--format", "tsv"])  # fmt: skip
+    assert r.exit_code == 0 and r.stdout.startswith("?s\n<https://")
+    r = runner.invoke(main, ["query", "--name", "claims", "--data", data])
+    assert r.exit_code == 0 and "rows)" in r.stdout
+
+
+def test_query_ask_exit_code_and_construct_turtle(runner, seed_build):
+    data = str(seed_build[1])
+    yes = runner.invoke(main, ["query", "ASK { ?c a <https://w3id.org/ld-export/ontology#Claim> }", "--data", data])
+    assert yes.exit_code == 0 and yes.stdout.strip() == "true"
+    no = runner.invoke(main, ["query", "ASK { ?c a <urn:x:Nothing> }", "--data", data])
+    assert no.exit_code == 1 and no.stdout.strip() == "false"
+    c = runner.invoke(main, ["query", "CONSTRUCT { ?c a ?t } WHERE { ?c a ?t } LIMIT 3", "--data", data])
+    assert c.exit_code == 0 and "@prefix" in c.stdout
+
+
+def test_query_syntax_error_has_line_and_column(runner, seed_build):
+    r = runner.invoke(main, ["query", "SELECT ?s WHERE {\n  ?s ?p \n}", "--data", str(seed_build[1])])
+    assert r.exit_code == 2
+    assert "SPARQL syntax error at line" in r.stderr and "column" in r.stderr
