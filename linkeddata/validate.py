@@ -2,7 +2,9 @@
 
 :func:`validate_graph` wraps ``pyshacl.validate`` the way pyshacl itself is shaped: one pure
 function, data in, report out. The ontology is mixed into the data graph (pyshacl's
-``ont_graph``) so that ``sh:class`` follows ``rdfs:subClassOf`` and the concept schemes are there.
+``ont_graph``) so that ``sh:class`` follows ``rdfs:subClassOf``. (pyshacl mixes in only the RDFS/OWL
+axioms, not the SKOS concepts, so the shapes list each scheme's concepts with ``sh:in``; a test
+keeps those lists equal to the ontology's schemes.)
 """
 
 from __future__ import annotations

@@ -134,3 +134,16 @@ def test_named_queries_answer_through_the_cli_the_same(name, seed_build, seed_da
 
     bindings = json.loads(r.stdout)["results"]["bindings"]
     assert len(bindings) == len(ask(seed_dataset, name)) > 0
+
+
+def test_readme_trace_query_gives_every_claim_its_words_and_hops(seed_build, seed_dataset):
+    from pathlib import Path
+
+    readme = Path(__file__).parents[1] / "README.md"
+    if not readme.is_file():
+        pytest.skip("README.md is not beside the tests (installed test run)")
+    text = readme.read_text(encoding="utf-8")
+    sparql = text.split("```sparql\n", 1)[1].split("```", 1)[0]
+    result = rows(run_query(sparql, seed_dataset))
+    assert len({r["claim"] for r in result}) == seed_build[0].counts["claims"]
+    assert any(r["hop"] == "2" and r["via"] == "Michael Weiss in The Daily Beast" for r in result)
