@@ -459,8 +459,11 @@ def load_annotation(path: Path, registry: Registry) -> Annotation:
             _expect(n["id"] not in registry.actors,
                     f"actor '{n['id']}' is already defined in the registry {registry.path}; "
                     f"list it here with only 'id' and 'mentions'", origin)  # fmt: skip
-            _expect("type" in n and "label" in n,
-                    f"actor '{n['id']}' is not in the registry, so it needs 'type' and 'label'", origin)
+            _expect(
+                "type" in n and "label" in n,
+                f"actor '{n['id']}' is not in the registry, so it needs 'type' and 'label'",
+                origin,
+            )
             local_actors[n["id"]] = r.actor(n)
         else:
             _expect(n["id"] in registry.actors,
@@ -503,35 +506,60 @@ def load_annotation(path: Path, registry: Registry) -> Annotation:
 
     claims = tuple(
         Claim(
-            id=n["id"], label=n["label"], asserter=n["asserter"], hedge=n["hedge"], origin=r.origin(n),
-            told_to=tuple(n.get("told_to", ())), cue=r.quotes(n, "cue"),
+            id=n["id"],
+            label=n["label"],
+            asserter=n["asserter"],
+            hedge=n["hedge"],
+            origin=r.origin(n),
+            told_to=tuple(n.get("told_to", ())),
+            cue=r.quotes(n, "cue"),
             quote=r.quote(n["quote"], n.key_lines["quote"]) if "quote" in n else None,
             evidence=r.quotes(n, "evidence"),
             chain=tuple(
-                Hop(by=h["by"], mode=h["mode"], origin=r.origin(h), to=tuple(h.get("to", ())),
-                    publisher=h.get("publisher"), evidence=r.quotes(h, "evidence"))
+                Hop(
+                    by=h["by"],
+                    mode=h["mode"],
+                    origin=r.origin(h),
+                    to=tuple(h.get("to", ())),
+                    publisher=h.get("publisher"),
+                    evidence=r.quotes(h, "evidence"),
+                )
                 for h in n.get("chain", [])
             ),
             article_mode=n.get("article_mode", "quoted" if "quote" in n else "paraphrased"),
-            about=tuple(n.get("about", ())), supports=tuple(n.get("supports", ())),
+            about=tuple(n.get("about", ())),
+            supports=tuple(n.get("supports", ())),
             disputes=tuple(n.get("disputes", ())),
         )  # fmt: skip
         for n in doc.get("claims", [])
     )
     relationships = tuple(
         Relationship(
-            id=n["id"], label=n["label"], kind=n["kind"], from_actor=n["from"], to_actor=n["to"],
-            claims=tuple(n["claims"]), evidence=r.quotes(n, "evidence"), origin=r.origin(n),
+            id=n["id"],
+            label=n["label"],
+            kind=n["kind"],
+            from_actor=n["from"],
+            to_actor=n["to"],
+            claims=tuple(n["claims"]),
+            evidence=r.quotes(n, "evidence"),
+            origin=r.origin(n),
             time=n.get("time"),
         )  # fmt: skip
         for n in doc.get("relationships", [])
     )
     events = tuple(
         Event(
-            id=n["id"], label=n["label"], type=n["type"], claims=tuple(n["claims"]),
-            evidence=r.quotes(n, "evidence"), origin=r.origin(n),
-            agents=tuple(n.get("agents", ())), targets=tuple(n.get("targets", ())),
-            victims=tuple(n.get("victims", ())), places=tuple(n.get("places", ())), time=n.get("time"),
+            id=n["id"],
+            label=n["label"],
+            type=n["type"],
+            claims=tuple(n["claims"]),
+            evidence=r.quotes(n, "evidence"),
+            origin=r.origin(n),
+            agents=tuple(n.get("agents", ())),
+            targets=tuple(n.get("targets", ())),
+            victims=tuple(n.get("victims", ())),
+            places=tuple(n.get("places", ())),
+            time=n.get("time"),
             time_cue=r.quote(n["time_cue"], n.key_lines["time_cue"]) if "time_cue" in n else None,
         )  # fmt: skip
         for n in doc.get("events", [])
@@ -593,10 +621,16 @@ def _check_references(an: Annotation) -> None:
             _expect(ref in claim_ids, f"claim '{c.id}' refers to unknown claim '{ref}'", c.origin,
                     dict.fromkeys(claim_ids), ref)  # fmt: skip
             _expect(ref != c.id, f"claim '{c.id}' cannot support or dispute itself", c.origin)
-        _expect(c.hedge == "asserted" or bool(c.cue),
-                f"claim '{c.id}' is hedged ({c.hedge}): quote the hedging words in 'cue'", c.origin)
-        _expect(c.hedge != "asserted" or not c.cue,
-                f"claim '{c.id}' has a 'cue' but hedge 'asserted'; give the hedge its level", c.origin)
+        _expect(
+            c.hedge == "asserted" or bool(c.cue),
+            f"claim '{c.id}' is hedged ({c.hedge}): quote the hedging words in 'cue'",
+            c.origin,
+        )
+        _expect(
+            c.hedge != "asserted" or not c.cue,
+            f"claim '{c.id}' has a 'cue' but hedge 'asserted'; give the hedge its level",
+            c.origin,
+        )
     for x in an.relationships:
         actor(x.from_actor, x.origin, f"relationship '{x.id}' from")
         actor(x.to_actor, x.origin, f"relationship '{x.id}' to")

@@ -88,14 +88,35 @@ _FORMAT_HELP = "; ".join(f"{name}: {desc}" for name, (_ext, desc) in FORMATS.ite
 
 @main.command()
 @click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
-@click.option("-o", "--out", "out_dir", default="dist", show_default=True, type=click.Path(path_type=Path),
-              help="Folder to write into (created if missing).")
-@click.option("-f", "--format", "formats", multiple=True, callback=_formats, metavar="FORMAT[,FORMAT…]",
-              help=f"Formats to write (repeatable; default all). {_FORMAT_HELP}.")
-@click.option("--base-iri", default=DEFAULT_BASE_IRI, show_default=True,
-              help="Base IRI under which articles, actors, claims… are minted.")
-@click.option("--registry", type=click.Path(path_type=Path, dir_okay=False),
-              help="Shared actor/place registry (default: registry.yaml beside the articles, else the bundled one).")
+@click.option(
+    "-o",
+    "--out",
+    "out_dir",
+    default="dist",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="Folder to write into (created if missing).",
+)
+@click.option(
+    "-f",
+    "--format",
+    "formats",
+    multiple=True,
+    callback=_formats,
+    metavar="FORMAT[,FORMAT…]",
+    help=f"Formats to write (repeatable; default all). {_FORMAT_HELP}.",
+)
+@click.option(
+    "--base-iri",
+    default=DEFAULT_BASE_IRI,
+    show_default=True,
+    help="Base IRI under which articles, actors, claims… are minted.",
+)
+@click.option(
+    "--registry",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Shared actor/place registry (default: registry.yaml beside the articles, else the bundled one).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress or summary on stderr.")
 @_handle_errors
 def build(inputs, out_dir, formats, base_iri, registry, quiet) -> None:  # noqa: PLR0913
@@ -130,8 +151,11 @@ def build(inputs, out_dir, formats, base_iri, registry, quiet) -> None:  # noqa:
 
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--report", type=click.Path(path_type=Path, dir_okay=False),
-              help="Also write the machine-readable SHACL report (Turtle) of the last file here.")
+@click.option(
+    "--report",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Also write the machine-readable SHACL report (Turtle) of the last file here.",
+)
 @_handle_errors
 def validate(files, report) -> None:
     """SHACL-validate RDF files with the bundled shapes and ontology.
@@ -158,17 +182,34 @@ def validate(files, report) -> None:
 
 @main.command()
 @click.argument("sparql", required=False)
-@click.option("-f", "--file", "query_file", type=click.Path(path_type=Path, dir_okay=False, exists=True),
-              help="Read the query from a .rq file.")
+@click.option(
+    "-f",
+    "--file",
+    "query_file",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    help="Read the query from a .rq file.",
+)
 @click.option("-n", "--name", help="Run a named query (see --list).")
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries with their questions.")
-@click.option("-d", "--data", multiple=True, type=click.Path(path_type=Path), default=["dist"], show_default=True,
-              help="Build folder or RDF files to query (repeatable). A folder is read through its "
-                   "dataset.nq (or dataset.trig): every article in its own named graph, and a default "
-                   "graph that is the union of all of them.")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "turtle", "jsonld"]),
-              default=None, help="SELECT: table (default), csv, tsv or json (SPARQL 1.1 results "
-                                 "formats). CONSTRUCT/DESCRIBE: turtle (default) or jsonld.")
+@click.option(
+    "-d",
+    "--data",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    default=["dist"],
+    show_default=True,
+    help="Build folder or RDF files to query (repeatable). A folder is read through its "
+    "dataset.nq (or dataset.trig): every article in its own named graph, and a default "
+    "graph that is the union of all of them.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "tsv", "json", "turtle", "jsonld"]),
+    default=None,
+    help="SELECT: table (default), csv, tsv or json (SPARQL 1.1 results "
+    "formats). CONSTRUCT/DESCRIBE: turtle (default) or jsonld.",
+)
 @_handle_errors
 def query(sparql, query_file, name, list_queries, data, fmt) -> None:
     """Run SPARQL over built data, in process: no server needed.
@@ -186,7 +227,9 @@ def query(sparql, query_file, name, list_queries, data, fmt) -> None:
         return
     given = [x for x in (sparql, query_file, name) if x]
     if len(given) != 1:
-        raise InputError("give exactly one query: as an argument, with -f FILE, or with --name NAME (--list shows the names)")
+        raise InputError(
+            "give exactly one query: as an argument, with -f FILE, or with --name NAME (--list shows the names)"
+        )
     if name:
         text, source = named_query(name).text, f"named query {name}"
     elif query_file:
@@ -204,7 +247,9 @@ def query(sparql, query_file, name, list_queries, data, fmt) -> None:
         out = to_jsonld(result.graph) if fmt == "jsonld" else to_turtle(result.graph)
         click.echo(out.decode("utf-8"), nl=False)
         return
-    formatter = {"csv": format_csv, "tsv": lambda r: format_csv(r, "\t"), "json": format_json}.get(fmt or "table", format_table)
+    formatter = {"csv": format_csv, "tsv": lambda r: format_csv(r, "\t"), "json": format_json}.get(
+        fmt or "table", format_table
+    )
     click.echo(formatter(result), nl=False)
 
 

@@ -19,7 +19,21 @@ from .annotation import Actor, Annotation, Origin, Place, Quote
 from .article import Article
 from .errors import AnnotationError, InputError
 from .namespaces import (
-    ET, HEDGE, LDE, OA, OWL, PROV, RDF, RDFS, RK, SCHEMA, SEM, SKOS, WD, XSD, bind_prefixes,
+    ET,
+    HEDGE,
+    LDE,
+    OA,
+    OWL,
+    PROV,
+    RDF,
+    RDFS,
+    RK,
+    SCHEMA,
+    SEM,
+    SKOS,
+    WD,
+    XSD,
+    bind_prefixes,
 )  # fmt: skip
 
 ACTOR_CLASSES = {

@@ -8,8 +8,26 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD, Defi
 SCHEMA = SDO
 
 __all__ = [
-    "CAMEO", "DCTERMS", "ET", "HEDGE", "LDE", "OA", "OWL", "PROV", "RDF", "RDFS", "RK", "SCHEMA",
-    "SEM", "SH", "SKOS", "WD", "XSD", "PREFIXES", "DEFAULT_BASE_IRI", "ONTOLOGY_IRI",
+    "CAMEO",
+    "DCTERMS",
+    "ET",
+    "HEDGE",
+    "LDE",
+    "OA",
+    "OWL",
+    "PROV",
+    "RDF",
+    "RDFS",
+    "RK",
+    "SCHEMA",
+    "SEM",
+    "SH",
+    "SKOS",
+    "WD",
+    "XSD",
+    "PREFIXES",
+    "DEFAULT_BASE_IRI",
+    "ONTOLOGY_IRI",
 ]
 
 

@@ -22,7 +22,17 @@ from .errors import InputError, NotConformingError
 from .graph import ArticleGraph, build_graph, check_base_iri
 from .namespaces import DEFAULT_BASE_IRI, RDF, SH, XSD
 from .validate import ValidationReport, validate_graph
-from .write import DATASET_NAME, FORMATS, PER_ARTICLE, to_jsonld, to_nquads, to_ntriples, to_trig, to_turtle, write_files
+from .write import (
+    DATASET_NAME,
+    FORMATS,
+    PER_ARTICLE,
+    to_jsonld,
+    to_nquads,
+    to_ntriples,
+    to_trig,
+    to_turtle,
+    write_files,
+)
 
 REGISTRY_NAME = "registry.yaml"
 REPORT_NAME = "shacl-report.ttl"
@@ -82,7 +92,9 @@ def find_sources(inputs: Sequence[str | Path]) -> list[Source]:
         for text in texts:
             annotation = next((p for p in (text.with_suffix(".yaml"), text.with_suffix(".yml")) if p.is_file()), None)
             if annotation is None:
-                raise InputError(f"the article has no annotation: expected {text.with_suffix('.yaml').name} beside it", text)
+                raise InputError(
+                    f"the article has no annotation: expected {text.with_suffix('.yaml').name} beside it", text
+                )
             source = Source(text, annotation)
             other = sources.get(source.slug)
             if other and other.text.resolve() != text.resolve():

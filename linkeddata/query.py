@@ -69,7 +69,9 @@ def load_dataset(paths: list[str | Path] | tuple[str | Path, ...]) -> Dataset:
             if dataset:
                 files.append(dataset)
             else:
-                found = sorted(p for p in item.iterdir() if p.suffix in RDF_FORMATS and not p.name.startswith("shacl-report"))
+                found = sorted(
+                    p for p in item.iterdir() if p.suffix in RDF_FORMATS and not p.name.startswith("shacl-report")
+                )
                 if not found:
                     raise InputError("the folder holds no built RDF files (run `ld-export build` first)", item)
                 files.extend(found)
@@ -98,7 +100,9 @@ def run_query(sparql: str, data: Graph | Dataset, source: str = "the query") -> 
     except Exception as e:  # noqa: BLE001 - rdflib raises pyparsing errors and others
         line, col = getattr(e, "lineno", None), getattr(e, "col", None)
         if line is not None:
-            raise InputError(f"SPARQL syntax error at line {line}, column {col}: {getattr(e, 'msg', e)}", source) from None
+            raise InputError(
+                f"SPARQL syntax error at line {line}, column {col}: {getattr(e, 'msg', e)}", source
+            ) from None
         raise InputError(f"the query failed: {' '.join(str(e).split())}", source) from None
 
 

@@ -119,8 +119,13 @@ events:
 """
 
 
-def write_small(folder: Path, annotation: str = SMALL_ANNOTATION, text: str = SMALL_TEXT,
-                registry: str = SMALL_REGISTRY, slug: str = "small-article") -> Path:
+def write_small(
+    folder: Path,
+    annotation: str = SMALL_ANNOTATION,
+    text: str = SMALL_TEXT,
+    registry: str = SMALL_REGISTRY,
+    slug: str = "small-article",
+) -> Path:
     """Write a small article, its annotation and a registry into ``folder``; return the folder."""
     folder.mkdir(parents=True, exist_ok=True)
     (folder / f"{slug}.txt").write_text(text, encoding="utf-8", newline="")

@@ -5,8 +5,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-
 from conftest import SMALL_ANNOTATION, SMALL_REGISTRY
+
 from linkeddata import resources
 from linkeddata.annotation import load_annotation, load_registry
 from linkeddata.errors import AnnotationError
@@ -114,7 +114,11 @@ def test_claim_needs_quote_or_evidence(tmp_path):
 def test_bad_time_and_bad_wikidata_id_are_refused(tmp_path):
     e = error(tmp_path, SMALL_ANNOTATION.replace('time: "2024-03"', 'time: "March 2024"'))
     assert "YYYY" in str(e)
-    e = error(tmp_path, SMALL_ANNOTATION, SMALL_REGISTRY.replace("    label: Rebels\n", "    label: Rebels\n    wikidata: Rebels\n"))
+    e = error(
+        tmp_path,
+        SMALL_ANNOTATION,
+        SMALL_REGISTRY.replace("    label: Rebels\n", "    label: Rebels\n    wikidata: Rebels\n"),
+    )
     assert "wikidata" in str(e) and e.file.endswith("registry.yaml")
 
 

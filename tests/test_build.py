@@ -5,13 +5,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import SEED_SLUG, snapshot, write_small
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
 import linkeddata
-from conftest import SEED_SLUG, snapshot, write_small
+from linkeddata import namespaces as ns
 from linkeddata.errors import AnchorError, NotConformingError
-from linkeddata.namespaces import LDE, OA, RDF, SCHEMA
 
 EXPECTED_FILES = {
     f"{SEED_SLUG}.ttl", f"{SEED_SLUG}.jsonld", f"{SEED_SLUG}.nt",
@@ -60,22 +60,22 @@ def test_jsonld_embeds_the_shipped_context(seed_build):
 def test_article_carries_its_text_and_sha256(seed_build):
     result, _ = seed_build
     g, art = result.articles[0].graph, result.articles[0].article_iri
-    text = str(g.value(art, SCHEMA.text))
+    text = str(g.value(art, ns.SCHEMA.text))
     assert text == result.articles[0].article.text
-    assert str(g.value(art, SCHEMA.sha256)) == result.articles[0].article.sha256
+    assert str(g.value(art, ns.SCHEMA.sha256)) == result.articles[0].article.sha256
 
 
 def test_every_anchor_quote_equals_the_text_at_its_offsets(seed_build):
     result, _ = seed_build
     g = result.articles[0].graph
     text = result.articles[0].article.text
-    anchors = list(g.subjects(RDF.type, OA.SpecificResource))
+    anchors = list(g.subjects(ns.RDF.type, ns.OA.SpecificResource))
     assert anchors
     for a in anchors:
-        sels = list(g.objects(a, OA.hasSelector))
-        exact = next(g.value(s, OA.exact) for s in sels if g.value(s, OA.exact) is not None)
-        start = next(g.value(s, OA.start) for s in sels if g.value(s, OA.start) is not None)
-        end = next(g.value(s, OA.end) for s in sels if g.value(s, OA.end) is not None)
+        sels = list(g.objects(a, ns.OA.hasSelector))
+        exact = next(g.value(s, ns.OA.exact) for s in sels if g.value(s, ns.OA.exact) is not None)
+        start = next(g.value(s, ns.OA.start) for s in sels if g.value(s, ns.OA.start) is not None)
+        end = next(g.value(s, ns.OA.end) for s in sels if g.value(s, ns.OA.end) is not None)
         assert text[int(start) : int(end)] == str(exact)
 
 
@@ -104,7 +104,7 @@ def test_small_article_builds_with_base_iri_and_format_subset(small, tmp_path):
     result = linkeddata.build([small], out, formats=["turtle"], base_iri="https://example.org/kg/")
     assert {p.name for p in out.iterdir()} == {"small-article.ttl", "shacl-report.ttl"}
     g = Graph().parse(out / "small-article.ttl")
-    assert (None, RDF.type, LDE.Claim) in g
+    assert (None, ns.RDF.type, ns.LDE.Claim) in g
     assert all(str(s).startswith("https://example.org/kg/") for s in g.subjects() if "ontology" not in str(s))
     assert result.counts["claims"] == 2
 

@@ -5,8 +5,8 @@ import sys
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import SEED_SLUG, snapshot
+
 from linkeddata.cli import main
 
 

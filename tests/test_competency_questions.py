@@ -47,7 +47,11 @@ def test_cq2_relationships_kind_and_whose_word(seed_dataset):
         ("distrust", "Iraqi government", "Sunnis"),
         ("tacit-cooperation", "Syrian government", "Islamic State"),
     } <= found
-    tacit = next(r for r in result if (r["kind"], r["from"], r["to"]) == ("tacit-cooperation", "Syrian government", "Islamic State"))
+    tacit = next(
+        r
+        for r in result
+        if (r["kind"], r["from"], r["to"]) == ("tacit-cooperation", "Syrian government", "Islamic State")
+    )
     assert "US Embassy in Syria" in tacit["onTheWordOf"]  # the embassy's tweets, not only the article
     training = next(r for r in result if r["kind"] == "training")
     assert "Mustapha Sejari" in training["onTheWordOf"]

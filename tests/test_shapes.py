@@ -11,7 +11,7 @@ Fixtures follow the W3C test-suite style, one case per file:
 from __future__ import annotations
 
 import hashlib
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -39,7 +39,7 @@ def ontology() -> Graph:
     return ontology_graph()
 
 
-@lru_cache(maxsize=None)
+@cache
 def run(path: Path) -> tuple[bool, Graph, str]:
     """Validate a fixture the way the build does (the project's pyshacl wrapper)."""
     result = validate_graph(Graph().parse(path, format="turtle"))
