@@ -22,7 +22,7 @@ from rdflib.term import Node
 from . import resources
 from .annotation import Origin
 from .errors import InputError, LdExportError
-from .namespaces import RDFS, SH, SKOS, bind_prefixes
+from .namespaces import RDF, RDFS, SCHEMA, SH, SKOS, bind_prefixes
 
 RDF_FORMATS = {
     ".ttl": "turtle",
@@ -82,7 +82,8 @@ class ValidationReport:
     def describe(self) -> str:
         if self.conforms:
             return "The data conforms to the ld-export shapes."
-        lines = [f"The data does not conform to the ld-export shapes ({len(self.violations)} results):"]
+        n = len(self.violations)
+        lines = [f"The data does not conform to the ld-export shapes ({n} result{'s' if n != 1 else ''}):"]
         lines += ["  " + v.describe() for v in self.violations]
         return "\n".join(lines)
 
@@ -116,6 +117,24 @@ def _label(data: Graph, node: Node) -> str | None:
     return None
 
 
+def _origin(data: Graph, origins: dict[URIRef, Origin], focus: Node, value: Node | None) -> Origin | None:
+    """The annotation line behind a result: the focus node's, except that the article-level checks
+    of anchors (focus = the article, value = the anchor) point at the quote's line."""
+    if value in origins and (focus, RDF.type, SCHEMA.NewsArticle) in data:
+        return origins[value]
+    return origins.get(focus)
+
+
+def _value(data: Graph, node: Node | None) -> str | None:
+    """A value as a person reads it: its label and IRI for a resource, the literal itself otherwise."""
+    if node is None:
+        return None
+    if isinstance(node, URIRef):
+        label = _label(data, node)
+        return f"{label!r} <{node}>" if label else f"<{node}>"
+    return repr(str(node))
+
+
 def validate_graph(data: Graph, origins: dict[URIRef, Origin] | None = None) -> ValidationReport:
     """Validate ``data`` against the bundled shapes (with the ontology mixed in)."""
     conforms, report, _text = pyshacl.validate(
@@ -144,10 +163,10 @@ def validate_graph(data: Graph, origins: dict[URIRef, Origin] | None = None) -> 
                 focus=str(focus),
                 focus_label=_label(data, focus),
                 path=_short(data, report.value(result, SH.resultPath)),
-                value=_short(data, report.value(result, SH.value)),
+                value=_value(data, report.value(result, SH.value)),
                 message=str(message) if message is not None else "does not conform",
                 shape=_short(report, report.value(result, SH.sourceShape)),
-                origin=origins.get(focus),
+                origin=_origin(data, origins, focus, report.value(result, SH.value)),
             )
         )
     violations.sort(key=lambda v: (v.focus, v.path or "", v.message))
