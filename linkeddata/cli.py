@@ -253,5 +253,74 @@ def query(sparql, query_file, name, list_queries, data, fmt) -> None:
     click.echo(formatter(result), nl=False)
 
 
+@main.command()
+@click.argument("build_dir", required=False, default="dist", type=click.Path(path_type=Path, file_okay=False))
+@click.option(
+    "-e",
+    "--endpoint",
+    required=True,
+    metavar="GSP_URL",
+    help="SPARQL 1.1 Graph Store Protocol endpoint, e.g. http://localhost:7878/store (Oxigraph), "
+    "http://localhost:3030/ds/data (Fuseki), http://localhost:7200/repositories/REPO/rdf-graphs/service "
+    "(GraphDB), http://localhost:8890/sparql-graph-crud-auth (Virtuoso).",
+)
+@click.option(
+    "-q",
+    "--query-endpoint",
+    metavar="URL",
+    help="SPARQL query endpoint used to verify the counts (default: GET each graph back from the "
+    "Graph Store endpoint).",
+)
+@click.option("--timeout", default=30.0, show_default=True, help="Seconds to wait for each HTTP answer.")
+@click.option(
+    "--retries",
+    default=3,
+    show_default=True,
+    type=click.IntRange(0, 10),
+    help="Retries, with exponential backoff, after a connection failure, a timeout or HTTP 408/429/502/503/504.",
+)
+@_handle_errors
+def load(build_dir, endpoint, query_endpoint, timeout, retries) -> None:
+    """Load a build into a running triple store, one named graph per article.
+
+    Each named graph of BUILD_DIR/dataset.nq (default build folder: dist) is sent with HTTP PUT,
+    which replaces the graph: loading again never duplicates. Then the store is asked how many
+    triples each graph holds, and a table compares them with what was sent (exit 1 if they
+    differ). Credentials come from LD_EXPORT_USER and LD_EXPORT_PASSWORD (or LD_EXPORT_TOKEN; set
+    LD_EXPORT_AUTH=digest for digest authentication) or from ~/.netrc, never from the command line.
+    An unreachable or refusing endpoint is exit 2.
+    """
+    from .load import load as run_load
+
+    results = run_load(build_dir, endpoint, query_endpoint, timeout=timeout, retries=retries,
+                       progress=lambda msg: click.echo(msg, err=True))  # fmt: skip
+    width = max(len(r.graph) for r in results)
+    click.echo(f"{'graph':{width}}  {'sent':>7}  {'stored':>7}  HTTP", err=True)
+    for r in results:
+        click.echo(f"{r.graph:{width}}  {r.sent:>7}  {r.stored:>7}  {r.status}", err=True)
+    click.echo(f"Loaded {len(results)} graph(s), {sum(r.sent for r in results)} triples, into {endpoint}.", err=True)
+
+
+@main.command()
+@click.argument("build_dir", required=False, default="dist", type=click.Path(path_type=Path, file_okay=False))
+@click.option("-p", "--port", default=7878, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@_handle_errors
+def serve(build_dir, port, host) -> None:
+    """Start a local SPARQL endpoint (Oxigraph) with a build loaded; Ctrl-C stops it.
+
+    Needs the oxigraph server: pip install 'ld-export[serve]'. The store is temporary. Queries see
+    the union of all articles' graphs as the default graph; GRAPH <…> reaches each article.
+    The URL serves Oxigraph's query page; SPARQL goes to URL/query, the Graph Store to URL/store.
+    """
+    from .serve import serve as run_serve
+
+    def ready(url: str) -> None:
+        click.echo(url)
+        click.echo(f"SPARQL endpoint {url}query, Graph Store {url}store; Ctrl-C to stop.", err=True)
+
+    run_serve(build_dir, port, host, on_ready=ready, progress=lambda msg: click.echo(msg, err=True))
+
+
 if __name__ == "__main__":
     main()

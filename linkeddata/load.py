@@ -1,0 +1,213 @@
+"""Push a build to a running triple store over the SPARQL 1.1 Graph Store HTTP Protocol.
+
+Each article's named graph is sent with HTTP PUT (``?graph=<iri>``), which replaces whatever
+the store held in that graph: loading again never duplicates. Afterwards a SPARQL ``COUNT`` per
+graph (or, without a query endpoint, a GET of the graph) checks that the store holds exactly
+what was sent.
+
+Credentials come from the environment (``LD_EXPORT_USER`` and ``LD_EXPORT_PASSWORD``, or
+``LD_EXPORT_TOKEN`` for a bearer token; ``LD_EXPORT_AUTH=digest`` for digest authentication) or
+from ``~/.netrc`` (or the file ``$NETRC`` names), never from the command line, and are never
+printed.
+"""
+
+from __future__ import annotations
+
+import netrc
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import httpx
+from rdflib import Dataset, URIRef
+
+from .errors import InputError, LdExportError
+
+Progress = Callable[[str], None]
+TRANSIENT_STATUS = {408, 425, 429, 502, 503, 504}
+NTRIPLES = "application/n-triples"
+
+
+class EndpointError(LdExportError):
+    """The store could not be reached, refused the request, or answered something unusable."""
+
+    def __init__(self, message: str, url: str, status: int | None = None):
+        self.url, self.status = url, status
+        where = f"{url} answered HTTP {status}" if status is not None else f"{url} could not be reached"
+        super().__init__(f"{where}: {message}")
+
+
+class VerificationError(LdExportError):
+    """The store does not hold what was sent."""
+
+    exit_code = 1
+
+
+@dataclass(frozen=True)
+class GraphLoad:
+    graph: str
+    sent: int
+    stored: int
+    status: int
+
+
+def _auth(url: str) -> httpx.Auth | None:
+    user, password, token = (os.environ.get(k) for k in ("LD_EXPORT_USER", "LD_EXPORT_PASSWORD", "LD_EXPORT_TOKEN"))
+    if token:
+        return _Bearer(token)
+    if user:
+        if os.environ.get("LD_EXPORT_AUTH", "basic").lower() == "digest":
+            return httpx.DigestAuth(user, password or "")
+        return httpx.BasicAuth(user, password or "")
+    path = Path(os.environ.get("NETRC") or Path.home() / ".netrc")
+    if path.is_file():
+        try:
+            entry = netrc.netrc(str(path)).authenticators(urlsplit(url).hostname or "")
+        except (netrc.NetrcParseError, OSError) as e:
+            raise InputError(f"cannot read the netrc file: {e}", path) from None
+        if entry and entry[2]:
+            if os.environ.get("LD_EXPORT_AUTH", "basic").lower() == "digest":
+                return httpx.DigestAuth(entry[0], entry[2])
+            return httpx.BasicAuth(entry[0], entry[2])
+    return None
+
+
+class _Bearer(httpx.Auth):
+    def __init__(self, token: str):
+        self._token = token
+
+    def auth_flow(self, request):
+        request.headers["Authorization"] = f"Bearer {self._token}"
+        yield request
+
+
+def _check_url(url: str, what: str) -> str:
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise InputError(f"the {what} {url!r} is not an http(s) URL")
+    if parts.username or parts.password:
+        raise InputError(
+            f"the {what} carries credentials; put them in LD_EXPORT_USER / LD_EXPORT_PASSWORD or ~/.netrc instead"
+        )
+    return url
+
+
+class _Client:
+    """An HTTP client with timeouts and retries with exponential backoff for transient failures."""
+
+    def __init__(self, timeout: float, retries: int, backoff: float, auth: httpx.Auth | None):
+        self.retries, self.backoff = retries, backoff
+        self.http = httpx.Client(timeout=timeout, auth=auth, follow_redirects=True, trust_env=False)
+
+    def request(self, method: str, url: str, **kw) -> httpx.Response:
+        for attempt in range(self.retries + 1):
+            last = attempt == self.retries
+            try:
+                response = self.http.request(method, url, **kw)
+            except httpx.TimeoutException:
+                if last:
+                    raise EndpointError(f"no answer within {self.http.timeout.read} s", url) from None
+            except httpx.TransportError as e:
+                if last:
+                    raise EndpointError(f"{type(e).__name__}: {e}", url) from None
+            else:
+                if response.status_code not in TRANSIENT_STATUS or last:
+                    return response
+            time.sleep(self.backoff * 2**attempt)
+        raise AssertionError("unreachable")
+
+    def close(self) -> None:
+        self.http.close()
+
+
+def _fail(response: httpx.Response, action: str) -> None:
+    status = response.status_code
+    hint = {
+        401: "the store wants credentials (set LD_EXPORT_USER and LD_EXPORT_PASSWORD, or add the host to ~/.netrc)",
+        403: "the credentials were refused",
+        404: "no such endpoint; check the URL (see the README for each store's Graph Store URL)",
+    }.get(status, "")
+    body = " ".join(response.text.split())[:200]
+    detail = hint or (f"the store said: {body}" if body else "")
+    raise EndpointError(f"{action} failed" + (f"; {detail}" if detail else ""), str(response.request.url), status)
+
+
+def read_build(build_dir: Path) -> Dataset:
+    """The named graphs of a build (its ``dataset.nq``, else ``dataset.trig``)."""
+    for name, fmt in (("dataset.nq", "nquads"), ("dataset.trig", "trig")):
+        path = build_dir / name
+        if path.is_file():
+            ds = Dataset()
+            try:
+                ds.parse(path, format=fmt)
+            except Exception as e:  # noqa: BLE001 - parser errors become one readable paragraph
+                raise InputError(f"not valid {fmt}: {' '.join(str(e).split())[:300]}", path) from None
+            return ds
+    raise InputError("no dataset.nq or dataset.trig here; run `ld-export build` first", build_dir)
+
+
+def load(
+    build_dir: str | Path,
+    endpoint: str,
+    query_endpoint: str | None = None,
+    timeout: float = 30.0,
+    retries: int = 3,
+    backoff: float = 0.5,
+    progress: Progress | None = None,
+) -> list[GraphLoad]:
+    """PUT every named graph of the build to the Graph Store ``endpoint``, then verify the counts."""
+    say = progress or (lambda _msg: None)
+    _check_url(endpoint, "Graph Store endpoint")
+    if query_endpoint:
+        _check_url(query_endpoint, "query endpoint")
+    ds = read_build(Path(build_dir))
+    graphs = sorted((g for g in ds.graphs() if isinstance(g.identifier, URIRef) and len(g)), key=lambda g: g.identifier)
+    if not graphs:
+        raise InputError("the build holds no named graph", build_dir)
+    client = _Client(timeout, retries, backoff, _auth(endpoint))
+    try:
+        results = []
+        for i, g in enumerate(graphs, start=1):
+            iri = str(g.identifier)
+            say(f"[{i}/{len(graphs)}] PUT {len(g)} triples into <{iri}>")
+            body = g.serialize(format="nt").encode("utf-8")
+            r = client.request("PUT", endpoint, params={"graph": iri}, content=body, headers={"Content-Type": NTRIPLES})
+            if r.status_code not in (200, 201, 204):
+                _fail(r, f"PUT of graph <{iri}>")
+            results.append((iri, len(g), r.status_code))
+        say("verifying")
+        loads = []
+        for iri, sent, status in results:
+            stored = _count(client, iri, endpoint, query_endpoint)
+            loads.append(GraphLoad(iri, sent, stored, status))
+        wrong = [x for x in loads if x.sent != x.stored]
+        if wrong:
+            x = wrong[0]
+            raise VerificationError(f"the store holds {x.stored} triples in <{x.graph}>, but {x.sent} were sent")
+        return loads
+    finally:
+        client.close()
+
+
+def _count(client: _Client, iri: str, endpoint: str, query_endpoint: str | None) -> int:
+    if query_endpoint:
+        sparql = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{iri}> {{ ?s ?p ?o }} }}"
+        r = client.request(
+            "POST",
+            query_endpoint,
+            data={"query": sparql},
+            headers={"Accept": "application/sparql-results+json"},
+        )
+        if r.status_code != 200:
+            _fail(r, "the COUNT query")
+        try:
+            return int(r.json()["results"]["bindings"][0]["n"]["value"])
+        except (ValueError, KeyError, IndexError, TypeError):
+            raise EndpointError("the COUNT query did not return SPARQL JSON results", query_endpoint, 200) from None
+    r = client.request("GET", endpoint, params={"graph": iri}, headers={"Accept": NTRIPLES})
+    if r.status_code != 200:
+        _fail(r, f"GET of graph <{iri}>")
+    return len({line for line in r.text.splitlines() if line.strip() and not line.startswith("#")})
