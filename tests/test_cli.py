@@ -143,3 +143,33 @@ def test_query_syntax_error_has_line_and_column(runner, seed_build):
     r = runner.invoke(main, ["query", "SELECT ?s WHERE {\n  ?s ?p \n}", "--data", str(seed_build[1])])
     assert r.exit_code == 2
     assert "SPARQL syntax error at line" in r.stderr and "column" in r.stderr
+
+
+def test_query_from_a_file_and_construct_as_jsonld(runner, seed_build, tmp_path):
+    rq = tmp_path / "claims.rq"
+    rq.write_text("SELECT (COUNT(?c) AS ?n) WHERE { ?c a <https://w3id.org/ld-export/ontology#Claim> }\n")
+    r = runner.invoke(main, ["query", "-f", str(rq), "--data", str(seed_build[1]), "--format", "csv"])
+    assert r.exit_code == 0 and r.stdout.splitlines() == ["n", str(seed_build[0].counts["claims"])]
+    c = runner.invoke(main, ["query", "CONSTRUCT { ?c a ?t } WHERE { ?c a ?t } LIMIT 2", "--data",
+                             str(seed_build[1]), "--format", "jsonld"])  # fmt: skip
+    assert c.exit_code == 0
+    assert json.loads(c.stdout)["@graph"]
+
+
+def test_query_needs_exactly_one_query(runner, seed_build):
+    r = runner.invoke(main, ["query", "--data", str(seed_build[1])])
+    assert r.exit_code == 2 and "give exactly one query" in r.stderr
+    r = runner.invoke(main, ["query", "--name", "nope", "--data", str(seed_build[1])])
+    assert r.exit_code == 2 and "no named query 'nope'" in r.stderr
+
+
+def test_query_over_each_article_graph_and_the_union(runner, seed_build):
+    data = str(seed_build[1])
+    union = runner.invoke(
+        main, ["query", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "--data", data, "--format", "csv"]
+    )
+    named = runner.invoke(main, ["query", "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g",
+                                 "--data", data, "--format", "csv"])  # fmt: skip
+    triples = str(seed_build[0].counts["triples"])
+    assert union.stdout.splitlines()[1] == triples
+    assert named.stdout.splitlines()[1] == f"{seed_build[0].articles[0].graph_iri},{triples}"
