@@ -7,6 +7,7 @@ and line and shows the nearest passage of the article.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 from dataclasses import dataclass
@@ -16,6 +17,8 @@ from .article import Article
 from .errors import AnchorError
 
 CONTEXT = 32  # code points of oa:prefix / oa:suffix
+PROBE = 200  # code points of a long quote compared when looking for its nearest passage
+MAX_LINES = 12  # line numbers listed for an ambiguous quote
 
 
 @dataclass(frozen=True, order=True)
@@ -98,17 +101,24 @@ def _fail(article: Article, quote: Quote, needle: str, count: int, what: str) ->
         if hint:
             message += f". {hint}"
     else:
-        lines = sorted({article.text.count("\n", 0, i) + 1 for i in occurrences(article.text, needle)})
+        breaks = [m.start() for m in re.finditer("\n", article.text)]
+        lines = sorted({bisect.bisect(breaks, i) + 1 for i in occurrences(article.text, needle)})
+        shown = ", ".join(map(str, lines[:MAX_LINES])) + (", …" if len(lines) > MAX_LINES else "")
         message = (
             f"{what} {_show(needle)} occurs {count} times in the article {article.path.name} "
-            f"(lines {', '.join(map(str, lines))}); say which with 'occurrence: N' or "
+            f"(lines {shown}); say which with 'occurrence: N' or "
             f"'within: <a longer passage that occurs once>'"
         )
     raise AnchorError(message, quote.origin.file, quote.origin.line)
 
 
 def nearest_passage(text: str, needle: str) -> str:
-    """The passage of ``text`` most like ``needle``, about as long as it."""
+    """The passage of ``text`` most like ``needle``, about as long as it.
+
+    A long needle is placed by its first :data:`PROBE` code points: comparing all of it would take
+    time quadratic in its length (minutes for a pasted paragraph).
+    """
+    full, needle = max(len(needle), 1), needle[:PROBE]
     n = max(len(needle), 1)
     step = max(1, n // 8)
     best, best_start = -1.0, 0
@@ -122,7 +132,7 @@ def nearest_passage(text: str, needle: str) -> str:
         ratio = difflib.SequenceMatcher(None, needle, text[start : start + n], autojunk=False).ratio()
         if ratio > best:
             best, best_start = ratio, start
-    start, end = best_start, min(len(text), best_start + n)
+    start, end = best_start, min(len(text), best_start + full)
     while start > 0 and not text[start - 1].isspace():
         start -= 1
     while end < len(text) and not text[end].isspace():

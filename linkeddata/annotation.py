@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -80,8 +81,25 @@ def _construct_seq(loader: _Loader, node: yaml.SequenceNode) -> _Seq:
     return result
 
 
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def _construct_str(loader: _Loader, node: yaml.ScalarNode) -> str:
+    """Text; a "\\uD83D\\uDE00" surrogate pair becomes its character, a lone surrogate is refused."""
+    value = loader.construct_scalar(node)
+    if _SURROGATE.search(value):
+        try:
+            value = value.encode("utf-16-le", "surrogatepass").decode("utf-16-le")
+        except UnicodeDecodeError:
+            raise _YamlProblem(
+                node.start_mark.line + 1, "the text holds a lone surrogate escape (\\uD800-\\uDFFF), not a character"
+            ) from None
+    return value
+
+
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_map)
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_seq)
+_Loader.add_constructor("tag:yaml.org,2002:str", _construct_str)
 
 
 class _YamlProblem(Exception):
@@ -130,10 +148,25 @@ def _line_of(doc: Any, path: list[Any]) -> int | None:
 # JSON Schema
 
 
+def _pattern(validator, pattern: str, instance: Any, _schema: dict):
+    """``pattern`` as JSON Schema means it (ECMA-262): ``$`` is the end of the text. Python's ``$``
+    also matches before a final newline, which would let ``"Q1\\n"`` or ``"en\\n"`` through."""
+    if validator.is_type(instance, "string") and not re.search(_ecma_end(pattern), instance):
+        yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+@cache
+def _ecma_end(pattern: str) -> re.Pattern:
+    return re.compile(re.sub(r"(?<!\\)\$", r"\\Z", pattern))
+
+
+_SchemaValidator = jsonschema.validators.extend(jsonschema.Draft202012Validator, {"pattern": _pattern})
+
+
 @cache
 def _validator(name: str) -> jsonschema.Draft202012Validator:
     schema = json.loads(resources.schema_file(name).read_text(encoding="utf-8"))
-    return jsonschema.Draft202012Validator(schema)
+    return _SchemaValidator(schema)
 
 
 def _where(path: list[Any]) -> str:
@@ -273,6 +306,18 @@ class Mention:
     origin: Origin
 
 
+class _Located:
+    """Records that know the line of each of their keys."""
+
+    origin: Origin
+    key_lines: tuple[tuple[str, int], ...]
+
+    def at(self, key: str) -> Origin:
+        """Where ``key`` of this record was written (the record's own line if it was not)."""
+        line = dict(self.key_lines).get(key)
+        return Origin(self.origin.file, line) if line else self.origin
+
+
 @dataclass(frozen=True)
 class Hop:
     by: str
@@ -284,7 +329,7 @@ class Hop:
 
 
 @dataclass(frozen=True)
-class Claim:
+class Claim(_Located):
     id: str
     label: str
     asserter: str
@@ -299,10 +344,16 @@ class Claim:
     about: tuple[str, ...] = ()
     supports: tuple[str, ...] = ()
     disputes: tuple[str, ...] = ()
+    repeats: tuple[str, ...] = ()
+    key_lines: tuple[tuple[str, int], ...] = ()
+
+    def claim_refs(self) -> tuple[str, ...]:
+        """Every claim this one supports, disputes or repeats (``id`` or ``other-slug/id``)."""
+        return self.supports + self.disputes + self.repeats
 
 
 @dataclass(frozen=True)
-class Relationship:
+class Relationship(_Located):
     id: str
     label: str
     kind: str
@@ -312,10 +363,11 @@ class Relationship:
     evidence: tuple[Quote, ...]
     origin: Origin
     time: str | None = None
+    key_lines: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True)
-class Event:
+class Event(_Located):
     id: str
     label: str
     type: str
@@ -328,6 +380,7 @@ class Event:
     places: tuple[str, ...] = ()
     time: str | None = None
     time_cue: Quote | None = None
+    key_lines: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -342,6 +395,21 @@ class Annotation:
     claims: tuple[Claim, ...] = ()
     relationships: tuple[Relationship, ...] = ()
     events: tuple[Event, ...] = ()
+
+    @property
+    def slug(self) -> str:
+        return self.path.stem
+
+    def external_claim_refs(self) -> list[tuple[Claim, str, str, Origin]]:
+        """(claim, other slug, other claim id, where) for each reference to a claim of another article."""
+        found = []
+        for c in self.claims:
+            for key in ("supports", "disputes", "repeats"):
+                for ref in getattr(c, key):
+                    slug, _, claim_id = ref.rpartition("/")
+                    if slug and slug != self.slug:
+                        found.append((c, slug, claim_id, c.at(key)))
+        return found
 
     def actor(self, actor_id: str) -> Actor:
         return self.local_actors.get(actor_id) or self.registry.actors[actor_id]
@@ -484,6 +552,9 @@ def load_annotation(path: Path, registry: Registry) -> Annotation:
                     r.origin(n), registry.places, n["id"])  # fmt: skip
         place_mentions.append(Mention(n["id"], r.quotes(n, "mentions"), r.origin(n)))
 
+    _check_not_in_registry(local_actors, registry.actors, "actor")
+    _check_not_in_registry(local_places, registry.places, "place")
+
     a = doc["article"]
     photo = None
     if "photo" in a:
@@ -530,6 +601,8 @@ def load_annotation(path: Path, registry: Registry) -> Annotation:
             about=tuple(n.get("about", ())),
             supports=tuple(n.get("supports", ())),
             disputes=tuple(n.get("disputes", ())),
+            repeats=tuple(n.get("repeats", ())),
+            key_lines=tuple(n.key_lines.items()),
         )  # fmt: skip
         for n in doc.get("claims", [])
     )
@@ -544,6 +617,7 @@ def load_annotation(path: Path, registry: Registry) -> Annotation:
             evidence=r.quotes(n, "evidence"),
             origin=r.origin(n),
             time=n.get("time"),
+            key_lines=tuple(n.key_lines.items()),
         )  # fmt: skip
         for n in doc.get("relationships", [])
     )
@@ -561,6 +635,7 @@ def load_annotation(path: Path, registry: Registry) -> Annotation:
             places=tuple(n.get("places", ())),
             time=n.get("time"),
             time_cue=r.quote(n["time_cue"], n.key_lines["time_cue"]) if "time_cue" in n else None,
+            key_lines=tuple(n.key_lines.items()),
         )  # fmt: skip
         for n in doc.get("events", [])
     )
@@ -571,6 +646,25 @@ def load_annotation(path: Path, registry: Registry) -> Annotation:
     )  # fmt: skip
     _check_references(annotation)
     return annotation
+
+
+def _names(x: Actor | Place) -> set[str]:
+    return {" ".join(n.casefold().split()) for n in (x.label, *getattr(x, "aliases", ()))}
+
+
+def _check_not_in_registry(local: dict, known: dict, what: str) -> None:
+    """An actor or place the registry already has, under another id, is reported with the id to reuse."""
+    for x in local.values():
+        for k in known.values():
+            same = x.wikidata and x.wikidata == k.wikidata
+            shared = _names(x) & _names(k)
+            if same or shared:
+                why = f"the same Wikidata id {x.wikidata}" if same else f"the name {sorted(shared)[0]!r}"
+                raise AnnotationError(
+                    f"{what} '{x.id}' has {why}, like the registry's {what} '{k.id}' ({k.label}); reuse the id "
+                    f"'{k.id}' (list it with only 'id' and 'mentions') so that it is one resource across articles",
+                    x.origin.file, x.origin.line,
+                )  # fmt: skip
 
 
 def _check_references(an: Annotation) -> None:
@@ -606,25 +700,28 @@ def _check_references(an: Annotation) -> None:
         for ref in info.photo.places:
             place(ref, info.photo.origin, "the photo place")
     for c in an.claims:
-        actor(c.asserter, c.origin, f"the asserter of claim '{c.id}'")
+        actor(c.asserter, c.at("asserter"), f"the asserter of claim '{c.id}'")
         for ref in c.told_to:
-            actor(ref, c.origin, f"claim '{c.id}' was told to")
+            actor(ref, c.at("told_to"), f"claim '{c.id}' was told to")
         for h in c.chain:
             actor(h.by, h.origin, f"a hop of claim '{c.id}' is by")
             actor(h.publisher, h.origin, f"a hop of claim '{c.id}' is published by")
             for ref in h.to:
                 actor(ref, h.origin, f"a hop of claim '{c.id}' is told to")
         for ref in c.about:
-            _expect(ref in things, f"claim '{c.id}' is about '{ref}', which is no known id", c.origin,
+            _expect(ref in things, f"claim '{c.id}' is about '{ref}', which is no known id", c.at("about"),
                     dict.fromkeys(things), ref)  # fmt: skip
-        for ref in c.supports + c.disputes:
-            _expect(ref in claim_ids, f"claim '{c.id}' refers to unknown claim '{ref}'", c.origin,
-                    dict.fromkeys(claim_ids), ref)  # fmt: skip
-            _expect(ref != c.id, f"claim '{c.id}' cannot support or dispute itself", c.origin)
+        for key, ref in [(k, r) for k in ("supports", "disputes", "repeats") for r in getattr(c, k)]:
+            slug, _, local = ref.rpartition("/")
+            if slug and slug != an.slug:
+                continue  # a claim of another article: checked when the build has all articles
+            _expect(local in claim_ids, f"claim '{c.id}' refers to unknown claim '{local}'", c.at(key),
+                    dict.fromkeys(claim_ids), local)  # fmt: skip
+            _expect(local != c.id, f"claim '{c.id}' cannot support, dispute or repeat itself", c.at(key))
         _expect(
             c.hedge == "asserted" or bool(c.cue),
             f"claim '{c.id}' is hedged ({c.hedge}): quote the hedging words in 'cue'",
-            c.origin,
+            c.at("hedge"),
         )
         _expect(
             c.hedge != "asserted" or not c.cue,
@@ -632,18 +729,18 @@ def _check_references(an: Annotation) -> None:
             c.origin,
         )
     for x in an.relationships:
-        actor(x.from_actor, x.origin, f"relationship '{x.id}' from")
-        actor(x.to_actor, x.origin, f"relationship '{x.id}' to")
+        actor(x.from_actor, x.at("from"), f"relationship '{x.id}' from")
+        actor(x.to_actor, x.at("to"), f"relationship '{x.id}' to")
         _expect(x.from_actor != x.to_actor, f"relationship '{x.id}' links '{x.from_actor}' to itself", x.origin)
         for ref in x.claims:
-            _expect(ref in claim_ids, f"relationship '{x.id}' rests on unknown claim '{ref}'", x.origin,
+            _expect(ref in claim_ids, f"relationship '{x.id}' rests on unknown claim '{ref}'", x.at("claims"),
                     dict.fromkeys(claim_ids), ref)  # fmt: skip
     for x in an.events:
         for role, refs in (("agent", x.agents), ("target", x.targets), ("victim", x.victims)):
             for ref in refs:
-                actor(ref, x.origin, f"the {role} of event '{x.id}'")
+                actor(ref, x.at(role + "s"), f"the {role} of event '{x.id}'")
         for ref in x.places:
-            place(ref, x.origin, f"the place of event '{x.id}'")
+            place(ref, x.at("places"), f"the place of event '{x.id}'")
         for ref in x.claims:
-            _expect(ref in claim_ids, f"event '{x.id}' rests on unknown claim '{ref}'", x.origin,
+            _expect(ref in claim_ids, f"event '{x.id}' rests on unknown claim '{ref}'", x.at("claims"),
                     dict.fromkeys(claim_ids), ref)  # fmt: skip

@@ -160,16 +160,17 @@ def parse_text(text: str, slug: str, path: Path) -> Article:
     )
 
 
-_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+MAX_SLUG = 120  # like an annotation id: the slug names output files and is part of IRIs
 
 
 def read_article(path: Path) -> Article:
     """Read an article file (UTF-8, kept byte for byte) and split it."""
     slug = path.stem
-    if not _SLUG.match(slug):
+    if not _SLUG.fullmatch(slug) or len(slug) > MAX_SLUG:
         raise InputError(
-            f"the file name must be a slug of lower-case words joined by hyphens "
-            f"(it names the article in IRIs), e.g. {_suggest_slug(slug)}.txt",
+            f"the file name must be a slug of lower-case words joined by hyphens, at most {MAX_SLUG} "
+            f"characters (it names the article in IRIs and output files), e.g. {_suggest_slug(slug)}.txt",
             path,
         )
     try:
@@ -187,4 +188,4 @@ def read_article(path: Path) -> Article:
 
 
 def _suggest_slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "my-article"
+    return re.sub(r"[^a-z0-9]+", "-", name.lower())[:MAX_SLUG].strip("-") or "my-article"

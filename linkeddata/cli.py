@@ -83,6 +83,25 @@ def main() -> None:
     """
 
 
+class _Bar:
+    """A progress bar on stderr for builds of many articles (only on a terminal)."""
+
+    def __init__(self):
+        self._bar = None
+
+    def advance(self, done: int, total: int) -> None:
+        if self._bar is None:
+            if total < 2:
+                return
+            self._bar = click.progressbar(length=total, label="building", file=sys.stderr, show_pos=True)
+            self._bar.__enter__()
+        self._bar.update(done - self._bar.pos)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(None, None, None)
+
+
 _FORMAT_HELP = "; ".join(f"{name}: {desc}" for name, (_ext, desc) in FORMATS.items())
 
 
@@ -117,9 +136,16 @@ _FORMAT_HELP = "; ".join(f"{name}: {desc}" for name, (_ext, desc) in FORMATS.ite
     type=click.Path(path_type=Path, dir_okay=False),
     help="Shared actor/place registry (default: registry.yaml beside the articles, else the bundled one).",
 )
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(1, 256),
+    default=None,
+    help="Worker processes for a build of several articles (default: one per core).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress or summary on stderr.")
 @_handle_errors
-def build(inputs, out_dir, formats, base_iri, registry, quiet) -> None:  # noqa: PLR0913
+def build(inputs, out_dir, formats, base_iri, registry, jobs, quiet) -> None:  # noqa: PLR0913
     """Build linked data from articles and their annotations.
 
     INPUTS are folders (every NAME.txt with its NAME.yaml annotation) or article files; with none,
@@ -135,7 +161,12 @@ def build(inputs, out_dir, formats, base_iri, registry, quiet) -> None:  # noqa:
     from .pipeline import build as run_build
 
     progress = None if quiet else (lambda msg: click.echo(msg, err=True))
-    result = run_build(inputs, out_dir, formats, base_iri, registry, progress)
+    bar = None if quiet or not sys.stderr.isatty() else _Bar()
+    try:
+        result = run_build(inputs, out_dir, formats, base_iri, registry, progress, jobs, bar.advance if bar else None)
+    finally:
+        if bar:
+            bar.close()
     if not quiet:
         c = result.counts
         click.echo(
@@ -154,30 +185,29 @@ def build(inputs, out_dir, formats, base_iri, registry, quiet) -> None:  # noqa:
 @click.option(
     "--report",
     type=click.Path(path_type=Path, dir_okay=False),
-    help="Also write the machine-readable SHACL report (Turtle) of the last file here.",
+    help="Also write the machine-readable SHACL report (Turtle) here.",
 )
 @_handle_errors
 def validate(files, report) -> None:
     """SHACL-validate RDF files with the bundled shapes and ontology.
 
-    Each FILE is checked on its own (a TriG or N-Quads dataset as the union of its graphs); its
-    format comes from the extension (.ttl .nt .jsonld .trig .nq .rdf). Exit 0 if every file
-    conforms, 1 if any does not, 2 if a file cannot be read or parsed.
+    The FILES are validated together, as one graph (a TriG or N-Quads dataset as the union of its
+    graphs), so that an article that disputes a claim of another article validates with it. The
+    format comes from each extension (.ttl .nt .jsonld .trig .nq .rdf). Exit 0 if the data
+    conforms, 1 if it does not, 2 if a file cannot be read or parsed.
     """
-    from .validate import read_rdf, validate_graph
+    from .validate import validate_files
 
-    failed = False
-    for path in files:
-        result = validate_graph(read_rdf(path))
-        if report:
-            report.write_bytes(result.serialize())
-        if result.conforms:
-            click.echo(f"{path}: conforms", err=True)
-        else:
-            failed = True
-            click.echo(f"{path}: does not conform", err=True)
-            click.echo(textwrap.indent(result.describe(), "  "), err=True)
-    sys.exit(1 if failed else 0)
+    result = validate_files(files)
+    if report:
+        report.write_bytes(result.serialize())
+    names = ", ".join(str(f) for f in files) if len(files) <= 3 else f"{len(files)} files"
+    if result.conforms:
+        click.echo(f"{names}: conforms", err=True)
+        return
+    click.echo(f"{names}: does not conform", err=True)
+    click.echo(textwrap.indent(result.describe(), "  "), err=True)
+    sys.exit(1)
 
 
 @main.command()
@@ -210,8 +240,13 @@ def validate(files, report) -> None:
     help="SELECT: table (default), csv, tsv or json (SPARQL 1.1 results "
     "formats). CONSTRUCT/DESCRIBE: turtle (default) or jsonld.",
 )
+@click.option(
+    "--allow-service",
+    is_flag=True,
+    help="Let SERVICE <URL> send part of the query to that endpoint over the network (refused otherwise).",
+)
 @_handle_errors
-def query(sparql, query_file, name, list_queries, data, fmt) -> None:
+def query(sparql, query_file, name, list_queries, data, fmt, allow_service) -> None:
     """Run SPARQL over built data, in process: no server needed.
 
     Give the query as an argument, with -f FILE, or by --name. ASK prints true or false and exits
@@ -236,7 +271,7 @@ def query(sparql, query_file, name, list_queries, data, fmt) -> None:
         text, source = query_file.read_text(encoding="utf-8"), str(query_file)
     else:
         text, source = sparql, "the query"
-    result = run_query(text, load_dataset(list(data)), source)
+    result = run_query(text, load_dataset(list(data)), source, allow_service=allow_service)
     if result.type == "ASK":
         if fmt == "json":
             click.echo(format_json(result), nl=False)
@@ -320,6 +355,94 @@ def serve(build_dir, port, host) -> None:
         click.echo(f"SPARQL endpoint {url}query, Graph Store {url}store; Ctrl-C to stop.", err=True)
 
     run_serve(build_dir, port, host, on_ready=ready, progress=lambda msg: click.echo(msg, err=True))
+
+
+@main.command()
+@click.option(
+    "-o",
+    "--out",
+    "out_dir",
+    default="dist/ontology",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="Folder to write into (created if missing).",
+)
+@click.option("-q", "--quiet", is_flag=True, help="No summary on stderr.")
+@_handle_errors
+def docs(out_dir, quiet) -> None:
+    """Publish the ontology: HTML documentation, Turtle, JSON-LD, N-Triples and a class diagram.
+
+    Writes OUT/index.html: the ontology's metadata (version IRI, licence, preferred prefix) and how
+    to cite it; every class and property with its label, comment, domain, range and alignments to
+    PROV-O, schema.org, SEM and Web Annotation; every SKOS concept scheme with its concepts and
+    their CAMEO mappings; one anchor per term (#Actor for lde:Actor). Beside it: the ontology as
+    ld-export.ttl, ld-export.jsonld and ld-export.nt (sorted), and the class diagram as classes.dot,
+    rendered to classes.svg when Graphviz's dot is installed. The folder can be published as is at
+    the ontology IRI. Identical input gives byte-identical files, written atomically.
+    """
+    from .docs import write_docs
+
+    result = write_docs(out_dir)
+    if not quiet:
+        click.echo(
+            f"Documented {result.classes} classes, {result.properties} properties and {result.concepts} "
+            f"concepts in {result.schemes} schemes.",
+            err=True,
+        )
+        if not result.svg:
+            click.echo("Graphviz dot is not installed: wrote classes.dot but no classes.svg.", err=True)
+        click.echo(f"Wrote {len(result.files)} files to {out_dir}/:", err=True)
+        for path in result.files:
+            click.echo(f"  {path.name}  ({path.stat().st_size:,} bytes)", err=True)
+
+
+@main.command()
+@click.argument("article", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "-o",
+    "--out",
+    "out_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write the draft to FILE instead of standard output; an existing FILE is kept unless --force.",
+)
+@click.option("--force", is_flag=True, help="Replace FILE if it exists.")
+@click.option(
+    "--registry",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Shared actor/place registry (default: registry.yaml beside the article, else the bundled one).",
+)
+@click.option("-q", "--quiet", is_flag=True, help="No summary on stderr.")
+@_handle_errors
+def draft(article, out_file, force, registry, quiet) -> None:
+    """Draft the annotation of a new ARTICLE (a .txt), for a person to correct.
+
+    From rules and the registry only: the registry's actors and places the content names, every
+    mention anchored; unknown capitalised names as candidates to review; quotations with their
+    speaker, verb and listener; reported speech ("according to X", "X reported that"); sentences
+    with hedging words ("likely", "appears", "accused", "might") as hedged claims with their cue;
+    the photo credit and caption, the contributor line, and the dates the text gives. What the
+    rules cannot decide is left as a TODO comment, never guessed. The draft is valid YAML that
+    `ld-export build` accepts unedited; identical input gives identical output.
+
+    The draft goes to standard output, or with -o to FILE. To build it, save it as SLUG.yaml beside
+    SLUG.txt once a person has checked it.
+    """
+    from .draft import make_draft, render, write_draft
+
+    result = make_draft(article, registry)
+    text = render(result)
+    if out_file:
+        write_draft(text, out_file, article, force)
+    else:
+        click.echo(text, nl=False)
+    if not quiet:
+        c = result.counts
+        where = f" to {out_file}" if out_file else ""
+        click.echo(
+            f"Drafted{where}: {c['actors']} actors ({c['candidates']} candidates to review), {c['places']} places, "
+            f"{c['quotations']} quotations, {c['claims']} claims; every TODO needs a person.",
+            err=True,
+        )
 
 
 if __name__ == "__main__":

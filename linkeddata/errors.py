@@ -20,6 +20,10 @@ class InputError(LdExportError):
         self.message = message
         super().__init__(self.where() + message)
 
+    def __reduce__(self):
+        # Keep file and line when the error crosses from a worker process.
+        return (self.__class__, (self.message, self.file, self.line))
+
     def where(self) -> str:
         if self.file is None:
             return ""

@@ -7,6 +7,7 @@ self-contained: it holds every actor and place it refers to, so it validates on 
 from __future__ import annotations
 
 import datetime
+import ipaddress
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -47,12 +48,47 @@ ACTOR_CLASSES = {
     "population-group": LDE.PopulationGroup,
 }
 
-_IRI_UNSAFE = re.compile(r"[\s<>\"{}|\\^`]")
+# The syntax of an absolute IRI (RFC 3987), which Turtle, N-Triples, JSON-LD and SPARQL parsers check.
+_UCSCHAR = (
+    "\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef"
+    + "".join(f"{chr(plane)}-{chr(plane + 0xFFFD)}" for plane in range(0x10000, 0xE0000, 0x10000))
+    + "\U000e1000-\U000efffd"
+)
+_IPRIVATE = "\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd"
+_IUNRESERVED = r"A-Za-z0-9._~\-" + _UCSCHAR
+_SUB_DELIMS = "!$&'()*+,;="
+_PCT = "%[0-9A-Fa-f]{2}"
+_IPCHAR = f"(?:[{_IUNRESERVED}{_SUB_DELIMS}:@]|{_PCT})"
+_IRI = re.compile(
+    r"[A-Za-z][A-Za-z0-9+.\-]*:"
+    f"(?://(?:(?:[{_IUNRESERVED}{_SUB_DELIMS}:]|{_PCT})*@)?"
+    rf"(?P<host>\[[^\]/]*\]|(?:[{_IUNRESERVED}{_SUB_DELIMS}]|{_PCT})*)(?::[0-9]*)?(?:/{_IPCHAR}*)*"
+    f"|/?(?:{_IPCHAR}+(?:/{_IPCHAR}*)*)?)"
+    f"(?:\\?(?:{_IPCHAR}|[/?{_IPRIVATE}])*)?"
+    f"(?:#(?:{_IPCHAR}|[/?])*)?"
+)
+_IP_FUTURE = re.compile(rf"v[0-9A-Fa-f]+\.[A-Za-z0-9._~\-{_SUB_DELIMS}:]+")
+
+
+def _is_absolute_iri(text: str) -> bool:
+    m = _IRI.fullmatch(text)
+    if not m:
+        return False
+    host = m.group("host") or ""
+    if host.startswith("["):
+        inner = host[1:-1]
+        if not _IP_FUTURE.fullmatch(inner):
+            try:
+                ipaddress.IPv6Address(inner)
+            except ValueError:
+                return False
+            return "%" not in inner
+    return True
 
 
 def check_base_iri(base: str) -> str:
-    """A base IRI must be absolute, end in ``/`` or ``#`` and contain no characters IRIs forbid."""
-    if not re.match(r"^[A-Za-z][A-Za-z0-9+.\-]*:", base) or _IRI_UNSAFE.search(base):
+    """A base IRI must be an absolute IRI (RFC 3987) that ends in ``/`` or ``#``."""
+    if not _is_absolute_iri(base):
         raise InputError(f"the base IRI {base!r} is not an absolute IRI (e.g. https://example.org/data/)")
     if not base.endswith(("/", "#")):
         raise InputError(f"the base IRI {base!r} must end with '/' or '#'")
@@ -85,6 +121,11 @@ class Minter:
 
     def claim(self, claim_id: str) -> URIRef:
         return self._iri("claim", self.slug, claim_id)
+
+    def claim_ref(self, ref: str) -> URIRef:
+        """A claim named by ``id`` (this article) or ``other-slug/id`` (another article)."""
+        slug, _, claim_id = ref.rpartition("/")
+        return self._iri("claim", slug or self.slug, claim_id)
 
     def hop(self, claim_id: str, n: int) -> URIRef:
         return self._iri("claim", self.slug, claim_id, "hop", n)
@@ -278,10 +319,9 @@ class _Builder:
         self.add(iri, LDE.reportedIn, self.article_iri)
         for ref in c.about:
             self.add(iri, SCHEMA.about, self.any_iri(ref))
-        for ref in c.supports:
-            self.add(iri, LDE.supports, self.mint.claim(ref))
-        for ref in c.disputes:
-            self.add(iri, LDE.disputes, self.mint.claim(ref))
+        for prop, refs in ((LDE.supports, c.supports), (LDE.disputes, c.disputes), (LDE.repeats, c.repeats)):
+            for ref in refs:
+                self.add(iri, prop, self.mint.claim_ref(ref))
         previous = iri
         for n, h in enumerate(c.chain, start=1):
             hop = self.origin(self.mint.hop(c.id, n), h.origin)

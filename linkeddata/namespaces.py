@@ -58,6 +58,7 @@ class LDE(DefinedNamespace):
     reportedIn: URIRef
     supports: URIRef
     disputes: URIRef
+    repeats: URIRef
     hop: URIRef
     relationshipKind: URIRef
     fromActor: URIRef

@@ -9,16 +9,20 @@ Usable without the command line::
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import BNode, Graph, Literal
 
 from . import resources
-from .annotation import Registry, load_annotation, load_registry
+from .annotation import Actor, Annotation, Registry, load_annotation, load_registry
 from .article import read_article
-from .errors import InputError, NotConformingError
+from .describe import DESCRIPTION_NAME, describe, serialize_description, source_date
+from .errors import AnnotationError, InputError, NotConformingError
 from .graph import ArticleGraph, build_graph, check_base_iri
 from .namespaces import DEFAULT_BASE_IRI, RDF, SH, XSD
 from .validate import ValidationReport, validate_graph
@@ -133,6 +137,50 @@ def _merge_reports(reports: Iterable[ValidationReport]) -> ValidationReport:
     return ValidationReport(conforms, merged, [v for r in reports for v in r.violations])
 
 
+@dataclass
+class _Article:
+    """What a worker returns for one article."""
+
+    graph: ArticleGraph
+    report: ValidationReport
+    annotation: Annotation
+
+
+def _build_article(source: Source, registry: Registry, base_iri: str) -> _Article:
+    """Read, anchor, build and validate one article (runs in a worker process)."""
+    article = read_article(source.text)
+    annotation = load_annotation(source.annotation, registry)
+    ag = build_graph(article, annotation, base_iri)
+    return _Article(ag, validate_graph(ag.graph, ag.origins), annotation)
+
+
+def _check_across_articles(done: list[_Article]) -> None:
+    """References to claims of other articles resolve; an actor id means one actor everywhere."""
+    claims = {(d.annotation.slug, c.id) for d in done for c in d.annotation.claims}
+    slugs = {d.annotation.slug for d in done}
+    for d in done:
+        for claim, slug, claim_id, where in d.annotation.external_claim_refs():
+            if (slug, claim_id) not in claims:
+                why = (f"no article '{slug}' is in this build (build them together)" if slug not in slugs
+                       else f"article '{slug}' has no claim '{claim_id}'")  # fmt: skip
+                raise AnnotationError(f"claim '{claim.id}' refers to '{slug}/{claim_id}', but {why}",
+                                      where.file, where.line)  # fmt: skip
+    defined: dict[str, Actor] = {}
+    for d in done:
+        for actor in d.annotation.local_actors.values():
+            first = defined.setdefault(actor.id, actor)
+            if first is not actor and (first.type, first.label, first.wikidata) != (
+                actor.type,
+                actor.label,
+                actor.wikidata,
+            ):
+                raise AnnotationError(
+                    f"actor '{actor.id}' is also defined, differently, in {first.origin}; an actor id names one "
+                    f"actor across articles: move it to the registry",
+                    actor.origin.file, actor.origin.line,
+                )  # fmt: skip
+
+
 def build(
     inputs: Sequence[str | Path] = (),
     out_dir: str | Path = "dist",
@@ -140,6 +188,8 @@ def build(
     base_iri: str = DEFAULT_BASE_IRI,
     registry: str | Path | None = None,
     progress: Progress | None = None,
+    jobs: int | None = 1,
+    advance: Callable[[int, int], None] | None = None,
 ) -> BuildResult:
     """Build, validate and write linked data for the articles ``inputs`` into ``out_dir``.
 
@@ -147,6 +197,9 @@ def build(
     :class:`~linkeddata.errors.NotConformingError` when the data does not conform; in both cases
     nothing in ``out_dir`` is changed, except that a failed validation writes its report to
     ``shacl-report.failed.ttl``.
+
+    ``jobs`` is the number of worker processes (``None``: one per core); ``progress`` receives
+    messages and ``advance(done, total)`` is called as articles are finished.
     """
     say = progress or (lambda _msg: None)
     formats = list(dict.fromkeys(formats))
@@ -154,6 +207,7 @@ def build(
     if unknown:
         raise InputError(f"unknown format {unknown[0]!r}; known: {', '.join(FORMATS)}")
     check_base_iri(base_iri)
+    issued = source_date()
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise InputError("the output path exists and is not a folder", out)
@@ -161,17 +215,29 @@ def build(
     registries: dict[Path, Registry] = {}
     explicit = Path(registry) if registry is not None else None
 
-    built: list[ArticleGraph] = []
-    reports: list[ValidationReport] = []
-    for i, source in enumerate(sources, start=1):
-        say(f"[{i}/{len(sources)}] {source.slug}: reading and anchoring")
-        reg = _registry_for(source, explicit, registries)
-        article = read_article(source.text)
-        annotation = load_annotation(source.annotation, reg)
-        ag = build_graph(article, annotation, base_iri)
-        say(f"[{i}/{len(sources)}] {source.slug}: validating {ag.counts['triples']} triples")
-        reports.append(validate_graph(ag.graph, ag.origins))
-        built.append(ag)
+    # Registries are read once, here; each article is then read, anchored, turned into a graph
+    # and validated on its own, in worker processes when there are several.
+    work = [(source, _registry_for(source, explicit, registries), base_iri) for source in sources]
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(work)))
+    done: list[_Article] = []
+    if jobs == 1:
+        for i, item in enumerate(work, start=1):
+            say(f"[{i}/{len(work)}] {item[0].slug}: reading, anchoring and validating")
+            done.append(_build_article(*item))
+            if advance:
+                advance(i, len(work))
+    else:
+        say(f"building {len(work)} articles in {jobs} processes")
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
+            for i, result in enumerate(pool.map(_build_article, *zip(*work, strict=True)), start=1):
+                done.append(result)
+                if advance:
+                    advance(i, len(work))
+                elif i == len(work) or i % 100 == 0:
+                    say(f"[{i}/{len(work)}] articles built")
+    _check_across_articles(done)
+    built = [d.graph for d in done]
+    reports = [d.report for d in done]
 
     report = _merge_reports(reports)
     if not report.conforms:
@@ -190,6 +256,7 @@ def build(
         files[DATASET_NAME + FORMATS["trig"][0]] = to_trig(named)
     if "nquads" in formats:
         files[DATASET_NAME + FORMATS["nquads"][0]] = to_nquads(named)
+    files[DESCRIPTION_NAME] = serialize_description(describe(built, files, base_iri, issued))
     files[REPORT_NAME] = report.serialize()
     written = write_files(out, files, remove=[FAILED_REPORT_NAME])
     return BuildResult(built, report, written)

@@ -15,11 +15,15 @@ from functools import cache
 from pathlib import Path
 
 from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.plugins.sparql.algebra import translateQuery, traverse
+from rdflib.plugins.sparql.parser import parseQuery
+from rdflib.plugins.sparql.parserutils import CompValue
+from rdflib.plugins.sparql.sparql import Query
 from rdflib.query import Result
 
 from . import resources
 from .errors import InputError
-from .validate import RDF_FORMATS
+from .validate import RDF_FORMATS, check_inline_contexts
 
 DATASET_FILES = ("dataset.nq", "dataset.trig")
 
@@ -83,6 +87,8 @@ def load_dataset(paths: list[str | Path] | tuple[str | Path, ...]) -> Dataset:
         fmt = RDF_FORMATS.get(path.suffix.lower())
         if fmt is None:
             raise InputError(f"unknown RDF file extension {path.suffix!r}", path)
+        if fmt == "json-ld":
+            check_inline_contexts(path)
         try:
             if fmt in ("trig", "nquads"):
                 ds.parse(path, format=fmt)
@@ -93,10 +99,25 @@ def load_dataset(paths: list[str | Path] | tuple[str | Path, ...]) -> Dataset:
     return ds
 
 
-def run_query(sparql: str, data: Graph | Dataset, source: str = "the query") -> Result:
-    """Run ``sparql`` over ``data``. A syntax error becomes an :class:`InputError` with line and column."""
+def run_query(sparql: str, data: Graph | Dataset, source: str = "the query", allow_service: bool = False) -> Result:
+    """Run ``sparql`` over ``data``. A syntax error becomes an :class:`InputError` with line and column.
+
+    Nothing is fetched: ``SERVICE`` (which rdflib would send over HTTP) is refused unless
+    ``allow_service``, and ``FROM`` / ``FROM NAMED`` must name graphs of ``data`` (rdflib would
+    otherwise load the IRI from the web or the file system).
+    """
     try:
-        return data.query(sparql)
+        parsed = parseQuery(sparql)
+        query = translateQuery(parsed, None, dict(data.namespaces()))
+        if parsed[1].name == "SelectQuery" and "projection" not in parsed[1]:
+            _order_select_star(query, sparql)
+        _check_reach(query, data, source, allow_service)
+        result = data.query(query)
+        if result.type == "SELECT":
+            result.bindings  # noqa: B018 - evaluate now, so that a failure is reported here
+        return result
+    except InputError:
+        raise
     except Exception as e:  # noqa: BLE001 - rdflib raises pyparsing errors and others
         line, col = getattr(e, "lineno", None), getattr(e, "col", None)
         if line is not None:
@@ -104,6 +125,47 @@ def run_query(sparql: str, data: Graph | Dataset, source: str = "the query") -> 
                 f"SPARQL syntax error at line {line}, column {col}: {getattr(e, 'msg', e)}", source
             ) from None
         raise InputError(f"the query failed: {' '.join(str(e).split())}", source) from None
+
+
+def _order_select_star(query: Query, sparql: str) -> None:
+    """``SELECT *``: rdflib orders the variables by hash (a different order in each run); order
+    them as the query first names them."""
+    first = {m.group(1): m.start() for m in reversed(list(re.finditer(r"[?$](\w+)", sparql)))}
+    node = query.algebra
+    while isinstance(node, CompValue):
+        if "PV" in node:
+            node["PV"].sort(key=lambda v: (first.get(str(v), len(sparql)), str(v)))
+        if node.name == "Project":
+            break
+        node = dict.get(node, "p")
+
+
+def _check_reach(query: Query, data: Graph | Dataset, source: str, allow_service: bool) -> None:
+    services: list = []
+
+    def visit(node):
+        if isinstance(node, CompValue) and node.name == "ServiceGraphPattern":
+            services.append(node.get("term"))
+
+    traverse(query.algebra, visitPre=visit)
+    if services and not allow_service:
+        raise InputError(
+            f"the query calls SERVICE {services[0].n3() if hasattr(services[0], 'n3') else services[0]}, "
+            f"which would send part of it over the network to another endpoint; that is refused unless "
+            f"it is allowed (--allow-service on the command line)",
+            source,
+        )
+    if isinstance(data, Dataset):
+        graphs = {g.identifier for g in data.contexts()}
+        for clause in query.algebra.get("datasetClause") or ():
+            iri = clause.default if clause.default is not None else clause.named
+            if iri not in graphs:
+                raise InputError(
+                    f"FROM {'NAMED ' if clause.default is None else ''}<{iri}> names no graph of the data; "
+                    f"ld-export query never loads graphs from the web or from files (use GRAPH ?g to see "
+                    f"the data's graphs)",
+                    source,
+                )
 
 
 # --------------------------------------------------------------------------------------------

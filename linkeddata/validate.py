@@ -9,6 +9,7 @@ keeps those lists equal to the ontology's schemes.)
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -173,6 +174,33 @@ def validate_graph(data: Graph, origins: dict[URIRef, Origin] | None = None) -> 
     return ValidationReport(bool(conforms), report, violations)
 
 
+def check_inline_contexts(path: Path) -> None:
+    """Refuse a JSON-LD document whose ``@context`` (or an ``@import`` in it) names another document.
+
+    rdflib's JSON-LD parser fetches such contexts from the web or the file system, with no way to
+    turn that off; ld-export reads only self-contained documents (as ``ld-export build`` writes).
+    """
+    try:
+        todo = [json.loads(path.read_text(encoding="utf-8"))]
+    except (OSError, ValueError, RecursionError) as e:  # a UnicodeDecodeError is a ValueError
+        raise InputError(f"not valid JSON: {' '.join(str(e).split())[:300]}", path) from None
+    while todo:
+        node = todo.pop()
+        if isinstance(node, list):
+            todo.extend(node)
+        elif isinstance(node, dict):
+            for key, value in node.items():
+                if key in ("@context", "@import"):
+                    for ref in value if isinstance(value, list) else [value]:
+                        if isinstance(ref, str):
+                            raise InputError(
+                                f"the JSON-LD {key} {ref!r} refers to another document, which ld-export "
+                                f"never fetches; embed the context in the file instead",
+                                path,
+                            )
+                todo.append(value)
+
+
 def read_rdf(path: Path) -> Graph:
     """Parse an RDF file, its format from its extension; a dataset gives the union of its graphs."""
     fmt = RDF_FORMATS.get(path.suffix.lower())
@@ -181,6 +209,8 @@ def read_rdf(path: Path) -> Graph:
         raise InputError(f"unknown RDF file extension {path.suffix!r}; known: {known}", path)
     if not path.is_file():
         raise InputError("no such file", path)
+    if fmt == "json-ld":
+        check_inline_contexts(path)
     try:
         if fmt in _QUAD_FORMATS:
             ds = Dataset()

@@ -21,6 +21,7 @@ from pathlib import Path
 from rdflib import Dataset, Graph, URIRef
 
 from . import resources
+from .errors import InputError
 from .namespaces import bind_prefixes
 
 # name → (file extension, description)
@@ -42,7 +43,9 @@ def jsonld_context() -> dict:
 
 
 def _sorted_lines(text: str) -> bytes:
-    lines = sorted({line for line in text.splitlines() if line.strip()})
+    # Split on LF only: str.splitlines() would also split inside literals that hold a form feed,
+    # U+2028 or U+0085, which N-Triples and N-Quads leave unescaped.
+    lines = sorted({line for line in text.split("\n") if line.strip()})
     return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
 
 
@@ -97,12 +100,17 @@ def to_nquads(graphs: Iterable[tuple[URIRef, Graph]]) -> bytes:
 def write_files(directory: Path, files: Mapping[str, bytes], remove: Iterable[str] = ()) -> list[Path]:
     """Write ``files`` (name → bytes) into ``directory`` all or nothing; then delete ``remove``.
 
-    Each file goes to a temporary file in the same folder, is flushed to disk, and is renamed
-    over its target only after every file has been written.
+    Each file goes to a temporary file in the same folder (``.NAME.XXXXXXXX.tmp``: hidden, and no
+    RDF extension), is flushed to disk, and is renamed over its target only after every file has
+    been written. A name must be a plain file name: nothing is ever written outside ``directory``.
     """
-    directory.mkdir(parents=True, exist_ok=True)
+    for name in [*files, *remove]:
+        if not name or name in (".", "..") or Path(name).name != name or "\0" in name or "\\" in name:
+            raise InputError(f"{name!r} is not a plain file name; output stays inside the output folder", directory)
     staged: list[tuple[str, Path]] = []
+    name = ""
     try:
+        directory.mkdir(parents=True, exist_ok=True)
         for name, data in files.items():
             fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=directory)
             staged.append((name, Path(tmp)))
@@ -111,15 +119,16 @@ def write_files(directory: Path, files: Mapping[str, bytes], remove: Iterable[st
                 f.flush()
                 os.fsync(f.fileno())
             os.chmod(tmp, 0o644)
-    except BaseException:
+        written = []
+        for name, tmp in staged:
+            target = directory / name
+            os.replace(tmp, target)
+            written.append(target)
+        for name in remove:
+            (directory / name).unlink(missing_ok=True)
+    except OSError as e:
+        raise InputError(f"cannot write {name or 'the output folder'}: {e.strerror or e}", directory) from None
+    finally:
         for _name, tmp in staged:
-            tmp.unlink(missing_ok=True)
-        raise
-    written = []
-    for name, tmp in staged:
-        target = directory / name
-        os.replace(tmp, target)
-        written.append(target)
-    for name in remove:
-        (directory / name).unlink(missing_ok=True)
+            tmp.unlink(missing_ok=True)  # left only when something failed
     return written

@@ -82,7 +82,7 @@ def test_unknown_actor_id_names_file_line_and_suggestion(tmp_path):
     e = error(tmp_path, text)
     assert re.search(r"a\.yaml:\d+: the asserter of claim 'saw-shells' 'comander' is not a known actor id", str(e))
     assert "did you mean 'commander'" in str(e)
-    assert e.line == line_of(text, "  - id: saw-shells")
+    assert e.line == line_of(text, "    asserter: comander")
 
 
 def test_duplicate_claim_ids_are_errors(tmp_path):
@@ -103,7 +103,7 @@ def test_hedged_claim_needs_its_cue(tmp_path):
 
 def test_claim_cannot_dispute_itself(tmp_path):
     text = SMALL_ANNOTATION.replace("    supports: [shelling]", "    disputes: [saw-shells]")
-    assert "cannot support or dispute itself" in str(error(tmp_path, text))
+    assert "cannot support, dispute or repeat itself" in str(error(tmp_path, text))
 
 
 def test_claim_needs_quote_or_evidence(tmp_path):
@@ -126,3 +126,30 @@ def test_registry_reference_to_unknown_actor_is_an_error(tmp_path):
     reg = SMALL_REGISTRY.replace("    label: The army\n", "    label: The army\n    part_of: [goverment]\n")
     e = error(tmp_path, SMALL_ANNOTATION, reg)
     assert "unknown actor 'goverment'" in str(e) and e.file.endswith("registry.yaml")
+
+
+def test_local_actor_that_the_registry_has_under_another_name_is_reported(tmp_path):
+    text = SMALL_ANNOTATION.replace(
+        "    label: A rebel commander\n", "    label: A rebel commander\n    aliases: [Rebels]\n"
+    )
+    e = error(tmp_path, text)
+    assert "has the name 'rebels', like the registry's actor 'rebels'" in str(e) and "reuse the id 'rebels'" in str(e)
+    assert e.line == line_of(text, "  - id: commander")
+
+
+def test_local_actor_with_a_registry_wikidata_id_is_reported(tmp_path):
+    reg = SMALL_REGISTRY.replace("    label: The army\n", "    label: The army\n    wikidata: Q123\n")
+    text = SMALL_ANNOTATION.replace(
+        "    label: A rebel commander\n", "    label: A rebel commander\n    wikidata: Q123\n"
+    )
+    assert "the same Wikidata id Q123, like the registry's actor 'army'" in str(error(tmp_path, text, reg))
+
+
+def test_claim_refs_to_another_article_are_kept_for_the_build(tmp_path):
+    text = SMALL_ANNOTATION.replace(
+        "    supports: [shelling]", "    supports: [shelling, other-article/x]\n    repeats: [a/shelling]"
+    )
+    an = load(tmp_path, text)
+    refs = [(c.id, slug, cid, where.line) for c, slug, cid, where in an.external_claim_refs()]
+    assert refs == [("saw-shells", "other-article", "x", line_of(text, "    supports: [shelling, other"))]
+    assert an.claims[1].repeats == ("a/shelling",)  # its own slug: a local claim

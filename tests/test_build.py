@@ -15,7 +15,7 @@ from linkeddata.errors import AnchorError, NotConformingError
 
 EXPECTED_FILES = {
     f"{SEED_SLUG}.ttl", f"{SEED_SLUG}.jsonld", f"{SEED_SLUG}.nt",
-    "dataset.trig", "dataset.nq", "shacl-report.ttl",
+    "dataset.trig", "dataset.nq", "void.ttl", "shacl-report.ttl",
 }  # fmt: skip
 
 
@@ -102,7 +102,7 @@ def test_output_is_byte_identical_across_runs_and_hash_seeds(tmp_path):
 def test_small_article_builds_with_base_iri_and_format_subset(small, tmp_path):
     out = tmp_path / "out"
     result = linkeddata.build([small], out, formats=["turtle"], base_iri="https://example.org/kg/")
-    assert {p.name for p in out.iterdir()} == {"small-article.ttl", "shacl-report.ttl"}
+    assert {p.name for p in out.iterdir()} == {"small-article.ttl", "void.ttl", "shacl-report.ttl"}
     g = Graph().parse(out / "small-article.ttl")
     assert (None, ns.RDF.type, ns.LDE.Claim) in g
     assert all(str(s).startswith("https://example.org/kg/") for s in g.subjects() if "ontology" not in str(s))

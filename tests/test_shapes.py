@@ -74,14 +74,17 @@ def sparql_constraints() -> set[URIRef]:
 
 def rejected_by(result, report: Graph, shape: URIRef) -> bool:
     """The result comes from ``shape``, from one of its property shapes, or from a value that fails
-    ``shape`` where another shape points at it with sh:node (the allowed-concept shapes)."""
+    ``shape`` where another shape points at it with sh:node (the allowed-concept shapes) or lists it
+    in sh:or (the claim of another article)."""
     source = report.value(result, SH.sourceShape)
     if source == shape or (shape, SH.property, source) in shapes():
         return True
-    return (
-        report.value(result, SH.sourceConstraintComponent) == SH.NodeConstraintComponent
-        and (source, SH.node, shape) in shapes()
-    )
+    component = report.value(result, SH.sourceConstraintComponent)
+    if component == SH.NodeConstraintComponent:
+        return (source, SH.node, shape) in shapes()
+    if component == SH.OrConstraintComponent:
+        return any(shape in Collection(shapes(), members) for members in shapes().objects(source, SH["or"]))
+    return False
 
 
 def path_texts(report: Graph, result) -> list[str]:

@@ -1,0 +1,293 @@
+"""Describe a build with VoID, DCAT and PROV-O: what it holds, where it came from, which files carry it.
+
+The description (``void.ttl`` in the build folder) is a graph of its own, kept out of the data:
+
+- ``<base>dataset``, a ``void:Dataset`` and ``dcat:Dataset``, is the whole build; each article's
+  named graph ``<base>graph/<slug>`` is one of its ``void:subset``\\ s.
+- Each has its statistics (``void:triples``, ``void:entities`` = distinct IRI subjects,
+  ``void:distinctSubjects``, ``void:distinctObjects``, ``void:properties``, ``void:classes``), a class
+  partition per class (``void:class``, ``void:entities``) and a property partition per property
+  (``void:property``, ``void:triples``). The whole build is counted as the union of the article
+  graphs: a triple that two articles share counts once there.
+- Licence (CC BY 4.0), the source article (``dcterms:source``, ``prov:wasDerivedFrom``) with its
+  ``schema:sha256``, a ``dcat:Distribution`` per data file written (media type, format, size and
+  SHA-256), and the ``prov:Activity`` of the build, which used this version of ld-export, the
+  ontology version (``owl:versionIRI``, read from the ontology) and the shapes.
+
+Every IRI is minted under the base IRI (no blank nodes, no paths of the machine that built it), so
+the same build gives the same bytes. Time appears only when ``SOURCE_DATE_EPOCH`` is set
+(https://reproducible-builds.org/specs/source-date-epoch/): then ``dcterms:issued`` of the dataset
+and ``prov:endedAtTime`` of the build, as ``xsd:dateTime`` in UTC.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import os
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from urllib.parse import quote as percent_encode
+
+from rdflib import Graph, Literal, Namespace, URIRef
+
+from . import __version__
+from .errors import InputError
+from .graph import ArticleGraph
+from .namespaces import DCTERMS, OWL, PREFIXES, PROV, RDF, RDFS, SCHEMA, XSD, bind_prefixes
+from .validate import ontology_graph, shapes_graph
+from .write import DATASET_NAME, FORMATS, PER_ARTICLE
+
+DESCRIPTION_NAME = "void.ttl"
+
+VOID = Namespace("http://rdfs.org/ns/void#")
+DCAT = Namespace("http://www.w3.org/ns/dcat#")
+SPDX = Namespace("http://spdx.org/rdf/terms#")
+
+DATA_LICENSE = URIRef("https://creativecommons.org/licenses/by/4.0/")
+
+# file extension → (IANA media type, W3C format IRI)
+MEDIA_TYPES: dict[str, tuple[str, str]] = {
+    ".ttl": ("text/turtle", "Turtle"),
+    ".jsonld": ("application/ld+json", "JSON-LD"),
+    ".nt": ("application/n-triples", "N-Triples"),
+    ".trig": ("application/trig", "TriG"),
+    ".nq": ("application/n-quads", "N-Quads"),
+}
+_IANA = "https://www.iana.org/assignments/media-types/"
+_W3C_FORMATS = "http://www.w3.org/ns/formats/"
+
+# Prefixes for partition keys (``schema-Person``); rdf: is not among the prefixes the data binds.
+_KEY_PREFIXES: dict[str, str] = {str(ns): prefix for prefix, ns in PREFIXES.items()} | {str(RDF): "rdf"}
+_SAFE_LOCAL = re.compile(r"[A-Za-z0-9_.-]+")
+
+
+# --------------------------------------------------------------------------------------------
+# SOURCE_DATE_EPOCH
+
+
+def source_date(environ: Mapping[str, str] | None = None) -> datetime.datetime | None:
+    """The time ``SOURCE_DATE_EPOCH`` gives (UTC), or None when it is unset or empty.
+
+    A value that is not a whole number of seconds is bad input, as the specification asks.
+    """
+    value = (os.environ if environ is None else environ).get("SOURCE_DATE_EPOCH", "").strip()
+    if not value:
+        return None
+    if not value.isascii() or not value.isdigit():
+        raise InputError(f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 UTC, not {value!r}")
+    try:
+        return datetime.datetime.fromtimestamp(int(value), tz=datetime.UTC)
+    except (OverflowError, OSError, ValueError):
+        raise InputError(f"SOURCE_DATE_EPOCH {value} is out of range for a date") from None
+
+
+def _datetime_literal(when: datetime.datetime) -> Literal:
+    lexical = when.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return Literal(lexical, datatype=XSD.dateTime)
+
+
+# --------------------------------------------------------------------------------------------
+# Statistics
+
+
+@dataclass(frozen=True)
+class Statistics:
+    """VoID statistics of one graph (or of the union of several)."""
+
+    triples: int
+    entities: int  # distinct IRI subjects
+    distinct_subjects: int
+    distinct_objects: int
+    properties: dict[URIRef, int]  # property → triples
+    classes: dict[URIRef, int]  # class → distinct IRI subjects of that rdf:type
+
+
+def statistics(triples: Graph | set[tuple]) -> Statistics:
+    """Counts of a graph, or of a set of triples (the union of several graphs)."""
+    subjects, objects = set(), set()
+    properties: Counter[URIRef] = Counter()
+    members: dict[URIRef, set] = {}
+    for s, p, o in triples:
+        subjects.add(s)
+        objects.add(o)
+        properties[p] += 1
+        if p == RDF.type and isinstance(o, URIRef) and isinstance(s, URIRef):
+            members.setdefault(o, set()).add(s)
+    return Statistics(
+        triples=len(triples),
+        entities=sum(1 for s in subjects if isinstance(s, URIRef)),
+        distinct_subjects=len(subjects),
+        distinct_objects=len(objects),
+        properties=dict(properties),
+        classes={c: len(m) for c, m in members.items()},
+    )
+
+
+def _key(term: URIRef) -> str:
+    """A short, readable and unique path segment for a class or property: ``schema-Person``."""
+    text = str(term)
+    for ns in sorted(_KEY_PREFIXES, key=len, reverse=True):
+        local = text[len(ns) :]
+        if text.startswith(ns) and _SAFE_LOCAL.fullmatch(local):
+            return f"{_KEY_PREFIXES[ns]}-{local}"
+    return "iri-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+# --------------------------------------------------------------------------------------------
+# The description
+
+
+@cache
+def ontology_version() -> URIRef:
+    """The ``owl:versionIRI`` of the bundled ontology (its IRI if it has none)."""
+    onto = ontology_graph()
+    for ontology in sorted(onto.subjects(RDF.type, OWL.Ontology)):
+        version = onto.value(ontology, OWL.versionIRI)
+        return version if isinstance(version, URIRef) else ontology
+    raise InputError("the bundled ontology declares no owl:Ontology")
+
+
+@cache
+def shapes_iri() -> URIRef | None:
+    return next(iter(sorted(shapes_graph().subjects(RDF.type, OWL.Ontology))), None)
+
+
+class _Description:
+    def __init__(self, base: str):
+        self.base = base
+        self.g = Graph()
+        self.dataset = self.iri("dataset")
+
+    def iri(self, *parts: str) -> URIRef:
+        return URIRef(self.base + "/".join(percent_encode(p, safe="") for p in parts))
+
+    def add(self, s, p, o) -> None:
+        self.g.add((s, p, o))
+
+    def statistics(self, node: URIRef, stats: Statistics, *path: str) -> None:
+        """VoID counts and partitions of ``node``; partition IRIs under ``<base>dataset/<path…>``."""
+        count = lambda n: Literal(n, datatype=XSD.integer)  # noqa: E731
+        self.add(node, VOID.triples, count(stats.triples))
+        self.add(node, VOID.entities, count(stats.entities))
+        self.add(node, VOID.distinctSubjects, count(stats.distinct_subjects))
+        self.add(node, VOID.distinctObjects, count(stats.distinct_objects))
+        self.add(node, VOID.properties, count(len(stats.properties)))
+        self.add(node, VOID.classes, count(len(stats.classes)))
+        for cls, n in stats.classes.items():
+            part = self.iri("dataset", *path, "class", _key(cls))
+            self.add(node, VOID.classPartition, part)
+            self.add(part, RDF.type, VOID.Dataset)
+            self.add(part, VOID["class"], cls)
+            self.add(part, VOID.entities, count(n))
+        for prop, n in stats.properties.items():
+            part = self.iri("dataset", *path, "property", _key(prop))
+            self.add(node, VOID.propertyPartition, part)
+            self.add(part, RDF.type, VOID.Dataset)
+            self.add(part, VOID.property, prop)
+            self.add(part, VOID.triples, count(n))
+        used = set(stats.properties) | set(stats.classes)
+        for ns in _KEY_PREFIXES:
+            if any(str(t).startswith(ns) for t in used):
+                self.add(node, VOID.vocabulary, URIRef(ns))
+
+    def distribution(self, dataset: URIRef, name: str, data: bytes) -> None:
+        media, fmt = MEDIA_TYPES[os.path.splitext(name)[1]]
+        dist = self.iri("dataset", "distribution", name)
+        checksum = self.iri("dataset", "distribution", name, "sha256")
+        self.add(dataset, DCAT.distribution, dist)
+        self.add(dist, RDF.type, DCAT.Distribution)
+        self.add(dist, DCTERMS.title, Literal(name))
+        self.add(dist, DCAT.mediaType, URIRef(_IANA + media))
+        self.add(dist, DCTERMS["format"], URIRef(_W3C_FORMATS + fmt))
+        self.add(dist, DCAT.byteSize, Literal(len(data), datatype=XSD.nonNegativeInteger))
+        self.add(dist, DCTERMS.license, DATA_LICENSE)
+        self.add(dist, SPDX.checksum, checksum)
+        self.add(checksum, RDF.type, SPDX.Checksum)
+        self.add(checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha256)
+        self.add(checksum, SPDX.checksumValue, Literal(hashlib.sha256(data).hexdigest(), datatype=XSD.hexBinary))
+
+    def common(self, node: URIRef, activity: URIRef) -> None:
+        self.add(node, RDF.type, VOID.Dataset)
+        self.add(node, RDF.type, DCAT.Dataset)
+        self.add(node, RDF.type, PROV.Entity)
+        self.add(node, DCTERMS.license, DATA_LICENSE)
+        self.add(node, PROV.wasGeneratedBy, activity)
+        shapes = shapes_iri()
+        if shapes is not None:
+            self.add(node, DCTERMS.conformsTo, shapes)
+
+
+def describe(
+    built: Sequence[ArticleGraph],
+    files: Mapping[str, bytes],
+    base_iri: str,
+    issued: datetime.datetime | None = None,
+) -> Graph:
+    """The VoID/DCAT/PROV description of a build: its article graphs ``built`` and the data
+    ``files`` (name → bytes) written for them; ``issued`` is the time of the build, if any."""
+    d = _Description(base_iri)
+    dataset = d.dataset
+    activity = d.iri("dataset", "build")
+    tool = d.iri("dataset", "software", "ld-export", __version__)
+    ontology = ontology_version()
+
+    d.common(dataset, activity)
+    d.add(dataset, DCTERMS.title, Literal(f"ld-export dataset of {len(built)} article(s)", lang="en"))
+
+    d.add(activity, RDF.type, PROV.Activity)
+    d.add(activity, RDFS.label, Literal("ld-export build", lang="en"))
+    d.add(activity, PROV.used, tool)
+    d.add(activity, PROV.used, ontology)
+    d.add(activity, PROV.wasAssociatedWith, tool)
+    if shapes_iri() is not None:
+        d.add(activity, PROV.used, shapes_iri())
+    d.add(tool, RDF.type, PROV.SoftwareAgent)
+    d.add(tool, RDF.type, PROV.Entity)
+    d.add(tool, RDF.type, SCHEMA.SoftwareApplication)
+    d.add(tool, RDFS.label, Literal(f"ld-export {__version__}"))
+    d.add(tool, SCHEMA.name, Literal("ld-export"))
+    d.add(tool, SCHEMA.softwareVersion, Literal(__version__))
+    d.add(ontology, RDF.type, PROV.Entity)
+    if issued is not None:
+        d.add(dataset, DCTERMS.issued, _datetime_literal(issued))
+        d.add(activity, PROV.endedAtTime, _datetime_literal(issued))
+
+    union: set[tuple] = set()
+    for ag in built:
+        union.update(ag.graph)
+        subset, article = ag.graph_iri, ag.article_iri
+        d.add(dataset, VOID.subset, subset)
+        d.common(subset, activity)
+        headline = ag.graph.value(article, RDFS.label)
+        d.add(subset, DCTERMS.title, Literal(f"ld-export data of the article {ag.article.slug}", lang="en"))
+        for node in (dataset, subset):
+            d.add(node, DCTERMS.source, article)
+            d.add(node, PROV.wasDerivedFrom, article)
+        d.add(activity, PROV.used, article)
+        d.add(article, RDF.type, PROV.Entity)
+        d.add(article, SCHEMA.sha256, Literal(ag.article.sha256))
+        if headline is not None:
+            d.add(article, RDFS.label, headline)
+        d.statistics(subset, statistics(ag.graph), "graph", ag.article.slug)
+        for fmt in PER_ARTICLE:
+            name = ag.article.slug + FORMATS[fmt][0]
+            if name in files:
+                d.distribution(subset, name, files[name])
+    d.statistics(dataset, statistics(union))
+    for fmt in ("trig", "nquads"):
+        name = DATASET_NAME + FORMATS[fmt][0]
+        if name in files:
+            d.distribution(dataset, name, files[name])
+    return d.g
+
+
+def serialize_description(description: Graph) -> bytes:
+    """The description in Turtle, deterministic like every file the build writes."""
+    bind_prefixes(description)
+    for prefix, ns in (("void", VOID), ("dcat", DCAT), ("spdx", SPDX)):
+        description.bind(prefix, ns, override=True, replace=True)
+    return description.serialize(format="turtle").encode("utf-8")

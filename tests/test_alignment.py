@@ -1,0 +1,248 @@
+"""A client that knows only PROV-O, schema.org, SEM, SKOS and Web Annotation can use the data.
+
+The seed build and the ontology are loaded together and closed under OWL 2 RL (owlrl); then
+SPARQL that names no term of the project's own namespaces answers the competency questions a
+generic client would ask. Without the closure the same queries find nothing (or less), so these
+tests fail if the ontology's alignment axioms break.
+
+The data links some actors and places to Wikidata with owl:sameAs. OWL 2 RL merges the two IRIs
+of each such pair ("smushing"): every statement about ``<base>actor/isis`` also holds for
+``wd:Q2429253``. Answers are compared after mapping each Wikidata IRI back to the project's IRI,
+and one test checks that the merge happens as expected.
+"""
+
+import time
+
+import owlrl
+import pytest
+from conftest import SEED_SLUG
+from rdflib import Graph
+
+from linkeddata import resources
+from linkeddata.namespaces import LDE, OWL, PROV, RDF, RDFS, SCHEMA, SEM
+
+PREFIXES = """\
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX owl: <http://www.w3.org/2002/07/owl#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX schema: <https://schema.org/>
+PREFIX oa: <http://www.w3.org/ns/oa#>
+PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+"""
+
+QUERIES = {
+    # Which entities were attributed to which agents?
+    "attributions": """
+        SELECT ?entity ?agent WHERE {
+          ?entity prov:wasAttributedTo ?agent .
+          ?agent a prov:Agent .
+          ?entity a prov:Entity .
+        }""",
+    # Which entities were derived from which?
+    "derivations": """
+        SELECT ?entity ?source WHERE {
+          ?entity prov:wasDerivedFrom ?source .
+          ?entity a prov:Entity .
+          ?source a prov:Entity .
+        }""",
+    # Which claims are there?
+    "claims": """
+        SELECT ?claim WHERE { ?claim a schema:Claim }""",
+    # Which annotations select which text of which news article? (The selector classes are checked
+    # with FILTER EXISTS: as plain triple patterns, rdflib joins every quote with every position.)
+    "annotations": """
+        SELECT ?annotation ?article ?exact ?start ?end WHERE {
+          ?annotation a oa:SpecificResource ; oa:hasSource ?article ; oa:hasSelector ?quote, ?position .
+          ?article a schema:NewsArticle .
+          ?quote oa:exact ?exact .
+          ?position oa:start ?start ; oa:end ?end .
+          FILTER EXISTS { ?quote a oa:TextQuoteSelector }
+          FILTER EXISTS { ?position a oa:TextPositionSelector }
+        }""",
+    # Which events have which actors?
+    "event-actors": """
+        SELECT ?event ?actor WHERE {
+          { ?event a sem:Event } UNION { ?event a schema:Event }
+          ?event sem:hasActor ?actor .
+        }""",
+    # Who are the people and the organisations?
+    "persons": """
+        SELECT ?person WHERE { ?person a schema:Person, prov:Agent }""",
+    "organizations": """
+        SELECT ?organization WHERE { ?organization a schema:Organization, prov:Agent }""",
+    # The claim that quotes these words: who said it, and through whose hands it reached the article.
+    "quoted-claim": """
+        SELECT DISTINCT ?claim ?agent ?agentLabel WHERE {
+          { ?quote a oa:TextQuoteSelector ; oa:exact ?exact .
+            FILTER(CONTAINS(?exact, "We got this money from Congress")) }
+          ?annotation oa:hasSelector ?quote .
+          ?claim ?grounding ?annotation .
+          ?claim a schema:Claim ; prov:wasAttributedTo ?agent .
+          ?agent a prov:Agent ; rdfs:label ?agentLabel .
+        }""",
+    "chain": """
+        SELECT DISTINCT ?hop ?byLabel WHERE {
+          { ?quote oa:exact ?exact .
+            FILTER(CONTAINS(?exact, "We got this money from Congress")) }
+          ?claim ?grounding [ oa:hasSelector ?quote ] .
+          ?claim a schema:Claim .
+          ?article a schema:NewsArticle ; prov:wasDerivedFrom* ?hop .
+          ?hop prov:wasDerivedFrom+ ?claim ; prov:wasAttributedTo ?by .
+          ?by a prov:Agent ; rdfs:label ?byLabel .
+        }""",
+    # Agents that are neither people nor organisations.
+    "other-agents": """
+        SELECT DISTINCT ?label WHERE {
+          ?agent a prov:Agent ; rdfs:label ?label .
+          FILTER NOT EXISTS { ?agent a schema:Person }
+          FILTER NOT EXISTS { ?agent a schema:Organization }
+        }""",
+}
+
+
+@pytest.fixture(scope="module")
+def plain(seed_build) -> Graph:
+    """The article's data as written, with the ontology beside it but no reasoning."""
+    g = Graph()
+    g.parse(seed_build[1] / f"{SEED_SLUG}.ttl", format="turtle")
+    g.parse(resources.ontology_file(), format="turtle")
+    return g
+
+
+@pytest.fixture(scope="module")
+def closure(plain) -> Graph:
+    """The same, closed under OWL 2 RL (about 3 s for the seed on one core)."""
+    g = Graph()
+    g += plain
+    started = time.perf_counter()
+    owlrl.DeductiveClosure(owlrl.OWLRL_Semantics).expand(g)
+    print(f"OWL 2 RL closure: {len(plain)} → {len(g)} triples in {time.perf_counter() - started:.1f} s")
+    return g
+
+
+@pytest.fixture(scope="module")
+def data(seed_build) -> Graph:
+    return seed_build[0].articles[0].graph
+
+
+@pytest.fixture(scope="module")
+def to_project(data) -> dict:
+    """Wikidata IRI → the project's IRI for the same thing (from the data's owl:sameAs)."""
+    return {o: s for s, o in data.subject_objects(OWL.sameAs)}
+
+
+def ask(graph: Graph, name: str) -> list[tuple]:
+    return [tuple(row) for row in graph.query(PREFIXES + QUERIES[name])]
+
+
+def canonical(rows, to_project) -> set[tuple]:
+    return {tuple(to_project.get(x, x) for x in row) for row in rows}
+
+
+def label(data: Graph, node) -> str:
+    return str(data.value(node, RDFS.label))
+
+
+def test_queries_use_no_term_of_the_project():
+    for name, query in QUERIES.items():
+        assert "w3id.org/ld-export" not in query and "lde:" not in query, name
+
+
+def test_attributions(closure, plain, data, to_project):
+    found = ask(closure, "attributions")
+    expected = {(e, a) for e, a in data.subject_objects(PROV.wasAttributedTo)}
+    assert expected and canonical(found, to_project) == expected
+    kinds = {t for e, _a in expected for t in data.objects(e, RDF.type)}
+    assert kinds == {LDE.Claim, LDE.Report}  # claims by their asserters, hops by who passed them on
+    assert ask(plain, "attributions") == []
+
+
+def test_the_claim_quoting_congress_and_its_asserter(closure, plain):
+    found = ask(closure, "quoted-claim")
+    assert len({claim for claim, _a, _l in found}) == 1
+    assert len(found) == 1
+    _claim, agent, agent_label = found[0]
+    assert str(agent_label).startswith("US Department of Defense liaison officer")
+    assert (agent, RDF.type, SCHEMA.Person) in closure
+    assert ask(plain, "quoted-claim") == []
+
+
+def test_derivations_include_quotation_through_prov_o(closure, plain, data):
+    found = set(ask(closure, "derivations"))
+    quoted = set(data.subject_objects(PROV.wasQuotedFrom))
+    paraphrased = set(data.subject_objects(PROV.wasDerivedFrom))
+    assert quoted and found == quoted | paraphrased
+    # Without reasoning only the paraphrases are derivations, and no claim is a prov:Entity.
+    assert len(ask(plain, "derivations")) < len(found)
+
+
+def test_the_article_derives_from_the_claim_through_its_chain(closure, plain):
+    hops = {str(by) for _hop, by in ask(closure, "chain")}
+    assert hops == {"Mustapha Sejari", "Michael Weiss"}
+    assert ask(plain, "chain") == []
+
+
+def test_claims(closure, plain, data, seed_build):
+    found = {c for (c,) in ask(closure, "claims")}
+    assert found == set(data.subjects(RDF.type, LDE.Claim))
+    assert len(found) == seed_build[0].counts["claims"]
+    assert ask(plain, "claims") == []
+
+
+def test_annotations_select_the_article_text_without_reasoning(closure, plain, seed_build):
+    result = seed_build[0]
+    article, text = result.articles[0].article_iri, result.articles[0].article.text
+    found = ask(plain, "annotations")
+    assert len(found) == result.counts["anchors"]
+    for _annotation, source, exact, start, end in found:
+        assert source == article
+        assert text[int(start) : int(end)] == str(exact)
+    assert any("We got this money from Congress" in str(row[2]) for row in found)
+    # Web Annotation terms are written as they are: reasoning adds nothing here.
+    assert set(ask(closure, "annotations")) == set(found)
+
+
+def test_events_and_their_actors(closure, plain, data, to_project):
+    found = canonical(ask(closure, "event-actors"), to_project)
+    expected = {(e, a) for p in (LDE.hasAgent, LDE.hasTarget, LDE.hasVictim) for e, a in data.subject_objects(p)}
+    assert expected and found == expected
+    assert {e for e, _a in found} == set(data.subjects(RDF.type, LDE.Event))
+    labels = {(label(data, e), label(data, a)) for e, a in found}
+    assert ("ISIS advances on Aleppo.", "Islamic State") in labels
+    assert ("The US trains Syrian rebels.", "Syrian rebels") in labels
+    assert ask(plain, "event-actors") == []
+
+
+def test_persons_and_organizations(closure, plain, data, to_project):
+    persons = canonical(ask(closure, "persons"), to_project)
+    assert persons == {(p,) for p in data.subjects(RDF.type, LDE.Person)}
+    organizations = canonical(ask(closure, "organizations"), to_project)
+    org_classes = {LDE.Organization, LDE.State, LDE.Government, LDE.MilitaryForce, LDE.ArmedGroup, LDE.MediaOutlet}
+    assert organizations == {(o,) for c in org_classes for o in data.subjects(RDF.type, c)}
+    person_labels = {label(data, p) for (p,) in persons}
+    organization_labels = {label(data, o) for (o,) in organizations}
+    assert {"Mustapha Sejari", "Michael Weiss", "Bashar al-Assad"} <= person_labels
+    assert {"Islamic State", "Reuters", "The Daily Beast", "United States Congress"} <= organization_labels
+    sejari = next(p for (p,) in persons if label(data, p) == "Mustapha Sejari")
+    assert {(sejari, RDF.type, SCHEMA.Person), (sejari, RDF.type, PROV.Agent)} <= set(closure)
+    # Population groups are agents, but neither people nor organisations.
+    assert {str(x) for (x,) in ask(closure, "other-agents")} == {
+        label(data, g) for g in data.subjects(RDF.type, LDE.PopulationGroup)
+    }
+    assert ask(plain, "persons") == [] and ask(plain, "organizations") == []
+
+
+def test_owl_same_as_merges_the_wikidata_iri_into_the_actor(closure, data, to_project):
+    wikidata = {w for w, p in to_project.items() if (p, RDF.type, LDE.ArmedGroup) in data}
+    assert wikidata, "the seed links an armed group to Wikidata"
+    for w in wikidata:
+        actor = to_project[w]
+        assert (w, RDF.type, SCHEMA.Organization) in closure
+        assert (w, RDFS.label, data.value(actor, RDFS.label)) in closure
+        events = set(closure.subjects(SEM.hasActor, actor))
+        assert events and set(closure.subjects(SEM.hasActor, w)) == events
+    # A client that counts IRIs sees the merged Wikidata IRIs too; counting labels does not.
+    persons = [p for (p,) in ask(closure, "persons")]
+    assert len(persons) > len({closure.value(p, RDFS.label) for p in persons})

@@ -1,0 +1,692 @@
+"""Robustness, shown by trying many inputs (Hypothesis).
+
+- anchoring: any Unicode text, any quote cut from it → ``text[start:end] == exact``, or the
+  documented :class:`AnchorError` naming file and line; the anchor survives RDF serialization;
+- annotation files: random mutations of the small article and of the bundled seed → exit 0, 1 or
+  2, never an internal error, and a failed run leaves the output folder as it was;
+- minted IRIs: valid for every base IRI that is accepted and any id or slug, by rdflib and by
+  independent parsers (rapper, serdi, pyoxigraph); output file names never leave the folder;
+- a build killed with SIGKILL at any moment leaves complete, parseable files.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime
+import json
+import os
+import random
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+from conftest import SMALL_ANNOTATION, snapshot, write_small
+from hypothesis import HealthCheck, assume, example, given, settings
+from hypothesis import strategies as st
+from rdflib import Dataset, Graph, Literal, URIRef
+
+from linkeddata import resources
+from linkeddata.anchor import Anchor, locate
+from linkeddata.annotation import Origin, Quote, load_annotation, load_registry
+from linkeddata.article import parse_text
+from linkeddata.cli import main
+from linkeddata.errors import AnchorError, InputError
+from linkeddata.graph import Minter, build_graph, check_base_iri
+from linkeddata.namespaces import OA, SCHEMA
+from linkeddata.query import load_dataset
+from linkeddata.validate import RDF_FORMATS, read_rdf
+from linkeddata.write import to_jsonld, to_nquads, to_ntriples, to_trig, to_turtle, write_files
+
+ORIGIN = Origin(Path("notes/story.yaml"), 17)
+WHERE = "notes/story.yaml:17: "
+SEED_SLUG = "bi-2015-isis-strategy-contradiction"
+
+
+def on_ci() -> bool:
+    return os.environ.get("CI") == "true"
+
+
+def tool(name: str, package: str) -> str:
+    """An outside parser CI installs: missing is a failure in CI, a skip elsewhere."""
+    path = shutil.which(name)
+    if path:
+        return path
+    if on_ci():
+        pytest.fail(f"{name} is required in CI (apt-get install {package})")
+    pytest.skip(f"{name} is not installed (apt-get install {package})")
+
+
+def pyoxigraph():
+    try:
+        import pyoxigraph
+    except ImportError:
+        if on_ci():
+            pytest.fail("pyoxigraph is required in CI (pip install pyoxigraph)")
+        pytest.skip("pyoxigraph is not installed")
+    return pyoxigraph
+
+
+# --------------------------------------------------------------------------------------------
+# 1. Anchoring
+
+# Characters that trouble text handling: combining marks, emoji and ZWJ sequences, CR LF, NBSP,
+# curly quotes and dashes, right-to-left letters and marks, zero-width characters, line and
+# paragraph separators, a form feed and NEL (which str.splitlines() treats as line ends).
+TRICKY = [
+    "e\u0301", "\u0308", "🙂", "👩\u200d👩\u200d👧", "🇸🇾", "\r\n", "\r", "\n", "\u00a0", "’", "‘", "“", "”",
+    "—", "–", "…", "\u05d0\u05d1", "\u0627\u0644", "\u200f", "\u202e", "\u200b", "\u200d", "\ufeff",
+    "\u2028", "\u2029", "\x0c", "\x85", "\t", '"', "\\", "'", "<", ">", "&", "ISIS", "US", " ",
+]  # fmt: skip
+CHARS = st.one_of(st.sampled_from(TRICKY), st.characters(codec="utf-8"), st.sampled_from("abc xyz"))
+WORDS = st.lists(CHARS, min_size=1, max_size=30).map("".join)
+
+
+@st.composite
+def article_texts(draw) -> str:
+    """A text that splits into a headline and a body: lines that each hold a letter."""
+    lines = draw(st.lists(WORDS.map(lambda w: "x" + w), min_size=2, max_size=6))
+    seps = draw(st.lists(st.sampled_from(["\n", "\r\n", "\n\n", "\r\n\r\n", "\r"]), min_size=len(lines),
+                         max_size=len(lines)))  # fmt: skip
+    return "".join(line + sep for line, sep in zip(lines, seps, strict=True))
+
+
+def story(text: str):
+    return parse_text(text, "story", Path("story.txt"))
+
+
+def starts(text: str, needle: str) -> list[int]:
+    """Every start of ``needle`` in ``text``, overlapping ones too (a naive scan, independent of the code)."""
+    return [i for i in range(len(text) - len(needle) + 1) if text.startswith(needle, i)]
+
+
+def expect_anchor_error(article, quote, *words):
+    with pytest.raises(AnchorError) as e:
+        locate(article, quote)
+    message = str(e.value)
+    assert message.startswith(WHERE), message
+    assert e.value.file == str(ORIGIN.file) and e.value.line == ORIGIN.line
+    for w in words:
+        assert w in message, message
+    return message
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=article_texts(), data=st.data())
+def test_any_quote_cut_from_any_text_anchors_or_is_the_documented_error(text, data):
+    article = story(text)
+    i = data.draw(st.integers(0, len(text) - 1), label="start")
+    j = data.draw(st.integers(i + 1, min(len(text), i + 40)), label="end")
+    exact = text[i:j]
+    found = starts(text, exact)
+    assert i in found
+    if len(found) == 1:
+        if j > article.content_end:
+            expect_anchor_error(article, Quote(exact, ORIGIN), "boilerplate")
+            return
+        a = locate(article, Quote(exact, ORIGIN))
+        assert (a.start, a.end) == (i, j) and text[a.start : a.end] == a.exact == exact
+        assert a.prefix == text[max(0, i - 32) : i] and a.suffix == text[j : j + 32]
+        return
+    expect_anchor_error(article, Quote(exact, ORIGIN), f"occurs {len(found)} times", "occurrence: N")
+    n = data.draw(st.integers(1, len(found)), label="occurrence")
+    quote = Quote(exact, ORIGIN, occurrence=n)
+    if found[n - 1] + len(exact) > article.content_end:
+        expect_anchor_error(article, quote, "boilerplate")
+        return
+    a = locate(article, quote)
+    assert a.start == found[n - 1] and text[a.start : a.end] == exact
+    expect_anchor_error(article, Quote(exact, ORIGIN, occurrence=len(found) + 1), f"only {len(found)}")
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=article_texts(), data=st.data())
+def test_within_a_unique_passage_picks_the_quote_inside_it(text, data):
+    article = story(text)
+    i = data.draw(st.integers(0, len(text) - 1), label="start")
+    j = data.draw(st.integers(i + 1, min(len(text), i + 60)), label="end")
+    within = text[i:j]
+    k = data.draw(st.integers(0, len(within) - 1), label="inner start")
+    exact = within[k : data.draw(st.integers(k + 1, len(within)), label="inner end")]
+    if len(starts(text, within)) != 1:
+        expect_anchor_error(article, Quote(exact, ORIGIN, within=within), "'within' passage")
+    elif len(starts(within, exact)) != 1:
+        expect_anchor_error(article, Quote(exact, ORIGIN, within=within), "exactly once")
+    elif i + k + len(exact) > article.content_end:
+        expect_anchor_error(article, Quote(exact, ORIGIN, within=within), "boilerplate")
+    else:
+        a = locate(article, Quote(exact, ORIGIN, within=within))
+        assert (a.start, a.end) == (i + k, i + k + len(exact)) and text[a.start : a.end] == exact
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=article_texts(), data=st.data())
+@example(text="Head\n\nAssad’s regime\u00a0appears to help.\n", data=None)
+def test_a_quote_absent_from_the_text_is_an_error_naming_file_and_line(text, data):
+    if data is None:  # the explicit example: a straight apostrophe and a plain space for ’ and NBSP
+        exact = "Assad's regime appears"
+    else:
+        i = data.draw(st.integers(0, len(text) - 1), label="start")
+        j = data.draw(st.integers(i + 1, min(len(text), i + 40)), label="end")
+        k = data.draw(st.integers(i, j - 1), label="changed")
+        exact = text[i:k] + data.draw(CHARS, label="replacement") + text[k + 1 : j]
+        if data.draw(st.booleans(), label="long"):
+            exact = exact * 50  # long quotes are placed by their beginning, quickly
+    assume(exact not in text)
+    started = time.monotonic()
+    expect_anchor_error(story(text), Quote(exact, ORIGIN), "is not in the article story.txt", "Nearest passage")
+    assert time.monotonic() - started < 5
+
+
+# The anchor as written: through the YAML file, the graph builder and every serializer, parsed back.
+
+REGISTRY_YAML = "actors:\n  - id: outlet\n    type: media-outlet\n    label: {label}\n"
+ANNOTATION_YAML = "article:\n  publisher: outlet\nactors:\n  - id: outlet\n    mentions: {mentions}\nclaims: []\n"
+
+
+def parse_all(files: dict[str, bytes]) -> dict[str, Graph]:
+    graphs = {}
+    for name, data in files.items():
+        fmt = RDF_FORMATS[Path(name).suffix]
+        if fmt in ("trig", "nquads"):
+            ds = Dataset()
+            ds.parse(data=data.decode("utf-8"), format=fmt)
+            g = Graph()
+            for s, p, o, _ in ds.quads():
+                g.add((s, p, o))
+        else:
+            g = Graph().parse(data=data.decode("utf-8"), format=fmt)
+        graphs[name] = g
+    return graphs
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=article_texts(), label=WORDS.map(lambda w: "x" + w), data=st.data())
+def test_anchors_and_texts_survive_every_serialization(text, label, data):
+    article = story(text)
+    spans = []
+    for n in range(data.draw(st.integers(1, 4), label="quotes")):
+        i = data.draw(st.integers(0, article.content_end - 1), label=f"start {n}")
+        j = data.draw(st.integers(i + 1, min(article.content_end, i + 40)), label=f"end {n}")
+        spans.append((i, j))
+    mentions = []
+    for i, j in spans:
+        nth = starts(text, text[i:j]).index(i) + 1
+        mentions.append({"exact": text[i:j], "occurrence": nth})
+    with tempfile.TemporaryDirectory() as tmp:
+        reg, ann = Path(tmp, "registry.yaml"), Path(tmp, "story.yaml")
+        # JSON with \u escapes (and surrogate pairs for astral characters) is YAML too.
+        reg.write_text(REGISTRY_YAML.format(label=json.dumps(label)), encoding="utf-8")
+        ann.write_text(ANNOTATION_YAML.format(mentions=json.dumps(mentions)), encoding="utf-8")
+        annotation = load_annotation(ann, load_registry(reg))
+    ag = build_graph(article, annotation, "https://example.org/d/")
+    named = [(ag.graph_iri, ag.graph)]
+    files = {"a.ttl": to_turtle(ag.graph), "a.nt": to_ntriples(ag.graph), "a.jsonld": to_jsonld(ag.graph),
+             "d.trig": to_trig(named), "d.nq": to_nquads(named)}  # fmt: skip
+    for name, g in parse_all(files).items():
+        assert len(g) == len(ag.graph), name
+        assert str(g.value(ag.article_iri, SCHEMA.text)) == text, name
+        positions = set()
+        for anchor in g.subjects(OA.hasSource, ag.article_iri):
+            selectors = list(g.objects(anchor, OA.hasSelector))
+            exact = next(str(g.value(s, OA.exact)) for s in selectors if g.value(s, OA.exact) is not None)
+            start, end = next((g.value(s, OA.start).toPython(), g.value(s, OA.end).toPython()) for s in selectors
+                              if g.value(s, OA.start) is not None)  # fmt: skip
+            assert text[start:end] == exact, name
+            positions.add((start, end))
+        assert positions == set(spans), name
+        assert label in {str(o) for o in g.objects(None, URIRef("http://www.w3.org/2000/01/rdf-schema#label"))}
+    ox = pyoxigraph()
+    for name, fmt in (("a.nt", ox.RdfFormat.N_TRIPLES), ("a.ttl", ox.RdfFormat.TURTLE), ("d.nq", ox.RdfFormat.N_QUADS),
+                      ("d.trig", ox.RdfFormat.TRIG), ("a.jsonld", ox.RdfFormat.JSON_LD)):  # fmt: skip
+        quads = list(ox.parse(files[name], format=fmt))
+        assert len(quads) == len(ag.graph), name
+        texts = [q.object.value for q in quads if q.predicate.value == str(SCHEMA.text)]
+        assert texts == [text], name
+
+
+# --------------------------------------------------------------------------------------------
+# 2. Annotation files: random mutations through the command line
+
+
+def tree_paths(node, prefix=()):
+    yield prefix
+    if isinstance(node, dict):
+        for k, v in node.items():
+            yield from tree_paths(v, (*prefix, k))
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            yield from tree_paths(v, (*prefix, i))
+
+
+def at(doc, path):
+    for step in path:
+        doc = doc[step]
+    return doc
+
+
+REF_KEYS = {"publisher", "actor", "asserter", "by", "from", "to", "creator", "provider", "within"}
+REF_LISTS = {"agents", "targets", "victims", "told_to", "member_of", "part_of", "about", "supports", "disputes",
+             "repeats", "places", "claims"}  # fmt: skip
+BAD_IDS = ["", " ", "Bad Id", "a/b", "../x", "x\n", "x\r\n", "ü", "a" * 200, "<x>", "http://x/", "-a", "a--b",
+           "A", "a_b", "\x00", "\ud800", "no-such-actor", "isis\u200b", "Q1\n", "2015-02-30", "en\n"]  # fmt: skip
+WRONG_VALUES = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=12),
+    st.lists(st.integers(), max_size=3), st.dictionaries(st.text(max_size=5), st.integers(), max_size=2),
+    st.just(datetime.date(2015, 4, 29)), st.binary(max_size=6), st.sampled_from(BAD_IDS),
+)  # fmt: skip
+HUGE = ["x" * 100_000, "“" * 20_000, "e\u0301" * 30_000]
+TAGS = ["!!python/object/apply:os.system ['touch {marker}']", "!!python/object/new:os.system ['touch {marker}']",
+        "!!python/name:os.system", "!!binary aGVsbG8=", "!!set {a, b}", "!!timestamp 2015-01-01",
+        "!ld-export something"]  # fmt: skip
+
+
+@st.composite
+def mutations(draw, doc: dict, text: str):
+    """One to three mutations of an annotation: the mutated file's bytes and what was done."""
+    doc = copy.deepcopy(doc)
+    done = []
+    for _ in range(draw(st.integers(1, 3), label="how many")):
+        kind = draw(st.sampled_from(["delete", "wrong type", "bad id", "unknown ref", "duplicate id", "huge"]))
+        paths = [p for p in tree_paths(doc) if p]
+        if kind == "delete":
+            path = draw(st.sampled_from(paths))
+            del at(doc, path[:-1])[path[-1]]
+        elif kind == "wrong type":
+            path = draw(st.sampled_from(paths))
+            at(doc, path[:-1])[path[-1]] = draw(WRONG_VALUES)
+        elif kind == "bad id":
+            ids = [p for p in paths if p[-1] in ("id", *REF_KEYS) or (len(p) > 1 and p[-2] in REF_LISTS)]
+            path = draw(st.sampled_from(ids))
+            at(doc, path[:-1])[path[-1]] = draw(st.sampled_from(BAD_IDS))
+        elif kind == "unknown ref":
+            refs = [p for p in paths if p[-1] in REF_KEYS or (len(p) > 1 and p[-2] in REF_LISTS)]
+            path = draw(st.sampled_from(refs))
+            at(doc, path[:-1])[path[-1]] = draw(st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}", fullmatch=True))
+        elif kind == "duplicate id":
+            lists = [p for p in paths if isinstance(at(doc, p), list) and at(doc, p) and
+                     all(isinstance(x, dict) and "id" in x for x in at(doc, p))]  # fmt: skip
+            path = draw(st.sampled_from(lists))
+            items = at(doc, path)
+            items.append(copy.deepcopy(draw(st.sampled_from(items))))
+        else:
+            strings = [p for p in paths if isinstance(at(doc, p), str)]
+            path = draw(st.sampled_from(strings))
+            at(doc, path[:-1])[path[-1]] = draw(st.sampled_from(HUGE))
+        done.append(f"{kind} at {'/'.join(map(str, path))}")
+    out = yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=10_000)
+    return out.encode("utf-8", "surrogatepass"), done
+
+
+@st.composite
+def text_mutations(draw, text: str):
+    """Mutations of the YAML text itself: tags, broken indentation, random bytes, truncation."""
+    lines = text.split("\n")
+    kind = draw(st.sampled_from(["tag", "indent", "bytes", "truncate", "alias"]))
+    n = draw(st.integers(0, len(lines) - 1), label="line")
+    if kind == "tag":
+        tag = draw(st.sampled_from(TAGS))
+        valued = [i for i, line in enumerate(lines) if re.match(r"^\s*(- )?[a-z_]+: \S", line)]
+        i = draw(st.sampled_from(valued))
+        lines[i] = re.sub(r": .*$", ": " + tag, lines[i])
+        return "\n".join(lines).encode("utf-8"), f"tag {tag} on line {i + 1}"
+    if kind == "indent":
+        shift = draw(st.sampled_from([-4, -2, -1, 1, 2, 3]))
+        lines[n] = lines[n][-shift:] if shift < 0 else " " * shift + lines[n]
+        return "\n".join(lines).encode("utf-8"), f"indent {shift} on line {n + 1}"
+    if kind == "alias":
+        bomb = "bomb: &a0 [x, x, x, x, x, x, x, x, x]\n" + "".join(
+            f"b{i}: &a{i} [*a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}]\n"
+            for i in range(1, 9)
+        )
+        return (bomb + text).encode("utf-8"), "alias bomb"
+    data = text.encode("utf-8")
+    pos = draw(st.integers(0, len(data)), label="byte")
+    if kind == "bytes":
+        junk = draw(st.binary(min_size=1, max_size=16), label="junk")
+        return data[:pos] + junk + data[pos:], f"bytes {junk!r} at {pos}"
+    return data[:pos], f"truncated at byte {pos}"
+
+
+def run_build(folder: Path, out: Path, marker: Path, what) -> int:
+    """Build ``folder`` into ``out`` through the CLI and check the run ended the documented way."""
+    before = snapshot(out)
+    r = CliRunner().invoke(main, ["build", str(folder), "-o", str(out), "-q"])
+    context = f"{what}\n{r.output[-2000:]}"
+    assert r.exit_code in (0, 1, 2), context
+    assert r.exception is None or isinstance(r.exception, SystemExit), context
+    assert "Internal error" not in r.output and "Traceback" not in r.output, context
+    assert not marker.exists(), f"a YAML tag ran code: {context}"
+    after = snapshot(out)
+    if r.exit_code == 2:
+        assert after == before, context
+        assert r.stderr.startswith("Error: ") and r.stderr.count("\n") == 1, context
+        assert ".yaml" in r.stderr, context  # names the file
+    elif r.exit_code == 1:
+        failed = "shacl-report.failed.ttl"
+        assert {k: v for k, v in after.items() if k != failed} == {k: v for k, v in before.items() if k != failed}
+        assert failed in after and "does not conform" in r.stderr, context
+    return r.exit_code
+
+
+class Mutating:
+    """A folder with an article whose annotation is rewritten for each example, and an output
+    folder that holds a good build to begin with."""
+
+    def __init__(self, folder: Path, annotation: Path):
+        self.folder, self.annotation = folder, annotation
+        self.original = annotation.read_text(encoding="utf-8")
+        self.doc = yaml.safe_load(self.original)
+        self.out = folder.parent / "out"
+        self.marker = folder.parent / "marker"
+        self.exits: dict[int, int] = {}
+        r = CliRunner().invoke(main, ["build", str(folder), "-o", str(self.out), "-q"])
+        assert r.exit_code == 0, r.output
+
+    def run(self, data: bytes, what) -> None:
+        self.annotation.write_bytes(data.replace(b"{marker}", str(self.marker).encode()))
+        code = run_build(self.folder, self.out, self.marker, what)
+        self.exits[code] = self.exits.get(code, 0) + 1
+
+
+@pytest.fixture(scope="module")
+def small_mutating(tmp_path_factory):
+    folder = write_small(tmp_path_factory.mktemp("mutate-small") / "in")
+    return Mutating(folder, folder / "small-article.yaml")
+
+
+@pytest.fixture(scope="module")
+def seed_mutating(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("mutate-seed") / "in"
+    shutil.copytree(resources.seeds_dir(), folder)
+    return Mutating(folder, folder / f"{SEED_SLUG}.yaml")
+
+
+SMALL_DOC = yaml.safe_load(textwrap.dedent(SMALL_ANNOTATION))
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_mutated_small_annotation_never_crashes_and_keeps_output_on_failure(small_mutating, data):
+    m = small_mutating
+    if data.draw(st.booleans(), label="structural"):
+        raw, what = data.draw(mutations(m.doc, m.original))
+    else:
+        raw, what = data.draw(text_mutations(m.original))
+    m.run(raw, what)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_mutated_seed_annotation_never_crashes_and_keeps_output_on_failure(seed_mutating, data):
+    m = seed_mutating
+    if data.draw(st.booleans(), label="structural"):
+        raw, what = data.draw(mutations(m.doc, m.original))
+    else:
+        raw, what = data.draw(text_mutations(m.original))
+    m.run(raw, what)
+
+
+# --------------------------------------------------------------------------------------------
+# 3. Minted IRIs and output file names
+
+IRI_CHARS = st.one_of(
+    st.sampled_from(list("abcxyz019-._~!$&'()*+,;=:@/?#%[]") + ["%20", "%zz", "é", "\ue000", "\ufffe", "🙂"]),
+    st.characters(codec="utf-8"),
+)
+BASES = st.one_of(
+    st.tuples(
+        st.sampled_from(["http", "https", "urn", "tag", "x-y+z.w", "file", "1http", ""]),
+        st.sampled_from([":", "://", ":/", "//"]),
+        st.lists(IRI_CHARS, max_size=25).map("".join),
+        st.sampled_from(["/", "#", "", "?a=/"]),
+    ).map("".join),
+    st.text(max_size=30),
+)
+SLUGS = st.one_of(st.from_regex(r"[a-z0-9]+(-[a-z0-9]+)*", fullmatch=True), st.text(max_size=20))
+IDS = st.one_of(
+    st.from_regex(r"[a-z0-9]{1,10}(-[a-z0-9]{1,10}){0,3}", fullmatch=True), st.text(min_size=1, max_size=20)
+)
+
+
+def minted(base: str, slug: str, ident: str, n: int) -> list[URIRef]:
+    m = Minter(base, slug)
+    a = Anchor(n, n + 3, "abc", "", "")
+    return [m.article(), m.graph(), m.photo(), m.actor(ident), m.place(ident), m.claim(ident), m.hop(ident, n),
+            m.relationship(ident), m.event(ident), m.anchor(a), m.selector(a, "quote"), m.selector(a, "position"),
+            m.claim_ref(f"{slug}/{ident}") if hasattr(m, "claim_ref") else m.claim(ident)]  # fmt: skip
+
+
+def nt_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+
+
+@settings(max_examples=300, deadline=None)
+@given(base=BASES, slug=SLUGS, ident=IDS, label=st.text(max_size=30), n=st.integers(0, 10**9))
+@example(base="https://w3id.org/ld-export/data/", slug="a", ident="b", label="", n=0)
+@example(base="http://ex.org/\x01/", slug="a", ident="b", label="", n=0)
+@example(base="http://ex.org/%zz/", slug="a", ident="b", label="", n=0)
+@example(base="http://[::1%25eth0]/", slug="a", ident="b", label="", n=0)
+@example(base="http://ex.org/\udcff/", slug="a", ident="b", label="", n=0)
+def test_minted_iris_are_valid_for_every_accepted_base_and_any_slug_or_id(base, slug, ident, label, n):
+    try:
+        check_base_iri(base)
+    except InputError as e:
+        assert "base IRI" in str(e)
+        return
+    iris = minted(base, slug, ident, n)
+    g = Graph()
+    for iri in iris:
+        g.add((iri, URIRef("http://example.org/p"), Literal(label, lang="en")))
+    for fmt in ("nt", "turtle", "json-ld"):
+        back = Graph().parse(data=g.serialize(format=fmt), format=fmt)
+        assert set(back) == set(g), fmt
+    ox = pyoxigraph()
+    doc = "".join(f'<{iri}> <http://example.org/p> "{nt_escape(label)}"@en .\n' for iri in iris)
+    for iri in iris:
+        ox.NamedNode(str(iri))  # raises on anything RFC 3987 forbids
+    assert len(list(ox.parse(doc, format=ox.RdfFormat.N_TRIPLES))) == len(iris)
+
+
+@settings(max_examples=40, deadline=None)
+@given(base=BASES, slug=SLUGS, ident=IDS)
+def test_minted_iris_parse_with_rapper_and_serdi(base, slug, ident):
+    rapper, serdi = tool("rapper", "raptor2-utils"), tool("serdi", "serdi")
+    try:
+        check_base_iri(base)
+    except InputError:
+        return
+    iris = minted(base, slug, ident, 7)
+    doc = "".join(f'<{iri}> <http://example.org/p> "x" .\n' for iri in iris).encode("utf-8")
+    with tempfile.NamedTemporaryFile(suffix=".nt") as f:
+        f.write(doc)
+        f.flush()
+        r = subprocess.run([rapper, "-q", "-i", "ntriples", "-o", "ntriples", f.name], capture_output=True)
+        assert r.returncode == 0 and r.stdout.count(b"\n") == len(iris), (iris, r.stderr)
+        r = subprocess.run([serdi, "-i", "ntriples", "-o", "ntriples", f.name], capture_output=True)
+        assert r.returncode == 0 and r.stdout.count(b"\n") == len(iris), (iris, r.stderr)
+
+
+NAMES = st.one_of(
+    st.sampled_from(["../x", "../../etc/x.ttl", "/tmp/abs.ttl", "a/b.ttl", "a\x00b", "x" * 300, "ü-ß-🙂.ttl", ".", "..",
+                     "", "a\\b", " ", "x\n.ttl", ".hidden"]),
+    st.text(min_size=1, max_size=40),
+)  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(name=NAMES)
+def test_output_file_names_never_leave_the_output_folder(name):
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        out = root / "deep" / "out"
+        out.mkdir(parents=True)
+        try:
+            written = write_files(out, {name: b"data"})
+        except InputError as e:
+            assert str(out) in str(e)
+            written = []
+        everything = sorted(p.relative_to(root) for p in root.rglob("*"))
+        assert all(p.parent == out for p in written)
+        assert [p.read_bytes() for p in written] in ([], [b"data"])
+        assert everything == [Path("deep"), Path("deep/out")] + [p.relative_to(root) for p in written]
+
+
+@pytest.mark.parametrize(
+    "stem",
+    ["x\n", "Ü-article", "a" * 121, "a b", "-a", "a--b", "x.y"],
+)
+def test_article_file_names_that_are_not_slugs_are_refused(tmp_path, stem):
+    folder = write_small(tmp_path / "in")
+    (folder / "small-article.txt").rename(folder / f"{stem}.txt")
+    (folder / "small-article.yaml").rename(folder / f"{stem}.yaml")
+    r = CliRunner().invoke(main, ["build", str(folder), "-o", str(tmp_path / "out"), "-q"])
+    assert r.exit_code == 2 and "must be a slug" in r.stderr, r.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_the_longest_slug_builds_and_stays_inside(tmp_path):
+    slug = "-".join(["abcdefghi"] * 12)  # 119 characters
+    folder = write_small(tmp_path / "in", slug=slug)
+    r = CliRunner().invoke(main, ["build", str(folder), "-o", str(tmp_path / "out"), "-q"])
+    assert r.exit_code == 0, r.output
+    assert f"{slug}.jsonld" in {p.name for p in (tmp_path / "out").iterdir()}
+
+
+def test_an_output_path_below_a_file_is_a_clear_error(tmp_path, small):
+    (tmp_path / "file").write_text("x")
+    r = CliRunner().invoke(main, ["build", str(small), "-o", str(tmp_path / "file" / "out"), "-q"])
+    assert r.exit_code == 2 and r.stderr.startswith("Error: ") and "Internal error" not in r.stderr, r.output
+
+
+# --------------------------------------------------------------------------------------------
+# 4. A build killed with SIGKILL
+
+KILLED_BASE = "https://example.org/killed/"
+
+
+def build_cmd(out: Path, *extra: str) -> list[str]:
+    return [sys.executable, "-m", "linkeddata.cli", "build", "-o", str(out), "-q", *extra]
+
+
+def output_files(folder: Path) -> dict[str, bytes]:
+    """The files a reader takes for output: not hidden (temporary files are hidden)."""
+    return {n: b for n, b in snapshot(folder).items() if not n.startswith(".")}
+
+
+def check_leftovers(folder: Path) -> None:
+    """Leftover temporary files are hidden, end in .tmp and are never read as data."""
+    for p in folder.iterdir():
+        if p.name.startswith("."):
+            assert p.suffix == ".tmp" and p.suffix not in RDF_FORMATS, p.name
+
+
+@pytest.fixture(scope="module")
+def two_builds(tmp_path_factory):
+    """The bytes of a complete build with the default base IRI (A) and with another one (B)."""
+    root = tmp_path_factory.mktemp("kill")
+    started = time.monotonic()
+    subprocess.run(build_cmd(root / "a"), check=True)
+    duration = time.monotonic() - started
+    subprocess.run(build_cmd(root / "b", "--base-iri", KILLED_BASE), check=True)
+    a, b = output_files(root / "a"), output_files(root / "b")
+    assert a.keys() == b.keys() and sum(a[n] != b[n] for n in a) >= 5  # the SHACL report may be the same
+    for version in (root / "a", root / "b"):  # each complete build parses, file by file
+        for name in a:
+            assert len(read_rdf(version / name)) > 0, name
+    return a, b, duration
+
+
+def check_killed_folder(out: Path, a: dict[str, bytes], b: dict[str, bytes], context: str) -> str:
+    """Every output file is complete (byte for byte one of the two builds); returns 'a', 'b' or 'mixed'."""
+    check_leftovers(out)
+    files = output_files(out)
+    assert files.keys() == a.keys(), context
+    sides = set()
+    for name, data in files.items():
+        assert data in (a[name], b[name]), f"{name} is neither the old nor the new file: {context}"
+        if a[name] != b[name]:
+            sides.add("a" if data == a[name] else "b")
+    ds = load_dataset([out])
+    assert len(ds) > 0, context
+    return sides.pop() if len(sides) == 1 else "mixed"
+
+
+def test_a_build_killed_at_random_moments_leaves_a_complete_consistent_folder(tmp_path, two_builds):
+    """Kill builds after random delays spread over the whole run (one in each sixth of it); each
+    killed build would switch the folder to the other base IRI."""
+    a, b, duration = two_builds
+    out = tmp_path / "dist"
+    subprocess.run(build_cmd(out), check=True)
+    side, kills, seen = "a", 6, []
+    rng = random.Random()
+    for k in range(kills):
+        delay = rng.uniform(k, k + 1) * duration * 1.1 / kills
+        base = ["--base-iri", KILLED_BASE] if side == "a" else []
+        proc = subprocess.Popen(build_cmd(out, *base), start_new_session=True)
+        time.sleep(delay)
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        proc.wait()
+        context = f"killed after {delay:.2f} s of a {duration:.2f} s build; earlier kills: {seen}"
+        now = check_killed_folder(out, a, b, context)
+        assert now != "mixed", f"old and new files side by side: {context}"
+        seen.append((round(delay, 2), proc.returncode, now))
+        side = now
+    assert any(code == -signal.SIGKILL for _delay, code, _side in seen), seen
+
+
+KILL_AT_RENAME = """
+import os, signal, sys
+from linkeddata import write
+real, count, stop = os.replace, [0], int(sys.argv[1])
+def replace(src, dst):
+    if count[0] == stop:
+        os.kill(os.getpid(), signal.SIGKILL)
+    count[0] += 1
+    real(src, dst)
+write.os.replace = replace
+from linkeddata.cli import main
+main(sys.argv[2:])
+"""
+
+
+def kill_during_rename(out: Path, renames_done: int) -> None:
+    proc = subprocess.run([sys.executable, "-c", KILL_AT_RENAME, str(renames_done), "build", "-o", str(out), "-q",
+                           "--base-iri", KILLED_BASE])  # fmt: skip
+    assert proc.returncode == -signal.SIGKILL
+
+
+def test_a_build_killed_between_renames_leaves_every_file_complete(tmp_path, two_builds):
+    a, b, _duration = two_builds
+    out = tmp_path / "dist"
+    for done in (0, 1, len(a) // 2, len(a) - 1):
+        shutil.rmtree(out, ignore_errors=True)
+        subprocess.run(build_cmd(out), check=True)
+        kill_during_rename(out, done)
+        check_killed_folder(out, a, b, f"killed after {done} renames")
+        assert any(p.name.startswith(".") for p in out.iterdir()) == (done < len(a))
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="files are renamed into place one by one: a kill between two renames leaves old and new "
+    "files side by side (each complete). Making the switch atomic for the whole set needs the "
+    "folder itself swapped, which changes what dist/ is.",
+)
+def test_a_build_killed_between_renames_leaves_one_consistent_build(tmp_path, two_builds):
+    a, b, _duration = two_builds
+    out = tmp_path / "dist"
+    subprocess.run(build_cmd(out), check=True)
+    kill_during_rename(out, len(a) // 2)
+    assert check_killed_folder(out, a, b, "killed half-way through the renames") != "mixed"
