@@ -203,7 +203,9 @@ def _explain(error: jsonschema.ValidationError) -> str:
     if v == "anyOf" and error.validator_value == [{"required": ["quote"]}, {"required": ["evidence"]}]:
         return f"{at}: a claim needs 'quote' (the asserter's own words) or 'evidence' (the article's words), or both"
     if v == "type":
-        return f"{at}: expected {error.validator_value}, found {type(error.instance).__name__} {error.instance!r:.60}"
+        name = type(error.instance).__name__
+        kind = {"_Map": "mapping", "_Seq": "list", "NoneType": "null"}.get(name, name)
+        return f"{at}: expected {error.validator_value}, found {kind} {error.instance!r:.60}"
     return f"{at}: {error.message}"
 
 

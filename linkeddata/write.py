@@ -90,7 +90,23 @@ def _dataset(graphs: Iterable[tuple[URIRef, Graph]]) -> Dataset:
 
 
 def to_trig(graphs: Iterable[tuple[URIRef, Graph]]) -> bytes:
-    return _dataset(graphs).serialize(format="trig").encode("utf-8")
+    """TriG with the named graphs in IRI order (rdflib's TriG writer follows its store's order).
+
+    Each graph block is that graph's Turtle (subjects and predicates sorted), unindented so that
+    long literals keep their exact text, with the prefix declarations written once at the top.
+    """
+    prefixes: set[str] = set()
+    blocks = []
+    for name, graph in sorted(graphs, key=lambda item: str(item[0])):
+        bind_prefixes(graph)
+        lines = graph.serialize(format="turtle").split("\n")
+        n = 0
+        while n < len(lines) and lines[n].startswith("@prefix "):
+            n += 1
+        prefixes.update(lines[:n])
+        body = "\n".join(lines[n:]).strip("\n")
+        blocks.append(f"<{name}> {{\n{body}\n}}\n")
+    return ("\n".join(sorted(prefixes)) + "\n\n" + "\n".join(blocks)).encode("utf-8")
 
 
 def to_nquads(graphs: Iterable[tuple[URIRef, Graph]]) -> bytes:

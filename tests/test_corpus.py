@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from click.testing import CliRunner
 from conftest import SMALL_ANNOTATION, SMALL_TEXT, snapshot, write_small
@@ -129,3 +134,48 @@ def test_errors_from_worker_processes_keep_file_and_line(corpus, tmp_path):
     assert r.exit_code == 2
     assert "army-denial.yaml:9: the asserter of claim 'denial' 'armee' is not a known actor id" in r.stderr
     assert not (tmp_path / "out").exists() or snapshot(tmp_path / "out") == {}
+
+
+def test_disputed_claims_query_answers_across_articles(corpus, tmp_path):
+    from linkeddata.query import load_dataset, named_query, rows, run_query
+
+    linkeddata.build([corpus], tmp_path / "out")
+    result = rows(run_query(named_query("disputed-claims").text, load_dataset([tmp_path / "out"])))
+    keys = ("claim", "by", "article", "disputed", "against", "disputedArticle")
+    assert sorted(tuple(r[k] for k in keys) for r in result) == [
+        ("The army did not shell Idlib.", "The army", "Army denies shelling Idlib", "The army shelled Idlib.", "Rebels",
+         "Rebels say the army shelled Idlib"),
+        ("The rebels' account is false.", "The army", "Army denies shelling Idlib", "The army shelled Idlib.", "Rebels",
+         "Rebels say the army shelled Idlib"),
+    ]  # fmt: skip
+    assert {r["publisher"] for r in result} == {"Reuters"}
+
+
+CORPUS = Path(__file__).parent / "data" / "corpus"
+
+
+def test_seed_and_both_fixture_articles_build_into_one_dataset_byte_identically(tmp_path):
+    outs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"out-{seed}"
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        run = subprocess.run([sys.executable, "-m", "linkeddata.cli", "build", str(CORPUS), "-o", str(out), "-q"],
+                             env=env, capture_output=True, text=True)  # fmt: skip
+        assert run.returncode == 0, run.stderr
+        outs.append(snapshot(out))
+    assert outs[0] == outs[1]
+    ds = Dataset()
+    ds.parse(data=outs[0]["dataset.nq"].decode("utf-8"), format="nquads")
+    assert {str(g.identifier) for g in ds.graphs() if len(g)} == {f"{BASE}graph/{p.stem}" for p in CORPUS.glob("*.txt")}
+
+
+def test_the_fixture_article_disputes_the_seed_chain(tmp_path):
+    from linkeddata.query import load_dataset, named_query, rows, run_query
+
+    linkeddata.build([CORPUS], tmp_path / "out")
+    result = rows(run_query(named_query("disputed-claims").text, load_dataset([tmp_path / "out"])))
+    across = [r for r in result if r["article"] != r["disputedArticle"]]
+    assert {r["disputedPublisher"] for r in across} == {"Business Insider"}
+    assert {r["publisher"] for r in across} == {"The Levant Ledger"}
+    assert any(r["against"] == "Mustapha Sejari" for r in across)
+    assert any(r["against"].startswith("US Department of Defense liaison officer") for r in across)

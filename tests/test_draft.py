@@ -274,11 +274,7 @@ def synthetic(tmp_path):
 def test_each_quotation_pattern(synthetic):
     txt, _, an = synthetic
     article = read_article(txt)
-    got = {
-        _quote_text(article, c): (an.actor(c.asserter).label, c.told_to, c.hedge)
-        for c in an.claims
-        if c.quote
-    }
+    got = {_quote_text(article, c): (an.actor(c.asserter).label, c.told_to, c.hedge) for c in an.claims if c.quote}
     assert got == {
         "We will hold the city": ("Ali Hassan", ("reuters",), "asserted"),  # “…,” X told Y.
         "The road is closed": ("Sami Khoury", (), "asserted"),  # “…,” X said.
