@@ -58,13 +58,16 @@ def to_ntriples(graph: Graph) -> bytes:
     return _sorted_lines(graph.serialize(format="nt"))
 
 
-def _sort_json(value):
-    """Sort JSON-LD node objects and unordered arrays so the output does not depend on hashing."""
+def _sort_json(value, ordered: bool = False):
+    """Sort JSON-LD node objects and unordered arrays so the output does not depend on hashing.
+
+    The items of an ``@list`` are an RDF list: their order is data and is kept.
+    """
     if isinstance(value, dict):
-        return {k: _sort_json(v) for k, v in sorted(value.items())}
+        return {k: _sort_json(v, ordered=k == "@list") for k, v in sorted(value.items())}
     if isinstance(value, list):
         items = [_sort_json(v) for v in value]
-        return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+        return items if ordered else sorted(items, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
     return value
 
 

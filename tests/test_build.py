@@ -161,3 +161,16 @@ def test_folder_input_builds_every_article_into_one_dataset(tmp_path):
     assert len({g.identifier for g in ds.graphs() if len(g)}) == 2
     # an actor is one resource across articles
     assert result.counts["actors"] == 4
+
+
+def test_jsonld_keeps_the_order_of_rdf_lists():
+    from rdflib import Graph as G
+    from rdflib.compare import isomorphic as iso
+
+    from linkeddata.write import to_jsonld
+
+    g = G().parse(
+        data="@prefix ex: <http://example.org/> . ex:a ex:p ( ex:z ex:y ex:x ) .",
+        format="turtle",
+    )
+    assert iso(G().parse(data=to_jsonld(g).decode("utf-8"), format="json-ld"), g)
