@@ -73,8 +73,11 @@ def load_dataset(paths: list[str | Path] | tuple[str | Path, ...]) -> Dataset:
             if dataset:
                 files.append(dataset)
             else:
+                # The SHACL reports and the build's description of itself (void.ttl) are not article data.
                 found = sorted(
-                    p for p in item.iterdir() if p.suffix in RDF_FORMATS and not p.name.startswith("shacl-report")
+                    p
+                    for p in item.iterdir()
+                    if p.suffix in RDF_FORMATS and p.name != "void.ttl" and not p.name.startswith("shacl-report")
                 )
                 if not found:
                     raise InputError("the folder holds no built RDF files (run `ld-export build` first)", item)

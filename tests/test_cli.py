@@ -176,3 +176,14 @@ def test_query_over_each_article_graph_and_the_union(runner, seed_build):
     triples = str(seed_build[0].counts["triples"])
     assert union.stdout.splitlines()[1] == triples
     assert named.stdout.splitlines()[1] == f"{seed_build[0].articles[0].graph_iri},{triples}"
+
+
+def test_query_over_a_folder_without_dataset_files_reads_only_article_data(runner, seed_build, tmp_path):
+    import shutil
+
+    folder = tmp_path / "ttl-only"
+    folder.mkdir()
+    for name in (f"{SEED_SLUG}.ttl", "void.ttl", "shacl-report.ttl"):
+        shutil.copy(seed_build[1] / name, folder / name)
+    r = runner.invoke(main, ["query", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "--data", str(folder), "--format", "csv"])
+    assert r.exit_code == 0 and r.stdout.splitlines()[1] == str(seed_build[0].counts["triples"])
