@@ -155,8 +155,9 @@ def build(inputs, out_dir, formats, base_iri, registry, jobs, quiet) -> None:  #
     Bad input (a quote not in the article, an unknown actor id, broken YAML) exits with 2.
 
     Writes, per article, SLUG.ttl, SLUG.jsonld and SLUG.nt; for the whole build dataset.trig and
-    dataset.nq (one named graph per article) and shacl-report.ttl. Identical input gives
-    byte-identical files.
+    dataset.nq (one named graph per article), void.ttl (VoID/DCAT/PROV description of the build)
+    and shacl-report.ttl. Identical input gives byte-identical files. A claim may support,
+    dispute or repeat a claim of another article of the same build (other-slug/claim-id).
     """
     from .pipeline import build as run_build
 
