@@ -72,7 +72,7 @@ _IP_FUTURE = re.compile(rf"v[0-9A-Fa-f]+\.[A-Za-z0-9._~\-{_SUB_DELIMS}:]+")
 
 def _is_absolute_iri(text: str) -> bool:
     m = _IRI.fullmatch(text)
-    if not m:
+    if not m or re.search(r"\s", text):  # rdflib's readers stop at any Unicode space, e.g. U+00A0
         return False
     host = m.group("host") or ""
     if host.startswith("["):

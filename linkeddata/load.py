@@ -13,6 +13,7 @@ printed.
 
 from __future__ import annotations
 
+import base64
 import netrc
 import os
 import time
@@ -123,6 +124,17 @@ class _Client:
         self.http.close()
 
 
+def _redact(text: str) -> str:
+    """Remove every form of the credentials from a text (a store may echo the request's headers)."""
+    user, password, token = (os.environ.get(k) for k in ("LD_EXPORT_USER", "LD_EXPORT_PASSWORD", "LD_EXPORT_TOKEN"))
+    secrets = [token, password]
+    if user:
+        secrets.append(base64.b64encode(f"{user}:{password or ''}".encode()).decode())
+    for secret in sorted(filter(None, secrets), key=len, reverse=True):
+        text = text.replace(secret, "***")
+    return text
+
+
 def _fail(response: httpx.Response, action: str) -> None:
     status = response.status_code
     hint = {
@@ -130,7 +142,7 @@ def _fail(response: httpx.Response, action: str) -> None:
         403: "the credentials were refused",
         404: "no such endpoint; check the URL (see the README for each store's Graph Store URL)",
     }.get(status, "")
-    body = " ".join(response.text.split())[:200]
+    body = " ".join(_redact(response.text).split())[:200]
     detail = hint or (f"the store said: {body}" if body else "")
     raise EndpointError(f"{action} failed" + (f"; {detail}" if detail else ""), str(response.request.url), status)
 
@@ -210,4 +222,5 @@ def _count(client: _Client, iri: str, endpoint: str, query_endpoint: str | None)
     r = client.request("GET", endpoint, params={"graph": iri}, headers={"Accept": NTRIPLES})
     if r.status_code != 200:
         _fail(r, f"GET of graph <{iri}>")
-    return len({line for line in r.text.splitlines() if line.strip() and not line.startswith("#")})
+    # Split on LF only: N-Triples leaves U+2028, NEL and form feed unescaped inside literals.
+    return len({line for line in r.text.split("\n") if line.strip() and not line.startswith("#")})

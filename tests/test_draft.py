@@ -384,3 +384,17 @@ def test_cli_errors_are_one_paragraph_with_exit_2(tmp_path):
     help_text = " ".join(r.output.split())
     for words in ("-o, --out", "--force", "--registry", "TODO", "standard output"):
         assert words in help_text
+
+
+@pytest.mark.parametrize(
+    "slug", ["great-lakes-dispatch-2012-m23-takes-goma", "levant-ledger-2015-pentagon-denies-assad-ban"]
+)
+def test_drafts_of_new_articles_build_unedited(slug, tmp_path):
+    corpus = Path(__file__).parent / "data" / "corpus"
+    folder = tmp_path / "new"
+    folder.mkdir()
+    shutil.copy(corpus / f"{slug}.txt", folder)
+    shutil.copy(corpus / "registry.yaml", folder)
+    (folder / f"{slug}.yaml").write_text(draft_annotation(folder / f"{slug}.txt"), encoding="utf-8")
+    result = linkeddata.build([folder], tmp_path / "out")
+    assert result.report.conforms and result.counts["claims"] > 5

@@ -279,9 +279,9 @@ def test_reader_rejects_a_document_outside_the_format(tmp_path, reader, fmt):
 
 
 CANONICAL_PAIRS = [
-    pytest.param("ttl", "jsonld", id="jsonld-equals-turtle"),
-    pytest.param("ttl", "nt", id="ntriples-equals-turtle"),
-    pytest.param("trig", "nq", id="nquads-equals-trig"),
+    pytest.param("ttl", "jsonld", id="jsonldjs-SLUG.jsonld-vs-SLUG.ttl"),
+    pytest.param("ttl", "nt", id="jsonldjs-SLUG.nt-vs-SLUG.ttl"),
+    pytest.param("trig", "nq", id="jsonldjs-dataset.nq-vs-dataset.trig"),
 ]
 
 

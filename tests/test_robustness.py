@@ -100,7 +100,11 @@ def article_texts(draw) -> str:
 
 
 def story(text: str):
-    return parse_text(text, "story", Path("story.txt"))
+    try:
+        return parse_text(text, "story", Path("story.txt"))
+    except InputError as e:  # e.g. every line after the headline is site furniture ("©…")
+        assert "headline" in str(e) and str(e).startswith("story.txt: ")
+        assume(False)
 
 
 def starts(text: str, needle: str) -> list[int]:
@@ -295,7 +299,8 @@ def mutations(draw, doc: dict, text: str):
     doc = copy.deepcopy(doc)
     done = []
     for _ in range(draw(st.integers(1, 3), label="how many")):
-        kind = draw(st.sampled_from(["delete", "wrong type", "bad id", "unknown ref", "duplicate id", "huge"]))
+        kind = draw(st.sampled_from(["delete", "wrong type", "bad id", "unknown ref", "duplicate id", "huge",
+                                     "other value", "unicode label"]))  # fmt: skip
         paths = [p for p in tree_paths(doc) if p]
         if kind == "delete":
             path = draw(st.sampled_from(paths))
@@ -317,6 +322,16 @@ def mutations(draw, doc: dict, text: str):
             path = draw(st.sampled_from(lists))
             items = at(doc, path)
             items.append(copy.deepcopy(draw(st.sampled_from(items))))
+        elif kind == "other value":  # a value of the right type from elsewhere: ids, enums, quotes
+            strings = [p for p in paths if isinstance(at(doc, p), str)]
+            path = draw(st.sampled_from(strings))
+            same_key = sorted({at(doc, p) for p in strings if p[-1] == path[-1] or isinstance(p[-1], int)})
+            at(doc, path[:-1])[path[-1]] = draw(st.sampled_from(same_key))
+        elif kind == "unicode label":
+            labels = [p for p in paths if p[-1] in ("label", "description", "aliases") or
+                      (len(p) > 1 and p[-2] == "aliases")]  # fmt: skip
+            path = draw(st.sampled_from(labels))
+            at(doc, path[:-1])[path[-1]] = draw(st.lists(CHARS, min_size=1, max_size=40).map("".join))
         else:
             strings = [p for p in paths if isinstance(at(doc, p), str)]
             path = draw(st.sampled_from(strings))
@@ -433,7 +448,7 @@ def test_mutated_small_annotation_never_crashes_and_keeps_output_on_failure(smal
 
 
 @settings(
-    max_examples=30,
+    max_examples=25,
     deadline=None,
     derandomize=ON_CI,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
@@ -456,6 +471,7 @@ IRI_CHARS = st.one_of(
     st.characters(codec="utf-8"),
 )
 BASES = st.one_of(
+    st.from_regex(r"https?://[a-z0-9.é-]{1,12}(:[0-9]{1,5})?(/[\w.~%-]{0,8}){0,3}[/#]", fullmatch=True),
     st.tuples(
         st.sampled_from(["http", "https", "urn", "tag", "x-y+z.w", "file", "1http", ""]),
         st.sampled_from([":", "://", ":/", "//"]),
@@ -489,6 +505,7 @@ def nt_escape(text: str) -> str:
 @example(base="http://ex.org/%zz/", slug="a", ident="b", label="", n=0)
 @example(base="http://[::1%25eth0]/", slug="a", ident="b", label="", n=0)
 @example(base="http://ex.org/\udcff/", slug="a", ident="b", label="", n=0)
+@example(base="http:\xa0/", slug="", ident="0", label="", n=0)
 def test_minted_iris_are_valid_for_every_accepted_base_and_any_slug_or_id(base, slug, ident, label, n):
     try:
         check_base_iri(base)
