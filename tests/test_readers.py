@@ -182,8 +182,9 @@ def read_rdflib(path: Path, fmt: str) -> Dataset:
 def graphs(ds: Dataset) -> dict[str, Graph]:
     """The non-empty graphs of a dataset by name ('' for the default graph)."""
     by_name: dict[str, Graph] = {}
+    default = ds.default_graph.identifier
     for s, p, o, g in ds.quads((None, None, None, None)):
-        name = "" if g is None or g == ds.default_context.identifier else str(g)
+        name = "" if g is None or g == default else str(g)
         by_name.setdefault(name, Graph()).add((s, p, o))
     return by_name
 
