@@ -21,7 +21,6 @@ with :func:`linkeddata.write.write_files`.
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
 import subprocess
@@ -37,7 +36,7 @@ from rdflib.compare import to_canonical_graph
 from . import __version__, resources
 from .errors import InputError, LdExportError
 from .namespaces import DCTERMS, LDE, OWL, RDF, RDFS, SKOS
-from .write import jsonld_context, to_ntriples, write_files
+from .write import to_jsonld, to_ntriples, write_files
 
 VANN = Namespace("http://purl.org/vocab/vann/")
 
@@ -120,27 +119,6 @@ def canonical(graph: Graph) -> Graph:
     for triple in canon:
         out.add(tuple(names[str(t)] if isinstance(t, BNode) else t for t in triple))
     return out
-
-
-def _sort_json(value, ordered: bool = False):
-    """Sort keys and unordered arrays; the items of an ``@list`` keep their order."""
-    if isinstance(value, dict):
-        return {k: _sort_json(v, ordered=k == "@list") for k, v in sorted(value.items())}
-    if isinstance(value, list):
-        items = [_sort_json(v) for v in value]
-        return items if ordered else sorted(items, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
-    return value
-
-
-def to_jsonld(graph: Graph) -> bytes:
-    """Compacted JSON-LD with the shipped context embedded; RDF lists stay in order."""
-    context = jsonld_context()
-    doc = json.loads(canonical(graph).serialize(format="json-ld", context=context, auto_compact=True))
-    doc.pop("@context", None)
-    nodes = doc["@graph"] if "@graph" in doc else [doc]
-    nodes = sorted((_sort_json(n) for n in nodes), key=lambda n: str(n.get("id", n.get("@id", ""))))
-    out = {"@context": context, "@graph": nodes}
-    return (json.dumps(out, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
 class Ontology:
@@ -695,7 +673,7 @@ def _documentation(ontology: str | Path | None, svg: bool) -> tuple[dict[str, by
     svg_bytes = render_svg(dot_source) if svg else None
     files: dict[str, bytes] = {
         TURTLE_NAME: source,
-        JSONLD_NAME: to_jsonld(graph),
+        JSONLD_NAME: to_jsonld(canonical(graph)),
         NTRIPLES_NAME: to_ntriples(canonical(graph)),
         DOT_NAME: dot_source.encode("utf-8"),
     }

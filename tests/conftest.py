@@ -142,3 +142,15 @@ def small(tmp_path) -> Path:
 def snapshot(folder: Path) -> dict[str, bytes]:
     """Every file in ``folder`` with its bytes."""
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+def header(path: Path) -> dict[str, str]:
+    """The ``# key: value`` lines a shape fixture starts with (``shape`` and ``expect``)."""
+    fields: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            break
+        key, sep, value = line.lstrip("#").strip().partition(":")
+        if sep and key in {"shape", "expect"}:
+            fields[key] = value.strip()
+    return fields

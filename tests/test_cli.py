@@ -185,5 +185,7 @@ def test_query_over_a_folder_without_dataset_files_reads_only_article_data(runne
     folder.mkdir()
     for name in (f"{SEED_SLUG}.ttl", "void.ttl", "shacl-report.ttl"):
         shutil.copy(seed_build[1] / name, folder / name)
-    r = runner.invoke(main, ["query", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "--data", str(folder), "--format", "csv"])
+    r = runner.invoke(
+        main, ["query", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "--data", str(folder), "--format", "csv"]
+    )
     assert r.exit_code == 0 and r.stdout.splitlines()[1] == str(seed_build[0].counts["triples"])

@@ -35,6 +35,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from conftest import header
 from rdflib import Graph, Namespace, URIRef
 from rdflib.term import BNode, Node
 
@@ -82,18 +83,6 @@ def shapes() -> Graph:
 def sparql_links() -> set[tuple[str, str]]:
     """(node shape, SPARQL constraint) for every sh:sparql in the shapes."""
     return {(str(s), str(c)) for s, c in shapes().subject_objects(SH.sparql)}
-
-
-def header(path: Path) -> dict[str, str]:
-    """The ``# key: value`` lines a fixture starts with (``shape`` and ``expect``)."""
-    fields: dict[str, str] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.startswith("#"):
-            break
-        key, sep, value = line.lstrip("#").strip().partition(":")
-        if sep and key in {"shape", "expect"}:
-            fields[key] = value.strip()
-    return fields
 
 
 @cache

@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from conftest import header
 from rdflib import RDF, RDFS, SKOS, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 
@@ -44,18 +45,6 @@ def run(path: Path) -> tuple[bool, Graph, str]:
     """Validate a fixture the way the build does (the project's pyshacl wrapper)."""
     result = validate_graph(Graph().parse(path, format="turtle"))
     return result.conforms, result.graph, result.describe()
-
-
-def header(path: Path) -> dict[str, str]:
-    """The ``# key: value`` lines of the comment block a fixture starts with."""
-    fields: dict[str, str] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.startswith("#"):
-            break
-        key, sep, value = line.lstrip("#").strip().partition(":")
-        if sep and key in {"shape", "expect"}:
-            fields[key] = value.strip()
-    return fields
 
 
 def expand(curie: str) -> URIRef:
