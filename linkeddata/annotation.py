@@ -509,6 +509,29 @@ def _expect(ok: bool, message: str, origin: Origin, known: dict | None = None, r
     raise AnnotationError(message, origin.file, origin.line)
 
 
+def _entries(r: _Reader, nodes: list, known: dict, what: str, required: tuple[str, ...], make, registry_path):
+    """The actors (or places) an article lists: those it defines, and where it mentions each."""
+    _unique([(n["id"], r.origin(n)) for n in nodes], what, r.path)
+    local, mentions = {}, []
+    for n in nodes:
+        origin = r.origin(n)
+        if set(n) - {"id", "mentions"}:
+            _expect(n["id"] not in known,
+                    f"{what} '{n['id']}' is already defined in the registry {registry_path}; "
+                    f"list it here with only 'id' and 'mentions'", origin)  # fmt: skip
+            _expect(all(k in n for k in required),
+                    f"{what} '{n['id']}' is not in the registry, so it needs {' and '.join(map(repr, required))}",
+                    origin)  # fmt: skip
+            local[n["id"]] = make(n)
+        else:
+            _expect(n["id"] in known,
+                    f"unknown {what} id '{n['id']}': not in the registry {registry_path}; "
+                    f"define it here with {' and '.join(map(repr, required))} or add it to the registry",
+                    origin, known, n["id"])  # fmt: skip
+        mentions.append(Mention(n["id"], r.quotes(n, "mentions"), origin))
+    return local, mentions
+
+
 def load_annotation(path: Path, registry: Registry) -> Annotation:
     """Read and check the annotation of one article against ``registry``."""
     doc = _load_yaml(path)
@@ -517,43 +540,11 @@ def load_annotation(path: Path, registry: Registry) -> Annotation:
     _check_schema(doc, "annotation", path)
     r = _Reader(path, doc)
 
-    # Actors and places: an entry with a type (or a label) defines; one with only an id refers.
-    local_actors: dict[str, Actor] = {}
-    local_places: dict[str, Place] = {}
-    actor_mentions, place_mentions = [], []
-    _unique([(n["id"], r.origin(n)) for n in doc.get("actors", [])], "actor", path)
-    _unique([(n["id"], r.origin(n)) for n in doc.get("places", [])], "place", path)
-    for n in doc.get("actors", []):
-        if set(n) - {"id", "mentions"}:
-            origin = r.origin(n)
-            _expect(n["id"] not in registry.actors,
-                    f"actor '{n['id']}' is already defined in the registry {registry.path}; "
-                    f"list it here with only 'id' and 'mentions'", origin)  # fmt: skip
-            _expect(
-                "type" in n and "label" in n,
-                f"actor '{n['id']}' is not in the registry, so it needs 'type' and 'label'",
-                origin,
-            )
-            local_actors[n["id"]] = r.actor(n)
-        else:
-            _expect(n["id"] in registry.actors,
-                    f"unknown actor id '{n['id']}': not in the registry {registry.path}; "
-                    f"define it here with 'type' and 'label' or add it to the registry",
-                    r.origin(n), registry.actors, n["id"])  # fmt: skip
-        actor_mentions.append(Mention(n["id"], r.quotes(n, "mentions"), r.origin(n)))
-    for n in doc.get("places", []):
-        if set(n) - {"id", "mentions"}:
-            _expect(n["id"] not in registry.places,
-                    f"place '{n['id']}' is already defined in the registry {registry.path}; "
-                    f"list it here with only 'id' and 'mentions'", r.origin(n))  # fmt: skip
-            _expect("label" in n, f"place '{n['id']}' is not in the registry, so it needs 'label'", r.origin(n))
-            local_places[n["id"]] = r.place(n)
-        else:
-            _expect(n["id"] in registry.places,
-                    f"unknown place id '{n['id']}': not in the registry {registry.path}",
-                    r.origin(n), registry.places, n["id"])  # fmt: skip
-        place_mentions.append(Mention(n["id"], r.quotes(n, "mentions"), r.origin(n)))
-
+    # Actors and places: an entry with more than an id and mentions defines; the others refer.
+    local_actors, actor_mentions = _entries(r, doc.get("actors", []), registry.actors, "actor",
+                                            ("type", "label"), r.actor, registry.path)  # fmt: skip
+    local_places, place_mentions = _entries(r, doc.get("places", []), registry.places, "place",
+                                            ("label",), r.place, registry.path)  # fmt: skip
     _check_not_in_registry(local_actors, registry.actors, "actor")
     _check_not_in_registry(local_places, registry.places, "place")
 
