@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import textwrap
 from pathlib import Path
@@ -154,3 +155,13 @@ def header(path: Path) -> dict[str, str]:
         if sep and key in {"shape", "expect"}:
             fields[key] = value.strip()
     return fields
+
+
+def need(tool: str, present: bool, hint: str) -> None:
+    """An outside tool CI installs: missing is a failure when CI=true, a skip elsewhere."""
+    if present:
+        return
+    message = f"{tool} is not installed: {hint}"
+    if os.environ.get("CI") == "true":
+        pytest.fail(message)
+    pytest.skip(message)

@@ -22,7 +22,6 @@ skips it otherwise.
 from __future__ import annotations
 
 import logging
-import os
 import shutil
 import subprocess
 import tempfile
@@ -31,6 +30,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from conftest import need
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
@@ -55,16 +55,6 @@ READERS = {
     "rdflib": ("turtle", "ntriples", "jsonld", "trig", "nquads"),
 }
 NODE_PACKAGES = ("n3", "jsonld", "rdf-validate-shacl")
-
-
-def need(tool: str, present: bool, hint: str) -> None:
-    """Fail when CI=true and ``tool`` is missing (CI installs it); skip otherwise."""
-    if present:
-        return
-    message = f"{tool} is not installed: {hint}"
-    if os.environ.get("CI") == "true":
-        pytest.fail(message)
-    pytest.skip(message)
 
 
 def need_node() -> None:

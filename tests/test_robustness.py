@@ -30,7 +30,7 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
-from conftest import SMALL_ANNOTATION, snapshot, write_small
+from conftest import SMALL_ANNOTATION, need, snapshot, write_small
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from rdflib import Dataset, Graph, Literal, URIRef
@@ -58,20 +58,15 @@ ON_CI = os.environ.get("CI") == "true"
 def tool(name: str, package: str) -> str:
     """An outside parser CI installs: missing is a failure in CI, a skip elsewhere."""
     path = shutil.which(name)
-    if path:
-        return path
-    if ON_CI:
-        pytest.fail(f"{name} is required in CI (apt-get install {package})")
-    pytest.skip(f"{name} is not installed (apt-get install {package})")
+    need(name, path is not None, f"apt-get install {package}")
+    return path
 
 
 def pyoxigraph():
     try:
         import pyoxigraph
     except ImportError:
-        if ON_CI:
-            pytest.fail("pyoxigraph is required in CI (pip install pyoxigraph)")
-        pytest.skip("pyoxigraph is not installed")
+        need("pyoxigraph", False, "pip install pyoxigraph")
     return pyoxigraph
 
 

@@ -27,7 +27,6 @@ A tool that CI installs but that is missing here fails the test when CI=true and
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 from dataclasses import dataclass
@@ -35,7 +34,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from conftest import header
+from conftest import header, need
 from rdflib import Graph, Namespace, URIRef
 from rdflib.term import BNode, Node
 
@@ -63,16 +62,6 @@ RUDOF_LESS_THAN = (
 RUDOF_MAX_LENGTH = "pyrudof 0.3.35 counts sh:maxLength in UTF-8 bytes, not characters"
 # Results where an engine is known to differ from pyshacl for a reason other than SHACL-SPARQL.
 KNOWN_RESULT_DIFFERENCES = {("pyrudof", "invalid/position-start-as-xsd-integer"): RUDOF_LESS_THAN}
-
-
-def need(tool: str, present: bool, hint: str) -> None:
-    """Fail when CI=true and ``tool`` is missing (CI installs it); skip otherwise."""
-    if present:
-        return
-    message = f"{tool} is not installed: {hint}"
-    if os.environ.get("CI") == "true":
-        pytest.fail(message)
-    pytest.skip(message)
 
 
 @cache

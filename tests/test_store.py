@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import json
-import os
 import signal
 import socket
 import subprocess
@@ -15,6 +14,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import httpx
 import pytest
 from click.testing import CliRunner
+from conftest import need
 
 from linkeddata.cli import main
 from linkeddata.errors import LdExportError
@@ -27,9 +27,7 @@ def oxigraph() -> str:
     try:
         return find_oxigraph()
     except LdExportError:
-        if os.environ.get("CI") == "true":
-            pytest.fail("the oxigraph server is required in CI (pip install oxigraph)")
-        pytest.skip("the oxigraph server is not installed")
+        need("the oxigraph server", False, "pip install oxigraph")
 
 
 def free_port() -> int:
