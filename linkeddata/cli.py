@@ -254,7 +254,16 @@ def query(sparql, query_file, name, list_queries, data, fmt, allow_service) -> N
     0 or 1. A syntax error is reported with its line and column (exit 2).
     """
     from .errors import InputError
-    from .query import format_csv, format_json, format_table, load_dataset, named_queries, named_query, run_query
+    from .query import (
+        format_csv,
+        format_json,
+        format_table,
+        load_dataset,
+        named_queries,
+        named_query,
+        open_data,
+        run_query,
+    )
     from .write import to_jsonld, to_turtle
 
     if list_queries:
@@ -272,7 +281,9 @@ def query(sparql, query_file, name, list_queries, data, fmt, allow_service) -> N
         text, source = query_file.read_text(encoding="utf-8"), str(query_file)
     else:
         text, source = sparql, "the query"
-    result = run_query(text, load_dataset(list(data)), source, allow_service=allow_service)
+    # The embedded store answers unless SERVICE may reach out: that runs in rdflib, over the files.
+    dataset = load_dataset(list(data)) if allow_service else open_data(list(data))
+    result = run_query(text, dataset, source, allow_service=allow_service)
     if result.type == "ASK":
         if fmt == "json":
             click.echo(format_json(result), nl=False)

@@ -7,8 +7,10 @@ The description (``void.ttl`` in the build folder) is a graph of its own, kept o
 - Each has its statistics (``void:triples``, ``void:entities`` = distinct IRI subjects,
   ``void:distinctSubjects``, ``void:distinctObjects``, ``void:properties``, ``void:classes``), a class
   partition per class (``void:class``, ``void:entities``) and a property partition per property
-  (``void:property``, ``void:triples``). The whole build is counted as the union of the article
-  graphs: a triple that two articles share counts once there.
+  (``void:property``, ``void:triples``). The whole build is counted as its named graphs taken
+  together, as its N-Quads file holds them: ``void:triples`` is the sum over the article graphs (an
+  actor that two articles describe is counted in both), with a property partition per property
+  and a class partition per class (without entity counts, which would need the union in memory).
 - Licence (CC BY 4.0), the source article (``dcterms:source``, ``prov:wasDerivedFrom``) with its
   ``schema:sha256``, a ``dcat:Distribution`` per data file written (media type, format, size and
   SHA-256), and the ``prov:Activity`` of the build, which used this version of ld-export, the
@@ -27,7 +29,7 @@ import hashlib
 import os
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from urllib.parse import quote as percent_encode
@@ -37,9 +39,9 @@ from rdflib import Graph, Literal, Namespace, URIRef
 from . import __version__
 from .errors import InputError
 from .graph import ArticleGraph
-from .namespaces import DCTERMS, OWL, PREFIXES, PROV, RDF, RDFS, SCHEMA, XSD, bind_prefixes
+from .namespaces import DCTERMS, OWL, PREFIXES, PROV, RDF, RDFS, SCHEMA, XSD
 from .validate import ontology_graph, shapes_graph
-from .write import DATASET_NAME, FORMATS, PER_ARTICLE
+from .write import FORMATS, PER_ARTICLE, ntriples_of, prefix_lines, turtle_body
 
 DESCRIPTION_NAME = "void.ttl"
 
@@ -194,7 +196,7 @@ class _Description:
             if any(str(t).startswith(ns) for t in used):
                 self.add(node, VOID.vocabulary, URIRef(ns))
 
-    def distribution(self, dataset: URIRef, name: str, data: bytes) -> None:
+    def distribution(self, dataset: URIRef, name: str, size: int, sha256: str) -> None:
         media, fmt = MEDIA_TYPES[os.path.splitext(name)[1]]
         dist = self.iri("dataset", "distribution", name)
         checksum = self.iri("dataset", "distribution", name, "sha256")
@@ -203,12 +205,12 @@ class _Description:
         self.add(dist, DCTERMS.title, Literal(name))
         self.add(dist, DCAT.mediaType, URIRef(_IANA + media))
         self.add(dist, DCTERMS["format"], URIRef(_W3C_FORMATS + fmt))
-        self.add(dist, DCAT.byteSize, Literal(len(data), datatype=XSD.nonNegativeInteger))
+        self.add(dist, DCAT.byteSize, Literal(size, datatype=XSD.nonNegativeInteger))
         self.add(dist, DCTERMS.license, DATA_LICENSE)
         self.add(dist, SPDX.checksum, checksum)
         self.add(checksum, RDF.type, SPDX.Checksum)
         self.add(checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha256)
-        self.add(checksum, SPDX.checksumValue, Literal(hashlib.sha256(data).hexdigest(), datatype=XSD.hexBinary))
+        self.add(checksum, SPDX.checksumValue, Literal(sha256, datatype=XSD.hexBinary))
 
     def common(self, node: URIRef, activity: URIRef) -> None:
         self.add(node, RDF.type, VOID.Dataset)
@@ -221,14 +223,45 @@ class _Description:
             self.add(node, DCTERMS.conformsTo, shapes)
 
 
-def describe(
-    built: Sequence[ArticleGraph],
-    files: Mapping[str, bytes],
+def describe_article(ag: ArticleGraph, files: Mapping[str, bytes], base_iri: str) -> Graph:
+    """The part of the build's description about one article: its named graph (a subset of the
+    dataset), its statistics and the per-article data ``files`` (name → bytes) written for it."""
+    d = _Description(base_iri)
+    activity = d.iri("dataset", "build")
+    subset, article = ag.graph_iri, ag.article_iri
+    d.add(d.dataset, VOID.subset, subset)
+    d.common(subset, activity)
+    d.add(subset, DCTERMS.title, Literal(f"ld-export data of the article {ag.article.slug}", lang="en"))
+    for node in (d.dataset, subset):
+        d.add(node, DCTERMS.source, article)
+        d.add(node, PROV.wasDerivedFrom, article)
+    d.add(activity, PROV.used, article)
+    d.add(article, RDF.type, PROV.Entity)
+    d.add(article, SCHEMA.sha256, Literal(ag.article.sha256))
+    headline = next((o for s, p, o in ag.triples if s == article and p == RDFS.label), None)
+    if headline is not None:
+        d.add(article, RDFS.label, headline)
+    d.statistics(subset, statistics(ag.triples), "graph", ag.article.slug)
+    for fmt in PER_ARTICLE:
+        name = ag.article.slug + FORMATS[fmt][0]
+        if name in files:
+            d.distribution(subset, name, len(files[name]), hashlib.sha256(files[name]).hexdigest())
+    return d.g
+
+
+def describe_dataset(
+    articles: int,
+    triples: int,
+    properties: Mapping[URIRef, int],
+    classes: set[URIRef],
+    files: Mapping[str, tuple[int, str]],
     base_iri: str,
     issued: datetime.datetime | None = None,
 ) -> Graph:
-    """The VoID/DCAT/PROV description of a build: its article graphs ``built`` and the data
-    ``files`` (name → bytes) written for them; ``issued`` is the time of the build, if any."""
+    """The whole build: ``articles`` article graphs holding ``triples`` triples in all, used
+    ``properties`` (property → triples) and ``classes``; the dataset ``files`` (name → (size,
+    SHA-256)); ``issued`` is the time of the build, if any. With each article's
+    :func:`describe_article`, this is the build's description."""
     d = _Description(base_iri)
     dataset = d.dataset
     activity = d.iri("dataset", "build")
@@ -236,7 +269,7 @@ def describe(
     ontology = ontology_version()
 
     d.common(dataset, activity)
-    d.add(dataset, DCTERMS.title, Literal(f"ld-export dataset of {len(built)} article(s)", lang="en"))
+    d.add(dataset, DCTERMS.title, Literal(f"ld-export dataset of {articles} article(s)", lang="en"))
 
     d.add(activity, RDF.type, PROV.Activity)
     d.add(activity, RDFS.label, Literal("ld-export build", lang="en"))
@@ -256,38 +289,39 @@ def describe(
         d.add(dataset, DCTERMS.issued, _datetime_literal(issued))
         d.add(activity, PROV.endedAtTime, _datetime_literal(issued))
 
-    union: set[tuple] = set()
-    for ag in built:
-        union.update(ag.graph)
-        subset, article = ag.graph_iri, ag.article_iri
-        d.add(dataset, VOID.subset, subset)
-        d.common(subset, activity)
-        headline = ag.graph.value(article, RDFS.label)
-        d.add(subset, DCTERMS.title, Literal(f"ld-export data of the article {ag.article.slug}", lang="en"))
-        for node in (dataset, subset):
-            d.add(node, DCTERMS.source, article)
-            d.add(node, PROV.wasDerivedFrom, article)
-        d.add(activity, PROV.used, article)
-        d.add(article, RDF.type, PROV.Entity)
-        d.add(article, SCHEMA.sha256, Literal(ag.article.sha256))
-        if headline is not None:
-            d.add(article, RDFS.label, headline)
-        d.statistics(subset, statistics(ag.graph), "graph", ag.article.slug)
-        for fmt in PER_ARTICLE:
-            name = ag.article.slug + FORMATS[fmt][0]
-            if name in files:
-                d.distribution(subset, name, files[name])
-    d.statistics(dataset, statistics(union))
-    for fmt in ("trig", "nquads"):
-        name = DATASET_NAME + FORMATS[fmt][0]
-        if name in files:
-            d.distribution(dataset, name, files[name])
+    count = lambda n: Literal(n, datatype=XSD.integer)  # noqa: E731
+    d.add(dataset, VOID.triples, count(triples))
+    d.add(dataset, VOID.properties, count(len(properties)))
+    d.add(dataset, VOID.classes, count(len(classes)))
+    for cls in classes:
+        part = d.iri("dataset", "class", _key(cls))
+        d.add(dataset, VOID.classPartition, part)
+        d.add(part, RDF.type, VOID.Dataset)
+        d.add(part, VOID["class"], cls)
+    for prop, n in properties.items():
+        part = d.iri("dataset", "property", _key(prop))
+        d.add(dataset, VOID.propertyPartition, part)
+        d.add(part, RDF.type, VOID.Dataset)
+        d.add(part, VOID.property, prop)
+        d.add(part, VOID.triples, count(n))
+    used = set(properties) | set(classes)
+    for ns in _KEY_PREFIXES:
+        if any(str(t).startswith(ns) for t in used):
+            d.add(dataset, VOID.vocabulary, URIRef(ns))
+    for name, (size, sha256) in files.items():
+        d.distribution(dataset, name, size, sha256)
     return d.g
 
 
-def serialize_description(description: Graph) -> bytes:
-    """The description in Turtle, deterministic like every file the build writes."""
-    bind_prefixes(description)
-    for prefix, ns in (("void", VOID), ("dcat", DCAT), ("spdx", SPDX)):
-        description.bind(prefix, ns, override=True, replace=True)
-    return description.serialize(format="turtle").encode("utf-8")
+DESCRIPTION_PREFIXES = {**{p: str(ns) for p, ns in PREFIXES.items()}, "void": str(VOID), "dcat": str(DCAT),
+                        "spdx": str(SPDX)}  # fmt: skip
+
+
+def description_part(description: Graph) -> bytes:
+    """A part of the description as Turtle without prefix declarations (the build's ``void.ttl`` is
+    :func:`description_prefixes` followed by the dataset's part and then each article's, in order)."""
+    return turtle_body(ntriples_of(description), DESCRIPTION_PREFIXES)
+
+
+def description_prefixes() -> bytes:
+    return prefix_lines(DESCRIPTION_PREFIXES)

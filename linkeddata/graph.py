@@ -11,6 +11,7 @@ import ipaddress
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from urllib.parse import quote as percent_encode
 
 from rdflib import Graph, Literal, URIRef
@@ -158,16 +159,28 @@ def time_literal(value: str, origin: Origin) -> Literal:
 
 @dataclass
 class ArticleGraph:
-    """The graph of one article, where each resource came from, and what it holds."""
+    """The graph of one article, where each resource came from, and what it holds.
+
+    ``triples`` is the graph as a set of rdflib triples (cheap to build and to write out);
+    ``graph`` is the same as an rdflib :class:`~rdflib.Graph`, made on first use.
+    """
 
     article: Article
-    graph: Graph
+    triples: frozenset[tuple[URIRef, URIRef, URIRef | Literal]]
     graph_iri: URIRef
     article_iri: URIRef
     origins: dict[URIRef, Origin] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
     actors: frozenset[URIRef] = frozenset()
     places: frozenset[URIRef] = frozenset()
+
+    @cached_property
+    def graph(self) -> Graph:
+        graph = Graph()
+        bind_prefixes(graph)
+        for triple in sorted(self.triples):
+            graph.add(triple)
+        return graph
 
 
 def _en(text: str) -> Literal:
@@ -178,8 +191,7 @@ class _Builder:
     def __init__(self, article: Article, an: Annotation, base: str):
         self.article, self.an = article, an
         self.mint = Minter(base, article.slug)
-        self.g = Graph()
-        bind_prefixes(self.g)
+        self.g: set[tuple] = set()
         self.origins: dict[URIRef, Origin] = {}
         self.anchors: dict[tuple[int, int], Anchor] = {}
         self.actors: set[str] = set()
@@ -240,7 +252,7 @@ class _Builder:
             self.anchor_node(a)
         return ArticleGraph(
             article=self.article,
-            graph=self.g,
+            triples=frozenset(self.g),
             graph_iri=self.mint.graph(),
             article_iri=self.article_iri,
             origins=self.origins,

@@ -5,42 +5,70 @@ Usable without the command line::
     from linkeddata import build
     result = build(["seeds/"], out_dir="dist")
     print(result.counts)
+
+Each article is read, anchored, turned into a graph, validated and written out on its own, in
+worker processes (``jobs``), straight into a staging folder inside the output folder: the main
+process keeps only a small summary per article, so memory does not grow with the size of the
+corpus. The few checks that span articles (references to other articles' claims, one actor per
+actor id) run on those summaries. The dataset files are then put together from the articles'
+parts, in named-graph order, and everything is moved into place at once.
+
+Validation: pyrudof checks each article first (:mod:`linkeddata.screen`); an article where it
+reports anything is validated by pyshacl, whose verdict and report stand.
+
+A build into a folder that holds an earlier build reuses the articles whose inputs did not
+change (:mod:`linkeddata.cache`); the output is the same, byte for byte, as a clean build.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import multiprocessing
 import os
+import shutil
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
-from rdflib import BNode, Graph, Literal
+from rdflib import BNode, Graph, Literal, URIRef
 
-from . import resources
-from .annotation import Actor, Annotation, Registry, load_annotation, load_registry
-from .article import read_article
-from .describe import DESCRIPTION_NAME, describe, serialize_description, source_date
+from . import cache, resources
+from . import store as embedded
+from .annotation import Actor, Origin, Place, Registry, _check_not_in_registry, load_annotation, load_registry
+from .article import Article, read_article
+from .describe import (
+    DESCRIPTION_NAME,
+    describe_article,
+    describe_dataset,
+    description_part,
+    description_prefixes,
+    source_date,
+)
 from .errors import AnnotationError, InputError, NotConformingError
-from .graph import ArticleGraph, build_graph, check_base_iri
+from .graph import ArticleGraph, Minter, build_graph, check_base_iri
 from .namespaces import DEFAULT_BASE_IRI, RDF, SH, XSD
 from .validate import ValidationReport, validate_graph
 from .write import (
     DATASET_NAME,
     FORMATS,
-    PER_ARTICLE,
-    to_jsonld,
-    to_nquads,
-    to_ntriples,
-    to_trig,
-    to_turtle,
+    Staging,
+    article_jsonld,
+    nquads_of_ntriples,
+    ntriples_of,
+    prefix_lines,
+    trig_block,
+    turtle_of_ntriples,
     write_files,
 )
 
 REGISTRY_NAME = "registry.yaml"
 REPORT_NAME = "shacl-report.ttl"
 FAILED_REPORT_NAME = "shacl-report.failed.ttl"
+PARTS = {"nquads": ".nq", "trig": ".trig", "void": ".void"}  # an article's parts of the whole-build files
 
 Progress = Callable[[str], None]
 
@@ -58,10 +86,34 @@ class Source:
 
 
 @dataclass
+class BuiltArticle:
+    """One article of a build, as the build keeps it: small, whatever the size of the corpus.
+    ``article`` and ``graph`` are read and built again from the sources on first use."""
+
+    source: Source
+    registry_path: Path
+    base_iri: str
+    graph_iri: URIRef
+    article_iri: URIRef
+    counts: dict[str, int]
+    actors: frozenset[URIRef]
+    places: frozenset[URIRef]
+
+    @cached_property
+    def article(self) -> Article:
+        return read_article(self.source.text)
+
+    @cached_property
+    def graph(self) -> Graph:
+        return _article_graph(self.source, _registry(self.registry_path), self.base_iri).graph
+
+
+@dataclass
 class BuildResult:
-    articles: list[ArticleGraph]
+    articles: list[BuiltArticle]
     report: ValidationReport
     files: list[Path] = field(default_factory=list)
+    reused: int = 0  # articles taken from the previous build in the folder
 
     @property
     def counts(self) -> dict[str, int]:
@@ -107,16 +159,29 @@ def find_sources(inputs: Sequence[str | Path]) -> list[Source]:
     return [sources[slug] for slug in sorted(sources)]
 
 
-def _registry_for(source: Source, explicit: Path | None, cache: dict[Path, Registry]) -> Registry:
-    path = explicit
-    if path is None:
-        local = source.text.parent / REGISTRY_NAME
-        path = local if local.is_file() else resources.seeds_dir() / REGISTRY_NAME
-    if path not in cache:
+_REGISTRIES: dict[Path, Registry] = {}
+
+
+def _registry(path: Path) -> Registry:
+    """The registry at ``path``, read once per process."""
+    if path not in _REGISTRIES:
         if not path.is_file():
             raise InputError("no such registry file", path)
-        cache[path] = load_registry(path)
-    return cache[path]
+        _REGISTRIES[path] = load_registry(path)
+    return _REGISTRIES[path]
+
+
+def _registry_path(source: Source, explicit: Path | None) -> Path:
+    if explicit is not None:
+        return explicit
+    local = source.text.parent / REGISTRY_NAME
+    return local if local.is_file() else resources.seeds_dir() / REGISTRY_NAME
+
+
+def _registry_for(source: Source, explicit: Path | None, registries: dict[Path, Registry]) -> Registry:
+    path = _registry_path(source, explicit)
+    registries[path] = _registry(path)
+    return registries[path]
 
 
 def _merge_reports(reports: Iterable[ValidationReport]) -> ValidationReport:
@@ -137,37 +202,125 @@ def _merge_reports(reports: Iterable[ValidationReport]) -> ValidationReport:
     return ValidationReport(conforms, merged, [v for r in reports for v in r.violations])
 
 
+def _article_graph(source: Source, registry: Registry, base_iri: str) -> ArticleGraph:
+    return build_graph(read_article(source.text), load_annotation(source.annotation, registry), base_iri)
+
+
+# --------------------------------------------------------------------------------------------
+# One article (in a worker process)
+
+
 @dataclass
-class _Article:
-    """What a worker returns for one article."""
+class _Job:
+    source: Source
+    registry_path: Path
+    base_iri: str
+    formats: tuple[str, ...]
+    staging: Path
+    key: str
+    validator: str
 
-    graph: ArticleGraph
-    report: ValidationReport
-    annotation: Annotation
 
+def _build_article(job: _Job) -> dict:
+    """Read, anchor, build, validate and write one article into the staging folder.
 
-def _build_article(source: Source, registry: Registry, base_iri: str) -> _Article:
-    """Read, anchor, build and validate one article (runs in a worker process)."""
+    Returns the article's manifest entry (see :mod:`linkeddata.cache`), plus its pyshacl report
+    under "report" when it was validated by pyshacl (pyrudof reported something, or asked for).
+    """
+    registry = _registry(job.registry_path)
+    source = job.source
     article = read_article(source.text)
     annotation = load_annotation(source.annotation, registry)
-    ag = build_graph(article, annotation, base_iri)
-    return _Article(ag, validate_graph(ag.graph, ag.origins), annotation)
+    ag = build_graph(article, annotation, job.base_iri)
+    nt = ntriples_of(ag.triples)
+
+    report = None
+    if job.validator == "pyshacl" or not _screen(nt):
+        report = validate_graph(ag.graph, ag.origins)
+
+    slug, graph_iri = source.slug, str(ag.graph_iri)
+    files: dict[str, bytes] = {}
+    if "turtle" in job.formats:
+        files[slug + ".ttl"] = turtle_of_ntriples(nt)
+    if "jsonld" in job.formats:
+        files[slug + ".jsonld"] = article_jsonld(ag.triples)
+    if "ntriples" in job.formats:
+        files[slug + ".nt"] = nt
+    parts = {
+        "nquads": nquads_of_ntriples(nt, graph_iri),
+        "trig": trig_block(nt, graph_iri) if "trig" in job.formats else b"",
+        "void": description_part(describe_article(ag, files, job.base_iri)),
+    }
+    if report is None or report.conforms:
+        for name, data in files.items():
+            (job.staging / name).write_bytes(data)
+        for part, data in parts.items():
+            (job.staging / "parts" / (slug + PARTS[part])).write_bytes(data)
+
+    mint = Minter(job.base_iri, slug)
+    actor_ids = sorted(i for i in registry.actors if mint.actor(i) in ag.actors)
+    place_ids = sorted(i for i in registry.places if mint.place(i) in ag.places)
+    properties: Counter[str] = Counter(str(p) for _s, p, _o in ag.triples)
+    classes = sorted({str(o) for _s, p, o in ag.triples if p == RDF.type and isinstance(o, URIRef)})
+    entry = {
+        "key": job.key,
+        "registry": {"path": str(job.registry_path.resolve()), "actors": actor_ids, "places": place_ids,
+                     "digest": cache.registry_digest(registry, actor_ids, place_ids)},
+        "graph_iri": graph_iri,
+        "article_iri": str(ag.article_iri),
+        "counts": ag.counts,
+        "actors": sorted(map(str, ag.actors)),
+        "places": sorted(map(str, ag.places)),
+        "claims": [c.id for c in annotation.claims],
+        "refs": [[c.id, other, claim_id, str(where.file), where.line]
+                 for c, other, claim_id, where in annotation.external_claim_refs()],
+        "local_actors": [cache.as_json(a) for a in annotation.local_actors.values()],
+        "local_places": [cache.as_json(p) for p in annotation.local_places.values()],
+        "files": {name: [hashlib.sha256(data).hexdigest()] for name, data in files.items()},
+        "parts": {part: len(data) for part, data in parts.items()},
+        "properties": dict(sorted(properties.items())),
+        "classes": classes,
+    }  # fmt: skip
+    if report is not None:
+        entry["report"] = report
+    return entry
 
 
-def _check_across_articles(done: list[_Article]) -> None:
+def _screen(nt: bytes) -> bool:
+    from .screen import conforms  # pyrudof is imported by the processes that validate, only
+
+    return conforms(nt)
+
+
+# --------------------------------------------------------------------------------------------
+# Across articles
+
+
+def _origin(data: list) -> Origin:
+    return Origin(Path(data[0]), data[1])
+
+
+def _actor(data: dict) -> Actor:
+    return Actor(**{**data, "origin": _origin(data["origin"]), "aliases": tuple(data["aliases"]),
+                    "member_of": tuple(data["member_of"]), "part_of": tuple(data["part_of"])})  # fmt: skip
+
+
+def _place(data: dict) -> Place:
+    return Place(**{**data, "origin": _origin(data["origin"])})
+
+
+def _check_across_articles(entries: dict[str, dict]) -> None:
     """References to claims of other articles resolve; an actor id means one actor everywhere."""
-    claims = {(d.annotation.slug, c.id) for d in done for c in d.annotation.claims}
-    slugs = {d.annotation.slug for d in done}
-    for d in done:
-        for claim, slug, claim_id, where in d.annotation.external_claim_refs():
-            if (slug, claim_id) not in claims:
-                why = (f"no article '{slug}' is in this build (build them together)" if slug not in slugs
-                       else f"article '{slug}' has no claim '{claim_id}'")  # fmt: skip
-                raise AnnotationError(f"claim '{claim.id}' refers to '{slug}/{claim_id}', but {why}",
-                                      where.file, where.line)  # fmt: skip
+    claims = {(slug, c) for slug, e in entries.items() for c in e["claims"]}
+    for e in entries.values():
+        for claim_id, other, other_claim, file, line in e["refs"]:
+            if (other, other_claim) not in claims:
+                why = (f"no article '{other}' is in this build (build them together)" if other not in entries
+                       else f"article '{other}' has no claim '{other_claim}'")  # fmt: skip
+                raise AnnotationError(f"claim '{claim_id}' refers to '{other}/{other_claim}', but {why}", file, line)
     defined: dict[str, Actor] = {}
-    for d in done:
-        for actor in d.annotation.local_actors.values():
+    for e in entries.values():
+        for actor in map(_actor, e["local_actors"]):
             first = defined.setdefault(actor.id, actor)
             if first is not actor and (first.type, first.label, first.wikidata) != (
                 actor.type,
@@ -181,6 +334,25 @@ def _check_across_articles(done: list[_Article]) -> None:
                 )  # fmt: skip
 
 
+def _still_valid(entry: dict, source: Source, registry_path: Path, key: str, out: Path) -> bool:
+    """An article of the previous build can be reused: same inputs, same registry entries, and
+    its files are still as that build left them."""
+    if entry.get("key") != key or entry["registry"]["path"] != str(registry_path.resolve()):
+        return False
+    registry = _registry(registry_path)
+    r = entry["registry"]
+    if cache.registry_digest(registry, r["actors"], r["places"]) != r["digest"]:
+        return False
+    # The registry may have gained an entry that an actor or place of the article duplicates.
+    _check_not_in_registry({a["id"]: _actor(a) for a in entry["local_actors"]}, registry.actors, "actor")
+    _check_not_in_registry({p["id"]: _place(p) for p in entry["local_places"]}, registry.places, "place")
+    return all(cache.stat_of(out / name) == stat[1:] for name, stat in entry["files"].items())
+
+
+# --------------------------------------------------------------------------------------------
+# The build
+
+
 def build(
     inputs: Sequence[str | Path] = (),
     out_dir: str | Path = "dist",
@@ -190,6 +362,9 @@ def build(
     progress: Progress | None = None,
     jobs: int | None = 1,
     advance: Callable[[int, int], None] | None = None,
+    reuse: bool = True,
+    store: bool = True,
+    validator: str = "auto",
 ) -> BuildResult:
     """Build, validate and write linked data for the articles ``inputs`` into ``out_dir``.
 
@@ -199,64 +374,211 @@ def build(
     ``shacl-report.failed.ttl``.
 
     ``jobs`` is the number of worker processes (``None``: one per core); ``progress`` receives
-    messages and ``advance(done, total)`` is called as articles are finished.
+    messages and ``advance(done, total)`` is called as articles are finished. ``reuse``: take
+    unchanged articles from the build already in ``out_dir``; ``store``: also write the embedded
+    Oxigraph store ``OUT/store`` that ``ld-export query`` uses; ``validator``: "auto" (pyrudof,
+    then pyshacl for an article where pyrudof reports anything) or "pyshacl" (every article).
     """
     say = progress or (lambda _msg: None)
     formats = list(dict.fromkeys(formats))
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
         raise InputError(f"unknown format {unknown[0]!r}; known: {', '.join(FORMATS)}")
+    if validator not in ("auto", "pyshacl"):
+        raise InputError(f"unknown validator {validator!r}; known: auto, pyshacl")
     check_base_iri(base_iri)
     issued = source_date()
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise InputError("the output path exists and is not a folder", out)
     sources = find_sources(inputs)
-    registries: dict[Path, Registry] = {}
     explicit = Path(registry) if registry is not None else None
+    paths = {source.slug: _registry_path(source, explicit) for source in sources}
+    for path in sorted(set(paths.values())):
+        _registry(path)  # a broken registry stops the build here, once
 
-    # Registries are read once, here; each article is then read, anchored, turned into a graph
-    # and validated on its own, in worker processes when there are several.
-    work = [(source, _registry_for(source, explicit, registries), base_iri) for source in sources]
-    jobs = max(1, min(jobs or os.cpu_count() or 1, len(work)))
-    done: list[_Article] = []
+    # What the previous build in the folder left that can be reused.
+    previous = cache.load(out) if reuse and out.is_dir() else {}
+    old_entries: dict[str, dict] = previous.get("articles", {})
+    whole = {name: cache.stat_of(out / name) for name in previous.get("whole", {})}
+    if whole != previous.get("whole", {}):
+        old_entries = {}  # a dataset file changed since: nothing can be copied out of it
+    keys = {s.slug: cache.input_key(s.text, s.annotation, base_iri, formats) for s in sources}
+    entries: dict[str, dict] = {}
+    for source in sources:
+        old = old_entries.get(source.slug)
+        if old is not None and _still_valid(old, source, paths[source.slug], keys[source.slug], out):
+            entries[source.slug] = old
+    order = sorted(sources, key=lambda s: Minter(base_iri, s.slug).graph())
+
+    staging = Staging(out)
+    try:
+        (staging.path / "parts").mkdir()
+        todo = [_Job(s, paths[s.slug], base_iri, tuple(formats), staging.path, keys[s.slug], validator)
+                for s in order if s.slug not in entries]  # fmt: skip
+        if entries:
+            say(f"reusing {len(entries)} unchanged article(s) of the previous build; building {len(todo)}")
+        reports = []
+        for i, entry in enumerate(_run(todo, jobs, say, advance), start=1):
+            report = entry.pop("report", None)
+            if report is not None:
+                reports.append(report)
+            entries[todo[i - 1].source.slug] = entry
+        _check_across_articles({s.slug: entries[s.slug] for s in order})
+        report = _merge_reports(reports)
+        if not report.conforms:
+            staging.discard()
+            write_files(out, {FAILED_REPORT_NAME: report.serialize()})
+            raise NotConformingError(report)
+        result = _assemble(out, staging, order, entries, old_entries, formats, base_iri, issued, store, report, say)
+    except BaseException:
+        staging.discard()
+        raise
+    built = [
+        BuiltArticle(s, paths[s.slug], base_iri, URIRef(entries[s.slug]["graph_iri"]),
+                     URIRef(entries[s.slug]["article_iri"]), entries[s.slug]["counts"],
+                     frozenset(map(URIRef, entries[s.slug]["actors"])),
+                     frozenset(map(URIRef, entries[s.slug]["places"])))
+        for s in sources
+    ]  # fmt: skip
+    return BuildResult(built, report, result, reused=len(sources) - len(todo))
+
+
+def _run(todo: list[_Job], jobs: int | None, say: Progress, advance) -> Iterable[dict]:
+    """Build the articles of ``todo``, in worker processes when there are several; results in order."""
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
     if jobs == 1:
-        for i, item in enumerate(work, start=1):
-            say(f"[{i}/{len(work)}] {item[0].slug}: reading, anchoring and validating")
-            done.append(_build_article(*item))
+        for i, job in enumerate(todo, start=1):
+            say(f"[{i}/{len(todo)}] {job.source.slug}: reading, anchoring and validating")
+            yield _build_article(job)
             if advance:
-                advance(i, len(work))
+                advance(i, len(todo))
+        return
+    say(f"building {len(todo)} articles in {jobs} processes")
+    chunk = max(1, min(16, len(todo) // (jobs * 8)))
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
+        for i, entry in enumerate(pool.map(_build_article, todo, chunksize=chunk), start=1):
+            yield entry
+            if advance:
+                advance(i, len(todo))
+            elif i == len(todo) or i % 500 == 0:
+                say(f"[{i}/{len(todo)}] articles built")
+
+
+_CHUNK = 1 << 20
+
+
+def _assemble(out: Path, staging: Staging, order: list[Source], entries: dict[str, dict],
+              old_entries: dict[str, dict], formats: list[str], base_iri: str, issued, store: bool,
+              report: ValidationReport, say: Progress) -> list[Path]:  # fmt: skip
+    """Put the whole-build files together from the articles' parts, then move everything into place."""
+    names = {"nquads": DATASET_NAME + FORMATS["nquads"][0], "trig": DATASET_NAME + FORMATS["trig"][0],
+             "void": DESCRIPTION_NAME}  # fmt: skip
+    wanted = [part for part in ("nquads", "trig") if part in formats]
+    reused = [s for s in order if "offsets" in entries[s.slug]]
+    store_now = store and "nquads" in formats
+    say(f"writing {', '.join(formats)}")
+    olds = {part: open(out / names[part], "rb") for part in [*wanted, "void"] if reused}  # noqa: SIM115
+    digests = {part: hashlib.sha256() for part in [*wanted, "void"]}
+    void_body = staging.path / "parts" / "void.body"
+    union = staging.path / "parts" / "union.nt"  # every triple, for the store's default graph
+    try:
+        with contextlib.ExitStack() as stack:
+            handles = {part: stack.enter_context(open(staging.add(names[part]), "wb")) for part in wanted}
+            handles["void"] = stack.enter_context(open(void_body, "wb"))
+            union_file = stack.enter_context(open(union, "wb")) if store_now else None
+            if "trig" in handles:
+                head = prefix_lines()
+                handles["trig"].write(head)
+                digests["trig"].update(head)
+            for source in order:
+                e = entries[source.slug]
+                offsets = {}
+                for part, dst in handles.items():
+                    offsets[part] = dst.tell()
+                    if "offsets" in e:
+                        olds[part].seek(e["offsets"][part])
+                        data = olds[part].read(e["parts"][part])
+                    else:
+                        piece = staging.path / "parts" / (source.slug + PARTS[part])
+                        data = piece.read_bytes()
+                        piece.unlink()
+                    if len(data) != e["parts"][part]:
+                        raise InputError("the previous build's files are shorter than its manifest says", out)
+                    dst.write(data)
+                    digests[part].update(data)
+                    if part == "nquads" and union_file is not None:
+                        union_file.write(data.replace(f" <{e['graph_iri']}> .\n".encode(), b" .\n"))
+                e["offsets"] = offsets
+    finally:
+        for f in olds.values():
+            f.close()
+
+    properties: Counter[str] = Counter()
+    classes: set[str] = set()
+    for source in order:
+        properties.update(entries[source.slug]["properties"])
+        classes.update(entries[source.slug]["classes"])
+    whole_files = {names[p]: ((staging.path / names[p]).stat().st_size, digests[p].hexdigest()) for p in wanted}
+    description = describe_dataset(
+        len(order), sum(entries[s.slug]["counts"]["triples"] for s in order),
+        {URIRef(p): n for p, n in sorted(properties.items())}, {URIRef(c) for c in sorted(classes)},
+        whole_files, base_iri, issued,
+    )  # fmt: skip
+    head = description_prefixes() + description_part(description)
+    with open(staging.add(names["void"]), "wb") as dst:
+        dst.write(head)
+        with void_body.open("rb") as src:
+            shutil.copyfileobj(src, dst, _CHUNK)
+    void_body.unlink()
+    for source in order:
+        entries[source.slug]["offsets"]["void"] += len(head)
+    staging.put(REPORT_NAME, report.serialize())
+
+    # The per-article files: new ones are in the staging folder; reused ones are in place already.
+    for source in order:
+        if "stats" not in entries[source.slug]:
+            for name in entries[source.slug]["files"]:
+                staging.add(name)
+    gone = [name for slug, e in old_entries.items() if slug not in entries for name in e["files"]]
+
+    # The embedded store: made anew from dataset.nq, or, when most articles were reused, changed
+    # in place graph by graph (it is marked out of date until the new files are in place).
+    dirs = []
+    current = embedded.current(out)
+    changed = [s for s in order if s not in reused]
+    dropped = [e["graph_iri"] for slug, e in old_entries.items() if slug not in entries]
+    embedded.unmark(out) if out.is_dir() else None
+    cache.forget(out)
+    if store_now and current is not None and reused and len(changed) < len(order) // 2:
+        say(f"updating the store: {len(changed)} graph(s) changed, {len(dropped)} removed")
+        add = []
+        for source in changed:
+            piece = staging.path / "parts" / (source.slug + ".store.nq")
+            e = entries[source.slug]
+            with open(staging.path / names["nquads"], "rb") as src:
+                src.seek(e["offsets"]["nquads"])
+                piece.write_bytes(src.read(e["parts"]["nquads"]))
+            add.append((e["graph_iri"], piece))
+        embedded.update(current, dropped, add)
+    elif store_now:
+        say("loading the store")
+        embedded.create(staging.path / embedded.STORE_NAME, staging.path / names["nquads"], union)
+        dirs.append(embedded.STORE_NAME)
+    elif (out / embedded.STORE_NAME).exists():
+        dirs.append(embedded.STORE_NAME)  # no store this time: an old one must not answer for this build
+        shutil.rmtree(staging.path / embedded.STORE_NAME, ignore_errors=True)
+    written = staging.commit(remove=[FAILED_REPORT_NAME, *gone], dirs=[d for d in dirs if (staging.path / d).exists()])
+    if not store_now:
+        shutil.rmtree(out / embedded.STORE_NAME, ignore_errors=True)
     else:
-        say(f"building {len(work)} articles in {jobs} processes")
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
-            for i, result in enumerate(pool.map(_build_article, *zip(*work, strict=True)), start=1):
-                done.append(result)
-                if advance:
-                    advance(i, len(work))
-                elif i == len(work) or i % 100 == 0:
-                    say(f"[{i}/{len(work)}] articles built")
-    _check_across_articles(done)
-    built = [d.graph for d in done]
-    reports = [d.report for d in done]
+        embedded.mark(out)
 
-    report = _merge_reports(reports)
-    if not report.conforms:
-        write_files(out, {FAILED_REPORT_NAME: report.serialize()})
-        raise NotConformingError(report)
-
-    say("writing " + ", ".join(formats))
-    files: dict[str, bytes] = {}
-    for ag in built:
-        for fmt in PER_ARTICLE:
-            if fmt in formats:
-                serialize = {"turtle": to_turtle, "jsonld": to_jsonld, "ntriples": to_ntriples}[fmt]
-                files[ag.article.slug + FORMATS[fmt][0]] = serialize(ag.graph)
-    named = [(ag.graph_iri, ag.graph) for ag in built]
-    if "trig" in formats:
-        files[DATASET_NAME + FORMATS["trig"][0]] = to_trig(named)
-    if "nquads" in formats:
-        files[DATASET_NAME + FORMATS["nquads"][0]] = to_nquads(named)
-    files[DESCRIPTION_NAME] = serialize_description(describe(built, files, base_iri, issued))
-    files[REPORT_NAME] = report.serialize()
-    written = write_files(out, files, remove=[FAILED_REPORT_NAME])
-    return BuildResult(built, report, written)
+    for source in order:
+        e = entries[source.slug]
+        for name, stat in e["files"].items():
+            e["files"][name] = [stat[0], *(cache.stat_of(out / name) or [])]
+        e["stats"] = True
+    cache.save(out, {"articles": {s.slug: entries[s.slug] for s in order},
+                     "whole": {names[p]: cache.stat_of(out / names[p]) for p in [*wanted, "void"]}})  # fmt: skip
+    return written

@@ -1,7 +1,11 @@
-"""SPARQL over built output, in process (rdflib), and the named competency-question queries.
+"""SPARQL over built output, in process, and the named competency-question queries.
 
-The data is loaded as a dataset: each article in its own named graph, and a default graph that
-is the union of them all, so a plain ``SELECT … WHERE { … }`` sees everything.
+The data is a dataset: each article in its own named graph, and a default graph that is the
+union of them all, so a plain ``SELECT … WHERE { … }`` sees everything. A build folder with an
+up-to-date embedded store (:mod:`linkeddata.store`) is queried through it, in Oxigraph; anything
+else (files, folders without a store) is parsed into an rdflib dataset. Either way the query is
+parsed and checked by rdflib first (syntax errors with line and column, SERVICE and FROM refused
+as below) and the answer is an rdflib :class:`~rdflib.query.Result`.
 """
 
 from __future__ import annotations
@@ -14,7 +18,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from rdflib import Dataset, Graph, Literal, URIRef
+import pyoxigraph as ox
+from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
 from rdflib.plugins.sparql.algebra import translateQuery, traverse
 from rdflib.plugins.sparql.parser import parseQuery
 from rdflib.plugins.sparql.parserutils import CompValue
@@ -22,6 +27,7 @@ from rdflib.plugins.sparql.sparql import Query
 from rdflib.query import Result
 
 from . import resources
+from . import store as embedded
 from .errors import InputError
 from .validate import RDF_FORMATS, check_inline_contexts
 
@@ -102,7 +108,88 @@ def load_dataset(paths: list[str | Path] | tuple[str | Path, ...]) -> Dataset:
     return ds
 
 
-def run_query(sparql: str, data: Graph | Dataset, source: str = "the query", allow_service: bool = False) -> Result:
+@dataclass
+class StoreData:
+    """A build's embedded Oxigraph store, opened read-only."""
+
+    path: Path
+    store: ox.Store
+
+    def graphs(self) -> set[URIRef]:
+        return {URIRef(g.value) for g in self.store.named_graphs() if isinstance(g, ox.NamedNode)}
+
+
+def open_data(paths: list[str | Path] | tuple[str | Path, ...]) -> Dataset | StoreData:
+    """The data to query: a single build folder's embedded store when it is up to date, else the
+    files read by :func:`load_dataset`."""
+    if len(paths) == 1 and Path(paths[0]).is_dir():
+        folder = embedded.current(Path(paths[0]))
+        if folder is not None:
+            try:
+                return StoreData(folder, embedded.open_read_only(folder))
+            except OSError:
+                pass  # e.g. a store of another Oxigraph version: the files answer as well, only slower
+    return load_dataset(paths)
+
+
+_RDFLIB_PREFIXES = dict(Dataset().namespaces())
+
+
+def _to_rdflib(term):
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        return Literal(term.value, datatype=None if datatype == str(XSD_STRING) else URIRef(datatype))
+    return None if term is None else Literal(str(term))
+
+
+XSD_STRING = URIRef("http://www.w3.org/2001/XMLSchema#string")
+
+
+def _run_in_store(sparql: str, query: Query, data: StoreData) -> Result:
+    """Run an already checked query in Oxigraph; the answer as an rdflib Result. The prefixes that
+    rdflib knows without a declaration are given to Oxigraph too, so both accept the same queries."""
+    prefixes = {str(p): str(ns) for p, ns in _RDFLIB_PREFIXES.items() if str(p)}
+    answer = data.store.query(sparql, prefixes=prefixes)  # the store's default graph is the union
+    if isinstance(answer, ox.QueryBoolean):
+        result = Result("ASK")
+        result.askAnswer = bool(answer)
+        return result
+    if isinstance(answer, ox.QueryTriples):
+        result = Result("CONSTRUCT")
+        graph = Graph()
+        for t in answer:
+            graph.add((_to_rdflib(t.subject), _to_rdflib(t.predicate), _to_rdflib(t.object)))
+        result.graph = graph
+        return result
+    names = [v.value for v in answer.variables]
+    projected = [str(v) for v in (_projection(query) or names)]
+    order = [n for n in projected if n in names] + [n for n in names if n not in projected]
+    result = Result("SELECT")
+    result.vars = [Variable(n) for n in order]
+    result.bindings = [
+        {Variable(n): _to_rdflib(row[n]) for n in order if row[n] is not None} for row in answer
+    ]
+    return result
+
+
+def _projection(query: Query) -> list | None:
+    node = query.algebra
+    while isinstance(node, CompValue):
+        if "PV" in node:
+            return list(node["PV"])
+        node = dict.get(node, "p")
+    return None
+
+
+def run_query(
+    sparql: str, data: Graph | Dataset | StoreData, source: str = "the query", allow_service: bool = False
+) -> Result:
     """Run ``sparql`` over ``data``. A syntax error becomes an :class:`InputError` with line and column.
 
     Nothing is fetched: ``SERVICE`` (which rdflib would send over HTTP) is refused unless
@@ -111,10 +198,13 @@ def run_query(sparql: str, data: Graph | Dataset, source: str = "the query", all
     """
     try:
         parsed = parseQuery(sparql)
-        query = translateQuery(parsed, None, dict(data.namespaces()))
+        namespaces = _RDFLIB_PREFIXES if isinstance(data, StoreData) else dict(data.namespaces())
+        query = translateQuery(parsed, None, namespaces)
         if parsed[1].name == "SelectQuery" and "projection" not in parsed[1]:
             _order_select_star(query, sparql)
         _check_reach(query, data, source, allow_service)
+        if isinstance(data, StoreData):
+            return _run_in_store(sparql, query, data)
         result = data.query(query)
         if result.type == "SELECT":
             result.bindings  # noqa: B018 - evaluate now, so that a failure is reported here
@@ -158,8 +248,8 @@ def _check_reach(query: Query, data: Graph | Dataset, source: str, allow_service
             f"it is allowed (--allow-service on the command line)",
             source,
         )
-    if isinstance(data, Dataset):
-        graphs = {g.identifier for g in data.contexts()}
+    if isinstance(data, Dataset | StoreData):
+        graphs = data.graphs() if isinstance(data, StoreData) else {g.identifier for g in data.contexts()}
         for clause in query.algebra.get("datasetClause") or ():
             iri = clause.default if clause.default is not None else clause.named
             if iri not in graphs:

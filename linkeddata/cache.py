@@ -1,0 +1,112 @@
+"""What a build remembers for the next one, so that an edit to one article rebuilds one article.
+
+A successful build leaves ``OUT/.ld-export-cache/manifest.json``: for each article, the hash of
+everything its output depends on (its text and annotation, the registry entries it uses, the
+base IRI, the formats, the ontology, the shapes and the version of ld-export), what the build
+made of it (counts, the facts the checks across articles need, its statistics) and where its
+output is (its own files, with size and modification time, and the byte ranges of its parts of
+``dataset.nq``, ``dataset.trig`` and ``void.ttl``). The next build into the same folder reuses an
+article whose inputs hash the same and whose files are still as it left them; everything else is
+built again. The output is byte-identical to a clean build (tested).
+
+The manifest is JSON (never pickle: the folder may come from elsewhere). A manifest that cannot
+be read, or of another version, is ignored: the build is then a clean one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import asdict, fields
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from . import __version__, resources
+from .annotation import Registry
+
+CACHE_DIR = ".ld-export-cache"
+MANIFEST_NAME = "manifest.json"
+FORMAT = 1
+
+
+@cache
+def _tool_digest() -> str:
+    """The version of ld-export, ontology, shapes and the JSON-LD context: a change to any of them
+    changes every article's output."""
+    h = hashlib.sha256(f"ld-export {__version__} cache {FORMAT}\n".encode())
+    for path in (resources.ontology_file(), resources.shapes_file(), resources.context_file()):
+        h.update(hashlib.sha256(path.read_bytes()).digest())
+    return h.hexdigest()
+
+
+def input_key(text: Path, annotation: Path, base_iri: str, formats: list[str]) -> str:
+    """The hash of an article's own inputs (its registry entries are checked separately)."""
+    h = hashlib.sha256(_tool_digest().encode())
+    h.update(json.dumps([base_iri, sorted(formats), text.name, annotation.name]).encode())
+    for path in (text, annotation):
+        data = path.read_bytes()
+        h.update(len(data).to_bytes(8, "big"))
+        h.update(data)
+    return h.hexdigest()
+
+
+def _record(entry: Any) -> list:
+    """A registry entry as it affects the data: every field but where it was written."""
+    return [[f.name, getattr(entry, f.name)] for f in fields(entry) if f.name != "origin"]
+
+
+def registry_digest(registry: Registry, actor_ids: list[str], place_ids: list[str]) -> str:
+    """The hash of the registry entries an article uses (a missing entry hashes as missing)."""
+    records = [["actor", i, _record(registry.actors[i]) if i in registry.actors else None] for i in actor_ids]
+    records += [["place", i, _record(registry.places[i]) if i in registry.places else None] for i in place_ids]
+    return hashlib.sha256(json.dumps(records, ensure_ascii=False).encode()).hexdigest()
+
+
+def stat_of(path: Path) -> list[int] | None:
+    """(size, modification time in ns) of a file, or None if it is missing."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return [st.st_size, st.st_mtime_ns]
+
+
+def load(out: Path) -> dict:
+    """The manifest of the build in ``out``, or an empty one."""
+    try:
+        data = json.loads((out / CACHE_DIR / MANIFEST_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("tool") != _tool_digest():
+        return {}
+    return data
+
+
+def save(out: Path, manifest: dict) -> None:
+    """Write the manifest (atomically; a failure only costs the next build its reuse)."""
+    folder = out / CACHE_DIR
+    try:
+        folder.mkdir(exist_ok=True)
+        tmp = folder / f".{MANIFEST_NAME}.{os.getpid()}.tmp"
+        tmp.write_text(json.dumps({"format": FORMAT, "tool": _tool_digest(), **manifest}, ensure_ascii=False),
+                       encoding="utf-8")  # fmt: skip
+        os.replace(tmp, folder / MANIFEST_NAME)
+    except OSError:
+        pass
+
+
+def forget(out: Path) -> None:
+    """Drop the manifest (before output files change, so a half-finished change is never trusted)."""
+    try:
+        (out / CACHE_DIR / MANIFEST_NAME).unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+def as_json(record: Any) -> dict:
+    """A dataclass (an Actor or Place) as JSON, its Origin as [file, line]."""
+    data = asdict(record)
+    origin = data.pop("origin")
+    return {**data, "origin": [str(origin["file"]), origin["line"]]}

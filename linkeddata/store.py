@@ -1,0 +1,90 @@
+"""The build's embedded store: the dataset in an Oxigraph database (``OUT/store/``).
+
+``ld-export query`` reads a build folder through it when it is there and up to date: a query
+then runs in Rust over indexes on disk instead of parsing the whole dataset into rdflib first,
+which for a build of thousands of articles is the difference between milliseconds and minutes.
+
+A store is *up to date* when the file ``OUT/store.sha256`` holds the SHA-256 of the ``void.ttl``
+beside it: the build writes it last, after the store holds exactly the quads of ``dataset.nq``.
+A store that is not up to date (a build was interrupted while it was being changed) is not
+used; queries then read ``dataset.nq`` as without a store. Unlike the data files, the store's
+own files are not byte-identical across builds: it is a database, not an output format.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from pathlib import Path
+
+import pyoxigraph as ox
+
+STORE_NAME = "store"
+MARK_NAME = "store.sha256"
+
+
+def create(folder: Path, nquads: Path, union: Path) -> None:
+    """A new store in ``folder`` holding the N-Quads file ``nquads`` (parsed and indexed in bulk),
+    with the triples of the N-Triples file ``union`` (all of them) as its default graph."""
+    store = ox.Store(str(folder))
+    store.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
+    store.bulk_load(path=str(union), format=ox.RdfFormat.N_TRIPLES)
+    store.flush()
+    del store
+
+
+# A triple leaves the default graph (the union) with the last named graph that holds it.
+_LEAVE_UNION = """
+DELETE {{ ?s ?p ?o }} WHERE {{
+  GRAPH <{graph}> {{ ?s ?p ?o }}
+  FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER (?other != <{graph}>) }}
+}}
+"""
+
+
+def update(folder: Path, remove: Iterable[str], add: Iterable[tuple[str, Path]]) -> None:
+    """Drop the named graphs ``remove`` and load each (graph IRI, N-Quads file) of ``add`` in
+    place of the graph of that name, keeping the default graph the union of the named graphs."""
+    store = ox.Store(str(folder))
+    for graph in [*remove, *(g for g, _ in add)]:
+        store.update(_LEAVE_UNION.format(graph=graph))
+        store.remove_graph(ox.NamedNode(graph))
+    for _graph, path in add:
+        with path.open("rb") as f:
+            quads = list(ox.parse(f, format=ox.RdfFormat.N_QUADS))
+        store.extend(quads)
+        store.extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in quads)
+    store.flush()
+    del store
+
+
+def description_digest(out: Path) -> str | None:
+    try:
+        return hashlib.sha256((out / "void.ttl").read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def mark(out: Path) -> None:
+    """Record that the store in ``out`` holds the build described by ``out/void.ttl``."""
+    digest = description_digest(out)
+    if digest is not None:
+        (out / MARK_NAME).write_text(digest + "\n", encoding="ascii")
+
+
+def unmark(out: Path) -> None:
+    (out / MARK_NAME).unlink(missing_ok=True)
+
+
+def current(out: Path) -> Path | None:
+    """The store of the build in ``out`` if it is there and up to date, else None."""
+    folder = out / STORE_NAME
+    try:
+        marked = (out / MARK_NAME).read_text(encoding="ascii").strip()
+    except OSError:
+        return None
+    return folder if folder.is_dir() and marked == description_digest(out) else None
+
+
+def open_read_only(folder: Path) -> ox.Store:
+    return ox.Store.read_only(str(folder))
