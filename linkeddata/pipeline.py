@@ -23,6 +23,7 @@ change (:mod:`linkeddata.cache`); the output is the same, byte for byte, as a cl
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import hashlib
 import multiprocessing
 import os
@@ -391,10 +392,12 @@ def build(
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise InputError("the output path exists and is not a folder", out)
+    existed = out.exists()
     sources = find_sources(inputs)
     explicit = Path(registry) if registry is not None else None
     paths = {source.slug: _registry_path(source, explicit) for source in sources}
     for path in sorted(set(paths.values())):
+        _REGISTRIES.pop(path, None)  # read afresh: it may have changed since an earlier build in this process
         _registry(path)  # a broken registry stops the build here, once
 
     # What the previous build in the folder left that can be reused.
@@ -411,6 +414,7 @@ def build(
             entries[source.slug] = old
     order = sorted(sources, key=lambda s: Minter(base_iri, s.slug).graph())
 
+    lock = _lock(out)
     staging = Staging(out)
     try:
         (staging.path / "parts").mkdir()
@@ -433,7 +437,13 @@ def build(
         result = _assemble(out, staging, order, entries, old_entries, formats, base_iri, issued, store, report, say)
     except BaseException:
         staging.discard()
+        lock.close()
+        if not existed:
+            shutil.rmtree(out / cache.CACHE_DIR, ignore_errors=True)
+            with contextlib.suppress(OSError):
+                out.rmdir()  # made for this build, and empty: a failed build leaves no trace
         raise
+    lock.close()
     built = [
         BuiltArticle(s, paths[s.slug], base_iri, URIRef(entries[s.slug]["graph_iri"]),
                      URIRef(entries[s.slug]["article_iri"]), entries[s.slug]["counts"],
@@ -442,6 +452,24 @@ def build(
         for s in sources
     ]  # fmt: skip
     return BuildResult(built, report, result, reused=len(sources) - len(todo))
+
+
+def _lock(out: Path):
+    """Hold the build folder for this build (a lock on ``.ld-export-cache/lock``, released when the
+    process ends, however it ends); then remove what builds that were killed left behind."""
+    try:
+        (out / cache.CACHE_DIR).mkdir(parents=True, exist_ok=True)
+        handle = open(out / cache.CACHE_DIR / "lock", "w")  # noqa: SIM115 - held until the build ends
+    except OSError as e:
+        raise InputError(f"cannot write the output folder: {e.strerror or e}", out) from None
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        handle.close()
+        raise InputError("another build is writing into this folder; wait for it to finish", out) from None
+    for stale in out.glob(Staging.PREFIX + "*"):
+        shutil.rmtree(stale, ignore_errors=True)
+    return handle
 
 
 def _run(todo: list[_Job], jobs: int | None, say: Progress, advance) -> Iterable[dict]:
@@ -548,9 +576,9 @@ def _assemble(out: Path, staging: Staging, order: list[Source], entries: dict[st
     current = embedded.current(out)
     changed = [s for s in order if s not in reused]
     dropped = [e["graph_iri"] for slug, e in old_entries.items() if slug not in entries]
-    embedded.unmark(out) if out.is_dir() else None
+    embedded.unmark(out)
     cache.forget(out)
-    if store_now and current is not None and reused and len(changed) < len(order) // 2:
+    if store_now and current is not None and reused and 2 * len(changed) <= len(order):
         say(f"updating the store: {len(changed)} graph(s) changed, {len(dropped)} removed")
         add = []
         for source in changed:

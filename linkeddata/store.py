@@ -4,8 +4,8 @@
 then runs in Rust over indexes on disk instead of parsing the whole dataset into rdflib first,
 which for a build of thousands of articles is the difference between milliseconds and minutes.
 
-A store is *up to date* when the file ``OUT/store.sha256`` holds the SHA-256 of the ``void.ttl``
-beside it: the build writes it last, after the store holds exactly the quads of ``dataset.nq``.
+A store is *up to date* when the file ``OUT/store/ld-export.sha256`` holds the SHA-256 of the
+build's ``void.ttl``: the build writes it last, after the store holds exactly the quads of ``dataset.nq``.
 A store that is not up to date (a build was interrupted while it was being changed) is not
 used; queries then read ``dataset.nq`` as without a store. Unlike the data files, the store's
 own files are not byte-identical across builds: it is a database, not an output format.
@@ -20,7 +20,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 STORE_NAME = "store"
-MARK_NAME = "store.sha256"
+MARK_NAME = "ld-export.sha256"
 
 
 def create(folder: Path, nquads: Path, union: Path) -> None:
@@ -68,19 +68,19 @@ def description_digest(out: Path) -> str | None:
 def mark(out: Path) -> None:
     """Record that the store in ``out`` holds the build described by ``out/void.ttl``."""
     digest = description_digest(out)
-    if digest is not None:
-        (out / MARK_NAME).write_text(digest + "\n", encoding="ascii")
+    if digest is not None and (out / STORE_NAME).is_dir():
+        (out / STORE_NAME / MARK_NAME).write_text(digest + "\n", encoding="ascii")
 
 
 def unmark(out: Path) -> None:
-    (out / MARK_NAME).unlink(missing_ok=True)
+    (out / STORE_NAME / MARK_NAME).unlink(missing_ok=True)
 
 
 def current(out: Path) -> Path | None:
     """The store of the build in ``out`` if it is there and up to date, else None."""
     folder = out / STORE_NAME
     try:
-        marked = (out / MARK_NAME).read_text(encoding="ascii").strip()
+        marked = (folder / MARK_NAME).read_text(encoding="ascii").strip()
     except OSError:
         return None
     return folder if folder.is_dir() and marked == description_digest(out) else None

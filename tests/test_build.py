@@ -21,7 +21,9 @@ EXPECTED_FILES = {
 
 def test_seed_build_writes_every_format_and_conforms(seed_build):
     result, out = seed_build
-    assert {p.name for p in out.iterdir()} == EXPECTED_FILES
+    assert {p.name for p in out.iterdir() if p.is_file()} == EXPECTED_FILES
+    # and the folders of the embedded store and of what the next build may reuse
+    assert {p.name for p in out.iterdir() if p.is_dir()} == {"store", ".ld-export-cache"}
     assert result.report.conforms
     c = result.counts
     assert c["articles"] == 1 and c["claims"] > 10 and c["relationships"] > 5 and c["events"] > 5
@@ -102,7 +104,7 @@ def test_output_is_byte_identical_across_runs_and_hash_seeds(tmp_path):
 def test_small_article_builds_with_base_iri_and_format_subset(small, tmp_path):
     out = tmp_path / "out"
     result = linkeddata.build([small], out, formats=["turtle"], base_iri="https://example.org/kg/")
-    assert {p.name for p in out.iterdir()} == {"small-article.ttl", "void.ttl", "shacl-report.ttl"}
+    assert {p.name for p in out.iterdir()} == {"small-article.ttl", "void.ttl", "shacl-report.ttl", ".ld-export-cache"}
     g = Graph().parse(out / "small-article.ttl")
     assert (None, ns.RDF.type, ns.LDE.Claim) in g
     assert all(str(s).startswith("https://example.org/kg/") for s in g.subjects() if "ontology" not in str(s))

@@ -608,10 +608,15 @@ def output_files(folder: Path) -> dict[str, bytes]:
 
 
 def check_leftovers(folder: Path) -> None:
-    """Leftover temporary files are hidden, end in .tmp and are never read as data."""
+    """What a killed build leaves is hidden and never read as data: temporary files ending in .tmp,
+    the staging folder of the build (removed by the next build) and the cache folder."""
     for p in folder.iterdir():
         if p.name.startswith("."):
-            assert p.suffix == ".tmp" and p.suffix not in RDF_FORMATS, p.name
+            assert p.suffix not in RDF_FORMATS, p.name
+            if p.is_dir():
+                assert p.name.startswith(".ld-export-staging.") or p.name == ".ld-export-cache", p.name
+            else:
+                assert p.suffix == ".tmp", p.name
 
 
 class MixedBuild(AssertionError):
@@ -717,6 +722,7 @@ def test_a_build_killed_between_renames_leaves_every_file_complete(tmp_path):
         assert any(p.name.startswith(".") for p in out.iterdir())  # the files not yet renamed
         subprocess.run(build_cmd(out, str(source)), check=True)
         assert folder.check("rebuilt") == "old"
+        assert not list(out.glob(".ld-export-staging.*")), "the next build removes what a killed one left"
 
 
 @pytest.mark.xfail(

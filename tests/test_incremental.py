@@ -1,0 +1,165 @@
+"""A build into a folder that holds an earlier build reuses the unchanged articles, and its
+output is byte for byte that of a clean build; the embedded store answers like rdflib."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import snapshot
+
+import linkeddata
+from linkeddata.query import StoreData, load_dataset, named_queries, open_data, rows, run_query
+
+CORPUS = Path(__file__).parent / "data" / "corpus"
+GOMA = "great-lakes-dispatch-2012-m23-takes-goma"
+
+
+@pytest.fixture
+def corpus(tmp_path) -> Path:
+    folder = tmp_path / "in"
+    shutil.copytree(CORPUS, folder)
+    return folder
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def answers(out: Path, exact_order: bool = True) -> dict[str, list]:
+    """Every named query's rows through the folder's store (which must be there and up to date)."""
+    data = open_data([out])
+    assert isinstance(data, StoreData), "the build's store should answer"
+    found = {q.name: rows(run_query(q.text, data)) for q in named_queries()}
+    return found if exact_order else {n: sorted(tuple(r.items()) for r in rs) for n, rs in found.items()}
+
+
+def same_as_clean_build(corpus: Path, out: Path, tmp_path: Path, name: str = "clean") -> None:
+    clean = tmp_path / name
+    linkeddata.build([corpus], clean)
+    assert snapshot(out) == snapshot(clean)
+    assert answers(out, exact_order=False) == answers(clean, exact_order=False)
+
+
+def test_rebuild_after_editing_one_annotation_rebuilds_one_article_and_equals_a_clean_build(corpus, tmp_path):
+    out = tmp_path / "out"
+    linkeddata.build([corpus], out)
+    before = {p.name: p.stat().st_mtime_ns for p in out.iterdir() if p.is_file()}
+    edit(corpus / f"{GOMA}.yaml", "label: Residents of Goma", "label: Residents of the city of Goma")
+    result = linkeddata.build([corpus], out)
+    assert result.reused == 2
+    after = {p.name: p.stat().st_mtime_ns for p in out.iterdir() if p.is_file()}
+    untouched = {n for n in before if before[n] == after[n]}
+    assert untouched == {n for n in before if n.endswith((".ttl", ".jsonld", ".nt")) and not n.startswith(GOMA)} - {
+        "void.ttl",
+        "shacl-report.ttl",
+    }
+    assert b"Residents of the city of Goma" in (out / "dataset.nq").read_bytes()
+    same_as_clean_build(corpus, out, tmp_path)  # the store was changed in place: one graph of three
+
+
+def test_a_build_of_unchanged_input_reuses_every_article(corpus, tmp_path):
+    out = tmp_path / "out"
+    linkeddata.build([corpus], out)
+    first = snapshot(out)
+    assert linkeddata.build([corpus], out).reused == 3
+    assert snapshot(out) == first
+    assert linkeddata.build([corpus], out, reuse=False).reused == 0
+    assert snapshot(out) == first
+
+
+def test_a_registry_edit_rebuilds_the_articles_that_use_the_entry(corpus, tmp_path):
+    out = tmp_path / "out"
+    linkeddata.build([corpus], out)
+    edit(corpus / "registry.yaml", "label: MONUSCO", "label: MONUSCO (UN mission)")
+    result = linkeddata.build([corpus], out)
+    assert result.reused == 2  # only the Goma article names MONUSCO
+    assert b"MONUSCO (UN mission)" in (out / f"{GOMA}.ttl").read_bytes()
+    same_as_clean_build(corpus, out, tmp_path)
+
+
+def test_an_article_left_out_loses_its_files(corpus, tmp_path):
+    out = tmp_path / "out"
+    linkeddata.build([corpus], out)
+    for ext in (".txt", ".yaml"):
+        (corpus / f"{GOMA}{ext}").unlink()
+    assert linkeddata.build([corpus], out).reused == 2
+    assert not list(out.glob(f"{GOMA}.*"))
+    same_as_clean_build(corpus, out, tmp_path)
+
+
+def test_an_output_file_changed_by_hand_is_written_again(corpus, tmp_path):
+    out = tmp_path / "out"
+    linkeddata.build([corpus], out)
+    (out / f"{GOMA}.ttl").write_text("# edited\n", encoding="utf-8")
+    assert linkeddata.build([corpus], out).reused == 2
+    same_as_clean_build(corpus, out, tmp_path)
+
+
+def test_another_base_iri_or_format_set_reuses_nothing(corpus, tmp_path):
+    out = tmp_path / "out"
+    linkeddata.build([corpus], out)
+    assert linkeddata.build([corpus], out, base_iri="https://example.org/other/").reused == 0
+    assert linkeddata.build([corpus], out, formats=["turtle", "nquads"]).reused == 0
+
+
+def test_a_damaged_manifest_means_a_clean_build(corpus, tmp_path):
+    out = tmp_path / "out"
+    linkeddata.build([corpus], out)
+    first = snapshot(out)
+    (out / ".ld-export-cache" / "manifest.json").write_text("{not json", encoding="utf-8")
+    assert linkeddata.build([corpus], out).reused == 0
+    assert snapshot(out) == first
+
+
+def test_a_changed_dataset_file_means_a_clean_build(corpus, tmp_path):
+    out = tmp_path / "out"
+    linkeddata.build([corpus], out)
+    first = snapshot(out)
+    with (out / "dataset.nq").open("ab") as f:
+        f.write(b"")
+    (out / "dataset.nq").write_bytes(first["dataset.nq"][:-10])
+    assert linkeddata.build([corpus], out).reused == 0
+    assert snapshot(out) == first
+
+
+# -- the embedded store ------------------------------------------------------------------------
+
+
+def test_store_answers_every_named_query_exactly_like_rdflib_on_the_seed(seed_build):
+    _result, out = seed_build
+    dataset = load_dataset([out])
+    for q in named_queries():
+        assert answers(out)[q.name] == rows(run_query(q.text, dataset)), q.name
+
+
+def test_store_answers_like_rdflib_on_the_corpus_whose_articles_share_actors(corpus, tmp_path):
+    """Shared actors put the same triple in several named graphs; the default graph (the union)
+    holds it once, as in rdflib, so counts are not inflated."""
+    out = tmp_path / "out"
+    linkeddata.build([corpus], out)
+    dataset = load_dataset([out])
+    expected = {q.name: sorted(tuple(r.items()) for r in rows(run_query(q.text, dataset))) for q in named_queries()}
+    assert answers(out, exact_order=False) == expected
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    assert rows(run_query(count, open_data([out]))) == rows(run_query(count, dataset))
+
+
+def test_a_store_that_is_not_up_to_date_is_not_used(seed_build, tmp_path):
+    out = tmp_path / "out"
+    shutil.copytree(seed_build[1], out)
+    assert isinstance(open_data([out]), StoreData)
+    (out / "void.ttl").write_bytes((out / "void.ttl").read_bytes() + b"\n")
+    assert not isinstance(open_data([out]), StoreData)
+
+
+def test_a_build_without_nquads_removes_the_old_store(corpus, tmp_path):
+    out = tmp_path / "out"
+    linkeddata.build([corpus], out)
+    assert (out / "store").is_dir()
+    linkeddata.build([corpus], out, formats=["turtle"])
+    assert not (out / "store").exists()
+    assert not isinstance(open_data([out]), StoreData)
