@@ -656,10 +656,28 @@ def _names(x: Actor | Place) -> set[str]:
     return {" ".join(n.casefold().split()) for n in (x.label, *getattr(x, "aliases", ()))}
 
 
+@cache
+def _name_index(known: tuple) -> tuple[dict[str, list], dict[str, list]]:
+    """Registry entries by each of their names, and by Wikidata id."""
+    by_name: dict[str, list] = {}
+    by_wikidata: dict[str, list] = {}
+    for k in known:
+        for name in _names(k):
+            by_name.setdefault(name, []).append(k)
+        if k.wikidata:
+            by_wikidata.setdefault(k.wikidata, []).append(k)
+    return by_name, by_wikidata
+
+
 def _check_not_in_registry(local: dict, known: dict, what: str) -> None:
     """An actor or place the registry already has, under another id, is reported with the id to reuse."""
+    if not local:
+        return
+    by_name, by_wikidata = _name_index(tuple(known.values()))
+    order = {id(k): i for i, k in enumerate(known.values())}
     for x in local.values():
-        for k in known.values():
+        candidates = [*by_wikidata.get(x.wikidata, ()), *(k for n in _names(x) for k in by_name.get(n, ()))]
+        for k in sorted(candidates, key=lambda k: order[id(k)]):  # the first in the registry, as before
             same = x.wikidata and x.wikidata == k.wikidata
             shared = _names(x) & _names(k)
             if same or shared:

@@ -143,9 +143,32 @@ _FORMAT_HELP = "; ".join(f"{name}: {desc}" for name, (_ext, desc) in FORMATS.ite
     default=None,
     help="Worker processes for a build of several articles (default: one per core).",
 )
+@click.option(
+    "--reuse/--no-reuse",
+    default=True,
+    show_default=True,
+    help="Reuse the articles of the build already in OUT whose inputs (text, annotation, the registry "
+    "entries they use, options, ontology, shapes, ld-export version) did not change. The result is "
+    "byte-identical to a clean build.",
+)
+@click.option(
+    "--store/--no-store",
+    default=True,
+    show_default=True,
+    help="Also write OUT/store, an embedded Oxigraph store of the dataset that `ld-export query` "
+    "uses (needs the nquads format).",
+)
+@click.option(
+    "--validator",
+    type=click.Choice(["auto", "pyshacl"]),
+    default="auto",
+    show_default=True,
+    help="auto: pyrudof checks each article first and pyshacl validates any article where it reports "
+    "anything (its verdict and report stand); pyshacl: pyshacl validates every article (slower).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress or summary on stderr.")
 @_handle_errors
-def build(inputs, out_dir, formats, base_iri, registry, jobs, quiet) -> None:  # noqa: PLR0913
+def build(inputs, out_dir, formats, base_iri, registry, jobs, reuse, store, validator, quiet) -> None:  # noqa: PLR0913
     """Build linked data from articles and their annotations.
 
     INPUTS are folders (every NAME.txt with its NAME.yaml annotation) or article files; with none,
@@ -158,13 +181,18 @@ def build(inputs, out_dir, formats, base_iri, registry, jobs, quiet) -> None:  #
     dataset.nq (one named graph per article), void.ttl (VoID/DCAT/PROV description of the build)
     and shacl-report.ttl. Identical input gives byte-identical files. A claim may support,
     dispute or repeat a claim of another article of the same build (other-slug/claim-id).
+
+    Also writes OUT/store (an Oxigraph store for fast queries) and OUT/.ld-export-cache (what
+    the next build into OUT may reuse: building again after an edit rebuilds only the articles
+    it touches).
     """
     from .pipeline import build as run_build
 
     progress = None if quiet else (lambda msg: click.echo(msg, err=True))
     bar = None if quiet or not sys.stderr.isatty() else _Bar()
     try:
-        result = run_build(inputs, out_dir, formats, base_iri, registry, progress, jobs, bar.advance if bar else None)
+        result = run_build(inputs, out_dir, formats, base_iri, registry, progress, jobs, bar.advance if bar else None,
+                           reuse=reuse, store=store, validator=validator)  # fmt: skip
     finally:
         if bar:
             bar.close()
@@ -176,9 +204,16 @@ def build(inputs, out_dir, formats, base_iri, registry, jobs, quiet) -> None:  #
             f"{c['anchors']} anchors, {c['triples']} triples; the data conforms to the shapes.",
             err=True,
         )
+        if result.reused:
+            click.echo(f"{result.reused} of them unchanged since the previous build: their files were kept.", err=True)
         click.echo(f"Wrote {len(result.files)} files to {out_dir}/:", err=True)
-        for path in result.files:
+        shown = result.files if len(result.files) <= 12 else result.files[:4]
+        for path in shown:
             click.echo(f"  {path.name}  ({path.stat().st_size:,} bytes)", err=True)
+        if len(shown) < len(result.files):
+            rest = result.files[len(shown) :]
+            size = sum(p.stat().st_size for p in rest)
+            click.echo(f"  and {len(rest):,} files of the articles ({size:,} bytes)", err=True)
 
 
 @main.command()

@@ -161,7 +161,7 @@ def shapes_iri() -> URIRef | None:
 class _Description:
     def __init__(self, base: str):
         self.base = base
-        self.g = Graph()
+        self.g: set[tuple] = set()
         self.dataset = self.iri("dataset")
 
     def iri(self, *parts: str) -> URIRef:
@@ -223,7 +223,7 @@ class _Description:
             self.add(node, DCTERMS.conformsTo, shapes)
 
 
-def describe_article(ag: ArticleGraph, files: Mapping[str, bytes], base_iri: str) -> Graph:
+def describe_article(ag: ArticleGraph, files: Mapping[str, bytes], base_iri: str) -> set[tuple]:
     """The part of the build's description about one article: its named graph (a subset of the
     dataset), its statistics and the per-article data ``files`` (name → bytes) written for it."""
     d = _Description(base_iri)
@@ -257,7 +257,7 @@ def describe_dataset(
     files: Mapping[str, tuple[int, str]],
     base_iri: str,
     issued: datetime.datetime | None = None,
-) -> Graph:
+) -> set[tuple]:
     """The whole build: ``articles`` article graphs holding ``triples`` triples in all, used
     ``properties`` (property → triples) and ``classes``; the dataset ``files`` (name → (size,
     SHA-256)); ``issued`` is the time of the build, if any. With each article's
@@ -317,7 +317,7 @@ DESCRIPTION_PREFIXES = {**{p: str(ns) for p, ns in PREFIXES.items()}, "void": st
                         "spdx": str(SPDX)}  # fmt: skip
 
 
-def description_part(description: Graph) -> bytes:
+def description_part(description: set[tuple]) -> bytes:
     """A part of the description as Turtle without prefix declarations (the build's ``void.ttl`` is
     :func:`description_prefixes` followed by the dataset's part and then each article's, in order)."""
     return turtle_body(ntriples_of(description), DESCRIPTION_PREFIXES)

@@ -505,6 +505,12 @@ def _assemble(out: Path, staging: Staging, order: list[Source], entries: dict[st
     wanted = [part for part in ("nquads", "trig") if part in formats]
     reused = [s for s in order if "offsets" in entries[s.slug]]
     store_now = store and "nquads" in formats
+    # The embedded store: made anew from dataset.nq, or, when most articles were reused, changed
+    # in place graph by graph (it is marked out of date until the new files are in place).
+    current = embedded.current(out)
+    changed = [s for s in order if s not in reused]
+    dropped = [e["graph_iri"] for slug, e in old_entries.items() if slug not in entries]
+    in_place = store_now and current is not None and reused and 2 * len(changed) <= len(order)
     say(f"writing {', '.join(formats)}")
     olds = {part: open(out / names[part], "rb") for part in [*wanted, "void"] if reused}  # noqa: SIM115
     digests = {part: hashlib.sha256() for part in [*wanted, "void"]}
@@ -514,7 +520,7 @@ def _assemble(out: Path, staging: Staging, order: list[Source], entries: dict[st
         with contextlib.ExitStack() as stack:
             handles = {part: stack.enter_context(open(staging.add(names[part]), "wb")) for part in wanted}
             handles["void"] = stack.enter_context(open(void_body, "wb"))
-            union_file = stack.enter_context(open(union, "wb")) if store_now else None
+            union_file = stack.enter_context(open(union, "wb")) if store_now and not in_place else None
             if "trig" in handles:
                 head = prefix_lines()
                 handles["trig"].write(head)
@@ -570,15 +576,10 @@ def _assemble(out: Path, staging: Staging, order: list[Source], entries: dict[st
                 staging.add(name)
     gone = [name for slug, e in old_entries.items() if slug not in entries for name in e["files"]]
 
-    # The embedded store: made anew from dataset.nq, or, when most articles were reused, changed
-    # in place graph by graph (it is marked out of date until the new files are in place).
     dirs = []
-    current = embedded.current(out)
-    changed = [s for s in order if s not in reused]
-    dropped = [e["graph_iri"] for slug, e in old_entries.items() if slug not in entries]
     embedded.unmark(out)
     cache.forget(out)
-    if store_now and current is not None and reused and 2 * len(changed) <= len(order):
+    if in_place:
         say(f"updating the store: {len(changed)} graph(s) changed, {len(dropped)} removed")
         add = []
         for source in changed:

@@ -1,8 +1,11 @@
 """A local SPARQL endpoint for a build: Oxigraph's server with the build loaded.
 
 The ``oxigraph`` command comes from the ``oxigraph`` package on the package index
-(``pip install 'ld-export[serve]'``). The build is loaded into a temporary store that is removed
-when the server stops.
+(``pip install 'ld-export[serve]'``). A build folder with an up-to-date embedded store
+(``OUT/store``, see :mod:`linkeddata.store`) is served from it, read-only, at once; its default
+graph is the union of the article graphs, each triple once. Otherwise the build's dataset file is
+loaded into a temporary store (removed when the server stops) served with
+``--union-default-graph``, where a triple that several articles hold appears once per article.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .errors import InputError, LdExportError
+from .store import current as current_store
 
 Progress = Callable[[str], None]
 
@@ -81,13 +85,17 @@ def serve(
         raise InputError("no dataset.nq or dataset.trig here; run `ld-export build` first", build)
     if not port_is_free(host, port):
         raise InputError(f"port {port} on {host} is already in use; choose another with --port")
+    built = current_store(build)
     with tempfile.TemporaryDirectory(prefix="ld-export-store-") as location:
-        load_store(dataset, Path(location), progress)
-        proc = subprocess.Popen(
-            [find_oxigraph(), "serve", "--location", location, "--bind", f"{host}:{port}", "--union-default-graph"],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-        )
+        if built is not None:
+            command = [find_oxigraph(), "serve-read-only", "--location", str(built), "--bind", f"{host}:{port}"]
+            if progress:
+                progress(f"serving the build's store {built} (read-only)")
+        else:
+            load_store(dataset, Path(location), progress)
+            command = [find_oxigraph(), "serve", "--location", location, "--bind", f"{host}:{port}",
+                       "--union-default-graph"]  # fmt: skip
+        proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         try:
             wait_for_port(host, port, proc)
             if on_ready:

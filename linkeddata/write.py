@@ -198,7 +198,7 @@ def _context_terms() -> tuple[dict, dict[str, str]]:
 def _compact_iri(iri: str, prefixes: dict[str, str]) -> str:
     for ns in sorted(prefixes, key=len, reverse=True):
         if iri.startswith(ns) and len(iri) > len(ns) and not iri[len(ns) :].startswith("//"):
-            return f"{prefixes[ns]}:{iri[len(ns):]}"
+            return f"{prefixes[ns]}:{iri[len(ns) :]}"
     return iri
 
 

@@ -10,16 +10,18 @@ import subprocess
 import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import httpx
 import pytest
 from click.testing import CliRunner
 from conftest import need
 
+import linkeddata
 from linkeddata.cli import main
 from linkeddata.errors import LdExportError
 from linkeddata.load import EndpointError, load
-from linkeddata.query import named_queries, rows, run_query
+from linkeddata.query import load_dataset, named_queries, rows, run_query
 from linkeddata.serve import find_oxigraph, wait_for_port
 
 
@@ -119,6 +121,29 @@ def test_serve_starts_an_endpoint_with_the_build_and_stops_on_ctrl_c(seed_build)
             proc.kill()
     with socket.socket() as s:  # the port is free again
         s.bind(("127.0.0.1", port))
+
+
+def test_serve_uses_the_builds_store_whose_default_graph_holds_each_triple_once(tmp_path):
+    """Articles that share actors hold some triples in several graphs; the union counts each once
+    (Oxigraph's --union-default-graph would count it once per graph)."""
+    oxigraph()
+    out = tmp_path / "out"
+    linkeddata.build([Path(__file__).parent / "data" / "corpus"], out)
+    distinct = len({(s, p, o) for s, p, o, _g in load_dataset([out]).quads((None, None, None, None))})
+    assert distinct < linkeddata.build([Path(__file__).parent / "data" / "corpus"], out).counts["triples"]
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "linkeddata.cli", "serve", str(out), "--port", str(port)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
+    try:
+        url = proc.stdout.readline().strip()
+        n = http_select(f"{url}query", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+        assert int(n[0]["n"]) == distinct
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=15) == 0
+        assert "read-only" in proc.stderr.read()
+    finally:
+        if proc.poll() is None:
+            proc.kill()
 
 
 # --- failure paths, against a small Graph Store stub on loopback -------------------------------
