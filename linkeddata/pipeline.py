@@ -416,26 +416,40 @@ def build(
 
     lock = _lock(out)
     staging = Staging(out)
+    loader = None
     try:
         (staging.path / "parts").mkdir()
         todo = [_Job(s, paths[s.slug], base_iri, tuple(formats), staging.path, keys[s.slug], validator)
                 for s in order if s.slug not in entries]  # fmt: skip
         if entries:
             say(f"reusing {len(entries)} unchanged article(s) of the previous build; building {len(todo)}")
+        # The embedded store: changed in place graph by graph when most articles are reused, else
+        # made anew, loaded by its own process while the articles are built.
+        store_now = store and "nquads" in formats
+        in_place = store_now and bool(entries) and embedded.current(out) is not None and 2 * len(todo) <= len(order)
+        if store_now and not in_place:
+            loader = embedded.Loader(staging.path / embedded.STORE_NAME)
         reports = []
         for i, entry in enumerate(_run(todo, jobs, say, advance), start=1):
             report = entry.pop("report", None)
             if report is not None:
                 reports.append(report)
-            entries[todo[i - 1].source.slug] = entry
+            slug = todo[i - 1].source.slug
+            entries[slug] = entry
+            if loader is not None and (report is None or report.conforms):
+                loader.add(staging.path / "parts" / (slug + PARTS["nquads"]), 0, entry["parts"]["nquads"],
+                           entry["graph_iri"])  # fmt: skip
         _check_across_articles({s.slug: entries[s.slug] for s in order})
         report = _merge_reports(reports)
         if not report.conforms:
             staging.discard()
             write_files(out, {FAILED_REPORT_NAME: report.serialize()})
             raise NotConformingError(report)
-        result = _assemble(out, staging, order, entries, old_entries, formats, base_iri, issued, store, report, say)
+        result = _assemble(out, staging, order, entries, old_entries, formats, base_iri, issued, store_now,
+                           in_place, loader, report, say)  # fmt: skip
     except BaseException:
+        if loader is not None:
+            loader.abort()
         staging.discard()
         lock.close()
         if not existed:
@@ -497,30 +511,28 @@ _CHUNK = 1 << 20
 
 
 def _assemble(out: Path, staging: Staging, order: list[Source], entries: dict[str, dict],
-              old_entries: dict[str, dict], formats: list[str], base_iri: str, issued, store: bool,
-              report: ValidationReport, say: Progress) -> list[Path]:  # fmt: skip
+              old_entries: dict[str, dict], formats: list[str], base_iri: str, issued, store_now: bool,
+              in_place: bool, loader: embedded.Loader | None, report: ValidationReport,
+              say: Progress) -> list[Path]:  # fmt: skip
     """Put the whole-build files together from the articles' parts, then move everything into place."""
     names = {"nquads": DATASET_NAME + FORMATS["nquads"][0], "trig": DATASET_NAME + FORMATS["trig"][0],
              "void": DESCRIPTION_NAME}  # fmt: skip
     wanted = [part for part in ("nquads", "trig") if part in formats]
     reused = [s for s in order if "offsets" in entries[s.slug]]
-    store_now = store and "nquads" in formats
-    # The embedded store: made anew from dataset.nq, or, when most articles were reused, changed
-    # in place graph by graph (it is marked out of date until the new files are in place).
-    current = embedded.current(out)
     changed = [s for s in order if s not in reused]
     dropped = [e["graph_iri"] for slug, e in old_entries.items() if slug not in entries]
-    in_place = store_now and current is not None and reused and 2 * len(changed) <= len(order)
+    if loader is not None:  # the reused articles' graphs, from the previous dataset.nq
+        for source in reused:
+            e = entries[source.slug]
+            loader.add(out / names["nquads"], e["offsets"]["nquads"], e["parts"]["nquads"], e["graph_iri"])
     say(f"writing {', '.join(formats)}")
     olds = {part: open(out / names[part], "rb") for part in [*wanted, "void"] if reused}  # noqa: SIM115
     digests = {part: hashlib.sha256() for part in [*wanted, "void"]}
     void_body = staging.path / "parts" / "void.body"
-    union = staging.path / "parts" / "union.nt"  # every triple, for the store's default graph
     try:
         with contextlib.ExitStack() as stack:
             handles = {part: stack.enter_context(open(staging.add(names[part]), "wb")) for part in wanted}
             handles["void"] = stack.enter_context(open(void_body, "wb"))
-            union_file = stack.enter_context(open(union, "wb")) if store_now and not in_place else None
             if "trig" in handles:
                 head = prefix_lines()
                 handles["trig"].write(head)
@@ -536,13 +548,12 @@ def _assemble(out: Path, staging: Staging, order: list[Source], entries: dict[st
                     else:
                         piece = staging.path / "parts" / (source.slug + PARTS[part])
                         data = piece.read_bytes()
-                        piece.unlink()
+                        if part != "nquads" or loader is None:  # else the loader may still need it
+                            piece.unlink()
                     if len(data) != e["parts"][part]:
                         raise InputError("the previous build's files are shorter than its manifest says", out)
                     dst.write(data)
                     digests[part].update(data)
-                    if part == "nquads" and union_file is not None:
-                        union_file.write(data.replace(f" <{e['graph_iri']}> .\n".encode(), b" .\n"))
                 e["offsets"] = offsets
     finally:
         for f in olds.values():
@@ -589,10 +600,10 @@ def _assemble(out: Path, staging: Staging, order: list[Source], entries: dict[st
                 src.seek(e["offsets"]["nquads"])
                 piece.write_bytes(src.read(e["parts"]["nquads"]))
             add.append((e["graph_iri"], piece))
-        embedded.update(current, dropped, add)
-    elif store_now:
-        say("loading the store")
-        embedded.create(staging.path / embedded.STORE_NAME, staging.path / names["nquads"], union)
+        embedded.update(out / embedded.STORE_NAME, dropped, add)
+    elif loader is not None:
+        say("finishing the store")
+        loader.finish()
         dirs.append(embedded.STORE_NAME)
     elif (out / embedded.STORE_NAME).exists():
         dirs.append(embedded.STORE_NAME)  # no store this time: an old one must not answer for this build
