@@ -115,6 +115,7 @@ class BuildResult:
     report: ValidationReport
     files: list[Path] = field(default_factory=list)
     reused: int = 0  # articles taken from the previous build in the folder
+    rechecked: int = 0  # articles pyshacl validated because pyrudof reported something
 
     @property
     def counts(self) -> dict[str, int]:
@@ -465,7 +466,8 @@ def build(
                      frozenset(map(URIRef, entries[s.slug]["places"])))
         for s in sources
     ]  # fmt: skip
-    return BuildResult(built, report, result, reused=len(sources) - len(todo))
+    rechecked = len(reports) if validator == "auto" else 0
+    return BuildResult(built, report, result, reused=len(sources) - len(todo), rechecked=rechecked)
 
 
 def _lock(out: Path):

@@ -56,3 +56,14 @@ def test_screening_rejects_an_over_long_prefix_by_characters(seed_build):
     graph = Graph() + graph
     graph.set((selector, OA.prefix, type(prefix)("’" * 33)))
     assert verdicts(graph) == (False, False)
+
+
+def test_a_build_validated_by_pyshacl_alone_gives_the_same_files(tmp_path):
+    from conftest import snapshot
+
+    import linkeddata
+
+    fast = linkeddata.build([], tmp_path / "auto")
+    exact = linkeddata.build([], tmp_path / "pyshacl", validator="pyshacl")
+    assert fast.rechecked == 0 and fast.report.conforms and exact.report.conforms
+    assert snapshot(tmp_path / "auto") == snapshot(tmp_path / "pyshacl")
