@@ -16,6 +16,7 @@ import json
 import re
 from dataclasses import dataclass
 from functools import cache
+from operator import itemgetter
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -134,21 +135,73 @@ def open_data(paths: list[str | Path] | tuple[str | Path, ...]) -> Dataset | Sto
 
 _RDFLIB_PREFIXES = dict(Dataset().namespaces())
 
+XSD_STRING = URIRef("http://www.w3.org/2001/XMLSchema#string")
+
+
+def _literal_by_constructor(value: str, language: str | None) -> Literal:
+    return Literal(value, lang=language)
+
+
+def _literal_made_directly(value: str, language: str | None) -> Literal:
+    # What Literal(value, lang=language) builds for a string or a language-tagged string, without
+    # the checks that Oxigraph's strings and language tags have passed already: a fifteenth of the
+    # time, which counts when an answer holds tens of thousands of distinct texts.
+    literal = str.__new__(Literal, value)
+    literal._language = language
+    literal._datatype = None
+    literal._value = value
+    literal._ill_typed = None
+    return literal
+
+
+def _direct_literals_match() -> bool:
+    try:
+        for value, language in (("x", None), ("Élan — “quoted”", "en"), ("", None), ("1", "de-ch")):
+            a, b = _literal_by_constructor(value, language), _literal_made_directly(value, language)
+            if not (
+                type(a) is type(b)
+                and str(a) == str(b)
+                and a == b
+                and hash(a) == hash(b)
+                and a.eq(b)
+                and (a.language, a.datatype, a.value, a.ill_typed) == (b.language, b.datatype, b.value, b.ill_typed)
+                and a.n3() == b.n3()
+            ):
+                return False
+        return True
+    except Exception:  # noqa: BLE001 - another rdflib: build literals the ordinary way
+        return False
+
+
+# Checked once against this rdflib: should its Literal ever change, literals are built the ordinary way.
+_string_literal = _literal_made_directly if _direct_literals_match() else _literal_by_constructor
+
 
 def _to_rdflib(term):
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
     if isinstance(term, ox.Literal):
         if term.language:
-            return Literal(term.value, lang=term.language)
+            return _string_literal(term.value, term.language)
         datatype = term.datatype.value
-        return Literal(term.value, datatype=None if datatype == str(XSD_STRING) else URIRef(datatype))
+        if datatype == _XSD_STRING_IRI:
+            return _string_literal(term.value, None)
+        return Literal(term.value, datatype=URIRef(datatype))
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
     return None if term is None else Literal(str(term))
 
 
-XSD_STRING = URIRef("http://www.w3.org/2001/XMLSchema#string")
+_XSD_STRING_IRI = str(XSD_STRING)
+
+
+class _Terms(dict):
+    """pyoxigraph term → rdflib term, each distinct term converted once (answers repeat labels,
+    kinds and asserters thousands of times)."""
+
+    def __missing__(self, term):
+        converted = self[term] = _to_rdflib(term)
+        return converted
 
 
 def _run_in_store(sparql: str, query: Query, data: StoreData) -> Result:
@@ -160,11 +213,12 @@ def _run_in_store(sparql: str, query: Query, data: StoreData) -> Result:
         result = Result("ASK")
         result.askAnswer = bool(answer)
         return result
+    terms = _Terms()
     if isinstance(answer, ox.QueryTriples):
         result = Result("CONSTRUCT")
         graph = Graph()
         for t in answer:
-            graph.add((_to_rdflib(t.subject), _to_rdflib(t.predicate), _to_rdflib(t.object)))
+            graph.add((terms[t.subject], terms[t.predicate], terms[t.object]))
         result.graph = graph
         return result
     names = [v.value for v in answer.variables]
@@ -172,8 +226,14 @@ def _run_in_store(sparql: str, query: Query, data: StoreData) -> Result:
     order = [n for n in projected if n in names] + [n for n in names if n not in projected]
     result = Result("SELECT")
     result.vars = [Variable(n) for n in order]
+    if order == names:
+        pick = tuple
+    else:
+        positions = [names.index(n) for n in order]
+        pick = (lambda row: (row[positions[0]],)) if len(positions) == 1 else itemgetter(*positions)
+    variables = result.vars
     result.bindings = [
-        {Variable(n): _to_rdflib(row[n]) for n in order if row[n] is not None} for row in answer
+        {v: terms[t] for v, t in zip(variables, pick(row), strict=True) if t is not None} for row in answer
     ]
     return result
 
@@ -205,6 +265,7 @@ def run_query(
         _check_reach(query, data, source, allow_service)
         if isinstance(data, StoreData):
             return _run_in_store(sparql, query, data)
+        _plain_patterns_for_rdflib(query)
         result = data.query(query)
         if result.type == "SELECT":
             result.bindings  # noqa: B018 - evaluate now, so that a failure is reported here
@@ -218,6 +279,30 @@ def run_query(
                 f"SPARQL syntax error at line {line}, column {col}: {getattr(e, 'msg', e)}", source
             ) from None
         raise InputError(f"the query failed: {' '.join(str(e).split())}", source) from None
+
+
+def _plain_patterns_for_rdflib(query: Query) -> None:
+    """The named queries put single patterns in subqueries (``{ SELECT * WHERE { ?c rdfs:label
+    ?claim } }``), which Oxigraph joins by hashing instead of looking each row up. Such a subquery
+    means exactly its pattern; for rdflib it becomes the pattern again, joined to the patterns
+    before it, and any pattern that follows other parts is matched row by row with the variables
+    bound so far (rdflib otherwise evaluates it alone and compares every row with every other)."""
+
+    def visit(node):
+        if not isinstance(node, CompValue):
+            return None
+        if node.name == "ToMultiSet" and node.p.name == "Project" and node.p.p.name == "BGP":
+            if set(node.p.PV) >= set(node.p.p._vars or ()):
+                return node.p.p
+        elif node.name == "Join" and node.p2.name == "BGP":
+            if node.p1.name == "BGP":
+                merged = CompValue("BGP", triples=node.p1.triples + node.p2.triples)
+                merged["_vars"] = set(node.p1._vars or ()) | set(node.p2._vars or ())
+                return merged
+            node["lazy"] = True
+        return None
+
+    query.algebra = traverse(query.algebra, visitPost=visit)
 
 
 def _order_select_star(query: Query, sparql: str) -> None:
@@ -271,15 +356,24 @@ def _cell(term) -> str:
     return str(term)
 
 
+def _value_rows(result: Result):
+    """The rows of a SELECT result as tuples of terms (None where unbound) in the order of its
+    variables: what iterating the Result gives, without a ResultRow built for every row."""
+    variables = list(result.vars)
+    for binding in result.bindings:
+        if binding:  # as when iterating the Result: an empty solution makes no row
+            yield tuple([binding.get(v) for v in variables])
+
+
 def rows(result: Result) -> list[dict[str, str]]:
     """A SELECT result as a list of {variable: text} (unbound → empty string)."""
     names = [str(v) for v in result.vars]
-    return [{n: _cell(row[i]) for i, n in enumerate(names)} for row in result]
+    return [{n: _cell(t) for n, t in zip(names, row, strict=True)} for row in _value_rows(result)]
 
 
 def format_table(result: Result) -> str:
     names = [str(v) for v in result.vars]
-    table = [[_cell(row[i]).replace("\n", " ") for i in range(len(names))] for row in result]
+    table = [[_cell(t).replace("\n", " ") for t in row] for row in _value_rows(result)]
     widths = [min(60, max([len(n)] + [len(r[i]) for r in table])) for i, n in enumerate(names)]
 
     def fit(text: str, width: int) -> str:
@@ -298,12 +392,12 @@ def format_csv(result: Result, delimiter: str = ",") -> str:
     if delimiter == "\t":
         # SPARQL 1.1 Query Results TSV: variables with '?', terms in Turtle syntax.
         out.write("\t".join("?" + n for n in names) + "\n")
-        for row in result:
+        for row in _value_rows(result):
             out.write("\t".join("" if t is None else t.n3() for t in row) + "\n")
         return out.getvalue()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(names)
-    for row in result:
+    for row in _value_rows(result):
         writer.writerow([_cell(t) for t in row])
     return out.getvalue()
 
@@ -314,7 +408,7 @@ def format_json(result: Result) -> str:
         return json.dumps({"head": {}, "boolean": bool(result.askAnswer)}) + "\n"
     names = [str(v) for v in result.vars]
     bindings = []
-    for row in result:
+    for row in _value_rows(result):
         b = {}
         for n, t in zip(names, row, strict=True):
             if t is None:
