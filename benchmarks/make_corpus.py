@@ -39,6 +39,8 @@ from pathlib import Path
 
 import yaml
 
+from linkeddata.anchor import occurrences  # as the build counts them
+
 ROOT = Path(__file__).resolve().parent.parent
 MAX_ARTICLES = 1_000_000
 TEXT_BYTES = (3000, 6000)  # every .txt is within these bounds (UTF-8 bytes)
@@ -537,15 +539,6 @@ def head(seed: int, index: int) -> Head:
 class Span:
     start: int
     end: int
-
-
-def occurrences(text: str, needle: str) -> list[int]:
-    """Start offsets of every (possibly overlapping) occurrence, as the build counts them."""
-    found, i = [], text.find(needle)
-    while i != -1:
-        found.append(i)
-        i = text.find(needle, i + 1)
-    return found
 
 
 _ESCAPE = re.compile(r'["\\\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]')
