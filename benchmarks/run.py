@@ -557,14 +557,14 @@ def child_naive(corpus: str, turtle: str) -> None:
     from linkeddata.article import read_article
     from linkeddata.graph import build_graph
     from linkeddata.namespaces import DEFAULT_BASE_IRI, bind_prefixes
-    from linkeddata.pipeline import _registry_for, find_sources
+    from linkeddata.pipeline import _registry, _registry_path, find_sources
     from linkeddata.validate import ontology_graph, shapes_graph
 
     t0 = time.perf_counter()
-    big, registries = Graph(), {}
+    big = Graph()
     bind_prefixes(big)
     for source in find_sources([corpus]):
-        registry = _registry_for(source, None, registries)
+        registry = _registry(_registry_path(source, None))
         article = read_article(source.text)
         annotation = load_annotation(source.annotation, registry)
         big += build_graph(article, annotation, DEFAULT_BASE_IRI).graph

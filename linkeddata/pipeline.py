@@ -180,12 +180,6 @@ def _registry_path(source: Source, explicit: Path | None) -> Path:
     return local if local.is_file() else resources.seeds_dir() / REGISTRY_NAME
 
 
-def _registry_for(source: Source, explicit: Path | None, registries: dict[Path, Registry]) -> Registry:
-    path = _registry_path(source, explicit)
-    registries[path] = _registry(path)
-    return registries[path]
-
-
 def _merge_reports(reports: Iterable[ValidationReport]) -> ValidationReport:
     """One SHACL validation report for the whole build."""
     reports = list(reports)
