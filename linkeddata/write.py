@@ -1,12 +1,13 @@
 """Serialize graphs deterministically and write files atomically.
 
-Deterministic: the same graph gives the same bytes, whatever Python's hash seed. N-Triples and
-N-Quads are sorted line by line; JSON-LD nodes are sorted by ``@id`` with sorted keys; Turtle and
-TriG come from rdflib's serializers, which order subjects and predicates (the graphs have no
-blank nodes, so there is nothing random left).
+Deterministic: the same graph gives the same bytes, whatever Python's hash seed. The build's
+writers start from an article's sorted N-Triples (:func:`ntriples_of`): Turtle and TriG follow
+that order (pyoxigraph), N-Quads are those lines in the article's named graph, JSON-LD nodes are
+sorted by ``@id`` with sorted keys. :func:`to_turtle`, :func:`to_ntriples` and :func:`to_jsonld`
+write any rdflib graph, blank nodes included (the ontology's pages, CONSTRUCT answers).
 
-Atomic: :func:`write_files` writes every file to a temporary name in the target folder first and
-renames them into place only when all are written, so a failed run leaves earlier output as it was.
+Atomic: a build writes into a :class:`Staging` folder and moves everything into place at the end;
+:func:`write_files` does the same for a few files. A failed run leaves earlier output as it was.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from functools import cache
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 
 from . import resources
 from .errors import InputError
@@ -82,40 +83,6 @@ def to_jsonld(graph: Graph) -> bytes:
     nodes = sorted((_sort_json(n) for n in doc["@graph"]), key=lambda n: n.get("id", ""))
     out = {"@context": context, "@graph": nodes}
     return (json.dumps(out, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
-
-
-def _dataset(graphs: Iterable[tuple[URIRef, Graph]]) -> Dataset:
-    ds = Dataset()
-    bind_prefixes(ds)
-    for name, graph in graphs:
-        target = ds.graph(name)
-        for triple in graph:
-            target.add(triple)
-    return ds
-
-
-def to_trig(graphs: Iterable[tuple[URIRef, Graph]]) -> bytes:
-    """TriG with the named graphs in IRI order (rdflib's TriG writer follows its store's order).
-
-    Each graph block is that graph's Turtle (subjects and predicates sorted), unindented so that
-    long literals keep their exact text, with the prefix declarations written once at the top.
-    """
-    prefixes: set[str] = set()
-    blocks = []
-    for name, graph in sorted(graphs, key=lambda item: str(item[0])):
-        bind_prefixes(graph)
-        lines = graph.serialize(format="turtle").split("\n")
-        n = 0
-        while n < len(lines) and lines[n].startswith("@prefix "):
-            n += 1
-        prefixes.update(lines[:n])
-        body = "\n".join(lines[n:]).strip("\n")
-        blocks.append(f"<{name}> {{\n{body}\n}}\n")
-    return ("\n".join(sorted(prefixes)) + "\n\n" + "\n".join(blocks)).encode("utf-8")
-
-
-def to_nquads(graphs: Iterable[tuple[URIRef, Graph]]) -> bytes:
-    return _sorted_lines(_dataset(graphs).serialize(format="nquads"))
 
 
 # --------------------------------------------------------------------------------------------

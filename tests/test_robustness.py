@@ -44,7 +44,15 @@ from linkeddata.errors import AnchorError, InputError
 from linkeddata.graph import Minter, build_graph, check_base_iri
 from linkeddata.namespaces import DEFAULT_BASE_IRI, OA, SCHEMA
 from linkeddata.validate import RDF_FORMATS, read_rdf
-from linkeddata.write import to_jsonld, to_nquads, to_ntriples, to_trig, to_turtle, write_files
+from linkeddata.write import (
+    article_jsonld,
+    nquads_of_ntriples,
+    ntriples_of,
+    prefix_lines,
+    trig_block,
+    turtle_of_ntriples,
+    write_files,
+)
 
 ORIGIN = Origin(Path("notes/story.yaml"), 17)
 WHERE = "notes/story.yaml:17: "
@@ -227,9 +235,9 @@ def test_anchors_and_texts_survive_every_serialization(text, label, data):
         ann.write_text(ANNOTATION_YAML.format(mentions=json.dumps(mentions)), encoding="utf-8")
         annotation = load_annotation(ann, load_registry(reg))
     ag = build_graph(article, annotation, "https://example.org/d/")
-    named = [(ag.graph_iri, ag.graph)]
-    files = {"a.ttl": to_turtle(ag.graph), "a.nt": to_ntriples(ag.graph), "a.jsonld": to_jsonld(ag.graph),
-             "d.trig": to_trig(named), "d.nq": to_nquads(named)}  # fmt: skip
+    nt, g = ntriples_of(ag.triples), str(ag.graph_iri)  # the files as the build writes them
+    files = {"a.ttl": turtle_of_ntriples(nt), "a.nt": nt, "a.jsonld": article_jsonld(ag.triples),
+             "d.trig": prefix_lines() + trig_block(nt, g), "d.nq": nquads_of_ntriples(nt, g)}  # fmt: skip
     for name, g in parse_all(files).items():
         assert len(g) == len(ag.graph), name
         assert str(g.value(ag.article_iri, SCHEMA.text)) == text, name
