@@ -11,6 +11,14 @@ built again. The output is byte-identical to a clean build (tested).
 
 The manifest is JSON (never pickle: the folder may come from elsewhere). A manifest that cannot
 be read, or of another version, is ignored: the build is then a clean one.
+
+Besides the manifest, ``OUT/.ld-export-cache/owned.json`` lists every name in ``OUT`` that a build
+wrote (files, and the ``store`` folder). It is never dropped: a build adds the names it is about to
+write *before* it moves them into place, and sets the list to exactly what is there once it is
+done. A build removes or replaces only names on that list (so a folder or file of the user's in
+the output folder is never touched), and removes every listed name it no longer writes (so the
+output folder describes the current input even when the manifest was not used, ``--no-reuse``, or
+was lost to a kill).
 """
 
 from __future__ import annotations
@@ -25,9 +33,12 @@ from typing import Any
 
 from . import __version__, resources
 from .annotation import Registry
+from .errors import InputError
+from .store import MARK_NAME, STORE_NAME
 
 CACHE_DIR = ".ld-export-cache"
 MANIFEST_NAME = "manifest.json"
+OWNED_NAME = "owned.json"
 FORMAT = 1
 
 
@@ -95,6 +106,43 @@ def save(out: Path, manifest: dict) -> None:
         os.replace(tmp, folder / MANIFEST_NAME)
     except OSError:
         pass
+
+
+def owned(out: Path) -> set[str]:
+    """The names in ``out`` that builds wrote (see the module's docstring).
+
+    A folder built before this list existed is read from its manifest: its files, its dataset
+    files, and its store when the store carries the build's mark."""
+    try:
+        data = json.loads((out / CACHE_DIR / OWNED_NAME).read_text(encoding="utf-8"))
+        if isinstance(data, dict) and isinstance(data.get("owned"), list):
+            return {n for n in data["owned"] if isinstance(n, str) and n and "/" not in n and n not in (".", "..")}
+    except (OSError, ValueError):
+        pass
+    manifest = load(out)
+    names = set(manifest.get("whole", {}))
+    for entry in manifest.get("articles", {}).values():
+        names.update(entry.get("files", {}))
+    if (out / STORE_NAME / MARK_NAME).is_file():
+        names.add(STORE_NAME)
+    return names
+
+
+def own(out: Path, names: set[str]) -> None:
+    """Record ``names`` as the names in ``out`` that builds wrote (atomically, flushed to disk:
+    the list must survive a kill, or the next build would not know what it may remove)."""
+    folder = out / CACHE_DIR
+    tmp = folder / f".{OWNED_NAME}.{os.getpid()}.tmp"
+    try:
+        folder.mkdir(exist_ok=True)
+        with open(tmp, "w", encoding="utf-8") as f:
+            json.dump({"owned": sorted(names)}, f, ensure_ascii=False, indent=0)
+            f.write("\n")
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, folder / OWNED_NAME)
+    except OSError as e:
+        raise InputError(f"cannot write the output folder: {e.strerror or e}", out) from None
 
 
 def forget(out: Path) -> None:

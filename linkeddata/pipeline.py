@@ -56,6 +56,7 @@ from .validate import ValidationReport, validate_graph
 from .write import (
     DATASET_NAME,
     FORMATS,
+    PER_ARTICLE,
     Staging,
     article_jsonld,
     nquads_of_ntriples,
@@ -410,9 +411,13 @@ def build(
     order = sorted(sources, key=lambda s: Minter(base_iri, s.slug).graph())
 
     lock = _lock(out)
-    staging = Staging(out)
+    staging = None
     loader = None
     try:
+        store_now = store and "nquads" in formats
+        owned = cache.owned(out)
+        _check_clashes(out, owned, _targets(order, formats, store_now))
+        staging = Staging(out)
         (staging.path / "parts").mkdir()
         todo = [_Job(s, paths[s.slug], base_iri, tuple(formats), staging.path, keys[s.slug], validator)
                 for s in order if s.slug not in entries]  # fmt: skip
@@ -420,7 +425,6 @@ def build(
             say(f"reusing {len(entries)} unchanged article(s) of the previous build; building {len(todo)}")
         # The embedded store: changed in place graph by graph when most articles are reused, else
         # made anew, loaded by its own process while the articles are built.
-        store_now = store and "nquads" in formats
         in_place = store_now and bool(entries) and embedded.current(out) is not None and 2 * len(todo) <= len(order)
         if store_now and not in_place:
             loader = embedded.Loader(staging.path / embedded.STORE_NAME)
@@ -438,14 +442,16 @@ def build(
         report = _merge_reports(reports)
         if not report.conforms:
             staging.discard()
+            cache.own(out, owned | {FAILED_REPORT_NAME})
             write_files(out, {FAILED_REPORT_NAME: report.serialize()})
             raise NotConformingError(report)
-        result = _assemble(out, staging, order, entries, old_entries, formats, base_iri, issued, store_now,
+        result = _assemble(out, staging, order, entries, old_entries, owned, formats, base_iri, issued, store_now,
                            in_place, loader, report, say)  # fmt: skip
     except BaseException:
         if loader is not None:
             loader.abort()
-        staging.discard()
+        if staging is not None:
+            staging.discard()
         lock.close()
         if not existed:
             shutil.rmtree(out / cache.CACHE_DIR, ignore_errors=True)
@@ -462,6 +468,29 @@ def build(
     ]  # fmt: skip
     rechecked = len(reports) if validator == "auto" else 0
     return BuildResult(built, report, result, reused=len(sources) - len(todo), rechecked=rechecked)
+
+
+def _targets(order: list[Source], formats: list[str], store: bool) -> list[str]:
+    """Every name in the output folder that this build may write."""
+    names = [s.slug + FORMATS[f][0] for s in order for f in PER_ARTICLE if f in formats]
+    names += [DATASET_NAME + FORMATS[f][0] for f in ("nquads", "trig") if f in formats]
+    names += [DESCRIPTION_NAME, REPORT_NAME, FAILED_REPORT_NAME]
+    if store:
+        names.append(embedded.STORE_NAME)
+    return names
+
+
+def _check_clashes(out: Path, owned: set[str], targets: list[str]) -> None:
+    """Stop before anything is written if a name the build would write is taken by something that
+    no build wrote: a build replaces or removes only what its own builds wrote."""
+    clashes = [n for n in targets if n not in owned and ((out / n).is_symlink() or (out / n).exists())]
+    if clashes:
+        more = f" (and {len(clashes) - 1} more)" if len(clashes) > 1 else ""
+        raise InputError(
+            f"{out / clashes[0]}{more} is in the way: the build would write there, but it was not written by "
+            "ld-export, and a build never replaces what it did not write. Move it away, or build into "
+            "another folder (-o)."
+        )
 
 
 def _lock(out: Path):
@@ -507,7 +536,7 @@ _CHUNK = 1 << 20
 
 
 def _assemble(out: Path, staging: Staging, order: list[Source], entries: dict[str, dict],
-              old_entries: dict[str, dict], formats: list[str], base_iri: str, issued, store_now: bool,
+              old_entries: dict[str, dict], owned: set[str], formats: list[str], base_iri: str, issued, store_now: bool,
               in_place: bool, loader: embedded.Loader | None, report: ValidationReport,
               say: Progress) -> list[Path]:  # fmt: skip
     """Put the whole-build files together from the articles' parts, then move everything into place."""
@@ -581,10 +610,17 @@ def _assemble(out: Path, staging: Staging, order: list[Source], entries: dict[st
         if "stats" not in entries[source.slug]:
             for name in entries[source.slug]["files"]:
                 staging.add(name)
-    gone = [name for slug, e in old_entries.items() if slug not in entries for name in e["files"]]
+    # What the folder holds once this build is in place; every other name an earlier build wrote goes.
+    now = {name for s in order for name in entries[s.slug]["files"]}
+    now |= {names[p] for p in [*wanted, "void"]} | {REPORT_NAME}
+    if store_now:
+        now.add(embedded.STORE_NAME)
+    gone = sorted(owned - now - {embedded.STORE_NAME})
+    cache.own(out, owned | now)  # before anything moves: a kill from here on leaves no name unaccounted for
 
     dirs = []
-    embedded.unmark(out)
+    if embedded.STORE_NAME in owned:
+        embedded.unmark(out)
     cache.forget(out)
     if in_place:
         say(f"updating the store: {len(changed)} graph(s) changed, {len(dropped)} removed")
@@ -601,14 +637,13 @@ def _assemble(out: Path, staging: Staging, order: list[Source], entries: dict[st
         say("finishing the store")
         loader.finish()
         dirs.append(embedded.STORE_NAME)
-    elif (out / embedded.STORE_NAME).exists():
-        dirs.append(embedded.STORE_NAME)  # no store this time: an old one must not answer for this build
-        shutil.rmtree(staging.path / embedded.STORE_NAME, ignore_errors=True)
-    written = staging.commit(remove=[FAILED_REPORT_NAME, *gone], dirs=[d for d in dirs if (staging.path / d).exists()])
+    written = staging.commit(remove=gone, dirs=dirs)
     if not store_now:
-        shutil.rmtree(out / embedded.STORE_NAME, ignore_errors=True)
+        if embedded.STORE_NAME in owned:  # no store this time: an old one must not answer for this build
+            shutil.rmtree(out / embedded.STORE_NAME, ignore_errors=True)
     else:
         embedded.mark(out)
+    cache.own(out, now)
 
     for source in order:
         e = entries[source.slug]
