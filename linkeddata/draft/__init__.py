@@ -25,6 +25,7 @@ The output is the same bytes for the same input.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -115,11 +116,16 @@ class Draft:
 # Stages
 
 
-def choose_publisher(lay: Layout, registry: Registry) -> tuple[str, str]:
-    """The media outlet of the registry the site furniture at the end names most."""
+def choose_publisher(lay: Layout, names: Names) -> tuple[str, str]:
+    """The article's own outlet: the registry's media outlet the site furniture at the end names
+    most; else an outlet named where an article names itself: the furniture, the lines before the
+    story ("Mekong Ledger | 2 Feb 2024"), a wire dateline's brackets ("(Horn Wire)"), or the body's
+    "told the Cedar Review" and "the Dispatch could not verify"."""
     a = lay.article
+    text = lay.text
+    registry = names.index.registry
     if a.boilerplate:
-        seg = lay.text[a.boilerplate.start :]
+        seg = text[a.boilerplate.start :]
         counts: Counter = Counter()
         first: dict[str, int] = {}
         for actor in registry.actors.values():
@@ -133,6 +139,23 @@ def choose_publisher(lay: Layout, registry: Registry) -> tuple[str, str]:
             best = sorted(counts, key=lambda ref: (-counts[ref], first[ref]))[0]
             n = counts[best]
             return best, f"named in the site furniture at the end ({n} time{'s' if n > 1 else ''}); TODO: check"
+        for entity in names.entities.values():
+            if entity.type == "media-outlet" and name_pattern(entity.label).search(seg):
+                return entity.id, "named in the site furniture at the end (rule outlet-in-furniture); TODO: check"
+    outlets = [h for h in names.hits if h.kind == "actor" and names.actor_type(h.id) == "media-outlet"]
+    paragraphs = [r for r in lay.regions if r.kind == "paragraph"]
+    front = [r for r in paragraphs[:3] if len(text[r.start : r.end]) <= 150]
+    for h in outlets:
+        if any(r.start <= h.start < r.end for r in front):
+            return h.id, "named in the lines before the story (rule outlet-in-front-matter); TODO: check"
+    for h in outlets:
+        if paragraphs and paragraphs[0].start <= h.start < paragraphs[0].start + 120 and text[h.start - 1] == "(":
+            return h.id, "named in the dateline (rule outlet-in-dateline); TODO: check"
+    for h in outlets:
+        before = text[max(0, h.start - 12) : h.start]
+        after = text[h.end : h.end + 40]
+        if re.search(r"\btold\s+(?:the\s+)?$", before) or re.match(r"\s+could not (?:independently )?verify", after):
+            return h.id, "the outlet the article says it spoke for (rule outlet-told); TODO: check"
     return UNKNOWN_PUBLISHER, "TODO: the publisher: no outlet of the registry is named at the end of the text"
 
 
@@ -204,8 +227,8 @@ def _lines(lay: Layout, names: Names, dates: Dates):
 def _draft(article: Article, registry: Registry, registry_note: str) -> Draft:
     lay = layout(article)
     index = registry_index(registry)
-    publisher, publisher_note = choose_publisher(lay, registry)
-    names = find_names(lay, index, publisher)
+    names = find_names(lay, index)
+    publisher, publisher_note = choose_publisher(lay, names)
     found = [(rule, f) for rule in CLAIM_RULES for f in rule.find(lay)]
     asks = [a for _, f in found for a in f.asks()]
     tells = [t for _, f in found for t in f.tells()]

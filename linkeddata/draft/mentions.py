@@ -21,7 +21,7 @@ _ACTOR_AFTER = re.compile(
     r"^(?:['’]s\s+(?:\w+\s+)?(?:government|army|forces|troops|military|president|prime|foreign|defence|defense|"
     r"minister|ministry|leader|spokesman|spokeswoman|ally|closest|allies|officials|envoy|ambassador|"
     r"information|interior|support|backing|regime|embassy|diplomats)\b"
-    r"|,?\s+(?:has|have|had|says|said|say|denies|denied|rejects|rejected|accuses|accused|wants|wanted|backs|"
+    r"|(?:,[^,.;]{1,70},)?\s+(?:has|have|had|says|said|say|denies|denied|rejects|rejected|accuses|accused|wants|wanted|backs|"
     r"backed|supports|supported|insists|insisted|warned|warns|will|would|hopes|fears|blames|blamed|called|calls|"
     r"agreed|agrees|sent|sends|joined|joins|launched|launches|struck|strikes|attacked|attacks|urged|urges|"
     r"threatened|threatens|funds|arms|armed|brokered|praised|condemned|condemns)\b|,\s+which\s)"
@@ -303,7 +303,7 @@ def _sequences(lay: Layout, region: Region, taken: list[Span]) -> list[Span]:
             if (
                 (_sentence_start(lay, region, start) and not w.isupper() and not gazetteer.country(w)
                  and not gazetteer.city(w))
-                or (w.endswith(("an", "i")) and nxt and not gazetteer.country(w))
+                or (w.endswith(("an", "i")) and nxt and not gazetteer.country(w) and not gazetteer.city(w))
                 or w in lx.peoples or w in lx.titles
                 or (w.endswith(tuple(lx.demonym_endings)) and not gazetteer.country(w) and not gazetteer.city(w)
                     and not w.isupper() and len(w) > 3 and w[-3:] in ("ian", "ese", "ish", "ans", "ean"))
@@ -376,6 +376,8 @@ def _type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], i
     lx = lexicon()
     words = name.split()
     actorish = any(_actor_context(text, s, e) for s, e in spans)
+    if name.isupper() and len(name) > 3 and (gazetteer.city(name.title()) or gazetteer.country(name.title())):
+        name = name.title()  # a dateline: "ADEN, Yemen"
     c = gazetteer.country(name)
     if c:
         if actorish:
@@ -389,16 +391,23 @@ def _type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], i
         return "place", None, "city (GeoNames)", 0.8, city.geonames, None
     if any(_MEDIA_BEFORE.search(text[max(0, s - 30) : s]) for s, _ in spans) or _in_credit(lay, start):
         return "actor", "media-outlet", "media-word-before", 0.7, None, None
-    head = lx.kind_of_word(words[-1])
+    if any(re.search(r"\b(?:paramilitary|militia|rebel)\s+(?:the\s+)?$", text[max(0, s - 20) : s], re.I)
+           for s, _ in spans):
+        return "actor", "armed-group", "paramilitary-before", 0.6, None, None
+    cap = [w[:1].upper() + w[1:] for w in words]
+    head = lx.kind_of_word(cap[-1])
     if head:
         return "actor", head, f"head-word “{words[-1]}”", 0.7, None, None
-    for w in words:
+    for w in cap:
         kind = lx.kind_of_word(w)
         if kind:
             return "actor", kind, f"word “{w}”", 0.6, None, None
     if any(_place_context(text, s, e) for s, e in spans) and not actorish:
         return "place", None, "place-words-around", 0.6, None, None
     conflict = any(_CONFLICT.search(text[max(0, s - 80) : e + 80]) for s, e in spans)
+    if len(words) > 1 and any(w in ("of", "in", "for", "the", "and") for w in words[1:]):
+        # "Al-Qaeda in the Arabian Peninsula": a name with "in", "of" is no person's
+        return "actor", "armed-group" if conflict else "organization", "name-with-of-or-in", 0.5, None, None
     if len(words) == 1:
         if name.isupper() or re.fullmatch(r"[A-Z][A-Z0-9]+", name):
             return "actor", "armed-group" if conflict else "organization", "acronym", 0.5, None, None
@@ -426,11 +435,26 @@ def _state_for(code: str, index: RegistryIndex) -> str | None:
     return None
 
 
-def find_names(lay: Layout, index: RegistryIndex, publisher: str | None) -> Names:
+def _known_as(text: str, start: int, hits: list[Hit], index: RegistryIndex, entities: dict[str, Entity]) -> str | None:
+    """"Mohamed Hamdan Dagalo, known as Hemedti": the person the name is another name of."""
+    lead = r"(?:,\s+(?:better\s+|also\s+)?known as|\s+alias|,\s+nicknamed)\s+$"
+    m = re.search(lead, text[max(0, start - 30) : start])
+    if not m:
+        return None
+    before = start - (len(text[max(0, start - 30) : start]) - m.start())
+    for h in hits:
+        if h.kind == "actor" and h.end == before:
+            typ = index.registry.actors[h.id].type if h.id in index.registry.actors else (
+                entities[h.id].type if h.id in entities else None)  # fmt: skip
+            return h.id if typ == "person" else None
+    return None
+
+
+def find_names(lay: Layout, index: RegistryIndex) -> Names:
     """Registry names, surnames, and new names with their types, for the whole article."""
     text = lay.text
     registry = index.registry
-    ids = _Ids([*registry.actors, *registry.places, *([publisher] if publisher else [])])
+    ids = _Ids([*registry.actors, *registry.places, "unknown-publisher"])
     hits = _registry_hits(lay, index)
     persons = {a.id: a.label for a in registry.actors.values() if a.type == "person"}
     hits = _surnames(lay, hits, persons)
@@ -479,7 +503,7 @@ def find_names(lay: Layout, index: RegistryIndex, publisher: str | None) -> Name
     last_words |= {a.label.split()[-1] for a in registry.actors.values() if a.type == "person"}
     names = {n: sp for n, sp in spans_by_name.items()
              if len(n.split()) > 1 or n not in last_words or n in acronyms or gazetteer.country(n)}  # fmt: skip
-    for name, (start, end) in sorted(names.items(), key=lambda kv: kv[1]):
+    for name, (start, end) in sorted(names.items(), key=lambda kv: (-len(kv[0].split()), kv[1])):
         if name in acronyms and acronyms[name] in names:
             continue  # found with its full name
         # "the Security Belt forces": a kind noun in lower case after the name belongs to it
@@ -495,6 +519,10 @@ def find_names(lay: Layout, index: RegistryIndex, publisher: str | None) -> Name
         if not occurrences:
             continue
         known = index.names.get(norm(name))
+        alias_of = _known_as(text, start, hits + new_hits, index, entities)
+        if alias_of and not known:
+            new_hits += [Hit(s, e, "actor", alias_of, "alias") for s, e in occurrences]
+            continue
         if known:
             new_hits += [Hit(s, e, known[0], known[1], "alias") for s, e in occurrences]
             continue
@@ -506,6 +534,8 @@ def find_names(lay: Layout, index: RegistryIndex, publisher: str | None) -> Name
                 continue
             country = gazetteer.country_by_code(state_of)
             label = country.name if country else name
+        if kind == "place" and label.isupper():
+            label = label.title()  # a dateline: "ADEN, Yemen"
         alias = next((a for a, full in acronyms.items() if full == name), None)
         ent = next((e for e in entities.values() if e.label == label), None)
         if ent is None:
@@ -522,9 +552,10 @@ def find_names(lay: Layout, index: RegistryIndex, publisher: str | None) -> Name
                 ):
                     new_hits.append(Hit(span[0], span[1], kind, ent.id, "candidate"))
         if kind == "place" and geonames:
-            city = gazetteer.city(name)
-            c = gazetteer.country(name)
-            regions.add(c.code if c else city.country)
+            plain = name.title() if name.isupper() else name
+            c, city = gazetteer.country(plain), gazetteer.city(plain)
+            if c or city:
+                regions.add(c.code if c else city.country)
     hits = sorted(hits + new_hits, key=lambda h: (h.start, h.end))
     cand_persons = {e.id: e.label for e in entities.values() if e.type == "person"}
     hits = _surnames(lay, hits, cand_persons)

@@ -80,12 +80,47 @@ def named(text: str, names: Names, hs: int, he: int, head_only: bool = True) -> 
     return last.id
 
 
-def _group(text: str, hs: int, he: int) -> tuple[str, str] | None:
-    """"Analysts", "two European officials", "residents": (noun, type) of an unnamed group."""
-    phrase = text[hs:he].lower()
+def _group(text: str, hs: int, he: int) -> tuple[str, str, int] | None:
+    """"Analysts", "two European officials", "residents and officials": (noun, type, end of the
+    noun) of an unnamed group named by the first words of the phrase."""
+    phrase = text[hs:he]
+    low = phrase.lower()
+    found = []
     for noun, typ in lexicon().group_sources:
-        if re.search(rf"(?:^|\s){re.escape(noun)}$", phrase) and word_count(phrase) <= 4:
-            return noun, typ
+        m = re.search(rf"(?:^|\s){re.escape(noun)}(?![\w-])", low)
+        if m and word_count(low[: m.end()]) <= 4:
+            found.append((m.start(), -len(noun), noun, typ, hs + m.end()))
+    if not found:
+        return None
+    _, _, noun, typ, end = min(found)
+    return noun, typ, end
+
+
+# What a definite description ("the coalition", "the group") can stand for: words of the label, or
+# these actor types.
+_DEFINITE_TYPES = {
+    "group": ("armed-group", "organization"), "movement": ("armed-group",), "militia": ("armed-group",),
+    "army": ("military-force",), "military": ("military-force",), "government": ("government",),
+    "ministry": ("government",), "coalition": ("military-force",), "alliance": ("armed-group",),
+    "mission": ("military-force",), "command": ("military-force",), "junta": ("government",),
+    "bloc": ("organization",), "party": ("organization", "armed-group"), "rebels": ("armed-group",),
+    "regime": ("government",), "organisation": ("organization",), "organization": ("organization",),
+}  # fmt: skip
+
+
+def _definite(text: str, names: Names, hs: int, he: int) -> str | None:
+    """"the coalition" → the last actor named before it whose label has the noun, or of its type."""
+    m = re.fullmatch(r"[Tt]he\s+([a-z]+)", text[hs:he])
+    if not m:
+        return None
+    noun = m.group(1)
+    types = _DEFINITE_TYPES.get(noun)
+    for h in sorted((h for h in names.hits if h.kind == "actor" and h.end <= hs), key=lambda h: -h.start):
+        if h.how == "speaker":
+            continue
+        label = names.label(h.id).lower()
+        if re.search(rf"\b{noun}\b", label) or (types and names.actor_type(h.id) in types):
+            return h.id
     return None
 
 
@@ -132,10 +167,18 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
             extra.append(Hit(hs, he, "actor", later.id, "speaker"))
             return Speaker(later.id, f"“{phrase}”: described here, named later as “{text[later.start:later.end]}” "
                                      f"(rule described-then-named, confidence 0.7)")
+        ref = _definite(text, current, hs, he)
+        if ref:
+            extra.append(Hit(hs, he, "actor", ref, "speaker"))
+            return Speaker(ref, f"“{phrase}”: the last {text[hs:he].split()[-1]} named before it "
+                                f"(rule definite-description, confidence 0.6); TODO: check")
         group = _group(text, hs, he)
         label = phrase[0].upper() + phrase[1:]
         if group:
-            label += " (unnamed)"
+            he = group[2]
+            phrase = text[hs:he]
+            core = re.sub(r"^(?:the|a|an|one)\s+", "", phrase, flags=re.I)
+            label = phrase[0].upper() + phrase[1:] + " (unnamed)"
         ent = next((e for e in new.values() if norm(e.label) == norm(label)), None)
         if ent is None:
             inside = sorted({h.id for h in current.actors_in((hs, he))})
@@ -153,12 +196,14 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
         if not phrase:
             return None
         low = phrase.lower()
+        if low in ("not everyone", "everyone", "nobody", "no one", "others", "some", "many", "few", "one"):
+            return None
         if low in lx.first_person:
             return Speaker(outer.id, f"“{phrase}”: the one quoted around it (confidence 0.8)") if outer else None
         ref = named(text, current, hs, he)
         if ref:
             return Speaker(ref, f"“{phrase}” (rule named, confidence 0.9)")
-        if ask.appos:
+        if ask.appos and not re.match(r"\s*(?:which|who|whose|where|that|when)\b", text[ask.appos[0] : ask.appos[1]]):
             a_s, a_e = trim(text, ask.appos[0], ask.appos[1], " \t,")
             ref = named(text, current, a_s, a_e, head_only=False)
             if ref:
@@ -189,11 +234,16 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
         ((a.head[0], s) for a, s in answers.items() if s is not None and a.outer is None and "not named" not in s.note),
         key=lambda x: x[0],
     )
+    # A person named after the last speaker, in the same paragraph, is nearer still.
+    persons = [(h.start, Speaker(h.id, "")) for h in current.hits
+               if h.kind == "actor" and current.actor_type(h.id) == "person" and h.how != "speaker"]  # fmt: skip
     for ask in sorted(pronoun_asks, key=order):
         hs = ask.head[0]
         phrase = text[ask.head[0] : ask.head[1]].strip(" \t,…—–").lower()
         answer = None
-        for _pos, prev in sorted((x for x in antecedents if x[0] < hs), key=lambda x: -x[0]):
+        region = lay.region_at(hs)
+        near = [x for x in persons if phrase != "they" and region and region.start <= x[0] < hs]
+        for _pos, prev in sorted((x for x in antecedents + near if x[0] < hs), key=lambda x: -x[0]):
             if phrase == "they" or current.actor_type(prev.id) in (None, "person"):
                 answer = Speaker(prev.id, f"“{phrase}”: the last speaker named before it (confidence 0.6); TODO: check")
                 break

@@ -70,14 +70,19 @@ def find_reported(lay: Layout) -> list[Found]:
         if sub is None or sub.verb not in _COMPLEMENT_VERBS | set(lexicon().speech_verbs) | lexicon().belief_verbs:
             continue
         after = text[sub.evidence[1] : e]
+        verb_at = text.find(sub.verb, sub.head[1], e)
         that = re.match(r"[^.“”]{0,60}?\bthat\b", after)
-        direct = sub.verb in _COMPLEMENT_VERBS and re.match(r"\s*(?:[,]?\s*)?\w", after)
+        direct = sub.verb in _COMPLEMENT_VERBS and re.match(r"\s+(?:only\s+|also\s+)?[\w“‘\"]",
+                                                             text[verb_at + len(sub.verb) : e])  # fmt: skip
         if not (that or direct):
             continue
-        verb_at = text.find(sub.verb, sub.head[1], e)
-        evidence = trim(text, verb_at, e, " \t.")
+        end = e
+        denial = _DENIAL.search(text, verb_at, e)
+        if denial:
+            end = denial.start()  # "…, a claim the coalition rejected" is a claim of its own
+        evidence = trim(text, verb_at, end, " \t.")
         if sub.verb in ("accuses", "accused", "denies", "denied", "rejects", "rejected"):
-            evidence = trim(text, sub.head[0], e, " \t.")
+            evidence = trim(text, sub.head[0], end, " \t.")
         out.append(Found("reported", s, (s, e), sub, evidence=evidence))
     return out
 
@@ -98,6 +103,8 @@ def find_said_after(lay: Layout) -> list[Found]:
         head = (s + m.start("head"), s + m.end("head"))
         appos = (s + m.start("appos"), s + m.end("appos")) if m.groupdict().get("appos") else None
         evidence = trim(text, s, s + m.start(), " \t,")
+        if s + m.end() < e - 2:
+            evidence = trim(text, s, e, " \t")  # "The joint force, Omer said, is likely to …": all of it
         if evidence[1] <= evidence[0]:
             continue
         out.append(Found("said-after", s, (s, e), Attribution(head, m.group("verb"), None, head, appos),
