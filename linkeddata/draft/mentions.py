@@ -391,7 +391,7 @@ def _type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], i
         return "place", None, "city (GeoNames)", 0.8, city.geonames, None
     if any(_MEDIA_BEFORE.search(text[max(0, s - 30) : s]) for s, _ in spans) or _in_credit(lay, start):
         return "actor", "media-outlet", "media-word-before", 0.7, None, None
-    if any(re.search(r"\b(?:paramilitary|militia|rebel)\s+(?:the\s+)?$", text[max(0, s - 20) : s], re.I)
+    if any(re.search(r"\bparamilitary\s+(?:the\s+)?$", text[max(0, s - 20) : s], re.I)
            for s, _ in spans):
         return "actor", "armed-group", "paramilitary-before", 0.6, None, None
     cap = [w[:1].upper() + w[1:] for w in words]
