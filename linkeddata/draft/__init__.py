@@ -154,8 +154,16 @@ def choose_publisher(lay: Layout, names: Names) -> tuple[str, str]:
     for h in outlets:
         before = text[max(0, h.start - 12) : h.start]
         after = text[h.end : h.end + 40]
-        if re.search(r"\btold\s+(?:the\s+)?$", before) or re.match(r"\s+could not (?:independently )?verify", after):
+        if re.search(r"\btold\s+(?:the\s+)?$", before, re.I) or re.match(r"\s+could not (?:independently )?verify",
+                                                                              after):  # fmt: skip
             return h.id, "the outlet the article says it spoke for (rule outlet-told); TODO: check"
+    photo = a.photo
+    agencies = {"reuters", "associated-press", "agence-france-presse", "afp", "getty-images", "epa"}
+    for h in outlets:
+        if photo and photo.credit.start <= h.start < photo.credit.end and h.id not in agencies and not text[
+            photo.credit.start : photo.credit.end
+        ].split("/")[0].strip().isupper():
+            return h.id, "the outlet of the photo credit (rule outlet-in-photo-credit); TODO: check"
     return UNKNOWN_PUBLISHER, "TODO: the publisher: no outlet of the registry is named at the end of the text"
 
 

@@ -26,7 +26,7 @@ _ACTOR_AFTER = re.compile(
     r"agreed|agrees|sent|sends|joined|joins|launched|launches|struck|strikes|attacked|attacks|urged|urges|"
     r"threatened|threatens|funds|arms|armed|brokered|praised|condemned|condemns)\b|,\s+which\s)"
 )
-_ACTOR_BEFORE = re.compile(r"(?:\b(?:with|by|accused|accuse|accuses|urged|urges|between)\s+)$")
+_ACTOR_BEFORE = re.compile(r"(?:\b(?:by|accused|accuse|accuses|urged|urges)\s+)$")
 _CONFLICT = re.compile(
     r"\b(?:fighters?|militants?|militias?|attacks?|attacked|fought|fight|fighting|fired|armed|offensive|"
     r"insurgents?|jihadists?|rebels?|rebellion|troops|weapons|missiles?|rockets?|captured?|seized?|"
@@ -375,7 +375,9 @@ def _type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], i
     text = lay.text
     lx = lexicon()
     words = name.split()
-    actorish = any(_actor_context(text, s, e) for s, e in spans)
+    acting = sum(_actor_context(text, s, e) for s, e in spans)
+    located = sum(_place_context(text, s, e) for s, e in spans)
+    actorish = acting > located
     if name.isupper() and len(name) > 3 and (gazetteer.city(name.title()) or gazetteer.country(name.title())):
         name = name.title()  # a dateline: "ADEN, Yemen"
     c = gazetteer.country(name)
@@ -402,7 +404,7 @@ def _type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], i
         kind = lx.kind_of_word(w)
         if kind:
             return "actor", kind, f"word “{w}”", 0.6, None, None
-    if any(_place_context(text, s, e) for s, e in spans) and not actorish:
+    if located and not actorish:
         return "place", None, "place-words-around", 0.6, None, None
     conflict = any(_CONFLICT.search(text[max(0, s - 80) : e + 80]) for s, e in spans)
     if len(words) > 1 and any(w in ("of", "in", "for", "the", "and") for w in words[1:]):
@@ -468,6 +470,28 @@ def find_names(lay: Layout, index: RegistryIndex) -> Names:
     entities: dict[str, Entity] = {}
     new_hits: list[Hit] = []
     taken = [h.span for h in hits]
+
+    # "Islamic State Sahel Province": a registry name with more name after it is another actor.
+    kept = []
+    for h in hits:
+        after = re.match(r" ((?:[A-Z][\w’'-]+ ?){1,4})", text[h.end : h.end + 60])
+        region = lay.region_at(h.start)
+        words = after.group(1).split() if after else []
+        if (after and h.kind == "actor" and h.how in ("label", "alias") and region and region.kind != "headline"
+                and not any(w in lexicon().stop or w in lexicon().months or w in lexicon().weekdays for w in words)
+                and registry.actors[h.id].type in ("armed-group", "organization", "military-force")):  # fmt: skip
+            span = (h.start, h.end + 1 + len(after.group(1).rstrip()))
+            label = text[span[0] : span[1]]
+            ent = next((e for e in entities.values() if e.label == label), None)
+            if ent is None:
+                ent = Entity(ids.new(label), "actor", label, registry.actors[h.id].type, "registry-name-extended", 0.6,
+                             hint=f"part_of: [{h.id}]?")  # fmt: skip
+                entities[ent.id] = ent
+            new_hits.append(Hit(span[0], span[1], "actor", ent.id, "candidate"))
+            continue
+        kept.append(h)
+    hits = kept
+    taken = [h.span for h in hits] + [h.span for h in new_hits]
 
     # "Saudi-led coalition": a coalition named by its leader.
     for r in lay.regions:

@@ -64,7 +64,7 @@ def named(text: str, names: Names, hs: int, he: int, head_only: bool = True) -> 
     if not found:
         return None
     last = found[-1]
-    if head_only and re.fullmatch(r"(?:\s+[a-z][\w’'-]*)+\s*", text[last.end : core_end]):
+    if head_only and re.fullmatch(r"(?:['’]s)?(?:\s+[a-z][\w’'-]*)+\s*", text[last.end : core_end]):
         return None
     of = re.search(r"\s(?:of|for)\s", text[hs:core_end])
     if of:
@@ -172,8 +172,20 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
             extra.append(Hit(hs, he, "actor", ref, "speaker"))
             return Speaker(ref, f"“{phrase}”: the last {text[hs:he].split()[-1]} named before it "
                                 f"(rule definite-description, confidence 0.6); TODO: check")
+        head = noun[:1].upper() + noun[1:] if noun else ""
+        definite = re.fullmatch(r"[Tt]he\s+([a-z]+)", phrase)
+        typ = lx.kind_of_word(head) if noun else None
+        if definite and definite.group(1) in _DEFINITE_TYPES:
+            typ = _DEFINITE_TYPES[definite.group(1)][0]
         group = _group(text, hs, he)
         label = phrase[0].upper() + phrase[1:]
+        if typ and not group:
+            ent = next((e for e in new.values() if norm(e.label) == norm(label)), None)
+            if ent is None:
+                ent = Entity(ids.new(core), "actor", label, typ, f"described-by-“{noun}”", 0.5)
+                new[ent.id] = ent
+            extra.append(Hit(hs, he, "actor", ent.id, "speaker"))
+            return Speaker(ent.id, f"“{phrase}”: described, not named (rule {ent.rule}, confidence 0.5)")
         if group:
             he = group[2]
             phrase = text[hs:he]
@@ -208,7 +220,9 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
             ref = named(text, current, a_s, a_e, head_only=False)
             if ref:
                 return Speaker(ref, f"“{phrase}, {text[a_s:a_e]}” (rule named-in-apposition, confidence 0.8)")
-        if ask.create and re.search(r"\b[a-z]{3,}|^[A-Z][a-z]+s$", phrase) and word_count(phrase) <= 9:
+        if ask.create and (_group(text, hs, he) or re.search(r"\b[a-z]{3,}|^[A-Z][a-z]+s$", phrase)) and (
+            word_count(phrase) <= 9
+        ):
             return describe(hs, he)
         return None
 
