@@ -121,8 +121,10 @@ def before(text: str, q: Quotation, start: int) -> Attribution | None:
     if not stripped.endswith((":", ",")):
         # Words quoted inside reported speech: "X told Y that trainees “retain the right …”".
         sub = subject(text, start, q.open)
-        if sub and re.search(r"\b(?:that|was|were|is|are|of|called|it|as|only|on|attacks?)\b",
-                             text[sub.evidence[1] : q.open]):  # fmt: skip
+        between = text[sub.head[1] : q.open] if sub else ""
+        if sub and re.search(r"\b(?:that|was|were|is|are|of|called|it|as|only|on|attacks?)\b", between) and not (
+            re.search(r"[.?!;]\s", between)
+        ):
             return sub
         return None
     body_end = start + len(stripped) - 1

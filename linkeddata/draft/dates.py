@@ -88,7 +88,7 @@ def _publication(lay: Layout, raw, reference: tuple[int, str] | None) -> tuple[d
     for r in paragraphs:
         line = text[r.start : r.end]
         dateline = re.match(r"^[A-Z][A-Z .’'-]+,(?: [A-Z][\w ]+,)? ", line)
-        reach = r.end if len(line) <= 150 else (r.start + 90 if dateline else r.start)
+        reach = r.start + 90 if dateline else (r.end if len(line) <= 150 else r.start)
         for s, e, kind, m in raw:
             if kind == "day" and r.start <= s and e <= reach:
                 d = _parse(m.group())

@@ -145,7 +145,8 @@ def _place_context(text: str, start: int, end: int) -> bool:
     if near == "the" and len(words) >= 2:
         near = words[-2]
     after = re.match(r"^[’']?s?\s+(\w+)", text[end : end + 40])
-    return near in lx.place_before or bool(after and after.group(1).lower() in lx.place_after)
+    of_place = re.search(r"\b(?:town|city|village|port|district|province|region|camp|capital)\s+of\s+$", before)
+    return near in lx.place_before or bool(of_place) or bool(after and after.group(1).lower() in lx.place_after)
 
 
 def _actor_context(text: str, start: int, end: int) -> bool:
@@ -252,7 +253,9 @@ def _tokens(text: str, region: Region):
         for suffix in ("’s", "'s"):
             if word.endswith(suffix):
                 word, core_end = word[:-2], core_end - 2
-        if word.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][a-z]{0,3}\.", word):
+        lx = lexicon()
+        if word.endswith(".") and not (re.fullmatch(r"(?:[A-Z]\.)+", word) or word[:-1] in lx.abbreviations
+                                       or word[:-1] in lx.titles):  # fmt: skip
             word, core_end = word[:-1], core_end - 1
         yield s, core_end, word, s > lead, core_end < e
 
@@ -302,7 +305,8 @@ def _sequences(lay: Layout, region: Region, taken: list[Span]) -> list[Span]:
             nxt = re.match(r"\s+([a-z])", text[end : end + 3])
             if (
                 (_sentence_start(lay, region, start) and not w.isupper() and not gazetteer.country(w)
-                 and not gazetteer.city(w))
+                 and not gazetteer.city(w) and not re.match(r"(?:Al|El|al|el)-[A-Z]", w)
+                 and not re.search(rf"[a-z,;]\s+{re.escape(w)}(?![\w-])", text))
                 or (w.endswith(("an", "i")) and nxt and not gazetteer.country(w) and not gazetteer.city(w))
                 or w in lx.peoples or w in lx.titles
                 or (w.endswith(tuple(lx.demonym_endings)) and not gazetteer.country(w) and not gazetteer.city(w)
@@ -550,6 +554,14 @@ def find_names(lay: Layout, index: RegistryIndex) -> Names:
         if known:
             new_hits += [Hit(s, e, known[0], known[1], "alias") for s, e in occurrences]
             continue
+        capital = gazetteer.capital_of(name)
+        state = _state_for(capital, index) if capital else None
+        if state:  # "Tehran denies …": the capital stands for its state where it acts, and is a city elsewhere
+            acting = [sp for sp in occurrences if _actor_context(text, *sp) and not _place_context(text, *sp)]
+            new_hits += [Hit(s, e, "actor", state, "capital") for s, e in acting]
+            occurrences = [sp for sp in occurrences if sp not in acting]
+            if not occurrences:
+                continue
         kind, typ, rule, confidence, geonames, state_of = _type_new(lay, label, start, end, occurrences, index)
         if state_of:
             ref = _state_for(state_of, index)
