@@ -477,13 +477,14 @@ def docs(out_dir, quiet) -> None:
 def draft(article, out_file, force, registry, quiet) -> None:
     """Draft the annotation of a new ARTICLE (a .txt), for a person to correct.
 
-    From rules and the registry only: the registry's actors and places the content names, every
-    mention anchored; unknown capitalised names as candidates to review; quotations with their
-    speaker, verb and listener; reported speech ("according to X", "X reported that"); sentences
-    with hedging words ("likely", "appears", "accused", "might") as hedged claims with their cue;
-    the photo credit and caption, the contributor line, and the dates the text gives. What the
-    rules cannot decide is left as a TODO comment, never guessed. The draft is valid YAML that
-    `ld-export build` accepts unedited; identical input gives identical output.
+    From rules, the registry and reference data (pycountry, GeoNames): the registry's actors and
+    places the content names, every mention anchored; new names typed by a rule that says which
+    and how sure; quotations and reported speech with their speaker, listener and chain; hedged
+    sentences with their cue; relationships and events where a rule is confident; the photo line,
+    the contributor line, the publisher, and dates resolved against the publication date. What the
+    rules cannot decide is left as a TODO comment, never guessed. The draft says `status: draft`:
+    `ld-export build` accepts it unedited with warnings, `ld-export build --strict` refuses it.
+    Identical input gives identical output.
 
     The draft goes to standard output, or with -o to FILE. To build it, save it as SLUG.yaml beside
     SLUG.txt once a person has checked it.

@@ -753,3 +753,19 @@ def test_the_benchmark_sets_name_every_fixture_once_in_four_styles():
     assert sorted(sets["tuning"] + sets["held-out"]) == slugs and len(slugs) == 8
     assert all(folder.joinpath(f"{s}.yaml").is_file() for s in slugs)
     assert len(sets["tuning"]) == len(sets["held-out"]) == 4
+
+
+def test_the_readme_shows_the_benchmark_as_measured(capsys):
+    import importlib.util
+    import sys
+
+    root = Path(__file__).parents[1]
+    if not (root / "README.md").is_file() or not (root / "benchmarks" / "draft_quality.py").is_file():
+        pytest.skip("README.md and benchmarks/ are not beside the tests (installed test run)")
+    spec = importlib.util.spec_from_file_location("draft_quality", root / "benchmarks" / "draft_quality.py")
+    bench = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = bench  # dataclasses look their module up
+    spec.loader.exec_module(bench)
+    assert bench.main(["--markdown"]) == 0
+    table = capsys.readouterr().out.split("\n\n")[0]
+    assert table.count("\n") == 14 and table in (root / "README.md").read_text(encoding="utf-8")
