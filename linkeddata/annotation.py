@@ -308,6 +308,7 @@ class ArticleInfo:
     authors: tuple[Credit, ...] = ()
     contributors: tuple[Credit, ...] = ()
     photo: PhotoInfo | None = None
+    status: str | None = None  # "draft": written by `ld-export draft` and not yet checked
 
 
 @dataclass(frozen=True)
@@ -571,7 +572,7 @@ def load_annotation(path: Path, registry: Registry) -> Annotation:
         )  # fmt: skip
     article = ArticleInfo(
         publisher=a["publisher"], origin=r.origin(a), date_published=a.get("date_published"),
-        language=a.get("language", "en"),
+        language=a.get("language", "en"), status=a.get("status"),
         authors=tuple(Credit(c["actor"], r.quotes(c, "evidence"), r.origin(c)) for c in a.get("authors", [])),
         contributors=tuple(
             Credit(c["actor"], r.quotes(c, "evidence"), r.origin(c)) for c in a.get("contributors", [])

@@ -166,9 +166,15 @@ _FORMAT_HELP = "; ".join(f"{name}: {desc}" for name, (_ext, desc) in FORMATS.ite
     help="auto: pyrudof checks each article first and pyshacl validates any article where it reports "
     "anything (its verdict and report stand); pyshacl: pyshacl validates every article (slower).",
 )
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Refuse SHACL warnings too (exit 1, nothing written): a draft annotation (status: draft) or a "
+    "TODO left in one.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress or summary on stderr.")
 @_handle_errors
-def build(inputs, out_dir, formats, base_iri, registry, jobs, reuse, store, validator, quiet) -> None:  # noqa: PLR0913
+def build(inputs, out_dir, formats, base_iri, registry, jobs, reuse, store, validator, strict, quiet) -> None:  # noqa: PLR0913
     """Build linked data from articles and their annotations.
 
     INPUTS are folders (every NAME.txt with its NAME.yaml annotation) or article files; with none,
@@ -192,7 +198,7 @@ def build(inputs, out_dir, formats, base_iri, registry, jobs, reuse, store, vali
     bar = None if quiet or not sys.stderr.isatty() else _Bar()
     try:
         result = run_build(inputs, out_dir, formats, base_iri, registry, progress, jobs, bar.advance if bar else None,
-                           reuse=reuse, store=store, validator=validator)  # fmt: skip
+                           reuse=reuse, store=store, validator=validator, strict=strict)  # fmt: skip
     finally:
         if bar:
             bar.close()
@@ -204,6 +210,12 @@ def build(inputs, out_dir, formats, base_iri, registry, jobs, reuse, store, vali
             f"{c['anchors']} anchors, {c['triples']} triples; the data conforms to the shapes.",
             err=True,
         )
+        warned = result.warnings
+        if warned:
+            w = sum(warned.values())
+            click.echo(f"Warning: {w} SHACL warning{'s' if w != 1 else ''} in {len(warned)} article(s), drafts not "
+                       f"checked yet ({', '.join(warned)}): see {out_dir}/shacl-report.ttl; --strict refuses them.",
+                       err=True)  # fmt: skip
         if result.reused:
             click.echo(f"{result.reused} of them unchanged since the previous build: their files were kept.", err=True)
         if result.rechecked:
@@ -465,13 +477,14 @@ def docs(out_dir, quiet) -> None:
 def draft(article, out_file, force, registry, quiet) -> None:
     """Draft the annotation of a new ARTICLE (a .txt), for a person to correct.
 
-    From rules and the registry only: the registry's actors and places the content names, every
-    mention anchored; unknown capitalised names as candidates to review; quotations with their
-    speaker, verb and listener; reported speech ("according to X", "X reported that"); sentences
-    with hedging words ("likely", "appears", "accused", "might") as hedged claims with their cue;
-    the photo credit and caption, the contributor line, and the dates the text gives. What the
-    rules cannot decide is left as a TODO comment, never guessed. The draft is valid YAML that
-    `ld-export build` accepts unedited; identical input gives identical output.
+    From rules, the registry and reference data (pycountry, GeoNames): the registry's actors and
+    places the content names, every mention anchored; new names typed by a rule that says which
+    and how sure; quotations and reported speech with their speaker, listener and chain; hedged
+    sentences with their cue; relationships and events where a rule is confident; the photo line,
+    the contributor line, the publisher, and dates resolved against the publication date. What the
+    rules cannot decide is left as a TODO comment, never guessed. The draft says `status: draft`:
+    `ld-export build` accepts it unedited with warnings, `ld-export build --strict` refuses it.
+    Identical input gives identical output.
 
     The draft goes to standard output, or with -o to FILE. To build it, save it as SLUG.yaml beside
     SLUG.txt once a person has checked it.
@@ -488,8 +501,9 @@ def draft(article, out_file, force, registry, quiet) -> None:
         c = result.counts
         where = f" to {out_file}" if out_file else ""
         click.echo(
-            f"Drafted{where}: {c['actors']} actors ({c['candidates']} candidates to review), {c['places']} places, "
-            f"{c['quotations']} quotations, {c['claims']} claims; every TODO needs a person.",
+            f"Drafted{where}: {c['actors']} actors and {c['places']} places ({c['candidates']} of them new, to "
+            f"review), {c['quotations']} quotations, {c['claims']} claims, {c['relationships']} relationships, "
+            f"{c['events']} events; every TODO needs a person.",
             err=True,
         )
 

@@ -285,6 +285,8 @@ class _Builder:
         self.add(art, SCHEMA.publisher, self.actor(info.publisher))
         if info.date_published:
             self.add(art, SCHEMA.datePublished, time_literal(info.date_published, info.origin))
+        if info.status:
+            self.add(art, SCHEMA.creativeWorkStatus, Literal(info.status))
         for prop, credits in ((SCHEMA.author, info.authors), (SCHEMA.contributor, info.contributors)):
             for credit in credits:
                 iri = self.actor(credit.actor)

@@ -117,6 +117,7 @@ class BuildResult:
     files: list[Path] = field(default_factory=list)
     reused: int = 0  # articles taken from the previous build in the folder
     rechecked: int = 0  # articles pyshacl validated because pyrudof reported something
+    warnings: dict[str, int] = field(default_factory=dict)  # slug → SHACL warnings (drafts, TODOs)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -278,6 +279,7 @@ def _build_article(job: _Job) -> dict:
         "properties": dict(sorted(properties.items())),
         "classes": classes,
     }  # fmt: skip
+    entry["warnings"] = sum(v.severity == "Warning" for v in report.violations) if report is not None else 0
     if report is not None:
         entry["report"] = report
     return entry
@@ -362,6 +364,7 @@ def build(
     reuse: bool = True,
     store: bool = True,
     validator: str = "auto",
+    strict: bool = False,
 ) -> BuildResult:
     """Build, validate and write linked data for the articles ``inputs`` into ``out_dir``.
 
@@ -374,7 +377,9 @@ def build(
     messages and ``advance(done, total)`` is called as articles are finished. ``reuse``: take
     unchanged articles from the build already in ``out_dir``; ``store``: also write the embedded
     Oxigraph store ``OUT/store`` that ``ld-export query`` uses; ``validator``: "auto" (pyrudof,
-    then pyshacl for an article where pyrudof reports anything) or "pyshacl" (every article).
+    then pyshacl for an article where pyrudof reports anything) or "pyshacl" (every article);
+    ``strict``: a SHACL warning (a draft annotation, a TODO left in it) fails the build as a
+    violation does (:class:`~linkeddata.errors.NotConformingError`), and nothing is written.
     """
     say = progress or (lambda _msg: None)
     formats = list(dict.fromkeys(formats))
@@ -406,7 +411,10 @@ def build(
     entries: dict[str, dict] = {}
     for source in sources:
         old = old_entries.get(source.slug)
-        if old is not None and _still_valid(old, source, paths[source.slug], keys[source.slug], out):
+        # A strict build validates again every article that had warnings, to report them.
+        fresh = "warnings" in old if old is not None else False
+        if fresh and not (strict and old["warnings"]) and _still_valid(old, source, paths[source.slug],
+                                                                       keys[source.slug], out):  # fmt: skip
             entries[source.slug] = old
     order = sorted(sources, key=lambda s: Minter(base_iri, s.slug).graph())
 
@@ -440,6 +448,9 @@ def build(
                            entry["graph_iri"])  # fmt: skip
         _check_across_articles({s.slug: entries[s.slug] for s in order})
         report = _merge_reports(reports)
+        warned = [s.slug for s in order if entries[s.slug].get("warnings")]
+        if strict and warned and report.conforms:
+            report = _strict(report)
         if not report.conforms:
             staging.discard()
             cache.own(out, owned | {FAILED_REPORT_NAME})
@@ -467,7 +478,13 @@ def build(
         for s in sources
     ]  # fmt: skip
     rechecked = len(reports) if validator == "auto" else 0
-    return BuildResult(built, report, result, reused=len(sources) - len(todo), rechecked=rechecked)
+    warnings = {s.slug: entries[s.slug]["warnings"] for s in order if entries[s.slug].get("warnings")}
+    return BuildResult(built, report, result, reused=len(sources) - len(todo), rechecked=rechecked, warnings=warnings)
+
+
+def _strict(report: ValidationReport) -> ValidationReport:
+    """The report of a strict build: its warnings are failures."""
+    return ValidationReport(False, report.graph, list(report.violations), strict=True)
 
 
 def _targets(order: list[Source], formats: list[str], store: bool) -> list[str]:

@@ -79,11 +79,24 @@ class ValidationReport:
     conforms: bool
     graph: Graph
     violations: list[Violation]
+    strict: bool = False  # warnings count as failures (``ld-export build --strict``)
+
+    @property
+    def warnings(self) -> list[Violation]:
+        return [v for v in self.violations if v.severity == "Warning"]
 
     def describe(self) -> str:
-        if self.conforms:
-            return "The data conforms to the ld-export shapes."
         n = len(self.violations)
+        if self.conforms:
+            w = len(self.warnings)
+            return "The data conforms to the ld-export shapes." + (
+                f" {w} warning{'s' if w != 1 else ''} (a draft annotation, TODOs left in it)." if w else ""
+            )
+        if self.strict and not any(v.severity == "Violation" for v in self.violations):
+            lines = [f"The data conforms to the ld-export shapes, but --strict refuses its {n} "
+                     f"warning{'s' if n != 1 else ''} (a draft annotation, TODOs left in it):"]  # fmt: skip
+            lines += ["  " + v.describe() for v in self.violations]
+            return "\n".join(lines)
         lines = [f"The data does not conform to the ld-export shapes ({n} result{'s' if n != 1 else ''}):"]
         lines += ["  " + v.describe() for v in self.violations]
         return "\n".join(lines)

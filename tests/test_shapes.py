@@ -26,6 +26,8 @@ SHAPES_PATH = resources.shapes_file()
 DATA = Path(__file__).parent / "data" / "shapes"
 VALID = DATA / "valid.ttl"
 INVALID = sorted((DATA / "invalid").glob("*.ttl"))
+# Fixtures that conform but warn (a draft annotation, a TODO label): each names its shape too.
+WARNINGS = sorted((DATA / "warnings").glob("*.ttl"))
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 LDSH = Namespace("https://w3id.org/ld-export/shapes#")
@@ -133,8 +135,20 @@ def test_invalid_fixture_is_rejected_by_the_named_shape(path: Path):
     ), f"no result of {fields['shape']} mentions {expect!r}; results:\n{describe(report)}"
 
 
+@pytest.mark.parametrize("path", WARNINGS, ids=fixture_id)
+def test_warning_fixture_conforms_with_a_warning_of_the_named_shape(path: Path):
+    fields = header(path)
+    shape = expand(fields["shape"])
+    conforms, report, text = run(path)
+    assert conforms, text
+    results = list(report.subjects(RDF.type, SH.ValidationResult))
+    assert results and all(report.value(r, SH.resultSeverity) == SH.Warning for r in results), text
+    assert all(rejected_by(r, report, shape) for r in results), text
+    assert any(fields["expect"] in str(report.value(r, SH.resultMessage)) for r in results), text
+
+
 def test_every_node_shape_rejects_at_least_one_invalid_fixture():
-    named = {expand(header(path)["shape"]) for path in INVALID}
+    named = {expand(header(path)["shape"]) for path in INVALID + WARNINGS}
     missing = sorted(shapes().namespace_manager.normalizeUri(s) for s in node_shapes() - named)
     assert not missing, f"node shapes without an invalid fixture: {missing}"
 
