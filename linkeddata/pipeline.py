@@ -25,7 +25,6 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import hashlib
-import multiprocessing
 import os
 import shutil
 from collections import Counter
@@ -37,7 +36,7 @@ from pathlib import Path
 
 from rdflib import BNode, Graph, Literal, URIRef
 
-from . import cache, resources
+from . import cache, processes, resources
 from . import store as embedded
 from .annotation import Actor, Origin, Place, Registry, _check_not_in_registry, load_annotation, load_registry
 from .article import Article, read_article
@@ -523,7 +522,7 @@ def _run(todo: list[_Job], jobs: int | None, say: Progress, advance) -> Iterable
         return
     say(f"building {len(todo)} articles in {jobs} processes")
     chunk = max(1, min(16, len(todo) // (jobs * 8)))
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=processes.context()) as pool:
         for i, entry in enumerate(pool.map(_build_article, todo, chunksize=chunk), start=1):
             yield entry
             if advance:
