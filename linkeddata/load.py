@@ -5,6 +5,16 @@ the store held in that graph: loading again never duplicates. Afterwards a SPARQ
 graph (or, without a query endpoint, a GET of the graph) checks that the store holds exactly
 what was sent.
 
+The named queries ask the default graph, as ``ld-export query`` does, whose default graph is the
+union of the articles' graphs. Stores differ there: in some the default graph is a graph of its
+own (Oxigraph, Fuseki), in others a view of every graph (Virtuoso, GraphDB, Oxigraph's
+``--union-default-graph``), which repeats a triple once per graph that holds it. So ``load``
+also PUTs the union, each triple once, into the default graph (``?default``; unless
+``default_graph`` is false, for a store such as Virtuoso whose Graph Store has no default graph),
+and the named queries drop repeated rows (``SELECT DISTINCT``): they then give the same answers
+on every store. The default graph is checked by reading it back (a ``COUNT`` would count every
+graph on a store whose default graph is the union of all).
+
 Credentials come from the environment (``LD_EXPORT_USER`` and ``LD_EXPORT_PASSWORD``, or
 ``LD_EXPORT_TOKEN`` for a bearer token; ``LD_EXPORT_AUTH=digest`` for digest authentication) or
 from ``~/.netrc`` (or the file ``$NETRC`` names), never from the command line, and are never
@@ -49,7 +59,10 @@ class VerificationError(LdExportError):
 
 @dataclass(frozen=True)
 class GraphLoad:
-    graph: str
+    """One graph sent to the store: its IRI (None for the default graph), the triples sent and
+    stored, and the HTTP status of the PUT."""
+
+    graph: str | None
     sent: int
     stored: int
     status: int
@@ -135,7 +148,7 @@ def _redact(text: str) -> str:
     return text
 
 
-def _fail(response: httpx.Response, action: str) -> None:
+def _fail(response: httpx.Response, action: str, advice: str = "") -> None:
     status = response.status_code
     hint = {
         401: "the store wants credentials (set LD_EXPORT_USER and LD_EXPORT_PASSWORD, or add the host to ~/.netrc)",
@@ -144,6 +157,8 @@ def _fail(response: httpx.Response, action: str) -> None:
     }.get(status, "")
     body = " ".join(_redact(response.text).split())[:200]
     detail = hint or (f"the store said: {body}" if body else "")
+    if advice and not hint:
+        detail = f"{detail}; {advice}" if detail else advice
     raise EndpointError(f"{action} failed" + (f"; {detail}" if detail else ""), str(response.request.url), status)
 
 
@@ -169,8 +184,11 @@ def load(
     retries: int = 3,
     backoff: float = 0.5,
     progress: Progress | None = None,
+    default_graph: bool = True,
 ) -> list[GraphLoad]:
-    """PUT every named graph of the build to the Graph Store ``endpoint``, then verify the counts."""
+    """PUT every named graph of the build to the Graph Store ``endpoint`` and, if ``default_graph``,
+    their union to the store's default graph (first, so that a store without one refuses before
+    anything is changed); then verify the counts. The default graph's load comes last in the list."""
     say = progress or (lambda _msg: None)
     _check_url(endpoint, "Graph Store endpoint")
     if query_endpoint:
@@ -179,14 +197,24 @@ def load(
     graphs = sorted((g for g in ds.graphs() if isinstance(g.identifier, URIRef) and len(g)), key=lambda g: g.identifier)
     if not graphs:
         raise InputError("the build holds no named graph", build_dir)
+    bodies = {str(g.identifier): g.serialize(format="nt").encode("utf-8") for g in graphs}
     client = _Client(timeout, retries, backoff, _auth(endpoint))
     try:
+        union = None
+        if default_graph:
+            lines = sorted({line + b"\n" for body in bodies.values() for line in body.split(b"\n") if line.strip()})
+            say(f"PUT {len(lines)} triples, the union of the {len(graphs)} graph(s), into the default graph")
+            r = client.request("PUT", endpoint, params={"default": ""}, content=b"".join(lines),
+                               headers={"Content-Type": NTRIPLES})  # fmt: skip
+            if r.status_code not in (200, 201, 204):
+                _fail(r, "PUT of the default graph", NO_DEFAULT_GRAPH)
+            union = (len(lines), r.status_code)
         results = []
         for i, g in enumerate(graphs, start=1):
             iri = str(g.identifier)
             say(f"[{i}/{len(graphs)}] PUT {len(g)} triples into <{iri}>")
-            body = g.serialize(format="nt").encode("utf-8")
-            r = client.request("PUT", endpoint, params={"graph": iri}, content=body, headers={"Content-Type": NTRIPLES})
+            r = client.request("PUT", endpoint, params={"graph": iri}, content=bodies[iri],
+                               headers={"Content-Type": NTRIPLES})  # fmt: skip
             if r.status_code not in (200, 201, 204):
                 _fail(r, f"PUT of graph <{iri}>")
             results.append((iri, len(g), r.status_code))
@@ -195,13 +223,22 @@ def load(
         for iri, sent, status in results:
             stored = _count(client, iri, endpoint, query_endpoint)
             loads.append(GraphLoad(iri, sent, stored, status))
+        if union is not None:
+            loads.append(GraphLoad(None, union[0], _read_back(client, endpoint, None), union[1]))
         wrong = [x for x in loads if x.sent != x.stored]
         if wrong:
             x = wrong[0]
-            raise VerificationError(f"the store holds {x.stored} triples in <{x.graph}>, but {x.sent} were sent")
+            where = f"<{x.graph}>" if x.graph else "the default graph"
+            raise VerificationError(f"the store holds {x.stored} triples in {where}, but {x.sent} were sent")
         return loads
     finally:
         client.close()
+
+
+NO_DEFAULT_GRAPH = (
+    "a store whose queries see every graph and whose Graph Store has no default graph (Virtuoso) "
+    "needs none: load with --no-default-graph"
+)
 
 
 def _count(client: _Client, iri: str, endpoint: str, query_endpoint: str | None) -> int:
@@ -219,8 +256,14 @@ def _count(client: _Client, iri: str, endpoint: str, query_endpoint: str | None)
             return int(r.json()["results"]["bindings"][0]["n"]["value"])
         except (ValueError, KeyError, IndexError, TypeError):
             raise EndpointError("the COUNT query did not return SPARQL JSON results", query_endpoint, 200) from None
-    r = client.request("GET", endpoint, params={"graph": iri}, headers={"Accept": NTRIPLES})
+    return _read_back(client, endpoint, iri)
+
+
+def _read_back(client: _Client, endpoint: str, iri: str | None) -> int:
+    """The number of triples the Graph Store holds in graph ``iri`` (None: the default graph)."""
+    params = {"graph": iri} if iri else {"default": ""}
+    r = client.request("GET", endpoint, params=params, headers={"Accept": NTRIPLES})
     if r.status_code != 200:
-        _fail(r, f"GET of graph <{iri}>")
+        _fail(r, f"GET of graph <{iri}>" if iri else "GET of the default graph")
     # Split on LF only: N-Triples leaves U+2028, NEL and form feed unescaped inside literals.
     return len({line for line in r.text.split("\n") if line.strip() and not line.startswith("#")})
