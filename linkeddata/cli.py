@@ -364,11 +364,11 @@ def query(sparql, query_file, name, list_queries, data, fmt, allow_service) -> N
 )
 @click.option(
     "--default-graph/--no-default-graph",
-    default=True,
-    show_default=True,
+    default=None,
     help="Also replace the store's default graph with the union of the articles' graphs (each triple "
-    "once), which the named queries ask. --no-default-graph leaves it alone: for Virtuoso, whose queries "
-    "see every graph and whose Graph Store has no default graph.",
+    "once), which the named queries ask; or leave it alone. Default: ask the store (--query-endpoint) "
+    "and write it unless its default graph is already the union of all graphs; without a query "
+    "endpoint, write it.",
 )
 @_handle_errors
 def load(build_dir, endpoint, query_endpoint, timeout, retries, default_graph) -> None:
@@ -376,7 +376,8 @@ def load(build_dir, endpoint, query_endpoint, timeout, retries, default_graph) -
 
     Each named graph of BUILD_DIR/dataset.nq (default build folder: dist) is sent with HTTP PUT,
     which replaces the graph: loading again never duplicates; so is their union, to the store's
-    default graph (unless --no-default-graph). Then the store is asked how many triples each graph
+    default graph, unless the store's default graph is the union of all graphs already (Virtuoso,
+    GraphDB, Oxigraph --union-default-graph). Then the store is asked how many triples each graph
     holds, and a table compares them with what was sent (exit 1 if they differ). Credentials come
     from LD_EXPORT_USER and LD_EXPORT_PASSWORD (or LD_EXPORT_TOKEN; set LD_EXPORT_AUTH=digest for
     digest authentication) or from ~/.netrc, never from the command line. An unreachable or
@@ -393,8 +394,8 @@ def load(build_dir, endpoint, query_endpoint, timeout, retries, default_graph) -
         click.echo(f"{name:{width}}  {r.sent:>7}  {r.stored:>7}  {r.status}", err=True)
     named = [r for r in results if r.graph]
     union = next((r for r in results if not r.graph), None)
-    also = f", and their union ({union.sent} triples) as the default graph," if union else ""
-    click.echo(f"Loaded {len(named)} graph(s), {sum(r.sent for r in named)} triples{also} into {endpoint}.", err=True)
+    also = f" and their union ({union.sent} triples) as the default graph," if union else ""
+    click.echo(f"Loaded {len(named)} graph(s), {sum(r.sent for r in named)} triples,{also} into {endpoint}.", err=True)
 
 
 @main.command()

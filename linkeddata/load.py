@@ -8,12 +8,12 @@ what was sent.
 The named queries ask the default graph, as ``ld-export query`` does, whose default graph is the
 union of the articles' graphs. Stores differ there: in some the default graph is a graph of its
 own (Oxigraph, Fuseki), in others a view of every graph (Virtuoso, GraphDB, Oxigraph's
-``--union-default-graph``), which repeats a triple once per graph that holds it. So ``load``
-also PUTs the union, each triple once, into the default graph (``?default``; unless
-``default_graph`` is false, for a store such as Virtuoso whose Graph Store has no default graph),
-and the named queries drop repeated rows (``SELECT DISTINCT``): they then give the same answers
-on every store. The default graph is checked by reading it back (a ``COUNT`` would count every
-graph on a store whose default graph is the union of all).
+``--union-default-graph``, Fuseki's ``unionDefaultGraph``), which holds a triple once per graph
+that holds it. ``load`` finds out which (a probe graph of one triple, asked for in the default
+graph, then removed) and, where the default graph is a graph of its own, PUTs the union of the
+articles' graphs into it, each triple once. The named queries drop repeated rows
+(``SELECT DISTINCT``), so they give the same answers either way. The default graph is checked by
+reading it back (a ``COUNT`` would count every graph where the default graph is a view of all).
 
 Credentials come from the environment (``LD_EXPORT_USER`` and ``LD_EXPORT_PASSWORD``, or
 ``LD_EXPORT_TOKEN`` for a bearer token; ``LD_EXPORT_AUTH=digest`` for digest authentication) or
@@ -184,11 +184,16 @@ def load(
     retries: int = 3,
     backoff: float = 0.5,
     progress: Progress | None = None,
-    default_graph: bool = True,
+    default_graph: bool | None = None,
 ) -> list[GraphLoad]:
-    """PUT every named graph of the build to the Graph Store ``endpoint`` and, if ``default_graph``,
-    their union to the store's default graph (first, so that a store without one refuses before
-    anything is changed); then verify the counts. The default graph's load comes last in the list."""
+    """PUT every named graph of the build to the Graph Store ``endpoint``, and their union to the
+    store's default graph when ``default_graph`` is true; then verify the counts.
+
+    ``default_graph`` None (the default): write the union unless the store's queries already see
+    every graph in the default graph, which is asked at ``query_endpoint`` (without one, the union
+    is written). The default graph goes first, so that a store without one (Virtuoso's Graph Store)
+    refuses before anything has changed; its load comes last in the list returned.
+    """
     say = progress or (lambda _msg: None)
     _check_url(endpoint, "Graph Store endpoint")
     if query_endpoint:
@@ -200,6 +205,10 @@ def load(
     bodies = {str(g.identifier): g.serialize(format="nt").encode("utf-8") for g in graphs}
     client = _Client(timeout, retries, backoff, _auth(endpoint))
     try:
+        if default_graph is None:
+            default_graph = not (query_endpoint and _default_graph_is_union(client, endpoint, query_endpoint))
+            if not default_graph:
+                say("the store's default graph is the union of its graphs: it is left as it is")
         union = None
         if default_graph:
             lines = sorted({line + b"\n" for body in bodies.values() for line in body.split(b"\n") if line.strip()})
@@ -236,9 +245,34 @@ def load(
 
 
 NO_DEFAULT_GRAPH = (
-    "a store whose queries see every graph and whose Graph Store has no default graph (Virtuoso) "
-    "needs none: load with --no-default-graph"
+    "a store whose queries see every graph needs no default graph (Virtuoso's Graph Store has none): "
+    "load with --no-default-graph, or give --query-endpoint to let ld-export find out"
 )
+
+# The graph, subject, predicate and object of the probe: a name of its own, never written to any build.
+PROBE = "urn:x-ld-export:probe"
+
+
+def _default_graph_is_union(client: _Client, endpoint: str, query_endpoint: str) -> bool:
+    """Whether the store's queries see the triples of its named graphs in the default graph: one
+    triple is PUT into a probe graph of its own, asked for without GRAPH, and the graph removed."""
+    probe = f"<{PROBE}> <{PROBE}> <{PROBE}> .\n".encode()
+    r = client.request("PUT", endpoint, params={"graph": PROBE}, content=probe, headers={"Content-Type": NTRIPLES})
+    if r.status_code not in (200, 201, 204):
+        _fail(r, f"PUT of the probe graph <{PROBE}>")
+    # A SELECT rather than an ASK: Virtuoso 7 answers ASK in JSON as if it were a SELECT.
+    sparql = f"SELECT ?o WHERE {{ <{PROBE}> <{PROBE}> ?o }} LIMIT 1"
+    asked = client.request("POST", query_endpoint, data={"query": sparql},
+                           headers={"Accept": "application/sparql-results+json"})  # fmt: skip
+    r = client.request("DELETE", endpoint, params={"graph": PROBE})
+    if r.status_code not in (200, 202, 204):
+        _fail(r, f"DELETE of the probe graph <{PROBE}>")
+    if asked.status_code != 200:
+        _fail(asked, "the probe query")
+    try:
+        return bool(asked.json()["results"]["bindings"])
+    except (ValueError, KeyError, TypeError):
+        raise EndpointError("the probe query did not return SPARQL JSON results", query_endpoint, 200) from None
 
 
 def _count(client: _Client, iri: str, endpoint: str, query_endpoint: str | None) -> int:

@@ -14,6 +14,7 @@ import linkeddata
 from linkeddata import resources
 
 SEED_SLUG = "bi-2015-isis-strategy-contradiction"
+CORPUS = Path(__file__).parent / "data" / "corpus"
 
 
 @pytest.fixture(scope="session")
@@ -21,6 +22,15 @@ def seed_build(tmp_path_factory):
     """The bundled seed, built into a temporary folder: (BuildResult, folder)."""
     out = tmp_path_factory.mktemp("dist")
     result = linkeddata.build(out_dir=out)
+    return result, out
+
+
+@pytest.fixture(scope="session")
+def corpus_build(tmp_path_factory):
+    """The three-article corpus (``tests/data/corpus``) built into a temporary folder, to be read
+    only: (BuildResult, folder)."""
+    out = tmp_path_factory.mktemp("corpus-dist")
+    result = linkeddata.build([CORPUS], out_dir=out)
     return result, out
 
 
