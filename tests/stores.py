@@ -146,4 +146,3 @@ def virtuoso_server(folder: Path, timeout: float = 120.0) -> Iterator[Store]:
 def _tail(path: Path, lines: int = 5) -> str:
     text = path.read_text(encoding="utf-8", errors="replace") if path.is_file() else ""
     return textwrap.shorten(" | ".join(text.splitlines()[-lines:]), 600)
-
