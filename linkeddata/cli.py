@@ -249,9 +249,8 @@ def validate(files, report) -> None:
 
 
 @main.command()
-@click.argument("sparql", required=False)
+@click.argument("arguments", nargs=-1, metavar="[SPARQL] [PATH]...")
 @click.option(
-    "-f",
     "--file",
     "query_file",
     type=click.Path(path_type=Path, dir_okay=False, exists=True),
@@ -264,13 +263,13 @@ def validate(files, report) -> None:
     "--data",
     multiple=True,
     type=click.Path(path_type=Path),
-    default=["dist"],
-    show_default=True,
-    help="Build folder or RDF files to query (repeatable). A folder is read through its "
-    "dataset.nq (or dataset.trig): every article in its own named graph, and a default "
-    "graph that is the union of all of them.",
+    help="Build folder or RDF files to query [default: dist]; takes several paths (--data dist/*.ttl): "
+    "the paths after the query are data too. A folder is read through its embedded store, else its "
+    "dataset.nq (or dataset.trig): every article in its own named graph, and a default graph that is "
+    "the union of all of them.",
 )
 @click.option(
+    "-f",
     "--format",
     "fmt",
     type=click.Choice(["table", "csv", "tsv", "json", "turtle", "jsonld"]),
@@ -284,11 +283,12 @@ def validate(files, report) -> None:
     help="Let SERVICE <URL> send part of the query to that endpoint over the network (refused otherwise).",
 )
 @_handle_errors
-def query(sparql, query_file, name, list_queries, data, fmt, allow_service) -> None:
+def query(arguments, query_file, name, list_queries, data, fmt, allow_service) -> None:
     """Run SPARQL over built data, in process: no server needed.
 
-    Give the query as an argument, with -f FILE, or by --name. ASK prints true or false and exits
-    0 or 1. A syntax error is reported with its line and column (exit 2).
+    Give the query as the first argument, with --file FILE, or by --name. More paths after it are
+    data, as with --data. ASK prints true or false and exits 0 or 1. A syntax error is reported with
+    its line and column (exit 2).
     """
     from .errors import InputError
     from .query import (
@@ -307,11 +307,22 @@ def query(sparql, query_file, name, list_queries, data, fmt, allow_service) -> N
         for q in named_queries():
             click.echo(f"{q.name:16} {q.question}")
         return
+    # A shell expands --data dist/*.ttl into one path for --data and the others as arguments: the
+    # arguments that name files or folders are data, the first one that does not is the query text.
+    rest = list(arguments)
+    sparql = None
+    if not (query_file or name):
+        sparql = next((a for a in rest if not Path(a).exists()), None)
+        if sparql is not None:
+            rest.remove(sparql)
+    if rest and not data:
+        raise InputError(f"unexpected argument {rest[0]!r}: give the data to query with --data PATH…")
     given = [x for x in (sparql, query_file, name) if x]
     if len(given) != 1:
         raise InputError(
-            "give exactly one query: as an argument, with -f FILE, or with --name NAME (--list shows the names)"
+            "give exactly one query: as an argument, with --file FILE, or with --name NAME (--list shows the names)"
         )
+    paths = [*data, *map(Path, rest)] or [Path("dist")]
     if name:
         text, source = named_query(name).text, f"named query {name}"
     elif query_file:
@@ -319,7 +330,7 @@ def query(sparql, query_file, name, list_queries, data, fmt, allow_service) -> N
     else:
         text, source = sparql, "the query"
     # The embedded store answers unless SERVICE may reach out: that runs in rdflib, over the files.
-    dataset = load_dataset(list(data)) if allow_service else open_data(list(data))
+    dataset = load_dataset(paths) if allow_service else open_data(paths)
     result = run_query(text, dataset, source, allow_service=allow_service)
     if result.type == "ASK":
         if fmt == "json":

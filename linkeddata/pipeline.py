@@ -156,7 +156,10 @@ def find_sources(inputs: Sequence[str | Path]) -> list[Source]:
             annotation = next((p for p in (text.with_suffix(".yaml"), text.with_suffix(".yml")) if p.is_file()), None)
             if annotation is None:
                 raise InputError(
-                    f"the article has no annotation: expected {text.with_suffix('.yaml').name} beside it", text
+                    f"the article has no annotation: expected {text.with_suffix('.yaml').name} beside it. "
+                    f"`ld-export draft {text} -o {text.with_suffix('.yaml')}` writes a first one for a person "
+                    "to correct",
+                    text,
                 )
             source = Source(text, annotation)
             other = sources.get(source.slug)
