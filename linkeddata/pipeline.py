@@ -459,6 +459,9 @@ def build(
     loader = None
     try:
         store_now = store and "nquads" in formats
+        if store and not store_now:
+            say("no store: it is loaded from the nquads format, which this build does not write "
+                "(add nquads to the formats, or build with --no-store to skip it)")  # fmt: skip
         owned = cache.owned(out)
         _check_clashes(out, owned, _targets(order, formats, store_now))
         staging = Staging(out)

@@ -242,3 +242,15 @@ def test_an_article_without_annotation_points_at_ld_export_draft(runner, tmp_pat
         "to correct\n"
     )
     assert not (tmp_path / "out").exists()
+
+
+def test_a_build_without_nquads_says_it_writes_no_store(runner, small, tmp_path):
+    r = runner.invoke(main, ["build", str(small), "-o", str(tmp_path / "out"), "-f", "turtle"])
+    assert r.exit_code == 0, r.output
+    assert (
+        "no store: it is loaded from the nquads format, which this build does not write (add nquads to the "
+        "formats, or build with --no-store to skip it)\n"
+    ) in r.stderr
+    assert not (tmp_path / "out" / "store").exists()
+    r = runner.invoke(main, ["build", str(small), "-o", str(tmp_path / "quiet"), "-f", "turtle", "--no-store"])
+    assert r.exit_code == 0 and "no store" not in r.stderr
