@@ -5,10 +5,11 @@ from __future__ import annotations
 import os
 import shutil
 import textwrap
+from functools import cache
 from pathlib import Path
 
 import pytest
-from rdflib import Dataset
+from rdflib import Dataset, Graph
 
 import linkeddata
 from linkeddata import resources
@@ -175,3 +176,13 @@ def need(tool: str, present: bool, hint: str) -> None:
     if os.environ.get("CI") == "true":
         pytest.fail(message)
     pytest.skip(message)
+
+
+@cache
+def pyshacl_report(path: Path):
+    """A Turtle file (a shape fixture) validated as the build validates, with pyshacl through the
+    project's wrapper; once per test process, for test_shapes, test_screen and test_shacl_engines
+    ask the same of every fixture (they run in one worker: their xdist_group is "shapes")."""
+    from linkeddata.validate import validate_graph
+
+    return validate_graph(Graph().parse(path, format="turtle"))

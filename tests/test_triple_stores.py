@@ -21,6 +21,8 @@ from stores import oxigraph_server, virtuoso_server
 from linkeddata.cli import main
 from linkeddata.query import named_queries
 
+pytestmark = pytest.mark.xdist_group("triple-stores")  # its module-scoped fixtures are made once
+
 SERVERS = {
     "oxigraph": lambda folder: oxigraph_server(folder, union_default_graph=False),
     "oxigraph-union": lambda folder: oxigraph_server(folder, union_default_graph=True),
