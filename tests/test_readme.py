@@ -42,7 +42,7 @@ ROOT = Path(__file__).parents[1]
 README = ROOT / "README.md"
 # Not part of the copy: what builds, tests and tools leave in a checkout.
 IGNORED = shutil.ignore_patterns(
-    ".git", ".venv", "node_modules", "__pycache__", "*.egg-info", ".pytest_cache", ".ruff_cache",
+    ".git", ".venv", "node_modules", "__pycache__", "*.egg-info", ".pytest_cache", ".ruff_cache", ".hypothesis",
     "dist", "corpus-dist", "my-articles", "my-store", ".ld-export-cache",
 )  # fmt: skip
 PORTS = ("7878", "7879")
