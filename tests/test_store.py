@@ -10,6 +10,7 @@ import subprocess
 import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import quote
 
 import httpx
 import pytest
@@ -243,3 +244,15 @@ def test_named_query_json_is_sparql_results_json(seed_build):
     r = CliRunner().invoke(main, ["query", "--name", "thesis", "--data", str(seed_build[1]), "--format", "json"])
     doc = json.loads(r.stdout)
     assert doc["results"]["bindings"][0]["partner"]["type"] == "literal"
+
+
+def test_without_a_query_endpoint_the_union_goes_to_the_default_graph_unless_told_not_to(seed_build, stub_factory):
+    graph, n = str(seed_build[0].articles[0].graph_iri), seed_build[0].counts["triples"]
+    stub = stub_factory([])
+    result = load(seed_build[1], stub.url)
+    assert [(x.graph, x.sent, x.stored) for x in result] == [(graph, n, n), (None, n, n)]
+    assert sorted(stub.graphs) == sorted(["/store?default=", "/store?graph=" + quote(graph, safe="")])
+    stub = stub_factory([])
+    result = load(seed_build[1], stub.url, default_graph=False)
+    assert [(x.graph, x.sent, x.stored) for x in result] == [(graph, n, n)]
+    assert list(stub.graphs) == ["/store?graph=" + quote(graph, safe="")]
