@@ -182,7 +182,7 @@ def need(tool: str, present: bool, hint: str) -> None:
 def pyshacl_report(path: Path):
     """A Turtle file (a shape fixture) validated as the build validates, with pyshacl through the
     project's wrapper; once per test process, for test_shapes, test_screen and test_shacl_engines
-    ask the same of every fixture (they run in one worker: their xdist_group is "shapes")."""
+    ask the same of every fixture."""
     from linkeddata.validate import validate_graph
 
     return validate_graph(Graph().parse(path, format="turtle"))

@@ -21,8 +21,6 @@ from rdflib import Graph
 from linkeddata import resources
 from linkeddata.namespaces import LDE, OWL, PROV, RDF, RDFS, SCHEMA, SEM
 
-pytestmark = pytest.mark.xdist_group("alignment")  # its module-scoped fixtures are made once
-
 PREFIXES = """\
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>

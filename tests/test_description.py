@@ -16,8 +16,6 @@ from linkeddata.errors import InputError
 from linkeddata.namespaces import DCTERMS, OWL, PROV, RDF, SCHEMA, XSD
 from linkeddata.validate import validate_graph
 
-pytestmark = pytest.mark.xdist_group("description")  # its module-scoped fixtures are made once
-
 VOID = Namespace("http://rdfs.org/ns/void#")
 DCAT = Namespace("http://www.w3.org/ns/dcat#")
 SPDX = Namespace("http://spdx.org/rdf/terms#")

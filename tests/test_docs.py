@@ -22,8 +22,6 @@ from linkeddata import docs, resources
 from linkeddata.cli import main
 from linkeddata.errors import InputError
 
-pytestmark = pytest.mark.xdist_group("docs")  # its module-scoped fixtures are made once
-
 VANN = Namespace("http://purl.org/vocab/vann/")
 LDE_NS = "https://w3id.org/ld-export/ontology#"
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}

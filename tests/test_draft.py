@@ -21,8 +21,6 @@ from linkeddata.article import read_article
 from linkeddata.cli import main
 from linkeddata.draft import UNKNOWN_PUBLISHER, draft_annotation, yaml_string
 
-pytestmark = pytest.mark.xdist_group("draft")  # its module-scoped fixtures are made once
-
 
 def _copy_seed(folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)

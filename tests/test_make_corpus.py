@@ -19,8 +19,6 @@ from linkeddata.annotation import load_annotation, load_registry
 from linkeddata.article import read_article
 from linkeddata.graph import build_graph
 
-pytestmark = pytest.mark.xdist_group("make-corpus")  # its module-scoped fixtures are made once
-
 SCRIPT = Path(__file__).resolve().parent.parent / "benchmarks" / "make_corpus.py"
 SLUG = re.compile(r"synthetic-[0-9]{5}(-[a-z0-9]+)+")
 SIZE = 16

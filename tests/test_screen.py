@@ -17,8 +17,6 @@ from linkeddata import resources, screen
 from linkeddata.validate import validate_graph
 from linkeddata.write import ntriples_of
 
-pytestmark = pytest.mark.xdist_group("shapes")  # the fixtures' pyshacl reports are shared (conftest)
-
 DATA = Path(__file__).parent / "data" / "shapes"
 FIXTURES = [DATA / "valid.ttl", *sorted((DATA / "invalid").glob("*.ttl"))]
 

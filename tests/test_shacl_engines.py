@@ -42,8 +42,6 @@ from rdflib.term import BNode, Node
 from linkeddata import resources
 from linkeddata.validate import validate_graph
 
-pytestmark = pytest.mark.xdist_group("shapes")  # the fixtures' pyshacl reports are shared (conftest)
-
 try:
     import pyrudof
 except ImportError:  # pragma: no cover - CI installs it with the test extra

@@ -22,8 +22,6 @@ from rdflib.collection import Collection
 from linkeddata import resources
 from linkeddata.validate import ontology_graph, shapes_graph
 
-pytestmark = pytest.mark.xdist_group("shapes")  # the fixtures' pyshacl reports are shared (conftest)
-
 SHAPES_PATH = resources.shapes_file()
 DATA = Path(__file__).parent / "data" / "shapes"
 VALID = DATA / "valid.ttl"

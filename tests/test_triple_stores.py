@@ -10,18 +10,17 @@ fills it), Oxigraph with --union-default-graph and Virtuoso take every graph tog
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 
 import httpx
 import pytest
 from click.testing import CliRunner
-from stores import oxigraph_server, virtuoso_server
+from stores import Store, oxigraph_server, virtuoso_server
 
 from linkeddata.cli import main
 from linkeddata.query import named_queries
-
-pytestmark = pytest.mark.xdist_group("triple-stores")  # its module-scoped fixtures are made once
 
 SERVERS = {
     "oxigraph": lambda folder: oxigraph_server(folder, union_default_graph=False),
@@ -34,19 +33,31 @@ def run(*args: str):
     return CliRunner().invoke(main, list(args))
 
 
-@pytest.fixture(scope="module", params=list(SERVERS))
-def store(request, corpus_build, tmp_path_factory):
-    """A running store of the kind ``request.param``, loaded with the corpus: (Store, load's stderr)."""
-    folder = tmp_path_factory.mktemp(request.param)
-    with SERVERS[request.param](folder / "store") as server, pytest.MonkeyPatch.context() as env:
-        for name in ("LD_EXPORT_USER", "LD_EXPORT_PASSWORD", "LD_EXPORT_TOKEN", "LD_EXPORT_AUTH"):
-            env.delenv(name, raising=False)
-        env.setenv("NETRC", str(folder / "no-netrc"))
-        for name, value in server.environment:
-            env.setenv(name, value)
-        r = run("load", str(corpus_build[1]), "--endpoint", server.graph_store, "--query-endpoint", server.query)
-        assert r.exit_code == 0, r.output
-        yield server, r.stderr
+@pytest.fixture(scope="module")
+def loaded(corpus_build, tmp_path_factory):
+    """``loaded(kind)``: a running store of that kind (SERVERS), started and loaded with the corpus
+    on first use and kept for the module: (Store, what `ld-export load` printed on stderr)."""
+    started: dict[str, tuple[Store, str]] = {}
+    with contextlib.ExitStack() as stack:
+
+        def get(kind: str) -> tuple[Store, str]:
+            if kind not in started:
+                folder = tmp_path_factory.mktemp(kind)
+                server = stack.enter_context(SERVERS[kind](folder / "store"))
+                r = load_command(server, str(corpus_build[1]), "--endpoint", server.graph_store,
+                                 "--query-endpoint", server.query)  # fmt: skip
+                assert r.exit_code == 0, r.output
+                started[kind] = (server, r.stderr)
+            return started[kind]
+
+        yield get
+
+
+def load_command(server: Store, *args: str):
+    """`ld-export load ARGS` with the store's credentials and no others (no netrc either)."""
+    env = {name: None for name in ("LD_EXPORT_USER", "LD_EXPORT_PASSWORD", "LD_EXPORT_TOKEN", "LD_EXPORT_AUTH")}
+    env |= {"NETRC": "/nonexistent/netrc", **dict(server.environment)}
+    return CliRunner().invoke(main, ["load", *args], env=env)
 
 
 def http_select(url: str, sparql: str) -> list[dict[str, str]]:
@@ -90,8 +101,9 @@ def test_the_named_queries_asked_here_are_those_query_list_shows():
     assert listed == [q.name for q in named_queries()]
 
 
-def test_load_stores_every_article_graph_and_their_union(store, corpus_build):
-    server, stderr = store
+@pytest.mark.parametrize("kind", list(SERVERS))
+def test_load_stores_every_article_graph_and_their_union(loaded, kind, corpus_build):
+    server, stderr = loaded(kind)
     result, out = corpus_build
     quads = (out / "dataset.nq").read_text(encoding="utf-8").splitlines()
     union = len({line.rsplit(" <", 1)[0] for line in quads})
@@ -103,9 +115,10 @@ def test_load_stores_every_article_graph_and_their_union(store, corpus_build):
     assert table == expected
 
 
+@pytest.mark.parametrize("kind", list(SERVERS))
 @pytest.mark.parametrize("name", [q.name for q in named_queries()])
-def test_every_named_query_answers_over_http_as_ld_export_query(store, corpus_build, name):
-    server, _ = store
+def test_every_named_query_answers_over_http_as_ld_export_query(loaded, kind, corpus_build, name):
+    server, _ = loaded(kind)
     expected = ld_export_query(str(corpus_build[1]), name)
     over_http = http_select(server.query, next(q.text for q in named_queries() if q.name == name))
     assert expected, f"{name} has no answer on the corpus: nothing would be compared"
@@ -113,13 +126,12 @@ def test_every_named_query_answers_over_http_as_ld_export_query(store, corpus_bu
     assert normal(over_http) == normal(expected)
 
 
-@pytest.mark.parametrize("store", ["virtuoso"], indirect=True)
-def test_virtuoso_refuses_a_default_graph_before_anything_is_loaded(store, corpus_build):
+def test_virtuoso_refuses_a_default_graph_before_anything_is_loaded(loaded, corpus_build):
     """Virtuoso's Graph Store has no default graph: `load --default-graph` stops at the first
     request, says what to do, and leaves the store as it was."""
-    server, _ = store
+    server, _ = loaded("virtuoso")
     before = http_select(server.query, "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
-    r = run("load", str(corpus_build[1]), "--endpoint", server.graph_store, "--default-graph")
+    r = load_command(server, str(corpus_build[1]), "--endpoint", server.graph_store, "--default-graph")
     assert r.exit_code == 2
     assert "PUT of the default graph failed" in r.stderr and "--no-default-graph" in r.stderr
     assert "[1/3]" not in r.stderr
