@@ -286,9 +286,10 @@ def validate(files, report) -> None:
 def query(arguments, query_file, name, list_queries, data, fmt, allow_service) -> None:
     """Run SPARQL over built data, in process: no server needed.
 
-    Give the query as the first argument, with --file FILE, or by --name. More paths after it are
-    data, as with --data. ASK prints true or false and exits 0 or 1. A syntax error is reported with
-    its line and column (exit 2).
+    Give the query as an argument (the first that names no file or folder), with --file FILE, or
+    by --name. Arguments that name files or folders are data, as with --data (so --data dist/*.ttl
+    works). ASK prints true or false and exits 0 or 1. A syntax error is reported with its line and
+    column (exit 2).
     """
     from .errors import InputError
     from .query import (
@@ -362,8 +363,8 @@ def query(arguments, query_file, name, list_queries, data, fmt, allow_service) -
 @click.option(
     "--query-endpoint",
     metavar="URL",
-    help="SPARQL query endpoint used to verify the counts (default: GET each graph back from the "
-    "Graph Store endpoint).",
+    help="SPARQL query endpoint, asked whether the store's default graph is the union of its graphs "
+    "and used to verify the counts (default: GET each graph back from the Graph Store endpoint).",
 )
 @click.option("--timeout", default=30.0, show_default=True, help="Seconds to wait for each HTTP answer.")
 @click.option(
