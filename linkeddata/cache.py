@@ -39,7 +39,7 @@ from .store import MARK_NAME, STORE_NAME
 CACHE_DIR = ".ld-export-cache"
 MANIFEST_NAME = "manifest.json"
 OWNED_NAME = "owned.json"
-FORMAT = 1
+FORMAT = 2
 
 
 @cache

@@ -261,9 +261,8 @@ def validate(files, report) -> None:
 
 
 @main.command()
-@click.argument("sparql", required=False)
+@click.argument("arguments", nargs=-1, metavar="[SPARQL] [PATH]...")
 @click.option(
-    "-f",
     "--file",
     "query_file",
     type=click.Path(path_type=Path, dir_okay=False, exists=True),
@@ -276,13 +275,13 @@ def validate(files, report) -> None:
     "--data",
     multiple=True,
     type=click.Path(path_type=Path),
-    default=["dist"],
-    show_default=True,
-    help="Build folder or RDF files to query (repeatable). A folder is read through its "
-    "dataset.nq (or dataset.trig): every article in its own named graph, and a default "
-    "graph that is the union of all of them.",
+    help="Build folder or RDF files to query [default: dist]; takes several paths (--data dist/*.ttl): "
+    "the paths after the query are data too. A folder is read through its embedded store, else its "
+    "dataset.nq (or dataset.trig): every article in its own named graph, and a default graph that is "
+    "the union of all of them.",
 )
 @click.option(
+    "-f",
     "--format",
     "fmt",
     type=click.Choice(["table", "csv", "tsv", "json", "turtle", "jsonld"]),
@@ -296,11 +295,13 @@ def validate(files, report) -> None:
     help="Let SERVICE <URL> send part of the query to that endpoint over the network (refused otherwise).",
 )
 @_handle_errors
-def query(sparql, query_file, name, list_queries, data, fmt, allow_service) -> None:
+def query(arguments, query_file, name, list_queries, data, fmt, allow_service) -> None:
     """Run SPARQL over built data, in process: no server needed.
 
-    Give the query as an argument, with -f FILE, or by --name. ASK prints true or false and exits
-    0 or 1. A syntax error is reported with its line and column (exit 2).
+    Give the query as an argument (the first that names no file or folder), with --file FILE, or
+    by --name. Arguments that name files or folders are data, as with --data (so --data dist/*.ttl
+    works). ASK prints true or false and exits 0 or 1. A syntax error is reported with its line and
+    column (exit 2).
     """
     from .errors import InputError
     from .query import (
@@ -319,11 +320,22 @@ def query(sparql, query_file, name, list_queries, data, fmt, allow_service) -> N
         for q in named_queries():
             click.echo(f"{q.name:16} {q.question}")
         return
+    # A shell expands --data dist/*.ttl into one path for --data and the others as arguments: the
+    # arguments that name files or folders are data, the first one that does not is the query text.
+    rest = list(arguments)
+    sparql = None
+    if not (query_file or name):
+        sparql = next((a for a in rest if not Path(a).exists()), None)
+        if sparql is not None:
+            rest.remove(sparql)
+    if rest and not data:
+        raise InputError(f"unexpected argument {rest[0]!r}: give the data to query with --data PATH…")
     given = [x for x in (sparql, query_file, name) if x]
     if len(given) != 1:
         raise InputError(
-            "give exactly one query: as an argument, with -f FILE, or with --name NAME (--list shows the names)"
+            "give exactly one query: as an argument, with --file FILE, or with --name NAME (--list shows the names)"
         )
+    paths = [*data, *map(Path, rest)] or [Path("dist")]
     if name:
         text, source = named_query(name).text, f"named query {name}"
     elif query_file:
@@ -331,7 +343,7 @@ def query(sparql, query_file, name, list_queries, data, fmt, allow_service) -> N
     else:
         text, source = sparql, "the query"
     # The embedded store answers unless SERVICE may reach out: that runs in rdflib, over the files.
-    dataset = load_dataset(list(data)) if allow_service else open_data(list(data))
+    dataset = load_dataset(paths) if allow_service else open_data(paths)
     result = run_query(text, dataset, source, allow_service=allow_service)
     if result.type == "ASK":
         if fmt == "json":
@@ -361,11 +373,10 @@ def query(sparql, query_file, name, list_queries, data, fmt, allow_service) -> N
     "(GraphDB), http://localhost:8890/sparql-graph-crud-auth (Virtuoso).",
 )
 @click.option(
-    "-q",
     "--query-endpoint",
     metavar="URL",
-    help="SPARQL query endpoint used to verify the counts (default: GET each graph back from the "
-    "Graph Store endpoint).",
+    help="SPARQL query endpoint, asked whether the store's default graph is the union of its graphs "
+    "and used to verify the counts (default: GET each graph back from the Graph Store endpoint).",
 )
 @click.option("--timeout", default=30.0, show_default=True, help="Seconds to wait for each HTTP answer.")
 @click.option(
@@ -375,26 +386,40 @@ def query(sparql, query_file, name, list_queries, data, fmt, allow_service) -> N
     type=click.IntRange(0, 10),
     help="Retries, with exponential backoff, after a connection failure, a timeout or HTTP 408/429/502/503/504.",
 )
+@click.option(
+    "--default-graph/--no-default-graph",
+    default=None,
+    help="Also replace the store's default graph with the union of the articles' graphs (each triple "
+    "once), which the named queries ask; or leave it alone. Default: ask the store (--query-endpoint) "
+    "and write it unless its default graph is already the union of all graphs; without a query "
+    "endpoint, write it.",
+)
 @_handle_errors
-def load(build_dir, endpoint, query_endpoint, timeout, retries) -> None:
+def load(build_dir, endpoint, query_endpoint, timeout, retries, default_graph) -> None:
     """Load a build into a running triple store, one named graph per article.
 
     Each named graph of BUILD_DIR/dataset.nq (default build folder: dist) is sent with HTTP PUT,
-    which replaces the graph: loading again never duplicates. Then the store is asked how many
-    triples each graph holds, and a table compares them with what was sent (exit 1 if they
-    differ). Credentials come from LD_EXPORT_USER and LD_EXPORT_PASSWORD (or LD_EXPORT_TOKEN; set
-    LD_EXPORT_AUTH=digest for digest authentication) or from ~/.netrc, never from the command line.
-    An unreachable or refusing endpoint is exit 2.
+    which replaces the graph: loading again never duplicates; so is their union, to the store's
+    default graph, unless the store's default graph is the union of all graphs already (Virtuoso,
+    GraphDB, Oxigraph --union-default-graph). Then the store is asked how many triples each graph
+    holds, and a table compares them with what was sent (exit 1 if they differ). Credentials come
+    from LD_EXPORT_USER and LD_EXPORT_PASSWORD (or LD_EXPORT_TOKEN; set LD_EXPORT_AUTH=digest for
+    digest authentication) or from ~/.netrc, never from the command line. An unreachable or
+    refusing endpoint is exit 2.
     """
     from .load import load as run_load
 
     results = run_load(build_dir, endpoint, query_endpoint, timeout=timeout, retries=retries,
-                       progress=lambda msg: click.echo(msg, err=True))  # fmt: skip
-    width = max(len(r.graph) for r in results)
+                       progress=lambda msg: click.echo(msg, err=True), default_graph=default_graph)  # fmt: skip
+    names = [r.graph or "(default graph)" for r in results]
+    width = max(map(len, names))
     click.echo(f"{'graph':{width}}  {'sent':>7}  {'stored':>7}  HTTP", err=True)
-    for r in results:
-        click.echo(f"{r.graph:{width}}  {r.sent:>7}  {r.stored:>7}  {r.status}", err=True)
-    click.echo(f"Loaded {len(results)} graph(s), {sum(r.sent for r in results)} triples, into {endpoint}.", err=True)
+    for name, r in zip(names, results, strict=True):
+        click.echo(f"{name:{width}}  {r.sent:>7}  {r.stored:>7}  {r.status}", err=True)
+    named = [r for r in results if r.graph]
+    union = next((r for r in results if not r.graph), None)
+    also = f" and their union ({union.sent} triples) as the default graph," if union else ""
+    click.echo(f"Loaded {len(named)} graph(s), {sum(r.sent for r in named)} triples,{also} into {endpoint}.", err=True)
 
 
 @main.command()

@@ -143,6 +143,15 @@ class Minter:
     def selector(self, a: Anchor, kind: str) -> URIRef:
         return self._iri("anchor", self.slug, f"{a.start}-{a.end}", kind)
 
+    def owns(self, iri: str) -> bool:
+        """Whether ``iri`` names a resource of this article alone: one minted with its slug (the
+        article, its photo and graph, claims and hops, relationships, events, anchors), which no
+        other article's graph describes, unlike the actors and places articles share."""
+        if not iri.startswith(self.base):
+            return False
+        segments = iri[len(self.base) :].split("/", 2)
+        return len(segments) > 1 and segments[1] == percent_encode(self.slug, safe="")
+
 
 def time_literal(value: str, origin: Origin) -> Literal:
     """``YYYY`` → xsd:gYear, ``YYYY-MM`` → xsd:gYearMonth, ``YYYY-MM-DD`` → xsd:date (checked)."""

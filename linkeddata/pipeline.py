@@ -22,10 +22,10 @@ change (:mod:`linkeddata.cache`); the output is the same, byte for byte, as a cl
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import fcntl
 import hashlib
-import multiprocessing
 import os
 import shutil
 from collections import Counter
@@ -37,7 +37,7 @@ from pathlib import Path
 
 from rdflib import BNode, Graph, Literal, URIRef
 
-from . import cache, resources
+from . import cache, processes, resources
 from . import store as embedded
 from .annotation import Actor, Origin, Place, Registry, _check_not_in_registry, load_annotation, load_registry
 from .article import Article, read_article
@@ -118,13 +118,17 @@ class BuildResult:
     reused: int = 0  # articles taken from the previous build in the folder
     rechecked: int = 0  # articles pyshacl validated because pyrudof reported something
     warnings: dict[str, int] = field(default_factory=dict)  # slug → SHACL warnings (drafts, TODOs)
+    triples: int | None = None  # distinct triples of the union of the article graphs
 
     @property
     def counts(self) -> dict[str, int]:
-        """Totals over the build; actors and places are counted once however many articles share them."""
+        """Totals over the build; actors, places and triples are counted once however many articles
+        share them."""
         totals = {"articles": len(self.articles)}
         for key in ("claims", "relationships", "events", "anchors", "triples"):
             totals[key] = sum(a.counts[key] for a in self.articles)
+        if self.triples is not None:
+            totals["triples"] = self.triples
         totals["actors"] = len(set().union(*(a.actors for a in self.articles)))
         totals["places"] = len(set().union(*(a.places for a in self.articles)))
         return totals
@@ -153,7 +157,10 @@ def find_sources(inputs: Sequence[str | Path]) -> list[Source]:
             annotation = next((p for p in (text.with_suffix(".yaml"), text.with_suffix(".yml")) if p.is_file()), None)
             if annotation is None:
                 raise InputError(
-                    f"the article has no annotation: expected {text.with_suffix('.yaml').name} beside it", text
+                    f"the article has no annotation: expected {text.with_suffix('.yaml').name} beside it. "
+                    f"`ld-export draft {text} -o {text.with_suffix('.yaml')}` writes a first one for a person "
+                    "to correct",
+                    text,
                 )
             source = Source(text, annotation)
             other = sources.get(source.slug)
@@ -256,6 +263,7 @@ def _build_article(job: _Job) -> dict:
             (job.staging / "parts" / (slug + PARTS[part])).write_bytes(data)
 
     mint = Minter(job.base_iri, slug)
+    shared = _shared_triples(nt, mint)
     actor_ids = sorted(i for i in registry.actors if mint.actor(i) in ag.actors)
     place_ids = sorted(i for i in registry.places if mint.place(i) in ag.places)
     properties: Counter[str] = Counter(str(p) for _s, p, _o in ag.triples)
@@ -277,12 +285,48 @@ def _build_article(job: _Job) -> dict:
         "files": {name: [hashlib.sha256(data).hexdigest()] for name, data in files.items()},
         "parts": {part: len(data) for part, data in parts.items()},
         "properties": dict(sorted(properties.items())),
+        "shared": shared,
         "classes": classes,
     }  # fmt: skip
     entry["warnings"] = sum(v.severity == "Warning" for v in report.violations) if report is not None else 0
     if report is not None:
         entry["report"] = report
     return entry
+
+
+# Bytes of a triple's digest in an article's shared triples: two of a million distinct triples
+# share a digest with a chance of one in 30 million (and the union is then one triple short).
+_DIGEST = 8
+
+
+def _shared_triples(nt: bytes, mint: Minter) -> dict[str, str]:
+    """The triples of an article's graph that other articles' graphs may hold too, those whose
+    subject the article does not own (actors and places), as property → their digests (sorted,
+    base64). With them the build counts the distinct triples of the union of the graphs without
+    holding the union: every other triple is in this graph alone."""
+    shared: dict[str, list[bytes]] = {}
+    for line in nt.split(b"\n"):
+        if line:
+            subject, predicate, _rest = line.split(b" ", 2)
+            if not mint.owns(subject[1:-1].decode("utf-8")):
+                digest = hashlib.blake2b(line, digest_size=_DIGEST).digest()
+                shared.setdefault(predicate[1:-1].decode("utf-8"), []).append(digest)
+    return {p: base64.b64encode(b"".join(sorted(d))).decode("ascii") for p, d in sorted(shared.items())}
+
+
+def _union_properties(entries: Iterable[dict]) -> Counter[str]:
+    """Property → distinct triples in the union of the articles' graphs (manifest entries)."""
+    properties: Counter[str] = Counter()
+    shared: dict[str, set[bytes]] = {}
+    for entry in entries:
+        properties.update(entry["properties"])
+        for prop, blob in entry["shared"].items():
+            digests = base64.b64decode(blob)
+            properties[prop] -= len(digests) // _DIGEST
+            shared.setdefault(prop, set()).update(digests[i : i + _DIGEST] for i in range(0, len(digests), _DIGEST))
+    for prop, digests in shared.items():
+        properties[prop] += len(digests)
+    return properties
 
 
 def _screen(nt: bytes) -> bool:
@@ -423,6 +467,9 @@ def build(
     loader = None
     try:
         store_now = store and "nquads" in formats
+        if store and not store_now:
+            say("no store: it is loaded from the nquads format, which this build does not write "
+                "(add nquads to the formats, or build with --no-store to skip it)")  # fmt: skip
         owned = cache.owned(out)
         _check_clashes(out, owned, _targets(order, formats, store_now))
         staging = Staging(out)
@@ -456,8 +503,8 @@ def build(
             cache.own(out, owned | {FAILED_REPORT_NAME})
             write_files(out, {FAILED_REPORT_NAME: report.serialize()})
             raise NotConformingError(report)
-        result = _assemble(out, staging, order, entries, old_entries, owned, formats, base_iri, issued, store_now,
-                           in_place, loader, report, say)  # fmt: skip
+        written, triples = _assemble(out, staging, order, entries, old_entries, owned, formats, base_iri, issued,
+                                     store_now, in_place, loader, report, say)  # fmt: skip
     except BaseException:
         if loader is not None:
             loader.abort()
@@ -479,7 +526,8 @@ def build(
     ]  # fmt: skip
     rechecked = len(reports) if validator == "auto" else 0
     warnings = {s.slug: entries[s.slug]["warnings"] for s in order if entries[s.slug].get("warnings")}
-    return BuildResult(built, report, result, reused=len(sources) - len(todo), rechecked=rechecked, warnings=warnings)
+    return BuildResult(built, report, written, reused=len(sources) - len(todo), rechecked=rechecked,
+                       warnings=warnings, triples=triples)
 
 
 def _strict(report: ValidationReport) -> ValidationReport:
@@ -540,7 +588,7 @@ def _run(todo: list[_Job], jobs: int | None, say: Progress, advance) -> Iterable
         return
     say(f"building {len(todo)} articles in {jobs} processes")
     chunk = max(1, min(16, len(todo) // (jobs * 8)))
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=processes.context()) as pool:
         for i, entry in enumerate(pool.map(_build_article, todo, chunksize=chunk), start=1):
             yield entry
             if advance:
@@ -555,8 +603,9 @@ _CHUNK = 1 << 20
 def _assemble(out: Path, staging: Staging, order: list[Source], entries: dict[str, dict],
               old_entries: dict[str, dict], owned: set[str], formats: list[str], base_iri: str, issued, store_now: bool,
               in_place: bool, loader: embedded.Loader | None, report: ValidationReport,
-              say: Progress) -> list[Path]:  # fmt: skip
-    """Put the whole-build files together from the articles' parts, then move everything into place."""
+              say: Progress) -> tuple[list[Path], int]:  # fmt: skip
+    """Put the whole-build files together from the articles' parts, then move everything into place.
+    Returns the files written and the number of distinct triples in the union of the graphs."""
     names = {"nquads": DATASET_NAME + FORMATS["nquads"][0], "trig": DATASET_NAME + FORMATS["trig"][0],
              "void": DESCRIPTION_NAME}  # fmt: skip
     wanted = [part for part in ("nquads", "trig") if part in formats]
@@ -601,16 +650,15 @@ def _assemble(out: Path, staging: Staging, order: list[Source], entries: dict[st
         for f in olds.values():
             f.close()
 
-    properties: Counter[str] = Counter()
+    properties = _union_properties(entries[s.slug] for s in order)
+    triples = sum(properties.values())
     classes: set[str] = set()
     for source in order:
-        properties.update(entries[source.slug]["properties"])
         classes.update(entries[source.slug]["classes"])
     whole_files = {names[p]: ((staging.path / names[p]).stat().st_size, digests[p].hexdigest()) for p in wanted}
     description = describe_dataset(
-        len(order), sum(entries[s.slug]["counts"]["triples"] for s in order),
-        {URIRef(p): n for p, n in sorted(properties.items())}, {URIRef(c) for c in sorted(classes)},
-        whole_files, base_iri, issued,
+        len(order), triples, {URIRef(p): n for p, n in sorted(properties.items())},
+        {URIRef(c) for c in sorted(classes)}, whole_files, base_iri, issued,
     )  # fmt: skip
     head = description_prefixes() + description_part(description)
     with open(staging.add(names["void"]), "wb") as dst:
@@ -669,4 +717,4 @@ def _assemble(out: Path, staging: Staging, order: list[Source], entries: dict[st
         e["stats"] = True
     cache.save(out, {"articles": {s.slug: entries[s.slug] for s in order},
                      "whole": {names[p]: cache.stat_of(out / names[p]) for p in [*wanted, "void"]}})  # fmt: skip
-    return written
+    return written, triples

@@ -334,7 +334,7 @@ def _check_reach(query: Query, data: Graph | Dataset, source: str, allow_service
             source,
         )
     if isinstance(data, Dataset | StoreData):
-        graphs = data.graphs() if isinstance(data, StoreData) else {g.identifier for g in data.contexts()}
+        graphs = data.graphs() if isinstance(data, StoreData) else {g.identifier for g in data.graphs()}
         for clause in query.algebra.get("datasetClause") or ():
             iri = clause.default if clause.default is not None else clause.named
             if iri not in graphs:

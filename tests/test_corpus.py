@@ -169,11 +169,10 @@ def test_seed_and_both_fixture_articles_build_into_one_dataset_byte_identically(
     assert {str(g.identifier) for g in ds.graphs() if len(g)} == {f"{BASE}graph/{p.stem}" for p in CORPUS.glob("*.txt")}
 
 
-def test_the_fixture_article_disputes_the_seed_chain(tmp_path):
+def test_the_fixture_article_disputes_the_seed_chain(corpus_build):
     from linkeddata.query import load_dataset, named_query, rows, run_query
 
-    linkeddata.build([CORPUS], tmp_path / "out")
-    result = rows(run_query(named_query("disputed-claims").text, load_dataset([tmp_path / "out"])))
+    result = rows(run_query(named_query("disputed-claims").text, load_dataset([corpus_build[1]])))
     across = [r for r in result if r["article"] != r["disputedArticle"]]
     assert {r["disputedPublisher"] for r in across} == {"Business Insider"}
     assert {r["publisher"] for r in across} == {"The Levant Ledger"}
