@@ -17,14 +17,16 @@ import click
 from . import __version__
 from .errors import LdExportError, NotConformingError
 from .namespaces import DEFAULT_BASE_IRI
+from .terminal import visible
 from .write import FORMATS
 
 FORMAT_ALIASES = {"ttl": "turtle", "json-ld": "jsonld", "nt": "ntriples", "nq": "nquads"}
 
 
 def _paragraph(text: str) -> str:
-    """One paragraph: line breaks inside a message become spaces (the terminal wraps)."""
-    return " ".join(line.strip() for line in text.strip().splitlines())
+    """One paragraph: line breaks inside a message become spaces (the terminal wraps); control
+    characters from the data become escapes."""
+    return visible(" ".join(line.strip() for line in text.strip().split("\n")))
 
 
 def _handle_errors(func):
@@ -35,7 +37,7 @@ def _handle_errors(func):
         try:
             return func(*args, **kwargs)
         except NotConformingError as e:
-            click.echo(e.report.describe(), err=True)
+            click.echo(visible(e.report.describe(), keep="\n"), err=True)
             sys.exit(e.exit_code)
         except LdExportError as e:
             click.echo(_paragraph(f"Error: {e}"), err=True)
@@ -235,16 +237,19 @@ def validate(files, report) -> None:
     conforms, 1 if it does not, 2 if a file cannot be read or parsed.
     """
     from .validate import validate_files
+    from .write import check_target, write_file
 
+    if report:
+        check_target(report)
     result = validate_files(files)
     if report:
-        report.write_bytes(result.serialize())
+        write_file(report, result.serialize())
     names = ", ".join(str(f) for f in files) if len(files) <= 3 else f"{len(files)} files"
     if result.conforms:
         click.echo(f"{names}: conforms", err=True)
         return
-    click.echo(f"{names}: does not conform", err=True)
-    click.echo(textwrap.indent(result.describe(), "  "), err=True)
+    click.echo(visible(f"{names}: does not conform"), err=True)
+    click.echo(textwrap.indent(visible(result.describe(), keep="\n"), "  "), err=True)
     sys.exit(1)
 
 
@@ -315,7 +320,10 @@ def query(sparql, query_file, name, list_queries, data, fmt, allow_service) -> N
     if name:
         text, source = named_query(name).text, f"named query {name}"
     elif query_file:
-        text, source = query_file.read_text(encoding="utf-8"), str(query_file)
+        try:
+            text, source = query_file.read_text(encoding="utf-8"), str(query_file)
+        except (OSError, UnicodeDecodeError) as e:
+            raise InputError(f"cannot read the query: {getattr(e, 'strerror', None) or e}", query_file) from None
     else:
         text, source = sparql, "the query"
     # The embedded store answers unless SERVICE may reach out: that runs in rdflib, over the files.
@@ -355,7 +363,13 @@ def query(sparql, query_file, name, list_queries, data, fmt, allow_service) -> N
     help="SPARQL query endpoint used to verify the counts (default: GET each graph back from the "
     "Graph Store endpoint).",
 )
-@click.option("--timeout", default=30.0, show_default=True, help="Seconds to wait for each HTTP answer.")
+@click.option(
+    "--timeout",
+    default=30.0,
+    show_default=True,
+    type=click.FloatRange(0, min_open=True),
+    help="Seconds to wait for each HTTP answer.",
+)
 @click.option(
     "--retries",
     default=3,

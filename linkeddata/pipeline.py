@@ -447,7 +447,7 @@ def build(
             raise NotConformingError(report)
         result = _assemble(out, staging, order, entries, old_entries, owned, formats, base_iri, issued, store_now,
                            in_place, loader, report, say)  # fmt: skip
-    except BaseException:
+    except BaseException as e:
         if loader is not None:
             loader.abort()
         if staging is not None:
@@ -457,6 +457,8 @@ def build(
             shutil.rmtree(out / cache.CACHE_DIR, ignore_errors=True)
             with contextlib.suppress(OSError):
                 out.rmdir()  # made for this build, and empty: a failed build leaves no trace
+        if isinstance(e, OSError):  # a full disk, a folder that cannot be written: bad input, not a bug
+            raise _write_error(e, out, staging) from None
         raise
     lock.close()
     built = [
@@ -468,6 +470,16 @@ def build(
     ]  # fmt: skip
     rechecked = len(reports) if validator == "auto" else 0
     return BuildResult(built, report, result, reused=len(sources) - len(todo), rechecked=rechecked)
+
+
+def _write_error(e: OSError, out: Path, staging: Staging | None) -> InputError:
+    """What a build that could not write says: the file (unless it is one of the build's own
+    temporary ones), what the system said, and that the output folder holds the previous build."""
+    where = Path(e.filename) if e.filename else out
+    if staging is not None and where.is_relative_to(staging.path):
+        where = out
+    reason = e.strerror or " ".join(str(e).split())
+    return InputError(f"the build could not write: {reason}; the output folder holds what it held before", where)
 
 
 def _targets(order: list[Source], formats: list[str], store: bool) -> list[str]:
