@@ -6,10 +6,13 @@ Errors are one paragraph on stderr; progress and summaries go to stderr; data to
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
+import signal
 import sys
 import textwrap
+import threading
 from pathlib import Path
 
 import click
@@ -29,13 +32,42 @@ def _paragraph(text: str) -> str:
     return visible(" ".join(line.strip() for line in text.strip().split("\n")))
 
 
+class _Stopped(BaseException):
+    """SIGTERM or SIGHUP: end the command the way Ctrl-C does (its clean-up runs; children stop)."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _stop_on(signum, _frame) -> None:
+    raise _Stopped(signum)
+
+
+@contextlib.contextmanager
+def _stop_signals():
+    """While a command runs, SIGTERM and SIGHUP raise :class:`_Stopped` (in the main thread only,
+    where Python delivers signals); the previous handlers come back afterwards."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {sig: signal.signal(sig, _stop_on) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
 def _handle_errors(func):
-    """Turn library errors into one paragraph on stderr and the documented exit code."""
+    """Turn library errors into one paragraph on stderr and the documented exit code; Ctrl-C,
+    SIGTERM and SIGHUP into one line and 128 + the signal's number (130, 143, 129)."""
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
         try:
-            return func(*args, **kwargs)
+            with _stop_signals():
+                return func(*args, **kwargs)
         except NotConformingError as e:
             click.echo(visible(e.report.describe(), keep="\n"), err=True)
             sys.exit(e.exit_code)
@@ -43,8 +75,12 @@ def _handle_errors(func):
             click.echo(_paragraph(f"Error: {e}"), err=True)
             sys.exit(e.exit_code)
         except KeyboardInterrupt:
-            click.echo("Interrupted; earlier output is unchanged.", err=True)
-            sys.exit(130)
+            _quietly(lambda: click.echo("Interrupted; earlier output is unchanged.", err=True))
+            sys.exit(128 + signal.SIGINT)
+        except _Stopped as e:
+            name = signal.Signals(e.signum).name
+            _quietly(lambda: click.echo(f"Stopped by {name}; earlier output is unchanged.", err=True))
+            sys.exit(128 + e.signum)
         except Exception as e:  # noqa: BLE001 - never show a traceback to a user
             if os.environ.get("LD_EXPORT_DEBUG"):
                 raise
@@ -58,6 +94,12 @@ def _handle_errors(func):
             sys.exit(2)
 
     return wrapper
+
+
+def _quietly(say) -> None:
+    """Say something on the way out, unless the terminal has gone (SIGHUP) or a second Ctrl-C comes."""
+    with contextlib.suppress(OSError, KeyboardInterrupt, _Stopped):
+        say()
 
 
 def _formats(_ctx, _param, value: tuple[str, ...]) -> list[str]:

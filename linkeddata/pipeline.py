@@ -37,7 +37,7 @@ from pathlib import Path
 
 from rdflib import BNode, Graph, Literal, URIRef
 
-from . import cache, resources
+from . import cache, children, resources
 from . import store as embedded
 from .annotation import Actor, Origin, Place, Registry, _check_not_in_registry, load_annotation, load_registry
 from .article import Article, read_article
@@ -429,15 +429,16 @@ def build(
         if store_now and not in_place:
             loader = embedded.Loader(staging.path / embedded.STORE_NAME)
         reports = []
-        for i, entry in enumerate(_run(todo, jobs, say, advance), start=1):
-            report = entry.pop("report", None)
-            if report is not None:
-                reports.append(report)
-            slug = todo[i - 1].source.slug
-            entries[slug] = entry
-            if loader is not None and (report is None or report.conforms):
-                loader.add(staging.path / "parts" / (slug + PARTS["nquads"]), 0, entry["parts"]["nquads"],
-                           entry["graph_iri"])  # fmt: skip
+        with contextlib.closing(_run(todo, jobs, say, advance)) as results:  # closed: its workers stop
+            for i, entry in enumerate(results, start=1):
+                report = entry.pop("report", None)
+                if report is not None:
+                    reports.append(report)
+                slug = todo[i - 1].source.slug
+                entries[slug] = entry
+                if loader is not None and (report is None or report.conforms):
+                    loader.add(staging.path / "parts" / (slug + PARTS["nquads"]), 0, entry["parts"]["nquads"],
+                               entry["graph_iri"])  # fmt: skip
         _check_across_articles({s.slug: entries[s.slug] for s in order})
         report = _merge_reports(reports)
         if not report.conforms:
@@ -535,13 +536,33 @@ def _run(todo: list[_Job], jobs: int | None, say: Progress, advance) -> Iterable
         return
     say(f"building {len(todo)} articles in {jobs} processes")
     chunk = max(1, min(16, len(todo) // (jobs * 8)))
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
-        for i, entry in enumerate(pool.map(_build_article, todo, chunksize=chunk), start=1):
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=children.worker_init, initargs=(os.getpid(),))  # fmt: skip
+    try:
+        with children.starting():  # map() starts the workers
+            results = pool.map(_build_article, todo, chunksize=chunk)
+        for i, entry in enumerate(results, start=1):
             yield entry
             if advance:
                 advance(i, len(todo))
             elif i == len(todo) or i % 500 == 0:
                 say(f"[{i}/{len(todo)}] articles built")
+    except BaseException:  # an error, Ctrl-C, or the build stopped taking results: stop the workers now
+        _stop(pool)
+        raise
+    pool.shutdown()
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Stop the workers at once: what they are building is not wanted any more. (Shutting the pool
+    down alone would let them finish every article still queued.)"""
+    workers = list((getattr(pool, "_processes", None) or {}).values())
+    for worker in workers:
+        with contextlib.suppress(OSError):
+            worker.kill()
+    pool.shutdown(wait=True, cancel_futures=True)
+    for worker in workers:
+        worker.join()
 
 
 _CHUNK = 1 << 20

@@ -15,10 +15,13 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
 import pyoxigraph as ox
+
+from . import children
 
 STORE_NAME = "store"
 MARK_NAME = "ld-export.sha256"
@@ -43,8 +46,10 @@ class Loader:
         context = multiprocessing.get_context("spawn")
         self._queue = context.Queue()
         self._result = context.Queue()
-        self._process = context.Process(target=_load, args=(str(folder), self._queue, self._result), daemon=True)
-        self._process.start()
+        self._process = context.Process(target=_load, args=(str(folder), self._queue, self._result, os.getpid()),
+                                        daemon=True)  # fmt: skip
+        with children.starting():
+            self._process.start()
 
     def add(self, path: Path, offset: int, length: int, graph: str) -> None:
         self._queue.put((str(path), offset, length, graph))
@@ -58,12 +63,16 @@ class Loader:
             raise OSError(f"the store could not be loaded: {problem}")
 
     def abort(self) -> None:
+        """Stop loading at once (the store being loaded is not wanted any more)."""
         if self._process.is_alive():
             self._process.kill()
         self._process.join()
+        self._queue.cancel_join_thread()  # what is still queued for the loader is dropped, not waited for
+        self._queue.close()
 
 
-def _load(folder: str, queue, result) -> None:
+def _load(folder: str, queue, result, parent: int) -> None:
+    children.worker_init(parent)
     try:
         store = ox.Store(folder)
         quads: list[bytes] = []
