@@ -26,15 +26,20 @@ from collections.abc import Callable
 PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
-def _ask_the_kernel() -> bool:
-    """Ask Linux to SIGKILL this process when its parent dies; False where that cannot be asked."""
+def _prctl():
+    """libc's ``prctl``, or None where there is none (not Linux)."""
     if not sys.platform.startswith("linux"):
-        return False
+        return None
     try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        return libc.prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0) == 0
+        return ctypes.CDLL(None, use_errno=True).prctl
     except (OSError, AttributeError):
-        return False
+        return None
+
+
+def _ask_the_kernel(prctl=None) -> bool:
+    """Ask Linux to SIGKILL this process when its parent dies; False where that cannot be asked."""
+    prctl = prctl or _prctl()
+    return prctl is not None and prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0) == 0
 
 
 def _watch(parent: int) -> None:
@@ -78,10 +83,10 @@ def starting():
 def before_exec() -> Callable[[], None]:
     """For ``subprocess.Popen(preexec_fn=...)``: the program started dies with this process.
     (The request survives ``exec``; it runs in the child between ``fork`` and ``exec``.)"""
-    parent = os.getpid()
+    parent, prctl = os.getpid(), _prctl()  # looked up here: after fork, only call it
 
     def prepare() -> None:
-        if not _ask_the_kernel():
+        if prctl is None or not _ask_the_kernel(prctl):
             return  # no thread survives exec: the parent stops the program itself
         if os.getppid() != parent:
             os._exit(1)

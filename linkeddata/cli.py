@@ -414,10 +414,11 @@ def query(sparql, query_file, name, list_queries, data, fmt, allow_service) -> N
 )
 @click.option(
     "--retries",
-    default=3,
+    default=5,
     show_default=True,
     type=click.IntRange(0, 10),
-    help="Retries, with exponential backoff, after a connection failure, a timeout or HTTP 408/429/502/503/504.",
+    help="Retries after a connection failure, a timeout or HTTP 408/425/429/502/503/504, waiting 0.5 s, then "
+    "twice as long each time, at most 8 s (the default waits about 15 s in all: longer than a store's restart).",
 )
 @_handle_errors
 def load(build_dir, endpoint, query_endpoint, timeout, retries) -> None:
@@ -428,7 +429,9 @@ def load(build_dir, endpoint, query_endpoint, timeout, retries) -> None:
     triples each graph holds, and a table compares them with what was sent (exit 1 if they
     differ). Credentials come from LD_EXPORT_USER and LD_EXPORT_PASSWORD (or LD_EXPORT_TOKEN; set
     LD_EXPORT_AUTH=digest for digest authentication) or from ~/.netrc, never from the command line.
-    An unreachable or refusing endpoint is exit 2.
+    An unreachable or refusing endpoint is exit 2; if that happens part-way, the message says which
+    graphs the store now holds in their new version and which not: run the same command again to
+    finish. No message shows a credential.
     """
     from .load import load as run_load
 
@@ -445,13 +448,22 @@ def load(build_dir, endpoint, query_endpoint, timeout, retries) -> None:
 @click.argument("build_dir", required=False, default="dist", type=click.Path(path_type=Path, file_okay=False))
 @click.option("-p", "--port", default=7878, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option(
+    "--writable",
+    is_flag=True,
+    help="Accept SPARQL updates and Graph Store writes (they change the served snapshot, never the build). "
+    "Writes from web pages of other origins are refused even so.",
+)
 @_handle_errors
-def serve(build_dir, port, host) -> None:
+def serve(build_dir, port, host, writable) -> None:
     """Start a local SPARQL endpoint (Oxigraph) with a build loaded; Ctrl-C stops it.
 
-    Needs the oxigraph server: pip install 'ld-export[serve]'. The store is temporary. Queries see
-    the union of all articles' graphs as the default graph; GRAPH <…> reaches each article.
-    The URL serves Oxigraph's query page; SPARQL goes to URL/query, the Graph Store to URL/store.
+    Needs the oxigraph server: pip install 'ld-export[serve]'. It serves a snapshot taken at
+    start-up (of the build's store, or of its dataset file loaded into a temporary store): a later
+    build does not change what it answers. Queries see the union of all articles' graphs as the
+    default graph; GRAPH <…> reaches each article. The URL serves Oxigraph's query page; SPARQL
+    goes to URL/query, the Graph Store to URL/store. Read-only unless --writable; web pages of
+    any origin may read (CORS), none may write. SIGTERM and SIGHUP stop it like Ctrl-C.
     """
     from .serve import serve as run_serve
 
@@ -459,7 +471,15 @@ def serve(build_dir, port, host) -> None:
         click.echo(url)
         click.echo(f"SPARQL endpoint {url}query, Graph Store {url}store; Ctrl-C to stop.", err=True)
 
-    run_serve(build_dir, port, host, on_ready=ready, progress=lambda msg: click.echo(msg, err=True))
+    try:
+        code = run_serve(build_dir, port, host, on_ready=ready, progress=lambda msg: click.echo(msg, err=True),
+                         writable=writable)  # fmt: skip
+    except _Stopped as e:
+        name = signal.Signals(e.signum).name
+        _quietly(lambda: click.echo(f"Stopped by {name}.", err=True))
+        return
+    if code:
+        raise LdExportError(f"the oxigraph server stopped by itself (exit code {code})")
 
 
 @main.command()
