@@ -5,7 +5,12 @@ These are the guarantees the README lists under "What ld-export promises".
 
 from __future__ import annotations
 
+import json
+import random
 import shutil
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -117,3 +122,122 @@ def test_files_of_a_removed_article_go_after_a_build_lost_its_manifest(tmp_path)
         f.unlink()
     assert run("build", str(src), "-o", str(out), "-q").exit_code == 0
     assert sorted(p.name for p in out.glob("levant-*")) == []
+
+
+# --------------------------------------------------------------------------------------------
+# No process outlives a build; Ctrl-C is quiet
+
+MAKE_CORPUS = Path(__file__).resolve().parent.parent / "benchmarks" / "make_corpus.py"
+LD_EXPORT = [sys.executable, "-c", "import sys; from linkeddata.console import main; sys.exit(main())"]
+
+# Runs a command as the child of a "subreaper" (Linux PR_SET_CHILD_SUBREAPER): every process the
+# command starts, and every process orphaned by its death, stays a descendant of this script, so
+# that none escapes the count. It waits until the command has WAIT_FOR descendants, waits DELAY
+# more seconds, sends SIGNAL (to the process group when GROUP, as a terminal sends Ctrl-C), then
+# reaps and reports which descendants are still alive 10 s later.
+WATCH = r"""
+import ctypes, json, os, signal, subprocess, sys, time
+assert ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0) == 0  # PR_SET_CHILD_SUBREAPER
+cmd, sig, wait_for, delay, group = json.loads(sys.argv[1])
+
+def descendants():
+    parents = {}
+    for d in os.listdir("/proc"):
+        try:
+            stat = open(f"/proc/{d}/stat").read() if d.isdigit() else ""
+        except OSError:
+            continue
+        if stat:
+            fields = stat[stat.rfind(")") + 2:].split()
+            parents[int(d)] = (fields[0], int(fields[1]))
+    found, more = set(), True
+    while more:
+        more = False
+        for pid, (state, ppid) in parents.items():
+            if pid not in found and state != "Z" and (ppid == os.getpid() or ppid in found):
+                found.add(pid)
+                more = True
+    return found
+
+def name(pid):
+    try:
+        return open(f"/proc/{pid}/cmdline", "rb").read().replace(b"\0", b" ").decode()[:200]
+    except OSError:
+        return "?"
+
+proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+deadline = time.monotonic() + 120
+while len(descendants()) < wait_for + 1 and proc.poll() is None and time.monotonic() < deadline:
+    time.sleep(0.01)
+seen = sorted(descendants() - {proc.pid})
+time.sleep(delay)
+(os.killpg if group else os.kill)(proc.pid, sig)
+stderr = proc.stderr.read().decode()
+code = proc.wait()
+left, deadline = [], time.monotonic() + 10
+while time.monotonic() < deadline:
+    try:
+        while os.waitpid(-1, os.WNOHANG)[0]:
+            pass
+    except ChildProcessError:
+        pass
+    left = sorted(descendants())
+    if not left:
+        break
+    time.sleep(0.05)
+print(json.dumps({"seen": [name(p) for p in seen], "code": code, "stderr": stderr, "left": [name(p) for p in left]}))
+for pid in left:
+    os.kill(pid, signal.SIGKILL)
+"""
+
+
+def watch(cmd: list[str], sig: int, wait_for: int, delay: float = 0.0, group: bool = False) -> dict:
+    run = subprocess.run([sys.executable, "-c", WATCH, json.dumps([cmd, sig, wait_for, delay, group])],
+                         capture_output=True, text=True, timeout=300)  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    return json.loads(run.stdout)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    """24 synthetic articles: a build of them takes long enough to be stopped half-way."""
+    folder = tmp_path_factory.mktemp("corpus")
+    subprocess.run([sys.executable, str(MAKE_CORPUS), "24", str(folder), "--seed", "3"], check=True,
+                   capture_output=True)  # fmt: skip
+    return folder
+
+
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM], ids=["SIGKILL", "SIGTERM"])
+def test_no_process_outlives_a_killed_build(corpus, tmp_path, sig):
+    """ld-export build corpus -o x -j 2 & sleep …; kill [-9] $!: the two workers, the store loader
+    and Python's resource tracker end with the build (they were alive under init, 450 MB, for
+    minutes). Each child asks the kernel to kill it when its parent dies (PR_SET_PDEATHSIG)."""
+    cmd = [*LD_EXPORT, "build", str(corpus), "-o", str(tmp_path / "out"), "-j", "2"]
+    r = watch(cmd, sig, wait_for=4, delay=0.5)
+    assert len(r["seen"]) >= 4, r  # two workers, the store loader, the resource tracker
+    assert r["left"] == [], r
+    if sig == signal.SIGKILL:
+        assert r["code"] == -signal.SIGKILL, r
+    else:  # SIGTERM ends the build the way Ctrl-C does: it cleans up, says one line and exits 128 + 15
+        assert r["code"] == 143, r
+        assert r["stderr"].splitlines()[-1] == "Stopped by SIGTERM; earlier output is unchanged.", r
+        assert "Traceback" not in r["stderr"], r
+        assert not (tmp_path / "out").exists()  # made by the stopped build, and removed by it
+
+
+# Moments to press Ctrl-C, in seconds after the build's workers and loader exist (or, for the first
+# ones, after the program started: while it imports); a seeded draw, printed on failure.
+_DRAW = random.Random(16)
+CTRL_C = [(0, round(_DRAW.uniform(0.05, 0.4), 2))] + [(4, round(_DRAW.uniform(0, 3), 2)) for _ in range(6)]
+
+
+@pytest.mark.parametrize(("wait_for", "delay"), CTRL_C, ids=[f"after-{w}-children-{d}s" for w, d in CTRL_C])
+def test_ctrl_c_exits_130_quietly_every_time(corpus, tmp_path, wait_for, delay):
+    """Ctrl-C (SIGINT to the whole process group, as a terminal sends it) at any moment: exit 130,
+    one line, no traceback of a worker (one run in nine printed one), no process left behind."""
+    out = tmp_path / "out"
+    r = watch([*LD_EXPORT, "build", str(corpus), "-o", str(out), "-j", "2"], signal.SIGINT, wait_for, delay, True)
+    assert r["code"] == 130, r
+    assert "Traceback" not in r["stderr"] and "KeyboardInterrupt" not in r["stderr"], r
+    assert r["stderr"].splitlines()[-1] in ("Interrupted; earlier output is unchanged.", "Interrupted."), r
+    assert r["left"] == [], r
