@@ -474,8 +474,8 @@ def serve(build_dir, port, host, writable) -> None:
     try:
         code = run_serve(build_dir, port, host, on_ready=ready, progress=lambda msg: click.echo(msg, err=True),
                          writable=writable)  # fmt: skip
-    except _Stopped as e:
-        name = signal.Signals(e.signum).name
+    except (KeyboardInterrupt, _Stopped) as e:  # the ordinary way to stop a server: exit 0
+        name = signal.Signals(getattr(e, "signum", signal.SIGINT)).name
         _quietly(lambda: click.echo(f"Stopped by {name}.", err=True))
         return
     if code:

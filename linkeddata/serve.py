@@ -308,8 +308,9 @@ def serve(
     progress: Progress | None = None,
     writable: bool = False,
 ) -> int:
-    """Serve a snapshot of ``build_dir`` until interrupted (Ctrl-C, or an exception raised by a
-    signal handler of the caller); returns Oxigraph's exit status if it stops by itself, else 0.
+    """Serve a snapshot of ``build_dir`` until interrupted (KeyboardInterrupt, or any exception a
+    signal handler of the caller raises, goes through once everything is stopped and removed);
+    returns Oxigraph's exit status if it stops by itself.
 
     ``writable``: let clients change the served snapshot (never the build) with SPARQL updates
     and the Graph Store protocol, except from web pages of other origins.
@@ -357,10 +358,7 @@ def serve(
         if on_ready:
             shown = f"[{host}]" if ":" in host else host
             on_ready(f"http://{shown}:{port}/")
-        try:
-            server.serve_forever(poll_interval=0.2)
-        except KeyboardInterrupt:
-            return 0
+        server.serve_forever(poll_interval=0.2)
         return proc.returncode if proc.poll() is not None else 0
     finally:
         if server is not None:

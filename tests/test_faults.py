@@ -5,18 +5,26 @@ These are the guarantees the README lists under "What ld-export promises".
 
 from __future__ import annotations
 
+import http.client
 import json
 import random
 import shutil
 import signal
+import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 from click.testing import CliRunner
+from conftest import need, write_small
 
+import linkeddata
 from linkeddata.cli import main
+from linkeddata.errors import LdExportError
+from linkeddata.serve import find_oxigraph
 
 CORPUS = Path(__file__).parent / "data" / "corpus"
 
@@ -241,3 +249,226 @@ def test_ctrl_c_exits_130_quietly_every_time(corpus, tmp_path, wait_for, delay):
     assert "Traceback" not in r["stderr"] and "KeyboardInterrupt" not in r["stderr"], r
     assert r["stderr"].splitlines()[-1] in ("Interrupted; earlier output is unchanged.", "Interrupted."), r
     assert r["left"] == [], r
+
+
+# --------------------------------------------------------------------------------------------
+# `serve` is read-only, and never written from a web page
+
+
+def oxigraph_or_skip() -> None:
+    try:
+        find_oxigraph()
+    except LdExportError:
+        need("the oxigraph server", False, "pip install oxigraph")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Served:
+    """``ld-export serve FOLDER`` in a process of its own, on a free loopback port."""
+
+    def __init__(self, folder: Path, *extra: str):
+        self.port = free_port()
+        cmd = [sys.executable, "-m", "linkeddata.cli", "serve", str(folder), "--port", str(self.port), *extra]
+        self.proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        line = self.proc.stdout.readline().strip()
+        if line != f"http://127.0.0.1:{self.port}/":
+            self.proc.kill()
+            raise AssertionError(f"serve did not start: {line!r} {self.proc.stderr.read()}")
+
+    def request(self, method: str, path: str, body: str | None = None, headers: dict | None = None):
+        """(status, headers, body) of one HTTP request; ``headers`` may set Host."""
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        try:
+            conn.request(method, path, body=body.encode() if body is not None else None, headers=headers or {})
+            answer = conn.getresponse()
+            return answer.status, {k.lower(): v for k, v in answer.getheaders()}, answer.read().decode()
+        finally:
+            conn.close()
+
+    def update(self, sparql: str, headers: dict | None = None) -> int:
+        kind = {"Content-Type": "application/x-www-form-urlencoded"}
+        return self.request("POST", "/update", urlencode({"update": sparql}), {**kind, **(headers or {})})[0]
+
+    def count(self) -> int:
+        status, _h, body = self.request(
+            "POST",
+            "/query",
+            urlencode({"query": COUNT}),
+            {"Content-Type": "application/x-www-form-urlencoded", "Accept": "application/sparql-results+json"},
+        )
+        assert status == 200, body
+        return int(json.loads(body)["results"]["bindings"][0]["n"]["value"])
+
+    def oxigraph(self) -> int:
+        """The process id of the Oxigraph server this serve started."""
+        for d in Path("/proc").iterdir():
+            try:
+                stat = (d / "stat").read_text() if d.name.isdigit() else ""
+            except OSError:
+                continue
+            if stat and int(stat[stat.rfind(")") + 2 :].split()[1]) == self.proc.pid and "oxigraph" in stat:
+                return int(d.name)
+        raise AssertionError("no oxigraph child")
+
+    def stop(self, sig: int = signal.SIGINT) -> tuple[int, str]:
+        self.proc.send_signal(sig)
+        try:
+            return self.proc.wait(timeout=20), self.proc.stderr.read()
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
+        self.proc.stdout.close()
+        self.proc.stderr.close()
+
+
+COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+EVIL = {"Origin": "http://evil.example"}
+DROP = "DROP ALL"
+INSERT = "INSERT DATA { <http://example.org/forged> <http://example.org/p> 1 }"
+
+
+@pytest.fixture(scope="module")
+def served_builds(tmp_path_factory) -> dict[str, Path]:
+    """The small article built twice: with its embedded store, and with --no-store."""
+    oxigraph_or_skip()
+    root = tmp_path_factory.mktemp("served")
+    source = write_small(root / "in")
+    folders = {"store": root / "with-store", "no-store": root / "no-store"}
+    linkeddata.build([source], folders["store"])
+    linkeddata.build([source], folders["no-store"], store=False)
+    return folders
+
+
+@pytest.fixture(params=["store", "no-store"])
+def served(request, served_builds):
+    server = Served(served_builds[request.param])
+    yield server
+    server.close()
+
+
+def test_serve_is_read_only_by_default(served):
+    """ld-export build -o ns --no-store; ld-export serve ns; then
+    curl -H 'Origin: http://evil.example' --data 'update=DROP%20ALL' http://127.0.0.1:PORT/update
+    answered 204 and the data was gone; a forged INSERT was accepted too."""
+    before = served.count()
+    assert before > 100
+    for headers in (EVIL, {}):
+        assert served.update(DROP, headers) == 403
+        assert served.update(INSERT, headers) == 403
+    status, _h, body = served.request("PUT", "/store?default", "<http://example.org/s> <http://example.org/p> 1 .",
+                                      {"Content-Type": "application/n-triples"})  # fmt: skip
+    assert status == 403
+    assert body == "this endpoint is read-only; start ld-export serve with --writable to accept updates\n"
+    assert served.request("DELETE", "/store?default")[0] == 403
+    assert served.count() == before
+
+
+def test_serve_answers_cors_for_reads_only(served):
+    """A web page of any origin may query; a preflight for a write is refused."""
+    status, headers, _body = served.request("GET", "/query?" + urlencode({"query": COUNT}),
+                                            headers={**EVIL, "Accept": "application/sparql-results+json"})  # fmt: skip
+    assert status == 200 and headers["access-control-allow-origin"] == "*"
+    read = {**EVIL, "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type"}
+    status, headers, _body = served.request("OPTIONS", "/query", headers=read)
+    assert status == 204 and headers["access-control-allow-origin"] == "*"
+    assert headers["access-control-allow-methods"] == "GET, HEAD, POST"
+    for method, path in (("POST", "/update"), ("PUT", "/store"), ("DELETE", "/store")):
+        preflight = {**EVIL, "Access-Control-Request-Method": method}
+        status, headers, _body = served.request("OPTIONS", path, headers=preflight)
+        assert status == 403 and not any(k.startswith("access-control-") for k in headers), (method, path, headers)
+
+
+def test_serve_writable_refuses_writes_from_other_origins(served_builds):
+    """--writable lets the machine's own programs write to the served snapshot, never a web page of
+    another origin (Origin, Sec-Fetch-Site), nor a page reached through a host name that could be
+    rebound to the loopback address; the build itself never changes."""
+    folder = served_builds["store"]
+    server = Served(folder, "--writable")
+    try:
+        before = server.count()
+        own = f"127.0.0.1:{server.port}"
+        refused = [EVIL, {"Origin": "null"}, {"Sec-Fetch-Site": "cross-site"}, {"Sec-Fetch-Site": "same-site"},
+                   {"Host": f"rebound.example:{server.port}", "Origin": f"http://rebound.example:{server.port}"},
+                   {"Origin": f"http://localhost:{server.port}"}]  # fmt: skip
+        for headers in refused:
+            assert server.update(DROP, headers) == 403, headers
+        assert server.count() == before
+        assert server.update(INSERT, {"Origin": f"http://{own}", "Sec-Fetch-Site": "same-origin"}) == 204
+        assert server.update(INSERT) == 204  # curl, a script: no Origin
+        assert server.count() == before + 1
+        assert server.update(DROP) == 204
+        assert server.count() == 0
+    finally:
+        code, stderr = server.stop()
+    assert code == 0, stderr
+    r = run("query", "--data", str(folder), "--format", "csv", COUNT)
+    assert r.stdout.splitlines()[1] == str(before)  # the build's store is as it was
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT], ids=["SIGTERM", "SIGHUP", "SIGINT"])
+def test_serve_stops_on_sigterm_and_sighup_and_its_oxigraph_with_it(served_builds, sig):
+    """kill <pid> left `oxigraph serve-read-only` running under PID 1, answering on its port."""
+    folder = served_builds["store"]
+    server = Served(folder)
+    child = server.oxigraph()
+    code, stderr = server.stop(sig)
+    assert code == 0, stderr
+    assert stderr.splitlines()[-1] == f"Stopped by {sig.name}."
+    assert not alive(child)
+    assert not list((folder / ".ld-export-cache").glob("serve.*"))  # its snapshot is gone too
+
+
+def test_serve_killed_takes_its_oxigraph_with_it(served_builds):
+    """kill -9 <pid>: Oxigraph asked the kernel to end with it."""
+    server = Served(served_builds["no-store"])
+    child = server.oxigraph()
+    server.proc.kill()
+    server.close()
+    deadline = time.monotonic() + 10
+    while alive(child) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not alive(child)
+
+
+def test_serve_says_it_serves_a_snapshot_and_keeps_serving_it_after_a_rebuild(tmp_path):
+    """After a rebuild a running server kept serving the old data without a word; now it says at
+    start-up that it serves a snapshot, and answers from it whatever builds come after."""
+    oxigraph_or_skip()
+    source = write_small(tmp_path / "in")
+    out = tmp_path / "out"
+    linkeddata.build([source], out)
+    server = Served(out)
+    try:
+        before = server.count()
+        text = (source / "small-article.yaml").read_text()
+        (source / "small-article.yaml").write_text(text.replace("label: A rebel commander", "label: A commander"))
+        linkeddata.build([source], out, base_iri="https://example.org/rebuilt/")
+        rebuilt = "ASK { ?s ?p ?o FILTER(STRSTARTS(STR(?s), 'https://example.org/rebuilt/')) }"
+        assert run("query", "--data", str(out), rebuilt).stdout == "true\n"
+        assert server.count() == before
+        status, _h, body = server.request("GET", "/query?" + urlencode({"query": rebuilt}),
+                                          headers={"Accept": "application/sparql-results+json"})  # fmt: skip
+        assert status == 200 and json.loads(body)["boolean"] is False
+    finally:
+        _code, stderr = server.stop()
+    assert stderr.splitlines()[0] == (
+        f"serving a snapshot of the build's store {out / 'store'}, taken now (read-only); a later build does not "
+        "change what it answers: start it again to serve a new build"
+    )
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return state[state.rfind(")") + 2] != "Z"
