@@ -8,6 +8,7 @@ from __future__ import annotations
 import base64
 import http.client
 import json
+import os
 import random
 import shutil
 import signal
@@ -22,11 +23,12 @@ from urllib.parse import quote, urlencode
 
 import pytest
 from click.testing import CliRunner
-from conftest import need, write_small
+from conftest import SEED_SLUG, SMALL_ANNOTATION, SMALL_REGISTRY, SMALL_TEXT, need, write_small
 
 import linkeddata
 from linkeddata.cli import main
-from linkeddata.errors import LdExportError
+from linkeddata.errors import InputError, LdExportError
+from linkeddata.load import load
 from linkeddata.serve import find_oxigraph, wait_for_port
 
 CORPUS = Path(__file__).parent / "data" / "corpus"
@@ -642,3 +644,204 @@ def test_the_default_backoff_outlasts_an_oxigraph_restart(corpus_build, tmp_path
             if proc is not None and proc.poll() is None:
                 proc.terminate()
                 proc.wait()
+
+
+# --------------------------------------------------------------------------------------------
+# Bad input: exit 2, one paragraph naming the file and line (or the path), earlier output untouched
+
+
+def alias_bomb(fan_out: int) -> str:
+    """A claim's evidence repeated F times, a chain of F hops with that evidence, and a claim whose
+    chain lists the chain F times: F = 60 took 5 s, F = 120 37 s, F = 1000 (37 kB) would take hours."""
+    evidence = ", ".join(['"the army shelled Idlib in March"'] * fan_out)
+    hops = ", ".join(["{by: reuters, mode: quoted, evidence: *ev}"] * fan_out)
+    chains = ", ".join(["*chain"] * fan_out)
+    return (SMALL_ANNOTATION.replace('    evidence: "the army shelled Idlib in March"\n  - id: saw-shells',
+                                     f"    evidence: &ev [{evidence}]\n  - id: saw-shells")
+            .replace('    chain:\n      - by: reuters\n        mode: quoted\n        evidence: "told Reuters"\n',
+                     f"    chain: &chain [{hops}]\n")
+            + "  - id: copies\n    label: Copies.\n    asserter: rebels\n    hedge: asserted\n"
+            + f'    evidence: "the army shelled Idlib in March"\n    chain: [{chains}]\n')  # fmt: skip
+
+
+def edit(text: str, old: str, new: str) -> str:
+    assert old in text, old
+    return text.replace(old, new, 1)
+
+
+DEEP = "[" * 20_000 + "]" * 20_000
+BLOCK_DEEP = "".join("  " * i + "- \n" for i in range(200)) + "  " * 200 + "- x\n"
+
+# (id, annotation, registry, article text, expected message after "Error: <file>:<line>: ")
+BAD_INPUT = [
+    ("yaml-alias-bomb", alias_bomb(120), None, None, "small-article.yaml:28",
+     "the alias *ev makes the document hold more than 10,000 values beyond those written (it stands for 121); "
+     "write the values out instead of repeating aliases"),
+    ("occurrence-1.0", edit(SMALL_ANNOTATION, "occurrence: 1}", "occurrence: 1.0}"), None, None,
+     "small-article.yaml:5", "actors[1].mentions[1].occurrence: expected integer, found float 1.0"),
+    ("nested-20000-deep", SMALL_ANNOTATION + f"extra: {DEEP}\n", None, None, "small-article.yaml:51",
+     "the YAML is nested more than 64 levels deep here; an annotation needs about eight"),
+    ("nested-200-deep-in-blocks", SMALL_ANNOTATION + "extra:\n" + BLOCK_DEEP, None, None, "small-article.yaml:115",
+     "the YAML is nested more than 64 levels deep here; an annotation needs about eight"),
+    ("language-subtag-of-10", edit(SMALL_ANNOTATION, "  publisher: reuters\n",
+                                   "  publisher: reuters\n  language: en-abcdefghij\n"), None, None,
+     "small-article.yaml:3", "article.language: 'en-abcdefghij' is not allowed here: a BCP 47 language tag such "
+     "as en or en-GB (subtags of one to eight letters or digits)"),
+    ("blank-label", edit(SMALL_ANNOTATION, "label: The army shelled Idlib.", 'label: " \\t "'), None, None,
+     "small-article.yaml:18", "claims[1].label: ' \\t ' is not allowed here: a label of words, not only spaces"),
+    ("blank-registry-label", None, edit(SMALL_REGISTRY, "label: Reuters", 'label: "  "'), None, "registry.yaml:10",
+     "actors[3].label: '  ' is not allowed here: a label of words, not only spaces"),
+    ("part-of-cycle", None, edit(edit(SMALL_REGISTRY, "label: Rebels\n", "label: Rebels\n    part_of: [army]\n"),
+                                 "label: The army\n", "label: The army\n    part_of: [rebels]\n"), None,
+     "registry.yaml:2", "actor 'rebels' is part of itself: rebels → army → rebels (part_of)"),
+    ("actor-part-of-itself", edit(SMALL_ANNOTATION, "    member_of: [rebels]\n",
+                                  "    member_of: [rebels]\n    part_of: [commander]\n"), None, None,
+     "small-article.yaml:8", "actor 'commander' is part of itself"),
+    ("actor-member-of-itself", edit(SMALL_ANNOTATION, "member_of: [rebels]", "member_of: [commander]"), None, None,
+     "small-article.yaml:8", "actor 'commander' is a member of itself"),
+    ("within-cycle", None, edit(SMALL_REGISTRY, "    label: Idlib\n", "    label: Idlib\n    within: syria\n")
+     + "  - id: syria\n    label: Syria\n    within: idlib\n", None, "registry.yaml:12",
+     "place 'idlib' is within itself: idlib → syria → idlib (within)"),
+    ("article-over-8-mib", None, None, SMALL_TEXT.replace("NOW WATCH", "word " * 1_800_000 + "\n\nNOW WATCH"),
+     "small-article.txt", "the article is larger than 8,388,608 bytes (8 MiB), the most ld-export reads: its text "
+     "is one literal of the data, and RDF readers such as Oxigraph refuse a line of N-Triples over 16 MiB. A news "
+     "article is a few tens of kilobytes; is this the right file?"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("annotation", "registry", "text", "where", "message"), [row[1:] for row in BAD_INPUT],
+                         ids=[row[0] for row in BAD_INPUT])  # fmt: skip
+def test_bad_input_is_exit_2_naming_file_and_line_and_keeps_the_output(tmp_path, annotation, registry, text, where,
+                                                                       message):  # fmt: skip
+    """Each was accepted, ran for minutes, or was an "Internal error … This is a bug" with no line."""
+    good = write_small(tmp_path / "in")
+    out = tmp_path / "out"
+    assert run("build", str(good), "-o", str(out), "-q").exit_code == 0
+    before = tree(out)
+    bad = write_small(tmp_path / "bad", annotation or SMALL_ANNOTATION, text or SMALL_TEXT, registry or SMALL_REGISTRY)
+    started = time.monotonic()
+    r = run("build", str(bad), "-o", str(out), "-q")
+    assert time.monotonic() - started < 10
+    assert r.exit_code == 2
+    assert r.stderr == f"Error: {bad / where}: {message}\n"
+    assert tree(out) == before
+
+
+def test_a_javascript_base_iri_is_refused(tmp_path):
+    r = run("build", "--base-iri", "javascript:alert(1)//", "-o", str(tmp_path / "out"))
+    assert r.exit_code == 2 and not (tmp_path / "out").exists()
+    assert r.stderr == (
+        "Error: the base IRI 'javascript:alert(1)//' has the scheme 'javascript:'; IRIs of the data are minted "
+        "under http:, https:, urn:, tag: only (e.g. https://example.org/data/)\n"
+    )
+    for base in ("data:text/html,x/", "file:///tmp/x/", "vbscript:x/"):
+        assert run("build", "--base-iri", base, "-o", str(tmp_path / "out")).exit_code == 2, base
+    assert run("build", str(write_small(tmp_path / "in")), "--base-iri", "urn:example:data/", "-o",
+               str(tmp_path / "urn"), "-q").exit_code == 0  # fmt: skip
+
+
+def test_a_report_in_a_missing_folder_is_exit_2_before_validating(seed_build):
+    """ld-export validate --report /nonexistent/r.ttl: an internal error after the validation."""
+    r = run("validate", "--report", "/nonexistent/r.ttl", str(seed_build[1] / f"{SEED_SLUG}.ttl"))
+    assert r.exit_code == 2
+    assert r.stderr == "Error: /nonexistent/r.ttl: cannot write r.ttl: no such folder /nonexistent\n"
+    assert not Path("/nonexistent").exists()
+
+
+@pytest.mark.parametrize("timeout", ["-1", "0"])
+def test_a_timeout_that_is_not_positive_is_a_usage_error(seed_build, timeout):
+    """ld-export load --timeout -1: "Internal error: ValueError: Timeout value out of range"."""
+    r = run("load", str(seed_build[1]), "--endpoint", "http://127.0.0.1:9/store", "--timeout", timeout)
+    assert r.exit_code == 2
+    assert (
+        r.stderr.splitlines()[-1] == f"Error: Invalid value for '--timeout': {float(timeout)} is not in the range x>0."
+    )
+    with pytest.raises(InputError, match="the timeout must be more than 0 seconds"):
+        load(seed_build[1], "http://127.0.0.1:9/store", timeout=float(timeout))
+
+
+def immutable(path: Path) -> bool:
+    """Make ``path`` unwritable even for root (chattr +i); False where the file system cannot."""
+    if os.geteuid() != 0:
+        path.chmod(0o555)
+        return True
+    return shutil.which("chattr") is not None and subprocess.run(["chattr", "+i", str(path)],
+                                                                   capture_output=True).returncode == 0  # fmt: skip
+
+
+def test_a_store_folder_that_cannot_be_written_is_exit_2_naming_it(tmp_path, small):
+    """A read-only store/: "Internal error: PermissionError … ld-export.sha256"."""
+    out = tmp_path / "out"
+    assert run("build", str(small), "-o", str(out), "-q").exit_code == 0
+    before = tree(out)
+    if not immutable(out / "store"):
+        pytest.skip("this file system cannot make a folder unwritable for root (chattr +i)")
+    try:
+        r = run("build", str(small), "-o", str(out), "-q", "--no-reuse", "--base-iri", "https://example.org/other/")
+    finally:
+        subprocess.run(["chattr", "-i", str(out / "store")], capture_output=True)
+        (out / "store").chmod(0o755)
+    assert r.exit_code == 2
+    assert r.stderr == (f"Error: {out / 'store' / 'ld-export.sha256'}: the build could not write: Operation not "
+                        "permitted; the output folder holds what it held before\n")  # fmt: skip
+    assert tree(out) == before
+
+
+LIMITED = """
+import resource, signal, sys
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG instead
+resource.setrlimit(resource.RLIMIT_FSIZE, (int(sys.argv[1]), int(sys.argv[1])))
+from linkeddata.console import main
+sys.argv[1:2] = []
+sys.exit(main())
+"""
+
+
+def test_a_full_disk_is_exit_2_and_keeps_the_previous_build(tmp_path, small):
+    """Disk full: an internal error. Here a write past a file size limit fails as a full disk does,
+    in the build and in its workers and store loader (the limit is inherited)."""
+    out = tmp_path / "out"
+    assert run("build", str(small), "-o", str(out), "-q").exit_code == 0
+    before = tree(out)
+    r = subprocess.run([sys.executable, "-c", LIMITED, "100000", "build", str(CORPUS), "-o", str(out), "-q", "-j", "2"],
+                       capture_output=True, text=True)  # fmt: skip
+    assert r.returncode == 2, r.stderr
+    assert (
+        r.stderr
+        == f"Error: {out}: the build could not write: File too large; the output folder holds what it held before\n"
+    )
+    assert tree(out) == before
+
+
+ON_A_SMALL_DISK = """
+set -e
+mount -t tmpfs -o size=600k tmpfs "$1"
+shift
+"$@"
+"""
+
+
+def test_a_really_full_disk_is_exit_2_and_keeps_the_previous_build(tmp_path, small):
+    """The same on a file system that is full (a 600 kB tmpfs, in a mount namespace of its own)."""
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    script = f"""
+import json, subprocess, sys
+from pathlib import Path
+cli = {LD_EXPORT!r}
+out = Path({str(disk / "out")!r})
+first = subprocess.run([*cli, "build", {str(small)!r}, "-o", str(out), "-q"], capture_output=True, text=True)
+before = {{str(p): p.read_bytes().hex() for p in sorted(out.rglob("*")) if p.is_file() and ".ld-export" not in str(p)}}
+second = subprocess.run([*cli, "build", {str(CORPUS)!r}, "-o", str(out), "-q"], capture_output=True, text=True)
+after = {{str(p): p.read_bytes().hex() for p in sorted(out.rglob("*")) if p.is_file() and ".ld-export" not in str(p)}}
+print(json.dumps([first.returncode, first.stderr, second.returncode, second.stderr, before == after]))
+"""
+    r = subprocess.run(["unshare", "-m", "--propagation", "private", "sh", "-c", ON_A_SMALL_DISK, "sh", str(disk),
+                        sys.executable, "-c", script], capture_output=True, text=True)  # fmt: skip
+    if r.returncode != 0 and ("unshare" in r.stderr or "mount" in r.stderr):
+        pytest.skip(f"no mount namespace here: {r.stderr.strip()}")
+    first_code, first_err, code, err, unchanged = json.loads(r.stdout)
+    assert first_code == 0, first_err
+    assert code == 2 and err.startswith(f"Error: {disk / 'out'}") and "No space left on device" in err, err
+    assert err.endswith("; the output folder holds what it held before\n"), err
+    assert unchanged
