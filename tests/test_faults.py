@@ -845,3 +845,101 @@ print(json.dumps([first.returncode, first.stderr, second.returncode, second.stde
     assert code == 2 and err.startswith(f"Error: {disk / 'out'}") and "No space left on device" in err, err
     assert err.endswith("; the output folder holds what it held before\n"), err
     assert unchanged
+
+
+RDF_XML_NS = 'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:ex="http://example.org/"'
+
+
+def entity_bomb(path: Path) -> Path:
+    """The billion laughs in RDF/XML: 988 bytes, ten nested entities (229 s before it was refused)."""
+    lines = ['<?xml version="1.0"?>', "<!DOCTYPE rdf:RDF [", '  <!ENTITY lol0 "lol">']
+    lines += [f'  <!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(1, 10)]
+    lines += ["]>", f"<rdf:RDF {RDF_XML_NS}>", '  <rdf:Description rdf:about="http://example.org/s"><ex:p>&lol9;</ex:p>'
+              "</rdf:Description>", "</rdf:RDF>"]  # fmt: skip
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+@pytest.mark.parametrize("command", ["validate", "query"])
+def test_an_rdf_xml_entity_bomb_is_refused_at_once(tmp_path, command):
+    bomb = entity_bomb(tmp_path / "bomb.rdf")
+    assert len(bomb.read_bytes()) == 986
+    started = time.monotonic()
+    r = run(command, str(bomb)) if command == "validate" else run("query", "--data", str(bomb), "ASK { ?s ?p ?o }")
+    assert time.monotonic() - started < 0.5
+    assert r.exit_code == 2
+    assert r.stderr == (
+        f"Error: {bomb}:3: the XML declares the entity 'lol0'; ld-export reads RDF/XML without entity declarations "
+        "(entities can expand a small file into gigabytes, or read other files)\n"
+    )
+
+
+def test_rdf_xml_without_entities_is_read(tmp_path):
+    """A DOCTYPE is no problem, nor is RDF/XML with none."""
+    about = '<rdf:Description rdf:about="http://example.org/s">'
+    doc = (f'<?xml version="1.0"?>\n<!DOCTYPE rdf:RDF>\n<rdf:RDF {RDF_XML_NS}>\n  {about}<ex:p>x &amp; y'
+           "</ex:p></rdf:Description>\n</rdf:RDF>\n")  # fmt: skip
+    (tmp_path / "ok.rdf").write_text(doc)
+    r = run("query", "--data", str(tmp_path / "ok.rdf"), "--format", "csv", "SELECT ?o { ?s ?p ?o }")
+    assert r.exit_code == 0 and r.stdout == "o\nx & y\n"
+
+
+# --------------------------------------------------------------------------------------------
+# What is shown on a terminal
+
+
+ESCAPES = "\x1b]0;pwned\x07\x1b[2J\rFake\u202eevil"
+IN_YAML = "\\e]0;pwned\\a\\e[2J\\rFake\\u202eevil"  # the same, as escapes in a double-quoted YAML string
+
+
+def test_control_characters_in_data_are_escaped_in_tables_but_kept_in_data_formats(tmp_path):
+    """A label with ESC/OSC/CR sequences, shown by `query` on a terminal, set the window title and
+    cleared the screen."""
+    source = write_small(tmp_path / "in", SMALL_ANNOTATION.replace("label: The army shelled Idlib.",
+                                                                   f'label: "Shelled {IN_YAML}"', 1))  # fmt: skip
+    out = tmp_path / "out"
+    assert run("build", str(source), "-o", str(out), "-q").exit_code == 0
+    sparql = "SELECT ?l WHERE { ?c a <https://w3id.org/ld-export/ontology#Claim> ; <http://www.w3.org/2000/01/rdf-schema#label> ?l FILTER(STRSTARTS(?l, 'Shelled')) }"  # noqa: E501
+    table = run("query", "--data", str(out), sparql).stdout
+    assert table.splitlines()[2] == "Shelled \\x1b]0;pwned\\x07\\x1b[2J\\rFake\\u202eevil"
+    assert not any(c in table for c in "\x1b\x07\r\u202e")
+    csv = run("query", "--data", str(out), "--format", "csv", sparql).stdout
+    assert csv == f'l\n"Shelled {ESCAPES}"\n'  # the data as it is (the runner shows CRLF as LF)
+
+
+def test_control_characters_in_an_error_message_are_escaped(tmp_path):
+    source = write_small(tmp_path / "in", SMALL_ANNOTATION.replace('evidence: "told Reuters"',
+                                                                   f'evidence: "told {IN_YAML}"'))  # fmt: skip
+    r = run("build", str(source), "-o", str(tmp_path / "out"))
+    assert r.exit_code == 2
+    assert "told \\x1b]0;pwned\\x07\\x1b[2J\\rFake\\u202eevil" in r.stderr
+    assert not any(c in r.stderr for c in "\x1b\x07\r\u202e")
+
+
+@pytest.mark.parametrize(
+    ("quote", "difference"),
+    [
+        ("We saw the shells fall", None),
+        ("We sa\u0301w the shells fall", None),  # an accent the text lacks: other words, not another form
+        ("caf\u00e9 on the corner", "the article has “e\u0301” decomposed (NFD) at offset 109: U+0065 LATIN SMALL "
+         "LETTER E + U+0301 COMBINING ACUTE ACCENT, where the quote has U+00E9 LATIN SMALL LETTER E WITH ACUTE"),
+        ("the shells\u200b fall", "the quote has U+200B ZERO WIDTH SPACE (invisible) at its offset 10, which the "
+         "article does not have"),
+        ("said on Monday", "the article has U+00AD SOFT HYPHEN (invisible) at offset 57, which the quote does not "
+         "have"),
+    ],
+    ids=["found", "another-letter", "nfd-in-the-text", "zero-width-in-the-quote", "soft-hyphen-in-the-text"],
+)  # fmt: skip
+def test_a_quote_that_differs_only_in_unicode_form_names_the_difference(tmp_path, quote, difference):
+    """The error showed two strings that look identical."""
+    text = SMALL_TEXT.replace("in March.", "in March at the cafe\u0301 on the corner.")
+    text = text.replace("on Monday", "on Mon\u00adday")
+    annotation = SMALL_ANNOTATION.replace('quote: "We saw the shells fall"', f'quote: "{quote}"')
+    r = run("build", str(write_small(tmp_path / "in", annotation, text)), "-o", str(tmp_path / "out"), "-q")
+    if difference is None:
+        assert "look the same" not in r.stderr
+        assert r.exit_code == (0 if quote == "We saw the shells fall" else 2), r.output
+        return
+    assert r.exit_code == 2
+    assert f"The words are there, written with other characters that look the same: {difference}. Copy the quote" \
+           in r.stderr, r.stderr  # fmt: skip
