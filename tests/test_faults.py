@@ -1,6 +1,10 @@
 """Faults thrown at the commands, one test per attempt, each with its reproduction in the docstring.
 
-These are the guarantees the README lists under "What ld-export promises".
+These are the guarantees the README lists under "What ld-export promises": nothing outside the
+manifest is touched, the output always matches the input, no process outlives a build, Ctrl-C is
+quiet, `serve` is read-only and never written from a web page, credentials are never printed, a
+failed load says how to finish, bad input is one paragraph and exit 2 naming the file and line,
+and what reaches a terminal is data, not commands.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ import http.client
 import json
 import os
 import random
+import re
 import shutil
 import signal
 import socket
@@ -943,3 +948,23 @@ def test_a_quote_that_differs_only_in_unicode_form_names_the_difference(tmp_path
     assert r.exit_code == 2
     assert f"The words are there, written with other characters that look the same: {difference}. Copy the quote" \
            in r.stderr, r.stderr  # fmt: skip
+
+
+# --------------------------------------------------------------------------------------------
+# The README's list of promises names these tests
+
+
+def test_the_readme_promises_name_tests_that_exist():
+    """Every test the README's "What ld-export promises" names (a trailing * names a family) exists."""
+    root = Path(__file__).resolve().parent.parent
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## What ld-export promises") : readme.index("## Where things are")]
+    named = set(re.findall(r"`(test_\w+\*?)`", section))
+    defined = set(re.findall(r"^def (test_\w+)", "\n".join(p.read_text() for p in (root / "tests").glob("test_*.py")),
+                             re.M))  # fmt: skip
+
+    def exists(name: str) -> bool:
+        return any(d.startswith(name[:-1]) for d in defined) if name.endswith("*") else name in defined
+
+    missing = sorted(n for n in named if not exists(n))
+    assert len(named) == 27 and missing == [], missing
