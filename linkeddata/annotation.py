@@ -606,9 +606,9 @@ def load_registry(path: Path) -> Registry:
     return registry
 
 
-def _cycle(start: str, parents: dict[str, tuple[str, ...]]) -> list[str] | None:
-    """A path ``start → … → start`` along ``parents``, if there is one (depth-first, no recursion)."""
-    stack, path, seen = [iter(parents.get(start, ()))], [start], set()
+def _cycle(start: str, parents) -> list[str] | None:
+    """A path ``start → … → start`` along ``parents(id)``, if there is one (depth-first, no recursion)."""
+    stack, path, seen = [iter(parents(start))], [start], set()
     while stack:
         step = next(stack[-1], None)
         if step is None:
@@ -619,7 +619,7 @@ def _cycle(start: str, parents: dict[str, tuple[str, ...]]) -> list[str] | None:
         elif step not in seen:
             seen.add(step)
             path.append(step)
-            stack.append(iter(parents.get(step, ())))
+            stack.append(iter(parents(step)))
     return None
 
 
@@ -630,8 +630,15 @@ def _check_containment(actors: dict[str, Actor], places: dict[str, Place], new_a
     others). Only cycles through ``new_actors`` and ``new_places`` are looked for."""
     for a in new_actors.values():
         _expect(a.id not in a.member_of, f"actor '{a.id}' is a member of itself", a.origin)
-    for what, records, key, news in (("actor", actors, "part_of", new_actors), ("place", places, "within", new_places)):
-        parents = {i: (r.part_of if key == "part_of" else (r.within,) if r.within else ()) for i, r in records.items()}
+
+    def part_of(i: str) -> tuple[str, ...]:
+        return actors[i].part_of if i in actors else ()
+
+    def within(i: str) -> tuple[str, ...]:
+        return (places[i].within,) if i in places and places[i].within else ()
+
+    for what, parents, key, news in (("actor", part_of, "part_of", new_actors),
+                                     ("place", within, "within", new_places)):  # fmt: skip
         for x in news.values():
             cycle = _cycle(x.id, parents)
             if cycle:

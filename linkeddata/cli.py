@@ -373,18 +373,20 @@ def query(sparql, query_file, name, list_queries, data, fmt, allow_service) -> N
     result = run_query(text, dataset, source, allow_service=allow_service)
     if result.type == "ASK":
         if fmt == "json":
-            click.echo(format_json(result), nl=False)
+            click.echo(format_json(result), nl=False, color=True)
         else:
             click.echo("true" if result.askAnswer else "false")
         sys.exit(0 if result.askAnswer else 1)
     if result.type in ("CONSTRUCT", "DESCRIBE"):
         out = to_jsonld(result.graph) if fmt == "jsonld" else to_turtle(result.graph)
-        click.echo(out.decode("utf-8"), nl=False)
+        click.echo(out.decode("utf-8"), nl=False, color=True)
         return
     formatter = {"csv": format_csv, "tsv": lambda r: format_csv(r, "\t"), "json": format_json}.get(
         fmt or "table", format_table
     )
-    click.echo(formatter(result), nl=False)
+    # color=True: Click would otherwise strip what looks like a terminal escape from the data when
+    # the output is not a terminal; the table has every control character escaped already.
+    click.echo(formatter(result), nl=False, color=True)
 
 
 @main.command()
@@ -559,7 +561,7 @@ def draft(article, out_file, force, registry, quiet) -> None:
     if out_file:
         write_draft(text, out_file, article, force)
     else:
-        click.echo(text, nl=False)
+        click.echo(text, nl=False, color=True)  # the data as it is, also through a pipe
     if not quiet:
         c = result.counts
         where = f" to {out_file}" if out_file else ""

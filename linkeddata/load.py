@@ -83,6 +83,9 @@ class Secrets:
                         forms.add(core)
         return cls(tuple(sorted(forms, key=lambda f: (-len(f), f))))
 
+    def __or__(self, other: Secrets) -> Secrets:
+        return Secrets(tuple(sorted(set(self.forms) | set(other.forms), key=lambda f: (-len(f), f))))
+
     def redact(self, text: str) -> str:
         for form in self.forms:
             text = text.replace(form, "***")
@@ -249,7 +252,8 @@ def load(
         _check_url(endpoint, "Graph Store endpoint")
         if query_endpoint:
             _check_url(query_endpoint, "query endpoint")
-        auth, secrets = _auth(endpoint)
+        auth, found = _auth(endpoint)
+        secrets = secrets | found
         say = (lambda msg: progress(secrets.redact(msg))) if progress else (lambda _msg: None)
         return _load(Path(build_dir), endpoint, query_endpoint, _Client(timeout, retries, backoff, auth), say)
     except BaseException as e:  # whatever it is, it shows no credential
