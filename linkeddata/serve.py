@@ -182,7 +182,6 @@ class Policy:
     """What the proxy lets through: writes only when ``writable``, and never from another origin."""
 
     writable: bool
-    port: int
 
     @staticmethod
     def is_read(method: str, path: str) -> bool:
@@ -346,7 +345,7 @@ def serve(
                                 process_group=0)  # fmt: skip
         wait_for_port("127.0.0.1", inner, proc)
         try:
-            server = _Server((host, port), _handler(Policy(writable, port), inner))
+            server = _Server((host, port), _handler(Policy(writable), inner))
         except OSError as e:
             raise InputError(f"cannot listen on {host}:{port}: {e.strerror or e}") from None
 

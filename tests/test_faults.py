@@ -808,7 +808,8 @@ def test_a_full_disk_is_exit_2_and_keeps_the_previous_build(tmp_path, small):
     out = tmp_path / "out"
     assert run("build", str(small), "-o", str(out), "-q").exit_code == 0
     before = tree(out)
-    r = subprocess.run([sys.executable, "-c", LIMITED, "100000", "build", str(CORPUS), "-o", str(out), "-q", "-j", "2"],
+    write_small(small, SMALL_ANNOTATION, SMALL_TEXT, SMALL_REGISTRY, slug="second-article")  # two: two workers
+    r = subprocess.run([sys.executable, "-c", LIMITED, "20000", "build", str(small), "-o", str(out), "-q", "-j", "2"],
                        capture_output=True, text=True)  # fmt: skip
     assert r.returncode == 2, r.stderr
     assert (
@@ -837,7 +838,7 @@ cli = {LD_EXPORT!r}
 out = Path({str(disk / "out")!r})
 first = subprocess.run([*cli, "build", {str(small)!r}, "-o", str(out), "-q"], capture_output=True, text=True)
 before = {{str(p): p.read_bytes().hex() for p in sorted(out.rglob("*")) if p.is_file() and ".ld-export" not in str(p)}}
-second = subprocess.run([*cli, "build", {str(CORPUS)!r}, "-o", str(out), "-q"], capture_output=True, text=True)
+second = subprocess.run([*cli, "build", "-o", str(out), "-q"], capture_output=True, text=True)  # the seed: 2 MB
 after = {{str(p): p.read_bytes().hex() for p in sorted(out.rglob("*")) if p.is_file() and ".ld-export" not in str(p)}}
 print(json.dumps([first.returncode, first.stderr, second.returncode, second.stderr, before == after]))
 """
