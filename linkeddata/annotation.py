@@ -3,7 +3,9 @@
 Checking happens in three layers, each reporting ``file:line``:
 
 1. YAML itself (safe loading only: ``!!python/object`` and other tags are refused; duplicate
-   keys are errors rather than silently overwritten);
+   keys are errors rather than silently overwritten; at most :data:`MAX_DEPTH` levels of nesting,
+   and aliases (``*name``) may add at most :data:`MAX_ALIAS_NODES` values to what is written, so
+   that a small file cannot expand into a huge document);
 2. the JSON Schema of the file (``linkeddata/schemas/*.schema.json``): keys, types, enums;
 3. the references between records: unknown or duplicate ids, an actor defined twice, a claim
    that disputes itself.
@@ -61,7 +63,22 @@ class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     ``"\\uD83D\\uDE00"`` surrogate-pair escapes, which YAML allows)."""
 
 
+def _nest(loader: _Loader, node: yaml.Node) -> None:
+    """Count one more level of nesting; refuse more than :data:`MAX_DEPTH`."""
+    loader.depth = getattr(loader, "depth", 0) + 1
+    if loader.depth > MAX_DEPTH:
+        raise _too_deep(node.start_mark.line + 1)
+
+
 def _construct_map(loader: _Loader, node: yaml.MappingNode) -> _Map:
+    _nest(loader, node)
+    try:
+        return _construct_map_items(loader, node)
+    finally:
+        loader.depth -= 1
+
+
+def _construct_map_items(loader: _Loader, node: yaml.MappingNode) -> _Map:
     loader.flatten_mapping(node)
     result = _Map()
     result.line = node.start_mark.line + 1
@@ -81,7 +98,11 @@ def _construct_map(loader: _Loader, node: yaml.MappingNode) -> _Map:
 
 
 def _construct_seq(loader: _Loader, node: yaml.SequenceNode) -> _Seq:
-    result = _Seq(loader.construct_object(child, deep=True) for child in node.value)
+    _nest(loader, node)
+    try:
+        result = _Seq(loader.construct_object(child, deep=True) for child in node.value)
+    finally:
+        loader.depth -= 1
     result.line = node.start_mark.line + 1
     result.item_lines = [child.start_mark.line + 1 for child in node.value]
     return result
@@ -114,6 +135,60 @@ class _YamlProblem(Exception):
         self.line, self.message = line, message
 
 
+MAX_DEPTH = 64  # levels of nesting; an annotation needs about eight
+MAX_ALIAS_NODES = 10_000  # values that aliases may add to a document, counted as expanded
+
+
+def _too_deep(line: int) -> _YamlProblem:
+    return _YamlProblem(line, f"the YAML is nested more than {MAX_DEPTH} levels deep here; an annotation needs "
+                              "about eight")  # fmt: skip
+
+
+def _check_events(text: str, loader: type = _FastLoader) -> None:
+    """Refuse a document nested deeper than :data:`MAX_DEPTH`, or whose aliases expand it by more
+    than :data:`MAX_ALIAS_NODES` values: one pass over the parser's events (no recursion, and no
+    document built), each problem at its line.
+
+    An alias stands for a copy of what its anchor names: ``&c [*b, *b, *b]`` holds three copies
+    of ``b``. Nested aliases multiply, so a file of a few kilobytes can stand for a document of
+    billions of values, which everything after the YAML parser (the schema check, the records)
+    would walk copy by copy.
+    """
+    sizes: dict[str, int] = {}  # anchor → number of values it stands for, expanded
+    stack: list[list] = []  # [anchor, size] of each open sequence or mapping
+    added = 0
+    try:
+        events = yaml.parse(text, Loader=loader)
+        for event in events:
+            if isinstance(event, yaml.CollectionStartEvent):
+                if len(stack) >= MAX_DEPTH:
+                    raise _too_deep(event.start_mark.line + 1)
+                stack.append([event.anchor, 1])
+                continue
+            if isinstance(event, yaml.CollectionEndEvent):
+                anchor, size = stack.pop()
+            elif isinstance(event, yaml.ScalarEvent):
+                anchor, size = event.anchor, 1
+            elif isinstance(event, yaml.AliasEvent):
+                anchor, size = None, sizes.get(event.anchor, 1)
+                added += size - 1
+                if added > MAX_ALIAS_NODES:
+                    raise _YamlProblem(
+                        event.start_mark.line + 1,
+                        f"the alias *{event.anchor} makes the document hold more than {MAX_ALIAS_NODES:,} values "
+                        f"beyond those written (it stands for {size:,}); write the values out instead of "
+                        "repeating aliases",
+                    )
+            else:
+                continue
+            if anchor is not None:
+                sizes[anchor] = size
+            if stack:
+                stack[-1][1] += size
+    except yaml.YAMLError:
+        return  # not valid YAML: the loader reports it, at its line
+
+
 def _load_yaml(path: Path) -> Any:
     try:
         text = path.read_text(encoding="utf-8")
@@ -122,10 +197,15 @@ def _load_yaml(path: Path) -> Any:
     except UnicodeDecodeError:
         raise AnnotationError("the file is not UTF-8", path) from None
     try:
+        if "&" in text and "*" in text:  # there can be no alias without an anchor
+            _check_events(text)
         return yaml.load(text, Loader=_FastLoader)  # noqa: S506 - a SafeLoader
-    except (_YamlProblem, yaml.YAMLError):
+    except _YamlProblem as e:
+        raise AnnotationError(e.message, path, e.line) from None
+    except yaml.YAMLError:
         pass
     try:
+        _check_events(text, _Loader)  # libyaml stops at 1000 levels; the loader below recurses for each
         return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
     except _YamlProblem as e:
         raise AnnotationError(e.message, path, e.line) from None
@@ -171,7 +251,17 @@ def _ecma_end(pattern: str) -> re.Pattern:
     return re.compile(re.sub(r"(?<!\\)\$", r"\\Z", pattern))
 
 
-_SchemaValidator = jsonschema.validators.extend(jsonschema.Draft202012Validator, {"pattern": _pattern})
+def _is_integer(_checker, instance: Any) -> bool:
+    """``integer`` as a YAML reader means it: ``1.0`` is a float, not an integer (JSON Schema
+    counts any number with a zero fraction as one), and ``true`` is no number."""
+    return isinstance(instance, int) and not isinstance(instance, bool)
+
+
+_SchemaValidator = jsonschema.validators.extend(
+    jsonschema.Draft202012Validator,
+    {"pattern": _pattern},
+    type_checker=jsonschema.Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_integer),
+)
 
 
 @cache
@@ -223,8 +313,14 @@ def _explain(error: jsonschema.ValidationError) -> str:
 def _check_schema(doc: Any, name: str, path: Path) -> None:
     errors = sorted(_validator(name).iter_errors(doc), key=lambda e: (list(map(str, e.absolute_path)), e.validator))
     if errors:
-        # The deepest error first: it is the most specific one.
+        # The deepest error first: it is the most specific one. Where no alternative of a oneOf or
+        # anyOf fits, an alternative that failed deeper in the value says best what is wrong.
         error = max(errors, key=lambda e: len(e.absolute_path))
+        while error.context:
+            deeper = max(error.context, key=lambda e: len(e.absolute_path))
+            if len(deeper.absolute_path) <= len(error.absolute_path):
+                break
+            error = deeper
         raise AnnotationError(_explain(error), path, _line_of(doc, list(error.absolute_path)))
 
 
@@ -507,7 +603,49 @@ def load_registry(path: Path) -> Registry:
         if p.within:
             _expect(p.within in registry.places, f"place '{p.id}' is within unknown place '{p.within}'",
                     p.origin, registry.places)  # fmt: skip
+    _check_containment(registry.actors, registry.places, registry.actors, registry.places)
     return registry
+
+
+def _cycle(start: str, parents) -> list[str] | None:
+    """A path ``start → … → start`` along ``parents(id)``, if there is one (depth-first, no recursion)."""
+    stack, path, seen = [iter(parents(start))], [start], set()
+    while stack:
+        step = next(stack[-1], None)
+        if step is None:
+            stack.pop()
+            path.pop()
+        elif step == start:
+            return [*path, start]
+        elif step not in seen:
+            seen.add(step)
+            path.append(step)
+            stack.append(iter(parents(step)))
+    return None
+
+
+def _check_containment(actors: dict[str, Actor], places: dict[str, Place], new_actors: dict[str, Actor],
+                       new_places: dict[str, Place]) -> None:  # fmt: skip
+    """No actor is part or a member of itself, and no place within itself, directly or through
+    others (``part_of`` and ``within`` say what contains what: a cycle would make each contain the
+    others). Only cycles through ``new_actors`` and ``new_places`` are looked for."""
+    for a in new_actors.values():
+        _expect(a.id not in a.member_of, f"actor '{a.id}' is a member of itself", a.origin)
+
+    def part_of(i: str) -> tuple[str, ...]:
+        return actors[i].part_of if i in actors else ()
+
+    def within(i: str) -> tuple[str, ...]:
+        return (places[i].within,) if i in places and places[i].within else ()
+
+    for what, parents, key, news in (("actor", part_of, "part_of", new_actors),
+                                     ("place", within, "within", new_places)):  # fmt: skip
+        for x in news.values():
+            cycle = _cycle(x.id, parents)
+            if cycle:
+                relation = "part of" if key == "part_of" else "within"
+                how = "" if len(cycle) == 2 else f": {' → '.join(cycle)} ({key})"
+                raise AnnotationError(f"{what} '{x.id}' is {relation} itself{how}", x.origin.file, x.origin.line)
 
 
 def _expect(ok: bool, message: str, origin: Origin, known: dict | None = None, ref: str | None = None) -> None:
@@ -713,6 +851,7 @@ def _check_references(an: Annotation) -> None:
     for p in an.local_places.values():
         if p.within:
             place(p.within, p.origin, f"place '{p.id}' is within")
+    _check_containment(actors, places, an.local_actors, an.local_places)
     info = an.article
     actor(info.publisher, info.origin, "the publisher")
     for credit in info.authors + info.contributors:

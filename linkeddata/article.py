@@ -195,6 +195,9 @@ _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 MAX_SLUG = 120  # like an annotation id: the slug names output files and is part of IRIs
 
 
+MAX_BYTES = 8 << 20  # escaped in N-Triples, the text stays under Oxigraph's 16 MiB line limit
+
+
 def read_article(path: Path) -> Article:
     """Read an article file (UTF-8, kept byte for byte) and split it."""
     slug = path.stem
@@ -205,9 +208,17 @@ def read_article(path: Path) -> Article:
             path,
         )
     try:
-        data = path.read_bytes()
+        with path.open("rb") as f:
+            data = f.read(MAX_BYTES + 1)
     except OSError as e:
         raise InputError(f"cannot read the article: {e.strerror}", path) from None
+    if len(data) > MAX_BYTES:
+        raise InputError(
+            f"the article is larger than {MAX_BYTES:,} bytes (8 MiB), the most ld-export reads: its text is one "
+            "literal of the data, and RDF readers such as Oxigraph refuse a line of N-Triples over 16 MiB. "
+            "A news article is a few tens of kilobytes; is this the right file?",
+            path,
+        )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:

@@ -57,7 +57,10 @@ def input_key(text: Path, annotation: Path, base_iri: str, formats: list[str]) -
     h = hashlib.sha256(_tool_digest().encode())
     h.update(json.dumps([base_iri, sorted(formats), text.name, annotation.name]).encode())
     for path in (text, annotation):
-        data = path.read_bytes()
+        try:
+            data = path.read_bytes()
+        except OSError as e:
+            raise InputError(f"cannot read the file: {e.strerror or e}", path) from None
         h.update(len(data).to_bytes(8, "big"))
         h.update(data)
     return h.hexdigest()

@@ -6,10 +6,13 @@ Errors are one paragraph on stderr; progress and summaries go to stderr; data to
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
+import signal
 import sys
 import textwrap
+import threading
 from pathlib import Path
 
 import click
@@ -17,32 +20,67 @@ import click
 from . import __version__
 from .errors import LdExportError, NotConformingError
 from .namespaces import DEFAULT_BASE_IRI
+from .terminal import visible
 from .write import FORMATS
 
 FORMAT_ALIASES = {"ttl": "turtle", "json-ld": "jsonld", "nt": "ntriples", "nq": "nquads"}
 
 
 def _paragraph(text: str) -> str:
-    """One paragraph: line breaks inside a message become spaces (the terminal wraps)."""
-    return " ".join(line.strip() for line in text.strip().splitlines())
+    """One paragraph: line breaks inside a message become spaces (the terminal wraps); control
+    characters from the data become escapes."""
+    return visible(" ".join(line.strip() for line in text.strip().split("\n")))
+
+
+class _Stopped(BaseException):
+    """SIGTERM or SIGHUP: end the command the way Ctrl-C does (its clean-up runs; children stop)."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _stop_on(signum, _frame) -> None:
+    raise _Stopped(signum)
+
+
+@contextlib.contextmanager
+def _stop_signals():
+    """While a command runs, SIGTERM and SIGHUP raise :class:`_Stopped` (in the main thread only,
+    where Python delivers signals); the previous handlers come back afterwards."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {sig: signal.signal(sig, _stop_on) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 def _handle_errors(func):
-    """Turn library errors into one paragraph on stderr and the documented exit code."""
+    """Turn library errors into one paragraph on stderr and the documented exit code; Ctrl-C,
+    SIGTERM and SIGHUP into one line and 128 + the signal's number (130, 143, 129)."""
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
         try:
-            return func(*args, **kwargs)
+            with _stop_signals():
+                return func(*args, **kwargs)
         except NotConformingError as e:
-            click.echo(e.report.describe(), err=True)
+            click.echo(visible(e.report.describe(), keep="\n"), err=True)
             sys.exit(e.exit_code)
         except LdExportError as e:
             click.echo(_paragraph(f"Error: {e}"), err=True)
             sys.exit(e.exit_code)
         except KeyboardInterrupt:
-            click.echo("Interrupted; earlier output is unchanged.", err=True)
-            sys.exit(130)
+            _quietly(lambda: click.echo("Interrupted; earlier output is unchanged.", err=True))
+            sys.exit(128 + signal.SIGINT)
+        except _Stopped as e:
+            name = signal.Signals(e.signum).name
+            _quietly(lambda: click.echo(f"Stopped by {name}; earlier output is unchanged.", err=True))
+            sys.exit(128 + e.signum)
         except Exception as e:  # noqa: BLE001 - never show a traceback to a user
             if os.environ.get("LD_EXPORT_DEBUG"):
                 raise
@@ -56,6 +94,12 @@ def _handle_errors(func):
             sys.exit(2)
 
     return wrapper
+
+
+def _quietly(say) -> None:
+    """Say something on the way out, unless the terminal has gone (SIGHUP) or a second Ctrl-C comes."""
+    with contextlib.suppress(OSError, KeyboardInterrupt, _Stopped):
+        say()
 
 
 def _formats(_ctx, _param, value: tuple[str, ...]) -> list[str]:
@@ -247,16 +291,19 @@ def validate(files, report) -> None:
     conforms, 1 if it does not, 2 if a file cannot be read or parsed.
     """
     from .validate import validate_files
+    from .write import check_target, write_file
 
+    if report:
+        check_target(report)
     result = validate_files(files)
     if report:
-        report.write_bytes(result.serialize())
+        write_file(report, result.serialize())
     names = ", ".join(str(f) for f in files) if len(files) <= 3 else f"{len(files)} files"
     if result.conforms:
         click.echo(f"{names}: conforms", err=True)
         return
-    click.echo(f"{names}: does not conform", err=True)
-    click.echo(textwrap.indent(result.describe(), "  "), err=True)
+    click.echo(visible(f"{names}: does not conform"), err=True)
+    click.echo(textwrap.indent(visible(result.describe(), keep="\n"), "  "), err=True)
     sys.exit(1)
 
 
@@ -339,7 +386,10 @@ def query(arguments, query_file, name, list_queries, data, fmt, allow_service) -
     if name:
         text, source = named_query(name).text, f"named query {name}"
     elif query_file:
-        text, source = query_file.read_text(encoding="utf-8"), str(query_file)
+        try:
+            text, source = query_file.read_text(encoding="utf-8"), str(query_file)
+        except (OSError, UnicodeDecodeError) as e:
+            raise InputError(f"cannot read the query: {getattr(e, 'strerror', None) or e}", query_file) from None
     else:
         text, source = sparql, "the query"
     # The embedded store answers unless SERVICE may reach out: that runs in rdflib, over the files.
@@ -347,18 +397,20 @@ def query(arguments, query_file, name, list_queries, data, fmt, allow_service) -
     result = run_query(text, dataset, source, allow_service=allow_service)
     if result.type == "ASK":
         if fmt == "json":
-            click.echo(format_json(result), nl=False)
+            click.echo(format_json(result), nl=False, color=True)
         else:
             click.echo("true" if result.askAnswer else "false")
         sys.exit(0 if result.askAnswer else 1)
     if result.type in ("CONSTRUCT", "DESCRIBE"):
         out = to_jsonld(result.graph) if fmt == "jsonld" else to_turtle(result.graph)
-        click.echo(out.decode("utf-8"), nl=False)
+        click.echo(out.decode("utf-8"), nl=False, color=True)
         return
     formatter = {"csv": format_csv, "tsv": lambda r: format_csv(r, "\t"), "json": format_json}.get(
         fmt or "table", format_table
     )
-    click.echo(formatter(result), nl=False)
+    # color=True: Click would otherwise strip what looks like a terminal escape from the data when
+    # the output is not a terminal; the table has every control character escaped already.
+    click.echo(formatter(result), nl=False, color=True)
 
 
 @main.command()
@@ -378,13 +430,20 @@ def query(arguments, query_file, name, list_queries, data, fmt, allow_service) -
     help="SPARQL query endpoint, asked whether the store's default graph is the union of its graphs "
     "and used to verify the counts (default: GET each graph back from the Graph Store endpoint).",
 )
-@click.option("--timeout", default=30.0, show_default=True, help="Seconds to wait for each HTTP answer.")
+@click.option(
+    "--timeout",
+    default=30.0,
+    show_default=True,
+    type=click.FloatRange(0, min_open=True),
+    help="Seconds to wait for each HTTP answer.",
+)
 @click.option(
     "--retries",
-    default=3,
+    default=5,
     show_default=True,
     type=click.IntRange(0, 10),
-    help="Retries, with exponential backoff, after a connection failure, a timeout or HTTP 408/429/502/503/504.",
+    help="Retries after a connection failure, a timeout or HTTP 408/425/429/502/503/504, waiting 0.5 s, then "
+    "twice as long each time, at most 8 s (the default waits about 15 s in all: longer than a store's restart).",
 )
 @click.option(
     "--default-graph/--no-default-graph",
@@ -405,7 +464,9 @@ def load(build_dir, endpoint, query_endpoint, timeout, retries, default_graph) -
     holds, and a table compares them with what was sent (exit 1 if they differ). Credentials come
     from LD_EXPORT_USER and LD_EXPORT_PASSWORD (or LD_EXPORT_TOKEN; set LD_EXPORT_AUTH=digest for
     digest authentication) or from ~/.netrc, never from the command line. An unreachable or
-    refusing endpoint is exit 2.
+    refusing endpoint is exit 2; if that happens part-way, the message says which graphs the store
+    now holds in their new version and which not: run the same command again to finish. No
+    message shows a credential.
     """
     from .load import load as run_load
 
@@ -426,13 +487,22 @@ def load(build_dir, endpoint, query_endpoint, timeout, retries, default_graph) -
 @click.argument("build_dir", required=False, default="dist", type=click.Path(path_type=Path, file_okay=False))
 @click.option("-p", "--port", default=7878, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option(
+    "--writable",
+    is_flag=True,
+    help="Accept SPARQL updates and Graph Store writes (they change the served snapshot, never the build). "
+    "Writes from web pages of other origins are refused even so.",
+)
 @_handle_errors
-def serve(build_dir, port, host) -> None:
+def serve(build_dir, port, host, writable) -> None:
     """Start a local SPARQL endpoint (Oxigraph) with a build loaded; Ctrl-C stops it.
 
-    Needs the oxigraph server: pip install 'ld-export[serve]'. The store is temporary. Queries see
-    the union of all articles' graphs as the default graph; GRAPH <…> reaches each article.
-    The URL serves Oxigraph's query page; SPARQL goes to URL/query, the Graph Store to URL/store.
+    Needs the oxigraph server: pip install 'ld-export[serve]'. It serves a snapshot taken at
+    start-up (of the build's store, or of its dataset file loaded into a temporary store): a later
+    build does not change what it answers. Queries see the union of all articles' graphs as the
+    default graph; GRAPH <…> reaches each article. The URL serves Oxigraph's query page; SPARQL
+    goes to URL/query, the Graph Store to URL/store. Read-only unless --writable; web pages of
+    any origin may read (CORS), none may write. SIGTERM and SIGHUP stop it like Ctrl-C.
     """
     from .serve import serve as run_serve
 
@@ -440,7 +510,15 @@ def serve(build_dir, port, host) -> None:
         click.echo(url)
         click.echo(f"SPARQL endpoint {url}query, Graph Store {url}store; Ctrl-C to stop.", err=True)
 
-    run_serve(build_dir, port, host, on_ready=ready, progress=lambda msg: click.echo(msg, err=True))
+    try:
+        code = run_serve(build_dir, port, host, on_ready=ready, progress=lambda msg: click.echo(msg, err=True),
+                         writable=writable)  # fmt: skip
+    except (KeyboardInterrupt, _Stopped) as e:  # the ordinary way to stop a server: exit 0
+        name = signal.Signals(getattr(e, "signum", signal.SIGINT)).name
+        _quietly(lambda: click.echo(f"Stopped by {name}.", err=True))
+        return
+    if code:
+        raise LdExportError(f"the oxigraph server stopped by itself (exit code {code})")
 
 
 @main.command()
@@ -521,7 +599,7 @@ def draft(article, out_file, force, registry, quiet) -> None:
     if out_file:
         write_draft(text, out_file, article, force)
     else:
-        click.echo(text, nl=False)
+        click.echo(text, nl=False, color=True)  # the data as it is, also through a pipe
     if not quiet:
         c = result.counts
         where = f" to {out_file}" if out_file else ""

@@ -87,10 +87,21 @@ def _is_absolute_iri(text: str) -> bool:
     return True
 
 
+BASE_SCHEMES = ("http", "https", "urn", "tag")
+
+
 def check_base_iri(base: str) -> str:
-    """A base IRI must be an absolute IRI (RFC 3987) that ends in ``/`` or ``#``."""
+    """A base IRI must be an absolute IRI (RFC 3987) of a scheme that names things
+    (:data:`BASE_SCHEMES`: not ``javascript:``, ``data:`` or ``file:``, which a browser or a
+    client would run, decode or read) and end in ``/`` or ``#``."""
     if not _is_absolute_iri(base):
         raise InputError(f"the base IRI {base!r} is not an absolute IRI (e.g. https://example.org/data/)")
+    scheme = base.split(":", 1)[0].lower()
+    if scheme not in BASE_SCHEMES:
+        raise InputError(
+            f"the base IRI {base!r} has the scheme '{scheme}:'; IRIs of the data are minted under "
+            f"{', '.join(s + ':' for s in BASE_SCHEMES)} only (e.g. https://example.org/data/)"
+        )
     if not base.endswith(("/", "#")):
         raise InputError(f"the base IRI {base!r} must end with '/' or '#'")
     return base

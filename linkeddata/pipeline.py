@@ -37,7 +37,7 @@ from pathlib import Path
 
 from rdflib import BNode, Graph, Literal, URIRef
 
-from . import cache, processes, resources
+from . import cache, children, processes, resources
 from . import store as embedded
 from .annotation import Actor, Origin, Place, Registry, _check_not_in_registry, load_annotation, load_registry
 from .article import Article, read_article
@@ -484,15 +484,16 @@ def build(
         if store_now and not in_place:
             loader = embedded.Loader(staging.path / embedded.STORE_NAME)
         reports = []
-        for i, entry in enumerate(_run(todo, jobs, say, advance), start=1):
-            report = entry.pop("report", None)
-            if report is not None:
-                reports.append(report)
-            slug = todo[i - 1].source.slug
-            entries[slug] = entry
-            if loader is not None and (report is None or report.conforms):
-                loader.add(staging.path / "parts" / (slug + PARTS["nquads"]), 0, entry["parts"]["nquads"],
-                           entry["graph_iri"])  # fmt: skip
+        with contextlib.closing(_run(todo, jobs, say, advance)) as results:  # closed: its workers stop
+            for i, entry in enumerate(results, start=1):
+                report = entry.pop("report", None)
+                if report is not None:
+                    reports.append(report)
+                slug = todo[i - 1].source.slug
+                entries[slug] = entry
+                if loader is not None and (report is None or report.conforms):
+                    loader.add(staging.path / "parts" / (slug + PARTS["nquads"]), 0, entry["parts"]["nquads"],
+                               entry["graph_iri"])  # fmt: skip
         _check_across_articles({s.slug: entries[s.slug] for s in order})
         report = _merge_reports(reports)
         warned = [s.slug for s in order if entries[s.slug].get("warnings")]
@@ -505,7 +506,7 @@ def build(
             raise NotConformingError(report)
         written, triples = _assemble(out, staging, order, entries, old_entries, owned, formats, base_iri, issued,
                                      store_now, in_place, loader, report, say)  # fmt: skip
-    except BaseException:
+    except BaseException as e:
         if loader is not None:
             loader.abort()
         if staging is not None:
@@ -515,6 +516,8 @@ def build(
             shutil.rmtree(out / cache.CACHE_DIR, ignore_errors=True)
             with contextlib.suppress(OSError):
                 out.rmdir()  # made for this build, and empty: a failed build leaves no trace
+        if isinstance(e, OSError):  # a full disk, a folder that cannot be written: bad input, not a bug
+            raise _write_error(e, out, staging) from None
         raise
     lock.close()
     built = [
@@ -533,6 +536,16 @@ def build(
 def _strict(report: ValidationReport) -> ValidationReport:
     """The report of a strict build: its warnings are failures."""
     return ValidationReport(False, report.graph, list(report.violations), strict=True)
+
+
+def _write_error(e: OSError, out: Path, staging: Staging | None) -> InputError:
+    """What a build that could not write says: the file (unless it is one of the build's own
+    temporary ones), what the system said, and that the output folder holds the previous build."""
+    where = Path(e.filename) if e.filename else out
+    if staging is not None and where.is_relative_to(staging.path):
+        where = out
+    reason = e.strerror or " ".join(str(e).split())
+    return InputError(f"the build could not write: {reason}; the output folder holds what it held before", where)
 
 
 def _targets(order: list[Source], formats: list[str], store: bool) -> list[str]:
@@ -588,13 +601,33 @@ def _run(todo: list[_Job], jobs: int | None, say: Progress, advance) -> Iterable
         return
     say(f"building {len(todo)} articles in {jobs} processes")
     chunk = max(1, min(16, len(todo) // (jobs * 8)))
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=processes.context()) as pool:
-        for i, entry in enumerate(pool.map(_build_article, todo, chunksize=chunk), start=1):
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=processes.context(),
+                               initializer=children.worker_init, initargs=(os.getpid(),))  # fmt: skip
+    try:
+        with children.starting():  # map() starts the workers
+            results = pool.map(_build_article, todo, chunksize=chunk)
+        for i, entry in enumerate(results, start=1):
             yield entry
             if advance:
                 advance(i, len(todo))
             elif i == len(todo) or i % 500 == 0:
                 say(f"[{i}/{len(todo)}] articles built")
+    except BaseException:  # an error, Ctrl-C, or the build stopped taking results: stop the workers now
+        _stop(pool)
+        raise
+    pool.shutdown()
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Stop the workers at once: what they are building is not wanted any more. (Shutting the pool
+    down alone would let them finish every article still queued.)"""
+    workers = list((getattr(pool, "_processes", None) or {}).values())
+    for worker in workers:
+        with contextlib.suppress(OSError):
+            worker.kill()
+    pool.shutdown(wait=True, cancel_futures=True)
+    for worker in workers:
+        worker.join()
 
 
 _CHUNK = 1 << 20

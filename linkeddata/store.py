@@ -14,12 +14,13 @@ own files are not byte-identical across builds: it is a database, not an output 
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
 import pyoxigraph as ox
 
-from . import processes
+from . import children, processes
 
 STORE_NAME = "store"
 MARK_NAME = "ld-export.sha256"
@@ -44,8 +45,10 @@ class Loader:
         context = processes.context()
         self._queue = context.Queue()
         self._answer, answer = context.Pipe(duplex=False)
-        self._process = context.Process(target=_load, args=(str(folder), self._queue, answer), daemon=True)
-        self._process.start()
+        self._process = context.Process(target=_load, args=(str(folder), self._queue, answer, os.getpid()),
+                                        daemon=True)  # fmt: skip
+        with children.starting():
+            self._process.start()
         answer.close()  # the loader holds the only writing end: it closes when the loader ends
 
     def add(self, path: Path, offset: int, length: int, graph: str) -> None:
@@ -68,14 +71,17 @@ class Loader:
         self._process.join()
 
     def abort(self) -> None:
-        self._queue.cancel_join_thread()
+        """Stop loading at once (the store being loaded is not wanted any more)."""
         if self._process.is_alive():
             self._process.kill()
         self._process.join()
+        self._queue.cancel_join_thread()  # what is still queued for the loader is dropped, not waited for
+        self._queue.close()
         self._answer.close()
 
 
-def _load(folder: str, queue, answer) -> None:
+def _load(folder: str, queue, answer, parent: int) -> None:
+    children.worker_init(parent)
     try:
         store = ox.Store(folder)
         quads: list[bytes] = []

@@ -92,7 +92,8 @@ def test_serve_starts_an_endpoint_with_the_build_and_stops_on_ctrl_c(seed_build)
     finally:
         if proc.poll() is None:
             proc.kill()
-    with socket.socket() as s:  # the port is free again
+    with socket.socket() as s:  # free again for a server (closed connections wait out TIME_WAIT)
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         s.bind(("127.0.0.1", port))
 
 
