@@ -204,6 +204,8 @@ def build(inputs, out_dir, formats, base_iri, registry, jobs, reuse, store, vali
             f"{c['anchors']} anchors, {c['triples']} triples; the data conforms to the shapes.",
             err=True,
         )
+        for warning in result.warnings:
+            click.echo(warning if warning.startswith("Warning:") else f"Warning in the data: {warning}", err=True)
         if result.reused:
             click.echo(f"{result.reused} of them unchanged since the previous build: their files were kept.", err=True)
         if result.rechecked:
