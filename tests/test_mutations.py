@@ -34,6 +34,7 @@ BASE = "https://w3id.org/ld-export/data/"
 GLD = "great-lakes-dispatch-2012-m23-takes-goma"
 CORPUS = Path(__file__).parent / "data" / "corpus"
 SCORE: dict[str, bool] = {}
+FIRED: set[str] = set()  # the shapes and SPARQL constraints the corruptions set off
 
 
 def iri(*parts: str) -> URIRef:
@@ -257,7 +258,8 @@ def _review_among_the_claims(g):
 def _quote_differs_from_text(g):
     c = claim("sejari-asked-to-promise")
     selector = next(s for s in g.objects(one(g, c, LDE.quotation), OA.hasSelector) if (s, OA.exact, None) in g)
-    replace(g, selector, OA.exact, Literal("We got this request to promise not to use any of our training against Iran"))
+    words = "We got this request to promise not to use any of our training against Iran"
+    replace(g, selector, OA.exact, Literal(words))
     return URIRef(f"{BASE}article/{SEED_SLUG}")
 
 
@@ -313,7 +315,8 @@ def _event_type_from_cameo(g):
 
 
 MUTATIONS = [
-    Mutation("an exact day invented for an event the text dates 'in May'", SEED_SLUG, _invented_day, "the day is invented"),
+    Mutation("an exact day invented for an event the text dates 'in May'", SEED_SLUG, _invented_day,
+             "the day is invented"),
     Mutation("an event dated after the article", SEED_SLUG, _after_article, "after the article"),
     Mutation("a relationship from an actor to itself", SEED_SLUG, _self_relationship, "to itself"),
     Mutation("a claim that supports itself", SEED_SLUG, _self_support, "supports or repeats itself"),
@@ -372,6 +375,8 @@ def test_corruption_is_caught_with_a_message_naming_the_resource(mutation: Mutat
     graph += valid[mutation.slug]
     resource = mutation.change(graph)
     report = validate_graph(graph)
+    FIRED.update(str(x).rsplit("#", 1)[-1] for p in (SH.sourceConstraint, SH.sourceShape)
+                 for x in report.graph.objects(None, p))  # fmt: skip
     caught = [v for v in report.violations if v.severity == "Violation" and named_in(v, resource)
               and mutation.expect in v.message]  # fmt: skip
     SCORE[mutation.name] = bool(caught) and not report.conforms
@@ -497,52 +502,27 @@ def test_annotation_corruption_is_caught_with_file_and_line(mutation: YamlMutati
     assert e.value.line == text[: text.index(mutation.line_of)].count("\n") + 1, str(e.value)
 
 
-def test_every_shape_and_sparql_constraint_catches_something():
-    """Each node shape and SHACL-SPARQL constraint is exercised by a corruption here or a fixture."""
+def test_zy_every_shape_and_sparql_constraint_catches_something():
+    """Each node shape and SHACL-SPARQL constraint is exercised by a corruption here or a fixture of
+    tests/data/shapes (checked when the whole suite of corruptions ran)."""
+    if len([m for m in MUTATIONS if m.name in SCORE]) < len(MUTATIONS):
+        pytest.skip("runs after all the corruptions")
     shapes = shapes_graph()
-    by_fixture = set()
-    for path in sorted((Path(__file__).parent / "data" / "shapes" / "invalid").glob("*.ttl")):
-        by_fixture.add(header(path)["shape"].split(":")[1])
-    constraints = {str(c).rsplit("#", 1)[1] for c in shapes.objects(None, SH.sparql)}
-    node_shapes = {str(s).rsplit("#", 1)[1] for s in shapes.subjects(RDF.type, SH.NodeShape)}
-    fired: set[str] = set()
-    graphs = _mutated_graphs()
-    for graph in graphs:
-        report = validate_graph(graph).graph
-        fired |= {str(c).rsplit("#", 1)[1] for c in report.objects(None, SH.sourceConstraint)}
-        fired |= {str(s).rsplit("#", 1)[1] for s in report.objects(None, SH.sourceShape) if "#" in str(s)}
-    fixtures_fired = set()
-    for path in sorted((Path(__file__).parent / "data" / "shapes" / "invalid").glob("*.ttl")):
+    fixtures = sorted((Path(__file__).parent / "data" / "shapes" / "invalid").glob("*.ttl"))
+    by_fixture = {header(path)["shape"].split(":")[1] for path in fixtures}
+    fired = set(FIRED)
+    for path in fixtures:
         report = validate_graph(Graph().parse(path, format="turtle")).graph
-        fixtures_fired |= {str(c).rsplit("#", 1)[1] for c in report.objects(None, SH.sourceConstraint)}
-    missing = sorted(constraints - fired - fixtures_fired)
-    assert not missing, f"SPARQL constraints nothing triggers: {missing}"
-    unexercised = sorted(s for s in node_shapes - by_fixture - fired if not s.endswith("ConceptShape")
-                         and s != "ClaimOfAnotherArticleShape")  # fmt: skip
-    assert not unexercised or all(_shape_of_constraint(shapes, s) & fired for s in unexercised), unexercised
-
-
-_VALID: dict[str, Graph] = {}
-
-
-def _mutated_graphs() -> list[Graph]:
-    if not _VALID:
-        out = Path(__import__("tempfile").mkdtemp())
-        result = linkeddata.build([CORPUS], out, store=False)
-        _VALID.update({a.source.slug: a.graph for a in result.articles})
-        shutil.rmtree(out, ignore_errors=True)
-    graphs = []
-    for m in MUTATIONS:
-        g = Graph()
-        g += _VALID[m.slug]
-        m.change(g)
-        graphs.append(g)
-    return graphs
-
-
-def _shape_of_constraint(shapes: Graph, shape: str) -> set[str]:
-    node = URIRef("https://w3id.org/ld-export/shapes#" + shape)
-    return {str(c).rsplit("#", 1)[1] for c in shapes.objects(node, SH.sparql)}
+        fired |= {str(c).rsplit("#", 1)[1] for c in report.objects(None, SH.sourceConstraint)}
+    constraints = {str(c).rsplit("#", 1)[1] for c in shapes.objects(None, SH.sparql)}
+    assert not sorted(constraints - fired), f"SPARQL constraints nothing triggers: {sorted(constraints - fired)}"
+    node_shapes = {str(s).rsplit("#", 1)[1] for s in shapes.subjects(RDF.type, SH.NodeShape)}
+    helpers = {"HedgeConceptShape", "RelationshipKindConceptShape", "EventTypeConceptShape",
+               "ClaimOfAnotherArticleShape", "DraftLabelShape"}  # used through sh:node / sh:or, or a warning
+    unexercised = sorted(n for n in node_shapes - helpers - by_fixture - fired
+                         if not {str(c).rsplit("#", 1)[1] for c in shapes.objects(
+                             URIRef("https://w3id.org/ld-export/shapes#" + n), SH.sparql)} & fired)  # fmt: skip
+    assert not unexercised, f"node shapes no corruption or fixture exercises: {unexercised}"
 
 
 def test_zz_the_score(capsys):
@@ -550,7 +530,7 @@ def test_zz_the_score(capsys):
     total = len(MUTATIONS) + len(YAML_MUTATIONS)
     caught = sum(SCORE.values())
     with capsys.disabled():
-        print(f"\nmutation suite: {caught} of {total} corruptions caught "
-              f"({len(MUTATIONS)} of the graph by the shapes, {len(YAML_MUTATIONS)} of the annotation by its checks)")  # fmt: skip
+        print(f"\nmutation suite: {caught} of {total} corruptions caught ({len(MUTATIONS)} of the graph by "
+              f"the shapes, {len(YAML_MUTATIONS)} of the annotation by its checks)")  # fmt: skip
     if len(SCORE) == total:
         assert caught == total

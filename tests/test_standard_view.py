@@ -75,7 +75,10 @@ def schema_kinds(graph: Graph) -> dict[str, str | None]:
     found = standard(graph, """
         SELECT ?actor ?type WHERE {
           ?actor a prov:Agent .
-          OPTIONAL { ?actor a ?type . FILTER(?type IN (schema:Person, schema:Organization, schema:NewsMediaOrganization)) }
+          OPTIONAL {
+            ?actor a ?type .
+            FILTER(?type IN (schema:Person, schema:Organization, schema:NewsMediaOrganization))
+          }
         }""")  # fmt: skip
     kinds: dict[str, set[str]] = defaultdict(set)
     for r in found:
@@ -167,7 +170,9 @@ def test_cq4_events_where_and_when(files, seed_dataset):
           BIND(STRAFTER(STR(?t), "event-type/") AS ?type)
           OPTIONAL { ?e sem:hasPlace/rdfs:label ?place }
           OPTIONAL { ?e sem:hasTimeStamp ?time . BIND(STRAFTER(STR(DATATYPE(?time)), "#") AS ?precision) }
-          OPTIONAL { ?a oa:motivatedBy oa:classifying ; oa:hasBody ?e ; oa:hasTarget/oa:hasSelector/oa:exact ?timeWords }
+          OPTIONAL {
+            ?a oa:motivatedBy oa:classifying ; oa:hasBody ?e ; oa:hasTarget/oa:hasSelector/oa:exact ?timeWords
+          }
         } GROUP BY ?event ?type ?time ?precision ?timeWords""")  # fmt: skip
     keys = ("event", "type", "places", "time", "precision", "timeWords")
     assert sorted(tuple(r[k] for k in keys) for r in got) == sorted(tuple(r[k] for k in keys) for r in want)
@@ -301,8 +306,8 @@ def test_a_denial_reads_as_a_negative_influence(corpus):
     _out, graph = corpus
     found = standard(graph, """
         SELECT ?who ?role WHERE {
-          ?e rdfs:label "M23 fighters allegedly shoot dead two young men at a roadblock in Ndosho for refusing to carry ammunition."@en ;
-             prov:qualifiedInfluence ?i .
+          ?e rdfs:label ?label ; prov:qualifiedInfluence ?i .
+          FILTER(STRSTARTS(?label, "M23 fighters allegedly shoot dead two young men"))
           ?i prov:influencer/rdfs:label ?who ; prov:hadRole ?role .
           FILTER NOT EXISTS { ?i a prov:Attribution }
         }""")  # fmt: skip
@@ -322,7 +327,9 @@ def test_every_claim_appears_in_its_article_and_its_chain_starts_elsewhere(files
         ("Liz Sly in The Washington Post", "The Washington Post"),
         ("Michael Weiss in The Daily Beast", "The Daily Beast"),
     }
-    no_appearance = standard(files, "SELECT ?c WHERE { ?c a schema:Claim . FILTER NOT EXISTS { ?c schema:appearance ?a } }")
+    no_appearance = standard(
+        files, "SELECT ?c WHERE { ?c a schema:Claim . FILTER NOT EXISTS { ?c schema:appearance ?a } }"
+    )
     assert no_appearance == []
 
 
