@@ -337,7 +337,7 @@ MUTATIONS = [
     Mutation("a reporter as a hop quoting the asserter's own words", SEED_SLUG, _hop_by_its_asserter,
              "passes the words to someone else"),
     Mutation("an accused atrocity read as certain", SEED_SLUG, _hedged_read_as_certain, "must not read as a fact"),
-    Mutation("a denial read as an affirmation", GLD, _denial_read_as_affirmed, "is denied by the claim"),
+    Mutation("a denial read as an affirmation", GLD, _denial_read_as_affirmed, "is denied by (or rests on) the claim"),
     Mutation("a relationship silent on the word of one of its claims", SEED_SLUG, _factuality_missing,
              "has no factuality on its word"),
     Mutation("a factuality on the word of someone who did not say it", SEED_SLUG, _factuality_on_the_wrong_word,
@@ -352,7 +352,7 @@ MUTATIONS = [
     Mutation("a review mixed with the article's claims", SEED_SLUG, _review_among_the_claims,
              "never one of the article's claims"),
     Mutation("a quotation changed by hand", SEED_SLUG, _quote_differs_from_text, "is not the text of"),
-    Mutation("a hedge outside the hedge scheme", SEED_SLUG, _hedge_outside_scheme, "hedging levels"),
+    Mutation("a hedge outside the hedge scheme", SEED_SLUG, _hedge_outside_scheme, "a concept of the hedge scheme"),
     Mutation("an event time with a clock time", SEED_SLUG, _time_as_datetime, "never more precise than the text"),
     Mutation("a relationship that rests on no claim", SEED_SLUG, _relationship_on_no_claim,
              "at least one supporting claim"),
@@ -360,7 +360,7 @@ MUTATIONS = [
     Mutation("an actor of two kinds", SEED_SLUG, _two_kinds_of_actor, "exactly one of the actor classes"),
     Mutation("a Wikidata page instead of the entity", SEED_SLUG, _wikidata_page_not_entity, "Wikidata entity IRI"),
     Mutation("a claim that disputes itself", GLD, _disputes_itself, "disputes itself"),
-    Mutation("a CAMEO code as an event type", SEED_SLUG, _event_type_from_cameo, "not a CAMEO code"),
+    Mutation("a CAMEO code as an event type", SEED_SLUG, _event_type_from_cameo, "a concept of the event-type scheme"),
 ]
 
 
