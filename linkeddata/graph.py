@@ -527,7 +527,7 @@ class _Builder:
                 self.add(node, RDF.type, LDE.Factuality)
                 self.add(node, RDF.type, PROV.Attribution if affirms else PROV.Influence)
                 self.add(node, PROV.agent if affirms else PROV.influencer, agent)
-                self.add(node, LDE.claim, claim)
+                self.add(node, LDE.basedOn, claim)
                 self.add(node, LDE.certainty, certainty)
                 self.add(node, LDE.polarity, polarity)
                 self.add(node, PROV.hadRole, certainty)
@@ -535,7 +535,7 @@ class _Builder:
                 who = self.an.actor(c.asserter).label
                 self.add(node, RDFS.label, _en(f"{vocab.labels[certainty]}, {vocab.labels[polarity]}, "
                                                f"on the word of {who}"))  # fmt: skip
-                self.add(iri, LDE.factuality, node)
+                self.add(iri, LDE.hasFactuality, node)
                 if affirms:
                     self.add(iri, PROV.qualifiedAttribution, node)
                     self.add(iri, PROV.wasAttributedTo, agent)

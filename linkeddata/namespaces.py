@@ -72,10 +72,10 @@ class LDE(DefinedNamespace):
     time: URIRef
     supportedBy: URIRef
     deniedBy: URIRef
-    factuality: URIRef
+    hasFactuality: URIRef
     certainty: URIRef
     polarity: URIRef
-    claim: URIRef
+    basedOn: URIRef
     eventType: URIRef
     hasAgent: URIRef
     hasTarget: URIRef

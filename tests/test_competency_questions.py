@@ -94,7 +94,7 @@ def test_cq5_hedged_claims(seed_dataset):
         ("likely", "likely", "US Embassy in Syria"),
         ("accused", "is accused of", "Business Insider"),
         ("accused", "have been accused of", "Business Insider"),
-        ("possible", "might", "Business Insider"),
+        ("possible", "might", "United States"),  # the US's concern, as the article gives it
         ("appears", "would seem", "Business Insider"),
         ("suspected", "suspicions", "Business Insider"),
     } <= found

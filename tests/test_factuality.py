@@ -71,8 +71,8 @@ events:
 
 def factualities(graph: Graph, event: URIRef) -> dict[str, tuple]:
     found = {}
-    for f in graph.objects(event, LDE.factuality):
-        claim = str(graph.value(f, LDE.claim)).rsplit("/", 1)[1]
+    for f in graph.objects(event, LDE.hasFactuality):
+        claim = str(graph.value(f, LDE.basedOn)).rsplit("/", 1)[1]
         agent = graph.value(f, PROV.agent) or graph.value(f, PROV.influencer)
         found[claim] = (graph.value(f, LDE.certainty), graph.value(f, LDE.polarity), str(agent).rsplit("/", 1)[1])
     return found
@@ -132,7 +132,7 @@ def test_an_event_of_the_registry_is_one_resource_across_articles(tmp_path):
         union += a.graph
     assert set(union.objects(event, LDE.reportedIn)) == {URIRef(f"{BASE}article/first"),
                                                          URIRef(f"{BASE}article/second")}  # fmt: skip
-    assert len(set(union.objects(event, LDE.factuality))) == 2
+    assert len(set(union.objects(event, LDE.hasFactuality))) == 2
     assert result.warnings == []
     assert linkeddata.validate_files(sorted((tmp_path / "out").glob("*.ttl"))).conforms
 

@@ -84,7 +84,7 @@ def one(g: Graph, s, p):
 
 
 def factuality(g: Graph, resource: URIRef, claim_iri: URIRef) -> URIRef:
-    return next(f for f in g.objects(resource, LDE.factuality) if (f, LDE.claim, claim_iri) in g)
+    return next(f for f in g.objects(resource, LDE.hasFactuality) if (f, LDE.basedOn, claim_iri) in g)
 
 
 def _invented_day(g):
@@ -214,7 +214,7 @@ def _denial_read_as_affirmed(g):
 
 def _factuality_missing(g):
     r = rel("syrian-government-isis-tacit-cooperation")
-    g.remove((r, LDE.factuality, factuality(g, r, claim("bi-suspicions-regime-helps-isis"))))
+    g.remove((r, LDE.hasFactuality, factuality(g, r, claim("bi-suspicions-regime-helps-isis"))))
     return r
 
 
@@ -277,8 +277,8 @@ def _time_as_datetime(g):
 
 def _relationship_on_no_claim(g):
     r = rel("iran-backs-shia-militias")
-    for f in list(g.objects(r, LDE.factuality)):
-        g.remove((r, LDE.factuality, f))
+    for f in list(g.objects(r, LDE.hasFactuality)):
+        g.remove((r, LDE.hasFactuality, f))
     g.remove((r, LDE.supportedBy, None))
     return r
 
