@@ -254,7 +254,9 @@ def build(inputs, out_dir, formats, base_iri, registry, jobs, reuse, store, vali
             f"{c['anchors']} anchors, {c['triples']} triples; the data conforms to the shapes.",
             err=True,
         )
-        warned = result.warnings
+        for warning in result.warnings:
+            click.echo(warning if warning.startswith("Warning:") else f"Warning in the data: {warning}", err=True)
+        warned = result.warned
         if warned:
             w = sum(warned.values())
             click.echo(f"Warning: {w} SHACL warning{'s' if w != 1 else ''} in {len(warned)} article(s), drafts not "

@@ -117,7 +117,8 @@ class BuildResult:
     files: list[Path] = field(default_factory=list)
     reused: int = 0  # articles taken from the previous build in the folder
     rechecked: int = 0  # articles pyshacl validated because pyrudof reported something
-    warnings: dict[str, int] = field(default_factory=dict)  # slug → SHACL warnings (drafts, TODOs)
+    warnings: list[str] = field(default_factory=list)  # SHACL warnings and likely duplicate events
+    warned: dict[str, int] = field(default_factory=dict)  # slug → SHACL warnings (drafts, TODOs)
     triples: int | None = None  # distinct triples of the union of the article graphs
 
     @property
@@ -266,12 +267,14 @@ def _build_article(job: _Job) -> dict:
     shared = _shared_triples(nt, mint)
     actor_ids = sorted(i for i in registry.actors if mint.actor(i) in ag.actors)
     place_ids = sorted(i for i in registry.places if mint.place(i) in ag.places)
+    event_ids = sorted(e.id for e in annotation.events if e.shared)
     properties: Counter[str] = Counter(str(p) for _s, p, _o in ag.triples)
     classes = sorted({str(o) for _s, p, o in ag.triples if p == RDF.type and isinstance(o, URIRef)})
     entry = {
         "key": job.key,
         "registry": {"path": str(job.registry_path.resolve()), "actors": actor_ids, "places": place_ids,
-                     "digest": cache.registry_digest(registry, actor_ids, place_ids)},
+                     "events": event_ids,
+                     "digest": cache.registry_digest(registry, actor_ids, place_ids, event_ids)},
         "graph_iri": graph_iri,
         "article_iri": str(ag.article_iri),
         "counts": ag.counts,
@@ -287,8 +290,12 @@ def _build_article(job: _Job) -> dict:
         "properties": dict(sorted(properties.items())),
         "shared": shared,
         "classes": classes,
+        "events": [list(e) for e in ag.events],
     }  # fmt: skip
-    entry["warnings"] = sum(v.severity == "Warning" for v in report.violations) if report is not None else 0
+    # Warnings (a conforming report's results): kept for a later build that reuses the article.
+    entry["warnings"] = [v.describe() for v in report.violations] if report is not None and report.conforms else []
+    if entry["warnings"]:
+        entry["report_ttl"] = report.serialize().decode("utf-8")
     if report is not None:
         entry["report"] = report
     return entry
@@ -377,6 +384,31 @@ def _check_across_articles(entries: dict[str, dict]) -> None:
                 )  # fmt: skip
 
 
+def likely_duplicates(entries: dict[str, dict]) -> list[str]:
+    """Events of different IRIs with the same type, places and time: likely one event minted twice."""
+    groups: dict[tuple, dict[str, tuple]] = {}
+    for slug, e in entries.items():
+        for iri, etype, places, time, event_id, origin in e.get("events", []):
+            if places and time:
+                groups.setdefault((etype, tuple(places), time), {}).setdefault(iri, (slug, event_id, origin))
+    found = []
+    for (etype, places, time), events in sorted(groups.items()):
+        if len(events) > 1:
+            named = " and ".join(f"'{event_id}' ({origin})" for _slug, event_id, origin in sorted(events.values()))
+            found.append(
+                f"Warning: likely the same event twice: {named} are both of type {etype} at {', '.join(places)} in "
+                f"{time}; if they are one event, put it in the registry (events:) and list it by id in each article."
+            )
+    return found
+
+
+def _stored_report(turtle: str) -> ValidationReport:
+    """A reused article's report of warnings, as its build kept it."""
+    from .validate import report_of_graph
+
+    return report_of_graph(Graph().parse(data=turtle, format="turtle"))
+
+
 def _still_valid(entry: dict, source: Source, registry_path: Path, key: str, out: Path) -> bool:
     """An article of the previous build can be reused: same inputs, same registry entries, and
     its files are still as that build left them."""
@@ -384,7 +416,7 @@ def _still_valid(entry: dict, source: Source, registry_path: Path, key: str, out
         return False
     registry = _registry(registry_path)
     r = entry["registry"]
-    if cache.registry_digest(registry, r["actors"], r["places"]) != r["digest"]:
+    if cache.registry_digest(registry, r["actors"], r["places"], r.get("events", [])) != r["digest"]:
         return False
     # The registry may have gained an entry that an actor or place of the article duplicates.
     _check_not_in_registry({a["id"]: _actor(a) for a in entry["local_actors"]}, registry.actors, "actor")
@@ -495,6 +527,10 @@ def build(
                     loader.add(staging.path / "parts" / (slug + PARTS["nquads"]), 0, entry["parts"]["nquads"],
                                entry["graph_iri"])  # fmt: skip
         _check_across_articles({s.slug: entries[s.slug] for s in order})
+        checked, built_now = len(reports), {t.source.slug for t in todo}
+        for s in order:  # the warnings of reused articles stay in the report
+            if s.slug not in built_now and "report_ttl" in entries[s.slug]:
+                reports.append(_stored_report(entries[s.slug]["report_ttl"]))
         report = _merge_reports(reports)
         warned = [s.slug for s in order if entries[s.slug].get("warnings")]
         if strict and warned and report.conforms:
@@ -527,11 +563,12 @@ def build(
                      frozenset(map(URIRef, entries[s.slug]["places"])))
         for s in sources
     ]  # fmt: skip
-    rechecked = len(reports) if validator == "auto" else 0
-    warnings = {s.slug: entries[s.slug]["warnings"] for s in order if entries[s.slug].get("warnings")}
+    rechecked = checked if validator == "auto" else 0
+    warned = {s.slug: len(entries[s.slug]["warnings"]) for s in order if entries[s.slug].get("warnings")}
+    warnings = [w for s in order for w in entries[s.slug].get("warnings", [])]
+    warnings += likely_duplicates({s.slug: entries[s.slug] for s in order})
     return BuildResult(built, report, written, reused=len(sources) - len(todo), rechecked=rechecked,
-                       warnings=warnings, triples=triples)
-
+                       warnings=warnings, warned=warned, triples=triples)
 
 def _strict(report: ValidationReport) -> ValidationReport:
     """The report of a strict build: its warnings are failures."""

@@ -165,7 +165,16 @@ def validate_graph(data: Graph, origins: dict[URIRef, Origin] | None = None) -> 
     report_graph = Graph()
     for triple in report:
         report_graph.add(triple)
-    report = report_graph
+    return report_of_graph(report_graph, data, origins, bool(conforms))
+
+
+def report_of_graph(
+    report: Graph, data: Graph | None = None, origins: dict[URIRef, Origin] | None = None, conforms: bool | None = None
+) -> ValidationReport:
+    """A report in words from a SHACL report graph (``conforms``: its sh:conforms unless given)."""
+    data = data if data is not None else Graph()
+    if conforms is None:
+        conforms = all(bool(v.toPython()) for v in report.objects(None, SH.conforms))
     bind_prefixes(report)
     origins = origins or {}
     violations = []

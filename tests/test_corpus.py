@@ -37,13 +37,13 @@ claims:
     asserter: army
     hedge: asserted
     evidence: "it did not shell Idlib"
-    disputes: [small-article/shelling]
+    contradicts: [small-article/shelling]
   - id: account-false
     label: The rebels' account is false.
     asserter: army
     hedge: asserted
     evidence: "called the rebels' account false"
-    disputes: [small-article/shelling]
+    contradicts: [small-article/shelling]
     supports: [denial]
 """
 
@@ -92,7 +92,7 @@ def test_a_reference_to_an_article_not_in_the_build_is_an_error(corpus, tmp_path
     (corpus / "small-article.yaml").unlink()
     with pytest.raises(AnnotationError, match="no article 'small-article' is in this build") as e:
         linkeddata.build([corpus], tmp_path / "out")
-    assert e.value.file.endswith("army-denial.yaml") and e.value.line == 12  # the disputes: line
+    assert e.value.file.endswith("army-denial.yaml") and e.value.line == 12  # the contradicts: line
 
 
 def test_a_reference_to_an_unknown_claim_of_another_article_is_an_error(corpus, tmp_path):

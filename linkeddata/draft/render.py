@@ -186,9 +186,19 @@ def render(d: Draft) -> str:
             w.lines.append(f"    quote: {w.quote(c.quote)}")
         if c.evidence:
             w.quotes("evidence", c.evidence, "    ")
-        if c.chain:
+        chain = list(c.chain)
+        if chain and chain[0].by == c.asserter:
+            # The asserter publishing the words is no hop (a hop passes them on to someone else):
+            # the outlet is where the claim first appeared.
+            own = chain.pop(0)
+            if own.publisher and not chain:
+                w.lines.append("    first_appearance:")
+                w.lines.append(f"      publisher: {_id(own.publisher)}")
+                if own.evidence and own.evidence[1] > own.evidence[0]:
+                    w.lines.append(f"      evidence: {w.quote(own.evidence)}")
+        if chain:
             w.lines.append("    chain:")
-            for hop in c.chain:
+            for hop in chain:
                 w.lines.append(f"      - by: {_id(hop.by)}")
                 if hop.to:
                     w.lines.append(f"        to: {_ids(hop.to)}")
