@@ -23,6 +23,7 @@ from .namespaces import DEFAULT_BASE_IRI
 from .terminal import visible
 from .write import FORMATS
 
+WARNINGS_SHOWN = 5  # of the data's SHACL warnings, printed one by one; the report holds all
 FORMAT_ALIASES = {"ttl": "turtle", "json-ld": "jsonld", "nt": "ntriples", "nq": "nquads"}
 
 
@@ -254,8 +255,13 @@ def build(inputs, out_dir, formats, base_iri, registry, jobs, reuse, store, vali
             f"{c['anchors']} anchors, {c['triples']} triples; the data conforms to the shapes.",
             err=True,
         )
-        for warning in result.warnings:
-            click.echo(warning if warning.startswith("Warning:") else f"Warning in the data: {warning}", err=True)
+        for warning in result.duplicates:
+            click.echo(warning, err=True)
+        shown = result.warnings[:WARNINGS_SHOWN]  # all of them are in the report
+        for warning in shown:
+            click.echo(warning, err=True)
+        if len(result.warnings) > len(shown):
+            click.echo(f"… and {len(result.warnings) - len(shown)} more warnings of the shapes", err=True)
         warned = result.warned
         if warned:
             w = sum(warned.values())

@@ -315,7 +315,7 @@ def _load(build_dir: Path, endpoint: str, query_endpoint: str | None, client: _C
                 if r.status_code not in (200, 201, 204):
                     _fail(r, f"PUT of graph <{iri}>")
             except EndpointError as e:
-                raise _incomplete(e, [str(x.identifier) for x in graphs], i - 1) from None
+                raise _incomplete(e, [str(x.identifier) for x in graphs], i - 1, union is not None) from None
             results.append((iri, len(g), r.status_code))
         say("verifying")
         loads = []
@@ -365,11 +365,12 @@ def _default_graph_is_union(client: _Client, endpoint: str, query_endpoint: str)
         raise EndpointError("the probe query did not return SPARQL JSON results", query_endpoint, 200) from None
 
 
-def _incomplete(e: EndpointError, graphs: list[str], done: int) -> EndpointError:
-    """``e``, saying which graphs the store now holds in their new version and how to finish."""
+def _incomplete(e: EndpointError, graphs: list[str], done: int, union: bool = False) -> EndpointError:
+    """``e``, saying which graphs the store now holds in their new version and how to finish
+    (``union``: the default graph was replaced first, by the union of the new build's graphs)."""
     failed, total = graphs[done], len(graphs)
     if done == 0:
-        now = "No graph was replaced before it"
+        now = "No named graph was replaced before it" if union else "No graph was replaced before it"
     elif done == 1:
         now = f"Before it, 1 of {total} graphs was replaced and is new in the store: <{graphs[0]}>"
     else:
@@ -378,6 +379,8 @@ def _incomplete(e: EndpointError, graphs: list[str], done: int) -> EndpointError
     maybe = "" if e.status is not None else " (it may have been replaced or not: no answer came)"
     old = (f"<{failed}>{maybe}" if done == total - 1
            else f"<{failed}>{maybe} and the {total - done - 1} after it, to <{graphs[-1]}>")  # fmt: skip
+    if union:
+        now += "; the default graph already holds the union of the new build"
     error = EndpointError(f"{e.message}. {now}; the store still holds what it held before in {old}. Run the same "
                           "command again to finish: a graph sent again replaces itself, nothing is doubled",
                           e.url, e.status)  # fmt: skip

@@ -132,6 +132,7 @@ class SCHEMA(DefinedNamespace):
     appearance: URIRef
     firstAppearance: URIRef
     sameAs: URIRef
+    creativeWorkStatus: URIRef
     itemReviewed: URIRef
     reviewRating: URIRef
     reviewBody: URIRef

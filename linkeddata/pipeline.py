@@ -117,7 +117,8 @@ class BuildResult:
     files: list[Path] = field(default_factory=list)
     reused: int = 0  # articles taken from the previous build in the folder
     rechecked: int = 0  # articles pyshacl validated because pyrudof reported something
-    warnings: list[str] = field(default_factory=list)  # SHACL warnings and likely duplicate events
+    warnings: list[str] = field(default_factory=list)  # SHACL warnings, described
+    duplicates: list[str] = field(default_factory=list)  # likely duplicate events, described
     warned: dict[str, int] = field(default_factory=dict)  # slug → SHACL warnings (drafts, TODOs)
     triples: int | None = None  # distinct triples of the union of the article graphs
 
@@ -566,9 +567,9 @@ def build(
     rechecked = checked if validator == "auto" else 0
     warned = {s.slug: len(entries[s.slug]["warnings"]) for s in order if entries[s.slug].get("warnings")}
     warnings = [w for s in order for w in entries[s.slug].get("warnings", [])]
-    warnings += likely_duplicates({s.slug: entries[s.slug] for s in order})
+    duplicates = likely_duplicates({s.slug: entries[s.slug] for s in order})
     return BuildResult(built, report, written, reused=len(sources) - len(todo), rechecked=rechecked,
-                       warnings=warnings, warned=warned, triples=triples)
+                       warnings=warnings, duplicates=duplicates, warned=warned, triples=triples)
 
 def _strict(report: ValidationReport) -> ValidationReport:
     """The report of a strict build: its warnings are failures."""

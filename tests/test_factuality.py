@@ -163,7 +163,7 @@ def test_a_todo_label_is_printed_kept_in_the_report_and_kept_on_reuse(tmp_path):
     for _ in range(2):  # the second build reuses the article, and keeps its warning
         r = CliRunner().invoke(main, ["build", str(folder), "-o", str(out), "--no-store"])
         assert r.exit_code == 0, r.output
-        assert "The label still says TODO: an unedited draft." in r.stderr
+        assert "The label is a TODO left by ld-export draft: say in words what this is." in r.stderr
         report = Graph().parse(out / "shacl-report.ttl", format="turtle")
         assert len(list(report.subjects(SH.resultSeverity, SH.Warning))) == 1
     assert "unchanged since the previous build" in r.stderr

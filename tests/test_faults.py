@@ -603,7 +603,7 @@ def test_a_failed_load_says_which_graphs_are_new_and_how_to_finish(corpus_build,
     """A load that failed after 49 of 200 graphs were replaced did not say so."""
     for var in ("LD_EXPORT_USER", "LD_EXPORT_PASSWORD", "LD_EXPORT_TOKEN"):
         monkeypatch.delenv(var, raising=False)
-    store = graph_store([201, 500])
+    store = graph_store([201, 201, 500])  # the default graph (the union) goes first, then the named graphs
     base = "https://w3id.org/ld-export/data/graph/"
     r = run("load", str(corpus_build), "--endpoint", store.url, "--retries", "0")
     assert r.exit_code == 2
@@ -613,13 +613,14 @@ def test_a_failed_load_says_which_graphs_are_new_and_how_to_finish(corpus_build,
     sent = f"{store.url}?graph={quote(gl, safe='')}"
     assert r.stderr.splitlines()[-1] == (
         f"Error: {sent} answered HTTP 500: PUT of graph <{gl}> failed. Before it, 1 of 3 graphs was replaced and "
-        f"is new in the store: <{bi}>; the store still holds what it held before in <{gl}> and the 1 after it, "
-        f"to <{ll}>. Run the same command again to finish: a graph sent again replaces itself, nothing is doubled"
+        f"is new in the store: <{bi}>; the default graph already holds the union of the new build; the store "
+        f"still holds what it held before in <{gl}> and the 1 after it, to <{ll}>. Run the same command again to "
+        "finish: a graph sent again replaces itself, nothing is doubled"
     )
-    assert len(store.graphs) == 1
+    assert sorted(store.graphs) == ["/store?default=", f"/store?graph={quote(bi, safe='')}"]
     r = run("load", str(corpus_build), "--endpoint", store.url, "--retries", "0")
     assert r.exit_code == 0, r.output
-    assert len(store.graphs) == 3
+    assert len(store.graphs) == 4
 
 
 def test_the_default_backoff_outlasts_an_oxigraph_restart(corpus_build, tmp_path):
@@ -637,13 +638,14 @@ def test_the_default_backoff_outlasts_an_oxigraph_restart(corpus_build, tmp_path
         server.wait()
         loading = subprocess.Popen([sys.executable, "-m", "linkeddata.cli", "load", str(corpus_build), "--endpoint",
                                     f"http://127.0.0.1:{port}/store"], stderr=subprocess.PIPE, text=True)  # fmt: skip
-        first = loading.stderr.readline()  # said just before the first PUT
-        assert first.startswith("[1/3] PUT"), first
+        first = loading.stderr.readline()  # said just before the first PUT (of the default graph)
+        assert first.startswith("PUT 15023 triples, the union of the 3 graph(s)"), first
         time.sleep(4.0)
         server = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         _out, err = loading.communicate(timeout=60)
         assert loading.returncode == 0, first + err
-        assert err.splitlines()[-1] == f"Loaded 3 graph(s), 9126 triples, into http://127.0.0.1:{port}/store.", err
+        assert err.splitlines()[-1] == (f"Loaded 3 graph(s), 15337 triples, and their union (15023 triples) as the "
+                                        f"default graph, into http://127.0.0.1:{port}/store."), err
     finally:
         for proc in (loading, server):
             if proc is not None and proc.poll() is None:
@@ -821,14 +823,14 @@ def test_a_full_disk_is_exit_2_and_keeps_the_previous_build(tmp_path, small):
 
 ON_A_SMALL_DISK = """
 set -e
-mount -t tmpfs -o size=600k tmpfs "$1"
+mount -t tmpfs -o size=1200k tmpfs "$1"
 shift
 "$@"
 """
 
 
 def test_a_really_full_disk_is_exit_2_and_keeps_the_previous_build(tmp_path, small):
-    """The same on a file system that is full (a 600 kB tmpfs, in a mount namespace of its own)."""
+    """The same on a file system that is full (a 1.2 MB tmpfs, in a mount namespace of its own: room for a small article, not for the seed)."""
     disk = tmp_path / "disk"
     disk.mkdir()
     script = f"""

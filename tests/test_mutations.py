@@ -399,7 +399,7 @@ def test_a_todo_label_is_a_warning_that_does_not_stop_the_build(valid):
     report = validate_graph(graph)
     assert report.conforms
     assert [(v.severity, v.focus) for v in report.violations] == [("Warning", str(c))]
-    assert "still says TODO" in report.violations[0].message
+    assert "The label is a TODO left by ld-export draft" in report.violations[0].message
     assert (None, SH.resultSeverity, SH.Warning) in report.graph
 
 

@@ -43,7 +43,7 @@ README = ROOT / "README.md"
 # Not part of the copy: what builds, tests and tools leave in a checkout.
 IGNORED = shutil.ignore_patterns(
     ".git", ".venv", "node_modules", "__pycache__", "*.egg-info", ".pytest_cache", ".ruff_cache", ".hypothesis",
-    "dist", "corpus-dist", "my-articles", "my-store", ".ld-export-cache",
+    "dist", "corpus-dist", "my-articles", "my-store", "new", "out", ".ld-export-cache",
 )  # fmt: skip
 PORTS = ("7878", "7879")
 TIMEOUT = 120.0  # seconds for one command
