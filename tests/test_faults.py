@@ -830,7 +830,8 @@ shift
 
 
 def test_a_really_full_disk_is_exit_2_and_keeps_the_previous_build(tmp_path, small):
-    """The same on a file system that is full (a 1.2 MB tmpfs, in a mount namespace of its own: room for a small article, not for the seed)."""
+    """The same on a file system that is full (a 1.2 MB tmpfs, in a mount namespace of its own: room
+    for a small article, not for the seed)."""
     disk = tmp_path / "disk"
     disk.mkdir()
     script = f"""
