@@ -556,15 +556,17 @@ def child_naive(corpus: str, turtle: str) -> None:
     from linkeddata.annotation import load_annotation
     from linkeddata.article import read_article
     from linkeddata.graph import build_graph
+    from linkeddata.layout import registry_for
     from linkeddata.namespaces import DEFAULT_BASE_IRI, bind_prefixes
-    from linkeddata.pipeline import _registry, _registry_path, find_sources
+    from linkeddata.pipeline.sources import Registries, find_sources
     from linkeddata.validate import ontology_graph, shapes_graph
 
     t0 = time.perf_counter()
     big = Graph()
     bind_prefixes(big)
+    registries = Registries()
     for source in find_sources([corpus]):
-        registry = _registry(_registry_path(source, None))
+        registry = registries(registry_for(source.text))
         article = read_article(source.text)
         annotation = load_annotation(source.annotation, registry)
         big += build_graph(article, annotation, DEFAULT_BASE_IRI).graph

@@ -18,7 +18,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -346,6 +346,37 @@ class Origin:
     def __str__(self) -> str:
         return f"{self.file}:{self.line}" if self.line else str(self.file)
 
+    def to_json(self) -> list:
+        return [str(self.file), self.line]
+
+    @classmethod
+    def from_json(cls, data: list) -> Origin:
+        return cls(Path(data[0]), data[1])
+
+
+class _JsonRecord:
+    """A flat record (its fields strings, tuples of strings and an :class:`Origin`) as JSON and back:
+    one mapping, driven by the dataclass's fields."""
+
+    def to_json(self) -> dict:
+        return {f.name: _to_json(getattr(self, f.name)) for f in fields(self)}
+
+    @classmethod
+    def from_json(cls, data: dict):
+        values = {}
+        for f in fields(cls):
+            if f.name in data:
+                value = data[f.name]
+                values[f.name] = Origin.from_json(value) if f.name == "origin" else \
+                    tuple(value) if isinstance(value, list) else value  # fmt: skip
+        return cls(**values)
+
+
+def _to_json(value: Any) -> Any:
+    if isinstance(value, Origin):
+        return value.to_json()
+    return list(value) if isinstance(value, tuple) else value
+
 
 @dataclass(frozen=True)
 class Quote:
@@ -356,7 +387,7 @@ class Quote:
 
 
 @dataclass(frozen=True)
-class Actor:
+class Actor(_JsonRecord):
     id: str
     type: str
     label: str
@@ -369,7 +400,7 @@ class Actor:
 
 
 @dataclass(frozen=True)
-class Place:
+class Place(_JsonRecord):
     id: str
     label: str
     origin: Origin
@@ -789,8 +820,8 @@ def load_annotation(path: Path, registry: Registry) -> Annotation:
                                             ("type", "label"), r.actor, registry.path)  # fmt: skip
     local_places, place_mentions = _entries(r, doc.get("places", []), registry.places, "place",
                                             ("label",), r.place, registry.path)  # fmt: skip
-    _check_not_in_registry(local_actors, registry.actors, "actor")
-    _check_not_in_registry(local_places, registry.places, "place")
+    check_not_in_registry(local_actors, registry.actors, "actor")
+    check_not_in_registry(local_places, registry.places, "place")
 
     a = doc["article"]
     photo = None
@@ -903,7 +934,7 @@ def _name_index(known: tuple) -> tuple[dict[str, list], dict[str, list]]:
     return by_name, by_wikidata
 
 
-def _check_not_in_registry(local: dict, known: dict, what: str) -> None:
+def check_not_in_registry(local: dict, known: dict, what: str) -> None:
     """An actor or place the registry already has, under another id, is reported with the id to reuse."""
     if not local:
         return

@@ -16,7 +16,7 @@
 Deterministic: the same ontology gives the same bytes. The ontology's blank nodes (its
 ``owl:unionOf`` domains and ranges) are labelled by rdflib's canonicalisation, renumbered.
 Everything is read from the installed package; nothing is fetched. Files are written atomically
-with :func:`linkeddata.write.write_files`.
+with :func:`linkeddata.layout.write_files`.
 """
 
 from __future__ import annotations
@@ -35,8 +35,9 @@ from rdflib.compare import to_canonical_graph
 
 from . import __version__, resources
 from .errors import InputError, LdExportError
+from .layout import write_files
 from .namespaces import DCTERMS, LDE, OWL, RDF, RDFS, SKOS
-from .write import to_jsonld, to_ntriples, write_files
+from .write import to_jsonld, to_ntriples
 
 VANN = Namespace("http://purl.org/vocab/vann/")
 

@@ -30,10 +30,8 @@ from rdflib.query import Result
 from . import resources
 from . import store as embedded
 from .errors import InputError
+from .layout import RDF_FORMATS, BuildLayout, read_rdf
 from .terminal import visible
-from .validate import RDF_FORMATS, check_inline_contexts, check_no_entities
-
-DATASET_FILES = ("dataset.nq", "dataset.trig")
 
 
 @dataclass(frozen=True)
@@ -77,7 +75,7 @@ def load_dataset(paths: list[str | Path] | tuple[str | Path, ...]) -> Dataset:
     files: list[Path] = []
     for item in map(Path, paths):
         if item.is_dir():
-            dataset = next((item / n for n in DATASET_FILES if (item / n).is_file()), None)
+            dataset = BuildLayout(item).dataset()
             if dataset:
                 files.append(dataset)
             else:
@@ -85,7 +83,7 @@ def load_dataset(paths: list[str | Path] | tuple[str | Path, ...]) -> Dataset:
                 found = sorted(
                     p
                     for p in item.iterdir()
-                    if p.suffix in RDF_FORMATS and p.name != "void.ttl" and not p.name.startswith("shacl-report")
+                    if p.suffix in RDF_FORMATS and not BuildLayout.is_whole_build_file(p.name)
                 )
                 if not found:
                     raise InputError("the folder holds no built RDF files (run `ld-export build` first)", item)
@@ -95,20 +93,7 @@ def load_dataset(paths: list[str | Path] | tuple[str | Path, ...]) -> Dataset:
         else:
             raise InputError("no such file or folder (run `ld-export build` first?)", item)
     for path in files:
-        fmt = RDF_FORMATS.get(path.suffix.lower())
-        if fmt is None:
-            raise InputError(f"unknown RDF file extension {path.suffix!r}", path)
-        if fmt == "json-ld":
-            check_inline_contexts(path)
-        elif fmt == "xml":
-            check_no_entities(path)
-        try:
-            if fmt in ("trig", "nquads"):
-                ds.parse(path, format=fmt)
-            else:
-                ds.graph(URIRef(path.resolve().as_uri())).parse(path, format=fmt)
-        except Exception as e:  # noqa: BLE001 - parser errors become one readable paragraph
-            raise InputError(f"not valid {fmt}: {' '.join(str(e).split())[:400]}", path) from None
+        read_rdf(path, into=ds)
     return ds
 
 

@@ -42,8 +42,8 @@ from linkeddata.article import parse_text
 from linkeddata.cli import main
 from linkeddata.errors import AnchorError, InputError
 from linkeddata.graph import Minter, build_graph, check_base_iri
+from linkeddata.layout import RDF_FORMATS, read_rdf, write_files
 from linkeddata.namespaces import DEFAULT_BASE_IRI, OA, SCHEMA
-from linkeddata.validate import RDF_FORMATS, read_rdf
 from linkeddata.write import (
     article_jsonld,
     nquads_of_ntriples,
@@ -51,7 +51,6 @@ from linkeddata.write import (
     prefix_lines,
     trig_block,
     turtle_of_ntriples,
-    write_files,
 )
 
 ORIGIN = Origin(Path("notes/story.yaml"), 17)

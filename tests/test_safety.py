@@ -256,7 +256,7 @@ def test_a_remote_jsonld_context_is_never_fetched_and_is_exit_2(tmp_path, record
 
 
 def test_the_library_refuses_a_remote_context_too(tmp_path, recorder, guard):
-    from linkeddata.validate import read_rdf
+    from linkeddata.layout import read_rdf
 
     path = tmp_path / "data.jsonld"
     path.write_text(json.dumps(jsonld_documents(recorder.url)["string"]), encoding="utf-8")

@@ -212,15 +212,12 @@ def test_transient_503_is_retried_with_backoff(seed_build, stub_factory):
     assert len(stub.auth) == 6
 
 
-def test_credentials_from_netrc(seed_build, stub_factory, tmp_path, monkeypatch):
+def test_credentials_from_netrc(seed_build, stub_factory, tmp_path):
     stub = stub_factory([])
     netrc = tmp_path / "netrc"
     netrc.write_text("machine 127.0.0.1 login reader password from-netrc\n", encoding="utf-8")
     netrc.chmod(0o600)
-    for var in ("LD_EXPORT_USER", "LD_EXPORT_PASSWORD", "LD_EXPORT_TOKEN"):
-        monkeypatch.delenv(var, raising=False)
-    monkeypatch.setenv("NETRC", str(netrc))
-    load(seed_build[1], stub.url)
+    load(seed_build[1], stub.url, environ={"NETRC": str(netrc)})
     assert stub.auth[0] == "Basic " + base64.b64encode(b"reader:from-netrc").decode()
 
 
