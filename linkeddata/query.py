@@ -126,54 +126,15 @@ _RDFLIB_PREFIXES = dict(Dataset().namespaces())
 XSD_STRING = URIRef("http://www.w3.org/2001/XMLSchema#string")
 
 
-def _literal_by_constructor(value: str, language: str | None) -> Literal:
-    return Literal(value, lang=language)
-
-
-def _literal_made_directly(value: str, language: str | None) -> Literal:
-    # What Literal(value, lang=language) builds for a string or a language-tagged string, without
-    # the checks that Oxigraph's strings and language tags have passed already: a fifteenth of the
-    # time, which counts when an answer holds tens of thousands of distinct texts.
-    literal = str.__new__(Literal, value)
-    literal._language = language
-    literal._datatype = None
-    literal._value = value
-    literal._ill_typed = None
-    return literal
-
-
-def _direct_literals_match() -> bool:
-    try:
-        for value, language in (("x", None), ("Élan — “quoted”", "en"), ("", None), ("1", "de-ch")):
-            a, b = _literal_by_constructor(value, language), _literal_made_directly(value, language)
-            if not (
-                type(a) is type(b)
-                and str(a) == str(b)
-                and a == b
-                and hash(a) == hash(b)
-                and a.eq(b)
-                and (a.language, a.datatype, a.value, a.ill_typed) == (b.language, b.datatype, b.value, b.ill_typed)
-                and a.n3() == b.n3()
-            ):
-                return False
-        return True
-    except Exception:  # noqa: BLE001 - another rdflib: build literals the ordinary way
-        return False
-
-
-# Checked once against this rdflib: should its Literal ever change, literals are built the ordinary way.
-_string_literal = _literal_made_directly if _direct_literals_match() else _literal_by_constructor
-
-
 def _to_rdflib(term):
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
     if isinstance(term, ox.Literal):
         if term.language:
-            return _string_literal(term.value, term.language)
+            return Literal(term.value, lang=term.language)
         datatype = term.datatype.value
         if datatype == _XSD_STRING_IRI:
-            return _string_literal(term.value, None)
+            return Literal(term.value)
         return Literal(term.value, datatype=URIRef(datatype))
     if isinstance(term, ox.BlankNode):
         return BNode(term.value)

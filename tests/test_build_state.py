@@ -28,3 +28,20 @@ def test_a_second_build_leaves_the_first_results_graph_as_the_first_registry_mad
     isis = URIRef("https://w3id.org/ld-export/data/actor/isis")
     assert set(second.articles[0].graph.objects(isis, RDFS.label)) == {Literal("Islamic State group", lang="en")}
     assert set(first.articles[0].graph.objects(isis, RDFS.label)) == {Literal("Islamic State", lang="en")}
+
+
+def test_rdflibs_namespace_classes_are_left_as_rdflib_made_them(tmp_path):
+    """The project's quick term lookup is set on its own namespace classes only: after a build,
+    rdflib's RDF, RDFS, OWL, XSD, SKOS, PROV and DCTERMS hold no term as a class attribute."""
+    import rdflib.namespace as rdflib_ns
+
+    from linkeddata import namespaces
+
+    linkeddata.build([], out_dir=tmp_path / "out", store=False)
+    for name in ("RDF", "RDFS", "OWL", "XSD", "SKOS", "PROV", "DCTERMS"):
+        theirs, ours = getattr(rdflib_ns, name), getattr(namespaces, name)
+        assert [t for t in ("type", "label", "Class", "string", "prefLabel", "wasDerivedFrom", "source")
+                if t in vars(theirs)] == [], name  # fmt: skip
+        assert ours is not theirs and issubclass(ours, theirs), name
+    assert "type" in vars(namespaces.RDF) and namespaces.RDF.type == rdflib_ns.RDF.type
+    assert "Claim" in vars(namespaces.LDE)
