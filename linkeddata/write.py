@@ -1,4 +1,4 @@
-"""Serialize graphs deterministically and write files atomically.
+"""Serialize graphs deterministically, and the output formats of a build as a registry of writers.
 
 Deterministic: the same graph gives the same bytes, whatever Python's hash seed. The build's
 writers start from an article's sorted N-Triples (:func:`ntriples_of`): Turtle and TriG follow
