@@ -120,7 +120,7 @@ def longest_first(hits: list[Hit]) -> list[Hit]:
     return sorted(kept, key=lambda h: (h.start, h.end))
 
 
-class _Ids:
+class Ids:
     """New ids, none equal to a registry id or to one given before (one per draft)."""
 
     def __init__(self, taken):
@@ -460,7 +460,7 @@ def find_names(lay: Layout, index: RegistryIndex) -> Names:
     """Registry names, surnames, and new names with their types, for the whole article."""
     text = lay.text
     registry = index.registry
-    ids = _Ids([*registry.actors, *registry.places, "unknown-publisher"])
+    ids = Ids([*registry.actors, *registry.places, "unknown-publisher"])
     hits = _registry_hits(lay, index)
     persons = {a.id: a.label for a in registry.actors.values() if a.type == "person"}
     hits = _surnames(lay, hits, persons)
