@@ -375,6 +375,7 @@ class Place:
     origin: Origin
     wikidata: str | None = None
     within: str | None = None
+    geonames: int | None = None
 
 
 @dataclass(frozen=True)
@@ -630,7 +631,7 @@ class _Reader:
     def place(self, node: _Map) -> Place:
         return Place(
             id=node["id"], label=node["label"], origin=self.origin(node),
-            wikidata=node.get("wikidata"), within=node.get("within"),
+            wikidata=node.get("wikidata"), within=node.get("within"), geonames=node.get("geonames"),
         )  # fmt: skip
 
     def event(self, n: _Map, shared: bool = False, registry: Registry | None = None) -> Event:
