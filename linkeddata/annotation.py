@@ -378,7 +378,9 @@ class _Reader:
     def event(self, n: _Map, shared: bool = False, registry: Registry | None = None) -> Event:
         """An event: defined here (label and type given), or an entry for an event of ``registry``."""
         base = registry.events.get(n["id"]) if registry is not None and "type" not in n else None
-        known = {} if base is None else {k: getattr(base, k) for k in _REGISTRY_EVENT_FIELDS}
+        # An entry without a label or type that names no registry event is reported by the checks.
+        known = {"label": n.get("label", ""), "type": n.get("type", "")} if base is None else \
+            {k: getattr(base, k) for k in _REGISTRY_EVENT_FIELDS}  # fmt: skip
         return Event.from_node(n, self, claims=tuple(n.get("claims", ())), shared=shared or base is not None, **known)
 
 

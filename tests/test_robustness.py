@@ -697,7 +697,7 @@ def test_a_build_killed_at_random_moments_leaves_a_complete_consistent_folder(tm
 # manifest or store folder, which are renamed too), and kills the build before rename number STOP.
 KILL_AT_RENAME = """
 import os, signal, sys
-from linkeddata import write
+from linkeddata import layout
 real, count, stop = os.replace, [0], int(sys.argv[1])
 out = os.path.abspath(sys.argv[sys.argv.index("-o") + 1])
 def replace(src, dst):
@@ -706,7 +706,7 @@ def replace(src, dst):
             os.kill(os.getpid(), signal.SIGKILL)
         count[0] += 1
     real(src, dst)
-write.os.replace = replace
+layout.os.replace = replace
 from linkeddata.cli import main
 main(sys.argv[2:])
 """
