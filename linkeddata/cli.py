@@ -407,6 +407,66 @@ def serve(build_dir, port, host) -> None:
 
 
 @main.command()
+@click.argument("build_dir", required=False, default="dist", type=click.Path(path_type=Path, file_okay=False))
+@click.option(
+    "-o",
+    "--out",
+    "out_dir",
+    required=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Folder to write the site into (created if missing).",
+)
+@click.option(
+    "--base-iri",
+    default=None,
+    help="The base IRI the build minted its IRIs under (default: the build's own; given, it must be it).",
+)
+@click.option(
+    "--reuse/--no-reuse",
+    default=True,
+    show_default=True,
+    help="Keep the pages of articles that did not change since the last publish into SITE.",
+)
+@click.option("-q", "--quiet", is_flag=True, help="No progress or summary on stderr.")
+@_handle_errors
+def publish(build_dir, out_dir, base_iri, reuse, quiet) -> None:
+    """Publish a build as a static linked-data site in which every IRI of the build resolves.
+
+    Every article, actor, place, claim, relationship and event of BUILD_DIR (default: dist) gets
+    an HTML page at the path of its IRI below the site root (the base IRI's parent), e.g.
+    SITE/data/actor/bashar-al-assad.html, with its description beside it in Turtle (.ttl) and
+    JSON-LD (.jsonld); anchors, hops of a chain and the photo resolve on the page of what they
+    belong to. The article page marks every anchored passage; the index, the timeline, the
+    disputes and the competency questions with their answers cover the whole build.
+    SITE/.htaccess (Apache) and SITE/nginx.conf make the IRIs dereference with content
+    negotiation; `ld-export serve --site SITE` does the same locally. Identical builds give
+    byte-identical sites; publishing again rewrites only what changed.
+    """
+    from .publish import publish as run_publish
+
+    progress = None if quiet else (lambda msg: click.echo(msg, err=True))
+    result = run_publish(build_dir, out_dir, base_iri=base_iri, progress=progress, reuse=reuse)
+    if not quiet:
+        c = result.counts
+        click.echo(
+            f"Published {result.articles} article(s): {result.pages} pages ({c.get('claims', 0)} claims, "
+            f"{c.get('events', 0)} events, {c.get('relationships', 0)} relationships; {c.get('anchors', 0)} "
+            f"passages marked).",
+            err=True,
+        )
+        if result.reused_articles:
+            click.echo(f"{result.reused_articles} article(s) unchanged since the last publish: their pages were kept.",
+                       err=True)  # fmt: skip
+        if not result.svg:
+            click.echo("Graphviz dot is not installed: the relationship graphs are not drawn.", err=True)
+        click.echo(
+            f"Wrote {result.written:,} of {result.files:,} files ({result.bytes:,} bytes) to {out_dir}/"
+            + (f"; removed {result.removed:,}" if result.removed else "") + ".",
+            err=True,
+        )
+
+
+@main.command()
 @click.option(
     "-o",
     "--out",

@@ -1,0 +1,960 @@
+"""Publish a build as a static linked-data site where every IRI the build minted resolves.
+
+Usable without the command line::
+
+    from linkeddata.publish import publish
+    result = publish("dist", "site")
+
+**Where an IRI resolves.** The site root is the IRI one folder above the base IRI (the default
+base ``https://w3id.org/ld-export/data/`` gives the root ``https://w3id.org/ld-export/``), so a
+resource ``<base>actor/bashar-al-assad`` has its page at ``SITE/data/actor/bashar-al-assad.html``,
+with its own description beside it as ``bashar-al-assad.ttl`` (Turtle) and
+``bashar-al-assad.jsonld`` (JSON-LD with the shipped context, embedded). Articles, actors, places,
+claims, relationships, events, the named graphs (``graph/SLUG``) and the dataset (``dataset``)
+have pages of their own; the other IRIs resolve on the page of the resource they belong to
+(:data:`RULES`): an anchor on its article's page, where its words are marked (``#a1120-1180``),
+a hop of a chain on its claim's page (``#hop-1``), the photo on the article's page (``#photo``).
+The same rules are written for Apache (``.htaccess``) and nginx (``nginx.conf``) and followed by
+:mod:`linkeddata.site_server`: the IRI of a thing answers *303 See Other* to the document in the
+media type asked for (Cool URIs for the Semantic Web).
+
+Every link between pages is relative, so the site works from any folder of any static host and
+from the file system. Pages are Jinja2 templates (``linkeddata/templates/publish/``), escaped
+throughout; they read without JavaScript, which only adds the claim panel of the article page.
+Graphs are drawn by Graphviz (``dot``) when it is installed. Nothing is loaded from the network.
+
+**Deterministic and incremental.** Identical builds give byte-identical sites. The site remembers
+what it wrote (``SITE/.ld-export-site/manifest.json``: each file's SHA-256, size and modification
+time): publishing again renders the pages of an article only when its graph, or what its pages show
+of other articles, changed (the article's *key*), and writes a file only when its bytes changed.
+Like a build, publishing removes or replaces only files it wrote (a name in the way stops it, exit
+2), and files of resources that are gone are removed. Files are written to a staging folder and
+moved into place at the end: a failed run leaves the site as it was.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import posixpath
+import re
+import shutil
+import subprocess
+import tempfile
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
+
+from . import __version__
+from .errors import InputError, LdExportError
+from .namespaces import PREFIXES, RDF, RDFS, SCHEMA
+from .query import format_csv
+from .site_data import (
+    ArticleView,
+    ClaimRef,
+    Corpus,
+    EventView,
+    Passage,
+    Ref,
+    RelationshipView,
+    SiteData,
+    open_site_data,
+    read_article,
+    read_corpus,
+    vocabulary,
+)
+from .write import article_jsonld, ntriples_of, turtle_of_ntriples
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+STATIC = TEMPLATES / "publish" / "static"
+SITE_DIR = ".ld-export-site"
+MANIFEST_NAME = "manifest.json"
+FORMAT = 1
+QUERY_ROWS = 200  # rows of a named query's answer shown on the queries page (all are in its CSV)
+
+Progress = Callable[[str], None]
+
+# Where the IRIs under the base resolve: (pattern of the part after the base, the page that shows
+# the resource, the fragment on that page). "{1}", "{2}" are the pattern's groups. The first rule
+# is the resources with a page of their own.
+RULES: tuple[tuple[str, str, str], ...] = (
+    (r"((?:article|actor|place|graph)/[^/]+|(?:claim|relationship|event)/[^/]+/[^/]+|dataset)", "{1}", ""),
+    (r"(article/[^/]+)/photo", "{1}", "photo"),
+    (r"(claim/[^/]+/[^/]+)/hop/([0-9]+)", "{1}", "hop-{2}"),
+    (r"anchor/([^/]+)/([0-9]+-[0-9]+)(?:/[^/]+)?", "article/{1}", "a{2}"),
+    (r"(dataset)/.+", "{1}", ""),
+)
+_RULES = tuple((re.compile(p), page, fragment) for p, page, fragment in RULES)
+_SAFE_SEGMENT = re.compile(r"[A-Za-z0-9._~-]+")
+
+# The documents beside each page: extension → media type (the first is what a browser gets).
+DOCUMENTS: dict[str, str] = {
+    ".html": "text/html",
+    ".ttl": "text/turtle",
+    ".jsonld": "application/ld+json",
+}
+
+
+# --------------------------------------------------------------------------------------------
+# Layout: IRI → path
+
+
+@dataclass(frozen=True)
+class SiteLayout:
+    """Maps the IRIs minted under ``base`` to the files of the site."""
+
+    base: str
+
+    @property
+    def folder(self) -> str:
+        """The folder of the site that holds the base: the last segment of the base's path ("data")."""
+        path = self.base.split("://", 1)[-1].partition("/")[2]
+        return path.rstrip("/").rpartition("/")[2]
+
+    @property
+    def root(self) -> str:
+        """The IRI of the site root: the base without its last segment."""
+        return self.base[: len(self.base) - len(self.folder) - 1] if self.folder else self.base
+
+    @property
+    def root_path(self) -> str:
+        """The path of the site root in its IRI (``/ld-export/``), where the server configs expect it."""
+        return "/" + self.root.split("://", 1)[-1].partition("/")[2]
+
+    def data_path(self, relative: str) -> str:
+        return f"{self.folder}/{relative}" if self.folder else relative
+
+    def resolve(self, iri: str) -> tuple[str, str] | None:
+        """(page path without extension, fragment) of an IRI under the base, or None."""
+        if not iri.startswith(self.base):
+            return None
+        relative = iri[len(self.base) :]
+        for pattern, page, fragment in _RULES:
+            m = pattern.fullmatch(relative)
+            if m:
+                groups = [m.group(0), *m.groups()]
+                target = page.format(*groups)
+                if not all(_SAFE_SEGMENT.fullmatch(s) for s in target.split("/")):
+                    return None
+                return self.data_path(target), fragment.format(*groups)
+        return None
+
+    def page(self, iri: str) -> str:
+        """The site path of the page of a resource that has a page of its own."""
+        found = self.resolve(iri)
+        if found is None or found[1]:
+            raise InputError(f"the IRI <{iri}> has no page of its own in the site (it is not minted under {self.base})")
+        return found[0] + ".html"
+
+
+class Links:
+    """Relative links from one page of the site."""
+
+    def __init__(self, layout: SiteLayout, page: str):
+        self.layout = layout
+        self.page = page
+        self.dir = posixpath.dirname(page)
+
+    def to(self, path: str) -> str:
+        rel = posixpath.relpath(path, self.dir or ".")
+        return rel
+
+    def iri(self, iri: str) -> str:
+        """Where a link to ``iri`` goes: its page in the site, else the IRI itself."""
+        found = self.layout.resolve(iri)
+        if found is None:
+            return iri
+        page, fragment = found
+        href = self.to(page + ".html") if page + ".html" != self.page else ""
+        return f"{href}#{fragment}" if fragment else (href or "#")
+
+    def passage(self, p: Passage) -> str:
+        page = self.layout.page(p.article)
+        href = self.to(page) if page != self.page else ""
+        return f"{href}#{p.fragment}"
+
+    def doc(self, iri: str, ext: str) -> str:
+        return self.to(self.layout.page(iri)[: -len(".html")] + ext)
+
+
+# --------------------------------------------------------------------------------------------
+# The article text with its marks
+
+
+def mark_text(view: ArticleView) -> dict[int, Markup]:
+    """Each block of the article (by index) as HTML: the text, escaped, with every anchor a
+    ``<mark>``. Marks nest; an anchor that crosses another (starts inside it and ends after it),
+    or runs over the end of a block, is split: its first part is the ``mark[data-iri]``, with
+    the anchor's id, the other parts are ``mark[data-continues]``."""
+    marks = sorted(view.marks, key=lambda m: (m.passage.start, -m.passage.end, m.passage.iri))
+    text = view.text
+    first_done: set[str] = set()
+    out: dict[int, Markup] = {}
+
+    def open_tag(m, start: int) -> Markup:
+        p = m.passage
+        ids = " ".join(sorted({f for _k, f, _i in m.uses}))
+        kinds = " ".join(sorted({k for k, _f, _i in m.uses})) or m.kind
+        if start == p.start and p.iri not in first_done:
+            first_done.add(p.iri)
+            return Markup('<mark id="{}" class="k-{}" data-iri="{}" data-kind="{}" data-for="{}">').format(
+                p.fragment, m.kind, p.iri, kinds, ids
+            )
+        return Markup('<mark class="k-{} cont" data-continues="{}" data-for="{}">').format(m.kind, p.iri, ids)
+
+    for index, block in enumerate(view.blocks):
+        bs, be = block.start, block.end
+        inside = [(max(m.passage.start, bs), min(m.passage.end, be), m) for m in marks
+                  if m.passage.start < be and m.passage.end > bs]  # fmt: skip
+        inside.sort(key=lambda x: (x[0], -x[1], x[2].passage.start, -x[2].passage.end, x[2].passage.iri))
+        points = sorted({bs, be, *(s for s, _e, _m in inside), *(e for _s, e, _m in inside)})
+        opens: dict[int, list] = defaultdict(list)
+        for item in inside:
+            opens[item[0]].append(item)
+        html: list[str] = []
+        stack: list[tuple[int, object]] = []  # (clipped end, mark)
+        for i, pos in enumerate(points):
+            while any(end == pos for end, _m in stack):
+                reopen = []
+                while stack:
+                    end, m = stack.pop()
+                    html.append("</mark>")
+                    if end == pos:
+                        if not any(e == pos for e, _m in stack):
+                            break
+                    else:
+                        reopen.append((end, m))
+                for end, m in reversed(reopen):
+                    html.append(open_tag(m, pos))
+                    stack.append((end, m))
+            if pos == be:
+                break
+            for start, end, m in opens.get(pos, ()):
+                html.append(open_tag(m, start))
+                stack.append((end, m))
+            html.append(escape(text[pos : points[i + 1]]))
+        html.extend("</mark>" for _ in stack)
+        out[index] = Markup("".join(html))
+    return out
+
+
+def text_parts(view: ArticleView) -> dict:
+    """The marked blocks grouped for the article template: lists of HTML for the headline,
+    paragraphs, contributor lines and boilerplate; the photo's parts by name."""
+    html = mark_text(view)
+    parts: dict = {"headline": [], "paragraph": [], "contributor": [], "boilerplate": [], "photo": {}}
+    for index, block in enumerate(view.blocks):
+        if block.part in ("photo-id", "credit", "caption"):
+            parts["photo"][block.part] = html[index]
+        else:
+            parts[block.part].append(html[index])
+    return parts
+
+
+# --------------------------------------------------------------------------------------------
+# Descriptions: Turtle, JSON-LD and the schema.org view
+
+
+def turtle(triples: Iterable) -> bytes:
+    return turtle_of_ntriples(ntriples_of(triples))
+
+
+def jsonld(triples: Iterable) -> bytes:
+    return article_jsonld(sorted(triples))
+
+
+_SCHEMA = str(SCHEMA)
+
+
+def schema_view(iri: str, triples: Iterable) -> Markup:
+    """The resource's statements in schema.org terms (stated, or entailed by the ontology's
+    sub-class and sub-property links), as JSON-LD whose context is schema.org's namespace as the
+    data writes it (``https://schema.org/``), safe inside ``<script>``."""
+    vocab = vocabulary()
+    node: dict[str, object] = {"@id": iri}
+    types: set[str] = set()
+    values: dict[str, list] = defaultdict(list)
+    for _s, p, o in triples:
+        if p == RDF.type:
+            for t in {o, *vocab.superclasses.get(o, ())}:
+                if str(t).startswith(_SCHEMA):
+                    types.add(str(t)[len(_SCHEMA) :])
+            continue
+        for q in sorted({p, *vocab.superproperties.get(p, ())}):
+            if str(q).startswith(_SCHEMA):
+                values[str(q)[len(_SCHEMA) :]].append(_json_value(o))
+    if types:
+        node["@type"] = sorted(types) if len(types) > 1 else types.pop()
+    for key in sorted(values):
+        items = sorted(values[key], key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+        node[key] = items[0] if len(items) == 1 else items
+    doc = {"@context": {"@vocab": _SCHEMA}, **node}
+    text = json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=1)
+    # Inside <script>, "</script>" or "<!--" in a label would end the element: escape < > & (valid JSON).
+    return Markup(text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e"))
+
+
+def _json_value(o):
+    from rdflib import Literal, URIRef
+
+    if isinstance(o, URIRef):
+        return {"@id": str(o)}
+    assert isinstance(o, Literal)
+    if o.language:
+        return {"@value": str(o), "@language": o.language}
+    if o.datatype is None or str(o.datatype).endswith("#string"):
+        return str(o)
+    return {"@value": str(o), "@type": str(o.datatype)}
+
+
+# --------------------------------------------------------------------------------------------
+# Graphviz
+
+
+def _dot_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+
+
+def render_svgs(sources: list[str], timeout: float = 600) -> list[str] | None:
+    """Each DOT source rendered to SVG by one ``dot`` process; None when Graphviz is not installed."""
+    if not sources:
+        return []
+    dot = shutil.which("dot")
+    if dot is None:
+        return None
+    try:
+        run = subprocess.run([dot, "-Tsvg"], input="\n".join(sources).encode("utf-8"), capture_output=True,
+                             timeout=timeout)  # fmt: skip
+    except (OSError, subprocess.TimeoutExpired) as e:
+        raise LdExportError(f"Graphviz dot ({dot}) could not draw the graphs: {e}") from None
+    if run.returncode != 0:
+        raise LdExportError(f"Graphviz dot ({dot}) could not draw the graphs: {run.stderr.decode('utf-8', 'replace')}")
+    documents = run.stdout.decode("utf-8").split("<?xml ")[1:]
+    if len(documents) != len(sources):
+        raise LdExportError(f"Graphviz dot drew {len(documents)} graphs, not {len(sources)}")
+    return [_inline_svg(d) for d in documents]
+
+
+def _inline_svg(document: str) -> str:
+    """An SVG document as an element to put in a page: no XML declaration, doctype or comments,
+    marked as an image (its title is the graph's label)."""
+    svg = document[document.index("<svg") :]
+    svg = re.sub(r"<!--.*?-->\n?", "", svg, flags=re.S)
+    return svg.replace("<svg ", '<svg role="img" aria-labelledby="graph-title" ', 1).strip()
+
+
+# --------------------------------------------------------------------------------------------
+# Templates
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        autoescape=select_autoescape(["html", "xml"]),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.globals["version"] = __version__
+    return env
+
+
+def _template_digest() -> str:
+    h = hashlib.sha256(f"ld-export {__version__} publish {FORMAT}\n".encode())
+    for path in sorted(p for p in (TEMPLATES / "publish").rglob("*") if p.is_file()):
+        h.update(str(path.relative_to(TEMPLATES)).encode())
+        h.update(hashlib.sha256(path.read_bytes()).digest())
+    for path in sorted((Path(__file__).parent / "site_queries").glob("*.rq")):
+        h.update(hashlib.sha256(path.read_bytes()).digest())
+    for module in ("publish.py", "site_data.py"):
+        h.update(hashlib.sha256((Path(__file__).parent / module).read_bytes()).digest())
+    return h.hexdigest()
+
+
+# --------------------------------------------------------------------------------------------
+# Writing the site, all or nothing, reusing what did not change
+
+
+@dataclass
+class PublishResult:
+    site: Path
+    pages: int = 0
+    files: int = 0
+    written: int = 0  # files whose bytes changed (or were new)
+    reused_articles: int = 0
+    articles: int = 0
+    removed: int = 0
+    bytes: int = 0
+    svg: bool = True
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+class SiteWriter:
+    """Files for the site, staged in a hidden folder inside it and moved into place by :meth:`commit`."""
+
+    PREFIX = ".ld-export-staging."
+
+    def __init__(self, site: Path):
+        self.site = site
+        try:
+            site.mkdir(parents=True, exist_ok=True)
+            self.staging = Path(tempfile.mkdtemp(prefix=self.PREFIX, dir=site))
+        except OSError as e:
+            raise InputError(f"cannot write the site folder: {e.strerror or e}", site) from None
+        self.old = _load_manifest(site)
+        self.files: dict[str, list] = {}  # path → [sha256, size, mtime_ns] (filled in on commit)
+        self.staged: list[str] = []
+        self.keys: dict[str, str] = {}
+
+    def unchanged(self, path: str, digest: str) -> bool:
+        old = self.old["files"].get(path)
+        return bool(old and old[0] == digest and _stat(self.site / path) == old[1:])
+
+    def put(self, path: str, data: bytes) -> None:
+        digest = hashlib.sha256(data).hexdigest()
+        if path in self.files:
+            raise LdExportError(f"the site would write {path} twice")
+        self.files[path] = [digest]
+        if self.unchanged(path, digest):
+            return
+        target = self.staging / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        self.staged.append(path)
+
+    def keep(self, paths: Iterable[str]) -> None:
+        """Keep files of the previous site as they are (a reused article's pages)."""
+        for path in paths:
+            self.files[path] = [self.old["files"][path][0]]
+
+    def intact(self, paths: Iterable[str]) -> bool:
+        return all(path in self.old["files"] and _stat(self.site / path) == self.old["files"][path][1:]
+                   for path in paths)  # fmt: skip
+
+    def commit(self) -> int:
+        """Move every staged file into place, remove the files of the previous site that this one
+        does not have, and record what is there. Returns how many files were removed."""
+        owned = set(self.old["files"])
+        for path in self.staged:
+            target = self.site / path
+            if path not in owned and (target.exists() or target.is_symlink()):
+                self.discard()
+                raise InputError(
+                    "is in the way: the site would write a file there that an earlier publish did not write; "
+                    "move it away, or publish into another folder (-o)",
+                    target,
+                )
+        gone = sorted(owned - set(self.files))
+        try:
+            os.sync()
+            for path in self.staged:
+                target = self.site / path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(self.staging / path, target)
+            for path in gone:
+                (self.site / path).unlink(missing_ok=True)
+                _prune(self.site, posixpath.dirname(path))
+        except OSError as e:
+            raise InputError(f"cannot write the site folder: {e.strerror or e}", self.site) from None
+        finally:
+            self.discard()
+        for path, record in self.files.items():
+            record[1:] = _stat(self.site / path) or [0, 0]
+        _save_manifest(self.site, {"files": self.files, "keys": self.keys})
+        return len(gone)
+
+    def discard(self) -> None:
+        shutil.rmtree(self.staging, ignore_errors=True)
+
+
+def _stat(path: Path) -> list[int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return [st.st_size, st.st_mtime_ns]
+
+
+def _prune(site: Path, folder: str) -> None:
+    """Remove folders left empty by removed files, up to the site root."""
+    while folder:
+        try:
+            (site / folder).rmdir()
+        except OSError:
+            return
+        folder = posixpath.dirname(folder)
+
+
+def _load_manifest(site: Path) -> dict:
+    try:
+        data = json.loads((site / SITE_DIR / MANIFEST_NAME).read_text(encoding="utf-8"))
+        if data.get("format") == FORMAT and isinstance(data.get("files"), dict):
+            files = {p: r for p, r in data["files"].items()
+                     if isinstance(p, str) and _safe_path(p) and isinstance(r, list) and len(r) == 3}  # fmt: skip
+            return {"files": files, "keys": data.get("keys") if isinstance(data.get("keys"), dict) else {},
+                    "digest": data.get("digest")}  # fmt: skip
+    except (OSError, ValueError, AttributeError):
+        pass
+    return {"files": {}, "keys": {}, "digest": None}
+
+
+def _save_manifest(site: Path, manifest: dict) -> None:
+    folder = site / SITE_DIR
+    folder.mkdir(exist_ok=True)
+    tmp = folder / f".{MANIFEST_NAME}.{os.getpid()}.tmp"
+    tmp.write_text(json.dumps({"format": FORMAT, "digest": _template_digest(), **manifest}, sort_keys=True),
+                   encoding="utf-8")  # fmt: skip
+    os.replace(tmp, folder / MANIFEST_NAME)
+
+
+def _safe_path(path: str) -> bool:
+    parts = path.split("/")
+    return all(p and p not in (".", "..") and "\\" not in p and "\0" not in p for p in parts)
+
+
+# --------------------------------------------------------------------------------------------
+# Pages
+
+
+class Site:
+    """Renders the pages of a build into a :class:`SiteWriter`."""
+
+    def __init__(self, data: SiteData, corpus: Corpus, writer: SiteWriter):
+        self.data = data
+        self.corpus = corpus
+        self.layout = SiteLayout(data.base)
+        self.writer = writer
+        self.env = environment()
+        self.pages = 0
+
+    def render(self, template: str, path: str, **context) -> None:
+        links = Links(self.layout, path)
+        html = self.env.get_template(f"publish/{template}").render(
+            link=links, layout=self.layout, static=links.to("static"), home=links.to("index.html"), **context
+        )
+        self.writer.put(path, html.encode("utf-8"))
+        self.pages += 1
+
+    def resource(self, template: str, iri: str, triples: list, **context) -> list[str]:
+        """A resource's page with its Turtle and JSON-LD beside it; returns the three paths."""
+        page = self.layout.page(iri)
+        stem = page[: -len(".html")]
+        self.writer.put(stem + ".ttl", turtle(triples))
+        self.writer.put(stem + ".jsonld", jsonld(triples))
+        self.render(template, page, iri=iri, schema_json=schema_view(iri, [t for t in triples if str(t[0]) == iri]),
+                    alternates=True, **context)  # fmt: skip
+        return [page, stem + ".ttl", stem + ".jsonld"]
+
+    # -- one article ----------------------------------------------------------------------------
+
+    def article_pages(self, view: ArticleView) -> list[str]:
+        d = view.descriptions
+        paths = []
+        own = [t for s, ts in d.items() if self._belongs_to_article(s, view) for t in ts]
+        paths += self.resource("article.html", view.iri, own, view=view, text=text_parts(view), title=view.headline)
+        for claim in view.claims:
+            triples = [t for s, ts in d.items() if s == claim.iri or any(h.iri == s for h in claim.chain) for t in ts]
+            paths += self.resource("claim.html", claim.iri, triples, claim=claim, view=view, title=claim.label)
+        for event in view.events:
+            paths += self.resource("event.html", event.iri, list(d.get(event.iri, ())), event=event, view=view,
+                                   title=event.label)  # fmt: skip
+        for rel in view.relationships:
+            paths += self.resource("relationship.html", rel.iri, list(d.get(rel.iri, ())), rel=rel, view=view,
+                                   title=rel.label)  # fmt: skip
+        return paths
+
+    def _belongs_to_article(self, subject: str, view: ArticleView) -> bool:
+        found = self.layout.resolve(subject)
+        return found is not None and found[0] + ".html" == self.layout.page(view.iri)
+
+
+# --------------------------------------------------------------------------------------------
+# Aggregation across articles: actors, places, the timeline
+
+
+@dataclass
+class Aggregate:
+    relationships: dict[str, list[RelationshipView]] = field(default_factory=lambda: defaultdict(list))
+    said: dict[str, list[ClaimRef]] = field(default_factory=lambda: defaultdict(list))
+    about: dict[str, list[ClaimRef]] = field(default_factory=lambda: defaultdict(list))
+    events: dict[str, list[tuple[str, EventView]]] = field(default_factory=lambda: defaultdict(list))
+    mentions: dict[str, list[tuple[Ref, int]]] = field(default_factory=lambda: defaultdict(list))
+    timeline: list[EventView] = field(default_factory=list)
+    articles: list[ArticleView] = field(default_factory=list)  # without text and descriptions
+    counts: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+
+    def add(self, view: ArticleView, corpus: Corpus) -> None:
+        for rel in view.relationships:
+            for actor in {r.iri for r in (rel.source, rel.target) if r}:
+                self.relationships[actor].append(rel)
+        for claim in view.claims:
+            ref = corpus.claims.get(claim.iri) or ClaimRef(claim.iri, claim.label, claim.asserter, claim.article)
+            if claim.asserter:
+                self.said[claim.asserter.iri].append(ref)
+            for r in claim.about:
+                self.about[r.iri].append(ref)
+        for event in view.events:
+            self.timeline.append(event)
+            for role, r in event.roles:
+                self.events[r.iri].append((role, event))
+            for r in event.places:
+                self.events[r.iri].append(("place", event))
+        uses: dict[str, int] = defaultdict(int)
+        for m in view.marks:
+            for kind, _f, iri in m.uses:
+                if kind in ("actor", "place"):
+                    uses[iri] += 1
+        article = Ref(view.iri, view.headline, "article")
+        for r in (*view.actors, *view.places):
+            self.mentions[r.iri].append((article, uses.get(r.iri, 0)))
+        self.counts["anchors"] += len(view.marks)
+        self.counts["claims"] += len(view.claims)
+        self.counts["events"] += len(view.events)
+        self.counts["relationships"] += len(view.relationships)
+
+
+def publish(
+    build_dir: str | Path = "dist",
+    out_dir: str | Path = "site",
+    base_iri: str | None = None,
+    progress: Progress | None = None,
+    reuse: bool = True,
+) -> PublishResult:
+    """Write the site of the build in ``build_dir`` into ``out_dir`` (see the module's docstring).
+
+    Raises :class:`~linkeddata.errors.InputError` for a folder that is not a build, a base IRI that
+    is not the build's, or a name in the way; the site is then left as it was.
+    """
+    say = progress or (lambda _msg: None)
+    build, out = Path(build_dir), Path(out_dir)
+    if out.exists() and not out.is_dir():
+        raise InputError("the output path exists and is not a folder", out)
+    if out.resolve() == build.resolve():
+        raise InputError("publish into a folder of its own, not into the build folder (-o SITE)", out)
+    data = open_site_data(build, base_iri)
+    if data.base.endswith("#"):
+        raise InputError(f"the build's base IRI {data.base} ends with '#'; a site needs a base that ends with '/'")
+    say(f"reading {len(data.articles)} article(s)")
+    corpus = read_corpus(data)
+    writer = SiteWriter(out)
+    if not reuse:
+        writer.old = {"files": {}, "keys": {}, "digest": None} | {"files": {}}
+    try:
+        result = _publish(data, corpus, writer, say)
+        result.written = len(writer.staged)
+        result.removed = writer.commit()
+    except BaseException:
+        writer.discard()
+        raise
+    result.files = len(writer.files)
+    result.bytes = sum((out / p).stat().st_size for p in writer.files)
+    return result
+
+
+def _article_key(view: ArticleView, corpus: Corpus, digest: str) -> str:
+    """What an article's pages depend on: its graph, and what they show of other articles."""
+    h = hashlib.sha256(digest.encode())
+    for s in sorted(view.descriptions):
+        h.update(ntriples_of(view.descriptions[s]))
+    outside = []
+    for claim in view.claims:
+        outside.append([(s.wording, s.claim) for s in claim.stances])
+    for rel in view.relationships:
+        outside.append(list(rel.claims))
+    for event in view.events:
+        outside.append(list(event.claims))
+    outside.append([r.note for r in view.actors])
+    h.update(repr(outside).encode())
+    return h.hexdigest()
+
+
+def _publish(data: SiteData, corpus: Corpus, writer: SiteWriter, say: Progress) -> PublishResult:
+    site = Site(data, corpus, writer)
+    result = PublishResult(writer.site)
+    aggregate = Aggregate()
+    digest = _template_digest()
+    same_tool = writer.old.get("digest") == digest
+    for i, article in enumerate(data.articles, start=1):
+        view = read_article(data, corpus, article)
+        key = _article_key(view, corpus, digest)
+        old_paths = writer.old["keys"].get(view.iri, [None, []])
+        if same_tool and old_paths[0] == key and writer.intact(old_paths[1]):
+            writer.keep(old_paths[1])
+            paths = old_paths[1]
+            result.reused_articles += 1
+        else:
+            paths = site.article_pages(view)
+        writer.keys[view.iri] = [key, sorted(paths)]
+        aggregate.add(view, corpus)
+        aggregate.articles.append(view)
+        if i % 100 == 0:
+            say(f"[{i}/{len(data.articles)}] articles published")
+    result.articles = len(data.articles)
+    say("writing the actors, places and corpus pages")
+    result.svg = _shared_pages(site, aggregate)
+    _corpus_pages(site, aggregate)
+    _static_files(site)
+    result.pages = site.pages
+    result.counts = dict(aggregate.counts)
+    return result
+
+
+def _relationship_graph(layout: SiteLayout, actor: Ref, rels: list[RelationshipView], page: str) -> str:
+    """The DOT source of an actor's relationships: one node per actor, one edge per relationship
+    kind and direction (how many relationships, in how many articles, as its label)."""
+    links = Links(layout, page)
+    nodes = {actor.iri: actor}
+    edges: dict[tuple[str, str, str, bool], list[RelationshipView]] = defaultdict(list)
+    for rel in rels:
+        if not rel.source or not rel.target:
+            continue
+        a, b = rel.source, rel.target
+        if rel.symmetric and a.iri > b.iri:
+            a, b = b, a
+        nodes[a.iri], nodes[b.iri] = a, b
+        edges[(a.iri, b.iri, rel.kind.label if rel.kind else "", rel.symmetric)].append(rel)
+    ids = {iri: f"n{i}" for i, iri in enumerate(sorted(nodes))}
+    lines = [
+        "digraph relationships {",
+        "  graph [rankdir=LR, bgcolor=transparent, fontname=\"Helvetica\", label=" + _dot_string("") + "];",
+        '  node [shape=box, style="rounded,filled", fillcolor="#f6f8fa", color="#57606a", fontname="Helvetica", '
+        'fontsize=11];',
+        '  edge [fontname="Helvetica", fontsize=9, color="#57606a"];',
+    ]
+    for iri in sorted(nodes):
+        r = nodes[iri]
+        fill = ', fillcolor="#ffe8a3", penwidth=2' if iri == actor.iri else ""
+        lines.append(f"  {ids[iri]} [label={_dot_string(r.label)}, URL={_dot_string(links.iri(iri))}, "
+                     f"tooltip={_dot_string(r.label)}{fill}];")  # fmt: skip
+    for (a, b, kind, symmetric), found in sorted(edges.items()):
+        articles = len({r.article.iri for r in found})
+        label = kind if len(found) == 1 else f"{kind} ({len(found)}, {articles} article{'s' if articles > 1 else ''})"
+        url = links.iri(found[0].iri)
+        arrow = ", dir=none" if symmetric else ""
+        lines.append(f"  {ids[a]} -> {ids[b]} [label={_dot_string(label)}, URL={_dot_string(url)}, "
+                     f"tooltip={_dot_string(found[0].label)}{arrow}];")  # fmt: skip
+    lines.append("}")
+    return "\n".join(lines)
+
+
+def _shared_pages(site: Site, agg: Aggregate) -> bool:
+    layout, corpus = site.layout, site.corpus
+    actors = sorted(corpus.actors.values(), key=lambda r: (r.label.lower(), r.iri))
+    descriptions = {a.iri: site.data.subject_triples(a.iri) for a in actors}
+    members: dict[str, list[tuple[str, Ref]]] = defaultdict(list)
+    for a in actors:
+        for _s, p, o in descriptions[a.iri]:
+            if p in (SCHEMA.memberOf, SCHEMA.parentOrganization) and str(o) in corpus.actors:
+                members[str(o)].append(("member" if p == SCHEMA.memberOf else "part", a))
+    graphs = [a for a in actors if agg.relationships.get(a.iri)]
+    sources = [_relationship_graph(layout, a, agg.relationships[a.iri], layout.page(a.iri)) for a in graphs]
+    svgs = render_svgs(sources)
+    drawn = dict(zip((a.iri for a in graphs), svgs, strict=True)) if svgs is not None else {}
+    for a in actors:
+        triples = descriptions[a.iri]
+        site.resource(
+            "actor.html", a.iri, triples, actor=a, facts=_facts(triples, corpus), title=a.label,
+            relationships=sorted(agg.relationships.get(a.iri, ()), key=_rel_order),
+            said=_claims_sorted(agg.said.get(a.iri, ())), about=_claims_sorted(agg.about.get(a.iri, ())),
+            events=sorted(agg.events.get(a.iri, ()), key=lambda re_: _event_order(re_[1])),
+            mentions=sorted(agg.mentions.get(a.iri, ()), key=lambda m: (m[0].label, m[0].iri)),
+            members=sorted(members.get(a.iri, ()), key=lambda m: (m[0], m[1].label, m[1].iri)),
+            svg=Markup(drawn[a.iri]) if a.iri in drawn else None, graphviz=svgs is not None,
+        )  # fmt: skip
+    for p in sorted(corpus.places.values(), key=lambda r: (r.label.lower(), r.iri)):
+        triples = site.data.subject_triples(p.iri)
+        site.resource(
+            "place.html", p.iri, triples, place=p, facts=_facts(triples, corpus), title=p.label,
+            events=sorted(agg.events.get(p.iri, ()), key=lambda re_: _event_order(re_[1])),
+            about=_claims_sorted(agg.about.get(p.iri, ())),
+            mentions=sorted(agg.mentions.get(p.iri, ()), key=lambda m: (m[0].label, m[0].iri)),
+        )  # fmt: skip
+    return svgs is not None
+
+
+def _facts(triples: list, corpus: Corpus) -> dict[str, list]:
+    """Aliases, description, same-as links and parents of an actor or place, from its description."""
+    from .namespaces import OWL, SKOS
+
+    names = {SKOS.altLabel: "aliases", SCHEMA.description: "description", OWL.sameAs: "same",
+             SCHEMA.memberOf: "member_of", SCHEMA.parentOrganization: "part_of",
+             SCHEMA.containedInPlace: "within"}  # fmt: skip
+    facts: dict[str, list] = {key: [] for key in names.values()}
+    for _s, p, o in triples:
+        key = names.get(p)
+        if key is None:
+            continue
+        if key in ("member_of", "part_of"):
+            facts[key].append(corpus.actors.get(str(o), Ref(str(o), str(o), "actor")))
+        elif key == "within":
+            facts[key].append(corpus.places.get(str(o), Ref(str(o), str(o), "place")))
+        else:
+            facts[key].append(str(o))
+    for values in facts.values():
+        values.sort(key=lambda v: (v.label, v.iri) if isinstance(v, Ref) else v)
+    return facts
+
+
+def _rel_order(rel: RelationshipView):
+    return (rel.kind.label if rel.kind else "", rel.label, rel.iri)
+
+
+def _claims_sorted(claims: Iterable[ClaimRef]) -> list[ClaimRef]:
+    return sorted(set(claims), key=lambda c: (c.article.label if c.article else "", c.label, c.iri))
+
+
+def _event_order(e: EventView):
+    return (e.when.sort_key if e.when else "~", e.label, e.iri)
+
+
+def _corpus_pages(site: Site, agg: Aggregate) -> None:
+    corpus = site.corpus
+    articles = sorted(agg.articles, key=lambda v: (v.date.sort_key if v.date else "", v.headline, v.iri))
+    actors_by_kind: dict[str, list[Ref]] = defaultdict(list)
+    for a in corpus.actors.values():
+        actors_by_kind[a.note].append(a)
+    for v in actors_by_kind.values():
+        v.sort(key=lambda r: (r.label.lower(), r.iri))
+    site.render("index.html", "index.html", title="Index", articles=articles, info=corpus.article_info,
+                actors=sorted(actors_by_kind.items()), places=sorted(corpus.places.values(),
+                key=lambda r: (r.label.lower(), r.iri)), counts=agg.counts, alternates=False, has_dataset=False)  # fmt: skip
+    events = sorted(agg.timeline, key=_event_order)
+    site.render("timeline.html", "timeline.html", title="Timeline", events=events, axis=_axis(events),
+                alternates=False)  # fmt: skip
+    site.render("disputes.html", "disputes.html", title="Disputes", disputes=corpus.disputes, alternates=False)
+    answers = []
+    from .site_data import named_answers
+
+    for q, result in named_answers(site.data):
+        csv_path = f"queries/{q.name}.csv"
+        site.writer.put(csv_path, format_csv(result).encode("utf-8"))
+        names = [str(v) for v in result.vars]
+        rows = [[("" if b.get(v) is None else str(b.get(v))) for v in result.vars] for b in result.bindings if b]
+        answers.append((q, names, rows[:QUERY_ROWS], len(rows), csv_path))
+    site.render("queries.html", "queries.html", title="Competency questions", answers=answers, alternates=False)
+
+
+def _axis(events: list[EventView]) -> dict:
+    """The drawn timeline: each dated event as a bar from the start to the end of its period (a
+    year, a month or a day), on a scale of months."""
+    dated = [e for e in events if e.when and e.when.precision]
+    if not dated:
+        return {"bars": [], "years": []}
+    first = min(int(e.when.value[:4]) for e in dated)
+    last = max(int(e.when.value[:4]) for e in dated)
+    months = (last - first + 1) * 12
+    bars = []
+    for e in dated:
+        y = int(e.when.value[:4])
+        if e.when.precision == "year":
+            start, length = (y - first) * 12, 12.0
+        else:
+            m = int(e.when.value[5:7])
+            start = (y - first) * 12 + m - 1
+            if e.when.precision == "month":
+                length = 1.0
+            else:
+                day = int(e.when.value[8:10])
+                start += (day - 1) / 31
+                length = 1 / 31
+        bars.append({"event": e, "x": round(start / months * 100, 3), "w": round(max(length / months * 100, 0.15), 3)})
+    return {"bars": bars, "years": [(y, round((y - first) * 12 / months * 100, 3)) for y in range(first, last + 1)],
+            "width": months}  # fmt: skip
+
+
+def _static_files(site: Site) -> None:
+    for path in sorted(STATIC.rglob("*")):
+        if path.is_file():
+            site.writer.put("static/" + path.relative_to(STATIC).as_posix(), path.read_bytes())
+    site.writer.put(".htaccess", htaccess(site.layout).encode("utf-8"))
+    site.writer.put("nginx.conf", nginx(site.layout).encode("utf-8"))
+
+
+# --------------------------------------------------------------------------------------------
+# Server configurations
+
+
+def htaccess(layout: SiteLayout) -> str:
+    """Apache (mod_rewrite, in ``.htaccess`` at the site root): the IRI of a resource answers 303 See
+    Other to its Turtle, JSON-LD or HTML document, by the Accept header."""
+    lines = [
+        "# ld-export publish: content negotiation for the IRIs of this site (Apache 2.4, mod_rewrite).",
+        f"# Put the site at {layout.root} (this file at its root); AllowOverride FileInfo must allow it.",
+        "# The IRI of a thing answers 303 See Other to a document about it (Cool URIs for the Semantic Web):",
+        "# Turtle when the Accept header names text/turtle, JSON-LD when it names application/ld+json,",
+        "# else HTML. (mod_rewrite matches the header's text; q-values are not weighed.)",
+        "Options -MultiViews",
+        "AddType text/turtle .ttl",
+        "AddType application/ld+json .jsonld",
+        "AddType text/csv .csv",
+        "AddCharset utf-8 .html .ttl .jsonld .csv .css .js",
+        "<IfModule mod_headers.c>",
+        '  Header append Vary Accept "expr=%{REQUEST_URI} !~ m#\\.[a-z]+$#"',
+        "</IfModule>",
+        "RewriteEngine On",
+    ]
+    folder = re.escape(layout.folder + "/") if layout.folder else ""
+    for ext, condition in ((".ttl", "text/turtle"), (".jsonld", r"application/ld\+json"), (".html", None)):
+        for pattern, page, fragment in RULES:
+            target = "$" + page.replace("{", "").replace("}", "") if page.startswith("{") else page
+            target = re.sub(r"\{(\d)\}", r"$\1", page)
+            frag = ""
+            if fragment and ext == ".html":
+                frag = "#" + re.sub(r"\{(\d)\}", r"$\1", fragment)
+            if condition:
+                lines.append(f"RewriteCond %{{HTTP_ACCEPT}} {condition}")
+            lines.append(f"RewriteCond %{{DOCUMENT_ROOT}}%{{REQUEST_URI}} !-f")
+            lines.append(f"RewriteRule ^{folder}{pattern}$ {layout.folder + '/' if layout.folder else ''}{target}{ext}{frag} "
+                         f"[R=303,NE,L]")  # fmt: skip
+    return "\n".join(lines) + "\n"
+
+
+def nginx(layout: SiteLayout) -> str:
+    """An nginx snippet with the same rules as :func:`htaccess`."""
+    prefix = layout.root_path + (layout.folder + "/" if layout.folder else "")
+    lines = [
+        "# ld-export publish: content negotiation for the IRIs of this site (nginx).",
+        f"# The site is served at {layout.root} (its folder as the root of {layout.root_path}).",
+        "# The IRI of a thing answers 303 See Other to a document about it (Cool URIs for the Semantic Web).",
+        "#",
+        "# 1. In the http { } block:",
+        "map $http_accept $ld_export_ext {",
+        '    default                      ".html";',
+        '    "~*text/turtle"              ".ttl";',
+        '    "~*application/ld\\+json"     ".jsonld";',
+        "}",
+        "map $ld_export_ext $ld_export_fragment_ok {",
+        '    default 0;',
+        '    ".html" 1;',
+        "}",
+        "# 2. In the server { } block (root or alias pointing at the site folder):",
+        "types {",
+        "    text/html              html;",
+        "    text/turtle            ttl;",
+        "    application/ld+json    jsonld;",
+        "    text/csv               csv;",
+        "    text/css               css;",
+        "    text/javascript        js;",
+        "    image/svg+xml          svg;",
+        "}",
+        "charset utf-8;",
+        "charset_types text/turtle application/ld+json text/csv text/css text/javascript;",
+    ]
+    for pattern, page, fragment in RULES:
+        target = prefix + re.sub(r"\{(\d)\}", r"$\1", page)
+        frag = re.sub(r"\{(\d)\}", r"$\1", fragment)
+        lines.append(f'location ~ "^{re.escape(prefix)}{pattern}$" {{')
+        lines.append("    add_header Vary Accept always;")
+        if frag:
+            lines.append(f'    if ($ld_export_fragment_ok) {{ return 303 "{target}.html#{frag}"; }}')
+        lines.append(f'    return 303 "{target}$ld_export_ext";')
+        lines.append("}")
+    return "\n".join(lines) + "\n"
