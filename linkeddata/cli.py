@@ -389,14 +389,31 @@ def load(build_dir, endpoint, query_endpoint, timeout, retries) -> None:
 @click.argument("build_dir", required=False, default="dist", type=click.Path(path_type=Path, file_okay=False))
 @click.option("-p", "--port", default=7878, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option(
+    "--site",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Serve this site (written by `ld-export publish`) with content negotiation, instead of a SPARQL endpoint.",
+)
 @_handle_errors
-def serve(build_dir, port, host) -> None:
+def serve(build_dir, port, host, site) -> None:
     """Start a local SPARQL endpoint (Oxigraph) with a build loaded; Ctrl-C stops it.
 
     Needs the oxigraph server: pip install 'ld-export[serve]'. The store is temporary. Queries see
     the union of all articles' graphs as the default graph; GRAPH <…> reaches each article.
     The URL serves Oxigraph's query page; SPARQL goes to URL/query, the Graph Store to URL/store.
+
+    With --site SITE, serves a published site instead (read-only): the IRI of a resource answers
+    303 See Other to its Turtle, JSON-LD or HTML document, as the Accept header prefers.
     """
+    if site is not None:
+        from .site_server import serve_site
+
+        def site_ready(url: str) -> None:
+            click.echo(url)
+            click.echo(f"serving the site {site} with content negotiation; Ctrl-C to stop.", err=True)
+
+        serve_site(site, port, host, on_ready=site_ready)
+        return
     from .serve import serve as run_serve
 
     def ready(url: str) -> None:
@@ -459,11 +476,9 @@ def publish(build_dir, out_dir, base_iri, reuse, quiet) -> None:
                        err=True)  # fmt: skip
         if not result.svg:
             click.echo("Graphviz dot is not installed: the relationship graphs are not drawn.", err=True)
-        click.echo(
-            f"Wrote {result.written:,} of {result.files:,} files ({result.bytes:,} bytes) to {out_dir}/"
-            + (f"; removed {result.removed:,}" if result.removed else "") + ".",
-            err=True,
-        )
+        removed = f"; removed {result.removed:,}" if result.removed else ""
+        size = f"{result.bytes:,} bytes"
+        click.echo(f"Wrote {result.written:,} of {result.files:,} files ({size}) to {out_dir}/{removed}.", err=True)
 
 
 @main.command()

@@ -53,7 +53,7 @@ from markupsafe import Markup, escape
 
 from . import __version__
 from .errors import InputError, LdExportError
-from .namespaces import PREFIXES, RDF, RDFS, SCHEMA
+from .namespaces import PREFIXES, RDF, SCHEMA
 from .query import format_csv
 from .site_data import (
     ArticleView,
@@ -88,6 +88,7 @@ RULES: tuple[tuple[str, str, str], ...] = (
     (r"(article/[^/]+)/photo", "{1}", "photo"),
     (r"(claim/[^/]+/[^/]+)/hop/([0-9]+)", "{1}", "hop-{2}"),
     (r"anchor/([^/]+)/([0-9]+-[0-9]+)(?:/[^/]+)?", "article/{1}", "a{2}"),
+    (r"dataset/(graph/[^/]+)/.+", "{1}", ""),
     (r"(dataset)/.+", "{1}", ""),
 )
 _RULES = tuple((re.compile(p), page, fragment) for p, page, fragment in RULES)
@@ -413,6 +414,7 @@ class SiteWriter:
         self.files: dict[str, list] = {}  # path → [sha256, size, mtime_ns] (filled in on commit)
         self.staged: list[str] = []
         self.keys: dict[str, str] = {}
+        self.base = ""
 
     def unchanged(self, path: str, digest: str) -> bool:
         old = self.old["files"].get(path)
@@ -468,7 +470,7 @@ class SiteWriter:
             self.discard()
         for path, record in self.files.items():
             record[1:] = _stat(self.site / path) or [0, 0]
-        _save_manifest(self.site, {"files": self.files, "keys": self.keys})
+        _save_manifest(self.site, {"files": self.files, "keys": self.keys, "base": self.base})
         return len(gone)
 
     def discard(self) -> None:
@@ -645,6 +647,7 @@ def publish(
     say(f"reading {len(data.articles)} article(s)")
     corpus = read_corpus(data)
     writer = SiteWriter(out)
+    writer.base = data.base
     if not reuse:
         writer.old = {"files": {}, "keys": {}, "digest": None} | {"files": {}}
     try:
@@ -700,6 +703,7 @@ def _publish(data: SiteData, corpus: Corpus, writer: SiteWriter, say: Progress) 
     result.articles = len(data.articles)
     say("writing the actors, places and corpus pages")
     result.svg = _shared_pages(site, aggregate)
+    _description_pages(site)
     _corpus_pages(site, aggregate)
     _static_files(site)
     result.pages = site.pages
@@ -724,9 +728,9 @@ def _relationship_graph(layout: SiteLayout, actor: Ref, rels: list[RelationshipV
     ids = {iri: f"n{i}" for i, iri in enumerate(sorted(nodes))}
     lines = [
         "digraph relationships {",
-        "  graph [rankdir=LR, bgcolor=transparent, fontname=\"Helvetica\", label=" + _dot_string("") + "];",
+        '  graph [rankdir=LR, bgcolor=transparent, fontname="Helvetica", label=' + _dot_string("") + "];",
         '  node [shape=box, style="rounded,filled", fillcolor="#f6f8fa", color="#57606a", fontname="Helvetica", '
-        'fontsize=11];',
+        "fontsize=11];",
         '  edge [fontname="Helvetica", fontsize=9, color="#57606a"];',
     ]
     for iri in sorted(nodes):
@@ -823,9 +827,9 @@ def _corpus_pages(site: Site, agg: Aggregate) -> None:
         actors_by_kind[a.note].append(a)
     for v in actors_by_kind.values():
         v.sort(key=lambda r: (r.label.lower(), r.iri))
-    site.render("index.html", "index.html", title="Index", articles=articles, info=corpus.article_info,
-                actors=sorted(actors_by_kind.items()), places=sorted(corpus.places.values(),
-                key=lambda r: (r.label.lower(), r.iri)), counts=agg.counts, alternates=False, has_dataset=False)  # fmt: skip
+    places = sorted(corpus.places.values(), key=lambda r: (r.label.lower(), r.iri))
+    site.render("index.html", "index.html", title="Index", articles=articles, actors=sorted(actors_by_kind.items()),
+                places=places, counts=agg.counts, alternates=False, has_dataset=True)  # fmt: skip
     events = sorted(agg.timeline, key=_event_order)
     site.render("timeline.html", "timeline.html", title="Timeline", events=events, axis=_axis(events),
                 alternates=False)  # fmt: skip
@@ -840,6 +844,57 @@ def _corpus_pages(site: Site, agg: Aggregate) -> None:
         rows = [[("" if b.get(v) is None else str(b.get(v))) for v in result.vars] for b in result.bindings if b]
         answers.append((q, names, rows[:QUERY_ROWS], len(rows), csv_path))
     site.render("queries.html", "queries.html", title="Competency questions", answers=answers, alternates=False)
+
+
+@cache
+def _curies() -> list[tuple[str, str]]:
+    from .describe import DCAT, SPDX, VOID
+
+    found = {str(ns): prefix for prefix, ns in PREFIXES.items()}
+    found.update({str(VOID): "void", str(DCAT): "dcat", str(SPDX): "spdx",
+                  "http://www.w3.org/1999/02/22-rdf-syntax-ns#": "rdf"})  # fmt: skip
+    return sorted(found.items(), key=lambda item: -len(item[0]))
+
+
+def curie(iri: str) -> str:
+    for ns, prefix in _curies():
+        if iri.startswith(ns) and len(iri) > len(ns) and "/" not in iri[len(ns) :]:
+            return f"{prefix}:{iri[len(ns) :]}"
+    return iri
+
+
+def description_rows(triples: Iterable) -> list[tuple[str, list[tuple[str, list[tuple[str, str | None]]]]]]:
+    """Triples as the pages list them: per subject, per property (as a CURIE), its values as
+    (text, IRI to link to, or None for a literal)."""
+    from rdflib import URIRef
+
+    by: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    for s, p, o in triples:
+        value = (curie(str(o)), str(o)) if isinstance(o, URIRef) else (str(o), None)
+        by[str(s)][curie(str(p))].append(value)
+    return [(s, [(p, sorted(vs)) for p, vs in sorted(props.items())]) for s, props in sorted(by.items())]
+
+
+def _description_pages(site: Site) -> None:
+    """The named graphs and the dataset: their pages show what the build's ``void.ttl`` says of them."""
+    from .site_data import read_description
+
+    layout, base = site.layout, site.data.base
+    owners: dict[str, list] = defaultdict(list)
+    for subject, triples in read_description(site.data).items():
+        found = layout.resolve(subject)
+        page = found[0] if found else ""
+        graph = page[len(layout.data_path("graph/")) :] if page.startswith(layout.data_path("graph/")) else ""
+        owners[base + "graph/" + graph if graph else base + "dataset"].extend(triples)
+    articles = {info["slug"]: site.corpus.articles[iri] for iri, info in site.corpus.article_info.items()}
+    for _iri, graph, slug in site.data.articles:
+        triples = owners.pop(graph, [])
+        site.resource("graph.html", graph, triples, title=f"Named graph {slug}", article=articles.get(slug),
+                      rows=description_rows(triples))  # fmt: skip
+    dataset = base + "dataset"
+    triples = owners.pop(dataset, [])
+    site.resource("dataset.html", dataset, triples, title="The dataset", rows=description_rows(triples),
+                  graphs=[(graph, articles.get(slug)) for _i, graph, slug in site.data.articles])  # fmt: skip
 
 
 def _axis(events: list[EventView]) -> dict:
@@ -882,6 +937,11 @@ def _static_files(site: Site) -> None:
 # Server configurations
 
 
+def _groups(template: str, sigil: str = "$") -> str:
+    """A rule's target with its "{1}" groups as a server spells them ("$1")."""
+    return re.sub(r"\{(\d)\}", sigil + r"\1", template)
+
+
 def htaccess(layout: SiteLayout) -> str:
     """Apache (mod_rewrite, in ``.htaccess`` at the site root): the IRI of a resource answers 303 See
     Other to its Turtle, JSON-LD or HTML document, by the Accept header."""
@@ -897,23 +957,17 @@ def htaccess(layout: SiteLayout) -> str:
         "AddType text/csv .csv",
         "AddCharset utf-8 .html .ttl .jsonld .csv .css .js",
         "<IfModule mod_headers.c>",
-        '  Header append Vary Accept "expr=%{REQUEST_URI} !~ m#\\.[a-z]+$#"',
+        '  Header always append Vary Accept "expr=%{REQUEST_STATUS} == 303"',
         "</IfModule>",
         "RewriteEngine On",
     ]
-    folder = re.escape(layout.folder + "/") if layout.folder else ""
+    folder = layout.folder + "/" if layout.folder else ""
     for ext, condition in ((".ttl", "text/turtle"), (".jsonld", r"application/ld\+json"), (".html", None)):
         for pattern, page, fragment in RULES:
-            target = "$" + page.replace("{", "").replace("}", "") if page.startswith("{") else page
-            target = re.sub(r"\{(\d)\}", r"$\1", page)
-            frag = ""
-            if fragment and ext == ".html":
-                frag = "#" + re.sub(r"\{(\d)\}", r"$\1", fragment)
+            frag = "#" + _groups(fragment) if fragment and ext == ".html" else ""
             if condition:
                 lines.append(f"RewriteCond %{{HTTP_ACCEPT}} {condition}")
-            lines.append(f"RewriteCond %{{DOCUMENT_ROOT}}%{{REQUEST_URI}} !-f")
-            lines.append(f"RewriteRule ^{folder}{pattern}$ {layout.folder + '/' if layout.folder else ''}{target}{ext}{frag} "
-                         f"[R=303,NE,L]")  # fmt: skip
+            lines.append(f"RewriteRule ^{folder}{pattern}$ {folder}{_groups(page)}{ext}{frag} [R=303,NE,L]")
     return "\n".join(lines) + "\n"
 
 
@@ -932,7 +986,7 @@ def nginx(layout: SiteLayout) -> str:
         '    "~*application/ld\\+json"     ".jsonld";',
         "}",
         "map $ld_export_ext $ld_export_fragment_ok {",
-        '    default 0;',
+        "    default 0;",
         '    ".html" 1;',
         "}",
         "# 2. In the server { } block (root or alias pointing at the site folder):",
@@ -949,8 +1003,7 @@ def nginx(layout: SiteLayout) -> str:
         "charset_types text/turtle application/ld+json text/csv text/css text/javascript;",
     ]
     for pattern, page, fragment in RULES:
-        target = prefix + re.sub(r"\{(\d)\}", r"$\1", page)
-        frag = re.sub(r"\{(\d)\}", r"$\1", fragment)
+        target, frag = prefix + _groups(page), _groups(fragment)
         lines.append(f'location ~ "^{re.escape(prefix)}{pattern}$" {{')
         lines.append("    add_header Vary Accept always;")
         if frag:

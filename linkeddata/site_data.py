@@ -33,7 +33,7 @@ from rdflib import Graph, Literal, URIRef
 from . import resources
 from .article import Article, parse_text
 from .errors import InputError
-from .namespaces import LDE, OA, OWL, PROV, RDF, RDFS, SCHEMA, SEM, SKOS, XSD
+from .namespaces import LDE, OA, PROV, RDF, RDFS, SCHEMA, SEM, SKOS, XSD
 from .query import DATASET_FILES, StoreData, _to_rdflib, load_dataset, named_queries, open_data, run_query
 
 SITE_QUERIES = Path(__file__).resolve().parent / "site_queries"
@@ -574,7 +574,7 @@ class ArticleReader:
         iri = URIRef(iri)
         kind = self.kind.get(iri, "")
         if not kind:
-            for table, k in ((self.corpus.actors, "actor"), (self.corpus.places, "place")):
+            for table in (self.corpus.actors, self.corpus.places):
                 if str(iri) in table:
                     return table[str(iri)]
             if str(iri) in self.corpus.claims:
@@ -790,7 +790,8 @@ class ArticleReader:
         return tuple(sorted(out, key=lambda c: (_first(c), c.label, c.iri)))
 
     def _claim_refs(self, s) -> tuple[ClaimRef, ...]:
-        return tuple(sorted((self.claim_ref(o) for o in self.n.all(s, LDE.supportedBy)), key=lambda c: (c.label, c.iri)))
+        found = (self.claim_ref(o) for o in self.n.all(s, LDE.supportedBy))
+        return tuple(sorted(found, key=lambda c: (c.label, c.iri)))
 
     def _events(self) -> tuple[EventView, ...]:
         n = self.n
@@ -873,6 +874,26 @@ def blocks_of(article: Article) -> tuple[Block, ...]:
 def read_article(site: SiteData, corpus: Corpus, article: tuple[str, str, str]) -> ArticleView:
     _iri, graph, slug = article
     return ArticleReader(site.article_triples(graph), corpus, graph, slug).read()
+
+
+def read_description(site: SiteData) -> dict[str, tuple[Triple, ...]]:
+    """The build's description of itself (``void.ttl``: VoID, DCAT, PROV) by subject; empty when the
+    build has none."""
+    from .describe import DESCRIPTION_NAME
+
+    path = site.build_dir / DESCRIPTION_NAME
+    if not path.is_file():
+        return {}
+    terms: dict = {}
+    grouped: dict[str, list[Triple]] = defaultdict(list)
+    try:
+        with path.open("rb") as f:
+            for t in ox.parse(f, format=ox.RdfFormat.TURTLE):
+                triple = tuple(_term(terms, x) for x in (t.subject, t.predicate, t.object))
+                grouped[str(triple[0])].append(triple)
+    except (OSError, SyntaxError) as e:
+        raise InputError(f"cannot read the build's description: {e}", path) from None
+    return {s: tuple(sorted(ts)) for s, ts in sorted(grouped.items())}
 
 
 def named_answers(site: SiteData) -> Iterator[tuple[object, object]]:
