@@ -6,8 +6,6 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
@@ -81,14 +79,6 @@ class Page(HTMLParser):
 
 def page(site: Path, path: str) -> Page:
     return Page((site / path).read_text(encoding="utf-8"))
-
-
-@pytest.fixture(scope="module")
-def seed_site(seed_build, tmp_path_factory):
-    """The seed build published: (PublishResult, site folder, build folder)."""
-    _result, build = seed_build
-    out = tmp_path_factory.mktemp("site")
-    return pub.publish(build, out), out, build
 
 
 def data_iris(build: Path) -> set[str]:
@@ -584,30 +574,6 @@ def test_the_server_configurations_follow_the_same_rules(seed_site):
 )
 def test_accept_headers_are_weighed_with_their_q_values(accept, ext):
     assert negotiate(accept) == ext
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def served(seed_site):
-    """`ld-export serve --site` on a free loopback port: its base URL."""
-    _result, site, _build = seed_site
-    port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "linkeddata.cli", "serve", "--site", str(site), "--port",
-                             str(port)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
-    try:
-        line = proc.stdout.readline().strip()
-        assert line == f"http://127.0.0.1:{port}/", proc.stderr.read() if not line else line
-        yield line
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 @pytest.mark.parametrize(
