@@ -444,9 +444,16 @@ def serve(build_dir, port, host, site) -> None:
     show_default=True,
     help="Keep the pages of articles that did not change since the last publish into SITE.",
 )
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(1, 256),
+    default=None,
+    help="Worker processes for the pages of many articles (default: one per core).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress or summary on stderr.")
 @_handle_errors
-def publish(build_dir, out_dir, base_iri, reuse, quiet) -> None:
+def publish(build_dir, out_dir, base_iri, reuse, jobs, quiet) -> None:
     """Publish a build as a static linked-data site in which every IRI of the build resolves.
 
     Every article, actor, place, claim, relationship and event of BUILD_DIR (default: dist) gets
@@ -462,7 +469,7 @@ def publish(build_dir, out_dir, base_iri, reuse, quiet) -> None:
     from .publish import publish as run_publish
 
     progress = None if quiet else (lambda msg: click.echo(msg, err=True))
-    result = run_publish(build_dir, out_dir, base_iri=base_iri, progress=progress, reuse=reuse)
+    result = run_publish(build_dir, out_dir, base_iri=base_iri, progress=progress, reuse=reuse, jobs=jobs)
     if not quiet:
         c = result.counts
         click.echo(

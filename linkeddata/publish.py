@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import os
 import posixpath
 import re
@@ -44,8 +45,9 @@ import subprocess
 import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
@@ -54,22 +56,24 @@ from markupsafe import Markup, escape
 from . import __version__
 from .errors import InputError, LdExportError
 from .namespaces import PREFIXES, RDF, SCHEMA
-from .query import format_csv
+from .query import StoreData, format_csv, open_data
 from .site_data import (
     ArticleView,
     ClaimRef,
     Corpus,
+    Description,
     EventView,
     Passage,
     Ref,
     RelationshipView,
     SiteData,
+    Triple,
     open_site_data,
     read_article,
     read_corpus,
     vocabulary,
 )
-from .write import article_jsonld, ntriples_of, turtle_of_ntriples
+from .write import article_jsonld, turtle_of_ntriples
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 STATIC = TEMPLATES / "publish" / "static"
@@ -133,6 +137,9 @@ class SiteLayout:
 
     def resolve(self, iri: str) -> tuple[str, str] | None:
         """(page path without extension, fragment) of an IRI under the base, or None."""
+        return _resolve(self, iri)
+
+    def _resolve(self, iri: str) -> tuple[str, str] | None:
         if not iri.startswith(self.base):
             return None
         relative = iri[len(self.base) :]
@@ -154,17 +161,26 @@ class SiteLayout:
         return found[0] + ".html"
 
 
+@lru_cache(maxsize=1 << 18)
+def _resolve(layout: SiteLayout, iri: str) -> tuple[str, str] | None:
+    return layout._resolve(iri)
+
+
 class Links:
-    """Relative links from one page of the site."""
+    """Relative links from one page of the site (paths below the site root, without ``..``)."""
 
     def __init__(self, layout: SiteLayout, page: str):
         self.layout = layout
         self.page = page
         self.dir = posixpath.dirname(page)
+        self.parts = self.dir.split("/") if self.dir else []
 
     def to(self, path: str) -> str:
-        rel = posixpath.relpath(path, self.dir or ".")
-        return rel
+        target = path.split("/")
+        common, parts = 0, self.parts
+        while common < len(parts) and common < len(target) - 1 and parts[common] == target[common]:
+            common += 1
+        return "../" * (len(parts) - common) + "/".join(target[common:])
 
     def iri(self, iri: str) -> str:
         """Where a link to ``iri`` goes: its page in the site, else the IRI itself."""
@@ -260,14 +276,6 @@ def text_parts(view: ArticleView) -> dict:
 
 # --------------------------------------------------------------------------------------------
 # Descriptions: Turtle, JSON-LD and the schema.org view
-
-
-def turtle(triples: Iterable) -> bytes:
-    return turtle_of_ntriples(ntriples_of(triples))
-
-
-def jsonld(triples: Iterable) -> bytes:
-    return article_jsonld(sorted(triples))
 
 
 _SCHEMA = str(SCHEMA)
@@ -399,22 +407,41 @@ class PublishResult:
 
 
 class SiteWriter:
-    """Files for the site, staged in a hidden folder inside it and moved into place by :meth:`commit`."""
+    """Files for the site, staged in a hidden folder inside it and moved into place by :meth:`commit`.
+
+    Worker processes write into the same staging folder through a :meth:`part` of the writer and
+    hand back what they wrote (:meth:`merge`)."""
 
     PREFIX = ".ld-export-staging."
 
-    def __init__(self, site: Path):
+    def __init__(self, site: Path, staging: Path | None = None, old: dict | None = None):
         self.site = site
-        try:
-            site.mkdir(parents=True, exist_ok=True)
-            self.staging = Path(tempfile.mkdtemp(prefix=self.PREFIX, dir=site))
-        except OSError as e:
-            raise InputError(f"cannot write the site folder: {e.strerror or e}", site) from None
-        self.old = _load_manifest(site)
+        if staging is None:
+            try:
+                site.mkdir(parents=True, exist_ok=True)
+                for stale in site.glob(self.PREFIX + "*"):  # left by a publish that was killed
+                    shutil.rmtree(stale, ignore_errors=True)
+                staging = Path(tempfile.mkdtemp(prefix=self.PREFIX, dir=site))
+            except OSError as e:
+                raise InputError(f"cannot write the site folder: {e.strerror or e}", site) from None
+        self.staging = staging
+        self.old = old if old is not None else _load_manifest(site)
         self.files: dict[str, list] = {}  # path → [sha256, size, mtime_ns] (filled in on commit)
         self.staged: list[str] = []
-        self.keys: dict[str, str] = {}
+        self.keys: dict[str, list] = {}
         self.base = ""
+
+    def part(self) -> SiteWriter:
+        """A writer into the same staging folder, for one worker's share of the pages."""
+        return SiteWriter(self.site, self.staging, self.old)
+
+    def merge(self, files: dict[str, list], staged: list[str], keys: dict[str, list]) -> None:
+        for path in files:
+            if path in self.files:
+                raise LdExportError(f"the site would write {path} twice")
+        self.files.update(files)
+        self.staged.extend(staged)
+        self.keys.update(keys)
 
     def unchanged(self, path: str, digest: str) -> bool:
         old = self.old["files"].get(path)
@@ -443,7 +470,10 @@ class SiteWriter:
 
     def commit(self) -> int:
         """Move every staged file into place, remove the files of the previous site that this one
-        does not have, and record what is there. Returns how many files were removed."""
+        does not have, and record what is there. Returns how many files were removed.
+
+        Before anything moves, the manifest lists every file the site will hold (as not to be
+        reused): a publish killed while moving leaves no file that the next one does not own."""
         owned = set(self.old["files"])
         for path in self.staged:
             target = self.site / path
@@ -455,7 +485,9 @@ class SiteWriter:
                     target,
                 )
         gone = sorted(owned - set(self.files))
+        journal = {**self.old["files"], **{path: ["", 0, 0] for path in self.staged}}
         try:
+            _save_manifest(self.site, {"files": journal, "keys": {}, "base": self.base})
             os.sync()
             for path in self.staged:
                 target = self.site / path
@@ -512,8 +544,10 @@ def _save_manifest(site: Path, manifest: dict) -> None:
     folder = site / SITE_DIR
     folder.mkdir(exist_ok=True)
     tmp = folder / f".{MANIFEST_NAME}.{os.getpid()}.tmp"
-    tmp.write_text(json.dumps({"format": FORMAT, "digest": _template_digest(), **manifest}, sort_keys=True),
-                   encoding="utf-8")  # fmt: skip
+    with open(tmp, "w", encoding="utf-8") as f:
+        json.dump({"format": FORMAT, "digest": _template_digest(), **manifest}, f, sort_keys=True)
+        f.flush()
+        os.fsync(f.fileno())
     os.replace(tmp, folder / MANIFEST_NAME)
 
 
@@ -545,37 +579,140 @@ class Site:
         self.writer.put(path, html.encode("utf-8"))
         self.pages += 1
 
-    def resource(self, template: str, iri: str, triples: list, **context) -> list[str]:
-        """A resource's page with its Turtle and JSON-LD beside it; returns the three paths."""
+    def resource(self, template: str, iri: str, pairs: Iterable[tuple[str, Triple]], **context) -> list[str]:
+        """A resource's page with its description beside it in Turtle and JSON-LD; returns the paths."""
         page = self.layout.page(iri)
         stem = page[: -len(".html")]
-        self.writer.put(stem + ".ttl", turtle(triples))
-        self.writer.put(stem + ".jsonld", jsonld(triples))
-        self.render(template, page, iri=iri, schema_json=schema_view(iri, [t for t in triples if str(t[0]) == iri]),
-                    alternates=True, **context)  # fmt: skip
+        description = Description.of(pairs)
+        self.writer.put(stem + ".ttl", turtle_of_ntriples(description.ntriples))
+        self.writer.put(stem + ".jsonld", article_jsonld(description.triples))
+        own = [t for t in description.triples if str(t[0]) == iri]
+        self.render(template, page, iri=iri, schema_json=schema_view(iri, own), alternates=True, **context)
         return [page, stem + ".ttl", stem + ".jsonld"]
 
     # -- one article ----------------------------------------------------------------------------
 
     def article_pages(self, view: ArticleView) -> list[str]:
+        """The article's page and those of its claims, events and relationships. A claim's page
+        describes its hops too; the article's, its photo, anchors and selectors (whatever resolves
+        on its page)."""
         d = view.descriptions
-        paths = []
-        own = [t for s, ts in d.items() if self._belongs_to_article(s, view) for t in ts]
-        paths += self.resource("article.html", view.iri, own, view=view, text=text_parts(view), title=view.headline)
+        owner: dict[str, list] = defaultdict(list)
+        for subject, pairs in d.items():
+            found = self.layout.resolve(subject)
+            owner[found[0] if found else ""].extend(pairs)
+        page = self.layout.page
+        paths = self.resource("article.html", view.iri, owner[page(view.iri)[:-5]], view=view, text=text_parts(view),
+                              title=view.headline)  # fmt: skip
         for claim in view.claims:
-            triples = [t for s, ts in d.items() if s == claim.iri or any(h.iri == s for h in claim.chain) for t in ts]
-            paths += self.resource("claim.html", claim.iri, triples, claim=claim, view=view, title=claim.label)
+            paths += self.resource("claim.html", claim.iri, owner[page(claim.iri)[:-5]], claim=claim, view=view,
+                                   title=claim.label)  # fmt: skip
         for event in view.events:
-            paths += self.resource("event.html", event.iri, list(d.get(event.iri, ())), event=event, view=view,
+            paths += self.resource("event.html", event.iri, owner[page(event.iri)[:-5]], event=event, view=view,
                                    title=event.label)  # fmt: skip
         for rel in view.relationships:
-            paths += self.resource("relationship.html", rel.iri, list(d.get(rel.iri, ())), rel=rel, view=view,
+            paths += self.resource("relationship.html", rel.iri, owner[page(rel.iri)[:-5]], rel=rel, view=view,
                                    title=rel.label)  # fmt: skip
         return paths
 
-    def _belongs_to_article(self, subject: str, view: ArticleView) -> bool:
-        found = self.layout.resolve(subject)
-        return found is not None and found[0] + ".html" == self.layout.page(view.iri)
+
+# --------------------------------------------------------------------------------------------
+# One article, in a worker process: its pages, and what the pages across articles need of it
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    """What the pages across articles (actors, places, the index, the timeline) need of an article."""
+
+    iri: str
+    headline: str
+    publisher: Ref | None
+    date: object
+    relationships: tuple[RelationshipView, ...]
+    claims: tuple[tuple[ClaimRef, str, tuple[str, ...]], ...]  # (claim, asserter IRI, IRIs it is about)
+    events: tuple[EventView, ...]
+    mentions: tuple[tuple[str, int], ...]  # (actor or place IRI, passages that name it)
+    anchors: int
+
+
+def summarize(view: ArticleView, corpus: Corpus) -> ArticleSummary:
+    uses: dict[str, int] = defaultdict(int)
+    for m in view.marks:
+        for kind, _f, iri in m.uses:
+            if kind in ("actor", "place"):
+                uses[iri] += 1
+    claims = []
+    for c in view.claims:
+        ref = corpus.claims.get(c.iri) or ClaimRef(c.iri, c.label, c.asserter, c.article)
+        claims.append((ref, c.asserter.iri if c.asserter else "", tuple(r.iri for r in c.about)))
+    return ArticleSummary(
+        view.iri, view.headline, view.publisher, view.date, view.relationships, tuple(claims), view.events,
+        tuple((r.iri, uses.get(r.iri, 0)) for r in (*view.actors, *view.places)), len(view.marks),
+    )  # fmt: skip
+
+
+@dataclass
+class _Outcome:
+    iri: str
+    summary: ArticleSummary
+    files: dict[str, list]
+    staged: list[str]
+    keys: dict[str, list]
+    pages: int
+    reused: bool
+
+
+class _Worker:
+    """Publishes articles one at a time (in the main process, or in each worker process)."""
+
+    def __init__(self, build: Path, base: str, articles: list, corpus: Corpus, writer: SiteWriter, same_tool: bool):
+        self.data = SiteData(build, open_data([build]), base, articles)
+        self.corpus = corpus
+        self.writer = writer
+        self.same_tool = same_tool
+        self.digest = _template_digest()
+
+    def article(self, article: tuple[str, str, str]) -> _Outcome:
+        part = self.writer.part()
+        site = Site(self.data, self.corpus, part)
+        view = read_article(self.data, self.corpus, article)
+        key = _article_key(view, self.digest)
+        old_key, old_paths = (self.writer.old["keys"].get(view.iri) or [None, []])[:2]
+        reused = self.same_tool and old_key == key and bool(old_paths) and part.intact(old_paths)
+        if reused:
+            part.keep(old_paths)
+            paths = old_paths
+        else:
+            paths = site.article_pages(view)
+        return _Outcome(view.iri, summarize(view, self.corpus), part.files, part.staged,
+                        {view.iri: [key, sorted(paths)]}, site.pages, reused)  # fmt: skip
+
+
+_WORKER: _Worker | None = None
+
+
+def _start_worker(*args) -> None:
+    global _WORKER
+    _WORKER = _Worker(*args)
+
+
+def _publish_article(article: tuple[str, str, str]) -> _Outcome:
+    assert _WORKER is not None
+    return _WORKER.article(article)
+
+
+def _article_key(view: ArticleView, digest: str) -> str:
+    """What an article's pages depend on: its graph, and what they show of other articles
+    (stances towards its claims, the claims its events and relationships rest on, actors' kinds)."""
+    h = hashlib.sha256(digest.encode())
+    for s in sorted(view.descriptions):
+        for line, _t in view.descriptions[s]:
+            h.update(line.encode())
+    outside = [[(st.wording, st.claim) for st in c.stances] for c in view.claims]
+    outside += [list(r.claims) for r in view.relationships] + [list(e.claims) for e in view.events]
+    outside.append([r.note for r in view.actors])
+    h.update(repr(outside).encode())
+    return h.hexdigest()
 
 
 # --------------------------------------------------------------------------------------------
@@ -590,37 +727,32 @@ class Aggregate:
     events: dict[str, list[tuple[str, EventView]]] = field(default_factory=lambda: defaultdict(list))
     mentions: dict[str, list[tuple[Ref, int]]] = field(default_factory=lambda: defaultdict(list))
     timeline: list[EventView] = field(default_factory=list)
-    articles: list[ArticleView] = field(default_factory=list)  # without text and descriptions
+    articles: list[ArticleSummary] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=lambda: defaultdict(int))
 
-    def add(self, view: ArticleView, corpus: Corpus) -> None:
-        for rel in view.relationships:
+    def add(self, summary: ArticleSummary) -> None:
+        self.articles.append(summary)
+        for rel in summary.relationships:
             for actor in {r.iri for r in (rel.source, rel.target) if r}:
                 self.relationships[actor].append(rel)
-        for claim in view.claims:
-            ref = corpus.claims.get(claim.iri) or ClaimRef(claim.iri, claim.label, claim.asserter, claim.article)
-            if claim.asserter:
-                self.said[claim.asserter.iri].append(ref)
-            for r in claim.about:
-                self.about[r.iri].append(ref)
-        for event in view.events:
+        for ref, asserter, about in summary.claims:
+            if asserter:
+                self.said[asserter].append(ref)
+            for iri in about:
+                self.about[iri].append(ref)
+        for event in summary.events:
             self.timeline.append(event)
             for role, r in event.roles:
                 self.events[r.iri].append((role, event))
             for r in event.places:
                 self.events[r.iri].append(("place", event))
-        uses: dict[str, int] = defaultdict(int)
-        for m in view.marks:
-            for kind, _f, iri in m.uses:
-                if kind in ("actor", "place"):
-                    uses[iri] += 1
-        article = Ref(view.iri, view.headline, "article")
-        for r in (*view.actors, *view.places):
-            self.mentions[r.iri].append((article, uses.get(r.iri, 0)))
-        self.counts["anchors"] += len(view.marks)
-        self.counts["claims"] += len(view.claims)
-        self.counts["events"] += len(view.events)
-        self.counts["relationships"] += len(view.relationships)
+        article = Ref(summary.iri, summary.headline, "article")
+        for iri, n in summary.mentions:
+            self.mentions[iri].append((article, n))
+        self.counts["anchors"] += summary.anchors
+        self.counts["claims"] += len(summary.claims)
+        self.counts["events"] += len(summary.events)
+        self.counts["relationships"] += len(summary.relationships)
 
 
 def publish(
@@ -629,11 +761,13 @@ def publish(
     base_iri: str | None = None,
     progress: Progress | None = None,
     reuse: bool = True,
+    jobs: int | None = 1,
 ) -> PublishResult:
     """Write the site of the build in ``build_dir`` into ``out_dir`` (see the module's docstring).
 
-    Raises :class:`~linkeddata.errors.InputError` for a folder that is not a build, a base IRI that
-    is not the build's, or a name in the way; the site is then left as it was.
+    ``jobs`` worker processes publish the articles (``None``: one per core). Raises
+    :class:`~linkeddata.errors.InputError` for a folder that is not a build, a base IRI that is not
+    the build's, or a name in the way; the site is then left as it was.
     """
     say = progress or (lambda _msg: None)
     build, out = Path(build_dir), Path(out_dir)
@@ -649,64 +783,58 @@ def publish(
     writer = SiteWriter(out)
     writer.base = data.base
     if not reuse:
-        writer.old = {"files": {}, "keys": {}, "digest": None} | {"files": {}}
+        writer.old = {"files": writer.old["files"], "keys": {}, "digest": None}
     try:
-        result = _publish(data, corpus, writer, say)
+        result = _publish(build, data, corpus, writer, say, jobs)
         result.written = len(writer.staged)
         result.removed = writer.commit()
     except BaseException:
         writer.discard()
         raise
     result.files = len(writer.files)
-    result.bytes = sum((out / p).stat().st_size for p in writer.files)
+    result.bytes = sum(record[1] for record in writer.files.values())
     return result
 
 
-def _article_key(view: ArticleView, corpus: Corpus, digest: str) -> str:
-    """What an article's pages depend on: its graph, and what they show of other articles."""
-    h = hashlib.sha256(digest.encode())
-    for s in sorted(view.descriptions):
-        h.update(ntriples_of(view.descriptions[s]))
-    outside = []
-    for claim in view.claims:
-        outside.append([(s.wording, s.claim) for s in claim.stances])
-    for rel in view.relationships:
-        outside.append(list(rel.claims))
-    for event in view.events:
-        outside.append(list(event.claims))
-    outside.append([r.note for r in view.actors])
-    h.update(repr(outside).encode())
-    return h.hexdigest()
-
-
-def _publish(data: SiteData, corpus: Corpus, writer: SiteWriter, say: Progress) -> PublishResult:
-    site = Site(data, corpus, writer)
+def _publish(build: Path, data: SiteData, corpus: Corpus, writer: SiteWriter, say: Progress,
+             jobs: int | None) -> PublishResult:  # fmt: skip
     result = PublishResult(writer.site)
     aggregate = Aggregate()
-    digest = _template_digest()
-    same_tool = writer.old.get("digest") == digest
-    for i, article in enumerate(data.articles, start=1):
-        view = read_article(data, corpus, article)
-        key = _article_key(view, corpus, digest)
-        old_paths = writer.old["keys"].get(view.iri, [None, []])
-        if same_tool and old_paths[0] == key and writer.intact(old_paths[1]):
-            writer.keep(old_paths[1])
-            paths = old_paths[1]
-            result.reused_articles += 1
-        else:
-            paths = site.article_pages(view)
-        writer.keys[view.iri] = [key, sorted(paths)]
-        aggregate.add(view, corpus)
-        aggregate.articles.append(view)
-        if i % 100 == 0:
-            say(f"[{i}/{len(data.articles)}] articles published")
-    result.articles = len(data.articles)
+    same_tool = writer.old.get("digest") == _template_digest()
+    total = len(data.articles)
+    jobs = max(1, min(jobs or os.cpu_count() or 1, total))
+    if not isinstance(data.data, StoreData):
+        jobs = 1  # without the build's store each process would read the whole dataset again
+    args = (build, data.base, data.articles, corpus, writer, same_tool)
+    if jobs == 1:
+        worker = _Worker(*args)
+        outcomes = map(worker.article, data.articles)
+        pool = None
+    else:
+        say(f"publishing {total} articles in {jobs} processes")
+        pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"), initializer=_start_worker,
+                                   initargs=args)  # fmt: skip
+        outcomes = pool.map(_publish_article, data.articles, chunksize=max(1, min(16, total // (jobs * 8))))
+    pages = 0
+    try:
+        for i, outcome in enumerate(outcomes, start=1):
+            writer.merge(outcome.files, outcome.staged, outcome.keys)
+            aggregate.add(outcome.summary)
+            pages += outcome.pages
+            result.reused_articles += outcome.reused
+            if i % 100 == 0 or (i == total and total >= 100):
+                say(f"[{i}/{total}] articles published")
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+    result.articles = total
     say("writing the actors, places and corpus pages")
+    site = Site(data, corpus, writer)
     result.svg = _shared_pages(site, aggregate)
     _description_pages(site)
     _corpus_pages(site, aggregate)
     _static_files(site)
-    result.pages = site.pages
+    result.pages = pages + site.pages
     result.counts = dict(aggregate.counts)
     return result
 
@@ -755,7 +883,7 @@ def _shared_pages(site: Site, agg: Aggregate) -> bool:
     descriptions = {a.iri: site.data.subject_triples(a.iri) for a in actors}
     members: dict[str, list[tuple[str, Ref]]] = defaultdict(list)
     for a in actors:
-        for _s, p, o in descriptions[a.iri]:
+        for _line, (_s, p, o) in descriptions[a.iri]:
             if p in (SCHEMA.memberOf, SCHEMA.parentOrganization) and str(o) in corpus.actors:
                 members[str(o)].append(("member" if p == SCHEMA.memberOf else "part", a))
     graphs = [a for a in actors if agg.relationships.get(a.iri)]
@@ -763,9 +891,9 @@ def _shared_pages(site: Site, agg: Aggregate) -> bool:
     svgs = render_svgs(sources)
     drawn = dict(zip((a.iri for a in graphs), svgs, strict=True)) if svgs is not None else {}
     for a in actors:
-        triples = descriptions[a.iri]
+        pairs = descriptions[a.iri]
         site.resource(
-            "actor.html", a.iri, triples, actor=a, facts=_facts(triples, corpus), title=a.label,
+            "actor.html", a.iri, pairs, actor=a, facts=_facts(pairs, corpus), title=a.label,
             relationships=sorted(agg.relationships.get(a.iri, ()), key=_rel_order),
             said=_claims_sorted(agg.said.get(a.iri, ())), about=_claims_sorted(agg.about.get(a.iri, ())),
             events=sorted(agg.events.get(a.iri, ()), key=lambda re_: _event_order(re_[1])),
@@ -774,9 +902,9 @@ def _shared_pages(site: Site, agg: Aggregate) -> bool:
             svg=Markup(drawn[a.iri]) if a.iri in drawn else None, graphviz=svgs is not None,
         )  # fmt: skip
     for p in sorted(corpus.places.values(), key=lambda r: (r.label.lower(), r.iri)):
-        triples = site.data.subject_triples(p.iri)
+        pairs = site.data.subject_triples(p.iri)
         site.resource(
-            "place.html", p.iri, triples, place=p, facts=_facts(triples, corpus), title=p.label,
+            "place.html", p.iri, pairs, place=p, facts=_facts(pairs, corpus), title=p.label,
             events=sorted(agg.events.get(p.iri, ()), key=lambda re_: _event_order(re_[1])),
             about=_claims_sorted(agg.about.get(p.iri, ())),
             mentions=sorted(agg.mentions.get(p.iri, ()), key=lambda m: (m[0].label, m[0].iri)),
@@ -784,7 +912,7 @@ def _shared_pages(site: Site, agg: Aggregate) -> bool:
     return svgs is not None
 
 
-def _facts(triples: list, corpus: Corpus) -> dict[str, list]:
+def _facts(pairs: list, corpus: Corpus) -> dict[str, list]:
     """Aliases, description, same-as links and parents of an actor or place, from its description."""
     from .namespaces import OWL, SKOS
 
@@ -792,7 +920,7 @@ def _facts(triples: list, corpus: Corpus) -> dict[str, list]:
              SCHEMA.memberOf: "member_of", SCHEMA.parentOrganization: "part_of",
              SCHEMA.containedInPlace: "within"}  # fmt: skip
     facts: dict[str, list] = {key: [] for key in names.values()}
-    for _s, p, o in triples:
+    for _line, (_s, p, o) in pairs:
         key = names.get(p)
         if key is None:
             continue
@@ -888,12 +1016,12 @@ def _description_pages(site: Site) -> None:
         owners[base + "graph/" + graph if graph else base + "dataset"].extend(triples)
     articles = {info["slug"]: site.corpus.articles[iri] for iri, info in site.corpus.article_info.items()}
     for _iri, graph, slug in site.data.articles:
-        triples = owners.pop(graph, [])
-        site.resource("graph.html", graph, triples, title=f"Named graph {slug}", article=articles.get(slug),
-                      rows=description_rows(triples))  # fmt: skip
+        pairs = owners.pop(graph, [])
+        site.resource("graph.html", graph, pairs, title=f"Named graph {slug}", article=articles.get(slug),
+                      rows=description_rows(t for _l, t in pairs))  # fmt: skip
     dataset = base + "dataset"
-    triples = owners.pop(dataset, [])
-    site.resource("dataset.html", dataset, triples, title="The dataset", rows=description_rows(triples),
+    pairs = owners.pop(dataset, [])
+    site.resource("dataset.html", dataset, pairs, title="The dataset", rows=description_rows(t for _l, t in pairs),
                   graphs=[(graph, articles.get(slug)) for _i, graph, slug in site.data.articles])  # fmt: skip
 
 

@@ -277,7 +277,7 @@ class ArticleView:
     actors: tuple[Ref, ...]
     places: tuple[Ref, ...]
     # subject IRI → its triples in this graph, for the resources the article's pages describe
-    descriptions: dict[str, tuple[Triple, ...]] = field(default_factory=dict, compare=False, repr=False)
+    descriptions: dict[str, list[tuple[str, Triple]]] = field(default_factory=dict, compare=False, repr=False)
 
 
 # --------------------------------------------------------------------------------------------
@@ -375,36 +375,62 @@ class SiteData:
 
         return run_query(named_query(name).text, self.data, f"named query {name}")
 
-    def article_triples(self, graph: str) -> list[Triple]:
-        """Every triple of one article's named graph, sorted."""
+    def article_triples(self, graph: str) -> list[tuple[str, Triple]]:
+        """Every triple of one article's named graph with its N-Triples line, sorted by the line."""
         if isinstance(self.data, StoreData):
-            terms: dict = {}
-            out = []
-            for q in self.data.store.quads_for_pattern(None, None, None, ox.NamedNode(graph)):
-                out.append(tuple(_term(terms, t) for t in (q.subject, q.predicate, q.object)))
-        else:
-            out = list(self.data.graph(URIRef(graph)))
-        out.sort()
-        return out
+            return _lines_and_triples(self.data.store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
+        return _rdflib_lines(self.data.graph(URIRef(graph)))
 
-    def subject_triples(self, iri: str) -> list[Triple]:
-        """The triples with subject ``iri`` in the union of the article graphs, sorted (each once)."""
+    def subject_triples(self, iri: str) -> list[tuple[str, Triple]]:
+        """The triples with subject ``iri`` in the union of the article graphs (each once), as
+        :meth:`article_triples` gives them."""
         if isinstance(self.data, StoreData):
-            terms: dict = {}
-            found = {
-                tuple(_term(terms, t) for t in (q.subject, q.predicate, q.object))
-                for q in self.data.store.quads_for_pattern(ox.NamedNode(iri), None, None, ox.DefaultGraph())
-            }
-        else:
-            found = set(self.data.triples((URIRef(iri), None, None)))
-        return sorted(found)
+            quads = self.data.store.quads_for_pattern(ox.NamedNode(iri), None, None, ox.DefaultGraph())
+            return _lines_and_triples(quads)
+        return _rdflib_lines(set(self.data.triples((URIRef(iri), None, None))))
 
 
-def _term(cache_: dict, term):
-    converted = cache_.get(term)
-    if converted is None:
-        converted = cache_[term] = _to_rdflib(term)
-    return converted
+def _lines_and_triples(quads) -> list[tuple[str, Triple]]:
+    """Oxigraph quads as (N-Triples line, rdflib triple), sorted by the line; each distinct term
+    converted once."""
+    quads = list(quads)
+    lines = [f"{q.subject} {q.predicate} {q.object} ." for q in quads]
+    terms: dict = {}
+
+    def term(t):
+        converted = terms.get(t)
+        if converted is None:
+            converted = terms[t] = _to_rdflib(t)
+        return converted
+
+    order = sorted(range(len(quads)), key=lines.__getitem__)
+    out = []
+    for i in order:
+        if i and out and out[-1][0] == lines[i]:
+            continue
+        q = quads[i]
+        out.append((lines[i], (term(q.subject), term(q.predicate), term(q.object))))
+    return out
+
+
+def _rdflib_lines(triples) -> list[tuple[str, Triple]]:
+    from .write import ntriples_of
+
+    return sorted({(ntriples_of([t]).decode("utf-8").rstrip("\n"), t) for t in triples}, key=lambda x: x[0])
+
+
+@dataclass(frozen=True)
+class Description:
+    """A resource's own description: its triples and the same as sorted N-Triples."""
+
+    triples: tuple[Triple, ...]
+    ntriples: bytes
+
+    @classmethod
+    def of(cls, pairs: Iterable[tuple[str, Triple]]) -> Description:
+        pairs = sorted(set(pairs), key=lambda x: x[0])
+        text = "".join(line + "\n" for line, _t in pairs)
+        return cls(tuple(t for _l, t in pairs), text.encode("utf-8"))
 
 
 _GRAPH_PATH = "graph/"
@@ -530,13 +556,13 @@ def read_corpus(site: SiteData) -> Corpus:
 class _Nodes:
     """An article graph grouped by subject: ``nodes[s][p]`` is the sorted list of objects."""
 
-    def __init__(self, triples: Iterable[Triple]):
+    def __init__(self, pairs: Iterable[tuple[str, Triple]]):
         self.by: dict[URIRef, dict[URIRef, list]] = defaultdict(lambda: defaultdict(list))
         self.into: dict[URIRef, list[tuple[URIRef, URIRef]]] = defaultdict(list)  # object → (subject, property)
-        self.triples: dict[URIRef, list[Triple]] = defaultdict(list)
-        for s, p, o in triples:
+        self.pairs: dict[URIRef, list[tuple[str, Triple]]] = defaultdict(list)  # by subject, N-Triples order
+        for line, (s, p, o) in pairs:
             self.by[s][p].append(o)
-            self.triples[s].append((s, p, o))
+            self.pairs[s].append((line, (s, p, o)))
             if isinstance(o, URIRef):
                 self.into[o].append((s, p))
 
@@ -558,11 +584,11 @@ class _Nodes:
 class ArticleReader:
     """Turns one article graph into an :class:`ArticleView`, with the corpus for what lies outside it."""
 
-    def __init__(self, triples: list[Triple], corpus: Corpus, graph: str, slug: str):
+    def __init__(self, pairs: list[tuple[str, Triple]], corpus: Corpus, graph: str, slug: str):
         self.vocab = vocabulary()
         self.corpus = corpus
         self.graph, self.slug = graph, slug
-        self.n = _Nodes(triples)
+        self.n = _Nodes(pairs)
         self.kind = {s: self.vocab.kind(props.get(RDF.type, ())) for s, props in self.n.by.items()}
 
     # -- small readers -------------------------------------------------------------------------
@@ -662,7 +688,7 @@ class ArticleReader:
             relationships=relationships,
             actors=tuple(sorted((r for r in mentioned if r.kind == "actor"), key=lambda r: (r.label, r.iri))),
             places=tuple(sorted((r for r in mentioned if r.kind == "place"), key=lambda r: (r.label, r.iri))),
-            descriptions={str(s): tuple(ts) for s, ts in n.triples.items()},
+            descriptions={str(s): pairs for s, pairs in n.pairs.items()},
         )
 
     def _read_spans(self) -> None:
@@ -876,24 +902,23 @@ def read_article(site: SiteData, corpus: Corpus, article: tuple[str, str, str]) 
     return ArticleReader(site.article_triples(graph), corpus, graph, slug).read()
 
 
-def read_description(site: SiteData) -> dict[str, tuple[Triple, ...]]:
-    """The build's description of itself (``void.ttl``: VoID, DCAT, PROV) by subject; empty when the
-    build has none."""
+def read_description(site: SiteData) -> dict[str, list[tuple[str, Triple]]]:
+    """The build's description of itself (``void.ttl``: VoID, DCAT, PROV) by subject, as
+    :meth:`SiteData.article_triples` gives triples; empty when the build has none."""
     from .describe import DESCRIPTION_NAME
 
     path = site.build_dir / DESCRIPTION_NAME
     if not path.is_file():
         return {}
-    terms: dict = {}
-    grouped: dict[str, list[Triple]] = defaultdict(list)
     try:
         with path.open("rb") as f:
-            for t in ox.parse(f, format=ox.RdfFormat.TURTLE):
-                triple = tuple(_term(terms, x) for x in (t.subject, t.predicate, t.object))
-                grouped[str(triple[0])].append(triple)
+            pairs = _lines_and_triples(ox.parse(f, format=ox.RdfFormat.TURTLE))
     except (OSError, SyntaxError) as e:
         raise InputError(f"cannot read the build's description: {e}", path) from None
-    return {s: tuple(sorted(ts)) for s, ts in sorted(grouped.items())}
+    grouped: dict[str, list[tuple[str, Triple]]] = defaultdict(list)
+    for line, triple in pairs:
+        grouped[str(triple[0])].append((line, triple))
+    return dict(sorted(grouped.items()))
 
 
 def named_answers(site: SiteData) -> Iterator[tuple[object, object]]:
