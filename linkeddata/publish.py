@@ -14,7 +14,8 @@ claims, relationships, events, the named graphs (``graph/SLUG``) and the dataset
 have pages of their own; the other IRIs resolve on the page of the resource they belong to
 (:data:`RULES`): an anchor on its article's page, where its words are marked (``#a1120-1180``),
 a hop of a chain on its claim's page (``#hop-1``), the photo on the article's page (``#photo``).
-The same rules are written for Apache (``.htaccess``) and nginx (``nginx.conf``) and followed by
+The same rules are written for Apache (``.htaccess``) and nginx (``nginx-http.conf`` and
+``nginx-server.conf``) and followed by
 :mod:`linkeddata.site_server`: the IRI of a thing answers *303 See Other* to the document in the
 media type asked for (Cool URIs for the Semantic Web).
 
@@ -86,13 +87,14 @@ Progress = Callable[[str], None]
 
 # Where the IRIs under the base resolve: (pattern of the part after the base, the page that shows
 # the resource, the fragment on that page). "{1}", "{2}" are the pattern's groups. The first rule
-# is the resources with a page of their own.
+# is the resources with a page of their own. The ids in minted IRIs have no dot, the files of the
+# site all have one: a server never takes a file for an IRI.
 RULES: tuple[tuple[str, str, str], ...] = (
-    (r"((?:article|actor|place|graph)/[^/]+|(?:claim|relationship|event)/[^/]+/[^/]+|dataset)", "{1}", ""),
-    (r"(article/[^/]+)/photo", "{1}", "photo"),
-    (r"(claim/[^/]+/[^/]+)/hop/([0-9]+)", "{1}", "hop-{2}"),
-    (r"anchor/([^/]+)/([0-9]+-[0-9]+)(?:/[^/]+)?", "article/{1}", "a{2}"),
-    (r"dataset/(graph/[^/]+)/.+", "{1}", ""),
+    (r"((?:article|actor|place|graph)/[^/.]+|(?:claim|relationship|event)/[^/.]+/[^/.]+|dataset)", "{1}", ""),
+    (r"(article/[^/.]+)/photo", "{1}", "photo"),
+    (r"(claim/[^/.]+/[^/.]+)/hop/([0-9]+)", "{1}", "hop-{2}"),
+    (r"anchor/([^/.]+)/([0-9]+-[0-9]+)(?:/[^/.]+)?", "article/{1}", "a{2}"),
+    (r"dataset/(graph/[^/.]+)/.+", "{1}", ""),
     (r"(dataset)/.+", "{1}", ""),
 )
 _RULES = tuple((re.compile(p), page, fragment) for p, page, fragment in RULES)
@@ -1058,7 +1060,8 @@ def _static_files(site: Site) -> None:
         if path.is_file():
             site.writer.put("static/" + path.relative_to(STATIC).as_posix(), path.read_bytes())
     site.writer.put(".htaccess", htaccess(site.layout).encode("utf-8"))
-    site.writer.put("nginx.conf", nginx(site.layout).encode("utf-8"))
+    for name, text in nginx(site.layout).items():
+        site.writer.put(name, text.encode("utf-8"))
 
 
 # --------------------------------------------------------------------------------------------
@@ -1077,8 +1080,9 @@ def htaccess(layout: SiteLayout) -> str:
         "# ld-export publish: content negotiation for the IRIs of this site (Apache 2.4, mod_rewrite).",
         f"# Put the site at {layout.root} (this file at its root); AllowOverride FileInfo must allow it.",
         "# The IRI of a thing answers 303 See Other to a document about it (Cool URIs for the Semantic Web):",
-        "# Turtle when the Accept header names text/turtle, JSON-LD when it names application/ld+json,",
-        "# else HTML. (mod_rewrite matches the header's text; q-values are not weighed.)",
+        "# HTML when the Accept header names text/html, else Turtle when it names text/turtle, else JSON-LD",
+        "# when it names application/ld+json, else HTML. (mod_rewrite matches the header's text; q-values",
+        "# are not weighed.)",
         "Options -MultiViews",
         "AddType text/turtle .ttl",
         "AddType application/ld+json .jsonld",
@@ -1088,36 +1092,52 @@ def htaccess(layout: SiteLayout) -> str:
         '  Header always append Vary Accept "expr=%{REQUEST_STATUS} == 303"',
         "</IfModule>",
         "RewriteEngine On",
+        f"# The path at which the site root is served ({layout.root}); change it if it is served elsewhere.",
+        f"RewriteBase {layout.root_path}",
     ]
     folder = layout.folder + "/" if layout.folder else ""
     for ext, condition in ((".ttl", "text/turtle"), (".jsonld", r"application/ld\+json"), (".html", None)):
         for pattern, page, fragment in RULES:
             frag = "#" + _groups(fragment) if fragment and ext == ".html" else ""
             if condition:
+                lines.append("RewriteCond %{HTTP_ACCEPT} !text/html")
                 lines.append(f"RewriteCond %{{HTTP_ACCEPT}} {condition}")
             lines.append(f"RewriteRule ^{folder}{pattern}$ {folder}{_groups(page)}{ext}{frag} [R=303,NE,L]")
     return "\n".join(lines) + "\n"
 
 
-def nginx(layout: SiteLayout) -> str:
-    """An nginx snippet with the same rules as :func:`htaccess`."""
+NGINX_HTTP, NGINX_SERVER = "nginx-http.conf", "nginx-server.conf"
+
+
+def nginx(layout: SiteLayout) -> dict[str, str]:
+    """nginx configuration with the same rules as :func:`htaccess`: a file to include in the
+    ``http`` block (the choice of document by the Accept header) and one to include in the
+    ``server`` block that serves the site (media types, and the 303 of each IRI)."""
     prefix = layout.root_path + (layout.folder + "/" if layout.folder else "")
-    lines = [
+    head = [
         "# ld-export publish: content negotiation for the IRIs of this site (nginx).",
-        f"# The site is served at {layout.root} (its folder as the root of {layout.root_path}).",
-        "# The IRI of a thing answers 303 See Other to a document about it (Cool URIs for the Semantic Web).",
-        "#",
-        "# 1. In the http { } block:",
+        "# The IRI of a thing answers 303 See Other to a document about it (Cool URIs for the Semantic Web):",
+        "# HTML when the Accept header names text/html, else Turtle when it names text/turtle, else JSON-LD",
+        "# when it names application/ld+json, else HTML. (The header's q-values are not weighed.)",
+    ]
+    http = [
+        *head,
+        f"# Include this file in the http {{ }} block, and {NGINX_SERVER} in the server {{ }} block.",
         "map $http_accept $ld_export_ext {",
-        '    default                      ".html";',
-        '    "~*text/turtle"              ".ttl";',
-        '    "~*application/ld\\+json"     ".jsonld";',
+        '    default                     ".html";',
+        '    "~*text/html"               ".html";',
+        '    "~*text/turtle"             ".ttl";',
+        '    "~*application/ld\\+json"   ".jsonld";',
         "}",
-        "map $ld_export_ext $ld_export_fragment_ok {",
+        "map $ld_export_ext $ld_export_page {",
         "    default 0;",
         '    ".html" 1;',
         "}",
-        "# 2. In the server { } block (root or alias pointing at the site folder):",
+    ]
+    server = [
+        *head,
+        f"# Include this file in the server {{ }} block that serves the site at {layout.root}",
+        f"# (its folder as {layout.root_path}), and {NGINX_HTTP} in the http {{ }} block.",
         "types {",
         "    text/html              html;",
         "    text/turtle            ttl;",
@@ -1127,15 +1147,19 @@ def nginx(layout: SiteLayout) -> str:
         "    text/javascript        js;",
         "    image/svg+xml          svg;",
         "}",
+        "default_type application/octet-stream;",
         "charset utf-8;",
         "charset_types text/turtle application/ld+json text/csv text/css text/javascript;",
     ]
     for pattern, page, fragment in RULES:
-        target, frag = prefix + _groups(page), _groups(fragment)
-        lines.append(f'location ~ "^{re.escape(prefix)}{pattern}$" {{')
-        lines.append("    add_header Vary Accept always;")
+        # Named groups: the regex of the map in nginx-http.conf would reset $1, $2 … before the return.
+        pieces = re.split(r"(?<!\\)\((?!\?)", pattern)
+        named = pieces[0] + "".join(f"(?<ld{i}>{piece}" for i, piece in enumerate(pieces[1:], start=1))
+        target, frag = prefix + _groups(page, "$ld"), _groups(fragment, "$ld")
+        server.append(f'location ~ "^{re.escape(prefix)}{named}$" {{')
+        server.append("    add_header Vary Accept always;")
         if frag:
-            lines.append(f'    if ($ld_export_fragment_ok) {{ return 303 "{target}.html#{frag}"; }}')
-        lines.append(f'    return 303 "{target}$ld_export_ext";')
-        lines.append("}")
-    return "\n".join(lines) + "\n"
+            server.append(f'    if ($ld_export_page) {{ return 303 "{target}.html#{frag}"; }}')
+        server.append(f'    return 303 "{target}$ld_export_ext";')
+        server.append("}")
+    return {NGINX_HTTP: "\n".join(http) + "\n", NGINX_SERVER: "\n".join(server) + "\n"}

@@ -544,11 +544,11 @@ def test_an_actor_page_lists_its_relationships_claims_and_draws_its_graph(seed_s
 def test_the_server_configurations_follow_the_same_rules(seed_site):
     _result, site, _build = seed_site
     htaccess = (site / ".htaccess").read_text(encoding="utf-8")
-    nginx = (site / "nginx.conf").read_text(encoding="utf-8")
+    nginx = (site / "nginx-server.conf").read_text(encoding="utf-8")
     for pattern, _page, _fragment in pub.RULES:
         assert f"RewriteRule ^data/{pattern}$" in htaccess
-        assert pattern in nginx
-    anchor = "RewriteRule ^data/anchor/([^/]+)/([0-9]+-[0-9]+)(?:/[^/]+)?$ data/article/$1.html#a$2 [R=303,NE,L]"
+        assert re.sub(r"\(\?<ld\d>", "(", nginx).count(pattern) >= 1
+    anchor = "RewriteRule ^data/anchor/([^/.]+)/([0-9]+-[0-9]+)(?:/[^/.]+)?$ data/article/$1.html#a$2 [R=303,NE,L]"
     assert anchor in htaccess
     assert 'location ~ "^/ld\\-export/data/' in nginx
 
