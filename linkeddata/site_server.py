@@ -98,7 +98,9 @@ class _Handler(BaseHTTPRequestHandler):
     site: Path
     layout: SiteLayout
     server_version = "ld-export-site"
-    sys_version = ""
+
+    def version_string(self) -> str:
+        return self.server_version
 
     def log_message(self, format, *args):  # noqa: A002 - quiet: the command prints its own lines
         pass

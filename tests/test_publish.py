@@ -128,6 +128,19 @@ def test_the_layout_maps_iris_under_any_base_and_nothing_outside_it():
         "", "https://example.org/", ("place/goma", ""))  # fmt: skip
 
 
+def test_a_build_under_another_base_is_published_below_its_own_folder(small, tmp_path):
+    base = "https://example.org/conflicts/kivu/"
+    linkeddata.build([small], out_dir=tmp_path / "dist", base_iri=base)
+    result = pub.publish(tmp_path / "dist", tmp_path / "site")
+    site = tmp_path / "site"
+    assert (site / "kivu/actor/rebels.html").is_file() and (site / "kivu/article/small-article.ttl").is_file()
+    assert "RewriteBase /conflicts/" in (site / ".htaccess").read_text(encoding="utf-8")
+    assert 'location ~ "^/conflicts/kivu/' in (site / "nginx-server.conf").read_text(encoding="utf-8")
+    p = page(site, "kivu/claim/small-article/saw-shells.html")
+    assert ("a", "href", "../../actor/commander.html") in p.links and ("a", "href", "../../../index.html") in p.links
+    assert result.articles == 1 and not (site / "data").exists()
+
+
 def test_each_page_has_its_own_description_in_turtle_and_json_ld_beside_it(seed_site):
     _result, site, build = seed_site
     ds = open_data([build])

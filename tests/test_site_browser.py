@@ -283,3 +283,18 @@ def test_screenshot_of_the_article_page_with_a_claim_selected(browser, served, s
     target = os.environ.get("LD_EXPORT_SCREENSHOT")
     if target:
         shutil.copyfile(shot, target)
+
+
+def test_the_article_reads_in_full_without_javascript(browser, served):
+    browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+    try:
+        open_page(browser, served + ARTICLE_PAGE)
+        assert not browser.find_element("id", "panel").is_displayed()  # the panel needs the script
+        claims = browser.find_elements("css selector", "#claims article.claim")
+        assert len(claims) == 44 and all(c.is_displayed() for c in claims)
+        chain = browser.find_element("css selector", "#c-dod-officer-money-for-isis-only ol.chain")
+        assert chain.is_displayed() and len(chain.find_elements("css selector", "li.hand")) == 4
+        assert len(browser.find_elements("css selector", "mark[data-iri]")) == 194
+        assert browser.find_element("css selector", "#c-dod-officer-money-for-isis-only .hedge").text == "asserted"
+    finally:
+        browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
