@@ -51,7 +51,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
 from markupsafe import Markup, escape
 
 from . import __version__
@@ -364,6 +364,51 @@ def _inline_svg(document: str) -> str:
 # Templates
 
 
+# Filters for the links the pages hold by the thousand (a macro call costs several times more);
+# every value goes through Markup.format, which escapes it.
+
+
+@pass_context
+def _ref(ctx, r: Ref | None) -> Markup:
+    if not r:
+        return Markup("")
+    return Markup('<a href="{}" class="ref ref-{}">{}</a>').format(ctx["link"].iri(r.iri), r.kind, r.label)
+
+
+@pass_context
+def _refs(ctx, items: Iterable[Ref]) -> Markup:
+    return Markup(", ").join(_ref(ctx, r) for r in items)
+
+
+@pass_context
+def _passage(ctx, p: Passage) -> Markup:
+    return Markup('<a class="passage" href="{}">“{}”</a>').format(ctx["link"].passage(p), p.exact)
+
+
+@pass_context
+def _passages(ctx, items: Iterable[Passage]) -> Markup:
+    return Markup(" · ").join(_passage(ctx, p) for p in items)
+
+
+def _when(w) -> Markup:
+    if not w:
+        return Markup("")
+    return Markup('<time datetime="{}" class="precision-{}">{}</time>').format(w.value, w.precision or "other", w.words)
+
+
+@pass_context
+def _claim_ref(ctx, c: ClaimRef) -> Markup:
+    """A claim: its label linked, then (asserter, hedge unless asserted, in the article linked)."""
+    link = ctx["link"]
+    html = Markup('<a href="{}" class="ref ref-claim">{}</a>').format(link.iri(c.iri), c.label)
+    if c.asserter:
+        hedge = f", {c.hedge}" if c.hedge and c.hedge != "asserted" else ""
+        where = (Markup(', in <a href="{}">{}</a>').format(link.iri(c.article.iri), c.article.label)
+                 if c.article else "")  # fmt: skip
+        html += Markup(' <span class="by">({}{}{})</span>').format(c.asserter.label, hedge, where)
+    return html
+
+
 @cache
 def environment() -> Environment:
     env = Environment(
@@ -375,6 +420,7 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.globals["version"] = __version__
+    env.filters.update(ref=_ref, refs=_refs, passage=_passage, passages=_passages, when=_when, claim_ref=_claim_ref)
     return env
 
 
@@ -993,16 +1039,35 @@ def curie(iri: str) -> str:
     return iri
 
 
-def description_rows(triples: Iterable) -> list[tuple[str, list[tuple[str, list[tuple[str, str | None]]]]]]:
-    """Triples as the pages list them: per subject, per property (as a CURIE), its values as
-    (text, IRI to link to, or None for a literal)."""
+def description_rows(triples: Iterable) -> tuple[list, list[tuple[str, str, str]]]:
+    """A VoID description as the pages show it: per subject, per property (as a CURIE), its values
+    as (text, IRI to link to, or None for a literal); the class and property partitions apart,
+    as (kind, class or property as a CURIE, entities or triples)."""
     from rdflib import URIRef
 
+    from .describe import VOID
+
+    triples = list(triples)
+    partitions: dict[str, dict] = defaultdict(dict)
+    for s, p, o in triples:
+        if p in (VOID["class"], VOID.property, VOID.entities, VOID.triples):
+            partitions[str(s)][p] = o
+    partitions = {s: d for s, d in partitions.items() if VOID["class"] in d or VOID.property in d}
+    skip = {VOID.classPartition, VOID.propertyPartition}
     by: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     for s, p, o in triples:
+        if str(s) in partitions or p in skip:
+            continue
         value = (curie(str(o)), str(o)) if isinstance(o, URIRef) else (str(o), None)
         by[str(s)][curie(str(p))].append(value)
-    return [(s, [(p, sorted(vs)) for p, vs in sorted(props.items())]) for s, props in sorted(by.items())]
+    rows = [(s, [(p, sorted(vs)) for p, vs in sorted(props.items())]) for s, props in sorted(by.items())]
+    table = []
+    for d in partitions.values():
+        kind = "class" if VOID["class"] in d else "property"
+        term = d.get(VOID["class"]) or d.get(VOID.property)
+        count = d.get(VOID.entities) or d.get(VOID.triples)
+        table.append((kind, curie(str(term)), "" if count is None else str(count)))
+    return rows, sorted(table)
 
 
 def _description_pages(site: Site) -> None:
@@ -1019,11 +1084,13 @@ def _description_pages(site: Site) -> None:
     articles = {info["slug"]: site.corpus.articles[iri] for iri, info in site.corpus.article_info.items()}
     for _iri, graph, slug in site.data.articles:
         pairs = owners.pop(graph, [])
+        rows, partitions = description_rows(t for _l, t in pairs)
         site.resource("graph.html", graph, pairs, title=f"Named graph {slug}", article=articles.get(slug),
-                      rows=description_rows(t for _l, t in pairs))  # fmt: skip
+                      rows=rows, partitions=partitions)  # fmt: skip
     dataset = base + "dataset"
     pairs = owners.pop(dataset, [])
-    site.resource("dataset.html", dataset, pairs, title="The dataset", rows=description_rows(t for _l, t in pairs),
+    rows, partitions = description_rows(t for _l, t in pairs)
+    site.resource("dataset.html", dataset, pairs, title="The dataset", rows=rows, partitions=partitions,
                   graphs=[(graph, articles.get(slug)) for _i, graph, slug in site.data.articles])  # fmt: skip
 
 

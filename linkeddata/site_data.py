@@ -378,7 +378,8 @@ class SiteData:
     def article_triples(self, graph: str) -> list[tuple[str, Triple]]:
         """Every triple of one article's named graph with its N-Triples line, sorted by the line."""
         if isinstance(self.data, StoreData):
-            return _lines_and_triples(self.data.store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
+            quads = self.data.store.quads_for_pattern(None, None, None, ox.NamedNode(graph))
+            return _lines_and_triples(quads, graph)
         return _rdflib_lines(self.data.graph(URIRef(graph)))
 
     def subject_triples(self, iri: str) -> list[tuple[str, Triple]]:
@@ -390,11 +391,21 @@ class SiteData:
         return _rdflib_lines(set(self.data.triples((URIRef(iri), None, None))))
 
 
-def _lines_and_triples(quads) -> list[tuple[str, Triple]]:
-    """Oxigraph quads as (N-Triples line, rdflib triple), sorted by the line; each distinct term
-    converted once."""
-    quads = list(quads)
-    lines = [f"{q.subject} {q.predicate} {q.object} ." for q in quads]
+def _lines_and_triples(items, graph: str | None = None) -> list[tuple[str, Triple]]:
+    """Oxigraph quads (in ``graph``, or the default graph) or triples as (N-Triples line, rdflib
+    triple), sorted by the line, each once; each distinct term converted once."""
+    items = list(items)
+    if not items:
+        return []
+    if isinstance(items[0], ox.Triple):
+        lines = ox.serialize(items, format=ox.RdfFormat.N_TRIPLES).decode("utf-8").split("\n")
+    else:  # one line per quad, in order: the quad's graph (if named) is the end of its line
+        lines = ox.serialize(items, format=ox.RdfFormat.N_QUADS).decode("utf-8").split("\n")
+        if graph is not None:
+            cut = len(graph) + 5  # " <graph> ."
+            lines = [line[:-cut] + " ." for line in lines[:-1]] + [""]
+    if len(lines) != len(items) + 1:
+        raise InputError(f"the store gave {len(lines) - 1} lines for {len(items)} quads")
     terms: dict = {}
 
     def term(t):
@@ -403,12 +414,13 @@ def _lines_and_triples(quads) -> list[tuple[str, Triple]]:
             converted = terms[t] = _to_rdflib(t)
         return converted
 
-    order = sorted(range(len(quads)), key=lines.__getitem__)
     out = []
-    for i in order:
-        if i and out and out[-1][0] == lines[i]:
+    previous = None
+    for i in sorted(range(len(items)), key=lines.__getitem__):
+        if lines[i] == previous:
             continue
-        q = quads[i]
+        previous = lines[i]
+        q = items[i]
         out.append((lines[i], (term(q.subject), term(q.predicate), term(q.object))))
     return out
 

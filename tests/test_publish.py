@@ -186,6 +186,7 @@ def test_the_graph_and_dataset_pages_carry_the_builds_description(seed_site):
     assert (URIRef(BASE + "graph/" + SEED_SLUG), URIRef("http://rdfs.org/ns/void#triples"), None) in graph
     text = (site / f"data/graph/{SEED_SLUG}.html").read_text(encoding="utf-8")
     assert "void:triples" in text and ">3290<" in text
+    assert "<tr><td>class</td><td><code>lde:Claim</code></td><td>44</td></tr>" in text
 
 
 def test_pages_embed_their_schema_org_view_as_json_ld(seed_site):
