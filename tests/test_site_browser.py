@@ -270,11 +270,14 @@ def test_a_crawl_of_every_page_finds_no_broken_internal_link(browser, served, se
 def test_screenshot_of_the_article_page_with_a_claim_selected(browser, served, seed_site, tmp_path):
     _result, _site, build = seed_site
     open_page(browser, served + ARTICLE_PAGE)
-    browser.set_window_size(1400, 1000)
+    browser.set_window_size(1400, 1250)
     words = words_of(build, "dod-officer-money-for-isis-only")
     mark = browser.find_element("css selector", f'mark[data-iri="{words}"]')
     browser.execute_script("window.scrollTo(0, arguments[0].getBoundingClientRect().top + window.scrollY - 320)", mark)
-    mark.click()
+    # selected as a reader selects the words themselves, not a name inside them
+    browser.execute_script("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", mark)
+    panel = browser.find_element("css selector", "#panel blockquote").text
+    assert panel == "“We got this money from Congress for a program to fight ISIS only”"
     time.sleep(0.2)
     shot = tmp_path / "article.png"
     assert browser.save_screenshot(str(shot))
@@ -283,6 +286,7 @@ def test_screenshot_of_the_article_page_with_a_claim_selected(browser, served, s
     target = os.environ.get("LD_EXPORT_SCREENSHOT")
     if target:
         shutil.copyfile(shot, target)
+    browser.set_window_size(1400, 1000)
 
 
 def test_the_article_reads_in_full_without_javascript(browser, served):

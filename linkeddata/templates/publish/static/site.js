@@ -5,6 +5,7 @@
   var panel = document.getElementById("panel");
   if (!panel) { return; }
   var body = panel.querySelector(".panel-body");
+  var hint = panel.querySelector(".hint");
   panel.hidden = false;
 
   function markOf(node) {
@@ -37,6 +38,7 @@
       });
     }
     body.textContent = "";
+    if (hint) { hint.hidden = true; }
     var quote = document.createElement("blockquote");
     var words = "";
     partsOf(anchorIri(mark)).forEach(function (m) { words += m.textContent; });
