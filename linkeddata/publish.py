@@ -35,6 +35,8 @@ moved into place at the end: a failed run leaves the site as it was.
 
 from __future__ import annotations
 
+import ctypes
+import fcntl
 import hashlib
 import json
 import multiprocessing
@@ -42,6 +44,7 @@ import os
 import posixpath
 import re
 import shutil
+import signal
 import subprocess
 import tempfile
 from collections import defaultdict
@@ -464,13 +467,24 @@ class SiteWriter:
 
     def __init__(self, site: Path, staging: Path | None = None, old: dict | None = None):
         self.site = site
+        self._lock = None
         if staging is None:
             try:
-                site.mkdir(parents=True, exist_ok=True)
+                (site / SITE_DIR).mkdir(parents=True, exist_ok=True)
+                self._lock = open(site / SITE_DIR / "lock", "w")  # noqa: SIM115 - held until commit or discard
+            except OSError as e:
+                raise InputError(f"cannot write the site folder: {e.strerror or e}", site) from None
+            try:
+                fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                self._lock.close()
+                raise InputError("another publish is writing into this folder; wait for it to finish", site) from None
+            try:
                 for stale in site.glob(self.PREFIX + "*"):  # left by a publish that was killed
                     shutil.rmtree(stale, ignore_errors=True)
                 staging = Path(tempfile.mkdtemp(prefix=self.PREFIX, dir=site))
             except OSError as e:
+                self._lock.close()
                 raise InputError(f"cannot write the site folder: {e.strerror or e}", site) from None
         self.staging = staging
         self.old = old if old is not None else _load_manifest(site)
@@ -555,6 +569,12 @@ class SiteWriter:
 
     def discard(self) -> None:
         shutil.rmtree(self.staging, ignore_errors=True)
+        if self._lock is not None:
+            self._lock.close()
+            self._lock = None
+
+    def __getstate__(self):  # a worker's copy holds no lock
+        return {**self.__dict__, "_lock": None}
 
 
 def _stat(path: Path) -> list[int] | None:
@@ -741,7 +761,19 @@ _WORKER: _Worker | None = None
 
 def _start_worker(*args) -> None:
     global _WORKER
+    _die_with_parent()
     _WORKER = _Worker(*args)
+
+
+def _die_with_parent() -> None:
+    """Linux: a worker gets SIGTERM when the publishing process dies, however it dies."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() == 1:  # the parent died before the signal was asked for
+        os._exit(1)
 
 
 def _publish_article(article: tuple[str, str, str]) -> _Outcome:

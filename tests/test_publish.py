@@ -6,6 +6,9 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import subprocess
+import sys
+import time
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
@@ -466,8 +469,8 @@ def test_pages_of_a_removed_article_are_removed_and_a_file_in_the_way_stops_publ
     run = CliRunner().invoke(main, ["publish", str(out), "-o", str(site)])
     assert run.exit_code == 2 and "Traceback" not in run.output
     assert "data/actor/m23.html" in run.output and "in the way" in run.output
-    assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*")) == ["data", "data/actor",
-                                                                             "data/actor/m23.html"]  # fmt: skip
+    left = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if ".ld-export-site" not in p.parts)
+    assert left == ["data", "data/actor", "data/actor/m23.html"]
 
 
 @pytest.mark.parametrize(
@@ -625,3 +628,59 @@ def test_serve_site_sends_parts_of_a_page_to_their_page_and_refuses_the_rest(ser
         assert client.post(served + "index.html", content=b"x").status_code == 405
         head = client.head(served + "index.html")
         assert head.status_code == 200 and head.content == b"" and int(head.headers["content-length"]) > 1000
+
+
+def children(pid: int) -> set[int]:
+    found = set()
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            found |= {int(c) for c in (task / "children").read_text().split()}
+        except OSError:
+            pass
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def test_a_killed_publish_leaves_no_process_and_the_next_one_finishes_the_site(corpus_build, tmp_path):
+    _folder, out = corpus_build
+    site = tmp_path / "site"
+    command = [sys.executable, "-m", "linkeddata.cli", "publish", str(out), "-o", str(site), "-j", "2", "-q"]
+    proc = subprocess.Popen(command, start_new_session=True)
+    deadline = time.monotonic() + 60
+    workers: set[int] = set()
+    while time.monotonic() < deadline and proc.poll() is None:
+        workers = {c for c in children(proc.pid) if b"spawn_main" in Path(f"/proc/{c}/cmdline").read_bytes()}
+        if len(workers) >= 2:
+            break
+        time.sleep(0.01)
+    assert len(workers) >= 2, "the workers never started"
+    everything = children(proc.pid) | {g for c in children(proc.pid) for g in children(c)}
+    proc.kill()
+    proc.wait()
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and any(alive(p) for p in everything):
+        time.sleep(0.1)
+    assert [p for p in everything if alive(p)] == []
+    again = pub.publish(out, site)
+    clean = tmp_path / "clean"
+    pub.publish(out, clean)
+    assert again.articles == 3 and snapshot_tree(site) == snapshot_tree(clean)
+    assert not list(site.glob(".ld-export-staging.*"))
+
+
+def test_two_publishes_into_one_folder_do_not_run_at_once(seed_site, tmp_path):
+    _result, _site, build = seed_site
+    writer = pub.SiteWriter(tmp_path / "site")
+    try:
+        run = CliRunner().invoke(main, ["publish", str(build), "-o", str(tmp_path / "site")])
+        assert run.exit_code == 2 and "another publish is writing into this folder" in run.output
+    finally:
+        writer.discard()
+    assert pub.publish(build, tmp_path / "site").articles == 1
