@@ -306,7 +306,8 @@ def schema_view(iri: str, triples: Iterable) -> Markup:
     if types:
         node["@type"] = sorted(types) if len(types) > 1 else types.pop()
     for key in sorted(values):
-        items = sorted(values[key], key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+        unique = {json.dumps(v, sort_keys=True, ensure_ascii=False): v for v in values[key]}
+        items = [unique[k] for k in sorted(unique)]
         node[key] = items[0] if len(items) == 1 else items
     doc = {"@context": {"@vocab": _SCHEMA}, **node}
     text = json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=1)

@@ -20,6 +20,7 @@ build adds below a known one (or a standard class stated beside it) needs no cha
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -74,9 +75,6 @@ CHAIN_LINKS: dict[URIRef, str] = {PROV.wasQuotedFrom: "quoted", PROV.wasDerivedF
 # Which kind of resource a passage shows first when it is evidence for several (the mark's colour).
 KIND_ORDER = ("cue", "claim", "chain", "event", "relationship", "time", "actor", "place", "photo", "article")
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December")  # fmt: skip
-
 
 # --------------------------------------------------------------------------------------------
 # Small records the templates read
@@ -106,9 +104,9 @@ class When:
             if self.precision == "year":
                 return parts[0]
             if self.precision == "month":
-                return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
+                return f"{calendar.month_name[int(parts[1])]} {parts[0]}"
             if self.precision == "day":
-                return f"{int(parts[2])} {MONTHS[int(parts[1]) - 1]} {parts[0]}"
+                return f"{int(parts[2])} {calendar.month_name[int(parts[1])]} {parts[0]}"
         except (IndexError, ValueError):
             pass
         return self.value
@@ -369,11 +367,6 @@ class SiteData:
         result = run_query(site_query(name), self.data, f"site query {name}")
         names = [str(v) for v in result.vars]
         return [{n: b.get(v) for n, v in zip(names, result.vars, strict=True)} for b in result.bindings]
-
-    def named(self, name: str):
-        from .query import named_query
-
-        return run_query(named_query(name).text, self.data, f"named query {name}")
 
     def article_triples(self, graph: str) -> list[tuple[str, Triple]]:
         """Every triple of one article's named graph with its N-Triples line, sorted by the line."""

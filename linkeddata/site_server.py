@@ -16,7 +16,6 @@ from __future__ import annotations
 import json
 import mimetypes
 import posixpath
-import threading
 from collections.abc import Callable
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -213,12 +212,3 @@ def serve_site(
     finally:
         server.server_close()
     return 0
-
-
-def serve_in_thread(site: str | Path, host: str = "127.0.0.1") -> tuple[ThreadingHTTPServer, threading.Thread]:
-    """Start serving ``site`` on a free port in a thread (for tests and notebooks); stop it with
-    ``server.shutdown()``."""
-    server = make_server(site, 0, host)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    return server, thread
