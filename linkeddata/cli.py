@@ -462,9 +462,9 @@ def publish(build_dir, out_dir, base_iri, reuse, jobs, quiet) -> None:
     JSON-LD (.jsonld); anchors, hops of a chain and the photo resolve on the page of what they
     belong to. The article page marks every anchored passage; the index, the timeline, the
     disputes and the competency questions with their answers cover the whole build.
-    SITE/.htaccess (Apache) and SITE/nginx.conf make the IRIs dereference with content
-    negotiation; `ld-export serve --site SITE` does the same locally. Identical builds give
-    byte-identical sites; publishing again rewrites only what changed.
+    SITE/.htaccess (Apache), SITE/nginx-http.conf and SITE/nginx-server.conf (nginx) make the IRIs
+    dereference with content negotiation; `ld-export serve --site SITE` does the same locally.
+    Identical builds give byte-identical sites; publishing again rewrites only what changed.
     """
     from .publish import publish as run_publish
 

@@ -449,8 +449,8 @@ def open_site_data(build_dir: str | Path, base_iri: str | None = None) -> SiteDa
         raise InputError("no such build folder (run `ld-export build` first)", build)
     if not any((build / n).is_file() for n in DATASET_FILES) and not _store_present(build):
         raise InputError(
-            "the folder holds no dataset.nq or dataset.trig; publish reads a build folder "
-            "(run `ld-export build -o FOLDER` first)",
+            "the folder holds no dataset.nq or dataset.trig; publish reads a build folder with its dataset "
+            "(run `ld-export build -o FOLDER`, with the nquads or trig format)",
             build,
         )
     try:
