@@ -512,6 +512,26 @@ def test_the_disputes_page_has_the_rows_of_the_disputed_claims_query(corpus_buil
     assert sorted(tuple(s) for s in shown) == want
 
 
+def test_a_claim_shows_the_claims_of_other_articles_that_dispute_or_support_it(corpus_build, tmp_path):
+    _folder, out = corpus_build
+    site = tmp_path / "site"
+    pub.publish(out, site)
+    ledger = "levant-ledger-2015-pentagon-denies-assad-ban"
+    seed = (site / f"data/claim/{SEED_SLUG}/sejari-asked-to-promise.html").read_text(encoding="utf-8")
+    stances = re.search(r'<ul class="stances">(.*?)</ul>', seed, re.S).group(1)
+    items = [re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", li)).strip() for li in re.findall(r"<li>(.*?)</li>", stances)]
+    links = re.findall(r'<li><span class="stance[^"]*">([^<]+)</span> <a href="([^"]+)"', stances)
+    assert ("disputed by", f"../{ledger}/dod-denies-rebels-told-not-to-fight-assad.html") in links
+    assert ("disputed by", f"../{ledger}/official-nobody-asked-to-promise.html") in links
+    assert ("supports", "bi-trained-rebels-told-not-to-fight-assad.html") in links
+    assert ("repeated by", f"../{ledger}/sejari-group-asked-to-promise.html") in links
+    # each names the claim's asserter and the article that reports it
+    assert any(i.startswith("disputed by Nobody in the programme was asked") and "Pentagon denies" in i for i in items)
+    other = (site / f"data/claim/{ledger}/official-nobody-asked-to-promise.html").read_text(encoding="utf-8")
+    target = f"../{SEED_SLUG}/sejari-asked-to-promise.html"
+    assert f'<span class="stance stance-disputes">disputes</span> <a href="{target}"' in other
+
+
 def test_the_queries_page_shows_every_named_query_with_its_answer(seed_site):
     _result, site, build = seed_site
     ds = open_data([build])
