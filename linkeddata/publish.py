@@ -35,6 +35,7 @@ moved into place at the end: a failed run leaves the site as it was.
 
 from __future__ import annotations
 
+import base64
 import ctypes
 import fcntl
 import hashlib
@@ -47,10 +48,11 @@ import shutil
 import signal
 import subprocess
 import tempfile
+import zlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -72,6 +74,7 @@ from .site_data import (
     RelationshipView,
     SiteData,
     Triple,
+    When,
     open_site_data,
     read_article,
     read_corpus,
@@ -361,6 +364,9 @@ def _inline_svg(document: str) -> str:
     marked as an image (its title is the graph's label)."""
     svg = document[document.index("<svg") :]
     svg = re.sub(r"<!--.*?-->\n?", "", svg, flags=re.S)
+    # dot names the elements of every graph after the first of a run "page0,1_…": the same graph
+    # must give the same SVG wherever it comes in the run.
+    svg = re.sub(r'id="page\d+,\d+_', 'id="', svg)
     return svg.replace("<svg ", '<svg role="img" aria-labelledby="graph-title" ', 1).strip()
 
 
@@ -639,14 +645,36 @@ class Site:
         self.writer = writer
         self.env = environment()
         self.pages = 0
+        self.digest = _template_digest()
+        self.same_tool = writer.old.get("digest") == self.digest
 
-    def render(self, template: str, path: str, **context) -> None:
+    def fresh_key(self, name: str, shown) -> str | None:
+        """The key of a group of pages: the hash of what they show (the ``repr`` of ``shown``), or
+        None when it is what the previous publish recorded under ``name`` and their files are as it
+        left them (they are then kept)."""
+        key = hashlib.sha256(f"{self.digest}\n{shown!r}".encode()).hexdigest()
+        old = self.writer.old["keys"].get(name)
+        if self.same_tool and isinstance(old, list) and len(old) == 2 and old[0] == key and old[1]:
+            if self.writer.intact(old[1]):
+                self.writer.keep(old[1])
+                self.writer.keys[name] = old
+                return None
+        return key
+
+    def keyed(self, name: str, shown, render: Callable[[], list[str]]) -> None:
+        """Render a group of pages unless :meth:`fresh_key` keeps them."""
+        key = self.fresh_key(name, shown)
+        if key is not None:
+            self.writer.keys[name] = [key, sorted(render())]
+
+    def render(self, template: str, path: str, **context) -> list[str]:
         links = Links(self.layout, path)
         html = self.env.get_template(f"publish/{template}").render(
             link=links, layout=self.layout, static=links.to("static"), home=links.to("index.html"), **context
         )
         self.writer.put(path, html.encode("utf-8"))
         self.pages += 1
+        return [path]
 
     def resource(self, template: str, iri: str, pairs: Iterable[tuple[str, Triple]], **context) -> list[str]:
         """A resource's page with its description beside it in Turtle and JSON-LD; returns the paths."""
@@ -732,7 +760,10 @@ class _Outcome:
 
 
 class _Worker:
-    """Publishes articles one at a time (in the main process, or in each worker process)."""
+    """Publishes articles one at a time (in the main process, or in each worker process).
+
+    An article whose key is what the previous publish recorded, and whose files are as it left
+    them, is not read again: its pages are kept and its summary comes from the manifest."""
 
     def __init__(self, build: Path, base: str, articles: list, corpus: Corpus, writer: SiteWriter, same_tool: bool):
         self.data = SiteData(build, open_data([build]), base, articles)
@@ -742,19 +773,29 @@ class _Worker:
         self.digest = _template_digest()
 
     def article(self, article: tuple[str, str, str]) -> _Outcome:
+        iri, graph, _slug = article
         part = self.writer.part()
+        graph_digest = self.data.graph_digest(graph)
+        old = self.writer.old["keys"].get(iri)
+        if self.same_tool and isinstance(old, list) and len(old) == 4:
+            key, paths, depends, summary = old
+            fresh = _article_key(self.digest, graph_digest, _outside(self.corpus, depends))
+            if fresh == key and paths and part.intact(paths):
+                try:
+                    summary = decode(summary)
+                except (KeyError, TypeError, ValueError, zlib.error):
+                    summary = None
+                if isinstance(summary, ArticleSummary):
+                    part.keep(paths)
+                    return _Outcome(iri, summary, part.files, part.staged, {iri: old}, 0, True)
         site = Site(self.data, self.corpus, part)
         view = read_article(self.data, self.corpus, article)
-        key = _article_key(view, self.digest)
-        old_key, old_paths = (self.writer.old["keys"].get(view.iri) or [None, []])[:2]
-        reused = self.same_tool and old_key == key and bool(old_paths) and part.intact(old_paths)
-        if reused:
-            part.keep(old_paths)
-            paths = old_paths
-        else:
-            paths = site.article_pages(view)
-        return _Outcome(view.iri, summarize(view, self.corpus), part.files, part.staged,
-                        {view.iri: [key, sorted(paths)]}, site.pages, reused)  # fmt: skip
+        depends = _depends(view)
+        key = _article_key(self.digest, graph_digest, _outside(self.corpus, depends))
+        paths = sorted(site.article_pages(view))
+        summary = summarize(view, self.corpus)
+        return _Outcome(iri, summary, part.files, part.staged, {iri: [key, paths, depends, encode(summary)]},
+                        site.pages, False)  # fmt: skip
 
 
 _WORKER: _Worker | None = None
@@ -782,18 +823,61 @@ def _publish_article(article: tuple[str, str, str]) -> _Outcome:
     return _WORKER.article(article)
 
 
-def _article_key(view: ArticleView, digest: str) -> str:
-    """What an article's pages depend on: its graph, and what they show of other articles
-    (stances towards its claims, the claims its events and relationships rest on, actors' kinds)."""
-    h = hashlib.sha256(digest.encode())
-    for s in sorted(view.descriptions):
-        for line, _t in view.descriptions[s]:
-            h.update(line.encode())
-    outside = [[(st.wording, st.claim) for st in c.stances] for c in view.claims]
-    outside += [list(r.claims) for r in view.relationships] + [list(e.claims) for e in view.events]
-    outside.append([r.note for r in view.actors])
-    h.update(repr(outside).encode())
-    return h.hexdigest()
+def _article_key(digest: str, graph_digest: str, outside: str) -> str:
+    """What an article's pages depend on: the templates and ld-export, its graph, and what they
+    show of other articles."""
+    return hashlib.sha256(f"{digest}\n{graph_digest}\n{outside}".encode()).hexdigest()
+
+
+def _depends(view: ArticleView) -> dict[str, list[str]]:
+    """What an article's pages show of the corpus: the claims they name (with their asserter,
+    hedge and article), the stances towards its claims, the kinds of its actors."""
+    claims = {st.claim.iri for c in view.claims for st in c.stances}
+    claims |= {c.iri for r in view.relationships for c in r.claims} | {c.iri for e in view.events for c in e.claims}
+    return {"claims": sorted(claims), "stanced": sorted(c.iri for c in view.claims),
+            "actors": sorted(r.iri for r in view.actors)}  # fmt: skip
+
+
+def _outside(corpus: Corpus, depends: dict) -> str:
+    """The digest of what :func:`_depends` names, as the corpus has it now."""
+    shown = (
+        [corpus.claims.get(i) for i in depends.get("claims", ())],
+        [corpus.incoming.get(i) for i in depends.get("stanced", ())],
+        [corpus.actors.get(i) for i in depends.get("actors", ())],
+    )
+    return hashlib.sha256(repr(shown).encode()).hexdigest()
+
+
+# Summaries kept in the manifest: the records as JSON, each dataclass with its name.
+_RECORDS = {cls.__name__: cls for cls in (Ref, When, Passage, ClaimRef, RelationshipView, EventView)}
+
+
+def _plain(value):
+    if is_dataclass(value):
+        return {"~": type(value).__name__, **{f.name: _plain(getattr(value, f.name)) for f in fields(value)}}
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _records(data):
+    if isinstance(data, dict):
+        cls = ArticleSummary if data["~"] == "ArticleSummary" else _RECORDS[data["~"]]
+        return cls(**{k: _records(v) for k, v in data.items() if k != "~"})
+    if isinstance(data, list):
+        return tuple(_records(v) for v in data)
+    return data
+
+
+def encode(summary: ArticleSummary) -> str:
+    """A summary (frozen dataclasses, tuples, strings, numbers) as compressed JSON, in base64 text."""
+    text = json.dumps(_plain(summary), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return base64.b64encode(zlib.compress(text.encode("utf-8"), 6)).decode("ascii")
+
+
+def decode(data: str) -> ArticleSummary:
+    """The inverse of :func:`encode` (lists come back as tuples)."""
+    return _records(json.loads(zlib.decompress(base64.b64decode(data))))
 
 
 # --------------------------------------------------------------------------------------------
@@ -948,6 +1032,7 @@ def _relationship_graph(layout: SiteLayout, actor: Ref, rels: list[RelationshipV
         lines.append(f"  {ids[iri]} [label={_dot_string(r.label)}, URL={_dot_string(links.iri(iri))}, "
                      f"tooltip={_dot_string(r.label)}{fill}];")  # fmt: skip
     for (a, b, kind, symmetric), found in sorted(edges.items()):
+        found.sort(key=lambda r: r.iri)
         articles = len({r.article.iri for r in found})
         label = kind if len(found) == 1 else f"{kind} ({len(found)}, {articles} article{'s' if articles > 1 else ''})"
         url = links.iri(found[0].iri)
@@ -959,6 +1044,8 @@ def _relationship_graph(layout: SiteLayout, actor: Ref, rels: list[RelationshipV
 
 
 def _shared_pages(site: Site, agg: Aggregate) -> bool:
+    """The pages of actors and places. Those whose content did not change since the previous
+    publish are kept; Graphviz draws the graphs of the others, in one process."""
     layout, corpus = site.layout, site.corpus
     actors = sorted(corpus.actors.values(), key=lambda r: (r.label.lower(), r.iri))
     descriptions = {a.iri: site.data.subject_triples(a.iri) for a in actors}
@@ -967,29 +1054,42 @@ def _shared_pages(site: Site, agg: Aggregate) -> bool:
         for _line, (_s, p, o) in descriptions[a.iri]:
             if p in (SCHEMA.memberOf, SCHEMA.parentOrganization) and str(o) in corpus.actors:
                 members[str(o)].append(("member" if p == SCHEMA.memberOf else "part", a))
-    graphs = [a for a in actors if agg.relationships.get(a.iri)]
-    sources = [_relationship_graph(layout, a, agg.relationships[a.iri], layout.page(a.iri)) for a in graphs]
-    svgs = render_svgs(sources)
-    drawn = dict(zip((a.iri for a in graphs), svgs, strict=True)) if svgs is not None else {}
+    todo = []
     for a in actors:
         pairs = descriptions[a.iri]
-        site.resource(
-            "actor.html", a.iri, pairs, actor=a, facts=_facts(pairs, corpus), title=a.label,
+        context = dict(
+            actor=a, facts=_facts(pairs, corpus), title=a.label,
             relationships=sorted(agg.relationships.get(a.iri, ()), key=_rel_order),
             said=_claims_sorted(agg.said.get(a.iri, ())), about=_claims_sorted(agg.about.get(a.iri, ())),
             events=sorted(agg.events.get(a.iri, ()), key=lambda re_: _event_order(re_[1])),
             mentions=sorted(agg.mentions.get(a.iri, ()), key=lambda m: (m[0].label, m[0].iri)),
             members=sorted(members.get(a.iri, ()), key=lambda m: (m[0], m[1].label, m[1].iri)),
-            svg=Markup(drawn[a.iri]) if a.iri in drawn else None, graphviz=svgs is not None,
         )  # fmt: skip
+        shown = ([line for line, _t in pairs], sorted(context.items()), shutil.which("dot") is not None)
+        key = site.fresh_key(f"actor {a.iri}", shown)
+        if key is not None:
+            todo.append((a, pairs, context, key))
+    graphs = [(a, c) for a, _p, c, _k in todo if c["relationships"]]
+    svgs = render_svgs([_relationship_graph(layout, a, c["relationships"], layout.page(a.iri)) for a, c in graphs])
+    drawn = {a.iri: svg for (a, _c), svg in zip(graphs, svgs, strict=True)} if svgs is not None else {}
+    for a, pairs, context, key in todo:
+        svg = Markup(drawn[a.iri]) if a.iri in drawn else None
+        paths = site.resource("actor.html", a.iri, pairs, svg=svg, graphviz=svgs is not None, **context)
+        site.writer.keys[f"actor {a.iri}"] = [key, sorted(paths)]
     for p in sorted(corpus.places.values(), key=lambda r: (r.label.lower(), r.iri)):
         pairs = site.data.subject_triples(p.iri)
-        site.resource(
-            "place.html", p.iri, pairs, place=p, facts=_facts(pairs, corpus), title=p.label,
+        context = dict(
+            place=p, facts=_facts(pairs, corpus), title=p.label,
             events=sorted(agg.events.get(p.iri, ()), key=lambda re_: _event_order(re_[1])),
             about=_claims_sorted(agg.about.get(p.iri, ())),
             mentions=sorted(agg.mentions.get(p.iri, ()), key=lambda m: (m[0].label, m[0].iri)),
         )  # fmt: skip
+        shown = ([line for line, _t in pairs], sorted(context.items()))
+        site.keyed(
+            f"place {p.iri}",
+            shown,
+            lambda p=p, pairs=pairs, context=context: site.resource("place.html", p.iri, pairs, **context),
+        )
     return svgs is not None
 
 
@@ -1029,6 +1129,12 @@ def _event_order(e: EventView):
 
 
 def _corpus_pages(site: Site, agg: Aggregate) -> None:
+    """The index, the timeline, the disputes and the queries, each rendered again only when what
+    it shows changed (the queries page: when the build changed)."""
+    from .query import named_queries
+    from .site_data import named_answers
+    from .store import description_digest
+
     corpus = site.corpus
     articles = sorted(agg.articles, key=lambda v: (v.date.sort_key if v.date else "", v.headline, v.iri))
     actors_by_kind: dict[str, list[Ref]] = defaultdict(list)
@@ -1037,22 +1143,32 @@ def _corpus_pages(site: Site, agg: Aggregate) -> None:
     for v in actors_by_kind.values():
         v.sort(key=lambda r: (r.label.lower(), r.iri))
     places = sorted(corpus.places.values(), key=lambda r: (r.label.lower(), r.iri))
-    site.render("index.html", "index.html", title="Index", articles=articles, actors=sorted(actors_by_kind.items()),
-                places=places, counts=agg.counts, alternates=False, has_dataset=True)  # fmt: skip
+    index = dict(title="Index", articles=[(a.iri, a.headline, a.publisher, a.date) for a in articles],
+                 actors=sorted(actors_by_kind.items()), places=places, counts=sorted(agg.counts.items()))  # fmt: skip
+    index_page = {**index, "articles": articles, "counts": agg.counts}
+    site.keyed("index", index, lambda: site.render("index.html", "index.html", alternates=False, has_dataset=True,
+                                                   **index_page))  # fmt: skip
     events = sorted(agg.timeline, key=_event_order)
-    site.render("timeline.html", "timeline.html", title="Timeline", events=events, axis=_axis(events),
-                alternates=False)  # fmt: skip
-    site.render("disputes.html", "disputes.html", title="Disputes", disputes=corpus.disputes, alternates=False)
-    answers = []
-    from .site_data import named_answers
+    timeline = {"title": "Timeline", "events": events, "alternates": False}
+    site.keyed(
+        "timeline", events, lambda: site.render("timeline.html", "timeline.html", axis=_axis(events), **timeline)
+    )
+    disputes = {"title": "Disputes", "disputes": corpus.disputes, "alternates": False}
+    site.keyed("disputes", corpus.disputes, lambda: site.render("disputes.html", "disputes.html", **disputes))
 
-    for q, result in named_answers(site.data):
-        csv_path = f"queries/{q.name}.csv"
-        site.writer.put(csv_path, format_csv(result).encode("utf-8"))
-        names = [str(v) for v in result.vars]
-        rows = [[("" if b.get(v) is None else str(b.get(v))) for v in result.vars] for b in result.bindings if b]
-        answers.append((q, names, rows[:QUERY_ROWS], len(rows), csv_path))
-    site.render("queries.html", "queries.html", title="Competency questions", answers=answers, alternates=False)
+    def queries() -> list[str]:
+        answers, paths = [], []
+        for q, result in named_answers(site.data):
+            csv_path = f"queries/{q.name}.csv"
+            site.writer.put(csv_path, format_csv(result).encode("utf-8"))
+            names = [str(v) for v in result.vars]
+            rows = [[("" if b.get(v) is None else str(b.get(v))) for v in result.vars] for b in result.bindings if b]
+            answers.append((q, names, rows[:QUERY_ROWS], len(rows), csv_path))
+            paths.append(csv_path)
+        return paths + site.render("queries.html", "queries.html", title="Competency questions", answers=answers,
+                                   alternates=False)  # fmt: skip
+
+    site.keyed("queries", (description_digest(site.data.build_dir), [q.text for q in named_queries()]), queries)
 
 
 @cache
@@ -1115,16 +1231,21 @@ def _description_pages(site: Site) -> None:
         graph = page[len(layout.data_path("graph/")) :] if page.startswith(layout.data_path("graph/")) else ""
         owners[base + "graph/" + graph if graph else base + "dataset"].extend(triples)
     articles = {info["slug"]: site.corpus.articles[iri] for iri, info in site.corpus.article_info.items()}
+
+    def page(template: str, iri: str, pairs: list, **context) -> list[str]:
+        rows, partitions = description_rows(t for _l, t in pairs)
+        return site.resource(template, iri, pairs, rows=rows, partitions=partitions, **context)
+
     for _iri, graph, slug in site.data.articles:
         pairs = owners.pop(graph, [])
-        rows, partitions = description_rows(t for _l, t in pairs)
-        site.resource("graph.html", graph, pairs, title=f"Named graph {slug}", article=articles.get(slug),
-                      rows=rows, partitions=partitions)  # fmt: skip
+        shown = ([line for line, _t in pairs], articles.get(slug))
+        site.keyed(f"graph {graph}", shown, lambda graph=graph, slug=slug, pairs=pairs: page(
+            "graph.html", graph, pairs, title=f"Named graph {slug}", article=articles.get(slug)))  # fmt: skip
     dataset = base + "dataset"
     pairs = owners.pop(dataset, [])
-    rows, partitions = description_rows(t for _l, t in pairs)
-    site.resource("dataset.html", dataset, pairs, title="The dataset", rows=rows, partitions=partitions,
-                  graphs=[(graph, articles.get(slug)) for _i, graph, slug in site.data.articles])  # fmt: skip
+    graphs = [(graph, articles.get(slug)) for _i, graph, slug in site.data.articles]
+    site.keyed("dataset", ([line for line, _t in pairs], graphs),
+               lambda: page("dataset.html", dataset, pairs, title="The dataset", graphs=graphs))  # fmt: skip
 
 
 def _axis(events: list[EventView]) -> dict:

@@ -21,6 +21,7 @@ build adds below a known one (or a standard class stated beside it) needs no cha
 from __future__ import annotations
 
 import calendar
+import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -374,6 +375,16 @@ class SiteData:
             quads = self.data.store.quads_for_pattern(None, None, None, ox.NamedNode(graph))
             return _lines_and_triples(quads, graph)
         return _rdflib_lines(self.data.graph(URIRef(graph)))
+
+    def graph_digest(self, graph: str) -> str:
+        """The SHA-256 of one article's named graph (its sorted N-Quads), read without converting it."""
+        if isinstance(self.data, StoreData):
+            quads = list(self.data.store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
+            lines = ox.serialize(quads, format=ox.RdfFormat.N_QUADS).split(b"\n") if quads else []
+        else:
+            lines = [line.encode() for line, _t in _rdflib_lines(self.data.graph(URIRef(graph)))]
+        lines.sort()
+        return hashlib.sha256(b"\n".join(lines)).hexdigest()
 
     def subject_triples(self, iri: str) -> list[tuple[str, Triple]]:
         """The triples with subject ``iri`` in the union of the article graphs (each once), as

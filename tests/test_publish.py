@@ -704,3 +704,11 @@ def test_two_publishes_into_one_folder_do_not_run_at_once(seed_site, tmp_path):
     finally:
         writer.discard()
     assert pub.publish(build, tmp_path / "site").articles == 1
+
+
+def test_a_graph_is_drawn_the_same_wherever_it_comes_in_a_run_of_dot():
+    need("Graphviz dot", shutil.which("dot") is not None, "apt-get install graphviz")
+    one = 'digraph relationships { a -> b [label="open alliance"] }'
+    other = "digraph relationships { c -> d }"
+    first, _second, third = pub.render_svgs([one, other, one])
+    assert first == third and first.startswith('<svg role="img"') and "<!--" not in first
