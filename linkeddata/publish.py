@@ -1048,15 +1048,14 @@ def _shared_pages(site: Site, agg: Aggregate) -> bool:
     publish are kept; Graphviz draws the graphs of the others, in one process."""
     layout, corpus = site.layout, site.corpus
     actors = sorted(corpus.actors.values(), key=lambda r: (r.label.lower(), r.iri))
-    descriptions = {a.iri: site.data.subject_triples(a.iri) for a in actors}
     members: dict[str, list[tuple[str, Ref]]] = defaultdict(list)
     for a in actors:
-        for _line, (_s, p, o) in descriptions[a.iri]:
+        for _line, (_s, p, o) in site.data.subject_triples(a.iri):
             if p in (SCHEMA.memberOf, SCHEMA.parentOrganization) and str(o) in corpus.actors:
                 members[str(o)].append(("member" if p == SCHEMA.memberOf else "part", a))
-    todo = []
+    todo = []  # the actors whose pages change; their descriptions are read again when they are written
     for a in actors:
-        pairs = descriptions[a.iri]
+        pairs = site.data.subject_triples(a.iri)
         context = dict(
             actor=a, facts=_facts(pairs, corpus), title=a.label,
             relationships=sorted(agg.relationships.get(a.iri, ()), key=_rel_order),
@@ -1068,12 +1067,13 @@ def _shared_pages(site: Site, agg: Aggregate) -> bool:
         shown = ([line for line, _t in pairs], sorted(context.items()), shutil.which("dot") is not None)
         key = site.fresh_key(f"actor {a.iri}", shown)
         if key is not None:
-            todo.append((a, pairs, context, key))
-    graphs = [(a, c) for a, _p, c, _k in todo if c["relationships"]]
+            todo.append((a, context, key))
+    graphs = [(a, c) for a, c, _k in todo if c["relationships"]]
     svgs = render_svgs([_relationship_graph(layout, a, c["relationships"], layout.page(a.iri)) for a, c in graphs])
     drawn = {a.iri: svg for (a, _c), svg in zip(graphs, svgs, strict=True)} if svgs is not None else {}
-    for a, pairs, context, key in todo:
+    for a, context, key in todo:
         svg = Markup(drawn[a.iri]) if a.iri in drawn else None
+        pairs = site.data.subject_triples(a.iri)
         paths = site.resource("actor.html", a.iri, pairs, svg=svg, graphviz=svgs is not None, **context)
         site.writer.keys[f"actor {a.iri}"] = [key, sorted(paths)]
     for p in sorted(corpus.places.values(), key=lambda r: (r.label.lower(), r.iri)):
