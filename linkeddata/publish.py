@@ -36,6 +36,7 @@ moved into place at the end: a failed run leaves the site as it was.
 from __future__ import annotations
 
 import base64
+import calendar
 import ctypes
 import fcntl
 import hashlib
@@ -1272,8 +1273,12 @@ def _axis(events: list[EventView]) -> dict:
                 start += (day - 1) / 31
                 length = 1 / 31
         bars.append({"event": e, "x": round(start / months * 100, 3), "w": round(max(length / months * 100, 0.15), 3)})
-    return {"bars": bars, "years": [(y, round((y - first) * 12 / months * 100, 3)) for y in range(first, last + 1)],
-            "width": months}  # fmt: skip
+    ticks = []
+    if last - first < 3:  # over a few years, each month is marked
+        ticks = [(calendar.month_abbr[m + 1], round(((y - first) * 12 + m) / months * 100, 3))
+                 for y in range(first, last + 1) for m in range(1, 12)]  # fmt: skip
+    years = [(y, round((y - first) * 12 / months * 100, 3)) for y in range(first, last + 1)]
+    return {"bars": bars, "years": years, "months": ticks, "width": months}
 
 
 def _static_files(site: Site) -> None:
