@@ -2724,8 +2724,8 @@ class Emitter:
                 out.append(f"    article_mode: {c.mode}")
             for key in ("about", "supports", "disputes", "repeats"):
                 refs = getattr(c, key)
-                if refs:
-                    out.append(f"    {key}: [{', '.join(refs)}]")
+                if refs:  # a synthetic dispute says the other claim's content is false
+                    out.append(f"    {'contradicts' if key == 'disputes' else key}: [{', '.join(refs)}]")
         if art.relationships:
             out += ["", "relationships:"]
             for r in art.relationships:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import difflib
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from .annotation import Quote
@@ -97,7 +98,7 @@ def _fail(article: Article, quote: Quote, needle: str, count: int, what: str) ->
             f"{what} {_show(needle)} is not in the article {article.path.name}. "
             f"Nearest passage: {_show(nearest_passage(article.text, needle))}"
         )
-        hint = _typography_hint(article.text, needle)
+        hint = unicode_hint(article.text, needle) or _typography_hint(article.text, needle)
         if hint:
             message += f". {hint}"
     else:
@@ -153,6 +154,83 @@ def _typography_hint(text: str, needle: str) -> str | None:
             "quote from the article as it is (’ “ ” — … are distinct characters)"
         )
     return None
+
+
+# Characters that show as nothing: a quote and a passage that differ only by them look the same.
+INVISIBLE = frozenset("\u00ad\u180e\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff")
+
+
+def _clusters(s: str) -> list[tuple[int, str]]:
+    """(offset, characters) of each character as a person sees it: a base character with the
+    combining marks that follow it."""
+    out: list[tuple[int, str]] = []
+    for i, ch in enumerate(s):
+        if out and unicodedata.combining(ch) and out[-1][1][-1] not in INVISIBLE:
+            out[-1] = (out[-1][0], out[-1][1] + ch)
+        else:
+            out.append((i, ch))
+    return out
+
+
+def _code_points(s: str) -> str:
+    return " + ".join(f"U+{ord(c):04X} {unicodedata.name(c, 'unnamed')}" for c in s)
+
+
+def unicode_hint(text: str, needle: str) -> str | None:
+    """Name the difference when ``needle`` is in ``text`` but for Unicode normalisation (a
+    composed ``é`` against ``e`` + a combining accent) or invisible characters (zero-width space,
+    joiner, soft hyphen…): the two look alike, and the error must say where they differ."""
+
+    def key(clusters):
+        chars, where = [], []
+        for n, (_offset, c) in enumerate(clusters):
+            if c in INVISIBLE:
+                continue
+            for ch in unicodedata.normalize("NFC", c):
+                chars.append(ch)
+                where.append(n)
+        return "".join(chars), where
+
+    t_clusters, n_clusters = _clusters(text), _clusters(needle)
+    t_key, t_where = key(t_clusters)
+    n_key, _ = key(n_clusters)
+    at = t_key.find(n_key) if n_key else -1
+    if at < 0:
+        return None
+    i, j = t_where[at], 0
+    # Walk both from the start of the match, invisible characters of the article included.
+    while i > 0 and t_clusters[i - 1][1] in INVISIBLE and n_clusters and n_clusters[0][1] in INVISIBLE:
+        i -= 1
+    differences = []
+    while j < len(n_clusters) and i < len(t_clusters):
+        (t_off, t), (n_off, n) = t_clusters[i], n_clusters[j]
+        if t == n:
+            i, j = i + 1, j + 1
+        elif n in INVISIBLE:
+            differences.append(f"the quote has {_code_points(n)} (invisible) at its offset {n_off}, which the "
+                               f"article does not have")  # fmt: skip
+            j += 1
+        elif t in INVISIBLE:
+            differences.append(f"the article has {_code_points(t)} (invisible) at offset {t_off}, which the "
+                               f"quote does not have")  # fmt: skip
+            i += 1
+        else:
+            form = "decomposed (NFD)" if len(t) > len(n) else "composed (NFC)" if len(t) < len(n) else "another form"
+            differences.append(f"the article has “{t}” {form} at offset {t_off}: {_code_points(t)}, where the "
+                               f"quote has {_code_points(n)}")  # fmt: skip
+            i, j = i + 1, j + 1
+    while j < len(n_clusters):
+        if n_clusters[j][1] in INVISIBLE:
+            differences.append(f"the quote has {_code_points(n_clusters[j][1])} (invisible) at its offset "
+                               f"{n_clusters[j][0]}, which the article does not have")  # fmt: skip
+        j += 1
+    if not differences:
+        return None
+    more = f" (and {len(differences) - 1} more difference{'s' if len(differences) > 2 else ''} of this kind)"
+    return (
+        f"The words are there, written with other characters that look the same: "
+        f"{differences[0]}{more if len(differences) > 1 else ''}. Copy the quote from the article as it is"
+    )
 
 
 def _show(s: str, limit: int = 160) -> str:

@@ -3,7 +3,9 @@
 Checking happens in three layers, each reporting ``file:line``:
 
 1. YAML itself (safe loading only: ``!!python/object`` and other tags are refused; duplicate
-   keys are errors rather than silently overwritten);
+   keys are errors rather than silently overwritten; at most :data:`MAX_DEPTH` levels of nesting,
+   and aliases (``*name``) may add at most :data:`MAX_ALIAS_NODES` values to what is written, so
+   that a small file cannot expand into a huge document);
 2. the JSON Schema of the file (``linkeddata/schemas/*.schema.json``): keys, types, enums;
 3. the references between records: unknown or duplicate ids, an actor defined twice, a claim
    that disputes itself.
@@ -31,6 +33,8 @@ ACTOR_TYPES = (
     "person", "organization", "state", "government", "military-force", "armed-group",
     "media-outlet", "population-group",
 )  # fmt: skip
+# The stances a claim can take against another (docs/annotation.md), in the order they are listed.
+STANCES = ("contradicts", "denies_saying", "rejects_justification", "doubts_source")
 
 
 # --------------------------------------------------------------------------------------------
@@ -61,7 +65,22 @@ class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     ``"\\uD83D\\uDE00"`` surrogate-pair escapes, which YAML allows)."""
 
 
+def _nest(loader: _Loader, node: yaml.Node) -> None:
+    """Count one more level of nesting; refuse more than :data:`MAX_DEPTH`."""
+    loader.depth = getattr(loader, "depth", 0) + 1
+    if loader.depth > MAX_DEPTH:
+        raise _too_deep(node.start_mark.line + 1)
+
+
 def _construct_map(loader: _Loader, node: yaml.MappingNode) -> _Map:
+    _nest(loader, node)
+    try:
+        return _construct_map_items(loader, node)
+    finally:
+        loader.depth -= 1
+
+
+def _construct_map_items(loader: _Loader, node: yaml.MappingNode) -> _Map:
     loader.flatten_mapping(node)
     result = _Map()
     result.line = node.start_mark.line + 1
@@ -81,7 +100,11 @@ def _construct_map(loader: _Loader, node: yaml.MappingNode) -> _Map:
 
 
 def _construct_seq(loader: _Loader, node: yaml.SequenceNode) -> _Seq:
-    result = _Seq(loader.construct_object(child, deep=True) for child in node.value)
+    _nest(loader, node)
+    try:
+        result = _Seq(loader.construct_object(child, deep=True) for child in node.value)
+    finally:
+        loader.depth -= 1
     result.line = node.start_mark.line + 1
     result.item_lines = [child.start_mark.line + 1 for child in node.value]
     return result
@@ -114,6 +137,60 @@ class _YamlProblem(Exception):
         self.line, self.message = line, message
 
 
+MAX_DEPTH = 64  # levels of nesting; an annotation needs about eight
+MAX_ALIAS_NODES = 10_000  # values that aliases may add to a document, counted as expanded
+
+
+def _too_deep(line: int) -> _YamlProblem:
+    return _YamlProblem(line, f"the YAML is nested more than {MAX_DEPTH} levels deep here; an annotation needs "
+                              "about eight")  # fmt: skip
+
+
+def _check_events(text: str, loader: type = _FastLoader) -> None:
+    """Refuse a document nested deeper than :data:`MAX_DEPTH`, or whose aliases expand it by more
+    than :data:`MAX_ALIAS_NODES` values: one pass over the parser's events (no recursion, and no
+    document built), each problem at its line.
+
+    An alias stands for a copy of what its anchor names: ``&c [*b, *b, *b]`` holds three copies
+    of ``b``. Nested aliases multiply, so a file of a few kilobytes can stand for a document of
+    billions of values, which everything after the YAML parser (the schema check, the records)
+    would walk copy by copy.
+    """
+    sizes: dict[str, int] = {}  # anchor → number of values it stands for, expanded
+    stack: list[list] = []  # [anchor, size] of each open sequence or mapping
+    added = 0
+    try:
+        events = yaml.parse(text, Loader=loader)
+        for event in events:
+            if isinstance(event, yaml.CollectionStartEvent):
+                if len(stack) >= MAX_DEPTH:
+                    raise _too_deep(event.start_mark.line + 1)
+                stack.append([event.anchor, 1])
+                continue
+            if isinstance(event, yaml.CollectionEndEvent):
+                anchor, size = stack.pop()
+            elif isinstance(event, yaml.ScalarEvent):
+                anchor, size = event.anchor, 1
+            elif isinstance(event, yaml.AliasEvent):
+                anchor, size = None, sizes.get(event.anchor, 1)
+                added += size - 1
+                if added > MAX_ALIAS_NODES:
+                    raise _YamlProblem(
+                        event.start_mark.line + 1,
+                        f"the alias *{event.anchor} makes the document hold more than {MAX_ALIAS_NODES:,} values "
+                        f"beyond those written (it stands for {size:,}); write the values out instead of "
+                        "repeating aliases",
+                    )
+            else:
+                continue
+            if anchor is not None:
+                sizes[anchor] = size
+            if stack:
+                stack[-1][1] += size
+    except yaml.YAMLError:
+        return  # not valid YAML: the loader reports it, at its line
+
+
 def _load_yaml(path: Path) -> Any:
     try:
         text = path.read_text(encoding="utf-8")
@@ -122,10 +199,15 @@ def _load_yaml(path: Path) -> Any:
     except UnicodeDecodeError:
         raise AnnotationError("the file is not UTF-8", path) from None
     try:
+        if "&" in text and "*" in text:  # there can be no alias without an anchor
+            _check_events(text)
         return yaml.load(text, Loader=_FastLoader)  # noqa: S506 - a SafeLoader
-    except (_YamlProblem, yaml.YAMLError):
+    except _YamlProblem as e:
+        raise AnnotationError(e.message, path, e.line) from None
+    except yaml.YAMLError:
         pass
     try:
+        _check_events(text, _Loader)  # libyaml stops at 1000 levels; the loader below recurses for each
         return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
     except _YamlProblem as e:
         raise AnnotationError(e.message, path, e.line) from None
@@ -171,7 +253,17 @@ def _ecma_end(pattern: str) -> re.Pattern:
     return re.compile(re.sub(r"(?<!\\)\$", r"\\Z", pattern))
 
 
-_SchemaValidator = jsonschema.validators.extend(jsonschema.Draft202012Validator, {"pattern": _pattern})
+def _is_integer(_checker, instance: Any) -> bool:
+    """``integer`` as a YAML reader means it: ``1.0`` is a float, not an integer (JSON Schema
+    counts any number with a zero fraction as one), and ``true`` is no number."""
+    return isinstance(instance, int) and not isinstance(instance, bool)
+
+
+_SchemaValidator = jsonschema.validators.extend(
+    jsonschema.Draft202012Validator,
+    {"pattern": _pattern},
+    type_checker=jsonschema.Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_integer),
+)
 
 
 @cache
@@ -196,6 +288,12 @@ def _explain(error: jsonschema.ValidationError) -> str:
     if v == "additionalProperties":
         allowed = sorted(error.schema.get("properties", {}))
         extra = [k for k in error.instance if k not in allowed]
+        if extra and extra[0] == "disputes" and "denies_saying" in allowed:
+            return (
+                f"{at}: 'disputes' is replaced by the stance the claim takes: 'contradicts' (the content is "
+                "false), 'denies_saying' (the words were never said), 'rejects_justification' (the reason given "
+                "does not hold) or 'doubts_source' (the source is not to be trusted); see docs/annotation.md"
+            )
         hint = ""
         close = difflib.get_close_matches(extra[0], allowed, n=1) if extra else []
         if close:
@@ -223,8 +321,14 @@ def _explain(error: jsonschema.ValidationError) -> str:
 def _check_schema(doc: Any, name: str, path: Path) -> None:
     errors = sorted(_validator(name).iter_errors(doc), key=lambda e: (list(map(str, e.absolute_path)), e.validator))
     if errors:
-        # The deepest error first: it is the most specific one.
+        # The deepest error first: it is the most specific one. Where no alternative of a oneOf or
+        # anyOf fits, an alternative that failed deeper in the value says best what is wrong.
         error = max(errors, key=lambda e: len(e.absolute_path))
+        while error.context:
+            deeper = max(error.context, key=lambda e: len(e.absolute_path))
+            if len(deeper.absolute_path) <= len(error.absolute_path):
+                break
+            error = deeper
         raise AnnotationError(_explain(error), path, _line_of(doc, list(error.absolute_path)))
 
 
@@ -278,6 +382,7 @@ class Registry:
     actors: dict[str, Actor]
     places: dict[str, Place]
     path: Path | None = None
+    events: dict[str, Event] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -308,6 +413,7 @@ class ArticleInfo:
     authors: tuple[Credit, ...] = ()
     contributors: tuple[Credit, ...] = ()
     photo: PhotoInfo | None = None
+    status: str | None = None  # "draft": written by `ld-export draft` and not yet checked
 
 
 @dataclass(frozen=True)
@@ -339,6 +445,17 @@ class Hop:
     to: tuple[str, ...] = ()
     publisher: str | None = None
     evidence: tuple[Quote, ...] = ()
+    hedge: str | None = None  # the hop's own hedge ("reportedly told"), if any
+    cue: tuple[Quote, ...] = ()
+
+
+@dataclass(frozen=True)
+class FirstAppearance:
+    """The outlet where the asserter first published a claim that reached the article with no hop."""
+
+    publisher: str
+    origin: Origin
+    evidence: tuple[Quote, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -356,9 +473,22 @@ class Claim(_Located):
     article_mode: str = "paraphrased"
     about: tuple[str, ...] = ()
     supports: tuple[str, ...] = ()
-    disputes: tuple[str, ...] = ()
+    contradicts: tuple[str, ...] = ()
+    denies_saying: tuple[str, ...] = ()
+    rejects_justification: tuple[str, ...] = ()
+    doubts_source: tuple[str, ...] = ()
     repeats: tuple[str, ...] = ()
+    first_appearance: FirstAppearance | None = None
     key_lines: tuple[tuple[str, int], ...] = ()
+
+    def stances(self) -> tuple[tuple[str, str], ...]:
+        """(stance, claim ref) for every claim this one takes a stance against, in the order of STANCES."""
+        return tuple((key, ref) for key in STANCES for ref in getattr(self, key))
+
+    @property
+    def disputes(self) -> tuple[str, ...]:
+        """Every claim this one disputes, whatever the stance."""
+        return tuple(ref for _key, ref in self.stances())
 
     def claim_refs(self) -> tuple[str, ...]:
         """Every claim this one supports, disputes or repeats (``id`` or ``other-slug/id``)."""
@@ -376,11 +506,15 @@ class Relationship(_Located):
     evidence: tuple[Quote, ...]
     origin: Origin
     time: str | None = None
+    denied_by: tuple[str, ...] = ()
     key_lines: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True)
 class Event(_Located):
+    """An event the article reports. An event of the registry is written there with its label, type,
+    actors, places and time; the article's entry (``shared``) gives its claims, evidence and time cue."""
+
     id: str
     label: str
     type: str
@@ -393,6 +527,29 @@ class Event(_Located):
     places: tuple[str, ...] = ()
     time: str | None = None
     time_cue: Quote | None = None
+    denied_by: tuple[str, ...] = ()
+    shared: bool = False
+    key_lines: tuple[tuple[str, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class AnnotationInfo:
+    """Who annotated the article, and when (an ISO 8601 date and time)."""
+
+    by: tuple[str, ...]
+    date: str
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class Review(_Located):
+    """The annotators' review of one of the article's claims (never one of the article's claims)."""
+
+    id: str
+    claim: str
+    rating: str
+    body: str
+    origin: Origin
     key_lines: tuple[tuple[str, int], ...] = ()
 
 
@@ -408,6 +565,8 @@ class Annotation:
     claims: tuple[Claim, ...] = ()
     relationships: tuple[Relationship, ...] = ()
     events: tuple[Event, ...] = ()
+    annotation: AnnotationInfo | None = None
+    reviews: tuple[Review, ...] = ()
 
     @property
     def slug(self) -> str:
@@ -417,7 +576,7 @@ class Annotation:
         """(claim, other slug, other claim id, where) for each reference to a claim of another article."""
         found = []
         for c in self.claims:
-            for key in ("supports", "disputes", "repeats"):
+            for key in ("supports", *STANCES, "repeats"):
                 for ref in getattr(c, key):
                     slug, _, claim_id = ref.rpartition("/")
                     if slug and slug != self.slug:
@@ -474,6 +633,28 @@ class _Reader:
             wikidata=node.get("wikidata"), within=node.get("within"),
         )  # fmt: skip
 
+    def event(self, n: _Map, shared: bool = False, registry: Registry | None = None) -> Event:
+        """An event: defined here (label and type given), or an entry for an event of ``registry``."""
+        base = registry.events.get(n["id"]) if registry is not None and "type" not in n else None
+        src = n if base is None else {}
+        return Event(
+            id=n["id"],
+            label=src.get("label", base.label if base else ""),
+            type=src.get("type", base.type if base else ""),
+            claims=tuple(n.get("claims", ())),
+            evidence=self.quotes(n, "evidence"),
+            origin=self.origin(n),
+            agents=tuple(src.get("agents", base.agents if base else ())),
+            targets=tuple(src.get("targets", base.targets if base else ())),
+            victims=tuple(src.get("victims", base.victims if base else ())),
+            places=tuple(src.get("places", base.places if base else ())),
+            time=src.get("time", base.time if base else None),
+            time_cue=self.quote(n["time_cue"], n.key_lines["time_cue"]) if "time_cue" in n else None,
+            denied_by=tuple(n.get("denied_by", ())),
+            shared=shared or base is not None,
+            key_lines=tuple(n.key_lines.items()),
+        )  # fmt: skip
+
 
 def _unique(items: list[tuple[str, Origin]], what: str, path: Path) -> None:
     seen: dict[str, Origin] = {}
@@ -495,9 +676,11 @@ def load_registry(path: Path) -> Registry:
     r = _Reader(path, doc)
     actors = [r.actor(n) for n in doc.get("actors", [])]
     places = [r.place(n) for n in doc.get("places", [])]
+    events = [r.event(n, shared=True) for n in doc.get("events", [])]
     _unique([(a.id, a.origin) for a in actors], "actor", path)
     _unique([(p.id, p.origin) for p in places], "place", path)
-    registry = Registry({a.id: a for a in actors}, {p.id: p for p in places}, path)
+    _unique([(e.id, e.origin) for e in events], "event", path)
+    registry = Registry({a.id: a for a in actors}, {p.id: p for p in places}, path, {e.id: e for e in events})
     for a in actors:
         for ref in a.member_of + a.part_of:
             _expect(ref in registry.actors, f"actor '{a.id}' refers to unknown actor '{ref}'",
@@ -506,7 +689,57 @@ def load_registry(path: Path) -> Registry:
         if p.within:
             _expect(p.within in registry.places, f"place '{p.id}' is within unknown place '{p.within}'",
                     p.origin, registry.places)  # fmt: skip
+    _check_containment(registry.actors, registry.places, registry.actors, registry.places)
+    for e in events:
+        for role, refs in (("agent", e.agents), ("target", e.targets), ("victim", e.victims)):
+            for ref in refs:
+                _expect(ref in registry.actors, f"the {role} of event '{e.id}' '{ref}' is not an actor of the registry",
+                        e.at(role + "s"), registry.actors, ref)  # fmt: skip
+        for ref in e.places:
+            _expect(ref in registry.places, f"the place of event '{e.id}' '{ref}' is not a place of the registry",
+                    e.at("places"), registry.places, ref)  # fmt: skip
     return registry
+
+
+def _cycle(start: str, parents) -> list[str] | None:
+    """A path ``start → … → start`` along ``parents(id)``, if there is one (depth-first, no recursion)."""
+    stack, path, seen = [iter(parents(start))], [start], set()
+    while stack:
+        step = next(stack[-1], None)
+        if step is None:
+            stack.pop()
+            path.pop()
+        elif step == start:
+            return [*path, start]
+        elif step not in seen:
+            seen.add(step)
+            path.append(step)
+            stack.append(iter(parents(step)))
+    return None
+
+
+def _check_containment(actors: dict[str, Actor], places: dict[str, Place], new_actors: dict[str, Actor],
+                       new_places: dict[str, Place]) -> None:  # fmt: skip
+    """No actor is part or a member of itself, and no place within itself, directly or through
+    others (``part_of`` and ``within`` say what contains what: a cycle would make each contain the
+    others). Only cycles through ``new_actors`` and ``new_places`` are looked for."""
+    for a in new_actors.values():
+        _expect(a.id not in a.member_of, f"actor '{a.id}' is a member of itself", a.origin)
+
+    def part_of(i: str) -> tuple[str, ...]:
+        return actors[i].part_of if i in actors else ()
+
+    def within(i: str) -> tuple[str, ...]:
+        return (places[i].within,) if i in places and places[i].within else ()
+
+    for what, parents, key, news in (("actor", part_of, "part_of", new_actors),
+                                     ("place", within, "within", new_places)):  # fmt: skip
+        for x in news.values():
+            cycle = _cycle(x.id, parents)
+            if cycle:
+                relation = "part of" if key == "part_of" else "within"
+                how = "" if len(cycle) == 2 else f": {' → '.join(cycle)} ({key})"
+                raise AnnotationError(f"{what} '{x.id}' is {relation} itself{how}", x.origin.file, x.origin.line)
 
 
 def _expect(ok: bool, message: str, origin: Origin, known: dict | None = None, ref: str | None = None) -> None:
@@ -571,7 +804,7 @@ def load_annotation(path: Path, registry: Registry) -> Annotation:
         )  # fmt: skip
     article = ArticleInfo(
         publisher=a["publisher"], origin=r.origin(a), date_published=a.get("date_published"),
-        language=a.get("language", "en"),
+        language=a.get("language", "en"), status=a.get("status"),
         authors=tuple(Credit(c["actor"], r.quotes(c, "evidence"), r.origin(c)) for c in a.get("authors", [])),
         contributors=tuple(
             Credit(c["actor"], r.quotes(c, "evidence"), r.origin(c)) for c in a.get("contributors", [])
@@ -598,14 +831,21 @@ def load_annotation(path: Path, registry: Registry) -> Annotation:
                     to=tuple(h.get("to", ())),
                     publisher=h.get("publisher"),
                     evidence=r.quotes(h, "evidence"),
+                    hedge=h.get("hedge"),
+                    cue=r.quotes(h, "cue"),
                 )
                 for h in n.get("chain", [])
             ),
             article_mode=n.get("article_mode", "quoted" if "quote" in n else "paraphrased"),
             about=tuple(n.get("about", ())),
             supports=tuple(n.get("supports", ())),
-            disputes=tuple(n.get("disputes", ())),
+            **{key: tuple(n.get(key, ())) for key in STANCES},
             repeats=tuple(n.get("repeats", ())),
+            first_appearance=(
+                FirstAppearance(n["first_appearance"]["publisher"], r.origin(n, "first_appearance"),
+                                r.quotes(n["first_appearance"], "evidence"))
+                if "first_appearance" in n else None
+            ),  # fmt: skip
             key_lines=tuple(n.key_lines.items()),
         )  # fmt: skip
         for n in doc.get("claims", [])
@@ -621,32 +861,26 @@ def load_annotation(path: Path, registry: Registry) -> Annotation:
             evidence=r.quotes(n, "evidence"),
             origin=r.origin(n),
             time=n.get("time"),
+            denied_by=tuple(n.get("denied_by", ())),
             key_lines=tuple(n.key_lines.items()),
         )  # fmt: skip
         for n in doc.get("relationships", [])
     )
-    events = tuple(
-        Event(
-            id=n["id"],
-            label=n["label"],
-            type=n["type"],
-            claims=tuple(n["claims"]),
-            evidence=r.quotes(n, "evidence"),
-            origin=r.origin(n),
-            agents=tuple(n.get("agents", ())),
-            targets=tuple(n.get("targets", ())),
-            victims=tuple(n.get("victims", ())),
-            places=tuple(n.get("places", ())),
-            time=n.get("time"),
-            time_cue=r.quote(n["time_cue"], n.key_lines["time_cue"]) if "time_cue" in n else None,
-            key_lines=tuple(n.key_lines.items()),
-        )  # fmt: skip
-        for n in doc.get("events", [])
-    )
+    events = tuple(r.event(n, registry=registry) for n in doc.get("events", []))
+    info = None
+    if "annotation" in doc:
+        node = doc["annotation"]
+        info = AnnotationInfo(tuple(node["by"]), node["date"], r.origin(doc, "annotation"))
+    reviews = tuple(
+        Review(id=n["id"], claim=n["claim"], rating=n["rating"], body=n["body"], origin=r.origin(n),
+               key_lines=tuple(n.key_lines.items()))
+        for n in doc.get("reviews", [])
+    )  # fmt: skip
     annotation = Annotation(
         path=path, article=article, registry=registry, local_actors=local_actors,
         local_places=local_places, actor_mentions=tuple(actor_mentions),
         place_mentions=tuple(place_mentions), claims=claims, relationships=relationships, events=events,
+        annotation=info, reviews=reviews,
     )  # fmt: skip
     _check_references(annotation)
     return annotation
@@ -712,6 +946,7 @@ def _check_references(an: Annotation) -> None:
     for p in an.local_places.values():
         if p.within:
             place(p.within, p.origin, f"place '{p.id}' is within")
+    _check_containment(actors, places, an.local_actors, an.local_places)
     info = an.article
     actor(info.publisher, info.origin, "the publisher")
     for credit in info.authors + info.contributors:
@@ -733,23 +968,61 @@ def _check_references(an: Annotation) -> None:
         for ref in c.about:
             _expect(ref in things, f"claim '{c.id}' is about '{ref}', which is no known id", c.at("about"),
                     dict.fromkeys(things), ref)  # fmt: skip
-        for key, ref in [(k, r) for k in ("supports", "disputes", "repeats") for r in getattr(c, k)]:
+        for key, ref in [(k, r) for k in ("supports", *STANCES, "repeats") for r in getattr(c, k)]:
             slug, _, local = ref.rpartition("/")
             if slug and slug != an.slug:
                 continue  # a claim of another article: checked when the build has all articles
             _expect(local in claim_ids, f"claim '{c.id}' refers to unknown claim '{local}'", c.at(key),
                     dict.fromkeys(claim_ids), local)  # fmt: skip
             _expect(local != c.id, f"claim '{c.id}' cannot support, dispute or repeat itself", c.at(key))
-        _expect(
-            c.hedge == "asserted" or bool(c.cue),
-            f"claim '{c.id}' is hedged ({c.hedge}): quote the hedging words in 'cue'",
-            c.at("hedge"),
-        )
+        local_refs = {ref.rpartition("/")[2] if ref.rpartition("/")[0] in ("", an.slug) else ref: key
+                      for key, ref in c.stances()}  # fmt: skip
+        for ref in c.supports:
+            name = ref.rpartition("/")[2] if ref.rpartition("/")[0] in ("", an.slug) else ref
+            _expect(name not in local_refs,
+                    f"claim '{c.id}' both supports and disputes ({local_refs.get(name)}) claim '{ref}'; "
+                    "a claim takes one side", c.at("supports"))  # fmt: skip
+        if c.hedge == "unknown":
+            _expect(not c.cue and c.quote is None,
+                    f"claim '{c.id}' has hedge 'unknown' (its words are not in the text), so it has no 'cue' and "
+                    "no 'quote'", c.at("hedge"))  # fmt: skip
+        else:
+            _expect(
+                c.hedge == "asserted" or bool(c.cue),
+                f"claim '{c.id}' is hedged ({c.hedge}): quote the hedging words in 'cue'",
+                c.at("hedge"),
+            )
         _expect(
             c.hedge != "asserted" or not c.cue,
             f"claim '{c.id}' has a 'cue' but hedge 'asserted'; give the hedge its level",
             c.origin,
         )
+        if c.first_appearance is not None:
+            actor(c.first_appearance.publisher, c.first_appearance.origin,
+                  f"the first appearance of claim '{c.id}' is published by")  # fmt: skip
+            _expect(not c.chain, f"claim '{c.id}' has a chain, so it first appeared in its first published hop; "
+                    "give 'first_appearance' only to a claim with no hop", c.first_appearance.origin)  # fmt: skip
+        previous = c.asserter
+        for n, h in enumerate(c.chain, start=1):
+            who = "asserts the claim" if n == 1 else f"passed it on in hop {n - 1}"
+            _expect(h.by != previous,
+                    f"hop {n} of claim '{c.id}' is by '{h.by}', who {who}: a hop passes the words on to someone "
+                    "else (an asserter who published the claim in an outlet names it in 'first_appearance')",
+                    h.origin)  # fmt: skip
+            _expect(h.hedge is None or bool(h.cue),
+                    f"hop {n} of claim '{c.id}' is hedged ({h.hedge}): quote the hedging words in its 'cue'",
+                    h.origin)  # fmt: skip
+            _expect(h.hedge is not None or not h.cue,
+                    f"hop {n} of claim '{c.id}' has a 'cue' but no 'hedge'", h.origin)  # fmt: skip
+            previous = h.by
+    _check_support_cycles(an)
+    for x in [*an.relationships, *an.events]:
+        what = "relationship" if isinstance(x, Relationship) else "event"
+        for ref in x.denied_by:
+            _expect(ref in claim_ids, f"{what} '{x.id}' is denied by unknown claim '{ref}'", x.at("denied_by"),
+                    dict.fromkeys(claim_ids), ref)  # fmt: skip
+            _expect(ref not in x.claims, f"{what} '{x.id}' both rests on and is denied by claim '{ref}'",
+                    x.at("denied_by"))  # fmt: skip
     for x in an.relationships:
         actor(x.from_actor, x.at("from"), f"relationship '{x.id}' from")
         actor(x.to_actor, x.at("to"), f"relationship '{x.id}' to")
@@ -758,6 +1031,19 @@ def _check_references(an: Annotation) -> None:
             _expect(ref in claim_ids, f"relationship '{x.id}' rests on unknown claim '{ref}'", x.at("claims"),
                     dict.fromkeys(claim_ids), ref)  # fmt: skip
     for x in an.events:
+        node_keys = {k for k, _line in x.key_lines}
+        if x.shared:
+            _expect(x.id in an.registry.events,
+                    f"unknown event id '{x.id}': not in the registry {an.registry.path}; define it here with "
+                    "'label' and 'type' or add it to the registry", x.origin, an.registry.events, x.id)  # fmt: skip
+            extra = sorted(node_keys - {"id", "claims", "evidence", "time_cue", "denied_by"})
+            _expect(not extra, f"event '{x.id}' is an event of the registry: give here only its claims, evidence, "
+                    f"time_cue and denied_by, not '{extra[0] if extra else ''}'", x.origin)  # fmt: skip
+        else:
+            _expect(x.id not in an.registry.events,
+                    f"event '{x.id}' is already defined in the registry {an.registry.path}; list it here with only "
+                    "'id', 'claims', 'evidence' (and 'time_cue', 'denied_by')", x.origin)  # fmt: skip
+            _expect(bool(x.label) and bool(x.type), f"event '{x.id}' needs 'label' and 'type'", x.origin)
         for role, refs in (("agent", x.agents), ("target", x.targets), ("victim", x.victims)):
             for ref in refs:
                 actor(ref, x.at(role + "s"), f"the {role} of event '{x.id}'")
@@ -766,3 +1052,34 @@ def _check_references(an: Annotation) -> None:
         for ref in x.claims:
             _expect(ref in claim_ids, f"event '{x.id}' rests on unknown claim '{ref}'", x.at("claims"),
                     dict.fromkeys(claim_ids), ref)  # fmt: skip
+    if an.annotation is not None:
+        for ref in an.annotation.by:
+            actor(ref, an.annotation.origin, "the annotator")
+    review_ids = [(x.id, x.origin) for x in an.reviews]
+    _unique(review_ids, "review", an.path)
+    for x in an.reviews:
+        _expect(an.annotation is not None, f"review '{x.id}' needs 'annotation' (who annotated the article, and "
+                "when): a review is the annotators' word", x.origin)  # fmt: skip
+        _expect(x.claim in claim_ids, f"review '{x.id}' reviews unknown claim '{x.claim}'", x.at("claim"),
+                dict.fromkeys(claim_ids), x.claim)  # fmt: skip
+
+
+def _check_support_cycles(an: Annotation) -> None:
+    """A claim cannot support itself through other claims of the article."""
+    graph = {c.id: [r for r in c.supports if "/" not in r or r.startswith(an.slug + "/")] for c in an.claims}
+    graph = {k: [r.rpartition("/")[2] for r in v] for k, v in graph.items()}
+    by_id = {c.id: c for c in an.claims}
+    for start in graph:
+        path, todo, seen = {start: [start]}, [start], {start}
+        while todo:
+            node = todo.pop()
+            for nxt in graph.get(node, ()):
+                if nxt == start:
+                    cycle = " → ".join([*path[node], start])
+                    c = by_id[start]
+                    raise AnnotationError(f"claims support each other in a circle: {cycle}", c.at("supports").file,
+                                          c.at("supports").line)  # fmt: skip
+                if nxt not in seen:
+                    seen.add(nxt)
+                    path[nxt] = [*path[node], nxt]
+                    todo.append(nxt)

@@ -97,6 +97,18 @@ _PHOTO = re.compile(
     r"Associated Press|Anadolu Agency)/(?:[A-Z][a-z'.\-]+)(?: [A-Z][a-z'.\-]+)*)"
     r"(?P<caption>[A-Z\"“].*)$"
 )
+# Credits after the caption: "… on Monday. Photo: Nabil Qassem/AFP", "… 2023. (Photo: Halima Adam /
+# The Nile Courier)", "… 2021. HORN WIRE/Abdi Warsame" (an agency in capitals, a slash, a name), or
+# a line of its own under the caption: "Photograph: Meron Tesfaye/Highland Post".
+_NAMES = r"[A-Z][\w’'.\-]*(?: (?:[A-Z][\w’'.\-]*|de|van|von|al|el|bin))*"
+_CREDIT = rf"{_NAMES} ?/ ?{_NAMES}"
+_LABEL = r"(?:Photo|Photograph|Picture|Image|Pictured)(?::| by) "
+_PHOTO_AFTER = re.compile(
+    rf"^(?P<caption>[A-Z\"“].*?[.!?”\"])\s*(?:\({_LABEL}(?P<a>{_CREDIT})\)|{_LABEL}(?P<b>{_CREDIT})"
+    rf"|(?P<c>[A-Z][A-Z&.\-]+(?: [A-Z][A-Z&.\-]+)*(?: Photo)?/{_NAMES}))$"
+)
+_CREDIT_LINE = re.compile(rf"^{_LABEL}(?P<credit>{_CREDIT})$")
+_MAX_CAPTION = 400
 
 
 def _lines(text: str) -> list[Span]:
@@ -129,19 +141,8 @@ def parse_text(text: str, slug: str, path: Path) -> Article:
     content, furniture = rest[:boilerplate_at], rest[boilerplate_at:]
     boilerplate = Span(furniture[0].start, len(text)) if furniture else None
 
-    photo = None
-    if content:
-        m = _PHOTO.match(content[0].of(text))
-        if m:
-            base = content[0].start
-            ident = m.span("identifier") if m.group("identifier") else None
-            photo = Photo(
-                line=content[0],
-                identifier=Span(base + ident[0], base + ident[1]) if ident else None,
-                credit=Span(base + m.start("credit"), base + m.end("credit")),
-                caption=Span(base + m.start("caption"), base + m.end("caption")),
-            )
-            content = content[1:]
+    photo, used = _photo(text, content)
+    content = content[used:]
 
     contributors: list[Span] = []
     while content and _CONTRIBUTOR.match(content[-1].of(text)):
@@ -160,8 +161,41 @@ def parse_text(text: str, slug: str, path: Path) -> Article:
     )
 
 
+def _photo(text: str, content: list[Span]) -> tuple[Photo | None, int]:
+    """The photo line at the top of the content, if any, and how many lines it takes."""
+    if not content:
+        return None, 0
+    first, base = content[0].of(text), content[0].start
+    m = _PHOTO.match(first)
+    if m:
+        ident = m.span("identifier") if m.group("identifier") else None
+        return Photo(
+            line=content[0],
+            identifier=Span(base + ident[0], base + ident[1]) if ident else None,
+            credit=Span(base + m.start("credit"), base + m.end("credit")),
+            caption=Span(base + m.start("caption"), base + m.end("caption")),
+        ), 1
+    if len(first) > _MAX_CAPTION:
+        return None, 0
+    m = _PHOTO_AFTER.match(first)
+    if m:
+        group = next(g for g in ("a", "b", "c") if m.group(g))
+        credit = Span(base + m.start(group), base + m.end(group))
+        caption = Span(base + m.start("caption"), base + m.end("caption"))
+        return Photo(line=content[0], identifier=None, credit=credit, caption=caption), 1
+    if len(content) > 2:
+        m = _CREDIT_LINE.match(content[1].of(text))
+        if m and first.rstrip().endswith((".", "”", '"')):
+            credit = Span(content[1].start + m.start("credit"), content[1].start + m.end("credit"))
+            return Photo(Span(content[0].start, content[1].end), None, credit, content[0]), 2
+    return None, 0
+
+
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 MAX_SLUG = 120  # like an annotation id: the slug names output files and is part of IRIs
+
+
+MAX_BYTES = 8 << 20  # escaped in N-Triples, the text stays under Oxigraph's 16 MiB line limit
 
 
 def read_article(path: Path) -> Article:
@@ -174,9 +208,17 @@ def read_article(path: Path) -> Article:
             path,
         )
     try:
-        data = path.read_bytes()
+        with path.open("rb") as f:
+            data = f.read(MAX_BYTES + 1)
     except OSError as e:
         raise InputError(f"cannot read the article: {e.strerror}", path) from None
+    if len(data) > MAX_BYTES:
+        raise InputError(
+            f"the article is larger than {MAX_BYTES:,} bytes (8 MiB), the most ld-export reads: its text is one "
+            "literal of the data, and RDF readers such as Oxigraph refuse a line of N-Triples over 16 MiB. "
+            "A news article is a few tens of kilobytes; is this the right file?",
+            path,
+        )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:

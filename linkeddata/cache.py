@@ -39,7 +39,7 @@ from .store import MARK_NAME, STORE_NAME
 CACHE_DIR = ".ld-export-cache"
 MANIFEST_NAME = "manifest.json"
 OWNED_NAME = "owned.json"
-FORMAT = 1
+FORMAT = 2
 
 
 @cache
@@ -57,7 +57,10 @@ def input_key(text: Path, annotation: Path, base_iri: str, formats: list[str]) -
     h = hashlib.sha256(_tool_digest().encode())
     h.update(json.dumps([base_iri, sorted(formats), text.name, annotation.name]).encode())
     for path in (text, annotation):
-        data = path.read_bytes()
+        try:
+            data = path.read_bytes()
+        except OSError as e:
+            raise InputError(f"cannot read the file: {e.strerror or e}", path) from None
         h.update(len(data).to_bytes(8, "big"))
         h.update(data)
     return h.hexdigest()
@@ -65,13 +68,14 @@ def input_key(text: Path, annotation: Path, base_iri: str, formats: list[str]) -
 
 def _record(entry: Any) -> list:
     """A registry entry as it affects the data: every field but where it was written."""
-    return [[f.name, getattr(entry, f.name)] for f in fields(entry) if f.name != "origin"]
+    return [[f.name, getattr(entry, f.name)] for f in fields(entry) if f.name not in ("origin", "key_lines")]
 
 
-def registry_digest(registry: Registry, actor_ids: list[str], place_ids: list[str]) -> str:
+def registry_digest(registry: Registry, actor_ids: list[str], place_ids: list[str], event_ids: list[str] = ()) -> str:
     """The hash of the registry entries an article uses (a missing entry hashes as missing)."""
     records = [["actor", i, _record(registry.actors[i]) if i in registry.actors else None] for i in actor_ids]
     records += [["place", i, _record(registry.places[i]) if i in registry.places else None] for i in place_ids]
+    records += [["event", i, _record(registry.events[i]) if i in registry.events else None] for i in event_ids]
     return hashlib.sha256(json.dumps(records, ensure_ascii=False).encode()).hexdigest()
 
 

@@ -6,10 +6,13 @@ Errors are one paragraph on stderr; progress and summaries go to stderr; data to
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
+import signal
 import sys
 import textwrap
+import threading
 from pathlib import Path
 
 import click
@@ -17,32 +20,68 @@ import click
 from . import __version__
 from .errors import LdExportError, NotConformingError
 from .namespaces import DEFAULT_BASE_IRI
+from .terminal import visible
 from .write import FORMATS
 
+WARNINGS_SHOWN = 5  # of the data's SHACL warnings, printed one by one; the report holds all
 FORMAT_ALIASES = {"ttl": "turtle", "json-ld": "jsonld", "nt": "ntriples", "nq": "nquads"}
 
 
 def _paragraph(text: str) -> str:
-    """One paragraph: line breaks inside a message become spaces (the terminal wraps)."""
-    return " ".join(line.strip() for line in text.strip().splitlines())
+    """One paragraph: line breaks inside a message become spaces (the terminal wraps); control
+    characters from the data become escapes."""
+    return visible(" ".join(line.strip() for line in text.strip().split("\n")))
+
+
+class _Stopped(BaseException):
+    """SIGTERM or SIGHUP: end the command the way Ctrl-C does (its clean-up runs; children stop)."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _stop_on(signum, _frame) -> None:
+    raise _Stopped(signum)
+
+
+@contextlib.contextmanager
+def _stop_signals():
+    """While a command runs, SIGTERM and SIGHUP raise :class:`_Stopped` (in the main thread only,
+    where Python delivers signals); the previous handlers come back afterwards."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {sig: signal.signal(sig, _stop_on) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 def _handle_errors(func):
-    """Turn library errors into one paragraph on stderr and the documented exit code."""
+    """Turn library errors into one paragraph on stderr and the documented exit code; Ctrl-C,
+    SIGTERM and SIGHUP into one line and 128 + the signal's number (130, 143, 129)."""
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
         try:
-            return func(*args, **kwargs)
+            with _stop_signals():
+                return func(*args, **kwargs)
         except NotConformingError as e:
-            click.echo(e.report.describe(), err=True)
+            click.echo(visible(e.report.describe(), keep="\n"), err=True)
             sys.exit(e.exit_code)
         except LdExportError as e:
             click.echo(_paragraph(f"Error: {e}"), err=True)
             sys.exit(e.exit_code)
         except KeyboardInterrupt:
-            click.echo("Interrupted; earlier output is unchanged.", err=True)
-            sys.exit(130)
+            _quietly(lambda: click.echo("Interrupted; earlier output is unchanged.", err=True))
+            sys.exit(128 + signal.SIGINT)
+        except _Stopped as e:
+            name = signal.Signals(e.signum).name
+            _quietly(lambda: click.echo(f"Stopped by {name}; earlier output is unchanged.", err=True))
+            sys.exit(128 + e.signum)
         except Exception as e:  # noqa: BLE001 - never show a traceback to a user
             if os.environ.get("LD_EXPORT_DEBUG"):
                 raise
@@ -56,6 +95,12 @@ def _handle_errors(func):
             sys.exit(2)
 
     return wrapper
+
+
+def _quietly(say) -> None:
+    """Say something on the way out, unless the terminal has gone (SIGHUP) or a second Ctrl-C comes."""
+    with contextlib.suppress(OSError, KeyboardInterrupt, _Stopped):
+        say()
 
 
 def _formats(_ctx, _param, value: tuple[str, ...]) -> list[str]:
@@ -166,9 +211,15 @@ _FORMAT_HELP = "; ".join(f"{name}: {desc}" for name, (_ext, desc) in FORMATS.ite
     help="auto: pyrudof checks each article first and pyshacl validates any article where it reports "
     "anything (its verdict and report stand); pyshacl: pyshacl validates every article (slower).",
 )
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Refuse SHACL warnings too (exit 1, nothing written): a draft annotation (status: draft) or a "
+    "TODO left in one.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress or summary on stderr.")
 @_handle_errors
-def build(inputs, out_dir, formats, base_iri, registry, jobs, reuse, store, validator, quiet) -> None:  # noqa: PLR0913
+def build(inputs, out_dir, formats, base_iri, registry, jobs, reuse, store, validator, strict, quiet) -> None:  # noqa: PLR0913
     """Build linked data from articles and their annotations.
 
     INPUTS are folders (every NAME.txt with its NAME.yaml annotation) or article files; with none,
@@ -192,7 +243,7 @@ def build(inputs, out_dir, formats, base_iri, registry, jobs, reuse, store, vali
     bar = None if quiet or not sys.stderr.isatty() else _Bar()
     try:
         result = run_build(inputs, out_dir, formats, base_iri, registry, progress, jobs, bar.advance if bar else None,
-                           reuse=reuse, store=store, validator=validator)  # fmt: skip
+                           reuse=reuse, store=store, validator=validator, strict=strict)  # fmt: skip
     finally:
         if bar:
             bar.close()
@@ -204,6 +255,19 @@ def build(inputs, out_dir, formats, base_iri, registry, jobs, reuse, store, vali
             f"{c['anchors']} anchors, {c['triples']} triples; the data conforms to the shapes.",
             err=True,
         )
+        for warning in result.duplicates:
+            click.echo(warning, err=True)
+        shown = result.warnings[:WARNINGS_SHOWN]  # all of them are in the report
+        for warning in shown:
+            click.echo(warning, err=True)
+        if len(result.warnings) > len(shown):
+            click.echo(f"… and {len(result.warnings) - len(shown)} more warnings of the shapes", err=True)
+        warned = result.warned
+        if warned:
+            w = sum(warned.values())
+            click.echo(f"Warning: {w} SHACL warning{'s' if w != 1 else ''} in {len(warned)} article(s), drafts not "
+                       f"checked yet ({', '.join(warned)}): see {out_dir}/shacl-report.ttl; --strict refuses them.",
+                       err=True)  # fmt: skip
         if result.reused:
             click.echo(f"{result.reused} of them unchanged since the previous build: their files were kept.", err=True)
         if result.rechecked:
@@ -235,23 +299,25 @@ def validate(files, report) -> None:
     conforms, 1 if it does not, 2 if a file cannot be read or parsed.
     """
     from .validate import validate_files
+    from .write import check_target, write_file
 
+    if report:
+        check_target(report)
     result = validate_files(files)
     if report:
-        report.write_bytes(result.serialize())
+        write_file(report, result.serialize())
     names = ", ".join(str(f) for f in files) if len(files) <= 3 else f"{len(files)} files"
     if result.conforms:
         click.echo(f"{names}: conforms", err=True)
         return
-    click.echo(f"{names}: does not conform", err=True)
-    click.echo(textwrap.indent(result.describe(), "  "), err=True)
+    click.echo(visible(f"{names}: does not conform"), err=True)
+    click.echo(textwrap.indent(visible(result.describe(), keep="\n"), "  "), err=True)
     sys.exit(1)
 
 
 @main.command()
-@click.argument("sparql", required=False)
+@click.argument("arguments", nargs=-1, metavar="[SPARQL] [PATH]...")
 @click.option(
-    "-f",
     "--file",
     "query_file",
     type=click.Path(path_type=Path, dir_okay=False, exists=True),
@@ -264,13 +330,13 @@ def validate(files, report) -> None:
     "--data",
     multiple=True,
     type=click.Path(path_type=Path),
-    default=["dist"],
-    show_default=True,
-    help="Build folder or RDF files to query (repeatable). A folder is read through its "
-    "dataset.nq (or dataset.trig): every article in its own named graph, and a default "
-    "graph that is the union of all of them.",
+    help="Build folder or RDF files to query [default: dist]; takes several paths (--data dist/*.ttl): "
+    "the paths after the query are data too. A folder is read through its embedded store, else its "
+    "dataset.nq (or dataset.trig): every article in its own named graph, and a default graph that is "
+    "the union of all of them.",
 )
 @click.option(
+    "-f",
     "--format",
     "fmt",
     type=click.Choice(["table", "csv", "tsv", "json", "turtle", "jsonld"]),
@@ -284,11 +350,13 @@ def validate(files, report) -> None:
     help="Let SERVICE <URL> send part of the query to that endpoint over the network (refused otherwise).",
 )
 @_handle_errors
-def query(sparql, query_file, name, list_queries, data, fmt, allow_service) -> None:
+def query(arguments, query_file, name, list_queries, data, fmt, allow_service) -> None:
     """Run SPARQL over built data, in process: no server needed.
 
-    Give the query as an argument, with -f FILE, or by --name. ASK prints true or false and exits
-    0 or 1. A syntax error is reported with its line and column (exit 2).
+    Give the query as an argument (the first that names no file or folder), with --file FILE, or
+    by --name. Arguments that name files or folders are data, as with --data (so --data dist/*.ttl
+    works). ASK prints true or false and exits 0 or 1. A syntax error is reported with its line and
+    column (exit 2).
     """
     from .errors import InputError
     from .query import (
@@ -307,34 +375,50 @@ def query(sparql, query_file, name, list_queries, data, fmt, allow_service) -> N
         for q in named_queries():
             click.echo(f"{q.name:16} {q.question}")
         return
+    # A shell expands --data dist/*.ttl into one path for --data and the others as arguments: the
+    # arguments that name files or folders are data, the first one that does not is the query text.
+    rest = list(arguments)
+    sparql = None
+    if not (query_file or name):
+        sparql = next((a for a in rest if not Path(a).exists()), None)
+        if sparql is not None:
+            rest.remove(sparql)
+    if rest and not data:
+        raise InputError(f"unexpected argument {rest[0]!r}: give the data to query with --data PATH…")
     given = [x for x in (sparql, query_file, name) if x]
     if len(given) != 1:
         raise InputError(
-            "give exactly one query: as an argument, with -f FILE, or with --name NAME (--list shows the names)"
+            "give exactly one query: as an argument, with --file FILE, or with --name NAME (--list shows the names)"
         )
+    paths = [*data, *map(Path, rest)] or [Path("dist")]
     if name:
         text, source = named_query(name).text, f"named query {name}"
     elif query_file:
-        text, source = query_file.read_text(encoding="utf-8"), str(query_file)
+        try:
+            text, source = query_file.read_text(encoding="utf-8"), str(query_file)
+        except (OSError, UnicodeDecodeError) as e:
+            raise InputError(f"cannot read the query: {getattr(e, 'strerror', None) or e}", query_file) from None
     else:
         text, source = sparql, "the query"
     # The embedded store answers unless SERVICE may reach out: that runs in rdflib, over the files.
-    dataset = load_dataset(list(data)) if allow_service else open_data(list(data))
+    dataset = load_dataset(paths) if allow_service else open_data(paths)
     result = run_query(text, dataset, source, allow_service=allow_service)
     if result.type == "ASK":
         if fmt == "json":
-            click.echo(format_json(result), nl=False)
+            click.echo(format_json(result), nl=False, color=True)
         else:
             click.echo("true" if result.askAnswer else "false")
         sys.exit(0 if result.askAnswer else 1)
     if result.type in ("CONSTRUCT", "DESCRIBE"):
         out = to_jsonld(result.graph) if fmt == "jsonld" else to_turtle(result.graph)
-        click.echo(out.decode("utf-8"), nl=False)
+        click.echo(out.decode("utf-8"), nl=False, color=True)
         return
     formatter = {"csv": format_csv, "tsv": lambda r: format_csv(r, "\t"), "json": format_json}.get(
         fmt or "table", format_table
     )
-    click.echo(formatter(result), nl=False)
+    # color=True: Click would otherwise strip what looks like a terminal escape from the data when
+    # the output is not a terminal; the table has every control character escaped already.
+    click.echo(formatter(result), nl=False, color=True)
 
 
 @main.command()
@@ -349,40 +433,62 @@ def query(sparql, query_file, name, list_queries, data, fmt, allow_service) -> N
     "(GraphDB), http://localhost:8890/sparql-graph-crud-auth (Virtuoso).",
 )
 @click.option(
-    "-q",
     "--query-endpoint",
     metavar="URL",
-    help="SPARQL query endpoint used to verify the counts (default: GET each graph back from the "
-    "Graph Store endpoint).",
+    help="SPARQL query endpoint, asked whether the store's default graph is the union of its graphs "
+    "and used to verify the counts (default: GET each graph back from the Graph Store endpoint).",
 )
-@click.option("--timeout", default=30.0, show_default=True, help="Seconds to wait for each HTTP answer.")
+@click.option(
+    "--timeout",
+    default=30.0,
+    show_default=True,
+    type=click.FloatRange(0, min_open=True),
+    help="Seconds to wait for each HTTP answer.",
+)
 @click.option(
     "--retries",
-    default=3,
+    default=5,
     show_default=True,
     type=click.IntRange(0, 10),
-    help="Retries, with exponential backoff, after a connection failure, a timeout or HTTP 408/429/502/503/504.",
+    help="Retries after a connection failure, a timeout or HTTP 408/425/429/502/503/504, waiting 0.5 s, then "
+    "twice as long each time, at most 8 s (the default waits about 15 s in all: longer than a store's restart).",
+)
+@click.option(
+    "--default-graph/--no-default-graph",
+    default=None,
+    help="Also replace the store's default graph with the union of the articles' graphs (each triple "
+    "once), which the named queries ask; or leave it alone. Default: ask the store (--query-endpoint) "
+    "and write it unless its default graph is already the union of all graphs; without a query "
+    "endpoint, write it.",
 )
 @_handle_errors
-def load(build_dir, endpoint, query_endpoint, timeout, retries) -> None:
+def load(build_dir, endpoint, query_endpoint, timeout, retries, default_graph) -> None:
     """Load a build into a running triple store, one named graph per article.
 
     Each named graph of BUILD_DIR/dataset.nq (default build folder: dist) is sent with HTTP PUT,
-    which replaces the graph: loading again never duplicates. Then the store is asked how many
-    triples each graph holds, and a table compares them with what was sent (exit 1 if they
-    differ). Credentials come from LD_EXPORT_USER and LD_EXPORT_PASSWORD (or LD_EXPORT_TOKEN; set
-    LD_EXPORT_AUTH=digest for digest authentication) or from ~/.netrc, never from the command line.
-    An unreachable or refusing endpoint is exit 2.
+    which replaces the graph: loading again never duplicates; so is their union, to the store's
+    default graph, unless the store's default graph is the union of all graphs already (Virtuoso,
+    GraphDB, Oxigraph --union-default-graph). Then the store is asked how many triples each graph
+    holds, and a table compares them with what was sent (exit 1 if they differ). Credentials come
+    from LD_EXPORT_USER and LD_EXPORT_PASSWORD (or LD_EXPORT_TOKEN; set LD_EXPORT_AUTH=digest for
+    digest authentication) or from ~/.netrc, never from the command line. An unreachable or
+    refusing endpoint is exit 2; if that happens part-way, the message says which graphs the store
+    now holds in their new version and which not: run the same command again to finish. No
+    message shows a credential.
     """
     from .load import load as run_load
 
     results = run_load(build_dir, endpoint, query_endpoint, timeout=timeout, retries=retries,
-                       progress=lambda msg: click.echo(msg, err=True))  # fmt: skip
-    width = max(len(r.graph) for r in results)
+                       progress=lambda msg: click.echo(msg, err=True), default_graph=default_graph)  # fmt: skip
+    names = [r.graph or "(default graph)" for r in results]
+    width = max(map(len, names))
     click.echo(f"{'graph':{width}}  {'sent':>7}  {'stored':>7}  HTTP", err=True)
-    for r in results:
-        click.echo(f"{r.graph:{width}}  {r.sent:>7}  {r.stored:>7}  {r.status}", err=True)
-    click.echo(f"Loaded {len(results)} graph(s), {sum(r.sent for r in results)} triples, into {endpoint}.", err=True)
+    for name, r in zip(names, results, strict=True):
+        click.echo(f"{name:{width}}  {r.sent:>7}  {r.stored:>7}  {r.status}", err=True)
+    named = [r for r in results if r.graph]
+    union = next((r for r in results if not r.graph), None)
+    also = f" and their union ({union.sent} triples) as the default graph," if union else ""
+    click.echo(f"Loaded {len(named)} graph(s), {sum(r.sent for r in named)} triples,{also} into {endpoint}.", err=True)
 
 
 @main.command()
@@ -390,37 +496,55 @@ def load(build_dir, endpoint, query_endpoint, timeout, retries) -> None:
 @click.option("-p", "--port", default=7878, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option(
+    "--writable",
+    is_flag=True,
+    help="Accept SPARQL updates and Graph Store writes (they change the served snapshot, never the build). "
+    "Writes from web pages of other origins are refused even so.",
+)
+@click.option(
     "--site",
     type=click.Path(path_type=Path, file_okay=False),
     help="Serve this site (written by `ld-export publish`) with content negotiation, instead of a SPARQL endpoint.",
 )
 @_handle_errors
-def serve(build_dir, port, host, site) -> None:
+def serve(build_dir, port, host, writable, site) -> None:
     """Start a local SPARQL endpoint (Oxigraph) with a build loaded; Ctrl-C stops it.
 
-    Needs the oxigraph server: pip install 'ld-export[serve]'. The store is temporary. Queries see
-    the union of all articles' graphs as the default graph; GRAPH <…> reaches each article.
-    The URL serves Oxigraph's query page; SPARQL goes to URL/query, the Graph Store to URL/store.
+    Needs the oxigraph server: pip install 'ld-export[serve]'. It serves a snapshot taken at
+    start-up (of the build's store, or of its dataset file loaded into a temporary store): a later
+    build does not change what it answers. Queries see the union of all articles' graphs as the
+    default graph; GRAPH <…> reaches each article. The URL serves Oxigraph's query page; SPARQL
+    goes to URL/query, the Graph Store to URL/store. Read-only unless --writable; web pages of
+    any origin may read (CORS), none may write. SIGTERM and SIGHUP stop it like Ctrl-C.
 
     With --site SITE, serves a published site instead (read-only): the IRI of a resource answers
     303 See Other to its Turtle, JSON-LD or HTML document, as the Accept header prefers.
     """
-    if site is not None:
-        from .site_server import serve_site
-
-        def site_ready(url: str) -> None:
-            click.echo(url)
-            click.echo(f"serving the site {site} with content negotiation; Ctrl-C to stop.", err=True)
-
-        serve_site(site, port, host, on_ready=site_ready)
-        return
+    if site is not None and writable:
+        raise click.UsageError("--writable is for the SPARQL endpoint; a site is always served read-only.")
     from .serve import serve as run_serve
+    from .site_server import serve_site
 
     def ready(url: str) -> None:
         click.echo(url)
         click.echo(f"SPARQL endpoint {url}query, Graph Store {url}store; Ctrl-C to stop.", err=True)
 
-    run_serve(build_dir, port, host, on_ready=ready, progress=lambda msg: click.echo(msg, err=True))
+    def site_ready(url: str) -> None:
+        click.echo(url)
+        click.echo(f"serving the site {site} with content negotiation; Ctrl-C to stop.", err=True)
+
+    try:
+        if site is not None:
+            serve_site(site, port, host, on_ready=site_ready)
+            return
+        code = run_serve(build_dir, port, host, on_ready=ready, progress=lambda msg: click.echo(msg, err=True),
+                         writable=writable)  # fmt: skip
+    except (KeyboardInterrupt, _Stopped) as e:  # the ordinary way to stop a server: exit 0
+        name = signal.Signals(getattr(e, "signum", signal.SIGINT)).name
+        _quietly(lambda: click.echo(f"Stopped by {name}.", err=True))
+        return
+    if code:
+        raise LdExportError(f"the oxigraph server stopped by itself (exit code {code})")
 
 
 @main.command()
@@ -547,13 +671,14 @@ def docs(out_dir, quiet) -> None:
 def draft(article, out_file, force, registry, quiet) -> None:
     """Draft the annotation of a new ARTICLE (a .txt), for a person to correct.
 
-    From rules and the registry only: the registry's actors and places the content names, every
-    mention anchored; unknown capitalised names as candidates to review; quotations with their
-    speaker, verb and listener; reported speech ("according to X", "X reported that"); sentences
-    with hedging words ("likely", "appears", "accused", "might") as hedged claims with their cue;
-    the photo credit and caption, the contributor line, and the dates the text gives. What the
-    rules cannot decide is left as a TODO comment, never guessed. The draft is valid YAML that
-    `ld-export build` accepts unedited; identical input gives identical output.
+    From rules, the registry and reference data (pycountry, GeoNames): the registry's actors and
+    places the content names, every mention anchored; new names typed by a rule that says which
+    and how sure; quotations and reported speech with their speaker, listener and chain; hedged
+    sentences with their cue; relationships and events where a rule is confident; the photo line,
+    the contributor line, the publisher, and dates resolved against the publication date. What the
+    rules cannot decide is left as a TODO comment, never guessed. The draft says `status: draft`:
+    `ld-export build` accepts it unedited with warnings, `ld-export build --strict` refuses it.
+    Identical input gives identical output.
 
     The draft goes to standard output, or with -o to FILE. To build it, save it as SLUG.yaml beside
     SLUG.txt once a person has checked it.
@@ -565,13 +690,14 @@ def draft(article, out_file, force, registry, quiet) -> None:
     if out_file:
         write_draft(text, out_file, article, force)
     else:
-        click.echo(text, nl=False)
+        click.echo(text, nl=False, color=True)  # the data as it is, also through a pipe
     if not quiet:
         c = result.counts
         where = f" to {out_file}" if out_file else ""
         click.echo(
-            f"Drafted{where}: {c['actors']} actors ({c['candidates']} candidates to review), {c['places']} places, "
-            f"{c['quotations']} quotations, {c['claims']} claims; every TODO needs a person.",
+            f"Drafted{where}: {c['actors']} actors and {c['places']} places ({c['candidates']} of them new, to "
+            f"review), {c['quotations']} quotations, {c['claims']} claims, {c['relationships']} relationships, "
+            f"{c['events']} events; every TODO needs a person.",
             err=True,
         )
 

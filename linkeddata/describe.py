@@ -7,10 +7,11 @@ The description (``void.ttl`` in the build folder) is a graph of its own, kept o
 - Each has its statistics (``void:triples``, ``void:entities`` = distinct IRI subjects,
   ``void:distinctSubjects``, ``void:distinctObjects``, ``void:properties``, ``void:classes``), a class
   partition per class (``void:class``, ``void:entities``) and a property partition per property
-  (``void:property``, ``void:triples``). The whole build is counted as its named graphs taken
-  together, as its N-Quads file holds them: ``void:triples`` is the sum over the article graphs (an
-  actor that two articles describe is counted in both), with a property partition per property
-  and a class partition per class (without entity counts, which would need the union in memory).
+  (``void:property``, ``void:triples``). The whole build is counted as the union of its named
+  graphs, the default graph ``ld-export query`` asks: ``void:triples`` counts each distinct triple
+  once (an actor that two articles describe is counted once, though ``dataset.nq`` holds its
+  triples in both graphs), with a property partition per property, also of distinct triples, and a
+  class partition per class (without entity counts, which would need the union in memory).
 - Licence (CC BY 4.0), the source article (``dcterms:source``, ``prov:wasDerivedFrom``) with its
   ``schema:sha256``, a ``dcat:Distribution`` per data file written (media type, format, size and
   SHA-256), and the ``prov:Activity`` of the build, which used this version of ld-export, the
@@ -258,8 +259,8 @@ def describe_dataset(
     base_iri: str,
     issued: datetime.datetime | None = None,
 ) -> set[tuple]:
-    """The whole build: ``articles`` article graphs holding ``triples`` triples in all, used
-    ``properties`` (property → triples) and ``classes``; the dataset ``files`` (name → (size,
+    """The whole build: ``articles`` article graphs whose union holds ``triples`` distinct triples,
+    used ``properties`` (property → distinct triples) and ``classes``; the dataset ``files`` (name → (size,
     SHA-256)); ``issued`` is the time of the build, if any. With each article's
     :func:`describe_article`, this is the build's description."""
     d = _Description(base_iri)

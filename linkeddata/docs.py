@@ -464,8 +464,10 @@ class _Page:
                 more.append(f"{name} of: {self.refs(sources)}")
         for predicate in sorted(set(o.g.predicates(c)) - CONCEPT_SHOWN - set(MATCHES)):
             more.append(f"{self.ref(predicate)}: {self.refs(o.objects(c, predicate))}")
+        # A concept that is also a property (a stance) has its anchor on the property's section.
+        row_id = "" if c in o.properties else f' id="{o.anchors[c]}"'
         return (
-            f'<tr id="{o.anchors[c]}"><td><code>{escape(o.short(c))}</code></td>'
+            f"<tr{row_id}><td><code>{escape(o.short(c))}</code></td>"
             f"<td>{escape(o.text(c, SKOS.notation) or '')}</td>"
             f"<td>{escape(o.label(c))}</td><td>{escape(o.text(c, SKOS.definition) or o.comment(c) or '')}</td>"
             f"<td>{'<br>'.join(more)}</td></tr>"

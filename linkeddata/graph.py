@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from urllib.parse import quote as percent_encode
+from urllib.parse import unquote
 
 from rdflib import Graph, Literal, URIRef
 
@@ -21,11 +22,12 @@ from .annotation import Actor, Annotation, Origin, Place, Quote
 from .article import Article
 from .errors import AnnotationError, InputError
 from .namespaces import (
+    CITO,
     ET,
     HEDGE,
     LDE,
     OA,
-    OWL,
+    POLARITY,
     PROV,
     RDF,
     RDFS,
@@ -37,6 +39,7 @@ from .namespaces import (
     XSD,
     bind_prefixes,
 )  # fmt: skip
+from .vocabulary import vocabulary
 
 ACTOR_CLASSES = {
     "person": LDE.Person,
@@ -48,6 +51,23 @@ ACTOR_CLASSES = {
     "media-outlet": LDE.MediaOutlet,
     "population-group": LDE.PopulationGroup,
 }
+# Every type an actor of each kind is written with: its class, the project's classes above it (so
+# that the shapes need no ontology), and the standard classes a client looks for.
+_PERSON = (LDE.Person, LDE.Actor, SCHEMA.Person, PROV.Person, PROV.Agent, SEM.Actor)
+_ORGANIZATION = (LDE.Organization, LDE.Actor, SCHEMA.Organization, PROV.Organization, PROV.Agent, SEM.Actor)
+ACTOR_TYPES = {
+    "person": _PERSON,
+    "organization": _ORGANIZATION,
+    "state": (LDE.State, *_ORGANIZATION),
+    "government": (LDE.Government, *_ORGANIZATION),
+    "military-force": (LDE.MilitaryForce, *_ORGANIZATION),
+    "armed-group": (LDE.ArmedGroup, *_ORGANIZATION),
+    "media-outlet": (LDE.MediaOutlet, SCHEMA.NewsMediaOrganization, *_ORGANIZATION),
+    "population-group": (LDE.PopulationGroup, LDE.Actor, PROV.Agent, SEM.Actor),
+}
+# The Web Annotation motivation of a span, by the property that links a resource to it.
+MOTIVATIONS = {LDE.hedgeCue: OA.classifying, LDE.timeCue: OA.classifying}
+RATINGS = {"false": "False", "misleading": "Misleading", "unproven": "Unproven", "true": "True"}
 
 # The syntax of an absolute IRI (RFC 3987), which Turtle, N-Triples, JSON-LD and SPARQL parsers check.
 _UCSCHAR = (
@@ -87,10 +107,21 @@ def _is_absolute_iri(text: str) -> bool:
     return True
 
 
+BASE_SCHEMES = ("http", "https", "urn", "tag")
+
+
 def check_base_iri(base: str) -> str:
-    """A base IRI must be an absolute IRI (RFC 3987) that ends in ``/`` or ``#``."""
+    """A base IRI must be an absolute IRI (RFC 3987) of a scheme that names things
+    (:data:`BASE_SCHEMES`: not ``javascript:``, ``data:`` or ``file:``, which a browser or a
+    client would run, decode or read) and end in ``/`` or ``#``."""
     if not _is_absolute_iri(base):
         raise InputError(f"the base IRI {base!r} is not an absolute IRI (e.g. https://example.org/data/)")
+    scheme = base.split(":", 1)[0].lower()
+    if scheme not in BASE_SCHEMES:
+        raise InputError(
+            f"the base IRI {base!r} has the scheme '{scheme}:'; IRIs of the data are minted under "
+            f"{', '.join(s + ':' for s in BASE_SCHEMES)} only (e.g. https://example.org/data/)"
+        )
     if not base.endswith(("/", "#")):
         raise InputError(f"the base IRI {base!r} must end with '/' or '#'")
     return base
@@ -134,14 +165,47 @@ class Minter:
     def relationship(self, rel_id: str) -> URIRef:
         return self._iri("relationship", self.slug, rel_id)
 
-    def event(self, event_id: str) -> URIRef:
-        return self._iri("event", self.slug, event_id)
+    def event(self, event_id: str, shared: bool = False) -> URIRef:
+        """An event of this article, or (``shared``) an event of the registry, one IRI across articles."""
+        return self._iri("event", event_id) if shared else self._iri("event", self.slug, event_id)
+
+    def first_appearance(self, claim_id: str) -> URIRef:
+        return self._iri("claim", self.slug, claim_id, "first-appearance")
+
+    def factuality(self, resource: URIRef, claim_id: str) -> URIRef:
+        """The factuality of ``resource`` (a relationship or event minted here) on one claim's word."""
+        if not str(resource).startswith(self.base):
+            raise ValueError(f"{resource} is not minted under {self.base}")
+        parts = str(resource)[len(self.base) :].split("/")
+        return self._iri(*(unquote(p) for p in parts), "according-to", self.slug, claim_id)
 
     def anchor(self, a: Anchor) -> URIRef:
         return self._iri("anchor", self.slug, f"{a.start}-{a.end}")
 
     def selector(self, a: Anchor, kind: str) -> URIRef:
         return self._iri("anchor", self.slug, f"{a.start}-{a.end}", kind)
+
+    def annotation(self, a: Anchor, motivation: URIRef) -> URIRef:
+        """The Web Annotation of a span, for one motivation (``describing``, ``identifying``, …)."""
+        return self._iri("anchor", self.slug, f"{a.start}-{a.end}", "annotation", str(motivation).rsplit("#")[-1])
+
+    def annotation_activity(self) -> URIRef:
+        return self._iri("annotation", self.slug)
+
+    def review(self, review_id: str) -> URIRef:
+        return self._iri("review", self.slug, review_id)
+
+    def rating(self, review_id: str) -> URIRef:
+        return self._iri("review", self.slug, review_id, "rating")
+
+    def owns(self, iri: str) -> bool:
+        """Whether ``iri`` names a resource of this article alone: one minted with its slug (the
+        article, its photo and graph, claims and hops, relationships, events, anchors), which no
+        other article's graph describes, unlike the actors and places articles share."""
+        if not iri.startswith(self.base):
+            return False
+        segments = iri[len(self.base) :].split("/", 2)
+        return len(segments) > 1 and segments[1] == percent_encode(self.slug, safe="")
 
 
 def time_literal(value: str, origin: Origin) -> Literal:
@@ -173,6 +237,8 @@ class ArticleGraph:
     counts: dict[str, int] = field(default_factory=dict)
     actors: frozenset[URIRef] = frozenset()
     places: frozenset[URIRef] = frozenset()
+    # (event IRI, type, sorted places, time, id, origin) of each event, for the duplicate warning
+    events: tuple[tuple, ...] = ()
 
     @cached_property
     def graph(self) -> Graph:
@@ -194,8 +260,10 @@ class _Builder:
         self.g: set[tuple] = set()
         self.origins: dict[URIRef, Origin] = {}
         self.anchors: dict[tuple[int, int], Anchor] = {}
+        self.uses: dict[tuple[tuple[int, int], URIRef], set[URIRef]] = {}  # (span, motivation) → bodies
         self.actors: set[str] = set()
         self.places: set[str] = set()
+        self.event_keys: list[tuple] = []
         self.article_iri = self.mint.article()
 
     # -- helpers -------------------------------------------------------------------------------
@@ -207,7 +275,8 @@ class _Builder:
         self.origins.setdefault(iri, origin)
         return iri
 
-    def anchor(self, quote: Quote) -> URIRef:
+    def anchor(self, quote: Quote, body: URIRef | None = None, motivation: URIRef = OA.describing) -> URIRef:
+        """The span of ``quote``; ``body`` is what it is evidence for (its Web Annotation's body)."""
         a = locate(self.article, quote)
         iri = self.mint.anchor(a)
         if (a.start, a.end) not in self.anchors:
@@ -215,11 +284,17 @@ class _Builder:
             self.origin(iri, quote.origin)
             self.origin(self.mint.selector(a, "quote"), quote.origin)
             self.origin(self.mint.selector(a, "position"), quote.origin)
+        if body is not None:
+            self.uses.setdefault(((a.start, a.end), motivation), set()).add(body)
         return iri
 
-    def evidence(self, subject: URIRef, quotes: Iterable[Quote], prop: URIRef = LDE.evidence) -> None:
+    def evidence(self, subject: URIRef, quotes: Iterable[Quote], prop: URIRef = LDE.evidence,
+                 motivation: URIRef | None = None) -> None:  # fmt: skip
         for q in quotes:
-            self.add(subject, prop, self.anchor(q))
+            self.add(subject, prop, self.anchor(q, subject, motivation or MOTIVATIONS.get(prop, OA.describing)))
+
+    def text_of(self, quote: Quote) -> str:
+        return locate(self.article, quote).exact
 
     def actor(self, actor_id: str) -> URIRef:
         self.actors.add(actor_id)
@@ -236,20 +311,22 @@ class _Builder:
         for m in self.an.actor_mentions:
             iri = self.actor(m.id)
             self.add(self.article_iri, SCHEMA.mentions, iri)
-            self.evidence(iri, m.quotes)
+            self.evidence(iri, m.quotes, motivation=OA.identifying)
         for m in self.an.place_mentions:
             iri = self.place(m.id)
             self.add(self.article_iri, SCHEMA.mentions, iri)
-            self.evidence(iri, m.quotes)
+            self.evidence(iri, m.quotes, motivation=OA.identifying)
         for c in self.an.claims:
             self.claim(c)
         for r in self.an.relationships:
             self.relationship(r)
         for e in self.an.events:
             self.event(e)
+        self.provenance()
         self.close_actors_and_places()
         for a in self.anchors.values():
             self.anchor_node(a)
+        self.annotations()
         return ArticleGraph(
             article=self.article,
             triples=frozenset(self.g),
@@ -267,6 +344,7 @@ class _Builder:
             },
             actors=frozenset(map(self.mint.actor, self.actors)),
             places=frozenset(map(self.mint.place, self.places)),
+            events=tuple(self.event_keys),
         )
 
     def article_node(self) -> None:
@@ -285,16 +363,18 @@ class _Builder:
         self.add(art, SCHEMA.publisher, self.actor(info.publisher))
         if info.date_published:
             self.add(art, SCHEMA.datePublished, time_literal(info.date_published, info.origin))
+        if info.status:
+            self.add(art, SCHEMA.creativeWorkStatus, Literal(info.status))
         for prop, credits in ((SCHEMA.author, info.authors), (SCHEMA.contributor, info.contributors)):
             for credit in credits:
                 iri = self.actor(credit.actor)
                 self.add(art, prop, iri)
-                self.evidence(iri, credit.evidence)
+                self.evidence(iri, credit.evidence, motivation=OA.identifying)
         if info.photo:
             p, photo = info.photo, self.origin(self.mint.photo(), info.photo.origin)
             self.add(art, SCHEMA.image, photo)
             self.add(photo, RDF.type, SCHEMA.ImageObject)
-            credit_anchor, caption_anchor = self.anchor(p.credit), self.anchor(p.caption)
+            credit_anchor, caption_anchor = self.anchor(p.credit, photo), self.anchor(p.caption, photo)
             credit_text = self.anchors_text(credit_anchor)
             self.add(photo, RDFS.label, _en(f"Photo: {credit_text}"))
             self.add(photo, SCHEMA.creditText, Literal(credit_text))
@@ -318,36 +398,72 @@ class _Builder:
 
     def claim(self, c) -> None:
         iri = self.origin(self.mint.claim(c.id), c.origin)
-        self.add(iri, RDF.type, LDE.Claim)
+        for t in (LDE.Claim, SCHEMA.Claim, PROV.Entity):
+            self.add(iri, RDF.type, t)
         self.add(iri, RDFS.label, _en(c.label))
-        self.add(iri, PROV.wasAttributedTo, self.actor(c.asserter))
+        asserter = self.actor(c.asserter)
+        self.add(iri, PROV.wasAttributedTo, asserter)
+        self.add(iri, SCHEMA.author, asserter)
+        self.add(iri, SCHEMA.appearance, self.article_iri)
         for ref in c.told_to:
             self.add(iri, SCHEMA.recipient, self.actor(ref))
         self.add(iri, LDE.hedge, HEDGE[c.hedge])
         self.evidence(iri, c.cue, LDE.hedgeCue)
         if c.quote:
-            self.add(iri, LDE.quotation, self.anchor(c.quote))
+            self.add(iri, LDE.quotation, self.anchor(c.quote, iri))
         self.evidence(iri, c.evidence)
+        if c.hedge != "unknown":  # a claim whose words are lost has no text
+            if c.quote:
+                text = self.text_of(c.quote)
+            else:
+                spans = sorted({locate(self.article, q) for q in c.evidence})
+                text = " … ".join(a.exact for a in spans)
+            self.add(iri, SCHEMA.text, Literal(text, lang=self.an.article.language))
         self.add(iri, LDE.reportedIn, self.article_iri)
         for ref in c.about:
             self.add(iri, SCHEMA.about, self.any_iri(ref))
-        for prop, refs in ((LDE.supports, c.supports), (LDE.disputes, c.disputes), (LDE.repeats, c.repeats)):
-            for ref in refs:
-                self.add(iri, prop, self.mint.claim_ref(ref))
-        previous = iri
+        for ref in c.supports:
+            self.add(iri, LDE.supports, self.mint.claim_ref(ref))
+            self.add(iri, CITO.supports, self.mint.claim_ref(ref))
+        stances = vocabulary().stances
+        for key, ref in c.stances():
+            prop, cito = stances[key]
+            for p in (prop, LDE.disputes, cito):
+                self.add(iri, p, self.mint.claim_ref(ref))
+        for ref in c.repeats:
+            self.add(iri, LDE.repeats, self.mint.claim_ref(ref))
+        previous, first = iri, None
         for n, h in enumerate(c.chain, start=1):
             hop = self.origin(self.mint.hop(c.id, n), h.origin)
-            self.add(hop, RDF.type, LDE.Report)
+            for t in (LDE.Report, SCHEMA.CreativeWork, PROV.Entity):
+                self.add(hop, RDF.type, t)
             self.add(hop, LDE.hop, Literal(n, datatype=XSD.positiveInteger))
             self.add(hop, PROV.wasAttributedTo, self.actor(h.by))
             for ref in h.to:
                 self.add(hop, SCHEMA.recipient, self.actor(ref))
             if h.publisher:
                 self.add(hop, SCHEMA.publisher, self.actor(h.publisher))
+            if h.hedge:
+                self.add(hop, LDE.hedge, HEDGE[h.hedge])
+                self.evidence(hop, h.cue, LDE.hedgeCue)
             self.add(hop, PROV.wasQuotedFrom if h.mode == "quoted" else PROV.wasDerivedFrom, previous)
             self.add(hop, RDFS.label, _en(self.hop_label(h)))
             self.evidence(hop, h.evidence)
+            if first is None and (h.publisher or self.an.actor(h.by).type == "media-outlet"):
+                first = hop  # the first hop that is a publication: where the claim first appeared
             previous = hop
+        if c.first_appearance is not None:
+            fa = self.origin(self.mint.first_appearance(c.id), c.first_appearance.origin)
+            for t in (SCHEMA.CreativeWork, PROV.Entity):
+                self.add(fa, RDF.type, t)
+            self.add(fa, SCHEMA.author, asserter)
+            self.add(fa, SCHEMA.publisher, self.actor(c.first_appearance.publisher))
+            outlet = self.an.actor(c.first_appearance.publisher).label
+            self.add(fa, RDFS.label, _en(f"{self.an.actor(c.asserter).label} in {outlet}"))
+            self.evidence(fa, c.first_appearance.evidence)
+            first = fa
+        if first is not None:
+            self.add(iri, SCHEMA.firstAppearance, first)
         if c.asserter != self.an.article.publisher or c.chain:
             link = PROV.wasQuotedFrom if c.article_mode == "quoted" else PROV.wasDerivedFrom
             self.add(self.article_iri, link, previous)
@@ -370,40 +486,84 @@ class _Builder:
             return self.mint.claim(ref)
         if any(r.id == ref for r in self.an.relationships):
             return self.mint.relationship(ref)
-        return self.mint.event(ref)
+        event = next((e for e in self.an.events if e.id == ref), None)
+        return self.mint.event(ref, shared=event.shared if event else ref in self.an.registry.events)
 
     def relationship(self, r) -> None:
         iri = self.origin(self.mint.relationship(r.id), r.origin)
-        self.add(iri, RDF.type, LDE.Relationship)
+        for t in (LDE.Relationship, PROV.Entity, RDF.Statement):
+            self.add(iri, RDF.type, t)
         self.add(iri, RDFS.label, _en(r.label))
+        frm, to = self.actor(r.from_actor), self.actor(r.to_actor)
         self.add(iri, LDE.relationshipKind, RK[r.kind])
-        self.add(iri, LDE.fromActor, self.actor(r.from_actor))
-        self.add(iri, LDE.toActor, self.actor(r.to_actor))
+        self.add(iri, LDE.fromActor, frm)
+        self.add(iri, LDE.toActor, to)
+        # The reified statement, for a client that knows only RDF: never asserted as a fact.
+        self.add(iri, RDF.subject, frm)
+        self.add(iri, RDF.predicate, RK[r.kind])
+        self.add(iri, RDF.object, to)
         if r.time:
             self.add(iri, LDE.time, time_literal(r.time, r.origin))
-        for ref in r.claims:
-            self.add(iri, LDE.supportedBy, self.mint.claim(ref))
+        self.factuality(iri, r)
         self.evidence(iri, r.evidence)
         self.add(iri, LDE.reportedIn, self.article_iri)
 
     def event(self, e) -> None:
-        iri = self.origin(self.mint.event(e.id), e.origin)
-        self.add(iri, RDF.type, LDE.Event)
+        iri = self.origin(self.mint.event(e.id, e.shared), e.origin)
+        for t in (LDE.Event, SEM.Event, PROV.Entity):
+            self.add(iri, RDF.type, t)
         self.add(iri, RDFS.label, _en(e.label))
         self.add(iri, LDE.eventType, ET[e.type])
+        self.add(iri, SEM.eventType, ET[e.type])
         for prop, refs in ((LDE.hasAgent, e.agents), (LDE.hasTarget, e.targets), (LDE.hasVictim, e.victims)):
             for ref in refs:
                 self.add(iri, prop, self.actor(ref))
+                self.add(iri, SEM.hasActor, self.actor(ref))
         for ref in e.places:
             self.add(iri, SEM.hasPlace, self.place(ref))
         if e.time:
             self.add(iri, SEM.hasTimeStamp, time_literal(e.time, e.origin))
         if e.time_cue:
-            self.add(iri, LDE.timeCue, self.anchor(e.time_cue))
-        for ref in e.claims:
-            self.add(iri, LDE.supportedBy, self.mint.claim(ref))
+            self.add(iri, LDE.timeCue, self.anchor(e.time_cue, iri, OA.classifying))
+        self.factuality(iri, e)
         self.evidence(iri, e.evidence)
         self.add(iri, LDE.reportedIn, self.article_iri)
+        self.event_keys.append((str(iri), e.type, tuple(sorted(e.places)), e.time or "", e.id, str(e.origin)))
+
+    def factuality(self, iri: URIRef, x) -> None:
+        """The claims a relationship or event rests on, and its factuality on each one's word: a
+        qualified PROV attribution to the asserter of a claim that affirms it, a qualified PROV
+        influence of one that denies it, with the certainty and polarity as their roles."""
+        vocab = vocabulary()
+        claims = {c.id: c for c in self.an.claims}
+        for refs, affirms in ((x.claims, True), (x.denied_by, False)):
+            for ref in refs:
+                c = claims[ref]
+                claim = self.mint.claim(ref)
+                self.add(iri, LDE.supportedBy if affirms else LDE.deniedBy, claim)
+                node = self.mint.factuality(iri, ref)
+                certainty = vocab.certainty(c.hedge, [h.hedge for h in c.chain if h.hedge])
+                polarity = POLARITY.underspecified if c.hedge == "unknown" else (
+                    POLARITY.affirmed if affirms else POLARITY.denied)  # fmt: skip
+                agent = self.actor(c.asserter)
+                self.add(node, RDF.type, LDE.Factuality)
+                self.add(node, RDF.type, PROV.Attribution if affirms else PROV.Influence)
+                self.add(node, PROV.agent if affirms else PROV.influencer, agent)
+                self.add(node, LDE.basedOn, claim)
+                self.add(node, LDE.certainty, certainty)
+                self.add(node, LDE.polarity, polarity)
+                self.add(node, PROV.hadRole, certainty)
+                self.add(node, PROV.hadRole, polarity)
+                who = self.an.actor(c.asserter).label
+                self.add(node, RDFS.label, _en(f"{vocab.labels[certainty]}, {vocab.labels[polarity]}, "
+                                               f"on the word of {who}"))  # fmt: skip
+                self.add(iri, LDE.hasFactuality, node)
+                if affirms:
+                    self.add(iri, PROV.qualifiedAttribution, node)
+                    self.add(iri, PROV.wasAttributedTo, agent)
+                else:
+                    self.add(iri, PROV.qualifiedInfluence, node)
+                    self.add(iri, PROV.wasInfluencedBy, agent)
 
     def close_actors_and_places(self) -> None:
         """Write every actor and place used, and those they belong to or lie within."""
@@ -425,14 +585,15 @@ class _Builder:
 
     def actor_node(self, a: Actor) -> None:
         iri = self.origin(self.mint.actor(a.id), a.origin)
-        self.add(iri, RDF.type, ACTOR_CLASSES[a.type])
+        for t in ACTOR_TYPES[a.type]:
+            self.add(iri, RDF.type, t)
         self.add(iri, RDFS.label, _en(a.label))
         for alias in a.aliases:
             self.add(iri, SKOS.altLabel, _en(alias))
         if a.description:
             self.add(iri, SCHEMA.description, _en(a.description))
         if a.wikidata:
-            self.add(iri, OWL.sameAs, WD[a.wikidata])
+            self.add(iri, SCHEMA.sameAs, WD[a.wikidata])
         for ref in a.member_of:
             self.add(iri, SCHEMA.memberOf, self.mint.actor(ref))
         for ref in a.part_of:
@@ -441,9 +602,10 @@ class _Builder:
     def place_node(self, p: Place) -> None:
         iri = self.origin(self.mint.place(p.id), p.origin)
         self.add(iri, RDF.type, SCHEMA.Place)
+        self.add(iri, RDF.type, SEM.Place)
         self.add(iri, RDFS.label, _en(p.label))
         if p.wikidata:
-            self.add(iri, OWL.sameAs, WD[p.wikidata])
+            self.add(iri, SCHEMA.sameAs, WD[p.wikidata])
         if p.within:
             self.add(iri, SCHEMA.containedInPlace, self.mint.place(p.within))
 
@@ -461,6 +623,53 @@ class _Builder:
         self.add(position, RDF.type, OA.TextPositionSelector)
         self.add(position, OA.start, Literal(a.start, datatype=XSD.nonNegativeInteger))
         self.add(position, OA.end, Literal(a.end, datatype=XSD.nonNegativeInteger))
+
+    def annotations(self) -> None:
+        """Each span's Web Annotation for each motivation: the span is the target, what it is
+        evidence for the bodies (the span's uses are known once the whole graph is built)."""
+        activity = self.mint.annotation_activity() if self.an.annotation else None
+        for (span, motivation), bodies in self.uses.items():
+            a = self.anchors[span]
+            iri = self.mint.annotation(a, motivation)
+            self.add(iri, RDF.type, OA.Annotation)
+            self.add(iri, OA.motivatedBy, motivation)
+            self.add(iri, OA.hasTarget, self.mint.anchor(a))
+            for body in bodies:
+                self.add(iri, OA.hasBody, body)
+            if activity is not None:
+                self.add(iri, PROV.wasGeneratedBy, activity)
+
+    def provenance(self) -> None:
+        """Who annotated the article, and when (PROV), and their reviews of its claims."""
+        info = self.an.annotation
+        if info is None:
+            return
+        activity = self.origin(self.mint.annotation_activity(), info.origin)
+        self.add(activity, RDF.type, PROV.Activity)
+        self.add(activity, RDFS.label, _en(f"Annotation of “{self.article.headline.of(self.article.text)}”"))
+        self.add(activity, PROV.used, self.article_iri)
+        self.add(activity, PROV.endedAtTime, Literal(info.date, datatype=XSD.dateTime))
+        annotators = [self.actor(ref) for ref in info.by]
+        for agent in annotators:
+            self.add(activity, PROV.wasAssociatedWith, agent)
+        for r in self.an.reviews:
+            iri = self.origin(self.mint.review(r.id), r.origin)
+            rating = self.mint.rating(r.id)
+            self.add(iri, RDF.type, SCHEMA.ClaimReview)
+            self.add(iri, RDF.type, PROV.Entity)
+            self.add(iri, RDFS.label, _en(f"Review of the claim “{self.an_claim(r.claim).label}”"))
+            self.add(iri, SCHEMA.itemReviewed, self.mint.claim(r.claim))
+            self.add(iri, SCHEMA.reviewBody, _en(r.body))
+            self.add(iri, SCHEMA.reviewRating, rating)
+            self.add(iri, PROV.wasGeneratedBy, activity)
+            for agent in annotators:
+                self.add(iri, SCHEMA.author, agent)
+                self.add(iri, PROV.wasAttributedTo, agent)
+            self.add(rating, RDF.type, SCHEMA.Rating)
+            self.add(rating, SCHEMA.alternateName, _en(RATINGS[r.rating]))
+
+    def an_claim(self, claim_id: str):
+        return next(c for c in self.an.claims if c.id == claim_id)
 
 
 def build_graph(article: Article, annotation: Annotation, base_iri: str) -> ArticleGraph:

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 from rdflib import Namespace
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD, DefinedNamespace, URIRef
-
-SCHEMA = SDO
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace, URIRef
 
 __all__ = [
     "CAMEO",
+    "CERTAINTY",
+    "CITO",
     "DCTERMS",
     "ET",
     "HEDGE",
     "LDE",
     "OA",
     "OWL",
+    "POLARITY",
     "PROV",
     "RDF",
     "RDFS",
@@ -50,6 +51,7 @@ class LDE(DefinedNamespace):
     Report: URIRef
     Relationship: URIRef
     Event: URIRef
+    Factuality: URIRef
 
     evidence: URIRef
     quotation: URIRef
@@ -58,6 +60,10 @@ class LDE(DefinedNamespace):
     reportedIn: URIRef
     supports: URIRef
     disputes: URIRef
+    contradicts: URIRef
+    deniesSaying: URIRef
+    rejectsJustification: URIRef
+    doubtsSource: URIRef
     repeats: URIRef
     hop: URIRef
     relationshipKind: URIRef
@@ -65,6 +71,11 @@ class LDE(DefinedNamespace):
     toActor: URIRef
     time: URIRef
     supportedBy: URIRef
+    deniedBy: URIRef
+    hasFactuality: URIRef
+    certainty: URIRef
+    polarity: URIRef
+    basedOn: URIRef
     eventType: URIRef
     hasAgent: URIRef
     hasTarget: URIRef
@@ -74,12 +85,75 @@ class LDE(DefinedNamespace):
     rank: URIRef
 
 
+class SCHEMA(DefinedNamespace):
+    """schema.org, as its own JSON-LD context expands it (``http://schema.org/``): the terms this
+    project uses. See docs/model.md for why http and not https."""
+
+    _NS = Namespace("http://schema.org/")
+    _fail = True
+
+    NewsArticle: URIRef
+    ImageObject: URIRef
+    Place: URIRef
+    Person: URIRef
+    Organization: URIRef
+    NewsMediaOrganization: URIRef
+    Claim: URIRef
+    ClaimReview: URIRef
+    Rating: URIRef
+    CreativeWork: URIRef
+    Event: URIRef
+    SoftwareApplication: URIRef
+    headline: URIRef
+    articleBody: URIRef
+    text: URIRef
+    sha256: URIRef
+    encodingFormat: URIRef
+    inLanguage: URIRef
+    publisher: URIRef
+    contributor: URIRef
+    author: URIRef
+    datePublished: URIRef
+    image: URIRef
+    mentions: URIRef
+    caption: URIRef
+    creditText: URIRef
+    identifier: URIRef
+    creator: URIRef
+    provider: URIRef
+    dateCreated: URIRef
+    contentLocation: URIRef
+    description: URIRef
+    memberOf: URIRef
+    parentOrganization: URIRef
+    containedInPlace: URIRef
+    recipient: URIRef
+    about: URIRef
+    appearance: URIRef
+    firstAppearance: URIRef
+    sameAs: URIRef
+    creativeWorkStatus: URIRef
+    itemReviewed: URIRef
+    reviewRating: URIRef
+    reviewBody: URIRef
+    alternateName: URIRef
+    name: URIRef
+    softwareVersion: URIRef
+
+
 class OA(DefinedNamespace):
     """W3C Web Annotation vocabulary: the terms this project uses."""
 
     _NS = Namespace("http://www.w3.org/ns/oa#")
     _fail = True
 
+    Annotation: URIRef
+    hasTarget: URIRef
+    hasBody: URIRef
+    motivatedBy: URIRef
+    describing: URIRef
+    identifying: URIRef
+    classifying: URIRef
     SpecificResource: URIRef
     TextQuoteSelector: URIRef
     TextPositionSelector: URIRef
@@ -99,15 +173,32 @@ class SEM(DefinedNamespace):
     _fail = True
 
     Event: URIRef
+    Actor: URIRef
+    Place: URIRef
     hasActor: URIRef
     hasPlace: URIRef
     hasTimeStamp: URIRef
+    eventType: URIRef
+
+
+class CITO(DefinedNamespace):
+    """Citation Typing Ontology: the terms this project uses for stances between claims."""
+
+    _NS = Namespace("http://purl.org/spar/cito/")
+    _fail = True
+
+    supports: URIRef
+    disputes: URIRef
+    disagreesWith: URIRef
+    qualifies: URIRef
 
 
 ONTOLOGY_IRI = URIRef("https://w3id.org/ld-export/ontology")
 RK = Namespace("https://w3id.org/ld-export/ontology/relationship-kind/")
 ET = Namespace("https://w3id.org/ld-export/ontology/event-type/")
 HEDGE = Namespace("https://w3id.org/ld-export/ontology/hedge/")
+CERTAINTY = Namespace("https://w3id.org/ld-export/ontology/certainty/")
+POLARITY = Namespace("https://w3id.org/ld-export/ontology/polarity/")
 CAMEO = Namespace("https://w3id.org/ld-export/ontology/cameo/")
 SH = Namespace("http://www.w3.org/ns/shacl#")
 WD = Namespace("http://www.wikidata.org/entity/")
@@ -120,7 +211,10 @@ PREFIXES: dict[str, Namespace] = {
     "rk": RK,
     "et": ET,
     "hedge": HEDGE,
+    "certainty": CERTAINTY,
+    "polarity": POLARITY,
     "cameo": CAMEO,
+    "cito": Namespace(str(CITO)),
     "schema": Namespace(str(SCHEMA)),
     "prov": Namespace(str(PROV)),
     "oa": Namespace(str(OA)),
@@ -143,7 +237,7 @@ def _materialize(namespace: type[DefinedNamespace]) -> None:
             type.__setattr__(namespace, name, namespace[name])
 
 
-for _ns in (LDE, OA, SEM, RDF, RDFS, OWL, XSD, SKOS, PROV, SDO, DCTERMS):
+for _ns in (LDE, SCHEMA, OA, SEM, CITO, RDF, RDFS, OWL, XSD, SKOS, PROV, DCTERMS):
     _materialize(_ns)
 
 

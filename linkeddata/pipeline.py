@@ -22,10 +22,10 @@ change (:mod:`linkeddata.cache`); the output is the same, byte for byte, as a cl
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import fcntl
 import hashlib
-import multiprocessing
 import os
 import shutil
 from collections import Counter
@@ -37,7 +37,7 @@ from pathlib import Path
 
 from rdflib import BNode, Graph, Literal, URIRef
 
-from . import cache, resources
+from . import cache, children, processes, resources
 from . import store as embedded
 from .annotation import Actor, Origin, Place, Registry, _check_not_in_registry, load_annotation, load_registry
 from .article import Article, read_article
@@ -117,13 +117,20 @@ class BuildResult:
     files: list[Path] = field(default_factory=list)
     reused: int = 0  # articles taken from the previous build in the folder
     rechecked: int = 0  # articles pyshacl validated because pyrudof reported something
+    warnings: list[str] = field(default_factory=list)  # SHACL warnings, described
+    duplicates: list[str] = field(default_factory=list)  # likely duplicate events, described
+    warned: dict[str, int] = field(default_factory=dict)  # slug → SHACL warnings (drafts, TODOs)
+    triples: int | None = None  # distinct triples of the union of the article graphs
 
     @property
     def counts(self) -> dict[str, int]:
-        """Totals over the build; actors and places are counted once however many articles share them."""
+        """Totals over the build; actors, places and triples are counted once however many articles
+        share them."""
         totals = {"articles": len(self.articles)}
         for key in ("claims", "relationships", "events", "anchors", "triples"):
             totals[key] = sum(a.counts[key] for a in self.articles)
+        if self.triples is not None:
+            totals["triples"] = self.triples
         totals["actors"] = len(set().union(*(a.actors for a in self.articles)))
         totals["places"] = len(set().union(*(a.places for a in self.articles)))
         return totals
@@ -152,7 +159,10 @@ def find_sources(inputs: Sequence[str | Path]) -> list[Source]:
             annotation = next((p for p in (text.with_suffix(".yaml"), text.with_suffix(".yml")) if p.is_file()), None)
             if annotation is None:
                 raise InputError(
-                    f"the article has no annotation: expected {text.with_suffix('.yaml').name} beside it", text
+                    f"the article has no annotation: expected {text.with_suffix('.yaml').name} beside it. "
+                    f"`ld-export draft {text} -o {text.with_suffix('.yaml')}` writes a first one for a person "
+                    "to correct",
+                    text,
                 )
             source = Source(text, annotation)
             other = sources.get(source.slug)
@@ -255,14 +265,17 @@ def _build_article(job: _Job) -> dict:
             (job.staging / "parts" / (slug + PARTS[part])).write_bytes(data)
 
     mint = Minter(job.base_iri, slug)
+    shared = _shared_triples(nt, mint)
     actor_ids = sorted(i for i in registry.actors if mint.actor(i) in ag.actors)
     place_ids = sorted(i for i in registry.places if mint.place(i) in ag.places)
+    event_ids = sorted(e.id for e in annotation.events if e.shared)
     properties: Counter[str] = Counter(str(p) for _s, p, _o in ag.triples)
     classes = sorted({str(o) for _s, p, o in ag.triples if p == RDF.type and isinstance(o, URIRef)})
     entry = {
         "key": job.key,
         "registry": {"path": str(job.registry_path.resolve()), "actors": actor_ids, "places": place_ids,
-                     "digest": cache.registry_digest(registry, actor_ids, place_ids)},
+                     "events": event_ids,
+                     "digest": cache.registry_digest(registry, actor_ids, place_ids, event_ids)},
         "graph_iri": graph_iri,
         "article_iri": str(ag.article_iri),
         "counts": ag.counts,
@@ -276,11 +289,52 @@ def _build_article(job: _Job) -> dict:
         "files": {name: [hashlib.sha256(data).hexdigest()] for name, data in files.items()},
         "parts": {part: len(data) for part, data in parts.items()},
         "properties": dict(sorted(properties.items())),
+        "shared": shared,
         "classes": classes,
+        "events": [list(e) for e in ag.events],
     }  # fmt: skip
+    # Warnings (a conforming report's results): kept for a later build that reuses the article.
+    entry["warnings"] = [v.describe() for v in report.violations] if report is not None and report.conforms else []
+    if entry["warnings"]:
+        entry["report_ttl"] = report.serialize().decode("utf-8")
     if report is not None:
         entry["report"] = report
     return entry
+
+
+# Bytes of a triple's digest in an article's shared triples: two of a million distinct triples
+# share a digest with a chance of one in 30 million (and the union is then one triple short).
+_DIGEST = 8
+
+
+def _shared_triples(nt: bytes, mint: Minter) -> dict[str, str]:
+    """The triples of an article's graph that other articles' graphs may hold too, those whose
+    subject the article does not own (actors and places), as property → their digests (sorted,
+    base64). With them the build counts the distinct triples of the union of the graphs without
+    holding the union: every other triple is in this graph alone."""
+    shared: dict[str, list[bytes]] = {}
+    for line in nt.split(b"\n"):
+        if line:
+            subject, predicate, _rest = line.split(b" ", 2)
+            if not mint.owns(subject[1:-1].decode("utf-8")):
+                digest = hashlib.blake2b(line, digest_size=_DIGEST).digest()
+                shared.setdefault(predicate[1:-1].decode("utf-8"), []).append(digest)
+    return {p: base64.b64encode(b"".join(sorted(d))).decode("ascii") for p, d in sorted(shared.items())}
+
+
+def _union_properties(entries: Iterable[dict]) -> Counter[str]:
+    """Property → distinct triples in the union of the articles' graphs (manifest entries)."""
+    properties: Counter[str] = Counter()
+    shared: dict[str, set[bytes]] = {}
+    for entry in entries:
+        properties.update(entry["properties"])
+        for prop, blob in entry["shared"].items():
+            digests = base64.b64decode(blob)
+            properties[prop] -= len(digests) // _DIGEST
+            shared.setdefault(prop, set()).update(digests[i : i + _DIGEST] for i in range(0, len(digests), _DIGEST))
+    for prop, digests in shared.items():
+        properties[prop] += len(digests)
+    return properties
 
 
 def _screen(nt: bytes) -> bool:
@@ -331,6 +385,31 @@ def _check_across_articles(entries: dict[str, dict]) -> None:
                 )  # fmt: skip
 
 
+def likely_duplicates(entries: dict[str, dict]) -> list[str]:
+    """Events of different IRIs with the same type, places and time: likely one event minted twice."""
+    groups: dict[tuple, dict[str, tuple]] = {}
+    for slug, e in entries.items():
+        for iri, etype, places, time, event_id, origin in e.get("events", []):
+            if places and time:
+                groups.setdefault((etype, tuple(places), time), {}).setdefault(iri, (slug, event_id, origin))
+    found = []
+    for (etype, places, time), events in sorted(groups.items()):
+        if len(events) > 1:
+            named = " and ".join(f"'{event_id}' ({origin})" for _slug, event_id, origin in sorted(events.values()))
+            found.append(
+                f"Warning: likely the same event twice: {named} are both of type {etype} at {', '.join(places)} in "
+                f"{time}; if they are one event, put it in the registry (events:) and list it by id in each article."
+            )
+    return found
+
+
+def _stored_report(turtle: str) -> ValidationReport:
+    """A reused article's report of warnings, as its build kept it."""
+    from .validate import report_of_graph
+
+    return report_of_graph(Graph().parse(data=turtle, format="turtle"))
+
+
 def _still_valid(entry: dict, source: Source, registry_path: Path, key: str, out: Path) -> bool:
     """An article of the previous build can be reused: same inputs, same registry entries, and
     its files are still as that build left them."""
@@ -338,7 +417,7 @@ def _still_valid(entry: dict, source: Source, registry_path: Path, key: str, out
         return False
     registry = _registry(registry_path)
     r = entry["registry"]
-    if cache.registry_digest(registry, r["actors"], r["places"]) != r["digest"]:
+    if cache.registry_digest(registry, r["actors"], r["places"], r.get("events", [])) != r["digest"]:
         return False
     # The registry may have gained an entry that an actor or place of the article duplicates.
     _check_not_in_registry({a["id"]: _actor(a) for a in entry["local_actors"]}, registry.actors, "actor")
@@ -362,6 +441,7 @@ def build(
     reuse: bool = True,
     store: bool = True,
     validator: str = "auto",
+    strict: bool = False,
 ) -> BuildResult:
     """Build, validate and write linked data for the articles ``inputs`` into ``out_dir``.
 
@@ -374,7 +454,9 @@ def build(
     messages and ``advance(done, total)`` is called as articles are finished. ``reuse``: take
     unchanged articles from the build already in ``out_dir``; ``store``: also write the embedded
     Oxigraph store ``OUT/store`` that ``ld-export query`` uses; ``validator``: "auto" (pyrudof,
-    then pyshacl for an article where pyrudof reports anything) or "pyshacl" (every article).
+    then pyshacl for an article where pyrudof reports anything) or "pyshacl" (every article);
+    ``strict``: a SHACL warning (a draft annotation, a TODO left in it) fails the build as a
+    violation does (:class:`~linkeddata.errors.NotConformingError`), and nothing is written.
     """
     say = progress or (lambda _msg: None)
     formats = list(dict.fromkeys(formats))
@@ -406,7 +488,10 @@ def build(
     entries: dict[str, dict] = {}
     for source in sources:
         old = old_entries.get(source.slug)
-        if old is not None and _still_valid(old, source, paths[source.slug], keys[source.slug], out):
+        # A strict build validates again every article that had warnings, to report them.
+        fresh = "warnings" in old if old is not None else False
+        if fresh and not (strict and old["warnings"]) and _still_valid(old, source, paths[source.slug],
+                                                                       keys[source.slug], out):  # fmt: skip
             entries[source.slug] = old
     order = sorted(sources, key=lambda s: Minter(base_iri, s.slug).graph())
 
@@ -415,6 +500,9 @@ def build(
     loader = None
     try:
         store_now = store and "nquads" in formats
+        if store and not store_now:
+            say("no store: it is loaded from the nquads format, which this build does not write "
+                "(add nquads to the formats, or build with --no-store to skip it)")  # fmt: skip
         owned = cache.owned(out)
         _check_clashes(out, owned, _targets(order, formats, store_now))
         staging = Staging(out)
@@ -429,25 +517,33 @@ def build(
         if store_now and not in_place:
             loader = embedded.Loader(staging.path / embedded.STORE_NAME)
         reports = []
-        for i, entry in enumerate(_run(todo, jobs, say, advance), start=1):
-            report = entry.pop("report", None)
-            if report is not None:
-                reports.append(report)
-            slug = todo[i - 1].source.slug
-            entries[slug] = entry
-            if loader is not None and (report is None or report.conforms):
-                loader.add(staging.path / "parts" / (slug + PARTS["nquads"]), 0, entry["parts"]["nquads"],
-                           entry["graph_iri"])  # fmt: skip
+        with contextlib.closing(_run(todo, jobs, say, advance)) as results:  # closed: its workers stop
+            for i, entry in enumerate(results, start=1):
+                report = entry.pop("report", None)
+                if report is not None:
+                    reports.append(report)
+                slug = todo[i - 1].source.slug
+                entries[slug] = entry
+                if loader is not None and (report is None or report.conforms):
+                    loader.add(staging.path / "parts" / (slug + PARTS["nquads"]), 0, entry["parts"]["nquads"],
+                               entry["graph_iri"])  # fmt: skip
         _check_across_articles({s.slug: entries[s.slug] for s in order})
+        checked, built_now = len(reports), {t.source.slug for t in todo}
+        for s in order:  # the warnings of reused articles stay in the report
+            if s.slug not in built_now and "report_ttl" in entries[s.slug]:
+                reports.append(_stored_report(entries[s.slug]["report_ttl"]))
         report = _merge_reports(reports)
+        warned = [s.slug for s in order if entries[s.slug].get("warnings")]
+        if strict and warned and report.conforms:
+            report = _strict(report)
         if not report.conforms:
             staging.discard()
             cache.own(out, owned | {FAILED_REPORT_NAME})
             write_files(out, {FAILED_REPORT_NAME: report.serialize()})
             raise NotConformingError(report)
-        result = _assemble(out, staging, order, entries, old_entries, owned, formats, base_iri, issued, store_now,
-                           in_place, loader, report, say)  # fmt: skip
-    except BaseException:
+        written, triples = _assemble(out, staging, order, entries, old_entries, owned, formats, base_iri, issued,
+                                     store_now, in_place, loader, report, say)  # fmt: skip
+    except BaseException as e:
         if loader is not None:
             loader.abort()
         if staging is not None:
@@ -457,6 +553,8 @@ def build(
             shutil.rmtree(out / cache.CACHE_DIR, ignore_errors=True)
             with contextlib.suppress(OSError):
                 out.rmdir()  # made for this build, and empty: a failed build leaves no trace
+        if isinstance(e, OSError):  # a full disk, a folder that cannot be written: bad input, not a bug
+            raise _write_error(e, out, staging) from None
         raise
     lock.close()
     built = [
@@ -466,8 +564,26 @@ def build(
                      frozenset(map(URIRef, entries[s.slug]["places"])))
         for s in sources
     ]  # fmt: skip
-    rechecked = len(reports) if validator == "auto" else 0
-    return BuildResult(built, report, result, reused=len(sources) - len(todo), rechecked=rechecked)
+    rechecked = checked if validator == "auto" else 0
+    warned = {s.slug: len(entries[s.slug]["warnings"]) for s in order if entries[s.slug].get("warnings")}
+    warnings = [w for s in order for w in entries[s.slug].get("warnings", [])]
+    duplicates = likely_duplicates({s.slug: entries[s.slug] for s in order})
+    return BuildResult(built, report, written, reused=len(sources) - len(todo), rechecked=rechecked,
+                       warnings=warnings, duplicates=duplicates, warned=warned, triples=triples)
+
+def _strict(report: ValidationReport) -> ValidationReport:
+    """The report of a strict build: its warnings are failures."""
+    return ValidationReport(False, report.graph, list(report.violations), strict=True)
+
+
+def _write_error(e: OSError, out: Path, staging: Staging | None) -> InputError:
+    """What a build that could not write says: the file (unless it is one of the build's own
+    temporary ones), what the system said, and that the output folder holds the previous build."""
+    where = Path(e.filename) if e.filename else out
+    if staging is not None and where.is_relative_to(staging.path):
+        where = out
+    reason = e.strerror or " ".join(str(e).split())
+    return InputError(f"the build could not write: {reason}; the output folder holds what it held before", where)
 
 
 def _targets(order: list[Source], formats: list[str], store: bool) -> list[str]:
@@ -523,13 +639,33 @@ def _run(todo: list[_Job], jobs: int | None, say: Progress, advance) -> Iterable
         return
     say(f"building {len(todo)} articles in {jobs} processes")
     chunk = max(1, min(16, len(todo) // (jobs * 8)))
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
-        for i, entry in enumerate(pool.map(_build_article, todo, chunksize=chunk), start=1):
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=processes.context(),
+                               initializer=children.worker_init, initargs=(os.getpid(),))  # fmt: skip
+    try:
+        with children.starting():  # map() starts the workers
+            results = pool.map(_build_article, todo, chunksize=chunk)
+        for i, entry in enumerate(results, start=1):
             yield entry
             if advance:
                 advance(i, len(todo))
             elif i == len(todo) or i % 500 == 0:
                 say(f"[{i}/{len(todo)}] articles built")
+    except BaseException:  # an error, Ctrl-C, or the build stopped taking results: stop the workers now
+        _stop(pool)
+        raise
+    pool.shutdown()
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Stop the workers at once: what they are building is not wanted any more. (Shutting the pool
+    down alone would let them finish every article still queued.)"""
+    workers = list((getattr(pool, "_processes", None) or {}).values())
+    for worker in workers:
+        with contextlib.suppress(OSError):
+            worker.kill()
+    pool.shutdown(wait=True, cancel_futures=True)
+    for worker in workers:
+        worker.join()
 
 
 _CHUNK = 1 << 20
@@ -538,8 +674,9 @@ _CHUNK = 1 << 20
 def _assemble(out: Path, staging: Staging, order: list[Source], entries: dict[str, dict],
               old_entries: dict[str, dict], owned: set[str], formats: list[str], base_iri: str, issued, store_now: bool,
               in_place: bool, loader: embedded.Loader | None, report: ValidationReport,
-              say: Progress) -> list[Path]:  # fmt: skip
-    """Put the whole-build files together from the articles' parts, then move everything into place."""
+              say: Progress) -> tuple[list[Path], int]:  # fmt: skip
+    """Put the whole-build files together from the articles' parts, then move everything into place.
+    Returns the files written and the number of distinct triples in the union of the graphs."""
     names = {"nquads": DATASET_NAME + FORMATS["nquads"][0], "trig": DATASET_NAME + FORMATS["trig"][0],
              "void": DESCRIPTION_NAME}  # fmt: skip
     wanted = [part for part in ("nquads", "trig") if part in formats]
@@ -584,16 +721,15 @@ def _assemble(out: Path, staging: Staging, order: list[Source], entries: dict[st
         for f in olds.values():
             f.close()
 
-    properties: Counter[str] = Counter()
+    properties = _union_properties(entries[s.slug] for s in order)
+    triples = sum(properties.values())
     classes: set[str] = set()
     for source in order:
-        properties.update(entries[source.slug]["properties"])
         classes.update(entries[source.slug]["classes"])
     whole_files = {names[p]: ((staging.path / names[p]).stat().st_size, digests[p].hexdigest()) for p in wanted}
     description = describe_dataset(
-        len(order), sum(entries[s.slug]["counts"]["triples"] for s in order),
-        {URIRef(p): n for p, n in sorted(properties.items())}, {URIRef(c) for c in sorted(classes)},
-        whole_files, base_iri, issued,
+        len(order), triples, {URIRef(p): n for p, n in sorted(properties.items())},
+        {URIRef(c) for c in sorted(classes)}, whole_files, base_iri, issued,
     )  # fmt: skip
     head = description_prefixes() + description_part(description)
     with open(staging.add(names["void"]), "wb") as dst:
@@ -652,4 +788,4 @@ def _assemble(out: Path, staging: Staging, order: list[Source], entries: dict[st
         e["stats"] = True
     cache.save(out, {"articles": {s.slug: entries[s.slug] for s in order},
                      "whole": {names[p]: cache.stat_of(out / names[p]) for p in [*wanted, "void"]}})  # fmt: skip
-    return written
+    return written, triples

@@ -30,7 +30,8 @@ from rdflib.query import Result
 from . import resources
 from . import store as embedded
 from .errors import InputError
-from .validate import RDF_FORMATS, check_inline_contexts
+from .terminal import visible
+from .validate import RDF_FORMATS, check_inline_contexts, check_no_entities
 
 DATASET_FILES = ("dataset.nq", "dataset.trig")
 
@@ -99,6 +100,8 @@ def load_dataset(paths: list[str | Path] | tuple[str | Path, ...]) -> Dataset:
             raise InputError(f"unknown RDF file extension {path.suffix!r}", path)
         if fmt == "json-ld":
             check_inline_contexts(path)
+        elif fmt == "xml":
+            check_no_entities(path)
         try:
             if fmt in ("trig", "nquads"):
                 ds.parse(path, format=fmt)
@@ -334,7 +337,7 @@ def _check_reach(query: Query, data: Graph | Dataset, source: str, allow_service
             source,
         )
     if isinstance(data, Dataset | StoreData):
-        graphs = data.graphs() if isinstance(data, StoreData) else {g.identifier for g in data.contexts()}
+        graphs = data.graphs() if isinstance(data, StoreData) else {g.identifier for g in data.graphs()}
         for clause in query.algebra.get("datasetClause") or ():
             iri = clause.default if clause.default is not None else clause.named
             if iri not in graphs:
@@ -372,8 +375,10 @@ def rows(result: Result) -> list[dict[str, str]]:
 
 
 def format_table(result: Result) -> str:
+    """A SELECT result as a table for a person to read: line breaks become spaces, other control
+    characters escapes (:func:`linkeddata.terminal.visible`), cells at most 60 characters wide."""
     names = [str(v) for v in result.vars]
-    table = [[_cell(t).replace("\n", " ") for t in row] for row in _value_rows(result)]
+    table = [[visible(_cell(t).replace("\n", " ")) for t in row] for row in _value_rows(result)]
     widths = [min(60, max([len(n)] + [len(r[i]) for r in table])) for i, n in enumerate(names)]
 
     def fit(text: str, width: int) -> str:

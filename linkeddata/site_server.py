@@ -201,14 +201,14 @@ def make_server(site: str | Path, port: int = 7878, host: str = "127.0.0.1") -> 
 def serve_site(
     site: str | Path, port: int = 7878, host: str = "127.0.0.1", on_ready: Callable[[str], None] | None = None
 ) -> int:
-    """Serve ``site`` until interrupted (Ctrl-C); returns 0."""
+    """Serve ``site`` until the caller's signal handling raises (Ctrl-C's KeyboardInterrupt, or
+    what the command line raises for SIGTERM and SIGHUP), which propagates once the socket is
+    closed."""
     server = make_server(site, port, host)
     try:
         if on_ready:
             on_ready(f"http://{host}:{server.server_address[1]}/")
         server.serve_forever()
-    except KeyboardInterrupt:
-        pass
     finally:
         server.server_close()
     return 0

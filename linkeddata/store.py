@@ -14,11 +14,13 @@ own files are not byte-identical across builds: it is a database, not an output 
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
 import pyoxigraph as ox
+
+from . import children, processes
 
 STORE_NAME = "store"
 MARK_NAME = "ld-export.sha256"
@@ -40,30 +42,46 @@ class Loader:
     """
 
     def __init__(self, folder: Path):
-        context = multiprocessing.get_context("spawn")
+        context = processes.context()
         self._queue = context.Queue()
-        self._result = context.Queue()
-        self._process = context.Process(target=_load, args=(str(folder), self._queue, self._result), daemon=True)
-        self._process.start()
+        self._answer, answer = context.Pipe(duplex=False)
+        self._process = context.Process(target=_load, args=(str(folder), self._queue, answer, os.getpid()),
+                                        daemon=True)  # fmt: skip
+        with children.starting():
+            self._process.start()
+        answer.close()  # the loader holds the only writing end: it closes when the loader ends
 
     def add(self, path: Path, offset: int, length: int, graph: str) -> None:
         self._queue.put((str(path), offset, length, graph))
 
     def finish(self) -> None:
-        """Wait until everything added is in the store; raise if loading failed."""
+        """Wait until everything added is in the store; raise if loading failed or the loader
+        ended without saying so (killed, or it could not start)."""
         self._queue.put(None)
-        problem = self._result.get()
-        self._process.join()
+        try:
+            problem = self._answer.recv()
+        except EOFError:
+            self._process.join()
+            problem = f"the loading process ended unexpectedly (exit code {self._process.exitcode})"
+        self._answer.close()
         if problem is not None:
+            self._queue.cancel_join_thread()  # nobody reads the queue any more: do not wait for it at exit
+            self._process.join()
             raise OSError(f"the store could not be loaded: {problem}")
+        self._process.join()
 
     def abort(self) -> None:
+        """Stop loading at once (the store being loaded is not wanted any more)."""
         if self._process.is_alive():
             self._process.kill()
         self._process.join()
+        self._queue.cancel_join_thread()  # what is still queued for the loader is dropped, not waited for
+        self._queue.close()
+        self._answer.close()
 
 
-def _load(folder: str, queue, result) -> None:
+def _load(folder: str, queue, answer, parent: int) -> None:
+    children.worker_init(parent)
     try:
         store = ox.Store(folder)
         quads: list[bytes] = []
@@ -92,9 +110,9 @@ def _load(folder: str, queue, result) -> None:
         flush()
         store.flush()
         store.optimize()  # compacted: lookups, and so queries, about twice as fast
-        result.put(None)
+        answer.send(None)
     except BaseException as e:  # noqa: BLE001 - reported by finish() in the build's process
-        result.put(f"{type(e).__name__}: {e}")
+        answer.send(f"{type(e).__name__}: {e}")
 
 
 # A triple leaves the default graph (the union) with the last named graph that holds it.

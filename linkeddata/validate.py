@@ -10,6 +10,7 @@ keeps those lists equal to the ontology's schemes.)
 from __future__ import annotations
 
 import json
+import xml.parsers.expat
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -79,11 +80,24 @@ class ValidationReport:
     conforms: bool
     graph: Graph
     violations: list[Violation]
+    strict: bool = False  # warnings count as failures (``ld-export build --strict``)
+
+    @property
+    def warnings(self) -> list[Violation]:
+        return [v for v in self.violations if v.severity == "Warning"]
 
     def describe(self) -> str:
-        if self.conforms:
-            return "The data conforms to the ld-export shapes."
         n = len(self.violations)
+        if self.conforms:
+            w = len(self.warnings)
+            return "The data conforms to the ld-export shapes." + (
+                f" {w} warning{'s' if w != 1 else ''} (a draft annotation, TODOs left in it)." if w else ""
+            )
+        if self.strict and not any(v.severity == "Violation" for v in self.violations):
+            lines = [f"The data conforms to the ld-export shapes, but --strict refuses its {n} "
+                     f"warning{'s' if n != 1 else ''} (a draft annotation, TODOs left in it):"]  # fmt: skip
+            lines += ["  " + v.describe() for v in self.violations]
+            return "\n".join(lines)
         lines = [f"The data does not conform to the ld-export shapes ({n} result{'s' if n != 1 else ''}):"]
         lines += ["  " + v.describe() for v in self.violations]
         return "\n".join(lines)
@@ -151,7 +165,16 @@ def validate_graph(data: Graph, origins: dict[URIRef, Origin] | None = None) -> 
     report_graph = Graph()
     for triple in report:
         report_graph.add(triple)
-    report = report_graph
+    return report_of_graph(report_graph, data, origins, bool(conforms))
+
+
+def report_of_graph(
+    report: Graph, data: Graph | None = None, origins: dict[URIRef, Origin] | None = None, conforms: bool | None = None
+) -> ValidationReport:
+    """A report in words from a SHACL report graph (``conforms``: its sh:conforms unless given)."""
+    data = data if data is not None else Graph()
+    if conforms is None:
+        conforms = all(bool(v.toPython()) for v in report.objects(None, SH.conforms))
     bind_prefixes(report)
     origins = origins or {}
     violations = []
@@ -201,6 +224,45 @@ def check_inline_contexts(path: Path) -> None:
                 todo.append(value)
 
 
+class _Prolog(Exception):
+    """Raised by the scan of an XML prolog: ``line`` and ``entity`` when an entity is declared."""
+
+    def __init__(self, line: int | None = None, entity: str | None = None):
+        self.line, self.entity = line, entity
+
+
+def check_no_entities(path: Path) -> None:
+    """Refuse an XML document that declares entities (``<!ENTITY …>`` in its DOCTYPE).
+
+    RDF/XML needs none, and the XML parser expands them all: ten nested entities in a file of a
+    kilobyte stand for a billion copies of a word (the "billion laughs"), which takes minutes and
+    gigabytes to parse; an external entity reads a file or a URL. Declarations can only come
+    before the first element, so the scan stops there.
+    """
+
+    def declared(name, *_args):
+        raise _Prolog(parser.CurrentLineNumber, name)
+
+    def element(*_args):
+        raise _Prolog()
+
+    parser = xml.parsers.expat.ParserCreate()
+    parser.EntityDeclHandler = declared
+    parser.StartElementHandler = element
+    try:
+        with path.open("rb") as f:
+            parser.ParseFile(f)
+    except _Prolog as e:
+        if e.entity is not None:
+            raise InputError(
+                f"the XML declares the entity '{e.entity}'; ld-export reads RDF/XML without entity declarations "
+                "(entities can expand a small file into gigabytes, or read other files)",
+                path, e.line,
+            ) from None  # fmt: skip
+    except (OSError, xml.parsers.expat.ExpatError):
+        pass  # the RDF/XML reader reports it
+
+
 def read_rdf(path: Path) -> Graph:
     """Parse an RDF file, its format from its extension; a dataset gives the union of its graphs."""
     fmt = RDF_FORMATS.get(path.suffix.lower())
@@ -211,6 +273,8 @@ def read_rdf(path: Path) -> Graph:
         raise InputError("no such file", path)
     if fmt == "json-ld":
         check_inline_contexts(path)
+    elif fmt == "xml":
+        check_no_entities(path)
     try:
         if fmt in _QUAD_FORMATS:
             ds = Dataset()

@@ -338,3 +338,18 @@ def write_files(directory: Path, files: Mapping[str, bytes], remove: Iterable[st
         for _name, tmp in staged:
             tmp.unlink(missing_ok=True)  # left only when something failed
     return written
+
+
+def check_target(path: Path) -> None:
+    """Refuse, before any work is done, a file to write whose folder does not exist (a typo in a
+    path must not create folders) or that is a folder."""
+    if not path.parent.is_dir():
+        raise InputError(f"cannot write {path.name}: no such folder {path.parent}", path)
+    if path.is_dir():
+        raise InputError("cannot write the file: a folder has that name", path)
+
+
+def write_file(path: Path, data: bytes) -> Path:
+    """Write one file atomically (see :func:`write_files`), into a folder that exists."""
+    check_target(path)
+    return write_files(path.parent, {path.name: data})[0]

@@ -8,15 +8,17 @@ import socket
 import subprocess
 import sys
 import textwrap
+from functools import cache
 from pathlib import Path
 
 import pytest
-from rdflib import Dataset
+from rdflib import Dataset, Graph
 
 import linkeddata
 from linkeddata import resources
 
 SEED_SLUG = "bi-2015-isis-strategy-contradiction"
+CORPUS = Path(__file__).parent / "data" / "corpus"
 
 
 @pytest.fixture(scope="session")
@@ -24,6 +26,15 @@ def seed_build(tmp_path_factory):
     """The bundled seed, built into a temporary folder: (BuildResult, folder)."""
     out = tmp_path_factory.mktemp("dist")
     result = linkeddata.build(out_dir=out)
+    return result, out
+
+
+@pytest.fixture(scope="session")
+def corpus_build(tmp_path_factory):
+    """The three-article corpus (``tests/data/corpus``) built into a temporary folder, to be read
+    only: (BuildResult, folder)."""
+    out = tmp_path_factory.mktemp("corpus-dist")
+    result = linkeddata.build([CORPUS], out_dir=out)
     return result, out
 
 
@@ -200,3 +211,13 @@ def served(seed_site):
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+@cache
+def pyshacl_report(path: Path):
+    """A Turtle file (a shape fixture) validated as the build validates, with pyshacl through the
+    project's wrapper; once per test process, for test_shapes, test_screen and test_shacl_engines
+    ask the same of every fixture."""
+    from linkeddata.validate import validate_graph
+
+    return validate_graph(Graph().parse(path, format="turtle"))

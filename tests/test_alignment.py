@@ -5,10 +5,10 @@ SPARQL that names no term of the project's own namespaces answers the competency
 generic client would ask. Without the closure the same queries find nothing (or less), so these
 tests fail if the ontology's alignment axioms break.
 
-The data links some actors and places to Wikidata with owl:sameAs. OWL 2 RL merges the two IRIs
-of each such pair ("smushing"): every statement about ``<base>actor/isis`` also holds for
-``wd:Q2429253``. Answers are compared after mapping each Wikidata IRI back to the project's IRI,
-and one test checks that the merge happens as expected.
+The data links actors and places to Wikidata with schema:sameAs, which no reasoner takes as
+identity (owl:sameAs would merge a country with an organisation); answers are compared after
+mapping each Wikidata IRI back to the project's IRI, and one test checks that nothing is merged.
+The files also state the standard terms themselves, so most answers need no reasoner at all.
 """
 
 import time
@@ -26,7 +26,7 @@ PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX owl: <http://www.w3.org/2002/07/owl#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX schema: <https://schema.org/>
+PREFIX schema: <http://schema.org/>
 PREFIX oa: <http://www.w3.org/ns/oa#>
 PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
@@ -129,8 +129,8 @@ def data(seed_build) -> Graph:
 
 @pytest.fixture(scope="module")
 def to_project(data) -> dict:
-    """Wikidata IRI → the project's IRI for the same thing (from the data's owl:sameAs)."""
-    return {o: s for s, o in data.subject_objects(OWL.sameAs)}
+    """Wikidata IRI → the project's IRI for the same thing (from the data's schema:sameAs)."""
+    return {o: s for s, o in data.subject_objects(SCHEMA.sameAs)}
 
 
 def ask(graph: Graph, name: str) -> list[tuple]:
@@ -154,9 +154,11 @@ def test_attributions(closure, plain, data, to_project):
     found = ask(closure, "attributions")
     expected = {(e, a) for e, a in data.subject_objects(PROV.wasAttributedTo)}
     assert expected and canonical(found, to_project) == expected
-    kinds = {t for e, _a in expected for t in data.objects(e, RDF.type)}
-    assert kinds == {LDE.Claim, LDE.Report}  # claims by their asserters, hops by who passed them on
-    assert ask(plain, "attributions") == []
+    kinds = {t for e, _a in expected for t in data.objects(e, RDF.type) if str(t).startswith(str(LDE))}
+    # claims by their asserters, hops by who passed them on, relationships and events by the asserters
+    # of the claims that affirm them, the annotators' review by them
+    assert kinds == {LDE.Claim, LDE.Report, LDE.Relationship, LDE.Event}
+    assert set(ask(plain, "attributions")) == set(ask(closure, "attributions"))  # the standard view needs no reasoner
 
 
 def test_the_claim_quoting_congress_and_its_asserter(closure, plain):
@@ -166,7 +168,7 @@ def test_the_claim_quoting_congress_and_its_asserter(closure, plain):
     _claim, agent, agent_label = found[0]
     assert str(agent_label).startswith("US Department of Defense liaison officer")
     assert (agent, RDF.type, SCHEMA.Person) in closure
-    assert ask(plain, "quoted-claim") == []
+    assert ask(plain, "quoted-claim") == found
 
 
 def test_derivations_include_quotation_through_prov_o(closure, plain, data):
@@ -188,7 +190,7 @@ def test_claims(closure, plain, data, seed_build):
     found = {c for (c,) in ask(closure, "claims")}
     assert found == set(data.subjects(RDF.type, LDE.Claim))
     assert len(found) == seed_build[0].counts["claims"]
-    assert ask(plain, "claims") == []
+    assert {c for (c,) in ask(plain, "claims")} == found
 
 
 def test_annotations_select_the_article_text_without_reasoning(closure, plain, seed_build):
@@ -212,7 +214,7 @@ def test_events_and_their_actors(closure, plain, data, to_project):
     labels = {(label(data, e), label(data, a)) for e, a in found}
     assert ("ISIS advances on Aleppo.", "Islamic State") in labels
     assert ("The US trains Syrian rebels.", "Syrian rebels") in labels
-    assert ask(plain, "event-actors") == []
+    assert canonical(ask(plain, "event-actors"), to_project) == found
 
 
 def test_persons_and_organizations(closure, plain, data, to_project):
@@ -231,18 +233,15 @@ def test_persons_and_organizations(closure, plain, data, to_project):
     assert {str(x) for (x,) in ask(closure, "other-agents")} == {
         label(data, g) for g in data.subjects(RDF.type, LDE.PopulationGroup)
     }
-    assert ask(plain, "persons") == [] and ask(plain, "organizations") == []
+    assert canonical(ask(plain, "persons"), to_project) == persons
 
 
-def test_owl_same_as_merges_the_wikidata_iri_into_the_actor(closure, data, to_project):
-    wikidata = {w for w, p in to_project.items() if (p, RDF.type, LDE.ArmedGroup) in data}
-    assert wikidata, "the seed links an armed group to Wikidata"
-    for w in wikidata:
-        actor = to_project[w]
-        assert (w, RDF.type, SCHEMA.Organization) in closure
-        assert (w, RDFS.label, data.value(actor, RDFS.label)) in closure
-        events = set(closure.subjects(SEM.hasActor, actor))
-        assert events and set(closure.subjects(SEM.hasActor, w)) == events
-    # A client that counts IRIs sees the merged Wikidata IRIs too; counting labels does not.
-    persons = [p for (p,) in ask(closure, "persons")]
-    assert len(persons) > len({closure.value(p, RDFS.label) for p in persons})
+def test_wikidata_links_do_not_merge_the_actor_with_the_wikidata_item(closure, data, to_project):
+    """schema:sameAs, not owl:sameAs: a reasoner keeps the actor and the Wikidata item apart (a country
+    is not made an organisation, an actor and a place that share an item are not made one)."""
+    assert to_project, "the seed links actors to Wikidata"
+    for w, actor in to_project.items():
+        assert (actor, SCHEMA.sameAs, w) in data
+        assert (w, RDF.type, SCHEMA.Organization) not in closure
+        assert not set(closure.subjects(SEM.hasActor, w))
+    assert not list(data.subject_objects(OWL.sameAs))

@@ -102,8 +102,28 @@ def test_hedged_claim_needs_its_cue(tmp_path):
 
 
 def test_claim_cannot_dispute_itself(tmp_path):
-    text = SMALL_ANNOTATION.replace("    supports: [shelling]", "    disputes: [saw-shells]")
+    text = SMALL_ANNOTATION.replace("    supports: [shelling]", "    contradicts: [saw-shells]")
     assert "cannot support, dispute or repeat itself" in str(error(tmp_path, text))
+
+
+def test_the_old_disputes_key_says_which_stances_replace_it(tmp_path):
+    text = SMALL_ANNOTATION.replace("    supports: [shelling]", "    disputes: [shelling]")
+    e = error(tmp_path, text)
+    assert "'disputes' is replaced by the stance the claim takes: 'contradicts'" in str(e)
+    assert e.line == line_of(text, "  - id: saw-shells")
+
+
+def test_a_hop_by_the_asserter_is_refused(tmp_path):
+    text = SMALL_ANNOTATION.replace("      - by: reuters\n", "      - by: commander\n")
+    e = error(tmp_path, text)
+    assert "hop 1 of claim 'saw-shells' is by 'commander', who asserts the claim" in str(e)
+    assert e.line == line_of(text, "      - by: commander")
+
+
+def test_a_hedged_hop_needs_its_cue(tmp_path):
+    text = SMALL_ANNOTATION.replace("        mode: quoted\n", "        mode: quoted\n        hedge: alleged\n")
+    assert "hop 1 of claim 'saw-shells' is hedged (alleged): quote the hedging words in its 'cue'" in str(
+        error(tmp_path, text))  # fmt: skip
 
 
 def test_claim_needs_quote_or_evidence(tmp_path):

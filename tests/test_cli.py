@@ -151,7 +151,7 @@ def test_query_syntax_error_has_line_and_column(runner, seed_build):
 def test_query_from_a_file_and_construct_as_jsonld(runner, seed_build, tmp_path):
     rq = tmp_path / "claims.rq"
     rq.write_text("SELECT (COUNT(?c) AS ?n) WHERE { ?c a <https://w3id.org/ld-export/ontology#Claim> }\n")
-    r = runner.invoke(main, ["query", "-f", str(rq), "--data", str(seed_build[1]), "--format", "csv"])
+    r = runner.invoke(main, ["query", "--file", str(rq), "--data", str(seed_build[1]), "-f", "csv"])
     assert r.exit_code == 0 and r.stdout.splitlines() == ["n", str(seed_build[0].counts["claims"])]
     c = runner.invoke(main, ["query", "CONSTRUCT { ?c a ?t } WHERE { ?c a ?t } LIMIT 2", "--data",
                              str(seed_build[1]), "--format", "jsonld"])  # fmt: skip
@@ -189,3 +189,68 @@ def test_query_over_a_folder_without_dataset_files_reads_only_article_data(runne
         main, ["query", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "--data", str(folder), "--format", "csv"]
     )
     assert r.exit_code == 0 and r.stdout.splitlines()[1] == str(seed_build[0].counts["triples"])
+
+
+def test_python_dash_m_linkeddata_runs_the_command_line():
+    r = subprocess.run([sys.executable, "-m", "linkeddata", "query", "--list"], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout == CliRunner().invoke(main, ["query", "--list"]).stdout
+    assert r.stdout.startswith("actors-by-kind   Which actors appear in the article, by kind?\n")
+
+
+def test_data_takes_several_paths_as_the_shell_expands_a_pattern(runner, corpus_build):
+    """ld-export query --name disputed-claims --data corpus-dist/*.ttl: every article's file is read,
+    so the disputes across articles are found as in the build folder."""
+    folder = corpus_build[1]
+    files = sorted(str(p) for p in folder.glob("*.ttl") if p.name not in ("void.ttl", "shacl-report.ttl"))
+    assert len(files) == 3
+    whole = runner.invoke(main, ["query", "--name", "disputed-claims", "--data", str(folder), "-f", "csv"])
+    spread = runner.invoke(main, ["query", "--name", "disputed-claims", "--data", *files, "-f", "csv"])
+    alone = runner.invoke(main, ["query", "--name", "disputed-claims", "--data", files[0], "-f", "csv"])
+    assert whole.exit_code == spread.exit_code == alone.exit_code == 0, spread.output
+    assert sorted(spread.stdout.splitlines()) == sorted(whole.stdout.splitlines())
+    assert len(alone.stdout.splitlines()) < len(whole.stdout.splitlines())
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    for args in (["--data", *files, count], [count, "--data", *files]):  # the query text before or after
+        r = runner.invoke(main, ["query", *args, "-f", "csv"])
+        assert r.exit_code == 0 and r.stdout.splitlines()[1] == str(corpus_build[0].counts["triples"]), r.output
+    r = runner.invoke(main, ["query", "--name", "thesis", files[0]])
+    assert r.exit_code == 2 and "give the data to query with --data" in r.stderr
+
+
+def test_a_short_option_means_the_same_in_every_command():
+    meanings: dict[str, set[str]] = {}
+    for command in main.commands.values():
+        for param in command.params:
+            shorts = [o for o in param.opts if len(o) == 2]
+            longs = [o for o in [*param.opts, *param.secondary_opts] if o.startswith("--")]
+            for short in shorts:
+                meanings.setdefault(short, set()).add(longs[0])
+    assert {k: v for k, v in meanings.items() if len(v) > 1} == {}
+    assert meanings["-f"] == {"--format"}
+
+
+def test_an_article_without_annotation_points_at_ld_export_draft(runner, tmp_path):
+    folder = tmp_path / "new"
+    folder.mkdir()
+    (folder / "story.txt").write_text("A headline\n\nThe body.\n", encoding="utf-8")
+    r = runner.invoke(main, ["build", str(folder), "-o", str(tmp_path / "out")])
+    assert r.exit_code == 2
+    assert r.stderr == (
+        f"Error: {folder / 'story.txt'}: the article has no annotation: expected story.yaml beside it. "
+        f"`ld-export draft {folder / 'story.txt'} -o {folder / 'story.yaml'}` writes a first one for a person "
+        "to correct\n"
+    )
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_build_without_nquads_says_it_writes_no_store(runner, small, tmp_path):
+    r = runner.invoke(main, ["build", str(small), "-o", str(tmp_path / "out"), "-f", "turtle"])
+    assert r.exit_code == 0, r.output
+    assert (
+        "no store: it is loaded from the nquads format, which this build does not write (add nquads to the "
+        "formats, or build with --no-store to skip it)\n"
+    ) in r.stderr
+    assert not (tmp_path / "out" / "store").exists()
+    r = runner.invoke(main, ["build", str(small), "-o", str(tmp_path / "quiet"), "-f", "turtle", "--no-store"])
+    assert r.exit_code == 0 and "no store" not in r.stderr

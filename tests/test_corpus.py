@@ -37,13 +37,13 @@ claims:
     asserter: army
     hedge: asserted
     evidence: "it did not shell Idlib"
-    disputes: [small-article/shelling]
+    contradicts: [small-article/shelling]
   - id: account-false
     label: The rebels' account is false.
     asserter: army
     hedge: asserted
     evidence: "called the rebels' account false"
-    disputes: [small-article/shelling]
+    contradicts: [small-article/shelling]
     supports: [denial]
 """
 
@@ -92,7 +92,7 @@ def test_a_reference_to_an_article_not_in_the_build_is_an_error(corpus, tmp_path
     (corpus / "small-article.yaml").unlink()
     with pytest.raises(AnnotationError, match="no article 'small-article' is in this build") as e:
         linkeddata.build([corpus], tmp_path / "out")
-    assert e.value.file.endswith("army-denial.yaml") and e.value.line == 12  # the disputes: line
+    assert e.value.file.endswith("army-denial.yaml") and e.value.line == 12  # the contradicts: line
 
 
 def test_a_reference_to_an_unknown_claim_of_another_article_is_an_error(corpus, tmp_path):
@@ -169,11 +169,10 @@ def test_seed_and_both_fixture_articles_build_into_one_dataset_byte_identically(
     assert {str(g.identifier) for g in ds.graphs() if len(g)} == {f"{BASE}graph/{p.stem}" for p in CORPUS.glob("*.txt")}
 
 
-def test_the_fixture_article_disputes_the_seed_chain(tmp_path):
+def test_the_fixture_article_disputes_the_seed_chain(corpus_build):
     from linkeddata.query import load_dataset, named_query, rows, run_query
 
-    linkeddata.build([CORPUS], tmp_path / "out")
-    result = rows(run_query(named_query("disputed-claims").text, load_dataset([tmp_path / "out"])))
+    result = rows(run_query(named_query("disputed-claims").text, load_dataset([corpus_build[1]])))
     across = [r for r in result if r["article"] != r["disputedArticle"]]
     assert {r["disputedPublisher"] for r in across} == {"Business Insider"}
     assert {r["publisher"] for r in across} == {"The Levant Ledger"}

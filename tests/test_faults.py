@@ -1,17 +1,40 @@
 """Faults thrown at the commands, one test per attempt, each with its reproduction in the docstring.
 
-These are the guarantees the README lists under "What ld-export promises".
+These are the guarantees the README lists under "What ld-export promises": nothing outside the
+manifest is touched, the output always matches the input, no process outlives a build, Ctrl-C is
+quiet, `serve` is read-only and never written from a web page, credentials are never printed, a
+failed load says how to finish, bad input is one paragraph and exit 2 naming the file and line,
+and what reaches a terminal is data, not commands.
 """
 
 from __future__ import annotations
 
+import base64
+import http.client
+import json
+import os
+import random
+import re
 import shutil
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import quote, urlencode
 
 import pytest
 from click.testing import CliRunner
+from conftest import SEED_SLUG, SMALL_ANNOTATION, SMALL_REGISTRY, SMALL_TEXT, need, write_small
 
+import linkeddata
 from linkeddata.cli import main
+from linkeddata.errors import InputError, LdExportError
+from linkeddata.load import load
+from linkeddata.serve import find_oxigraph, wait_for_port
 
 CORPUS = Path(__file__).parent / "data" / "corpus"
 
@@ -117,3 +140,835 @@ def test_files_of_a_removed_article_go_after_a_build_lost_its_manifest(tmp_path)
         f.unlink()
     assert run("build", str(src), "-o", str(out), "-q").exit_code == 0
     assert sorted(p.name for p in out.glob("levant-*")) == []
+
+
+# --------------------------------------------------------------------------------------------
+# No process outlives a build; Ctrl-C is quiet
+
+MAKE_CORPUS = Path(__file__).resolve().parent.parent / "benchmarks" / "make_corpus.py"
+LD_EXPORT = [sys.executable, "-c", "import sys; from linkeddata.console import main; sys.exit(main())"]
+
+# Runs a command as the child of a "subreaper" (Linux PR_SET_CHILD_SUBREAPER): every process the
+# command starts, and every process orphaned by its death, stays a descendant of this script, so
+# that none escapes the count. It waits until the command has WAIT_FOR descendants, waits DELAY
+# more seconds, sends SIGNAL (to the process group when GROUP, as a terminal sends Ctrl-C), then
+# reaps and reports which descendants are still alive 10 s later.
+WATCH = r"""
+import ctypes, json, os, signal, subprocess, sys, time
+assert ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0) == 0  # PR_SET_CHILD_SUBREAPER
+cmd, sig, wait_for, delay, group = json.loads(sys.argv[1])
+
+def descendants():
+    parents = {}
+    for d in os.listdir("/proc"):
+        try:
+            stat = open(f"/proc/{d}/stat").read() if d.isdigit() else ""
+        except OSError:
+            continue
+        if stat:
+            fields = stat[stat.rfind(")") + 2:].split()
+            parents[int(d)] = (fields[0], int(fields[1]))
+    found, more = set(), True
+    while more:
+        more = False
+        for pid, (state, ppid) in parents.items():
+            if pid not in found and state != "Z" and (ppid == os.getpid() or ppid in found):
+                found.add(pid)
+                more = True
+    return found
+
+def name(pid):
+    try:
+        return open(f"/proc/{pid}/cmdline", "rb").read().replace(b"\0", b" ").decode()[:200]
+    except OSError:
+        return "?"
+
+proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+deadline = time.monotonic() + 120
+while len(descendants()) < wait_for + 1 and proc.poll() is None and time.monotonic() < deadline:
+    time.sleep(0.01)
+seen = sorted(descendants() - {proc.pid})
+time.sleep(delay)
+(os.killpg if group else os.kill)(proc.pid, sig)
+stderr = proc.stderr.read().decode()
+code = proc.wait()
+left, deadline = [], time.monotonic() + 10
+while time.monotonic() < deadline:
+    try:
+        while os.waitpid(-1, os.WNOHANG)[0]:
+            pass
+    except ChildProcessError:
+        pass
+    left = sorted(descendants())
+    if not left:
+        break
+    time.sleep(0.05)
+print(json.dumps({"seen": [name(p) for p in seen], "code": code, "stderr": stderr, "left": [name(p) for p in left]}))
+for pid in left:
+    os.kill(pid, signal.SIGKILL)
+"""
+
+
+def watch(cmd: list[str], sig: int, wait_for: int, delay: float = 0.0, group: bool = False) -> dict:
+    run = subprocess.run([sys.executable, "-c", WATCH, json.dumps([cmd, sig, wait_for, delay, group])],
+                         capture_output=True, text=True, timeout=300)  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    return json.loads(run.stdout)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    """24 synthetic articles: a build of them takes long enough to be stopped half-way."""
+    folder = tmp_path_factory.mktemp("corpus")
+    subprocess.run([sys.executable, str(MAKE_CORPUS), "24", str(folder), "--seed", "3"], check=True,
+                   capture_output=True)  # fmt: skip
+    return folder
+
+
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM], ids=["SIGKILL", "SIGTERM"])
+def test_no_process_outlives_a_killed_build(corpus, tmp_path, sig):
+    """ld-export build corpus -o x -j 2 & sleep …; kill [-9] $!: the two workers, the store loader
+    and Python's resource tracker end with the build (they were alive under init, 450 MB, for
+    minutes). Each child asks the kernel to kill it when its parent dies (PR_SET_PDEATHSIG)."""
+    cmd = [*LD_EXPORT, "build", str(corpus), "-o", str(tmp_path / "out"), "-j", "2"]
+    r = watch(cmd, sig, wait_for=4, delay=0.5)
+    assert len(r["seen"]) >= 4, r  # two workers, the store loader, the resource tracker
+    assert r["left"] == [], r
+    if sig == signal.SIGKILL:
+        assert r["code"] == -signal.SIGKILL, r
+    else:  # SIGTERM ends the build the way Ctrl-C does: it cleans up, says one line and exits 128 + 15
+        assert r["code"] == 143, r
+        assert r["stderr"].splitlines()[-1] == "Stopped by SIGTERM; earlier output is unchanged.", r
+        assert "Traceback" not in r["stderr"], r
+        assert not (tmp_path / "out").exists()  # made by the stopped build, and removed by it
+
+
+# Moments to press Ctrl-C, in seconds after the build's workers and loader exist (or, for the first
+# ones, after the program started: while it imports); a seeded draw, printed on failure.
+_DRAW = random.Random(16)
+CTRL_C = [(0, round(_DRAW.uniform(0.05, 0.4), 2))] + [(4, round(_DRAW.uniform(0, 3), 2)) for _ in range(6)]
+
+
+@pytest.mark.parametrize(("wait_for", "delay"), CTRL_C, ids=[f"after-{w}-children-{d}s" for w, d in CTRL_C])
+def test_ctrl_c_exits_130_quietly_every_time(corpus, tmp_path, wait_for, delay):
+    """Ctrl-C (SIGINT to the whole process group, as a terminal sends it) at any moment: exit 130,
+    one line, no traceback of a worker (one run in nine printed one), no process left behind."""
+    out = tmp_path / "out"
+    r = watch([*LD_EXPORT, "build", str(corpus), "-o", str(out), "-j", "2"], signal.SIGINT, wait_for, delay, True)
+    assert r["code"] == 130, r
+    assert "Traceback" not in r["stderr"] and "KeyboardInterrupt" not in r["stderr"], r
+    assert r["stderr"].splitlines()[-1] in ("Interrupted; earlier output is unchanged.", "Interrupted."), r
+    assert r["left"] == [], r
+
+
+# --------------------------------------------------------------------------------------------
+# `serve` is read-only, and never written from a web page
+
+
+def oxigraph_or_skip() -> None:
+    try:
+        find_oxigraph()
+    except LdExportError:
+        need("the oxigraph server", False, "pip install oxigraph")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Served:
+    """``ld-export serve FOLDER`` in a process of its own, on a free loopback port."""
+
+    def __init__(self, folder: Path, *extra: str):
+        self.port = free_port()
+        cmd = [sys.executable, "-m", "linkeddata.cli", "serve", str(folder), "--port", str(self.port), *extra]
+        self.proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        line = self.proc.stdout.readline().strip()
+        if line != f"http://127.0.0.1:{self.port}/":
+            self.proc.kill()
+            raise AssertionError(f"serve did not start: {line!r} {self.proc.stderr.read()}")
+
+    def request(self, method: str, path: str, body: str | None = None, headers: dict | None = None):
+        """(status, headers, body) of one HTTP request; ``headers`` may set Host."""
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        try:
+            conn.request(method, path, body=body.encode() if body is not None else None, headers=headers or {})
+            answer = conn.getresponse()
+            return answer.status, {k.lower(): v for k, v in answer.getheaders()}, answer.read().decode()
+        finally:
+            conn.close()
+
+    def update(self, sparql: str, headers: dict | None = None) -> int:
+        kind = {"Content-Type": "application/x-www-form-urlencoded"}
+        return self.request("POST", "/update", urlencode({"update": sparql}), {**kind, **(headers or {})})[0]
+
+    def count(self) -> int:
+        status, _h, body = self.request(
+            "POST",
+            "/query",
+            urlencode({"query": COUNT}),
+            {"Content-Type": "application/x-www-form-urlencoded", "Accept": "application/sparql-results+json"},
+        )
+        assert status == 200, body
+        return int(json.loads(body)["results"]["bindings"][0]["n"]["value"])
+
+    def oxigraph(self) -> int:
+        """The process id of the Oxigraph server this serve started."""
+        for d in Path("/proc").iterdir():
+            try:
+                stat = (d / "stat").read_text() if d.name.isdigit() else ""
+            except OSError:
+                continue
+            if stat and int(stat[stat.rfind(")") + 2 :].split()[1]) == self.proc.pid and "oxigraph" in stat:
+                return int(d.name)
+        raise AssertionError("no oxigraph child")
+
+    def stop(self, sig: int = signal.SIGINT) -> tuple[int, str]:
+        self.proc.send_signal(sig)
+        try:
+            return self.proc.wait(timeout=20), self.proc.stderr.read()
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
+        self.proc.stdout.close()
+        self.proc.stderr.close()
+
+
+COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+EVIL = {"Origin": "http://evil.example"}
+DROP = "DROP ALL"
+INSERT = "INSERT DATA { <http://example.org/forged> <http://example.org/p> 1 }"
+
+
+@pytest.fixture(scope="module")
+def served_builds(tmp_path_factory) -> dict[str, Path]:
+    """The small article built twice: with its embedded store, and with --no-store."""
+    oxigraph_or_skip()
+    root = tmp_path_factory.mktemp("served")
+    source = write_small(root / "in")
+    folders = {"store": root / "with-store", "no-store": root / "no-store"}
+    linkeddata.build([source], folders["store"])
+    linkeddata.build([source], folders["no-store"], store=False)
+    return folders
+
+
+@pytest.fixture(params=["store", "no-store"])
+def served(request, served_builds):
+    server = Served(served_builds[request.param])
+    yield server
+    server.close()
+
+
+def test_serve_is_read_only_by_default(served):
+    """ld-export build -o ns --no-store; ld-export serve ns; then
+    curl -H 'Origin: http://evil.example' --data 'update=DROP%20ALL' http://127.0.0.1:PORT/update
+    answered 204 and the data was gone; a forged INSERT was accepted too."""
+    before = served.count()
+    assert before > 100
+    for headers in (EVIL, {}):
+        assert served.update(DROP, headers) == 403
+        assert served.update(INSERT, headers) == 403
+    status, _h, body = served.request("PUT", "/store?default", "<http://example.org/s> <http://example.org/p> 1 .",
+                                      {"Content-Type": "application/n-triples"})  # fmt: skip
+    assert status == 403
+    assert body == "this endpoint is read-only; start ld-export serve with --writable to accept updates\n"
+    assert served.request("DELETE", "/store?default")[0] == 403
+    assert served.count() == before
+
+
+def test_serve_answers_cors_for_reads_only(served):
+    """A web page of any origin may query; a preflight for a write is refused."""
+    status, headers, _body = served.request("GET", "/query?" + urlencode({"query": COUNT}),
+                                            headers={**EVIL, "Accept": "application/sparql-results+json"})  # fmt: skip
+    assert status == 200 and headers["access-control-allow-origin"] == "*"
+    read = {**EVIL, "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type"}
+    status, headers, _body = served.request("OPTIONS", "/query", headers=read)
+    assert status == 204 and headers["access-control-allow-origin"] == "*"
+    assert headers["access-control-allow-methods"] == "GET, HEAD, POST"
+    for method, path in (("POST", "/update"), ("PUT", "/store"), ("DELETE", "/store")):
+        preflight = {**EVIL, "Access-Control-Request-Method": method}
+        status, headers, _body = served.request("OPTIONS", path, headers=preflight)
+        assert status == 403 and not any(k.startswith("access-control-") for k in headers), (method, path, headers)
+
+
+def test_serve_writable_refuses_writes_from_other_origins(served_builds):
+    """--writable lets the machine's own programs write to the served snapshot, never a web page of
+    another origin (Origin, Sec-Fetch-Site), nor a page reached through a host name that could be
+    rebound to the loopback address; the build itself never changes."""
+    folder = served_builds["store"]
+    server = Served(folder, "--writable")
+    try:
+        before = server.count()
+        own = f"127.0.0.1:{server.port}"
+        refused = [EVIL, {"Origin": "null"}, {"Sec-Fetch-Site": "cross-site"}, {"Sec-Fetch-Site": "same-site"},
+                   {"Host": f"rebound.example:{server.port}", "Origin": f"http://rebound.example:{server.port}"},
+                   {"Origin": f"http://localhost:{server.port}"}]  # fmt: skip
+        for headers in refused:
+            assert server.update(DROP, headers) == 403, headers
+        assert server.count() == before
+        assert server.update(INSERT, {"Origin": f"http://{own}", "Sec-Fetch-Site": "same-origin"}) == 204
+        assert server.update(INSERT) == 204  # curl, a script: no Origin
+        assert server.count() == before + 1
+        assert server.update(DROP) == 204
+        assert server.count() == 0
+    finally:
+        code, stderr = server.stop()
+    assert code == 0, stderr
+    r = run("query", "--data", str(folder), "--format", "csv", COUNT)
+    assert r.stdout.splitlines()[1] == str(before)  # the build's store is as it was
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT], ids=["SIGTERM", "SIGHUP", "SIGINT"])
+def test_serve_stops_on_sigterm_and_sighup_and_its_oxigraph_with_it(served_builds, sig):
+    """kill <pid> left `oxigraph serve-read-only` running under PID 1, answering on its port."""
+    folder = served_builds["store"]
+    server = Served(folder)
+    child = server.oxigraph()
+    code, stderr = server.stop(sig)
+    assert code == 0, stderr
+    assert stderr.splitlines()[-1] == f"Stopped by {sig.name}."
+    assert not alive(child)
+    assert not list((folder / ".ld-export-cache").glob("serve.*"))  # its snapshot is gone too
+
+
+def test_serve_killed_takes_its_oxigraph_with_it(served_builds):
+    """kill -9 <pid>: Oxigraph asked the kernel to end with it."""
+    server = Served(served_builds["no-store"])
+    child = server.oxigraph()
+    server.proc.kill()
+    server.close()
+    deadline = time.monotonic() + 10
+    while alive(child) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not alive(child)
+
+
+def test_serve_says_it_serves_a_snapshot_and_keeps_serving_it_after_a_rebuild(tmp_path):
+    """After a rebuild a running server kept serving the old data without a word; now it says at
+    start-up that it serves a snapshot, and answers from it whatever builds come after."""
+    oxigraph_or_skip()
+    source = write_small(tmp_path / "in")
+    out = tmp_path / "out"
+    linkeddata.build([source], out)
+    server = Served(out)
+    try:
+        before = server.count()
+        text = (source / "small-article.yaml").read_text()
+        (source / "small-article.yaml").write_text(text.replace("label: A rebel commander", "label: A commander"))
+        linkeddata.build([source], out, base_iri="https://example.org/rebuilt/")
+        rebuilt = "ASK { ?s ?p ?o FILTER(STRSTARTS(STR(?s), 'https://example.org/rebuilt/')) }"
+        assert run("query", "--data", str(out), rebuilt).stdout == "true\n"
+        assert server.count() == before
+        status, _h, body = server.request("GET", "/query?" + urlencode({"query": rebuilt}),
+                                          headers={"Accept": "application/sparql-results+json"})  # fmt: skip
+        assert status == 200 and json.loads(body)["boolean"] is False
+    finally:
+        _code, stderr = server.stop()
+    assert stderr.splitlines()[0] == (
+        f"serving a snapshot of the build's store {out / 'store'}, taken now (read-only); a later build does not "
+        "change what it answers: start it again to serve a new build"
+    )
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return state[state.rfind(")") + 2] != "Z"
+
+
+# --------------------------------------------------------------------------------------------
+# Credentials are never printed; a failed load says how to finish
+
+
+class Store:
+    """A Graph Store on loopback that keeps what is PUT, answers a scripted status to each request
+    (then 201/200), and can echo the request's Authorization header in an error page, as it is and
+    base64-encoded inside a longer text (where the secret shows shifted by one or two bytes)."""
+
+    def __init__(self, statuses: list[int] | None = None, echo: bool = False):
+        self.statuses, self.echo, self.graphs, self.auth = list(statuses or []), echo, {}, []
+        store = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def _answer(self, default: int, body: bytes = b"") -> None:
+                auth = self.headers.get("Authorization") or ""
+                store.auth.append(auth)
+                status = store.statuses.pop(0) if store.statuses else default
+                if status >= 400 and store.echo:
+                    secret = base64.b64decode(auth.split(" ", 1)[1]) if auth.startswith("Basic ") else auth.encode()
+                    password = secret.split(b":")[-1]
+                    shifted = [b"x" + secret, b"xy" + secret, b"user " + password + b" end"]
+                    dump = " ".join(base64.b64encode(x).decode() for x in shifted)
+                    body = f"refused Authorization: {auth}; dump {dump}".encode()
+                self.send_response(status)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def do_PUT(self):  # noqa: N802
+                data = self.rfile.read(int(self.headers["Content-Length"]))
+                if not store.statuses or store.statuses[0] < 300:
+                    store.graphs[self.path] = data
+                self._answer(201)
+
+            def do_GET(self):  # noqa: N802
+                self._answer(200, store.graphs.get(self.path, b""))
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/store"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def graph_store():
+    made = []
+
+    def make(*args, **kwargs) -> Store:
+        made.append(Store(*args, **kwargs))
+        return made[-1]
+
+    yield make
+    for store in made:
+        store.close()
+
+
+@pytest.fixture(scope="module")
+def corpus_build(tmp_path_factory) -> Path:
+    """The three-article corpus, built: three named graphs to load."""
+    out = tmp_path_factory.mktemp("corpus-build")
+    linkeddata.build([CORPUS], out, store=False)
+    return out
+
+
+def forms(user: str, password: str) -> list[str]:
+    """How the password may show: as it is, percent-encoded, and in base64 at every alignment."""
+    pair = f"{user}:{password}".encode()
+    shown = [password, base64.b64encode(pair).decode()]
+    for prefix in (b"x", b"xy", b"user "):
+        shown.append(base64.b64encode(prefix + password.encode())[len(prefix) + 2 :].decode()[:8])
+    return shown
+
+
+@pytest.mark.parametrize("source", ["netrc", "environment"])
+def test_credentials_never_show_even_when_the_store_echoes_them(corpus_build, graph_store, tmp_path, monkeypatch,
+                                                                 source):  # fmt: skip
+    """NETRC=n ld-export load ref --endpoint <a store that echoes the Authorization header> printed
+    `Basic dTpTM2NyM3QtUGE1NQ==`, the base64 of the netrc password."""
+    store = graph_store([500], echo=True)
+    user, password = "u", "S3cr3t-Pa55"
+    for var in ("LD_EXPORT_USER", "LD_EXPORT_PASSWORD", "LD_EXPORT_TOKEN", "LD_EXPORT_AUTH"):
+        monkeypatch.delenv(var, raising=False)
+    if source == "netrc":
+        netrc = tmp_path / "n"
+        netrc.write_text(f"machine 127.0.0.1 login {user} password {password}\n")
+        netrc.chmod(0o600)
+        monkeypatch.setenv("NETRC", str(netrc))
+    else:
+        monkeypatch.setenv("LD_EXPORT_USER", user)
+        monkeypatch.setenv("LD_EXPORT_PASSWORD", password)
+    r = run("load", str(corpus_build), "--endpoint", store.url, "--retries", "0")
+    assert r.exit_code == 2
+    assert store.auth[0] == "Basic dTpTM2NyM3QtUGE1NQ=="  # what the issue saw: the credential was sent
+    assert "refused Authorization: Basic ***; dump" in r.stderr, r.stderr  # the store's words are shown, redacted
+    for form in forms(user, password):
+        assert form not in r.output, (form, r.output)
+
+
+@pytest.mark.parametrize("url", ["ftp://u:PW-9z1q@127.0.0.1/", "http://u:PW-9z1q@127.0.0.1:1/store",
+                                 "http://u:PW%2D9z1q@[::1/store"])  # fmt: skip
+def test_a_password_in_the_endpoint_url_is_never_printed(corpus_build, url):
+    """ld-export load --endpoint ftp://u:PW@host/ printed the password."""
+    r = run("load", str(corpus_build), "--endpoint", url, "--retries", "0")
+    assert r.exit_code == 2 and r.stderr.startswith("Error: the Graph Store endpoint "), r.output
+    assert "PW-9z1q" not in r.output and "PW%2D9z1q" not in r.output
+    assert "9z1q" not in r.output
+
+
+def test_a_failed_load_says_which_graphs_are_new_and_how_to_finish(corpus_build, graph_store, monkeypatch):
+    """A load that failed after 49 of 200 graphs were replaced did not say so."""
+    for var in ("LD_EXPORT_USER", "LD_EXPORT_PASSWORD", "LD_EXPORT_TOKEN"):
+        monkeypatch.delenv(var, raising=False)
+    store = graph_store([201, 201, 500])  # the default graph (the union) goes first, then the named graphs
+    base = "https://w3id.org/ld-export/data/graph/"
+    r = run("load", str(corpus_build), "--endpoint", store.url, "--retries", "0")
+    assert r.exit_code == 2
+    bi, gl, ll = (base + slug for slug in ("bi-2015-isis-strategy-contradiction",
+                                           "great-lakes-dispatch-2012-m23-takes-goma",
+                                           "levant-ledger-2015-pentagon-denies-assad-ban"))  # fmt: skip
+    sent = f"{store.url}?graph={quote(gl, safe='')}"
+    assert r.stderr.splitlines()[-1] == (
+        f"Error: {sent} answered HTTP 500: PUT of graph <{gl}> failed. Before it, 1 of 3 graphs was replaced and "
+        f"is new in the store: <{bi}>; the default graph already holds the union of the new build; the store "
+        f"still holds what it held before in <{gl}> and the 1 after it, to <{ll}>. Run the same command again to "
+        "finish: a graph sent again replaces itself, nothing is doubled"
+    )
+    assert sorted(store.graphs) == ["/store?default=", f"/store?graph={quote(bi, safe='')}"]
+    r = run("load", str(corpus_build), "--endpoint", store.url, "--retries", "0")
+    assert r.exit_code == 0, r.output
+    assert len(store.graphs) == 4
+
+
+def test_the_default_backoff_outlasts_an_oxigraph_restart(corpus_build, tmp_path):
+    """The retries waited 3.5 s in all; Oxigraph takes about 3.7 s to restart after a kill. Here
+    the store is killed, the load's first PUT finds it down, and it is back 4 s later: the load
+    finishes (it failed after 3.5 s before)."""
+    oxigraph_or_skip()
+    port = free_port()
+    cmd = [find_oxigraph(), "serve", "--location", str(tmp_path / "db"), "--bind", f"127.0.0.1:{port}"]
+    server = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    loading = None
+    try:
+        wait_for_port("127.0.0.1", port, server)
+        server.kill()
+        server.wait()
+        loading = subprocess.Popen([sys.executable, "-m", "linkeddata.cli", "load", str(corpus_build), "--endpoint",
+                                    f"http://127.0.0.1:{port}/store"], stderr=subprocess.PIPE, text=True)  # fmt: skip
+        first = loading.stderr.readline()  # said just before the first PUT (of the default graph)
+        assert first.startswith("PUT 15023 triples, the union of the 3 graph(s)"), first
+        time.sleep(4.0)
+        server = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _out, err = loading.communicate(timeout=60)
+        assert loading.returncode == 0, first + err
+        assert err.splitlines()[-1] == (f"Loaded 3 graph(s), 15337 triples, and their union (15023 triples) as the "
+                                        f"default graph, into http://127.0.0.1:{port}/store."), err
+    finally:
+        for proc in (loading, server):
+            if proc is not None and proc.poll() is None:
+                proc.terminate()
+                proc.wait()
+
+
+# --------------------------------------------------------------------------------------------
+# Bad input: exit 2, one paragraph naming the file and line (or the path), earlier output untouched
+
+
+def alias_bomb(fan_out: int) -> str:
+    """A claim's evidence repeated F times, a chain of F hops with that evidence, and a claim whose
+    chain lists the chain F times: F = 60 took 5 s, F = 120 37 s, F = 1000 (37 kB) would take hours."""
+    evidence = ", ".join(['"the army shelled Idlib in March"'] * fan_out)
+    hops = ", ".join(["{by: reuters, mode: quoted, evidence: *ev}"] * fan_out)
+    chains = ", ".join(["*chain"] * fan_out)
+    return (SMALL_ANNOTATION.replace('    evidence: "the army shelled Idlib in March"\n  - id: saw-shells',
+                                     f"    evidence: &ev [{evidence}]\n  - id: saw-shells")
+            .replace('    chain:\n      - by: reuters\n        mode: quoted\n        evidence: "told Reuters"\n',
+                     f"    chain: &chain [{hops}]\n")
+            + "  - id: copies\n    label: Copies.\n    asserter: rebels\n    hedge: asserted\n"
+            + f'    evidence: "the army shelled Idlib in March"\n    chain: [{chains}]\n')  # fmt: skip
+
+
+def edit(text: str, old: str, new: str) -> str:
+    assert old in text, old
+    return text.replace(old, new, 1)
+
+
+DEEP = "[" * 20_000 + "]" * 20_000
+BLOCK_DEEP = "".join("  " * i + "- \n" for i in range(200)) + "  " * 200 + "- x\n"
+
+# (id, annotation, registry, article text, expected message after "Error: <file>:<line>: ")
+BAD_INPUT = [
+    ("yaml-alias-bomb", alias_bomb(120), None, None, "small-article.yaml:28",
+     "the alias *ev makes the document hold more than 10,000 values beyond those written (it stands for 121); "
+     "write the values out instead of repeating aliases"),
+    ("occurrence-1.0", edit(SMALL_ANNOTATION, "occurrence: 1}", "occurrence: 1.0}"), None, None,
+     "small-article.yaml:5", "actors[1].mentions[1].occurrence: expected integer, found float 1.0"),
+    ("nested-20000-deep", SMALL_ANNOTATION + f"extra: {DEEP}\n", None, None, "small-article.yaml:51",
+     "the YAML is nested more than 64 levels deep here; an annotation needs about eight"),
+    ("nested-200-deep-in-blocks", SMALL_ANNOTATION + "extra:\n" + BLOCK_DEEP, None, None, "small-article.yaml:115",
+     "the YAML is nested more than 64 levels deep here; an annotation needs about eight"),
+    ("language-subtag-of-10", edit(SMALL_ANNOTATION, "  publisher: reuters\n",
+                                   "  publisher: reuters\n  language: en-abcdefghij\n"), None, None,
+     "small-article.yaml:3", "article.language: 'en-abcdefghij' is not allowed here: a BCP 47 language tag such "
+     "as en or en-GB (subtags of one to eight letters or digits)"),
+    ("blank-label", edit(SMALL_ANNOTATION, "label: The army shelled Idlib.", 'label: " \\t "'), None, None,
+     "small-article.yaml:18", "claims[1].label: ' \\t ' is not allowed here: a label of words, not only spaces"),
+    ("blank-registry-label", None, edit(SMALL_REGISTRY, "label: Reuters", 'label: "  "'), None, "registry.yaml:10",
+     "actors[3].label: '  ' is not allowed here: a label of words, not only spaces"),
+    ("part-of-cycle", None, edit(edit(SMALL_REGISTRY, "label: Rebels\n", "label: Rebels\n    part_of: [army]\n"),
+                                 "label: The army\n", "label: The army\n    part_of: [rebels]\n"), None,
+     "registry.yaml:2", "actor 'rebels' is part of itself: rebels → army → rebels (part_of)"),
+    ("actor-part-of-itself", edit(SMALL_ANNOTATION, "    member_of: [rebels]\n",
+                                  "    member_of: [rebels]\n    part_of: [commander]\n"), None, None,
+     "small-article.yaml:8", "actor 'commander' is part of itself"),
+    ("actor-member-of-itself", edit(SMALL_ANNOTATION, "member_of: [rebels]", "member_of: [commander]"), None, None,
+     "small-article.yaml:8", "actor 'commander' is a member of itself"),
+    ("within-cycle", None, edit(SMALL_REGISTRY, "    label: Idlib\n", "    label: Idlib\n    within: syria\n")
+     + "  - id: syria\n    label: Syria\n    within: idlib\n", None, "registry.yaml:12",
+     "place 'idlib' is within itself: idlib → syria → idlib (within)"),
+    ("article-over-8-mib", None, None, SMALL_TEXT.replace("NOW WATCH", "word " * 1_800_000 + "\n\nNOW WATCH"),
+     "small-article.txt", "the article is larger than 8,388,608 bytes (8 MiB), the most ld-export reads: its text "
+     "is one literal of the data, and RDF readers such as Oxigraph refuse a line of N-Triples over 16 MiB. A news "
+     "article is a few tens of kilobytes; is this the right file?"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("annotation", "registry", "text", "where", "message"), [row[1:] for row in BAD_INPUT],
+                         ids=[row[0] for row in BAD_INPUT])  # fmt: skip
+def test_bad_input_is_exit_2_naming_file_and_line_and_keeps_the_output(tmp_path, annotation, registry, text, where,
+                                                                       message):  # fmt: skip
+    """Each was accepted, ran for minutes, or was an "Internal error … This is a bug" with no line."""
+    good = write_small(tmp_path / "in")
+    out = tmp_path / "out"
+    assert run("build", str(good), "-o", str(out), "-q").exit_code == 0
+    before = tree(out)
+    bad = write_small(tmp_path / "bad", annotation or SMALL_ANNOTATION, text or SMALL_TEXT, registry or SMALL_REGISTRY)
+    started = time.monotonic()
+    r = run("build", str(bad), "-o", str(out), "-q")
+    assert time.monotonic() - started < 10
+    assert r.exit_code == 2
+    assert r.stderr == f"Error: {bad / where}: {message}\n"
+    assert tree(out) == before
+
+
+def test_a_javascript_base_iri_is_refused(tmp_path):
+    r = run("build", "--base-iri", "javascript:alert(1)//", "-o", str(tmp_path / "out"))
+    assert r.exit_code == 2 and not (tmp_path / "out").exists()
+    assert r.stderr == (
+        "Error: the base IRI 'javascript:alert(1)//' has the scheme 'javascript:'; IRIs of the data are minted "
+        "under http:, https:, urn:, tag: only (e.g. https://example.org/data/)\n"
+    )
+    for base in ("data:text/html,x/", "file:///tmp/x/", "vbscript:x/"):
+        assert run("build", "--base-iri", base, "-o", str(tmp_path / "out")).exit_code == 2, base
+    assert run("build", str(write_small(tmp_path / "in")), "--base-iri", "urn:example:data/", "-o",
+               str(tmp_path / "urn"), "-q").exit_code == 0  # fmt: skip
+
+
+def test_a_report_in_a_missing_folder_is_exit_2_before_validating(seed_build):
+    """ld-export validate --report /nonexistent/r.ttl: an internal error after the validation."""
+    r = run("validate", "--report", "/nonexistent/r.ttl", str(seed_build[1] / f"{SEED_SLUG}.ttl"))
+    assert r.exit_code == 2
+    assert r.stderr == "Error: /nonexistent/r.ttl: cannot write r.ttl: no such folder /nonexistent\n"
+    assert not Path("/nonexistent").exists()
+
+
+@pytest.mark.parametrize("timeout", ["-1", "0"])
+def test_a_timeout_that_is_not_positive_is_a_usage_error(seed_build, timeout):
+    """ld-export load --timeout -1: "Internal error: ValueError: Timeout value out of range"."""
+    r = run("load", str(seed_build[1]), "--endpoint", "http://127.0.0.1:9/store", "--timeout", timeout)
+    assert r.exit_code == 2
+    assert (
+        r.stderr.splitlines()[-1] == f"Error: Invalid value for '--timeout': {float(timeout)} is not in the range x>0."
+    )
+    with pytest.raises(InputError, match="the timeout must be more than 0 seconds"):
+        load(seed_build[1], "http://127.0.0.1:9/store", timeout=float(timeout))
+
+
+def immutable(path: Path) -> bool:
+    """Make ``path`` unwritable even for root (chattr +i); False where the file system cannot."""
+    if os.geteuid() != 0:
+        path.chmod(0o555)
+        return True
+    return shutil.which("chattr") is not None and subprocess.run(["chattr", "+i", str(path)],
+                                                                   capture_output=True).returncode == 0  # fmt: skip
+
+
+def test_a_store_folder_that_cannot_be_written_is_exit_2_naming_it(tmp_path, small):
+    """A read-only store/: "Internal error: PermissionError … ld-export.sha256"."""
+    out = tmp_path / "out"
+    assert run("build", str(small), "-o", str(out), "-q").exit_code == 0
+    before = tree(out)
+    if not immutable(out / "store"):
+        pytest.skip("this file system cannot make a folder unwritable for root (chattr +i)")
+    try:
+        r = run("build", str(small), "-o", str(out), "-q", "--no-reuse", "--base-iri", "https://example.org/other/")
+    finally:
+        subprocess.run(["chattr", "-i", str(out / "store")], capture_output=True)
+        (out / "store").chmod(0o755)
+    assert r.exit_code == 2
+    assert r.stderr == (f"Error: {out / 'store' / 'ld-export.sha256'}: the build could not write: Operation not "
+                        "permitted; the output folder holds what it held before\n")  # fmt: skip
+    assert tree(out) == before
+
+
+LIMITED = """
+import resource, signal, sys
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG instead
+resource.setrlimit(resource.RLIMIT_FSIZE, (int(sys.argv[1]), int(sys.argv[1])))
+from linkeddata.console import main
+sys.argv[1:2] = []
+sys.exit(main())
+"""
+
+
+def test_a_full_disk_is_exit_2_and_keeps_the_previous_build(tmp_path, small):
+    """Disk full: an internal error. Here a write past a file size limit fails as a full disk does,
+    in the build and in its workers and store loader (the limit is inherited)."""
+    out = tmp_path / "out"
+    assert run("build", str(small), "-o", str(out), "-q").exit_code == 0
+    before = tree(out)
+    write_small(small, SMALL_ANNOTATION, SMALL_TEXT, SMALL_REGISTRY, slug="second-article")  # two: two workers
+    r = subprocess.run([sys.executable, "-c", LIMITED, "20000", "build", str(small), "-o", str(out), "-q", "-j", "2"],
+                       capture_output=True, text=True)  # fmt: skip
+    assert r.returncode == 2, r.stderr
+    assert (
+        r.stderr
+        == f"Error: {out}: the build could not write: File too large; the output folder holds what it held before\n"
+    )
+    assert tree(out) == before
+
+
+ON_A_SMALL_DISK = """
+set -e
+mount -t tmpfs -o size=1200k tmpfs "$1"
+shift
+"$@"
+"""
+
+
+def test_a_really_full_disk_is_exit_2_and_keeps_the_previous_build(tmp_path, small):
+    """The same on a file system that is full (a 1.2 MB tmpfs, in a mount namespace of its own: room
+    for a small article, not for the seed)."""
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    script = f"""
+import json, subprocess, sys
+from pathlib import Path
+cli = {LD_EXPORT!r}
+out = Path({str(disk / "out")!r})
+first = subprocess.run([*cli, "build", {str(small)!r}, "-o", str(out), "-q"], capture_output=True, text=True)
+before = {{str(p): p.read_bytes().hex() for p in sorted(out.rglob("*")) if p.is_file() and ".ld-export" not in str(p)}}
+second = subprocess.run([*cli, "build", "-o", str(out), "-q"], capture_output=True, text=True)  # the seed: 2 MB
+after = {{str(p): p.read_bytes().hex() for p in sorted(out.rglob("*")) if p.is_file() and ".ld-export" not in str(p)}}
+print(json.dumps([first.returncode, first.stderr, second.returncode, second.stderr, before == after]))
+"""
+    r = subprocess.run(["unshare", "-m", "--propagation", "private", "sh", "-c", ON_A_SMALL_DISK, "sh", str(disk),
+                        sys.executable, "-c", script], capture_output=True, text=True)  # fmt: skip
+    if r.returncode != 0 and ("unshare" in r.stderr or "mount" in r.stderr):
+        pytest.skip(f"no mount namespace here: {r.stderr.strip()}")
+    first_code, first_err, code, err, unchanged = json.loads(r.stdout)
+    assert first_code == 0, first_err
+    assert code == 2 and err.startswith(f"Error: {disk / 'out'}") and "No space left on device" in err, err
+    assert err.endswith("; the output folder holds what it held before\n"), err
+    assert unchanged
+
+
+RDF_XML_NS = 'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:ex="http://example.org/"'
+
+
+def entity_bomb(path: Path) -> Path:
+    """The billion laughs in RDF/XML: 988 bytes, ten nested entities (229 s before it was refused)."""
+    lines = ['<?xml version="1.0"?>', "<!DOCTYPE rdf:RDF [", '  <!ENTITY lol0 "lol">']
+    lines += [f'  <!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(1, 10)]
+    lines += ["]>", f"<rdf:RDF {RDF_XML_NS}>", '  <rdf:Description rdf:about="http://example.org/s"><ex:p>&lol9;</ex:p>'
+              "</rdf:Description>", "</rdf:RDF>"]  # fmt: skip
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+@pytest.mark.parametrize("command", ["validate", "query"])
+def test_an_rdf_xml_entity_bomb_is_refused_at_once(tmp_path, command):
+    bomb = entity_bomb(tmp_path / "bomb.rdf")
+    assert len(bomb.read_bytes()) == 986
+    started = time.monotonic()
+    r = run(command, str(bomb)) if command == "validate" else run("query", "--data", str(bomb), "ASK { ?s ?p ?o }")
+    assert time.monotonic() - started < 0.5
+    assert r.exit_code == 2
+    assert r.stderr == (
+        f"Error: {bomb}:3: the XML declares the entity 'lol0'; ld-export reads RDF/XML without entity declarations "
+        "(entities can expand a small file into gigabytes, or read other files)\n"
+    )
+
+
+def test_rdf_xml_without_entities_is_read(tmp_path):
+    """A DOCTYPE is no problem, nor is RDF/XML with none."""
+    about = '<rdf:Description rdf:about="http://example.org/s">'
+    doc = (f'<?xml version="1.0"?>\n<!DOCTYPE rdf:RDF>\n<rdf:RDF {RDF_XML_NS}>\n  {about}<ex:p>x &amp; y'
+           "</ex:p></rdf:Description>\n</rdf:RDF>\n")  # fmt: skip
+    (tmp_path / "ok.rdf").write_text(doc)
+    r = run("query", "--data", str(tmp_path / "ok.rdf"), "--format", "csv", "SELECT ?o { ?s ?p ?o }")
+    assert r.exit_code == 0 and r.stdout == "o\nx & y\n"
+
+
+# --------------------------------------------------------------------------------------------
+# What is shown on a terminal
+
+
+ESCAPES = "\x1b]0;pwned\x07\x1b[2J\rFake\u202eevil"
+IN_YAML = "\\e]0;pwned\\a\\e[2J\\rFake\\u202eevil"  # the same, as escapes in a double-quoted YAML string
+
+
+def test_control_characters_in_data_are_escaped_in_tables_but_kept_in_data_formats(tmp_path):
+    """A label with ESC/OSC/CR sequences, shown by `query` on a terminal, set the window title and
+    cleared the screen."""
+    source = write_small(tmp_path / "in", SMALL_ANNOTATION.replace("label: The army shelled Idlib.",
+                                                                   f'label: "Shelled {IN_YAML}"', 1))  # fmt: skip
+    out = tmp_path / "out"
+    assert run("build", str(source), "-o", str(out), "-q").exit_code == 0
+    sparql = "SELECT ?l WHERE { ?c a <https://w3id.org/ld-export/ontology#Claim> ; <http://www.w3.org/2000/01/rdf-schema#label> ?l FILTER(STRSTARTS(?l, 'Shelled')) }"  # noqa: E501
+    table = run("query", "--data", str(out), sparql).stdout
+    assert table.splitlines()[2] == "Shelled \\x1b]0;pwned\\x07\\x1b[2J\\rFake\\u202eevil"
+    assert not any(c in table for c in "\x1b\x07\r\u202e")
+    csv = run("query", "--data", str(out), "--format", "csv", sparql).stdout
+    assert csv == f'l\n"Shelled {ESCAPES}"\n'  # the data as it is (the runner shows CRLF as LF)
+
+
+def test_control_characters_in_an_error_message_are_escaped(tmp_path):
+    source = write_small(tmp_path / "in", SMALL_ANNOTATION.replace('evidence: "told Reuters"',
+                                                                   f'evidence: "told {IN_YAML}"'))  # fmt: skip
+    r = run("build", str(source), "-o", str(tmp_path / "out"))
+    assert r.exit_code == 2
+    assert "told \\x1b]0;pwned\\x07\\x1b[2J\\rFake\\u202eevil" in r.stderr
+    assert not any(c in r.stderr for c in "\x1b\x07\r\u202e")
+
+
+@pytest.mark.parametrize(
+    ("quote", "difference"),
+    [
+        ("We saw the shells fall", None),
+        ("We sa\u0301w the shells fall", None),  # an accent the text lacks: other words, not another form
+        ("caf\u00e9 on the corner", "the article has “e\u0301” decomposed (NFD) at offset 109: U+0065 LATIN SMALL "
+         "LETTER E + U+0301 COMBINING ACUTE ACCENT, where the quote has U+00E9 LATIN SMALL LETTER E WITH ACUTE"),
+        ("the shells\u200b fall", "the quote has U+200B ZERO WIDTH SPACE (invisible) at its offset 10, which the "
+         "article does not have"),
+        ("said on Monday", "the article has U+00AD SOFT HYPHEN (invisible) at offset 57, which the quote does not "
+         "have"),
+    ],
+    ids=["found", "another-letter", "nfd-in-the-text", "zero-width-in-the-quote", "soft-hyphen-in-the-text"],
+)  # fmt: skip
+def test_a_quote_that_differs_only_in_unicode_form_names_the_difference(tmp_path, quote, difference):
+    """The error showed two strings that look identical."""
+    text = SMALL_TEXT.replace("in March.", "in March at the cafe\u0301 on the corner.")
+    text = text.replace("on Monday", "on Mon\u00adday")
+    annotation = SMALL_ANNOTATION.replace('quote: "We saw the shells fall"', f'quote: "{quote}"')
+    r = run("build", str(write_small(tmp_path / "in", annotation, text)), "-o", str(tmp_path / "out"), "-q")
+    if difference is None:
+        assert "look the same" not in r.stderr
+        assert r.exit_code == (0 if quote == "We saw the shells fall" else 2), r.output
+        return
+    assert r.exit_code == 2
+    assert f"The words are there, written with other characters that look the same: {difference}. Copy the quote" \
+           in r.stderr, r.stderr  # fmt: skip
+
+
+# --------------------------------------------------------------------------------------------
+# The README's list of promises names these tests
+
+
+def test_the_readme_promises_name_tests_that_exist():
+    """Every test the README's "What ld-export promises" names (a trailing * names a family) exists."""
+    root = Path(__file__).resolve().parent.parent
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## What ld-export promises") : readme.index("## Where things are")]
+    named = set(re.findall(r"`(test_\w+\*?)`", section))
+    defined = set(re.findall(r"^def (test_\w+)", "\n".join(p.read_text() for p in (root / "tests").glob("test_*.py")),
+                             re.M))  # fmt: skip
+
+    def exists(name: str) -> bool:
+        return any(d.startswith(name[:-1]) for d in defined) if name.endswith("*") else name in defined
+
+    missing = sorted(n for n in named if not exists(n))
+    assert len(named) == 27 and missing == [], missing

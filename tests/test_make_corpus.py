@@ -103,7 +103,7 @@ def test_articles_are_shaped_like_the_real_ones(corpus):
         for claim in annotation["claims"]:
             hedges.add(claim["hedge"])
             chains += bool(claim.get("chain"))
-            for ref in claim.get("supports", []) + claim.get("disputes", []) + claim.get("repeats", []):
+            for ref in claim.get("supports", []) + claim.get("contradicts", []) + claim.get("repeats", []):
                 if "/" in ref:
                     slug, claim_id = ref.split("/")
                     assert slugs.index(slug) < n  # only earlier articles: every prefix of the corpus builds

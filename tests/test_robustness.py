@@ -694,14 +694,18 @@ def test_a_build_killed_at_random_moments_leaves_a_complete_consistent_folder(tm
     assert any(code == -signal.SIGKILL for _delay, code, _side in seen), seen
 
 
+# Counts the renames of output files into the output folder only (not the build's own journal,
+# manifest or store folder, which are renamed too), and kills the build before rename number STOP.
 KILL_AT_RENAME = """
 import os, signal, sys
 from linkeddata import write
 real, count, stop = os.replace, [0], int(sys.argv[1])
+out = os.path.abspath(sys.argv[sys.argv.index("-o") + 1])
 def replace(src, dst):
-    if count[0] == stop:
-        os.kill(os.getpid(), signal.SIGKILL)
-    count[0] += 1
+    if os.path.dirname(os.path.abspath(dst)) == out and not os.path.isdir(src):
+        if count[0] == stop:
+            os.kill(os.getpid(), signal.SIGKILL)
+        count[0] += 1
     real(src, dst)
 write.os.replace = replace
 from linkeddata.cli import main

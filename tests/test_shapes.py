@@ -15,21 +15,23 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from conftest import header
+from conftest import header, pyshacl_report
 from rdflib import RDF, RDFS, SKOS, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 
 from linkeddata import resources
-from linkeddata.validate import ontology_graph, shapes_graph, validate_graph
+from linkeddata.validate import ontology_graph, shapes_graph
 
 SHAPES_PATH = resources.shapes_file()
 DATA = Path(__file__).parent / "data" / "shapes"
 VALID = DATA / "valid.ttl"
 INVALID = sorted((DATA / "invalid").glob("*.ttl"))
+# Fixtures that conform but warn (a draft annotation, a TODO label): each names its shape too.
+WARNINGS = sorted((DATA / "warnings").glob("*.ttl"))
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 LDSH = Namespace("https://w3id.org/ld-export/shapes#")
-SCHEMA = Namespace("https://schema.org/")
+SCHEMA = Namespace("http://schema.org/")
 
 
 def shapes() -> Graph:
@@ -43,7 +45,7 @@ def ontology() -> Graph:
 @cache
 def run(path: Path) -> tuple[bool, Graph, str]:
     """Validate a fixture the way the build does (the project's pyshacl wrapper)."""
-    result = validate_graph(Graph().parse(path, format="turtle"))
+    result = pyshacl_report(path)
     return result.conforms, result.graph, result.describe()
 
 
@@ -55,10 +57,6 @@ def expand(curie: str) -> URIRef:
 
 def node_shapes() -> set[URIRef]:
     return {s for s in shapes().subjects(RDF.type, SH.NodeShape) if isinstance(s, URIRef)}
-
-
-def sparql_constraints() -> set[URIRef]:
-    return {c for c in shapes().objects(None, SH.sparql)}
 
 
 def rejected_by(result, report: Graph, shape: URIRef) -> bool:
@@ -133,19 +131,20 @@ def test_invalid_fixture_is_rejected_by_the_named_shape(path: Path):
     ), f"no result of {fields['shape']} mentions {expect!r}; results:\n{describe(report)}"
 
 
-def test_every_node_shape_rejects_at_least_one_invalid_fixture():
-    named = {expand(header(path)["shape"]) for path in INVALID}
-    missing = sorted(shapes().namespace_manager.normalizeUri(s) for s in node_shapes() - named)
-    assert not missing, f"node shapes without an invalid fixture: {missing}"
+@pytest.mark.parametrize("path", WARNINGS, ids=fixture_id)
+def test_warning_fixture_conforms_with_a_warning_of_the_named_shape(path: Path):
+    fields = header(path)
+    shape = expand(fields["shape"])
+    conforms, report, text = run(path)
+    assert conforms, text
+    results = list(report.subjects(RDF.type, SH.ValidationResult))
+    assert results and all(report.value(r, SH.resultSeverity) == SH.Warning for r in results), text
+    assert all(rejected_by(r, report, shape) for r in results), text
+    assert any(fields["expect"] in str(report.value(r, SH.resultMessage)) for r in results), text
 
 
-def test_every_sparql_constraint_rejects_at_least_one_invalid_fixture():
-    fired = set()
-    for path in INVALID:
-        conforms, report, text = run(path)
-        fired |= set(report.objects(None, SH.sourceConstraint))
-    missing = sorted(str(c) for c in sparql_constraints() - fired)
-    assert not missing, f"SPARQL constraints no invalid fixture triggers: {missing}"
+# That every node shape and SHACL-SPARQL constraint catches something (a fixture here, or a
+# corruption of a built graph in the mutation suite) is checked in tests/test_mutations.py.
 
 
 @pytest.mark.parametrize(
@@ -174,3 +173,16 @@ def test_every_node_shape_is_named_and_documented():
         for prop in g.objects(shape, SH.property):
             assert g.value(prop, SH.name), f"property shape of {shape} without sh:name"
             assert g.value(prop, SH.message), f"property shape of {shape} without sh:message"
+
+
+def test_the_symmetric_kinds_the_shapes_list_are_those_the_ontology_flags():
+    import re
+
+    query = str(shapes().value(LDSH.SymmetricRelationshipTwiceConstraint, SH.select))
+    listed = set(re.search(r"\?kind IN \(([^)]*)\)", query).group(1).replace(" ", "").split(","))
+    rk = "https://w3id.org/ld-export/ontology/relationship-kind/"
+    flagged = {"rk:" + str(k)[len(rk) :] for k, v in ontology().subject_objects(LDE_SYMMETRIC) if v.toPython()}
+    assert listed == flagged == {"rk:alliance", "rk:tacit-cooperation", "rk:hostility", "rk:unspecified"}
+
+
+LDE_SYMMETRIC = URIRef("https://w3id.org/ld-export/ontology#symmetric")

@@ -1,0 +1,154 @@
+"""Who says it, by the words around: attributions of quotations and of reported speech.
+
+Pure functions of the text: an :class:`Attribution` gives the spans of the speaker phrase, the
+verb, the listener and the attribution words; which actor a phrase names is the business of
+:mod:`linkeddata.draft.speakers`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .lexicon import lexicon
+from .text import Quotation, Span, trim, word_count
+
+
+@dataclass(frozen=True)
+class Attribution:
+    head: Span | None  # the speaker phrase
+    verb: str
+    obj: Span | None  # whom it was told to
+    evidence: Span  # the attribution words
+    appos: Span | None = None  # ", a spokesman for M23," after the head
+    outer: Attribution | None = None  # "X told Y that" before the speaker of a quotation
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern]:
+    lx = lexicon()
+    verbs = lx.alternation(lx.speech_verbs)
+    beliefs = lx.alternation(lx.belief_verbs)
+    aux = r"(?:(?:" + "|".join(lx.auxiliaries) + r")\s+)*"
+    return {
+        "verb": re.compile(rf"(?<![\w’'])(?:{verbs})(?![\w’'])"),
+        "aux_end": re.compile(r"(?:\s+(?:" + "|".join(lx.auxiliaries) + r"))+$"),
+        "subject": re.compile(
+            r"\s*(?:(?:And|But|Then|Later|Yet|So|Meanwhile|However|Earlier),?\s+)?"
+            r"(?:(?:In|On|At|After|Before|During|Speaking|Asked|Earlier|Later)\b[^,“”\"]{0,80},\s+)?"
+            r"(?P<head>[^,;:“”\"]+?)(?:,\s*(?P<appos>[^;“”\"]+?),)?\s+"
+            + aux
+            + rf"(?P<verb>{verbs}|{beliefs})(?![\w’'])"
+        ),
+    }
+
+
+def verb_pattern() -> re.Pattern:
+    return _patterns()["verb"]
+
+
+def speech_object(text: str, verb_start: int, verb_end: int, limit: int) -> tuple[Span | None, int]:
+    """Whom a "told" was said to, and where the attribution words end."""
+    stop = re.search(r"[,;:“”\"]|[.?!](?:\s|$)|\s(?:that|who)\s", text[verb_end:limit])
+    end = verb_end + stop.start() if stop else limit
+    if text[verb_start:verb_end] not in lexicon().tell_verbs:
+        return None, end
+    om = re.match(
+        r"\s+(.+?)(?=\s+(?:in|on|at|that|during|after|before|last|this|yesterday|today|when|while|about|by)\b|$)",
+        text[verb_end:end],
+    )
+    if not om:
+        return None, end
+    return trim(text, verb_end + om.start(1), verb_end + om.end(1)), end
+
+
+def subject(text: str, s: int, e: int) -> Attribution | None:
+    """A clause that begins "X (, who …,) said / told Y / reported …": who speaks, and the verb."""
+    m = _patterns()["subject"].match(text, s, e)
+    if not m:
+        return None
+    head = (m.start("head"), m.end("head"))
+    if not 1 <= word_count(m.group("head")) <= 10:
+        return None
+    appos = (m.start("appos"), m.end("appos")) if m.group("appos") else None
+    if appos and word_count(m.group("appos")) > 30:
+        return None
+    obj, end = speech_object(text, m.start("verb"), m.end("verb"), e)
+    ev_start = head[0] if appos is None else m.start("verb")
+    return Attribution(head, m.group("verb"), obj, trim(text, ev_start, end, " \t.,"), appos)
+
+
+def after(text: str, q: Quotation, limit: int) -> Attribution | None:
+    """“…,” X said. / “…,” said X. / “…,” X, who …, told Y."""
+    if q.close >= q.region.end:
+        return None
+    s0 = q.close + 1
+    seg = text[s0:limit]
+    if not (q.terminal or seg.lstrip().startswith(",")):
+        return None
+    for vm in verb_pattern().finditer(seg):
+        pre = seg[: vm.start()]
+        if pre.strip(" ,\t") == "":
+            mm = re.match(r"\s+([^,.;:“”\"!?]+)(?:,\s*([^.;“”\"!?]+))?", seg[vm.end() :])
+            if not mm:
+                return None
+            base = s0 + vm.end()
+            head = (base + mm.start(1), base + mm.end(1))
+            appos = (base + mm.start(2), base + mm.end(2)) if mm.group(2) else None
+            return Attribution(head, vm.group(), None, trim(text, s0 + vm.start(), head[1]), appos)
+        lead = len(pre) - len(pre.lstrip(" ,\t"))
+        body = pre[lead:]
+        cut = body.find(",")
+        head = body if cut == -1 else body[:cut]
+        if cut != -1 and not body.rstrip().endswith(","):
+            continue
+        if not 1 <= word_count(head) <= 12 or re.search(r"[.?!;:]", head):
+            continue
+        hs, he = trim(text, s0 + lead, s0 + lead + len(head))
+        appos = None
+        if cut != -1:
+            appos = (s0 + lead + cut + 1, s0 + lead + len(body.rstrip()) - 1)
+        obj, end = speech_object(text, s0 + vm.start(), s0 + vm.end(), limit)
+        ev_start = hs if cut == -1 else s0 + vm.start()
+        return Attribution((hs, he), vm.group(), obj, trim(text, ev_start, end, " \t.,"), appos)
+    return None
+
+
+def before(text: str, q: Quotation, start: int) -> Attribution | None:
+    """X said: “…” / X wrote in Z: “…” / according to X, “…” / X told Y that “…”."""
+    stripped = text[start : q.open].rstrip()
+    if not stripped.endswith((":", ",")):
+        # Words quoted inside reported speech: "X told Y that trainees “retain the right …”".
+        sub = subject(text, start, q.open)
+        between = text[sub.head[1] : q.open] if sub else ""
+        if sub and re.search(r"\b(?:that|was|were|is|are|of|called|it|as|only|on|attacks?)\b", between) and not (
+            re.search(r"[.?!;]\s", between)
+        ):
+            return sub
+        return None
+    body_end = start + len(stripped) - 1
+    body = text[start:body_end]
+    m = re.search(r"\b[Aa]ccording to\s+(.+?)\s*$", body)
+    if m:
+        hs, he = start + m.start(1), start + m.end(1)
+        return Attribution((hs, he), "according to", None, (start + m.start(), he))
+    for vm in reversed(list(verb_pattern().finditer(body))):
+        pre = body[: vm.start()]
+        that = None
+        for tm in re.finditer(r"\b(?:that|who)\s", pre):
+            that = tm
+        cut = max(pre.rfind(","), that.end() - 1 if that else -1)
+        head_start = cut + 1
+        lead = re.match(r"\s*(?:(?:And|But|Then|Later|Yet|So|and|but|then)\s+)?", pre[head_start:])
+        head_start += lead.end()
+        head = _patterns()["aux_end"].sub("", pre[head_start:].rstrip())
+        if not 1 <= word_count(head) <= 12 or re.search(r"[.?!;:“”\"]", head):
+            continue
+        hs, he = trim(text, start + head_start, start + head_start + len(head))
+        obj, _ = speech_object(text, start + vm.start(), start + vm.end(), body_end)
+        outer = None
+        if that is not None and cut == that.end() - 1 and that.group().startswith("that"):
+            outer = subject(text, start, start + that.start())
+        return Attribution((hs, he), vm.group(), obj, trim(text, hs, body_end, " \t,"), None, outer)
+    return None

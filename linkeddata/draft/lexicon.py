@@ -1,0 +1,86 @@
+"""The drafter's word lists, read from ``lexicon.yaml`` beside this module (data, not code)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+
+def _words(value) -> frozenset[str]:
+    return frozenset(value.split() if isinstance(value, str) else value)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    stop: frozenset[str]
+    titles: frozenset[str]
+    peoples: frozenset[str]
+    demonym_endings: tuple[str, ...]
+    connectors: frozenset[str]
+    particles: frozenset[str]
+    kind_words: tuple[tuple[str, frozenset[str]], ...]  # (actor type, words), in order of priority
+    photo_agencies: tuple[str, ...]
+    place_before: frozenset[str]
+    place_after: frozenset[str]
+    speech_verbs: tuple[str, ...]
+    tell_verbs: frozenset[str]
+    belief_verbs: frozenset[str]
+    after_verbs: tuple[str, ...]
+    auxiliaries: tuple[str, ...]
+    pronouns: frozenset[str]
+    first_person: frozenset[str]
+    group_sources: tuple[tuple[str, str], ...]  # (noun, actor type), longest noun first
+    hedges: tuple[tuple[str, tuple[str, ...]], ...]  # (level, words)
+    months: dict[str, int]
+    month_abbreviations: dict[str, int]
+    weekdays: tuple[str, ...]
+    abbreviations: frozenset[str]
+
+    @property
+    def hedge_level(self) -> dict[str, str]:
+        return {w: level for level, words in self.hedges for w in words}
+
+    def kind_of_word(self, word: str) -> str | None:
+        for kind, words in self.kind_words:
+            if word in words:
+                return kind
+        return None
+
+    def alternation(self, words) -> str:
+        """A regular-expression alternation of words, longest first."""
+        return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The word lists (read once: they are package data)."""
+    data = yaml.safe_load(resources.files(__package__).joinpath("lexicon.yaml").read_text(encoding="utf-8"))
+    return Lexicon(
+        stop=_words(data["stop"]),
+        titles=_words(data["titles"]),
+        peoples=_words(data["peoples"]),
+        demonym_endings=tuple(data["demonym_endings"]),
+        connectors=_words(data["connectors"]),
+        particles=_words(data["particles"]),
+        kind_words=tuple((kind, _words(words)) for kind, words in data["kind_words"].items()),
+        photo_agencies=tuple(data["photo_agencies"]),
+        place_before=_words(data["place_before"]),
+        place_after=_words(data["place_after"]),
+        speech_verbs=tuple(data["speech_verbs"].split()),
+        tell_verbs=_words(data["tell_verbs"]),
+        belief_verbs=_words(data["belief_verbs"]),
+        after_verbs=tuple(data["after_verbs"]),
+        auxiliaries=tuple(data["auxiliaries"]),
+        pronouns=_words(data["pronouns"]),
+        first_person=_words(data["first_person"]),
+        group_sources=tuple(sorted(data["group_sources"].items(), key=lambda kv: (-len(kv[0]), kv[0]))),
+        hedges=tuple((level, tuple(words)) for level, words in data["hedges"].items()),
+        months={m: i for i, m in enumerate(data["months"], start=1)},
+        month_abbreviations=dict(data["month_abbreviations"]),
+        weekdays=tuple(data["weekdays"]),
+        abbreviations=_words(data["abbreviations"]),
+    )

@@ -1,0 +1,609 @@
+"""Who and where the article names: registry names, and new actors and places with a guessed type.
+
+:func:`find_names` is one stage: text and registry in, a frozen :class:`Names` out. Every new
+actor or place carries the rule that typed it and a confidence; a registry alias met out of its
+region is held back as a TODO with the reason, not linked.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from . import gazetteer
+from .gazetteer import RegistryIndex
+from .lexicon import lexicon
+from .text import Layout, Region, Span, is_name_token, name_pattern, norm, overlaps, slug, title_case
+
+# An actor (not a place) when the name is followed by a verb of saying or doing, or by "’s" and a
+# word for someone who acts for it.
+_ACTOR_AFTER = re.compile(
+    r"^(?:['’]s\s+(?:\w+\s+)?(?:government|army|forces|troops|military|president|prime|foreign|defence|defense|"
+    r"minister|ministry|leader|spokesman|spokeswoman|ally|closest|allies|officials|envoy|ambassador|"
+    r"information|interior|support|backing|regime|embassy|diplomats)\b"
+    r"|(?:,[^,.;]{1,70},)?\s+(?:has|have|had|says|said|say|denies|denied|rejects|rejected|accuses|accused|wants|wanted|backs|"
+    r"backed|supports|supported|insists|insisted|warned|warns|will|would|hopes|fears|blames|blamed|called|calls|"
+    r"agreed|agrees|sent|sends|joined|joins|launched|launches|struck|strikes|attacked|attacks|urged|urges|"
+    r"threatened|threatens|funds|arms|armed|brokered|praised|condemned|condemns)\b|,\s+which\s)"
+)
+_ACTOR_BEFORE = re.compile(r"(?:\b(?:by|accused|accuse|accuses|urged|urges)\s+)$")
+_CONFLICT = re.compile(
+    r"\b(?:fighters?|militants?|militias?|attacks?|attacked|fought|fight|fighting|fired|armed|offensive|"
+    r"insurgents?|jihadists?|rebels?|rebellion|troops|weapons|missiles?|rockets?|captured?|seized?|"
+    r"ceasefire|war|killed|bombs?|group)\b",
+    re.I,
+)
+_MEDIA_BEFORE = re.compile(r"\b(?:television|TV|radio|newspaper|broadcaster|channel|station|agency)\s+$", re.I)
+_KIND_NOUN_AFTER = re.compile(
+    r"^\s+(forces|force|militia|militias|group|movement|brigade|army|party|council|ministry|government|"
+    r"coalition|alliance|camp|television|radio)\b"
+)
+_LED = re.compile(r"(?<![\w-])([A-Z][\w’']+(?:-[A-Z][\w’']+)*)-led\s+(coalition|forces|alliance|mission|force)\b")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A name in the text that stands for an actor or a place."""
+
+    start: int
+    end: int
+    kind: str  # actor | place
+    id: str
+    how: str  # label | alias | surname | candidate | capital | speaker
+    also: tuple[str, ...] = ()  # other ids the same words could stand for
+
+    @property
+    def span(self) -> Span:
+        return (self.start, self.end)
+
+
+@dataclass(frozen=True)
+class Entity:
+    """An actor or place the registry does not know, proposed for review."""
+
+    id: str
+    kind: str  # actor | place
+    label: str
+    type: str | None  # actor type; None for a place
+    rule: str  # the rule that found and typed it
+    confidence: float
+    hint: str = ""
+    geonames: int | None = None
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def why(self) -> str:
+        what = "a place" if self.kind == "place" else f"type {self.type}"
+        geo = f"; GeoNames {self.geonames}" if self.geonames else ""
+        return f"TODO: review: not in the registry; {what} by rule {self.rule} (confidence {self.confidence:.1f}){geo}"
+
+
+@dataclass(frozen=True)
+class Held:
+    """A registry name found where the article's region makes the link doubtful."""
+
+    ref: str
+    spans: tuple[Span, ...]
+    reason: str
+
+
+@dataclass(frozen=True)
+class Names:
+    hits: tuple[Hit, ...]
+    entities: dict[str, Entity]
+    held: tuple[Held, ...]
+    regions: frozenset[str]  # the countries the article is about (ISO codes)
+    index: RegistryIndex
+
+    def actor_type(self, ref: str) -> str | None:
+        if ref in self.index.registry.actors:
+            return self.index.registry.actors[ref].type
+        e = self.entities.get(ref)
+        return e.type if e else None
+
+    def label(self, ref: str) -> str:
+        return self.index.label(ref) or self.entities[ref].label
+
+    def actors_in(self, span: Span) -> list[Hit]:
+        return [h for h in self.hits if h.kind == "actor" and span[0] <= h.start and h.end <= span[1]]
+
+    def at(self, span: Span) -> Hit | None:
+        return next((h for h in self.hits if h.span == span), None)
+
+
+def longest_first(hits: list[Hit]) -> list[Hit]:
+    """Keep the longest names; a shorter name inside a longer one is part of it, not a mention."""
+    kept: list[Hit] = []
+    for h in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
+        if not any(overlaps(h.span, k.span) for k in kept):
+            kept.append(h)
+    return sorted(kept, key=lambda h: (h.start, h.end))
+
+
+class _Ids:
+    """New ids, none equal to a registry id or to one given before (one per draft)."""
+
+    def __init__(self, taken):
+        self.taken = set(taken)
+
+    def new(self, label: str) -> str:
+        base = slug(label) or "candidate"
+        if not re.match(r"^[a-z]", base):
+            base = "candidate-" + base
+        new, n = base, 2
+        while new in self.taken:
+            new, n = f"{base}-{n}", n + 1
+        self.taken.add(new)
+        return new
+
+
+def _place_context(text: str, start: int, end: int) -> bool:
+    lx = lexicon()
+    before = text[max(0, start - 24) : start]
+    words = re.findall(r"[\w’']+", before.lower())
+    near = words[-1] if words else ""
+    if near == "the" and len(words) >= 2:
+        near = words[-2]
+    after = re.match(r"^[’']?s?\s+(\w+)", text[end : end + 40])
+    of_place = re.search(r"\b(?:town|city|village|port|district|province|region|camp|capital)\s+of\s+$", before)
+    return near in lx.place_before or bool(of_place) or bool(after and after.group(1).lower() in lx.place_after)
+
+
+def _actor_context(text: str, start: int, end: int) -> bool:
+    return bool(_ACTOR_AFTER.match(text[end : end + 60]) or _ACTOR_BEFORE.search(text[max(0, start - 20) : start]))
+
+
+# --------------------------------------------------------------------------------------------
+# Registry names
+
+
+def _registry_hits(lay: Layout, index: RegistryIndex) -> list[Hit]:
+    text = lay.text
+    patterns: dict[str, re.Pattern] = {}
+    raw: dict[Span, list[tuple[str, str, str, int]]] = {}
+    entries = index.entries()
+    for r in lay.regions:
+        seg = text[r.start : r.end]
+        folded = seg.casefold().replace("’", "'")
+        for name, kind, ref, how, order in entries:
+            if not name.strip() or name.split()[0].casefold().replace("’", "'") not in folded:
+                continue
+            pattern = patterns.get(name) or patterns.setdefault(name, name_pattern(name))
+            for m in pattern.finditer(seg):
+                raw.setdefault((r.start + m.start(), r.start + m.end()), []).append((kind, ref, how, order))
+    hits = []
+    for (start, end), options in raw.items():
+        kinds = {o[0] for o in options}
+        chosen = options
+        if len(kinds) > 1:
+            prefer = "place" if _place_context(text, start, end) else "actor"
+            chosen = [o for o in options if o[0] == prefer]
+        best = min(chosen, key=lambda o: (o[2] != "label", o[0] != "actor", o[3]))
+        also = tuple(sorted({o[1] for o in options} - {best[1]}))
+        hits.append(Hit(start, end, best[0], best[1], best[2], also))
+    return longest_first(hits)
+
+
+def _surnames(lay: Layout, hits: list[Hit], persons: dict[str, str]) -> list[Hit]:
+    """Bare surnames of persons already named in full, e.g. "Weiss" after "Michael Weiss"."""
+    lx = lexicon()
+    first_full: dict[str, int] = {}
+    for h in hits:
+        if h.id in persons and h.how != "surname":
+            first_full.setdefault(h.id, h.start)
+    by_surname: dict[str, list[str]] = {}
+    for ref in first_full:
+        words = persons[ref].split()
+        last = words[-1] if len(words) >= 2 else ""
+        particle = last.split("-")[0].lower() in lx.particles and "-" in last
+        if len(last) >= 3 and (last[0].isupper() or particle) and last not in lx.stop and last not in lx.titles:
+            by_surname.setdefault(last, []).append(ref)
+    new = []
+    for surname, refs in sorted(by_surname.items()):
+        if len(refs) != 1:
+            continue  # two persons share the surname: leave it to the reader
+        ref = refs[0]
+        pattern = name_pattern(surname)
+        for r in lay.regions:
+            for m in pattern.finditer(lay.text[r.start : r.end]):
+                span = (r.start + m.start(), r.start + m.end())
+                if span[0] > first_full[ref] and not any(overlaps(span, h.span) for h in hits + new):
+                    new.append(Hit(span[0], span[1], "actor", ref, "surname"))
+    return sorted(hits + new, key=lambda h: (h.start, h.end))
+
+
+def _out_of_region(lay: Layout, hits: list[Hit], index: RegistryIndex, regions: frozenset[str]):
+    """Registry aliases of actors of other countries than the article's: held back, not linked."""
+    kept, held = [], {}
+    # Aliases that are common nouns ("rebels", "rebel fighters") name an actor only in its own region.
+    generic = {a.id: {x for x in a.aliases if x[:1].islower()} for a in index.registry.actors.values()}
+    for h in hits:
+        own = index.regions.get(h.id, frozenset())
+        words = lay.text[h.start : h.end]
+        if (
+            h.kind == "actor" and h.how == "alias" and words[:1].lower() + words[1:] in generic.get(h.id, ())
+            and own and regions and not (own & regions) and not (gazetteer.countries_in(words) & own)
+        ):  # fmt: skip
+            held.setdefault(h.id, []).append(h.span)
+            continue
+        kept.append(h)
+    names = lambda codes: ", ".join(sorted(c.name for c in map(gazetteer.country_by_code, codes) if c))  # noqa: E731
+    out = tuple(
+        Held(ref, tuple(spans), f"the registry's {ref} belongs to {names(index.regions[ref])}, and this article is "
+                                f"about {names(regions)}")
+        for ref, spans in held.items()
+    )  # fmt: skip
+    return kept, out
+
+
+# --------------------------------------------------------------------------------------------
+# New names
+
+
+def _tokens(text: str, region: Region):
+    for m in re.finditer(r"[^\s/]+", text[region.start : region.end]):
+        s, e = region.start + m.start(), region.start + m.end()
+        lead = s
+        while s < e and text[s] in "“‘\"'([":
+            s += 1
+        core_end = e
+        while core_end > s and text[core_end - 1] in "”’\"'),;:!?…]":
+            core_end -= 1
+        word = text[s:core_end]
+        for suffix in ("’s", "'s"):
+            if word.endswith(suffix):
+                word, core_end = word[:-2], core_end - 2
+        lx = lexicon()
+        if word.endswith(".") and not (re.fullmatch(r"(?:[A-Z]\.)+", word) or word[:-1] in lx.abbreviations
+                                       or word[:-1] in lx.titles):  # fmt: skip
+            word, core_end = word[:-1], core_end - 1
+        yield s, core_end, word, s > lead, core_end < e
+
+
+def _sentence_start(lay: Layout, region: Region, pos: int) -> bool:
+    text = lay.text
+    i = pos
+    while i > region.start and text[i - 1] in "“‘\"'([ \t\u00a0":
+        i -= 1
+    return i == region.start or text[i - 1] in ".?!…:–—" or bool(re.search(r"\d[:.]\d\d\s+[A-Z]{2,5}\s+[–—-]\s*$",
+                                                                          text[region.start : pos]))
+
+
+def _clean(seq: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    lx = lexicon()
+    out = list(seq)
+    while out and (out[0][2] in lx.stop or out[0][2].rstrip(".") in lx.titles or out[0][2] in lx.connectors):
+        out.pop(0)
+    while out and out[-1][2] in lx.connectors:
+        out.pop()
+    if not out:
+        return []
+    words = [w for _, _, w in out]
+    if all(w in lx.weekdays or w in lx.months or w.rstrip(".") in lx.month_abbreviations for w in words):
+        return []
+    return out
+
+
+def _sequences(lay: Layout, region: Region, taken: list[Span]) -> list[Span]:
+    """Runs of capitalised words (with "of", "al" … inside) that could be names."""
+    lx = lexicon()
+    text = lay.text
+    seq: list[tuple[int, int, str]] = []
+    results: list[Span] = []
+
+    def flush():
+        while seq and seq[-1][2] in lx.connectors:
+            seq.pop()
+        out = _clean(seq)
+        seq.clear()
+        if not out:
+            return
+        start, end = out[0][0], out[-1][1]
+        words = [w for _, _, w in out]
+        if len(words) == 1:
+            w = words[0]
+            nxt = re.match(r"\s+([a-z])", text[end : end + 3])
+            if (
+                (_sentence_start(lay, region, start) and not w.isupper() and not gazetteer.country(w)
+                 and not gazetteer.city(w) and not re.match(r"(?:Al|El|al|el)-[A-Z]", w)
+                 and not re.search(rf"[a-z,;]\s+{re.escape(w)}(?![\w-])", text))
+                or (w.endswith(("an", "i")) and nxt and not gazetteer.country(w) and not gazetteer.city(w))
+                or w in lx.peoples or w in lx.titles
+                or (w.endswith(tuple(lx.demonym_endings)) and not gazetteer.country(w) and not gazetteer.city(w)
+                    and not w.isupper() and len(w) > 3 and w[-3:] in ("ian", "ese", "ish", "ans", "ean"))
+                or len(w) < 2
+            ):  # fmt: skip
+                return
+        if all(w in lx.titles or w in lx.peoples for w in words):
+            return
+        results.append((start, end))
+
+    prev_end = None
+    for s, e, word, lead_punct, trail_punct in _tokens(text, region):
+        if any(overlaps((s, e), t) for t in taken) or not word:
+            flush()
+            prev_end = None
+            continue
+        is_name = is_name_token(word)
+        is_conn = word in lx.connectors and seq and (word != "the" or seq[-1][2] in ("of", "for"))
+        joined = prev_end is not None and text[prev_end:s] == " " and not lead_punct
+        if seq and not joined:
+            flush()
+        if is_name or (is_conn and seq):
+            seq.append((s, e, word))
+        else:
+            flush()
+        prev_end = e if not trail_punct else None
+        if trail_punct:
+            flush()
+    flush()
+    return results
+
+
+def _acronym_name(text: str, end: int) -> tuple[int, int, str] | None:
+    """"Al-Qaeda in the Arabian Peninsula (AQAP)": the name before a bracketed acronym whose letters
+    its words give in order. Returns (start of the name, end of the acronym, acronym)."""
+    m = re.match(r"\s*\(([A-Z][A-Za-z]{1,7})\)", text[end : end + 12])
+    if not m:
+        return None
+    acronym = m.group(1)
+    words = list(re.finditer(r"[\w’'-]+", text[max(0, end - 120) : end]))
+    base = max(0, end - 120)
+    best = None
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i].group()
+        if not (w[0].isupper() or w.lower() in ("in", "the", "of", "for", "and", "al", "de")):
+            break
+        phrase = [x.group() for x in words[i:]]
+        if not phrase[0][0].isupper() or phrase[0] in lexicon().stop:
+            continue
+        initials = "".join(p[0].upper() for x in phrase for p in x.split("-") if p and p[0].isupper() or
+                           (p.lower() in ("al",) and "-" in x))  # fmt: skip
+        letters = "".join(ch for ch in " ".join(phrase).upper() if ch.isalpha())
+        if acronym.upper()[0] == initials[:1] and _subsequence(acronym.upper(), letters) and len(phrase) >= 2:
+            best = base + words[i].start()
+            if initials == acronym.upper():
+                break
+    if best is None:
+        return None
+    return best, end + m.end(), acronym
+
+
+def _subsequence(small: str, big: str) -> bool:
+    it = iter(big)
+    return all(ch in it for ch in small)
+
+
+def _type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], index: RegistryIndex):
+    """(kind, actor type, rule, confidence, geonames, state id) of a name the registry does not have."""
+    text = lay.text
+    lx = lexicon()
+    words = name.split()
+    acting = sum(_actor_context(text, s, e) for s, e in spans)
+    located = sum(_place_context(text, s, e) for s, e in spans)
+    actorish = acting > located
+    if name.isupper() and len(name) > 3 and (gazetteer.city(name.title()) or gazetteer.country(name.title())):
+        name = name.title()  # a dateline: "ADEN, Yemen"
+    c = gazetteer.country(name)
+    if c:
+        if actorish:
+            return "actor", "state", "country-acting (pycountry)", 0.8, c.geonames, None
+        return "place", None, "country (pycountry)", 0.9, c.geonames, None
+    code = gazetteer.capital_of(name)
+    if code and actorish:
+        return "actor", "state", "capital-for-its-state (GeoNames)", 0.6, None, code
+    city = gazetteer.city(name)
+    if city and not any(lx.kind_of_word(w) for w in words):
+        return "place", None, "city (GeoNames)", 0.8, city.geonames, None
+    if any(_MEDIA_BEFORE.search(text[max(0, s - 30) : s]) for s, _ in spans) or _in_credit(lay, start):
+        return "actor", "media-outlet", "media-word-before", 0.7, None, None
+    if any(re.search(r"\bparamilitary\s+(?:the\s+)?$", text[max(0, s - 20) : s], re.I)
+           for s, _ in spans):
+        return "actor", "armed-group", "paramilitary-before", 0.6, None, None
+    cap = [w[:1].upper() + w[1:] for w in words]
+    head = lx.kind_of_word(cap[-1])
+    if head:
+        return "actor", head, f"head-word “{words[-1]}”", 0.7, None, None
+    for w in cap:
+        kind = lx.kind_of_word(w)
+        if kind:
+            return "actor", kind, f"word “{w}”", 0.6, None, None
+    if located and not actorish:
+        return "place", None, "place-words-around", 0.6, None, None
+    conflict = any(_CONFLICT.search(text[max(0, s - 80) : e + 80]) for s, e in spans)
+    if len(words) > 1 and any(w in ("of", "in", "for", "the", "and") for w in words[1:]):
+        # "Al-Qaeda in the Arabian Peninsula": a name with "in", "of" is no person's
+        return "actor", "armed-group" if conflict else "organization", "name-with-of-or-in", 0.5, None, None
+    if len(words) == 1:
+        if name.isupper() or re.fullmatch(r"[A-Z][A-Z0-9]+", name):
+            return "actor", "armed-group" if conflict else "organization", "acronym", 0.5, None, None
+        if conflict:
+            return "actor", "armed-group", "one-word-name-near-fighting-words", 0.5, None, None
+    return "actor", "person", "capitalised-words", 0.5 if len(words) == 1 else 0.7, None, None
+
+
+def _in_credit(lay: Layout, start: int) -> bool:
+    photo = lay.article.photo
+    if not photo or not (photo.credit.start <= start < photo.credit.end):
+        return False
+    credit = lay.text[photo.credit.start : photo.credit.end]
+    agency = credit.split("/")[0].strip()
+    return start == photo.credit.start and (agency.isupper() or agency in lexicon().photo_agencies)
+
+
+def _state_for(code: str, index: RegistryIndex) -> str | None:
+    """The registry's state actor for a country, if it has one."""
+    country = gazetteer.country_by_code(code)
+    for a in index.registry.actors.values():
+        if a.type == "state" and country and (country.name in (a.label, *a.aliases) or
+                                              index.regions.get(a.id) == frozenset({code})):  # fmt: skip
+            return a.id
+    return None
+
+
+def _known_as(text: str, start: int, hits: list[Hit], index: RegistryIndex, entities: dict[str, Entity]) -> str | None:
+    """"Mohamed Hamdan Dagalo, known as Hemedti": the person the name is another name of."""
+    lead = r"(?:,\s+(?:better\s+|also\s+)?known as|\s+alias|,\s+nicknamed)\s+$"
+    m = re.search(lead, text[max(0, start - 30) : start])
+    if not m:
+        return None
+    before = start - (len(text[max(0, start - 30) : start]) - m.start())
+    for h in hits:
+        if h.kind == "actor" and h.end == before:
+            typ = index.registry.actors[h.id].type if h.id in index.registry.actors else (
+                entities[h.id].type if h.id in entities else None)  # fmt: skip
+            return h.id if typ == "person" else None
+    return None
+
+
+def find_names(lay: Layout, index: RegistryIndex) -> Names:
+    """Registry names, surnames, and new names with their types, for the whole article."""
+    text = lay.text
+    registry = index.registry
+    ids = _Ids([*registry.actors, *registry.places, "unknown-publisher"])
+    hits = _registry_hits(lay, index)
+    persons = {a.id: a.label for a in registry.actors.values() if a.type == "person"}
+    hits = _surnames(lay, hits, persons)
+
+    # The countries the article is about: the places it names (registry and gazetteer).
+    regions: set[str] = set()
+    for h in hits:
+        if h.kind == "place":
+            regions |= index.regions.get(h.id, frozenset())
+
+    entities: dict[str, Entity] = {}
+    new_hits: list[Hit] = []
+    taken = [h.span for h in hits]
+
+    # "Islamic State Sahel Province": a registry name with more name after it is another actor.
+    kept = []
+    for h in hits:
+        after = re.match(r" ((?:[A-Z][\w’'-]+ ?){1,4})", text[h.end : h.end + 60])
+        region = lay.region_at(h.start)
+        words = after.group(1).split() if after else []
+        if (after and h.kind == "actor" and h.how in ("label", "alias") and region and region.kind != "headline"
+                and not any(w in lexicon().stop or w in lexicon().months or w in lexicon().weekdays for w in words)
+                and registry.actors[h.id].type in ("armed-group", "organization", "military-force")):  # fmt: skip
+            span = (h.start, h.end + 1 + len(after.group(1).rstrip()))
+            label = text[span[0] : span[1]]
+            ent = next((e for e in entities.values() if e.label == label), None)
+            if ent is None:
+                ent = Entity(ids.new(label), "actor", label, registry.actors[h.id].type, "registry-name-extended", 0.6,
+                             hint=f"part_of: [{h.id}]?")  # fmt: skip
+                entities[ent.id] = ent
+            new_hits.append(Hit(span[0], span[1], "actor", ent.id, "candidate"))
+            continue
+        kept.append(h)
+    hits = kept
+    taken = [h.span for h in hits] + [h.span for h in new_hits]
+
+    # "Saudi-led coalition": a coalition named by its leader.
+    for r in lay.regions:
+        for m in _LED.finditer(text, r.start, r.end):
+            span = (m.start(), m.end())
+            if any(overlaps(span, t) for t in taken + [h.span for h in new_hits]):
+                continue
+            label = m.group()
+            ent = next((e for e in entities.values() if norm(e.label) == norm(label)), None)
+            if ent is None:
+                ent = Entity(ids.new(label), "actor", label, "military-force", "X-led-coalition", 0.7)
+                entities[ent.id] = ent
+            new_hits.append(Hit(span[0], span[1], "actor", ent.id, "candidate"))
+
+    # Capitalised names, with the acronym that follows a name ("… Peninsula (AQAP)").
+    found: list[Span] = []
+    for r in lay.regions:
+        if r.kind == "headline" and title_case(text[r.start : r.end]):
+            continue
+        found += _sequences(lay, r, taken + [h.span for h in new_hits])
+    acronyms: dict[str, str] = {}  # acronym → full name
+    spans_by_name: dict[str, Span] = {}
+    for s, e in found:
+        full = _acronym_name(text, e)
+        if full and not any(overlaps((full[0], e), t) for t in taken):
+            name = text[full[0] : e]
+            acronyms[full[2]] = name
+            spans_by_name.setdefault(name, (full[0], e))
+            continue
+        spans_by_name.setdefault(text[s:e], (s, e))
+    lx = lexicon()
+    last_words = {n.split()[-1] for n in spans_by_name if len(n.split()) >= 2}
+    last_words |= {a.label.split()[-1] for a in registry.actors.values() if a.type == "person"}
+    names = {n: sp for n, sp in spans_by_name.items()
+             if len(n.split()) > 1 or n not in last_words or n in acronyms or gazetteer.country(n)}  # fmt: skip
+    for name, (start, end) in sorted(names.items(), key=lambda kv: (-len(kv[0].split()), kv[1])):
+        if name in acronyms and acronyms[name] in names:
+            continue  # found with its full name
+        # "the Security Belt forces": a kind noun in lower case after the name belongs to it
+        noun = _KIND_NOUN_AFTER.match(text[end : end + 20])
+        label = name + (noun.group() if noun and lx.kind_of_word(noun.group(1).capitalize()) else "")
+        pattern = name_pattern(name)
+        occurrences = []
+        for reg in lay.regions:
+            for m in pattern.finditer(text[reg.start : reg.end]):
+                span = (reg.start + m.start(), reg.start + m.end())
+                if not any(overlaps(span, t) for t in taken) and not any(overlaps(span, h.span) for h in new_hits):
+                    occurrences.append(span)
+        if not occurrences:
+            continue
+        known = index.names.get(norm(name))
+        alias_of = _known_as(text, start, hits + new_hits, index, entities)
+        if alias_of and not known:
+            new_hits += [Hit(s, e, "actor", alias_of, "alias") for s, e in occurrences]
+            continue
+        if known:
+            new_hits += [Hit(s, e, known[0], known[1], "alias") for s, e in occurrences]
+            continue
+        capital = gazetteer.capital_of(name)
+        state = _state_for(capital, index) if capital else None
+        if state:  # "Tehran denies …": the capital stands for its state where it acts, and is a city elsewhere
+            acting = [sp for sp in occurrences if _actor_context(text, *sp) and not _place_context(text, *sp)]
+            new_hits += [Hit(s, e, "actor", state, "capital") for s, e in acting]
+            occurrences = [sp for sp in occurrences if sp not in acting]
+            if not occurrences:
+                continue
+        kind, typ, rule, confidence, geonames, state_of = _type_new(lay, label, start, end, occurrences, index)
+        if state_of:
+            ref = _state_for(state_of, index)
+            if ref:
+                new_hits += [Hit(s, e, "actor", ref, "capital") for s, e in occurrences]
+                continue
+            country = gazetteer.country_by_code(state_of)
+            label = country.name if country else name
+        if kind == "place" and label.isupper():
+            label = label.title()  # a dateline: "ADEN, Yemen"
+        alias = next((a for a, full in acronyms.items() if full == name), None)
+        ent = next((e for e in entities.values() if e.label == label), None)
+        if ent is None:
+            ent = Entity(ids.new(label), kind, label, typ, rule, confidence, geonames=geonames,
+                         aliases=(alias,) if alias else ())  # fmt: skip
+            entities[ent.id] = ent
+        kind = ent.kind
+        new_hits += [Hit(s, e, kind, ent.id, "candidate") for s, e in occurrences]
+        if alias:
+            for m in name_pattern(alias).finditer(text):
+                span = (m.start(), m.end())
+                if m.start() < lay.article.content_end and not any(overlaps(span, t) for t in taken) and not any(
+                    overlaps(span, h.span) for h in new_hits
+                ):
+                    new_hits.append(Hit(span[0], span[1], kind, ent.id, "candidate"))
+        if kind == "place" and geonames:
+            plain = name.title() if name.isupper() else name
+            c, city = gazetteer.country(plain), gazetteer.city(plain)
+            if c or city:
+                regions.add(c.code if c else city.country)
+    hits = sorted(hits + new_hits, key=lambda h: (h.start, h.end))
+    cand_persons = {e.id: e.label for e in entities.values() if e.type == "person"}
+    hits = _surnames(lay, hits, cand_persons)
+    frozen_regions = frozenset(regions)
+    hits, held = _out_of_region(lay, hits, index, frozen_regions)
+    return Names(tuple(hits), entities, held, frozen_regions, index)
+
+
+def with_entities(names: Names, entities: list[Entity], hits: list[Hit]) -> Names:
+    """The names with more actors and their mentions (described speakers)."""
+    ents = dict(names.entities)
+    for e in entities:
+        ents.setdefault(e.id, e)
+    kept = [h for h in names.hits if not any(h.span == n.span for n in hits)]
+    return replace(names, entities=ents, hits=tuple(sorted(kept + hits, key=lambda h: (h.start, h.end, h.id))))

@@ -1,0 +1,170 @@
+"""Relationships the words state outright, each a rule of its own (one function, one entry in
+:data:`RULES`); anything less certain is left to the person:
+
+- ``x-backed-y``: "Iran-backed Shia militias", "the army, backed by the African Union mission";
+- ``x-backs-y``: "the UAE … backs the Security Belt forces", "Tehran, which funds and arms
+  Hezbollah", "China, which has long supplied weapons to the junta";
+- ``x-joined-y``: "Kenya joined the mission", "Eritrea joined the war on Abiy’s side";
+- ``x-ally-of-y``: "Turkey, Azerbaijan’s closest ally", "Iran, the Assad government’s closest ally";
+- ``x-fights-y``: "the coalition, which has fought the Houthis", "X clashed with Y".
+
+Each proposal rests on the drafted claim whose words hold it; with no such claim there is none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..mentions import Hit, Names
+from ..text import Span, inside, overlaps
+from . import DraftClaim
+
+
+@dataclass(frozen=True)
+class DraftRelationship:
+    id: str
+    kind: str
+    from_actor: str
+    to_actor: str
+    evidence: Span
+    claim: str
+    rule: str
+    confidence: float
+
+
+@dataclass(frozen=True)
+class Proposal:
+    kind: str
+    from_actor: str
+    to_actor: str
+    evidence: Span
+
+
+def _actor_ending_at(names: Names, pos: int) -> Hit | None:
+    return next((h for h in names.hits if h.kind == "actor" and h.end == pos), None)
+
+
+def _actor_after(names: Names, text: str, pos: int, limit: int, max_words: int = 4) -> Hit | None:
+    for h in names.hits:
+        if h.kind == "actor" and pos <= h.start < limit:
+            gap = text[pos : h.start]
+            if len(re.findall(r"[\w’'-]+", gap)) <= max_words and not re.search(r"[,.;:]", gap):
+                return h
+            return None
+    return None
+
+
+def _subject_before(names: Names, text: str, start: int, pos: int) -> Hit | None:
+    """The actor a clause ending at ``pos`` is about: named right before it, or before an
+    apposition or a "which" clause."""
+    best = None
+    for h in names.hits:
+        if h.kind != "actor" or not (start <= h.start and h.end <= pos):
+            continue
+        between = text[h.end : pos]
+        if re.fullmatch(
+            r"(?:['’]s?)?(?:\s*,\s*(?:which|who)|\s*,[^,;]{1,90},|\s*\([^)]{1,40}\))?\s*"
+            r"(?:(?:has|have|had|long|also|openly|reportedly|now|still|which|who)\s+)*",
+            between,
+        ):
+            best = h
+    return best
+
+
+def backed(text: str, names: Names, s: int, e: int) -> list[Proposal]:
+    out = []
+    for m in re.finditer(r"-backed\s+", text[s:e]):
+        x = _actor_ending_at(names, s + m.start())
+        y = _actor_after(names, text, s + m.end(), e, max_words=1)
+        if x and y and x.id != y.id:
+            out.append(Proposal("backing", x.id, y.id, (x.start, y.end)))
+    for m in re.finditer(r",?\s+backed by\s+", text[s:e]):
+        y = _actor_ending_at(names, s + m.start()) or _subject_before(names, text, s, s + m.start())
+        x = _actor_after(names, text, s + m.end(), e, max_words=1)
+        if x and y and x.id != y.id:
+            out.append(Proposal("backing", x.id, y.id, (y.start, x.end)))
+    return out
+
+
+def backs(text: str, names: Names, s: int, e: int) -> list[Proposal]:
+    out = []
+    verbs = r"backs|backed|arms|armed|funds|funded|sponsors|sponsored|supplied weapons to|supplies weapons to|" \
+            r"funds and arms|arms and funds"
+    for m in re.finditer(rf"\b(?:{verbs})\s+", text[s:e]):
+        if text[s + m.start() - 1 : s + m.start()] == "-":
+            continue
+        x = _subject_before(names, text, s, s + m.start())
+        y = _actor_after(names, text, s + m.end(), e, max_words=2)
+        if x and y and x.id != y.id:
+            out.append(Proposal("backing", x.id, y.id, (x.start, y.end)))
+    return out
+
+
+def joined(text: str, names: Names, s: int, e: int) -> list[Proposal]:
+    out = []
+    for m in re.finditer(r"\b(?:joined|joins)\s+(?:the\s+)?", text[s:e]):
+        x = _subject_before(names, text, s, s + m.start())
+        if not x:
+            continue
+        side = re.match(r"(?:war|fighting|fight|conflict)\s+on\s+", text[s + m.end() : e])
+        if side:
+            y = _actor_after(names, text, s + m.end() + side.end(), e, max_words=1)
+        else:
+            y = _actor_after(names, text, s + m.start() + len("joined "), e, max_words=2)
+        if y and y.id != x.id:
+            out.append(Proposal("alliance", x.id, y.id, (x.start, y.end)))
+    return out
+
+
+def ally(text: str, names: Names, s: int, e: int) -> list[Proposal]:
+    out = []
+    for m in re.finditer(r",\s+(?:which is\s+)?(?:the\s+)?", text[s:e]):
+        x = _actor_ending_at(names, s + m.start())
+        rest = s + m.end()
+        y = next((h for h in names.hits if h.kind == "actor" and h.start == rest), None)
+        if x and y and re.match(r"['’]s?\s+(?:closest|main|primary|key|chief|oldest|staunchest)?\s*all(?:y|ies)\b",
+                                text[y.end : y.end + 30]):  # fmt: skip
+            out.append(Proposal("alliance", x.id, y.id, (x.start, y.end + text[y.end :].index("all") + 4)))
+    return out
+
+
+def fights(text: str, names: Names, s: int, e: int) -> list[Proposal]:
+    out = []
+    for m in re.finditer(r"\b(?:has fought|have fought|fought|is fighting|are fighting|fights|clashed with|"
+                         r"have clashed with|has clashed with)\s+", text[s:e]):  # fmt: skip
+        x = _subject_before(names, text, s, s + m.start())
+        y = _actor_after(names, text, s + m.end(), e, max_words=1)
+        if x and y and x.id != y.id:
+            out.append(Proposal("hostility", x.id, y.id, (x.start, y.end)))
+    return out
+
+
+RULES: tuple[tuple[str, Callable[[str, Names, int, int], list[Proposal]], float], ...] = (
+    ("x-backed-y", backed, 0.8),
+    ("x-backs-y", backs, 0.7),
+    ("x-joined-y", joined, 0.7),
+    ("x-ally-of-y", ally, 0.8),
+    ("x-fights-y", fights, 0.7),
+)
+
+
+def find_relationships(sentences: list[Span], text: str, names: Names, claims: list[DraftClaim]):
+    out: list[DraftRelationship] = []
+    seen = set()
+    for s, e in sentences:
+        for rule, fn, confidence in RULES:
+            for p in fn(text, names, s, e):
+                key = (p.kind, p.from_actor, p.to_actor)
+                if key in seen:
+                    continue
+                claim = next((c for c in claims if any(inside(p.evidence, sp) for sp in c.spans)), None) or next(
+                    (c for c in claims if any(overlaps(p.evidence, sp) for sp in c.spans)), None
+                )
+                if claim is None:
+                    continue
+                seen.add(key)
+                out.append(DraftRelationship(f"{p.from_actor}-{p.kind}-{p.to_actor}"[:120].rstrip("-"), p.kind,
+                                             p.from_actor, p.to_actor, p.evidence, claim.id, rule, confidence))
+    return out

@@ -1,0 +1,157 @@
+"""Reported speech, each a claim of the one who speaks, in the article's words:
+
+- ``according-to``: "… according to X, …" / "According to X, …";
+- ``reported``: "X (, who …,) said / told Y / warned / accuses Z of / denies …" with what was said
+  after the verb ("Saudi Arabia accuses Iran of arming …", "Analysts warned that …");
+- ``said-after``: "…, said X (, a researcher at …)." / "…, diplomats say.";
+- ``denial``: "…, a charge X denies" / "…, which X denies" / "…, a claim X rejected": a claim of X
+  beside the claim it answers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import attribution
+from ..attribution import Attribution
+from ..lexicon import lexicon
+from ..text import Layout, trim, word_count
+from . import Context, DraftClaim, Found, Hop, hedge_of
+from .quotations import outlet_in
+
+_COMPLEMENT_VERBS = {"said", "says", "say", "denies", "denied", "deny", "rejects", "rejected", "accuses", "accused",
+                     "warned", "warns", "claimed", "claims", "insists", "insisted", "believes", "believed", "fears",
+                     "feared", "reported", "reports", "announced", "confirmed", "admitted", "acknowledged"}  # fmt: skip
+_DENIAL = re.compile(
+    r",\s+(?P<ev>(?:a|the)\s+(?:charge|claim|claims|charges|accusation|account|report)s?\s+(?P<head>[^,.;]{2,60}?)\s+"
+    r"(?:has\s+|have\s+|had\s+)?(?:denies|denied|deny|rejects|rejected|reject|disputes|disputed|"
+    r"said it was reviewing|says it is reviewing)"
+    r"|which\s+(?P<head2>[^,.;]{2,60}?)\s+(?:denies|denied|deny|rejects|rejected))"
+)
+
+
+def _sentences(lay: Layout, kinds=("paragraph", "caption")):
+    for r in lay.regions:
+        if r.kind not in kinds:
+            continue
+        speech = lay.speech(r)
+        for s, e in lay.sentences[r]:
+            yield r, s, e, any(s <= q.open < e for q in speech)
+
+
+def find_according_to(lay: Layout) -> list[Found]:
+    text = lay.text
+    out = []
+    for _r, s, e, quoted in _sentences(lay):
+        if quoted:
+            continue
+        m = re.search(r"\b[Aa]ccording to\s+([^,.;:]+)(?:,\s*([^.;:]+))?", text[s:e])
+        if not m:
+            continue
+        head = (s + m.start(1), s + m.end(1))
+        appos = (s + m.start(2), s + m.end(2)) if m.group(2) and s + m.end(2) >= e - 1 else None
+        if text[head[0] : head[1]].lower() in lexicon().pronouns:
+            continue
+        rest = trim(text, s, s + m.start(), " \t,") if m.start() > 2 else trim(text, s + m.end(), e, " \t,.")
+        if rest[1] <= rest[0]:
+            rest = trim(text, s, e)
+        attr = Attribution(head, "according to", None, (s + m.start(), head[1]), appos)
+        out.append(Found("according-to", s, (s, e), attr, evidence=rest))
+    return out
+
+
+def find_reported(lay: Layout) -> list[Found]:
+    text = lay.text
+    out = []
+    for _r, s, e, quoted in _sentences(lay):
+        if quoted:
+            continue
+        sub = attribution.subject(text, s, e)
+        if sub is None or sub.verb not in _COMPLEMENT_VERBS | set(lexicon().speech_verbs) | lexicon().belief_verbs:
+            continue
+        after = text[sub.evidence[1] : e]
+        verb_at = text.find(sub.verb, sub.head[1], e)
+        that = re.match(r"[^.“”]{0,60}?\bthat\b", after)
+        direct = sub.verb in _COMPLEMENT_VERBS and re.match(r"\s+(?:only\s+|also\s+)?[\w“‘\"]",
+                                                             text[verb_at + len(sub.verb) : e])  # fmt: skip
+        if not (that or direct):
+            continue
+        end = e
+        denial = _DENIAL.search(text, verb_at, e)
+        if denial:
+            end = denial.start()  # "…, a claim the coalition rejected" is a claim of its own
+        evidence = trim(text, verb_at, end, " \t.")
+        if sub.verb in ("accuses", "accused", "denies", "denied", "rejects", "rejected"):
+            evidence = trim(text, sub.head[0], end, " \t.")
+        out.append(Found("reported", s, (s, e), sub, evidence=evidence))
+    return out
+
+
+def find_said_after(lay: Layout) -> list[Found]:
+    text = lay.text
+    verbs = "|".join(lexicon().after_verbs)
+    out = []
+    for _r, s, e, quoted in _sentences(lay):
+        if quoted:
+            continue
+        sentence = text[s:e]
+        m = re.search(rf",\s+(?P<verb>{verbs})\s+(?P<head>[^,.;“”]+?)(?:,\s*(?P<appos>[^.;“”]+?))?[.!]?$", sentence)
+        if m is None:
+            m = re.search(rf",\s+(?P<head>[^,.;“”]{{2,40}}?)\s+(?P<verb>{verbs})(?:[.!]?$|,\s)", sentence)
+        if m is None or not 1 <= word_count(m.group("head")) <= 8:
+            continue
+        head = (s + m.start("head"), s + m.end("head"))
+        appos = (s + m.start("appos"), s + m.end("appos")) if m.groupdict().get("appos") else None
+        evidence = trim(text, s, s + m.start(), " \t,")
+        if s + m.end() < e - 2:
+            evidence = trim(text, s, e, " \t")  # "The joint force, Omer said, is likely to …": all of it
+        if evidence[1] <= evidence[0]:
+            continue
+        out.append(Found("said-after", s, (s, e), Attribution(head, m.group("verb"), None, head, appos),
+                         evidence=evidence))  # fmt: skip
+    return out
+
+
+def find_denials(lay: Layout) -> list[Found]:
+    text = lay.text
+    out = []
+    for _r, s, e, _quoted in _sentences(lay):
+        for m in _DENIAL.finditer(text, s, e):
+            g = "head" if m.group("head") else "head2"
+            head = (m.start(g), m.end(g))
+            evidence = trim(text, m.start() + 1, e if e - m.end() < 3 else m.end(), " \t.,")
+            out.append(Found("denial", m.start(), None, Attribution(head, "denies", None, evidence), evidence=evidence))
+    return out
+
+
+def make(found: Found, ctx: Context) -> list[DraftClaim]:
+    speaker = ctx.speakers.speaker(found.ask())
+    text = ctx.text
+    if speaker is None or (found.rule in ("reported", "said-after") and speaker.id == ctx.publisher):
+        return []
+    if found.rule == "according-to" and text[found.attribution.head[0] : found.attribution.head[1]].lower() in (
+        lexicon().pronouns
+    ):
+        return []
+    attr = found.attribution
+    notes: list[str] = []
+    told: tuple[str, ...] = ()
+    chain: tuple[Hop, ...] = ()
+    if found.rule == "reported":
+        told, told_notes = ctx.speakers.told(attr.obj, None)
+        notes += told_notes
+        outlet = outlet_in(ctx.speakers.names, attr.head, exclude=(speaker.id, ctx.publisher))
+        if outlet:
+            verb_at = text.find(attr.verb, attr.head[1])
+            chain = (Hop(speaker.id, "quoted", (), outlet, (attr.head[0], verb_at + len(attr.verb))),)
+    if found.rule == "denial":
+        notes.append("TODO: this answers the claim before it in the sentence: link them once the stance keys allow")
+    hedge, cues, hedge_notes = hedge_of(ctx.cues(found.evidence))
+    evidence = (found.evidence,)
+    return [DraftClaim(
+        id="", label=f"TODO: in one sentence, what {ctx.label(speaker.id)} says, as the article reports it",
+        asserter=speaker.id, hedge=hedge, sort=found.sort, section="reported", cues=cues, evidence=evidence,
+        told_to=tuple(t for t in told if t != speaker.id), chain=chain, article_mode="paraphrased",
+        notes=(f"speaker: {speaker.note}; verb: {attr.verb}; rule: {found.rule}", *notes, *hedge_notes),
+        rule=found.rule,
+    )]  # fmt: skip

@@ -1,0 +1,85 @@
+"""Sentences no attribution rule took, as claims of the publisher:
+
+- ``hedged``: a sentence with hedging words ("likely", "appears", "accused", "might" …), hedged at
+  that level with the cue anchored; a sentence that reports someone's words says so in a TODO;
+- ``publisher``: any other sentence of the headline or the body that names an actor or a place
+  and says something (six words or more, not a question): the article's own statement.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..text import Layout, without_spans
+from . import Context, DraftClaim, Found, hedge_of, words
+
+_REPORTING_HINT = re.compile(
+    r"\b(?:noting|saying|adding|claiming|arguing|warning|according to|said|says|told|reported|claimed|"
+    r"wrote|noted|believes?|alleged)\b"
+)
+
+
+def _sentences(lay: Layout, rule: str) -> list[Found]:
+    out = []
+    for r in lay.regions:
+        if r.kind not in ("headline", "paragraph", "caption"):
+            continue
+        for s, e in lay.sentences[r]:
+            out.append(Found(rule, s, (s, e), extra=(r,)))
+    return out
+
+
+def find_hedged(lay: Layout) -> list[Found]:
+    return _sentences(lay, "hedged")
+
+
+def find_publisher(lay: Layout) -> list[Found]:
+    return [f for f in _sentences(lay, "publisher") if f.extra[0].kind != "caption"]
+
+
+def _quoted(ctx: Context, found: Found):
+    region = found.extra[0]
+    return [(q.open, q.close + 1) for q in ctx.layout.speech(region)]
+
+
+def make_hedged(found: Found, ctx: Context) -> list[DraftClaim]:
+    text = ctx.text
+    s, e = found.sentence
+    quoted = _quoted(ctx, found)
+    cues = ctx.cues((s, e), exclude=quoted)
+    if not cues:
+        return []
+    out = []
+    levels: dict[str, list] = {}
+    for c in cues:
+        levels.setdefault(c[2], []).append(c)
+    for level, cs in levels.items():
+        hedge, spans, _ = hedge_of(cs)
+        notes = [f"hedging words: {words(text, spans)}"]
+        hint = _REPORTING_HINT.search(without_spans(text, s, e, quoted))
+        if hint:
+            notes.append(f"TODO: check the asserter: the sentence reports someone's words (“{hint.group()}”)")
+        out.append(DraftClaim(
+            id="", label=f"TODO: in one sentence, what the sentence states as {level}", asserter=ctx.publisher,
+            hedge=hedge, sort=s, section="hedged", cues=spans, evidence=((s, e),), notes=tuple(notes), rule="hedged",
+        ))  # fmt: skip
+    return out
+
+
+def make_publisher(found: Found, ctx: Context) -> list[DraftClaim]:
+    text = ctx.text
+    s, e = found.sentence
+    sentence = text[s:e]
+    names = ctx.speakers.names
+    if sentence.rstrip().endswith("?") or len(re.findall(r"[\w’'-]+", sentence)) < 6:
+        return []
+    if any(s <= q[0] < e for q in _quoted(ctx, found)):
+        return []
+    if not any(s <= h.start < e for h in names.hits):
+        return []
+    return [DraftClaim(
+        id="", label="TODO: in one sentence, what the article states here", asserter=ctx.publisher,
+        hedge="asserted", sort=s, section="publisher", evidence=((s, e),),
+        notes=("the article's own words (rule publisher-sentence, confidence 0.5); TODO: delete it if it states "
+               "nothing worth a claim",), rule="publisher",
+    )]  # fmt: skip

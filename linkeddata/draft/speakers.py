@@ -1,0 +1,279 @@
+"""Which actor a speaker phrase stands for: an index built once, before any claim is drafted.
+
+Every phrase the rules found in front of a speech verb (:class:`Ask`) is resolved here in one
+pass, in the order of the text: named actors first, then unnamed sources ("analysts", "a
+senior official"), then pronouns, which take the last speaker named before them. The answers do
+not depend on which rule asks first. A speaker the text first describes and names later
+("a Houthi spokesman … the spokesman, Hamid al-Sharafi") is the named one. Every answer carries
+its rule and a confidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import lexicon
+from .mentions import Entity, Hit, Names, _Ids, with_entities
+from .text import Layout, Span, norm, trim, word_count
+
+
+@dataclass(frozen=True)
+class Speaker:
+    id: str
+    note: str  # the words, the rule and a confidence
+
+
+@dataclass(frozen=True)
+class Ask:
+    """A speaker phrase, the apposition after it, and the speaker of the quotation around it."""
+
+    head: Span
+    appos: Span | None = None
+    outer: Ask | None = None
+    create: bool = True  # a described speaker may become a new actor
+
+
+@dataclass(frozen=True)
+class SpeakerIndex:
+    names: Names  # the article's names, with the speakers the text describes added
+    answers: dict[Ask, Speaker | None]
+    listeners: dict[tuple[Span, str | None], tuple[tuple[str, ...], tuple[str, ...]]]
+
+    def speaker(self, ask: Ask) -> Speaker | None:
+        return self.answers.get(ask)
+
+    def told(self, obj: Span | None, outer: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """(listener ids, notes) for the words after "told"."""
+        if obj is None:
+            return (), ()
+        return self.listeners.get((obj, outer), ((), ()))
+
+
+def _core(text: str, hs: int, he: int) -> int:
+    loc = re.search(r"\s(?:in|at|from|with|on|near|inside|outside|based|who|which|reached|speaking)\s", text[hs:he])
+    return hs + loc.start() if loc else he
+
+
+def named(text: str, names: Names, hs: int, he: int, head_only: bool = True) -> str | None:
+    """The actor a phrase names: the last name before any words that only describe it; None when the
+    phrase describes rather than names ("A Department of Defense liaison officer", "the forces of
+    President Assad")."""
+    core_end = _core(text, hs, he)
+    found = names.actors_in((hs, core_end))
+    if not found:
+        return None
+    last = found[-1]
+    if head_only and re.fullmatch(r"(?:['’]s)?(?:\s+[a-z][\w’'-]*)+\s*", text[last.end : core_end]):
+        return None
+    of = re.search(r"\s(?:of|for)\s", text[hs:core_end])
+    if of:
+        lead = text[hs : hs + of.start()]
+        before = [h for h in found if h.end <= hs + of.start()]
+        if not before and re.search(r"\b[a-z]{3,}", lead) and head_only:
+            return None  # "the forces of X", "a spokesman for X": described
+        if before:
+            return before[-1].id
+    if not head_only:
+        persons = [h for h in found if names.actor_type(h.id) == "person"]
+        return (persons or found)[-1].id
+    return last.id
+
+
+def _group(text: str, hs: int, he: int) -> tuple[str, str, int] | None:
+    """"Analysts", "two European officials", "residents and officials": (noun, type, end of the
+    noun) of an unnamed group named by the first words of the phrase."""
+    phrase = text[hs:he]
+    low = phrase.lower()
+    found = []
+    for noun, typ in lexicon().group_sources:
+        m = re.search(rf"(?:^|\s){re.escape(noun)}(?![\w-])", low)
+        if m and word_count(low[: m.end()]) <= 4:
+            found.append((m.start(), -len(noun), noun, typ, hs + m.end()))
+    if not found:
+        return None
+    _, _, noun, typ, end = min(found)
+    return noun, typ, end
+
+
+# What a definite description ("the coalition", "the group") can stand for: words of the label, or
+# these actor types.
+_DEFINITE_TYPES = {
+    "group": ("armed-group", "organization"), "movement": ("armed-group",), "militia": ("armed-group",),
+    "army": ("military-force",), "military": ("military-force",), "government": ("government",),
+    "ministry": ("government",), "coalition": ("military-force",), "alliance": ("armed-group",),
+    "mission": ("military-force",), "command": ("military-force",), "junta": ("government",),
+    "bloc": ("organization",), "party": ("organization", "armed-group"), "rebels": ("armed-group",),
+    "regime": ("government",), "organisation": ("organization",), "organization": ("organization",),
+}  # fmt: skip
+
+
+def _definite(text: str, names: Names, hs: int, he: int) -> str | None:
+    """"the coalition" → the last actor named before it whose label has the noun, or of its type."""
+    m = re.fullmatch(r"[Tt]he\s+([a-z]+)", text[hs:he])
+    if not m:
+        return None
+    noun = m.group(1)
+    types = _DEFINITE_TYPES.get(noun)
+    for h in sorted((h for h in names.hits if h.kind == "actor" and h.end <= hs), key=lambda h: -h.start):
+        if h.how == "speaker":
+            continue
+        label = names.label(h.id).lower()
+        if re.search(rf"\b{noun}\b", label) or (types and names.actor_type(h.id) in types):
+            return h.id
+    return None
+
+
+def _head_noun(text: str, hs: int, he: int) -> str | None:
+    words = re.findall(r"[A-Za-z’'-]+", text[hs : _core(text, hs, he)])
+    words = [w for w in words if w.lower() not in ("of", "for", "the")]
+    return words[-1].lower() if words and words[-1][0].islower() else None
+
+
+def _named_later(lay: Layout, names: Names, noun: str, after: int) -> Hit | None:
+    """"the spokesman, Hamid al-Sharafi": a person named with the noun that described them."""
+    text = lay.text
+    limit = min(len(text), after + 1500)
+    for m in re.finditer(rf"\b[Tt]he {re.escape(noun)},\s+", text[after:limit]):
+        pos = after + m.end()
+        hit = next((h for h in names.hits if h.start == pos and names.actor_type(h.id) == "person"), None)
+        if hit:
+            return hit
+    return None
+
+
+def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, Ask | None]],
+          publisher: str | None) -> SpeakerIndex:  # fmt: skip
+    """Resolve every speaker phrase and listener the rules found (``asks``, ``tells``)."""
+    text = lay.text
+    lx = lexicon()
+    ids = _Ids([*names.index.registry.actors, *names.index.registry.places, *names.entities,
+                *([publisher] if publisher else [])])  # fmt: skip
+    new: dict[str, Entity] = {}
+    extra: list[Hit] = []
+    answers: dict[Ask, Speaker | None] = {}
+    current = names
+
+    def describe(hs: int, he: int) -> Speaker:
+        nonlocal current
+        phrase = text[hs:he]
+        core = re.sub(r"^(?:the|a|an|one)\s+", "", phrase, flags=re.I)
+        known = names.index.names.get(norm(core)) or names.index.names.get(norm(phrase))
+        if known and known[0] == "actor":
+            return Speaker(known[1], f"“{phrase}”: registry name (confidence 0.9)")
+        noun = _head_noun(text, hs, he)
+        later = _named_later(lay, current, noun, he) if noun else None
+        if later:
+            extra.append(Hit(hs, he, "actor", later.id, "speaker"))
+            return Speaker(later.id, f"“{phrase}”: described here, named later as “{text[later.start:later.end]}” "
+                                     f"(rule described-then-named, confidence 0.7)")
+        ref = _definite(text, current, hs, he)
+        if ref:
+            extra.append(Hit(hs, he, "actor", ref, "speaker"))
+            return Speaker(ref, f"“{phrase}”: the last {text[hs:he].split()[-1]} named before it "
+                                f"(rule definite-description, confidence 0.6); TODO: check")
+        head = noun[:1].upper() + noun[1:] if noun else ""
+        definite = re.fullmatch(r"[Tt]he\s+([a-z]+)", phrase)
+        typ = lx.kind_of_word(head) if noun else None
+        if definite and definite.group(1) in _DEFINITE_TYPES:
+            typ = _DEFINITE_TYPES[definite.group(1)][0]
+        group = _group(text, hs, he)
+        label = phrase[0].upper() + phrase[1:]
+        if typ and not group:
+            ent = next((e for e in new.values() if norm(e.label) == norm(label)), None)
+            if ent is None:
+                ent = Entity(ids.new(core), "actor", label, typ, f"described-by-“{noun}”", 0.5)
+                new[ent.id] = ent
+            extra.append(Hit(hs, he, "actor", ent.id, "speaker"))
+            return Speaker(ent.id, f"“{phrase}”: described, not named (rule {ent.rule}, confidence 0.5)")
+        if group:
+            he = group[2]
+            phrase = text[hs:he]
+            core = re.sub(r"^(?:the|a|an|one)\s+", "", phrase, flags=re.I)
+            label = phrase[0].upper() + phrase[1:] + " (unnamed)"
+        ent = next((e for e in new.values() if norm(e.label) == norm(label)), None)
+        if ent is None:
+            inside = sorted({h.id for h in current.actors_in((hs, he))})
+            hint = ("the words name " + ", ".join(inside) + " (member_of or part_of?)") if inside else ""
+            typ = group[1] if group else "person"
+            rule = "unnamed-group-source" if group else "described-speaker"
+            ent = Entity(ids.new(core), "actor", label, typ, rule, 0.6 if group else 0.5, hint)
+            new[ent.id] = ent
+        extra.append(Hit(hs, he, "actor", ent.id, "speaker"))
+        return Speaker(ent.id, f"“{phrase}”: described, not named (rule {ent.rule}, confidence {ent.confidence})")
+
+    def resolve(ask: Ask, outer: Speaker | None) -> Speaker | None:
+        hs, he = trim(text, ask.head[0], ask.head[1], " \t,…—–")
+        phrase = text[hs:he]
+        if not phrase:
+            return None
+        low = phrase.lower()
+        if low in ("not everyone", "everyone", "nobody", "no one", "others", "some", "many", "few", "one"):
+            return None
+        if low in lx.first_person:
+            return Speaker(outer.id, f"“{phrase}”: the one quoted around it (confidence 0.8)") if outer else None
+        ref = named(text, current, hs, he)
+        if ref:
+            return Speaker(ref, f"“{phrase}” (rule named, confidence 0.9)")
+        if ask.appos and not re.match(r"\s*(?:which|who|whose|where|that|when)\b", text[ask.appos[0] : ask.appos[1]]):
+            a_s, a_e = trim(text, ask.appos[0], ask.appos[1], " \t,")
+            ref = named(text, current, a_s, a_e, head_only=False)
+            if ref:
+                return Speaker(ref, f"“{phrase}, {text[a_s:a_e]}” (rule named-in-apposition, confidence 0.8)")
+        if ask.create and (_group(text, hs, he) or re.search(r"\b[a-z]{3,}|^[A-Z][a-z]+s$", phrase)) and (
+            word_count(phrase) <= 9
+        ):
+            return describe(hs, he)
+        return None
+
+    # Named and described speakers in the order of the text; then pronouns.
+    def order(ask: Ask) -> tuple[int, int]:
+        depth, a = 0, ask
+        while a.outer is not None:
+            depth, a = depth + 1, a.outer
+        return (depth, ask.head[0])
+
+    pronoun_asks = []
+    for ask in sorted(set(asks), key=order):
+        phrase = text[ask.head[0] : ask.head[1]].strip(" \t,…—–").lower()
+        if phrase in lx.pronouns:
+            pronoun_asks.append(ask)
+            continue
+        outer = answers.get(ask.outer) if ask.outer else None
+        answers[ask] = resolve(ask, outer)
+        if extra or new:
+            current = with_entities(names, list(new.values()), extra)
+    # Antecedents of "he", "they": speakers named outside quotations (a described one is not named).
+    antecedents = sorted(
+        ((a.head[0], s) for a, s in answers.items() if s is not None and a.outer is None and "not named" not in s.note),
+        key=lambda x: x[0],
+    )
+    # A person named after the last speaker, in the same paragraph, is nearer still.
+    persons = [(h.start, Speaker(h.id, "")) for h in current.hits
+               if h.kind == "actor" and current.actor_type(h.id) == "person" and h.how != "speaker"]  # fmt: skip
+    for ask in sorted(pronoun_asks, key=order):
+        hs = ask.head[0]
+        phrase = text[ask.head[0] : ask.head[1]].strip(" \t,…—–").lower()
+        answer = None
+        region = lay.region_at(hs)
+        near = [x for x in persons if phrase != "they" and region and region.start <= x[0] < hs]
+        for _pos, prev in sorted((x for x in antecedents + near if x[0] < hs), key=lambda x: -x[0]):
+            if phrase == "they" or current.actor_type(prev.id) in (None, "person"):
+                answer = Speaker(prev.id, f"“{phrase}”: the last speaker named before it (confidence 0.6); TODO: check")
+                break
+        answers[ask] = answer
+
+    # Listeners: the words after "told".
+    listeners: dict[tuple[Span, str | None], tuple[tuple[str, ...], tuple[str, ...]]] = {}
+    for obj, outer_ask in tells:
+        outer = answers.get(outer_ask) if outer_ask else None
+        phrase = text[obj[0] : obj[1]]
+        key = (obj, outer.id if outer else None)
+        if phrase.lower() in lx.first_person:
+            say = f"TODO: told “{phrase}”: say whom, if the article does"
+            listeners[key] = ((outer.id,), ()) if outer else ((), (say,))
+            continue
+        ref = named(text, current, *obj)
+        say = f"TODO: told “{phrase}”: no actor named; add one if it matters"
+        listeners[key] = ((ref,), ()) if ref else ((), (say,))
+    return SpeakerIndex(current, answers, listeners)
