@@ -23,7 +23,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from .errors import InputError
-from .publish import DOCUMENTS, MANIFEST_NAME, SITE_DIR, SiteLayout
+from .site_layout import DOCUMENTS, SiteLayout
+from .site_writer import MANIFEST_NAME, SITE_DIR
 
 # Media types of the site's files (the rest from the extension, else application/octet-stream).
 MEDIA_TYPES = {
