@@ -59,11 +59,12 @@ from .site_pages import (
     ArticleSummary,
     corpus_pages,
     description_pages,
+    event_pages,
     shared_pages,
     static_files,
     summarize,
 )
-from .site_records import ArticleView, ClaimRef, Corpus, EventView, Passage, Ref, RelationshipView, When
+from .site_records import ArticleView, ClaimRef, Corpus, EventView, Factuality, Passage, Ref, RelationshipView, When
 from .site_render import Site, render_svgs, template_digest
 from .site_writer import MANIFEST_NAME, SITE_DIR, SiteWriter
 
@@ -87,6 +88,7 @@ class PublishResult:
     counts: dict[str, int] = field(default_factory=dict)
 
 
+@dataclass
 class _Outcome:
     iri: str
     summary: ArticleSummary
@@ -173,7 +175,7 @@ def _depends(view: ArticleView) -> dict[str, list[str]]:
     claims = {st.claim.iri for c in view.claims for st in c.stances}
     claims |= {c.iri for r in view.relationships for c in r.claims} | {c.iri for e in view.events for c in e.claims}
     return {"claims": sorted(claims), "stanced": sorted(c.iri for c in view.claims),
-            "actors": sorted(r.iri for r in view.actors)}  # fmt: skip
+            "actors": sorted(r.iri for r in view.actors), "events": sorted(e.iri for e in view.events)}  # fmt: skip
 
 
 def _outside(corpus: Corpus, depends: dict) -> str:
@@ -182,12 +184,13 @@ def _outside(corpus: Corpus, depends: dict) -> str:
         [corpus.claims.get(i) for i in depends.get("claims", ())],
         [corpus.incoming.get(i) for i in depends.get("stanced", ())],
         [corpus.actors.get(i) for i in depends.get("actors", ())],
+        [corpus.reported.get(i) for i in depends.get("events", ())],
     )
     return hashlib.sha256(repr(shown).encode()).hexdigest()
 
 
 # Summaries kept in the manifest: the records as JSON, each dataclass with its name.
-_RECORDS = {cls.__name__: cls for cls in (Ref, When, Passage, ClaimRef, RelationshipView, EventView)}
+_RECORDS = {cls.__name__: cls for cls in (Ref, When, Passage, ClaimRef, Factuality, RelationshipView, EventView)}
 
 
 def _plain(value):
@@ -295,6 +298,7 @@ def _publish(build: Path, data: SiteData, corpus: Corpus, writer: SiteWriter, sa
     say("writing the actors, places and corpus pages")
     site = Site(data, corpus, writer)
     result.svg = shared_pages(site, aggregate)
+    event_pages(site, aggregate)
     description_pages(site)
     corpus_pages(site, aggregate)
     static_files(site)

@@ -24,14 +24,16 @@ from .namespaces import LDE, OA, PROV, RDF, RDFS, SCHEMA, SEM
 from .site_data import (
     ANCHOR_ROLES,
     CHAIN_LINKS,
+    DRAFT,
     EVENT_ROLES,
     FACTUALITY,
     KIND_ORDER,
     STANCES,
     SiteData,
     _local,
+    stance_pair,
     vocabulary,
-)
+)  # fmt: skip
 from .site_records import (
     ArticleView,
     Block,
@@ -39,13 +41,15 @@ from .site_records import (
     ClaimView,
     Corpus,
     EventView,
+    Factuality,
     Hop,
     Mark,
     Passage,
     Photo,
     Ref,
     RelationshipView,
-    Stance,
+    Rests,
+    Review,
     Triple,
     when_of,
 )  # fmt: skip
@@ -137,9 +141,54 @@ class ArticleReader:
             return known
         return ClaimRef(str(iri), self.label(iri), None, None)
 
-    def factuality(self, s) -> tuple[tuple[str, str], ...]:
-        return tuple((_local(str(p)), self.label(o) if isinstance(o, URIRef) else str(o))
-                     for p in FACTUALITY for o in self.n.all(s, p))  # fmt: skip
+    def concept_label(self, iri) -> str:
+        return self.vocab.labels.get(iri, _local(str(iri))) if iri is not None else ""
+
+    def factuality(self, s) -> tuple[Factuality, ...]:
+        """A relationship's or event's factuality on each claim's word, by the claim's label."""
+        n, found = self.n, []
+        for f in n.all(s, FACTUALITY):
+            claim = n.one(f, LDE.basedOn)
+            agent = n.one(f, PROV.agent) or n.one(f, PROV.influencer)
+            found.append(Factuality(
+                str(f), self.concept_label(n.one(f, LDE.certainty)), self.concept_label(n.one(f, LDE.polarity)),
+                self.ref(agent) if agent is not None else None,
+                self.claim_ref(claim) if claim is not None else ClaimRef("", "", None, None), self.label(f),
+            ))  # fmt: skip
+        return tuple(sorted(found, key=lambda x: (x.claim.label, x.iri)))
+
+    def certainty(self, claim, chain: tuple[Hop, ...]) -> str:
+        """The certainty a claim lends its content: the weakest of what its hedge and its hops'
+        hedges lend (the ontology's lde:certainty of each hedging level, ranked by lde:rank)."""
+        hedges = [self.n.one(claim, LDE.hedge), *(self.n.one(URIRef(h.iri), LDE.hedge) for h in chain)]
+        lent = [self.vocab.hedge_certainty[h] for h in hedges if h in self.vocab.hedge_certainty]
+        if not lent:
+            return ""
+        return self.concept_label(max(lent, key=lambda c: (self.vocab.ranks.get(c, 0), str(c))))
+
+    def rests(self, claim) -> tuple[Rests, ...]:
+        """The relationships and events of this article's graph that rest on a claim's word, with
+        their factuality on it."""
+        found = []
+        for f, p in self.n.into.get(claim, ()):
+            if p != LDE.basedOn:
+                continue
+            for resource, q in self.n.into.get(f, ()):
+                if q == FACTUALITY:
+                    found.append(Rests(self.ref(resource), self.concept_label(self.n.one(f, LDE.certainty)),
+                                       self.concept_label(self.n.one(f, LDE.polarity))))  # fmt: skip
+        return tuple(sorted(set(found), key=lambda r: (r.resource.kind, r.resource.label, r.resource.iri)))
+
+    def reviews(self) -> dict[URIRef, list[Review]]:
+        """The annotators' reviews of the article's claims, by claim."""
+        n, out = self.n, defaultdict(list)
+        for s in sorted(x for x, k in self.kind.items() if k == "review"):
+            rating = n.one(s, SCHEMA.reviewRating)
+            review = Review(str(s), f"review-{_local(str(s))}", n.text(rating, SCHEMA.alternateName) if rating else "",
+                            n.text(s, SCHEMA.reviewBody), self.refs(s, SCHEMA.author))  # fmt: skip
+            for claim in n.all(s, SCHEMA.itemReviewed):
+                out[claim].append(review)
+        return out
 
     # -- the parts -----------------------------------------------------------------------------
 
@@ -152,6 +201,8 @@ class ArticleReader:
         text = n.text(art, SCHEMA.text)
         self.article_ref = Ref(str(art), self.label(art), "article")
         self._read_spans()
+        self.draft = n.text(art, SCHEMA.creativeWorkStatus) == DRAFT
+        self._reviews = self.reviews()
         claims = self._claims()
         events = self._events()
         relationships = self._relationships()
@@ -189,6 +240,10 @@ class ArticleReader:
             relationships=relationships,
             actors=tuple(sorted((r for r in mentioned if r.kind == "actor"), key=lambda r: (r.label, r.iri))),
             places=tuple(sorted((r for r in mentioned if r.kind == "place"), key=lambda r: (r.label, r.iri))),
+            status=n.text(art, SCHEMA.creativeWorkStatus),
+            annotators=tuple(sorted({r for a, p in n.into.get(art, ()) if p == PROV.used
+                                     for r in self.refs(a, PROV.wasAssociatedWith)}, key=lambda r: (r.label, r.iri))),
+            reviews=tuple(sorted({r for rs in self._reviews.values() for r in rs}, key=lambda r: r.iri)),
             descriptions={str(s): pairs for s, pairs in n.pairs.items()},
         )
 
@@ -291,8 +346,9 @@ class ArticleReader:
             chain = self._chain(s)
             last = URIRef(chain[-1].iri) if chain else s
             stances = [
-                Stance(wording[0], self.claim_ref(o)) for p, wording in STANCES.items() for o in n.all(s, p)
+                stance_pair(p, self.claim_ref(o), self.claim_ref(s))[0] for p in STANCES for o in n.all(s, p)
             ] + list(self.corpus.incoming.get(str(s), ()))
+            first = n.one(s, SCHEMA.firstAppearance)
             asserter = n.one(s, PROV.wasAttributedTo)
             out.append(
                 ClaimView(
@@ -311,13 +367,18 @@ class ArticleReader:
                     publisher=self.ref(publisher) if publisher is not None else None,
                     about=self.refs(s, SCHEMA.about),
                     stances=tuple(stances),
-                    factuality=self.factuality(s),
+                    certainty=self.certainty(s, chain),
+                    rests=self.rests(s),
+                    first_appearance=(Ref(str(first), self.label(first), "publication")
+                                      if first is not None and self.kind.get(first) != "hop" else None),
+                    reviews=tuple(self._reviews.get(s, ())),
+                    draft=self.draft,
                 )
             )
         return tuple(sorted(out, key=lambda c: (_first(c), c.label, c.iri)))
 
     def _claim_refs(self, s) -> tuple[ClaimRef, ...]:
-        found = (self.claim_ref(o) for o in self.n.all(s, LDE.supportedBy))
+        found = {self.claim_ref(o) for p in (LDE.supportedBy, LDE.deniedBy) for o in self.n.all(s, p)}
         return tuple(sorted(found, key=lambda c: (c.label, c.iri)))
 
     def _events(self) -> tuple[EventView, ...]:

@@ -14,8 +14,10 @@ module (and the SPARQL in ``site_queries/``) is what follows it.
 - The named queries (``linkeddata/queries/``) are shown with their answers on the queries page.
 
 Kinds of resource are read from ``rdf:type`` with the ontology's sub-class links, so a class the
-build adds below a known one (or a standard class stated beside it) needs no change here. A claim's
-*factuality* is shown once the data states one (:data:`FACTUALITY`); the build writes none yet.
+build adds below a known one (or a standard class stated beside it) needs no change here. The
+stances, the factuality of relationships and events on each claim's word, the certainty a hedge
+lends and the draft status are read as the tables below name them (:data:`STANCES`,
+:data:`FACTUALITY`, :data:`DRAFT`), with labels from the ontology's concept schemes.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from .errors import InputError
 from .namespaces import LDE, OA, PROV, RDFS, SCHEMA, SEM, SKOS
 from .query import DATASET_FILES, StoreData, _to_rdflib, load_dataset, named_queries, open_data, run_query
 from .site_records import ClaimRef, Corpus, Ref, Stance, Triple, when_of
+from .vocabulary import STANCE_SCHEME
 
 SITE_QUERIES = Path(__file__).resolve().parent / "site_queries"
 
@@ -46,12 +49,14 @@ KIND_CLASSES: tuple[tuple[str, tuple[URIRef, ...]], ...] = (
     ("article", (SCHEMA.NewsArticle,)),
     ("photo", (SCHEMA.ImageObject,)),
     ("hop", (LDE.Report,)),
+    ("review", (SCHEMA.ClaimReview,)),
     ("claim", (LDE.Claim, SCHEMA.Claim)),
     ("relationship", (LDE.Relationship,)),
     ("event", (LDE.Event, SEM.Event)),
+    ("factuality", (LDE.Factuality,)),
     ("actor", (LDE.Actor,)),
     ("place", (SCHEMA.Place,)),
-    ("anchor", (OA.SpecificResource, URIRef(str(OA) + "Annotation"))),
+    ("anchor", (OA.SpecificResource, OA.Annotation)),
 )
 # How a resource points at the words that are its evidence, and what the words are to it.
 ANCHOR_ROLES: dict[URIRef, str] = {
@@ -60,16 +65,22 @@ ANCHOR_ROLES: dict[URIRef, str] = {
     LDE.hedgeCue: "cue",
     LDE.timeCue: "time",
 }
-# The stances of one claim towards another: property → (outgoing wording, incoming wording).
+# The stances of one claim towards another: property → (outgoing wording, incoming wording). The
+# four that dispute are the concepts of the ontology's stance scheme (a test keeps this table
+# equal to it); which of them dispute is read from the ontology (sub-properties of lde:disputes).
 STANCES: dict[URIRef, tuple[str, str]] = {
     LDE.supports: ("supports", "supported by"),
-    LDE.disputes: ("disputes", "disputed by"),
+    LDE.contradicts: ("contradicts", "contradicted by"),
+    LDE.deniesSaying: ("denies the saying of", "its saying denied by"),
+    LDE.rejectsJustification: ("rejects the justification of", "its justification rejected by"),
+    LDE.doubtsSource: ("doubts the source of", "its source doubted by"),
     LDE.repeats: ("repeats", "repeated by"),
 }
-# Properties that state the factuality of a claim, event or relationship (none in the model yet).
-FACTUALITY: tuple[URIRef, ...] = ()
+# A relationship's or event's factuality on each claim's word (lde:Factuality nodes).
+FACTUALITY = LDE.hasFactuality
 EVENT_ROLES: dict[URIRef, str] = {LDE.hasAgent: "agent", LDE.hasTarget: "target", LDE.hasVictim: "victim"}
 CHAIN_LINKS: dict[URIRef, str] = {PROV.wasQuotedFrom: "quoted", PROV.wasDerivedFrom: "paraphrased"}
+DRAFT = "draft"  # the schema:creativeWorkStatus of an annotation nobody has checked
 
 # Which kind of resource a passage shows first when it is evidence for several (the mark's colour).
 KIND_ORDER = ("cue", "claim", "chain", "event", "relationship", "time", "actor", "place", "photo", "article")
@@ -90,6 +101,13 @@ class Vocabulary:
     superclasses: dict[URIRef, frozenset[URIRef]]
     superproperties: dict[URIRef, frozenset[URIRef]]
     class_labels: dict[URIRef, str]
+    hedge_certainty: dict[URIRef, URIRef]  # hedging level → the certainty it lends (lde:certainty)
+    stance_concepts: frozenset[URIRef]  # the concepts of the stance scheme (= its properties)
+    ranks: dict[URIRef, int]  # lde:rank of a concept (certainties: 0 certain … 3 underspecified)
+
+    def disputes(self, stance: URIRef) -> bool:
+        """Whether a stance property is one that disputes (a sub-property of lde:disputes)."""
+        return LDE.disputes in self.superproperties.get(stance, ())
 
     def kind(self, types: Iterable[URIRef]) -> str:
         found = {self.kinds[t] for t in types if t in self.kinds}
@@ -133,7 +151,12 @@ def vocabulary() -> Vocabulary:
         if isinstance(s, URIRef) and (s not in class_labels or o.language == "en"):
             class_labels[s] = str(o)
     symmetric = frozenset(s for s, o in graph.subject_objects(LDE.symmetric) if o.toPython() is True)
-    return Vocabulary(kinds, labels, symmetric, superclasses, _closure(graph, RDFS.subPropertyOf), class_labels)
+    hedge_certainty = {h: c for h, c in graph.subject_objects(LDE.certainty)
+                       if isinstance(h, URIRef) and isinstance(c, URIRef)}  # fmt: skip
+    stances = frozenset(s for s in graph.subjects(SKOS.inScheme, STANCE_SCHEME) if isinstance(s, URIRef))
+    return Vocabulary(kinds, labels, symmetric, superclasses, _closure(graph, RDFS.subPropertyOf), class_labels,
+                      hedge_certainty, stances,
+                      {c: int(r) for c, r in graph.subject_objects(LDE.rank) if isinstance(c, URIRef)})  # fmt: skip
 
 
 # --------------------------------------------------------------------------------------------
@@ -316,6 +339,7 @@ def read_corpus(site: SiteData) -> Corpus:
             "publisher": Ref(str(r["publisher"]), _str(r["publisherLabel"]), "actor") if r["publisher"] else None,
             "date": when_of(r["date"]),
             "slug": str(r["graph"]).rpartition(_GRAPH_PATH)[2],
+            "draft": _str(r["status"]) == DRAFT,
         }
     for r in site.select("actors"):
         iri = str(r["actor"])
@@ -336,16 +360,29 @@ def read_corpus(site: SiteData) -> Corpus:
         )
     for r in site.select("stances"):
         prop, source, target = r["stance"], str(r["claim"]), str(r["other"])
-        wording = STANCES.get(prop)
-        if wording is None or source not in corpus.claims or target not in corpus.claims:
+        if prop not in STANCES or source not in corpus.claims or target not in corpus.claims:
             continue
-        corpus.incoming.setdefault(target, []).append(Stance(wording[1], corpus.claims[source]))
-        if prop == LDE.disputes:
-            corpus.disputes.append((corpus.claims[source], wording[0], corpus.claims[target]))
+        out, into = stance_pair(prop, corpus.claims[target], corpus.claims[source])
+        corpus.incoming.setdefault(target, []).append(into)
+        if out.disputes:
+            corpus.disputes.append((corpus.claims[source], out, corpus.claims[target]))
     for stances in corpus.incoming.values():
         stances.sort(key=lambda s: (s.wording, s.claim.label, s.claim.iri))
-    corpus.disputes.sort(key=lambda d: (d[0].article.label if d[0].article else "", d[0].label, d[2].label))
+    corpus.disputes.sort(key=lambda d: (d[0].article.label if d[0].article else "", d[0].label, d[2].label,
+                                        d[1].kind))  # fmt: skip
+    reported: dict[str, list[str]] = defaultdict(list)
+    for r in site.select("events"):
+        reported[str(r["event"])].append(str(r["article"]))
+    corpus.reported = {event: tuple(sorted(set(articles))) for event, articles in sorted(reported.items())}
     return corpus
+
+
+def stance_pair(prop: URIRef, target: ClaimRef, source: ClaimRef) -> tuple[Stance, Stance]:
+    """A stance ``source --prop--> target`` as the source's page shows it (towards ``target``) and
+    as the target's page shows it (from ``source``)."""
+    out, into = STANCES[prop]
+    kind, disputes = _local(str(prop)), vocabulary().disputes(prop)
+    return Stance(out, target, kind, disputes), Stance(into, source, kind, disputes)
 
 
 def read_description(site: SiteData) -> dict[str, list[tuple[str, Triple]]]:

@@ -23,10 +23,14 @@ from .site_records import Passage
 # is the resources with a page of their own. The ids in minted IRIs have no dot, the files of the
 # site all have one: a server never takes a file for an IRI.
 RULES: tuple[tuple[str, str, str], ...] = (
-    (r"((?:article|actor|place|graph)/[^/.]+|(?:claim|relationship|event)/[^/.]+/[^/.]+|dataset)", "{1}", ""),
+    (r"((?:article|actor|place|graph|event)/[^/.]+|(?:claim|relationship|event)/[^/.]+/[^/.]+|dataset)", "{1}", ""),
     (r"(article/[^/.]+)/photo", "{1}", "photo"),
     (r"(claim/[^/.]+/[^/.]+)/hop/([0-9]+)", "{1}", "hop-{2}"),
-    (r"anchor/([^/.]+)/([0-9]+-[0-9]+)(?:/[^/.]+)?", "article/{1}", "a{2}"),
+    (r"(claim/[^/.]+/[^/.]+)/first-appearance", "{1}", "first-appearance"),
+    (r"((?:relationship|event)/[^/.]+(?:/[^/.]+)?)/according-to/([^/.]+)/([^/.]+)", "{1}", "f-{2}-{3}"),
+    (r"anchor/([^/.]+)/([0-9]+-[0-9]+)(?:/[^/.]+)*", "article/{1}", "a{2}"),
+    (r"annotation/([^/.]+)", "article/{1}", "annotation"),
+    (r"review/([^/.]+)/([^/.]+)(?:/rating)?", "article/{1}", "review-{2}"),
     (r"dataset/(graph/[^/.]+)/.+", "{1}", ""),
     (r"(dataset)/.+", "{1}", ""),
 )

@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from .namespaces import SCHEMA
 from .query import format_csv
+from .site_data import DRAFT
 from .site_layout import htaccess, nginx
 from .site_records import ArticleView, ClaimRef, Corpus, EventView, Ref, RelationshipView
 from .site_render import STATIC, Site, description_rows, relationship_graph, render_svgs, timeline_axis
@@ -38,6 +39,7 @@ class ArticleSummary:
     events: tuple[EventView, ...]
     mentions: tuple[tuple[str, int], ...]  # (actor or place IRI, passages that name it)
     anchors: int
+    draft: bool = False  # its annotation is a draft nobody has checked
 
 
 def summarize(view: ArticleView, corpus: Corpus) -> ArticleSummary:
@@ -53,6 +55,7 @@ def summarize(view: ArticleView, corpus: Corpus) -> ArticleSummary:
     return ArticleSummary(
         view.iri, view.headline, view.publisher, view.date, view.relationships, tuple(claims), view.events,
         tuple((r.iri, uses.get(r.iri, 0)) for r in (*view.actors, *view.places)), len(view.marks),
+        view.status == DRAFT,
     )  # fmt: skip
 
 
@@ -63,7 +66,8 @@ class Aggregate:
     about: dict[str, list[ClaimRef]] = field(default_factory=lambda: defaultdict(list))
     events: dict[str, list[tuple[str, EventView]]] = field(default_factory=lambda: defaultdict(list))
     mentions: dict[str, list[tuple[Ref, int]]] = field(default_factory=lambda: defaultdict(list))
-    timeline: list[EventView] = field(default_factory=list)
+    timeline: list[EventView] = field(default_factory=list)  # each event once (as its first article reports it)
+    reports: dict[str, list[EventView]] = field(default_factory=lambda: defaultdict(list))  # event → each article's
     articles: list[ArticleSummary] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=lambda: defaultdict(int))
 
@@ -78,7 +82,12 @@ class Aggregate:
             for iri in about:
                 self.about[iri].append(ref)
         for event in summary.events:
+            first = event.iri not in self.reports
+            self.reports[event.iri].append(event)
+            if not first:  # an event of the registry that an earlier article reports too
+                continue
             self.timeline.append(event)
+            self.counts["events"] += 1
             for role, r in event.roles:
                 self.events[r.iri].append((role, event))
             for r in event.places:
@@ -88,7 +97,6 @@ class Aggregate:
             self.mentions[iri].append((article, n))
         self.counts["anchors"] += summary.anchors
         self.counts["claims"] += len(summary.claims)
-        self.counts["events"] += len(summary.events)
         self.counts["relationships"] += len(summary.relationships)
 
 
@@ -140,6 +148,23 @@ def shared_pages(site: Site, agg: Aggregate) -> bool:
             lambda p=p, pairs=pairs, context=context: site.resource("place.html", p.iri, pairs, **context),
         )
     return svgs is not None
+
+
+def event_pages(site: Site, agg: Aggregate) -> None:
+    """The page of each event reported in several articles (an event of the registry): one page
+    with what each article reports of it (its words, the claims it rests on, its factuality on
+    each claim's word). An event of one article has its page with the article's pages."""
+    for iri in sorted(agg.reports):
+        if not site.corpus.shared(iri):
+            continue
+        reports = sorted(agg.reports[iri], key=lambda e: (e.article.label, e.article.iri))
+        pairs = list(site.data.subject_triples(iri))
+        for f in sorted({f.iri for e in reports for f in e.factuality}):
+            pairs += site.data.subject_triples(f)
+        context = dict(event=reports[0], reports=reports, title=reports[0].label)
+        shown = ([line for line, _t in pairs], sorted(context.items()))
+        site.keyed(f"event {iri}", shown,
+                   lambda iri=iri, pairs=pairs, context=context: site.resource("event.html", iri, pairs, **context))
 
 
 def _facts(pairs: list, corpus: Corpus) -> dict[str, list]:
@@ -200,7 +225,8 @@ def corpus_pages(site: Site, agg: Aggregate) -> None:
     events = sorted(agg.timeline, key=_event_order)
     timeline = {"title": "Timeline", "events": events, "alternates": False}
     site.keyed("timeline", events,
-               lambda: site.render("timeline.html", "timeline.html", axis=timeline_axis(events), **timeline))  # fmt: skip
+               lambda: site.render("timeline.html", "timeline.html", axis=timeline_axis(events),
+                                   **timeline))  # fmt: skip
     disputes = {"title": "Disputes", "disputes": corpus.disputes, "alternates": False}
     site.keyed("disputes", corpus.disputes, lambda: site.render("disputes.html", "disputes.html", **disputes))
 

@@ -109,8 +109,52 @@ class ClaimRef:
 
 @dataclass(frozen=True)
 class Stance:
-    wording: str  # "supports", "disputed by" …
+    """A claim's stance towards another, or another's towards it, in words: "rejects the
+    justification of" (outgoing) or "justification rejected by" (incoming)."""
+
+    wording: str
     claim: ClaimRef
+    kind: str = ""  # the stance property's local name: supports, contradicts, deniesSaying …
+    disputes: bool = False  # one of the stances that dispute (sub-properties of lde:disputes)
+
+
+@dataclass(frozen=True)
+class Factuality:
+    """How certain a relationship or event is on the word of one claim, and whether affirmed or
+    denied: certainty and polarity as the ontology's concepts name them."""
+
+    iri: str
+    certainty: str  # certain | probable | possible | underspecified
+    polarity: str  # affirmed | denied | underspecified
+    agent: Ref | None  # the claim's asserter: on whose word
+    claim: ClaimRef
+    label: str
+
+    @property
+    def fragment(self) -> str:
+        """Its id on the page of the relationship or event: ``f-<slug>-<claim-id>``."""
+        parts = self.iri.rstrip("/").split("/")
+        return f"f-{parts[-2]}-{parts[-1]}"
+
+
+@dataclass(frozen=True)
+class Rests:
+    """What rests on a claim's word: a relationship or event, with its factuality on that word."""
+
+    resource: Ref
+    certainty: str
+    polarity: str
+
+
+@dataclass(frozen=True)
+class Review:
+    """The annotators' review of a claim (``schema:ClaimReview``): its rating and why."""
+
+    iri: str
+    id: str  # its fragment on the article page
+    rating: str
+    body: str
+    authors: tuple[Ref, ...]
 
 
 @dataclass(frozen=True)
@@ -130,7 +174,11 @@ class ClaimView:
     publisher: Ref | None
     about: tuple[Ref, ...]
     stances: tuple[Stance, ...]  # outgoing, then incoming
-    factuality: tuple[tuple[str, str], ...] = ()
+    certainty: str = ""  # the certainty its hedge (or a hop's weaker hedge) lends its content
+    rests: tuple[Rests, ...] = ()  # the relationships and events its word supports or denies
+    first_appearance: Ref | None = None  # where its words first appeared, when not in a hop
+    reviews: tuple[Review, ...] = ()
+    draft: bool = False  # reported in an article whose annotation is a draft
 
 
 @dataclass(frozen=True)
@@ -146,7 +194,7 @@ class EventView:
     claims: tuple[ClaimRef, ...]
     evidence: tuple[Passage, ...]
     article: Ref
-    factuality: tuple[tuple[str, str], ...] = ()
+    factuality: tuple[Factuality, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -162,7 +210,7 @@ class RelationshipView:
     claims: tuple[ClaimRef, ...]
     evidence: tuple[Passage, ...]
     article: Ref
-    factuality: tuple[tuple[str, str], ...] = ()
+    factuality: tuple[Factuality, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -216,6 +264,9 @@ class ArticleView:
     relationships: tuple[RelationshipView, ...]
     actors: tuple[Ref, ...]
     places: tuple[Ref, ...]
+    status: str = ""  # schema:creativeWorkStatus: "draft" for an annotation nobody has checked
+    annotators: tuple[Ref, ...] = ()  # who annotated the article (prov:wasAssociatedWith)
+    reviews: tuple[Review, ...] = ()
     # subject IRI → its triples in this graph, for the resources the article's pages describe
     descriptions: dict[str, list[tuple[str, Triple]]] = field(default_factory=dict, compare=False, repr=False)
 
@@ -230,4 +281,10 @@ class Corpus:
     incoming: dict[str, list[Stance]] = field(default_factory=dict)  # claim IRI → stances towards it
     actors: dict[str, Ref] = field(default_factory=dict)
     places: dict[str, Ref] = field(default_factory=dict)
-    disputes: list[tuple[ClaimRef, str, ClaimRef]] = field(default_factory=list)
+    disputes: list[tuple[ClaimRef, Stance, ClaimRef]] = field(default_factory=list)  # (claim, how, against)
+    reported: dict[str, tuple[str, ...]] = field(default_factory=dict)  # event IRI → articles reporting it
+
+    def shared(self, event: str) -> bool:
+        """Whether an event is reported in several articles (an event of the registry): its page
+        is then one page across them."""
+        return len(self.reported.get(event, ())) > 1

@@ -348,8 +348,10 @@ class Site:
             paths += self.resource("claim.html", claim.iri, owner[page(claim.iri)[:-5]], claim=claim, view=view,
                                    title=claim.label)  # fmt: skip
         for event in view.events:
+            if self.corpus.shared(event.iri):  # one page across the articles that report it
+                continue
             paths += self.resource("event.html", event.iri, owner[page(event.iri)[:-5]], event=event, view=view,
-                                   title=event.label)  # fmt: skip
+                                   reports=(event,), title=event.label)  # fmt: skip
         for rel in view.relationships:
             paths += self.resource("relationship.html", rel.iri, owner[page(rel.iri)[:-5]], rel=rel, view=view,
                                    title=rel.label)  # fmt: skip
