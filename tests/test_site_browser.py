@@ -104,7 +104,7 @@ def test_every_anchor_is_rendered_as_one_mark_with_its_exact_words(browser, serv
         return out;
         """
     )
-    assert len(marks) == len(found) == result.counts["anchors"] == 194
+    assert len(marks) == len(found) == result.counts["anchors"] == 193
     for iri, (_start, _end, exact) in found.items():
         mark = marks[iri]
         assert mark["visible"], iri
@@ -112,7 +112,7 @@ def test_every_anchor_is_rendered_as_one_mark_with_its_exact_words(browser, serv
             assert mark["text"] == exact, iri
         else:  # split where it crosses another anchor: the parts in order hold its words
             assert mark["joined"] == exact, iri
-    assert sum(m["parts"] == 1 for m in marks.values()) == 194 - 7
+    assert sum(m["parts"] == 1 for m in marks.values()) == 193 - 6
 
 
 def hop_label(hand) -> str:
@@ -139,10 +139,12 @@ def words_of(build: Path, claim: str) -> str:
     return quoted[0] if quoted else max((r["a"] for r in found), key=length)
 
 
-@pytest.mark.parametrize(
-    "claim",
-    ["dod-officer-money-for-isis-only", "sejari-asked-to-promise", "embassy-regime-strikes-with-isis"],
-)
+# How many relationships and events rest on each claim's word (their factuality shown in the panel).
+FACTUALITIES = {"dod-officer-money-for-isis-only": 1, "sejari-asked-to-promise": 2,
+                "embassy-regime-strikes-with-isis": 4}  # fmt: skip
+
+
+@pytest.mark.parametrize("claim", sorted(FACTUALITIES))
 def test_clicking_a_claim_shows_its_chain_with_the_agents_of_the_claims_query(browser, served, seed_site, claim):
     _result, _site, build = seed_site
     data = open_data([build])
@@ -161,10 +163,23 @@ def test_clicking_a_claim_shows_its_chain_with_the_agents_of_the_claims_query(br
     # the asserter, each hop of the chain, and the article, in that order
     assert hands[0].get_attribute("class") == "hand asserter" and hands[-1].get_attribute("class") == "hand article"
     asserter = hands[0].find_element("xpath", "./a").text
-    steps = [f"{n}. {hop_label(h)}" for n, h in enumerate(hands[1:-1], start=1)]
+    hops = entry.find_elements("css selector", "ol.chain > li.hop")
+    steps = [f"{n}. {hop_label(h)}" for n, h in enumerate(hops, start=1)]
     assert expected and {r["asserter"] for r in expected} == {asserter}
     assert {r["chain"] for r in expected} == {" → ".join(steps)}
     assert entry.find_element("css selector", ".hedge").text == expected[0]["hedge"]
+    # its factuality: what rests on its word, with the certainty and polarity the build gives each
+    rests = rows(run_query(
+        "PREFIX lde: <https://w3id.org/ld-export/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+        f"SELECT ?label ?c ?p WHERE {{ ?r lde:hasFactuality ?f ; rdfs:label ?label . ?f lde:basedOn <{iri}> ; "
+        "lde:certainty ?c ; lde:polarity ?p }", data))  # fmt: skip
+    shown = {(li.find_element("xpath", "./a").text, li.find_element("css selector", ".certainty").text,
+              li.find_element("css selector", ".polarity").text)
+             for li in entry.find_elements("css selector", ".factuality ul.rests > li")}  # fmt: skip
+    assert shown == {(r["label"], r["c"].rpartition("/")[2], r["p"].rpartition("/")[2]) for r in rests}
+    assert len(shown) == FACTUALITIES[claim]
+    lent = entry.find_element("css selector", ".factuality > .certainty").text
+    assert {r["c"].rpartition("/")[2] for r in rests} <= {lent}
     assert console_errors(browser) == []
 
 
@@ -192,7 +207,7 @@ def test_no_console_error_and_no_request_leaves_127_0_0_1(browser, served):
         "data/actor/syrian-government.html",
         "data/place/aleppo.html",
         f"data/claim/{SEED_SLUG}/dod-officer-money-for-isis-only.html",
-        f"data/event/{SEED_SLUG}/isis-captures-ramadi.html",
+        "data/event/isis-captures-ramadi.html",  # an event of the registry
         f"data/relationship/{SEED_SLUG}/iran-syrian-government-alliance.html",
         "timeline.html",
         "disputes.html",
@@ -295,10 +310,10 @@ def test_the_article_reads_in_full_without_javascript(browser, served):
         open_page(browser, served + ARTICLE_PAGE)
         assert not browser.find_element("id", "panel").is_displayed()  # the panel needs the script
         claims = browser.find_elements("css selector", "#claims article.claim")
-        assert len(claims) == 44 and all(c.is_displayed() for c in claims)
+        assert len(claims) == 45 and all(c.is_displayed() for c in claims)
         chain = browser.find_element("css selector", "#c-dod-officer-money-for-isis-only ol.chain")
         assert chain.is_displayed() and len(chain.find_elements("css selector", "li.hand")) == 4
-        assert len(browser.find_elements("css selector", "mark[data-iri]")) == 194
+        assert len(browser.find_elements("css selector", "mark[data-iri]")) == 193
         assert browser.find_element("css selector", "#c-dod-officer-money-for-isis-only .hedge").text == "asserted"
     finally:
         browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
