@@ -741,3 +741,93 @@ def test_a_graph_is_drawn_the_same_wherever_it_comes_in_a_run_of_dot():
     other = "digraph relationships { c -> d }"
     first, _second, third = pub.render_svgs([one, other, one])
     assert first == third and first.startswith('<svg role="img"') and "<!--" not in first
+
+
+def test_the_stances_shown_are_those_of_the_stance_scheme_with_supports_and_repeats():
+    from linkeddata.namespaces import LDE
+    from linkeddata.site_data import STANCES, vocabulary
+
+    vocab = vocabulary()
+    assert set(STANCES) - {LDE.supports, LDE.repeats} == vocab.stance_concepts
+    assert len(vocab.stance_concepts) == 4
+    # the four dispute (the disputes page lists them); supporting or repeating a claim does not
+    assert {p for p in STANCES if vocab.disputes(p)} == vocab.stance_concepts
+
+
+def test_an_event_of_the_registry_has_one_page_with_what_each_article_reports_of_it(corpus_build, tmp_path):
+    import html as html_lib
+
+    _folder, out = corpus_build
+    site = tmp_path / "site"
+    pub.publish(out, site)
+    data = open_data([out])
+    reported = defaultdict(set)
+    for r in rows(run_query("PREFIX lde: <https://w3id.org/ld-export/ontology#> PREFIX schema: <http://schema.org/> "
+                            "SELECT ?e ?h WHERE { ?e a lde:Event ; lde:reportedIn ?a . ?a schema:headline ?h }", data)):
+        reported[r["e"]].add(r["h"])  # fmt: skip
+    shared = {e: h for e, h in reported.items() if len(h) > 1}
+    assert sorted(e.rpartition("/")[2] for e in shared) == [
+        "isis-captures-palmyra", "isis-captures-ramadi", "regime-air-strikes-with-isis-advance",
+        "shia-militias-fight-isis"]  # fmt: skip
+    for event, headlines in shared.items():
+        text = (site / "data" / (event[len(BASE) :] + ".html")).read_text(encoding="utf-8")
+        reports = re.findall(r'<h2 id="report-\d+">In <a href="[^"]+">([^<]+)</a>', text)
+        assert sorted(html_lib.unescape(r) for r in reports) == sorted(headlines)
+        # its factuality on each claim's word, from every article that reports it
+        expected = rows(run_query(
+            "PREFIX lde: <https://w3id.org/ld-export/ontology#> SELECT ?f ?c ?p WHERE { "
+            f"<{event}> lde:hasFactuality ?f . ?f lde:certainty ?c ; lde:polarity ?p }}", data))  # fmt: skip
+        shown = re.findall(r'<tr id="f-[^"]+" data-iri="([^"]+)">.*?<span class="certainty certainty-(\w+)">.*?'
+                           r'<span class="polarity polarity-(\w+)">', text)  # fmt: skip
+        assert sorted(shown) == sorted((r["f"], r["c"].rpartition("/")[2], r["p"].rpartition("/")[2]) for r in expected)
+        assert len(shown) >= 2
+        assert not list((site / "data/event").glob(f"*/{event.rpartition('/')[2]}.html"))  # no page per article
+    # the Turtle beside it has what every article says of it
+    ramadi = BASE + "event/isis-captures-ramadi"
+    turtle = Graph().parse(site / "data/event/isis-captures-ramadi.ttl", format="turtle")
+    reported_in = URIRef("https://w3id.org/ld-export/ontology#reportedIn")
+    articles = rows(run_query(f"SELECT ?a WHERE {{ <{ramadi}> <{reported_in}> ?a }}", data))
+    assert set(turtle.objects(URIRef(ramadi), reported_in)) == {URIRef(r["a"]) for r in articles}
+    assert len(articles) == 2
+    # the timeline shows it once
+    timeline = (site / "timeline.html").read_text(encoding="utf-8")
+    assert timeline.count('href="data/event/isis-captures-ramadi.html"') == 2  # its bar and its row
+
+
+def test_relationship_pages_show_the_factuality_on_each_claims_word(seed_site):
+    _result, site, build = seed_site
+    data = open_data([build])
+    rel = f"{BASE}relationship/{SEED_SLUG}/syrian-government-isis-tacit-cooperation"
+    text = (site / f"data/relationship/{SEED_SLUG}/syrian-government-isis-tacit-cooperation.html").read_text("utf-8")
+    expected = rows(run_query(
+        "PREFIX lde: <https://w3id.org/ld-export/ontology#> PREFIX prov: <http://www.w3.org/ns/prov#> "
+        "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> SELECT ?f ?who ?c ?p WHERE { "
+        f"<{rel}> lde:hasFactuality ?f . ?f lde:certainty ?c ; lde:polarity ?p ; prov:agent/rdfs:label ?who }}",
+        data))  # fmt: skip
+    shown = re.findall(r'<tr id="f-[^"]+" data-iri="([^"]+)"><td><a [^>]+>([^<]+)</a></td>.*?'
+                       r'<span class="certainty certainty-(\w+)">.*?<span class="polarity polarity-(\w+)">', text)
+    assert sorted(shown) == sorted((r["f"], r["who"], r["c"].rpartition("/")[2], r["p"].rpartition("/")[2])
+                                   for r in expected)  # fmt: skip
+    # hedged words never read as certain: "suspicions", "appears", "likely"
+    assert sorted(c for _f, _w, c, _p in shown) == ["possible", "probable", "probable"]
+
+
+def test_a_draft_article_is_marked_as_a_draft_on_its_pages_and_in_the_index(tmp_path):
+    pages = {}
+    for status in ("", "  status: draft\n"):
+        folder = write_small(tmp_path / f"in{bool(status)}")
+        annotation = (folder / "small-article.yaml").read_text(encoding="utf-8")
+        (folder / "small-article.yaml").write_text(
+            annotation.replace("article:\n  publisher: reuters\n", "article:\n  publisher: reuters\n" + status),
+            encoding="utf-8")  # fmt: skip
+        linkeddata.build([folder], out_dir=tmp_path / f"dist{bool(status)}")
+        pub.publish(tmp_path / f"dist{bool(status)}", tmp_path / f"site{bool(status)}")
+        site = tmp_path / f"site{bool(status)}"
+        pages[bool(status)] = [(site / p).read_text(encoding="utf-8") for p in
+                               ("data/article/small-article.html", "data/claim/small-article/shelling.html",
+                                "index.html")]  # fmt: skip
+    article, claim, index = pages[True]
+    assert article.count('<p class="draft-banner" role="note"><strong>Draft.</strong>') == 1
+    assert '<dd class="draft-note">from a draft annotation nobody has checked</dd>' in claim
+    assert index.count('<span class="draft-badge">draft</span>') == 1
+    assert not any("draft-banner" in t or "draft-note" in t or "draft-badge" in t for t in pages[False])
