@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -18,7 +19,7 @@ from urllib.parse import unquote, urlsplit
 import httpx
 import pytest
 from click.testing import CliRunner
-from conftest import SEED_SLUG, need, write_small
+from conftest import SEED_SLUG, free_port, need, write_small
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
@@ -670,6 +671,21 @@ def test_serve_site_sends_parts_of_a_page_to_their_page_and_refuses_the_rest(ser
         hop = client.get(served + f"data/claim/{SEED_SLUG}/dod-officer-money-for-isis-only/hop/2",
                          headers={"Accept": "text/turtle"})  # fmt: skip
         assert hop.headers["location"] == f"/data/claim/{SEED_SLUG}/dod-officer-money-for-isis-only.ttl"
+        # the factuality of an event on one claim's word, an anchor's annotation, a review, the
+        # annotation of the article: each on the page that shows it
+        factuality = (f"data/event/isis-captures-ramadi/according-to/{SEED_SLUG}/bi-isis-overran-ramadi-and-palmyra")
+        for iri, location in (
+            (factuality, f"/data/event/isis-captures-ramadi.html#f-{SEED_SLUG}-bi-isis-overran-ramadi-and-palmyra"),
+            (f"data/anchor/{SEED_SLUG}/0-72/annotation/describing", f"/{ARTICLE_PAGE}#a0-72"),
+            (f"data/review/{SEED_SLUG}/sunnis-are-not-the-majority-in-iraq/rating",
+             f"/{ARTICLE_PAGE}#review-sunnis-are-not-the-majority-in-iraq"),
+            (f"data/annotation/{SEED_SLUG}", f"/{ARTICLE_PAGE}#annotation"),
+            ("data/event/isis-captures-ramadi", "/data/event/isis-captures-ramadi.html"),
+        ):  # fmt: skip
+            answer = client.get(served + iri)
+            assert (answer.status_code, answer.headers["location"]) == (303, location), iri
+            page_, _, fragment = location.partition("#")
+            assert client.get(served + page_.lstrip("/")).status_code == 200
         assert client.get(served + "data/actor/bashar-al-assad", headers={"Accept": "image/png"}).status_code == 406
         assert client.get(served + "data/actor/nobody").status_code == 404
         assert client.get(served + ".ld-export-site/manifest.json").status_code == 404
@@ -677,6 +693,24 @@ def test_serve_site_sends_parts_of_a_page_to_their_page_and_refuses_the_rest(ser
         assert client.post(served + "index.html", content=b"x").status_code == 405
         head = client.head(served + "index.html")
         assert head.status_code == 200 and head.content == b"" and int(head.headers["content-length"]) > 1000
+
+
+def test_serve_site_stops_on_sigterm_and_refuses_writable(seed_site, tmp_path):
+    _result, site, _build = seed_site
+    refused = CliRunner().invoke(main, ["serve", "--site", str(site), "--writable"])
+    assert refused.exit_code == 2 and "a site is always served read-only" in refused.output
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "linkeddata", "serve", "--site", str(site), "--port", str(port)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
+    try:
+        assert proc.stdout.readline().strip() == f"http://127.0.0.1:{port}/"
+        proc.send_signal(signal.SIGTERM)
+        _out, err = proc.communicate(timeout=20)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == 0 and err.splitlines()[-1] == "Stopped by SIGTERM."
 
 
 def children(pid: int) -> set[int]:
