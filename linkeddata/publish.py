@@ -11,9 +11,12 @@ resource ``<base>actor/bashar-al-assad`` has its page at ``SITE/data/actor/basha
 with its own description beside it as ``bashar-al-assad.ttl`` (Turtle) and
 ``bashar-al-assad.jsonld`` (JSON-LD with the shipped context, embedded). Articles, actors, places,
 claims, relationships, events, the named graphs (``graph/SLUG``) and the dataset (``dataset``)
-have pages of their own; the other IRIs resolve on the page of the resource they belong to
-(:data:`RULES`): an anchor on its article's page, where its words are marked (``#a1120-1180``),
-a hop of a chain on its claim's page (``#hop-1``), the photo on the article's page (``#photo``).
+have pages of their own (an event of the registry one page across the articles that report it);
+the other IRIs resolve on the page of the resource they belong to (:data:`RULES`, in
+:mod:`linkeddata.site_layout`): an anchor and its annotations on its article's page, where its
+words are marked (``#a1120-1180``), a hop of a chain on its claim's page (``#hop-1``), a
+factuality on its relationship's or event's page, the photo, the annotation activity and the
+reviews of claims on the article's page.
 The same rules are written for Apache (``.htaccess``) and nginx (``nginx-http.conf`` and
 ``nginx-server.conf``) and followed by
 :mod:`linkeddata.site_server`: the IRI of a thing answers *303 See Other* to the document in the
@@ -31,6 +34,11 @@ of other articles, changed (the article's *key*), and writes a file only when it
 Like a build, publishing removes or replaces only files it wrote (a name in the way stops it, exit
 2), and files of resources that are gone are removed. Files are written to a staging folder and
 moved into place at the end: a failed run leaves the site as it was.
+
+This module runs a publish: it opens the build (:mod:`linkeddata.site_data`), reads and renders
+the articles one at a time, in worker processes (:mod:`linkeddata.site_article`,
+:mod:`linkeddata.site_render`), then the pages across articles from the articles' summaries
+(:mod:`linkeddata.site_pages`), and writes through :class:`~linkeddata.site_writer.SiteWriter`.
 """
 
 

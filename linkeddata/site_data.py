@@ -1,16 +1,19 @@
-"""What the published site shows, read from a build: the one module of ``publish`` that knows the data model.
+"""What the published site shows, read from a build: with :mod:`linkeddata.site_article`, the part of
+``publish`` that knows the data model.
 
 :func:`open_site_data` opens a build folder (its embedded store, or its files in rdflib, as
-``ld-export query`` does) and gives the site the resources it has pages for, as small frozen
-records (:class:`ArticleView`, :class:`ClaimView`, :class:`ActorView` …) that the templates read.
-Nothing else of :mod:`linkeddata.publish` names a class or a property: when the model changes, this
-module (and the SPARQL in ``site_queries/``) is what follows it.
+``ld-export query`` does) and gives the site the resources it has pages for, as the small frozen
+records of :mod:`linkeddata.site_records` that the templates read. When the model changes, this
+module, :mod:`linkeddata.site_article` and the SPARQL in ``site_queries/`` are what follow it (the
+pages across articles read only an actor's or place's aliases, description, Wikidata link and
+parents from its description, in :mod:`linkeddata.site_pages`).
 
-- Across articles (the index, actors, places, the timeline, disputes) the data is read with the
-  SELECT queries in ``linkeddata/site_queries/`` over the union of the article graphs.
+- Across articles (the index, actors, places, the claims and their stances, the articles that
+  report each event) the data is read with the SELECT queries in ``linkeddata/site_queries/`` over
+  the union of the article graphs (:func:`read_corpus`).
 - One article at a time, its named graph is read whole (:meth:`SiteData.article_triples`) and
-  turned into an :class:`ArticleView`: the text with its anchors, the claims with their chains,
-  the events and relationships.
+  turned into an :class:`~linkeddata.site_records.ArticleView` by
+  :class:`~linkeddata.site_article.ArticleReader`.
 - The named queries (``linkeddata/queries/``) are shown with their answers on the queries page.
 
 Kinds of resource are read from ``rdf:type`` with the ontology's sub-class links, so a class the
