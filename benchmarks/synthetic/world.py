@@ -235,41 +235,19 @@ def make_world(seed: int) -> World:
         for k in range(6):
             t = root(rng.choice((2, 2, 3)))
             towns.append(Ent(new_id(t), t, t, t, kind="place", within=provinces[k % 3].id, key=slugify(t)))
-        gov = org(
-            f"Government of {name}",
-            "government",
-            "the government",
-            f"The national government of {name}, in {towns[0].label} (invented).",
-            first=f"the {adj} government",
-            aliases=[f"{adj} government"],
-        )
-        defence = org(
-            f"{adj} Ministry of Defence",
-            "government",
-            "the defence ministry",
-            f"The ministry of the government of {name} responsible for its armed forces (invented).",
-            first=f"the {adj} defence ministry",
-            aliases=[f"{adj} defence ministry"],
-            part_of=[gov.id],
-        )
-        foreign = org(
-            f"{adj} Ministry of Foreign Affairs",
-            "government",
-            f"the {adj} foreign ministry",
-            f"The foreign ministry of {name} (invented).",
-            first=f"the {adj} foreign ministry",
-            aliases=[f"{adj} foreign ministry"],
-            part_of=[gov.id],
-        )
-        army = org(
-            f"{adj} Armed Forces",
-            "military-force",
-            "the army",
-            f"The armed forces of {name} (invented).",
-            first=f"the {adj} army",
-            aliases=[f"{adj} army"],
-            part_of=[defence.id],
-        )
+        fill = {"name": name, "adj": adj, "capital": towns[0].label}
+        state = {}  # the country's institutions, in words.yaml
+        for key, (label, type_, short, description, first, part_of) in W.state.items():
+            state[key] = org(
+                label.format(**fill),
+                type_,
+                short.format(**fill),
+                description.format(**fill),
+                first=first.format(**fill),
+                aliases=[first.format(**fill).removeprefix("the ")],
+                **({"part_of": [state[part_of].id]} if part_of else {}),
+            )
+        gov, defence, foreign, army = state["gov"], state["defence"], state["foreign"], state["army"]
         president = person(f"President of {name} (invented).", [gov.id], "President ")
         spokesman = person(f"Spokesperson of the {adj} army (invented).", [army.id], "Colonel ")
         rebels, leaders = [], []
