@@ -3,6 +3,7 @@ real articles, and built by the pipeline without complaint."""
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import os
 import re
@@ -67,6 +68,22 @@ def test_same_seed_same_bytes_and_another_seed_other_content(tmp_path):
     texts = [p.read_bytes() for p in sorted(first.glob("*.txt"))]
     assert texts != [p.read_bytes() for p in sorted(other.glob("*.txt"))]
     assert not set(texts) & {p.read_bytes() for p in other.glob("*.txt")}
+
+
+def digest(folder: Path) -> str:
+    """sha256 over the names and bytes of the files of ``folder``, in name order."""
+    h = hashlib.sha256()
+    for path in sorted(folder.iterdir()):
+        h.update(path.name.encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()
+
+
+def test_the_corpus_of_a_seed_and_size_is_pinned(make_corpus, tmp_path):
+    """The bytes the benchmark figures were measured on. A change to a block, a word list, the
+    interpreter or the bundled registry changes them: then the README's benchmark table is measured
+    again and this digest updated with it."""
+    assert make_corpus.write_corpus(7, tmp_path, seed=5) == (15, 283_840)
+    assert digest(tmp_path) == "2b2e0aeb530127e1b7bd1dd276d067ac9217a1f2be4d6e5e238d8ea96246228d"
 
 
 def test_article_i_does_not_depend_on_the_size_of_the_corpus(tmp_path):
