@@ -388,17 +388,24 @@ def test_cli_errors_are_one_paragraph_with_exit_2(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "slug", ["great-lakes-dispatch-2012-m23-takes-goma", "levant-ledger-2015-pentagon-denies-assad-ban"]
+    "slug,counts",
+    [
+        ("great-lakes-dispatch-2012-m23-takes-goma", {"claims": 22, "relationships": 0, "events": 3}),
+        ("levant-ledger-2015-pentagon-denies-assad-ban", {"claims": 20, "relationships": 2, "events": 4}),
+    ],
 )
-def test_drafts_of_new_articles_build_unedited(slug, tmp_path):
+def test_drafts_of_new_articles_build_unedited(slug, counts, tmp_path):
     corpus = Path(__file__).parent / "data" / "corpus"
     folder = tmp_path / "new"
     folder.mkdir()
     shutil.copy(corpus / f"{slug}.txt", folder)
     shutil.copy(corpus / "registry.yaml", folder)
-    (folder / f"{slug}.yaml").write_text(draft_annotation(folder / f"{slug}.txt"), encoding="utf-8")
+    draft = draft_annotation(folder / f"{slug}.txt")
+    (folder / f"{slug}.yaml").write_text(draft, encoding="utf-8")
     result = linkeddata.build([folder], tmp_path / "out")
-    assert result.report.conforms and result.counts["claims"] > 5
+    assert result.report.conforms
+    assert {k: result.counts[k] for k in counts} == counts  # every record the draft wrote is built
+    assert {k: len(yaml.safe_load(draft).get(k, [])) for k in counts} == counts
 
 
 # --------------------------------------------------------------------------------------------
