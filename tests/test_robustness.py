@@ -696,14 +696,18 @@ def test_a_build_killed_at_random_moments_leaves_a_complete_consistent_folder(tm
     subprocess.run(build_cmd(out), check=True)
     duration = time.monotonic() - started
     folder, side, kills, seen = Folder(out), "old", 6, []
-    rng = random.Random()
+    # A new seed each run, so that the kills land somewhere else; KILL_SEED=N replays run N's delays.
+    seed = int(os.environ.get("KILL_SEED") or random.SystemRandom().randrange(10**6))
+    rng = random.Random(seed)
     for k in range(kills):
         delay = rng.uniform(k, k + 1) * duration * 1.1 / kills
         base = ["--base-iri", KILLED_BASE] if side == "old" else []
         code = kill_after(subprocess.Popen(build_cmd(out, *base), start_new_session=True), delay)
-        side = folder.check(f"killed after {delay:.2f} s of a {duration:.2f} s build; earlier kills: {seen}")
+        side = folder.check(
+            f"KILL_SEED={seed}: killed after {delay:.2f} s of a {duration:.2f} s build; earlier kills: {seen}"
+        )
         seen.append((round(delay, 2), code, side))
-    assert any(code == -signal.SIGKILL for _delay, code, _side in seen), seen
+    assert any(code == -signal.SIGKILL for _delay, code, _side in seen), f"KILL_SEED={seed}: {seen}"
 
 
 # Counts the renames of output files into the output folder only (not the build's own journal,
