@@ -38,7 +38,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # run as a script or loaded from its path
 
 from synthetic.emit import registry_yaml  # noqa: E402
-from synthetic.interpret import Article, Retry  # noqa: E402
+from synthetic.interpret import Article, BlockError, Retry  # noqa: E402
 from synthetic.world import make_world  # noqa: E402
 
 MAX_ARTICLES = 1_000_000
@@ -154,7 +154,11 @@ def main(argv: list[str] | None = None) -> int:
                 f"{others[0].name}; the build would read them with the corpus: remove them first"
             )
     began = time.perf_counter()
-    files, size = write_corpus(args.n, args.dir, args.seed, args.jobs)
+    try:
+        files, size = write_corpus(args.n, args.dir, args.seed, args.jobs)
+    except BlockError as e:  # a block file that does not parse or run: its file and line
+        print(f"make_corpus.py: error: {e}", file=sys.stderr)
+        return 2
     print(
         f"make_corpus: wrote {args.n:,} articles ({files:,} files, {size:,} bytes) to {args.dir} in "
         f"{time.perf_counter() - began:.1f} s (seed {args.seed})",

@@ -166,3 +166,37 @@ def test_arguments(tmp_path):
     (folder / "notes.txt").write_text("mine")
     kept = run(2, folder, "--force")
     assert kept.returncode == 2 and "notes.txt" in kept.stderr and (folder / "notes.txt").exists()
+
+
+@pytest.fixture
+def blocks(make_corpus, tmp_path, monkeypatch):
+    """A copy of the block files that the interpreter reads instead of its own."""
+    from synthetic import interpret
+
+    folder = tmp_path / "blocks"
+    folder.mkdir()
+    for path in interpret.BLOCKS.iterdir():
+        (folder / path.name).write_bytes(path.read_bytes())
+    monkeypatch.setattr(interpret, "BLOCKS", folder)
+    interpret.load.cache_clear()
+    yield folder
+    interpret.load.cache_clear()
+
+
+@pytest.mark.parametrize(
+    "old,new,message",
+    [
+        ("para\n", "para\nsay hello\n", "wrap.block:3: unknown statement 'say'"),
+        ("{@border_city}", "{@border_town}", "wrap.block:3: NameError: name 'border_town' is not defined"),
+        ("is cut].", "is cut.", "wrap.block:3: SyntaxError: unclosed '['"),
+        ("  by: pub\n", "  by: pub\nend\nend\n", "wrap.block:7: end without if"),
+    ],
+)
+def test_a_broken_block_is_an_error_naming_its_file_and_line(make_corpus, blocks, tmp_path, capsys, old, new, message):
+    wrap = blocks / "wrap.block"
+    text = wrap.read_text(encoding="utf-8")
+    assert old in text
+    wrap.write_text(text.replace(old, new, 1), encoding="utf-8")
+    assert make_corpus.main(["2", str(tmp_path / "out"), "-j", "1"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"make_corpus.py: error: {message}") and err.count("\n") == 1, err

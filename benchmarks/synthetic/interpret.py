@@ -125,7 +125,7 @@ def close(s: str, i: int) -> int:
             elif s[j] == pairs[s[i]]:
                 return j
             j += 1
-    raise BlockError(f"unclosed {s[i]!r} in {s!r}")
+    raise SyntaxError(f"unclosed {s[i]!r} in {s!r}")
 
 
 def split_top(s: str, sep: str) -> list[str]:
