@@ -211,7 +211,7 @@ def registry_yaml(world) -> str:
             lead = "  - " if n == 0 else "    "
             if isinstance(value, list):
                 lines.append(f"{lead}{key}: [{', '.join(ys(v) if key == 'aliases' else v for v in value)}]")
-            elif key in ("id", "type", "within", "wikidata"):
+            elif key in ("id", "type", "within", "wikidata") or isinstance(value, int):
                 lines.append(f"{lead}{key}: {value}")
             else:
                 lines.append(f"{lead}{key}: {ys(str(value))}")
