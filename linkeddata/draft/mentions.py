@@ -328,7 +328,9 @@ def _sequences(lay: Layout, region: Region, taken: list[Span]) -> list[Span]:
             continue
         is_name = is_name_token(word)
         is_conn = word in lx.connectors and seq and (word != "the" or seq[-1][2] in ("of", "for"))
-        if is_conn and seq[-1][2] not in lx.connectors and gazetteer.is_place(" ".join(w for _, _, w in seq)):
+        if is_conn and word in ("for", "of") and seq[-1][2] not in lx.connectors and gazetteer.is_place(
+            " ".join(w for _, _, w in seq)
+        ):
             flush()  # "Europe for the Baltic Review": a place, then another name
             is_conn = False
         joined = prev_end is not None and text[prev_end:s] == " " and not lead_punct
@@ -379,6 +381,38 @@ def _subsequence(small: str, big: str) -> bool:
     return all(ch in it for ch in small)
 
 
+_APPOSITION = re.compile(r"^,\s+(?:one of (?:the\s+)?|an?\s+|the\s+|its\s+|their\s+)(?P<np>[^,.;:()“”\"]{2,90})")
+_APPOSITION_END = re.compile(
+    r"\s(?:of|in|at|near|that|which|who|whose|where|with|to|from|on|for|by|based|led|founded|and|since|"
+    r"building|run|set|backed|known)\s"
+)
+
+
+def described(text: str, start: int, end: int) -> tuple[str, str] | None:
+    """(kind, the describing words) for a name the text describes: in an apposition ("Chasiv Yar,
+    a town eight kilometres to the west": place) or before it ("a group calling itself Saraya …":
+    armed-group). The kind is "place" or an actor type."""
+    lx = lexicon()
+    m = _APPOSITION.match(text[end : end + 120])
+    if m:
+        np = m.group("np")
+        cut = _APPOSITION_END.search(" " + np + " ")
+        np = np[: max(0, cut.start() - 1)] if cut else np
+        low = " " + " ".join(re.findall(r"[\w’'-]+", np.lower())).replace("-", " ") + " "
+        best = None
+        for phrase, kind in lx.described_as:
+            at = low.rfind(f" {phrase} ")
+            if at != -1 and (best is None or at + len(phrase) > best[0]):
+                best = (at + len(phrase), phrase, kind)
+        if best:
+            return best[2], best[1]
+    m = re.search(r"\b(?P<noun>[a-z]+)\s+(?:calling itself|calls itself|called|known as|named)\s+$",
+                  text[max(0, start - 60) : start])
+    if m and m.group("noun") in lx.self_named:
+        return lx.self_named[m.group("noun")], m.group("noun")
+    return None
+
+
 def _type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], index: RegistryIndex):
     """(kind, actor type, rule, confidence, geonames, state id) of a name the registry does not have."""
     text = lay.text
@@ -400,6 +434,10 @@ def _type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], i
     city = gazetteer.city(name)
     if city and not any(lx.kind_of_word(w) for w in words):
         return "place", None, "city (GeoNames)", 0.8, city.geonames, None
+    told = next((d for s, e in spans if (d := described(text, s, e))), None)
+    if told:
+        kind = "place" if told[0] == "place" else "actor"
+        return kind, None if kind == "place" else told[0], f"described-as-“{told[1]}”", 0.7, None, None
     if any(_MEDIA_BEFORE.search(text[max(0, s - 30) : s]) for s, _ in spans) or _in_credit(lay, start):
         return "actor", "media-outlet", "media-word-before", 0.7, None, None
     if any(re.search(r"\bparamilitary\s+(?:the\s+)?$", text[max(0, s - 20) : s], re.I)
