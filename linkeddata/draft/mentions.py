@@ -153,6 +153,46 @@ def _actor_context(text: str, start: int, end: int) -> bool:
     return bool(_ACTOR_AFTER.match(text[end : end + 60]) or _ACTOR_BEFORE.search(text[max(0, start - 20) : start]))
 
 
+# Where a country or a capital acts besides the verbs after it: the one called on, accused, turned to
+# or talked with, either side of "talks between X and Y", and a backer or leader ("Turkey-backed").
+_ACTING_BEFORE = re.compile(
+    r"\b(?:call(?:s|ed)? on|urg(?:e|es|ed)|ask(?:s|ed)?|accus(?:e|es|ed)|pressed|turn(?:s|ed)? to|"
+    r"(?:talks|deal|ties|relations|agreement|work) with|between|against|between\s+[\w’'-]+(?:\s+[\w’'-]+)?\s+and|"
+    r"cost(?:s|ed)?|matters? to)\s+$"
+)
+_ACTING_AFTER = re.compile(r"^-(?:backed|led|allied|funded|armed|sponsored|supported)\b")
+
+
+def _acting(text: str, start: int, end: int) -> bool:
+    """A country or a capital that stands for a state here, not for a place."""
+    if _place_context(text, start, end):
+        return False
+    return bool(_actor_context(text, start, end) or _ACTING_BEFORE.search(text[max(0, start - 40) : start])
+                or _ACTING_AFTER.match(text[end : end + 12]))  # fmt: skip
+
+
+def _modifier(text: str, end: int) -> bool:
+    """"Bogotá car bomb", "Our Kabul correspondent": a name before a lower-case noun describes it
+    (a verb after it, "Moscow annexed", "Kyiv should", is no noun)."""
+    m = re.match(r"[ \t]+([a-z][\w’'-]*)", text[end : end + 30])
+    if not m or _ACTOR_AFTER.match(text[end : end + 60]):
+        return False
+    word, lx = m.group(1), lexicon()
+    verbs = {"should", "could", "would", "will", "must", "may", "might", "can", "cannot", "does", "did", "do", "is",
+             "was", "has", "had", "have", "says", "wants", "needs", "sees", "hopes", "fears", "insists", "denies"}
+    return not (word in verbs or word in lx.speech_verbs or word in lx.auxiliaries or word.endswith("ed"))
+
+
+def _government_for(code: str, index: RegistryIndex) -> str | None:
+    """The registry's government of a country (the registry keeps some countries as places and
+    their politics as their government's: "Damascus denies" is the Syrian government)."""
+    found = [a.id for a in index.registry.actors.values()
+             if a.type == "government" and index.regions.get(a.id) == frozenset({code})
+             and not any(p in index.registry.actors and index.registry.actors[p].type == "government"
+                         for p in a.part_of)]  # fmt: skip
+    return found[0] if len(found) == 1 else None
+
+
 # --------------------------------------------------------------------------------------------
 # Registry names
 
@@ -388,24 +428,45 @@ _APPOSITION_END = re.compile(
 )
 
 
+_IRREGULAR_PAST = frozenset(
+    "withdrew took fled went began fought came said won lost left held kept made sent shot struck overran seized "
+    "rose fell ran gave told wrote brought bought built drove flew grew knew led met paid put read sat saw sold "
+    "spoke stood thought threw understood woke wore".split()
+)
+
+
+def _verb_like(word: str) -> bool:
+    """A word that is likely a verb after a subject: "the army withdrew", "the group has"."""
+    lx = lexicon()
+    return (word in _IRREGULAR_PAST or word in lx.speech_verbs or word in lx.auxiliaries or word.endswith("ed")
+            or word in ("is", "are", "was", "were", "has", "have", "had", "will", "would", "should", "could", "may",
+                        "might", "must", "can", "does", "did", "says"))  # fmt: skip
+
+
 def described(text: str, start: int, end: int) -> tuple[str, str] | None:
     """(kind, the describing words) for a name the text describes: in an apposition ("Chasiv Yar,
     a town eight kilometres to the west": place) or before it ("a group calling itself Saraya …":
     armed-group). The kind is "place" or an actor type."""
     lx = lexicon()
     m = _APPOSITION.match(text[end : end + 120])
-    if m:
+    # "According to Omar Zidan, the army withdrew …": a comma that ends a lead-in, not an apposition
+    lead_in = re.search(r"(?:^|[.!?]\s+|\n)\W*(?:[Aa]ccording to|[A-Z][a-z]+ing|[Ii]n|[Aa]fter|[Ff]or|[Ll]ike)\s[^,.;]*$",
+                        text[max(0, start - 80) : start])
+    if m and not lead_in:
         np = m.group("np")
         cut = _APPOSITION_END.search(" " + np + " ")
         np = np[: max(0, cut.start() - 1)] if cut else np
-        low = " " + " ".join(re.findall(r"[\w’'-]+", np.lower())).replace("-", " ") + " "
+        words = [w.replace("-", " ") for w in re.findall(r"[\w’'-]+", np.lower())]
+        low = " " + " ".join(words) + " "
         best = None
         for phrase, kind in lx.described_as:
             at = low.rfind(f" {phrase} ")
             if at != -1 and (best is None or at + len(phrase) > best[0]):
                 best = (at + len(phrase), phrase, kind)
         if best:
-            return best[2], best[1]
+            after = low[best[0] + 1 :].split()
+            if not (after and _verb_like(after[0])):
+                return best[2], best[1]
     m = re.search(r"\b(?P<noun>[a-z]+)\s+(?:calling itself|calls itself|called|known as|named)\s+$",
                   text[max(0, start - 60) : start])
     if m and m.group("noun") in lx.self_named:
@@ -517,6 +578,13 @@ def find_names(lay: Layout, index: RegistryIndex) -> Names:
     entities: dict[str, Entity] = {}
     new_hits: list[Hit] = []
     taken = [h.span for h in hits]
+    # Countries and capitals, resolved once every mention is known: code → [(span, how, words)],
+    # how = registry:<place id> | name | capital.
+    pending: dict[str, list[tuple[Span, str, str]]] = {}
+    for h in hits:
+        c = gazetteer.country(index.label(h.id) or "") if h.kind == "place" else None
+        if c:
+            pending.setdefault(c.code, []).append((h.span, f"registry:{h.id}", text[h.start : h.end]))
 
     # "Islamic State Sahel Province": a registry name with more name after it is another actor.
     kept = []
@@ -597,14 +665,12 @@ def find_names(lay: Layout, index: RegistryIndex) -> Names:
         if known:
             new_hits += [Hit(s, e, known[0], known[1], "alias") for s, e in occurrences]
             continue
-        capital = gazetteer.capital_of(name)
-        state = _state_for(capital, index) if capital else None
-        if state:  # "Tehran denies …": the capital stands for its state where it acts, and is a city elsewhere
-            acting = [sp for sp in occurrences if _actor_context(text, *sp) and not _place_context(text, *sp)]
-            new_hits += [Hit(s, e, "actor", state, "capital") for s, e in acting]
-            occurrences = [sp for sp in occurrences if sp not in acting]
-            if not occurrences:
-                continue
+        plain = name.title() if name.isupper() and len(name) > 3 else name
+        nation, capital = gazetteer.country(plain), gazetteer.capital_of(plain)
+        if nation or capital:  # resolved below, once the article's every country and capital is known
+            how = "name" if nation else "capital"
+            pending.setdefault(nation.code if nation else capital, []).extend((sp, how, plain) for sp in occurrences)
+            continue
         kind, typ, rule, confidence, geonames, state_of = _type_new(lay, label, start, end, occurrences, index)
         if state_of:
             ref = _state_for(state_of, index)
@@ -635,12 +701,91 @@ def find_names(lay: Layout, index: RegistryIndex) -> Names:
             c, city = gazetteer.country(plain), gazetteer.city(plain)
             if c or city:
                 regions.add(c.code if c else city.country)
+    hits, new_hits, regions = _resolve_countries(text, pending, hits, new_hits, entities, regions, index, ids)
     hits = sorted(hits + new_hits, key=lambda h: (h.start, h.end))
     cand_persons = {e.id: e.label for e in entities.values() if e.type == "person"}
     hits = _surnames(lay, hits, cand_persons)
     frozen_regions = frozenset(regions)
     hits, held = _out_of_region(lay, hits, index, frozen_regions)
     return Names(tuple(hits), entities, held, frozen_regions, index)
+
+
+def _resolve_countries(text, pending, hits, new_hits, entities, regions, index, ids):
+    """Countries and capitals: an actor where they act, a place elsewhere.
+
+    A country whose name acts anywhere in the article ("Venezuela denies", "called on Venezuela",
+    "Turkey-backed") is a state at each of its mentions: the registry's state of that country, else
+    (the registry keeps some countries as places, their politics as their government's) the
+    registry's government of it, else a new actor. A capital stands for the government where it
+    acts ("Washington accuses", "a deal with Bamako"), and where it is neither a place nor a
+    modifier in an article in which the country acts ("matters to Moscow", but "in Moscow",
+    "Bogotá car bomb"): the registry's government of the country, else its state, else the state the
+    article's own words make, else a new government. A country the registry keeps as a place stays
+    that place where it does not act."""
+    regions = set(regions)
+
+    def new_actor(label: str, typ: str, rule: str, confidence: float, geonames: int | None) -> str:
+        ent = next((e for e in entities.values() if e.label == label and e.kind == "actor"), None)
+        if ent is None:
+            ent = Entity(ids.new(label), "actor", label, typ, rule, confidence, geonames=geonames)
+            entities[ent.id] = ent
+        return ent.id
+
+    for code in sorted(pending):
+        occ = sorted(set(pending[code]))
+        country = gazetteer.country_by_code(code)
+        if country is None:
+            continue
+        known = index.names.get(norm(country.name))
+        registry_place = known[1] if known and known[0] == "place" else next(
+            (how.split(":", 1)[1] for _, how, _ in occ if how.startswith("registry:")), None)  # fmt: skip
+        acts = {sp for sp, _, _ in occ if _acting(text, *sp)}
+        name_acts = any(how != "capital" and sp in acts for sp, how, _ in occ)
+        country_acts = bool(acts)
+        for sp, how, _ in occ:
+            if how == "capital" and country_acts and sp not in acts and not _place_context(text, *sp) and not (
+                    _modifier(text, sp[1]) or text[sp[0] : sp[1]].isupper()):  # fmt: skip
+                acts.add(sp)
+            if how == "name" and name_acts and not registry_place:
+                acts.add(sp)
+        if any(how != "capital" for _, how, _ in occ):
+            regions.add(code)
+        state = None
+        if name_acts:
+            state = _state_for(code, index) or (_government_for(code, index) if registry_place else None)
+            if state is None and registry_place:
+                state = new_actor(f"Government of {country.name}", "government",
+                                  f"country-acting; the registry keeps {registry_place} as a place", 0.6, None)
+            elif state is None:
+                state = new_actor(country.name, "state", "country-acting (pycountry)", 0.8, country.geonames)
+        government = _government_for(code, index) or _state_for(code, index) or state
+        for sp, how, words in occ:
+            if sp in acts:
+                if how == "capital":
+                    if government is None:
+                        government = new_actor(f"Government of {country.name}", "government",
+                                               "capital-for-its-government (GeoNames)", 0.6, None)
+                    new_hits.append(Hit(sp[0], sp[1], "actor", government, "capital"))
+                elif how.startswith("registry:"):
+                    hits = [h for h in hits if h.span != sp]
+                    new_hits.append(Hit(sp[0], sp[1], "actor", state, "country"))
+                else:
+                    new_hits.append(Hit(sp[0], sp[1], "actor", state, "candidate"))
+                continue
+            if how.startswith("registry:"):
+                continue  # the registry's place
+            if how == "name":
+                label, geonames, rule = country.name, country.geonames, "country (pycountry)"
+            else:
+                city = gazetteer.city(words)
+                label, geonames, rule = words, city.geonames if city else None, "city (GeoNames)"
+            ent = next((e for e in entities.values() if e.label == label and e.kind == "place"), None)
+            if ent is None:
+                ent = Entity(ids.new(label), "place", label, None, rule, 0.9 if how == "name" else 0.8,
+                             geonames=geonames)  # fmt: skip
+                entities[ent.id] = ent
+            new_hits.append(Hit(sp[0], sp[1], "place", ent.id, "candidate"))
+    return hits, new_hits, regions
 
 
 def with_entities(names: Names, entities: list[Entity], hits: list[Hit]) -> Names:
