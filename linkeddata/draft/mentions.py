@@ -145,7 +145,9 @@ def _place_context(text: str, start: int, end: int) -> bool:
     if near == "the" and len(words) >= 2:
         near = words[-2]
     after = re.match(r"^[’']?s?\s+(\w+)", text[end : end + 40])
-    of_place = re.search(r"\b(?:town|city|village|port|district|province|region|camp|capital)\s+of\s+$", before)
+    of_place = re.search(r"\b(?:town|city|village|port|district|province|region|camp|capital|outskirts|"
+                         r"(?:north|south|east|west)(?:-?(?:east|west))?|(?:north|south|east|west)(?:ern)?\s+\w+)"
+                         r"\s+of\s+$", before)
     return near in lx.place_before or bool(of_place) or bool(after and after.group(1).lower() in lx.place_after)
 
 
@@ -397,20 +399,26 @@ def _acronym_name(text: str, end: int) -> tuple[int, int, str] | None:
     words = list(re.finditer(r"[\w’'-]+", text[max(0, end - 120) : end]))
     base = max(0, end - 120)
     best = None
+    run = None  # the start of the run of capitalised words right before the brackets
     for i in range(len(words) - 1, -1, -1):
         w = words[i].group()
         if not (w[0].isupper() or w.lower() in ("in", "the", "of", "for", "and", "al", "de")):
             break
         phrase = [x.group() for x in words[i:]]
-        if not phrase[0][0].isupper() or phrase[0] in lexicon().stop:
-            continue
         initials = "".join(p[0].upper() for x in phrase for p in x.split("-") if p and p[0].isupper() or
                            (p.lower() in ("al",) and "-" in x))  # fmt: skip
+        if phrase[0][0].isupper() and phrase[0] not in lexicon().stop and len(phrase) >= 2:
+            run = base + words[i].start()
+        # a stop word ("Southern", "International") may start a name whose initials are the acronym
+        if not phrase[0][0].isupper() or (phrase[0] in lexicon().stop and initials != acronym.upper()):
+            continue
         letters = "".join(ch for ch in " ".join(phrase).upper() if ch.isalpha())
         if acronym.upper()[0] == initials[:1] and _subsequence(acronym.upper(), letters) and len(phrase) >= 2:
             best = base + words[i].start()
             if initials == acronym.upper():
                 break
+    if best is None and run is not None and acronym.isupper():
+        best = run  # "the National Liberation Army (ELN)": an acronym of the name in another language
     if best is None:
         return None
     return best, end + m.end(), acronym
