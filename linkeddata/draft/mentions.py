@@ -21,7 +21,7 @@ _ACTOR_AFTER = re.compile(
     r"^(?:['’]s\s+(?:\w+\s+)?(?:government|army|forces|troops|military|president|prime|foreign|defence|defense|"
     r"minister|ministry|leader|spokesman|spokeswoman|ally|closest|allies|officials|envoy|ambassador|"
     r"information|interior|support|backing|regime|embassy|diplomats)\b"
-    r"|(?:,[^,.;]{1,70},)?\s+(?:has|have|had|says|said|say|denies|denied|rejects|rejected|accuses|accused|wants|wanted|backs|"
+    r"|(?:,[^,.;]{1,90},)?\s+(?:has|have|had|says|said|say|denies|denied|rejects|rejected|accuses|accused|wants|wanted|backs|"
     r"backed|supports|supported|insists|insisted|warned|warns|will|would|hopes|fears|blames|blamed|called|calls|"
     r"agreed|agrees|sent|sends|joined|joins|launched|launches|struck|strikes|attacked|attacks|urged|urges|"
     r"threatened|threatens|funds|arms|armed|brokered|praised|condemned|condemns)\b|,\s+which\s)"
@@ -152,7 +152,7 @@ def _place_context(text: str, start: int, end: int) -> bool:
 
 
 def _actor_context(text: str, start: int, end: int) -> bool:
-    return bool(_ACTOR_AFTER.match(text[end : end + 60]) or _ACTOR_BEFORE.search(text[max(0, start - 20) : start]))
+    return bool(_ACTOR_AFTER.match(text[end : end + 120]) or _ACTOR_BEFORE.search(text[max(0, start - 20) : start]))
 
 
 # Where a country or a capital acts besides the verbs after it: the one called on, accused, turned to
@@ -160,7 +160,7 @@ def _actor_context(text: str, start: int, end: int) -> bool:
 _ACTING_BEFORE = re.compile(
     r"\b(?:call(?:s|ed)? on|urg(?:e|es|ed)|ask(?:s|ed)?|accus(?:e|es|ed)|pressed|turn(?:s|ed)? to|"
     r"(?:talks|deal|ties|relations|agreement|work) with|between|against|between\s+[\w’'-]+(?:\s+[\w’'-]+)?\s+and|"
-    r"cost(?:s|ed)?|matters? to)\s+$"
+    r"cost(?:s|ed)?|matters? to)\s+(?:the\s+)?$"
 )
 _ACTING_AFTER = re.compile(r"^-(?:backed|led|allied|funded|armed|sponsored|supported)\b")
 
