@@ -66,7 +66,9 @@ def named(text: str, names: Names, hs: int, he: int, head_only: bool = True) -> 
     last = found[-1]
     if head_only and re.fullmatch(r"(?:['’]s)?(?:\s+[a-z][\w’'-]*)+\s*", text[last.end : core_end]):
         return None
-    of = re.search(r"\s(?:of|for)\s", text[hs:core_end])
+    # "of" or "for" outside the names: "a spokesman for X" describes; "Government of National Accord" names
+    of = next((m for m in re.finditer(r"\s(?:of|for)\s", text[hs:core_end])
+               if not any(h.start <= hs + m.start() < h.end for h in found)), None)  # fmt: skip
     if of:
         lead = text[hs : hs + of.start()]
         before = [h for h in found if h.end <= hs + of.start()]
@@ -105,6 +107,7 @@ _DEFINITE_TYPES = {
     "mission": ("military-force",), "command": ("military-force",), "junta": ("government",),
     "bloc": ("organization",), "party": ("organization", "armed-group"), "rebels": ("armed-group",),
     "regime": ("government",), "organisation": ("organization",), "organization": ("organization",),
+    "company": ("organization",), "firm": ("organization",),
 }  # fmt: skip
 
 
@@ -115,11 +118,15 @@ def _definite(text: str, names: Names, hs: int, he: int) -> str | None:
         return None
     noun = m.group(1)
     types = _DEFINITE_TYPES.get(noun)
-    for h in sorted((h for h in names.hits if h.kind == "actor" and h.end <= hs), key=lambda h: -h.start):
-        if h.how == "speaker":
-            continue
-        label = names.label(h.id).lower()
-        if re.search(rf"\b{noun}\b", label) or (types and names.actor_type(h.id) in types):
+    before = sorted((h for h in names.hits if h.kind == "actor" and h.end <= hs and h.how != "speaker"),
+                    key=lambda h: -h.start)  # fmt: skip
+    # the actor whose name or description has the noun ("the company": "…, a private military company")
+    for h in before:
+        e = names.entities.get(h.id)
+        if re.search(rf"\b{noun}\b", names.label(h.id).lower()) or (e and re.search(rf"\b{noun}\b", e.rule)):
+            return h.id
+    for h in before:
+        if types and names.actor_type(h.id) in types:
             return h.id
     return None
 
@@ -128,6 +135,28 @@ def _head_noun(text: str, hs: int, he: int) -> str | None:
     words = re.findall(r"[A-Za-z’'-]+", text[hs : _core(text, hs, he)])
     words = [w for w in words if w.lower() not in ("of", "for", "the")]
     return words[-1].lower() if words and words[-1][0].islower() else None
+
+
+def _part_of(text: str, names: Names, hs: int, he: int) -> str | None:
+    """"Rwanda's army": the one actor of the registry of that kind that is part of the one named."""
+    m = re.fullmatch(r"(?:[Tt]he\s+)?(.+?)['’]s?\s+([a-z]+)", text[hs:he])
+    if not m:
+        return None
+    owner = next((h for h in names.hits if h.kind == "actor" and h.start == hs + m.start(1) and h.end == hs + m.end(1)),
+                 None)  # fmt: skip
+    typ = lexicon().kind_of_word(m.group(2).capitalize())
+    if owner is None or typ is None:
+        return None
+    actors = names.index.registry.actors
+
+    def within(ref: str, seen: frozenset = frozenset()) -> bool:
+        a = actors.get(ref)
+        if a is None or ref in seen:
+            return False
+        return owner.id in a.part_of or any(within(p, seen | {ref}) for p in a.part_of)
+
+    found = [a.id for a in actors.values() if a.type == typ and within(a.id)]
+    return found[0] if len(found) == 1 else None
 
 
 def _named_later(lay: Layout, names: Names, noun: str, after: int) -> Hit | None:
@@ -140,6 +169,31 @@ def _named_later(lay: Layout, names: Names, noun: str, after: int) -> Hit | None
         if hit:
             return hit
     return None
+
+
+def _it(lay: Layout, names: Names, pos: int) -> Speaker | None:
+    """"It" is never a person: the actor (not a person) the sentence before names first, else the
+    last one named before it in its own sentence; none, and the draft asks."""
+    region = lay.region_at(pos)
+    if region is None:
+        return None
+    sentences = [sp for r in lay.regions if r.kind in ("paragraph", "headline", "caption") and r.start <= region.start
+                 for sp in lay.sentences[r]]  # fmt: skip
+    own = next((sp for sp in sentences if sp[0] <= pos < sp[1]), None)
+    if own is None:
+        return None
+    before = [h for h in names.actors_in((own[0], pos)) if names.actor_type(h.id) not in ("person", None)]
+    earlier = [sp for sp in sentences if sp[1] <= own[0]]
+    previous = [h for h in names.actors_in(earlier[-1]) if names.actor_type(h.id) not in ("person", None)] if (
+        earlier) else []  # fmt: skip
+    if before:
+        hit = before[-1]
+    elif previous:
+        hit = previous[0]
+    else:
+        return None
+    return Speaker(hit.id, f"“it”: {lay.text[hit.start : hit.end]}, the actor named before it, not a person "
+                           f"(confidence 0.5); TODO: check")
 
 
 def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, Ask | None]],
@@ -161,6 +215,11 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
         known = names.index.names.get(norm(core)) or names.index.names.get(norm(phrase))
         if known and known[0] == "actor":
             return Speaker(known[1], f"“{phrase}”: registry name (confidence 0.9)")
+        part = _part_of(text, current, hs, he)
+        if part:
+            extra.append(Hit(hs, he, "actor", part, "speaker"))
+            return Speaker(part, f"“{phrase}”: the registry's {part}, part of the one named (rule possessive-part-of, "
+                                 f"confidence 0.7)")
         noun = _head_noun(text, hs, he)
         later = _named_later(lay, current, noun, he) if noun else None
         if later:
@@ -218,6 +277,11 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
         if ask.appos and not re.match(r"\s*(?:which|who|whose|where|that|when)\b", text[ask.appos[0] : ask.appos[1]]):
             a_s, a_e = trim(text, ask.appos[0], ask.appos[1], " \t,")
             ref = named(text, current, a_s, a_e, head_only=False)
+            # the apposition names the speaker ("the spokesman, Hamid al-Sharafi") or a person; words
+            # that describe another actor ("X, the coalition that Ankara backs") name no speaker
+            first = next((h for h in current.actors_in((a_s, a_e))), None)
+            if ref and not (current.actor_type(ref) == "person" or (first and first.start == a_s and first.id == ref)):
+                ref = None
             if ref:
                 return Speaker(ref, f"“{phrase}, {text[a_s:a_e]}” (rule named-in-apposition, confidence 0.8)")
         if ask.create and (_group(text, hs, he) or re.search(r"\b[a-z]{3,}|^[A-Z][a-z]+s$", phrase)) and (
@@ -255,6 +319,9 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
         hs = ask.head[0]
         phrase = text[ask.head[0] : ask.head[1]].strip(" \t,…—–").lower()
         answer = None
+        if phrase == "it":
+            answers[ask] = _it(lay, current, hs)
+            continue
         region = lay.region_at(hs)
         near = [x for x in persons if phrase != "they" and region and region.start <= x[0] < hs]
         for _pos, prev in sorted((x for x in antecedents + near if x[0] < hs), key=lambda x: -x[0]):
