@@ -254,7 +254,8 @@ def _draft(article: Article, registry: Registry, registry_note: str) -> Draft:
     claims = notes_added
     sentences = [sp for r in lay.regions if r.kind in ("headline", "paragraph", "caption") for sp in lay.sentences[r]]
     relationships = find_relationships(sentences, text, names, claims)
-    events = find_events(sentences, text, names, claims, dates)
+    head = next(((s, e) for r in lay.regions if r.kind == "headline" for s, e in lay.sentences[r]), None)
+    events = find_events(sentences, text, names, claims, dates, head)
     contributors, photo = _lines(lay, names, dates)
     covered = [sp for c in claims for sp in c.spans]
     open_sentences = tuple(

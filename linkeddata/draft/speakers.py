@@ -132,8 +132,11 @@ def _definite(text: str, names: Names, hs: int, he: int) -> str | None:
 
 
 def _head_noun(text: str, hs: int, he: int) -> str | None:
-    words = re.findall(r"[A-Za-z’'-]+", text[hs : _core(text, hs, he)])
-    words = [w for w in words if w.lower() not in ("of", "for", "the")]
+    """The noun a description rests on: "a Houthi spokesman" → spokesman; "A spokesman for the
+    Syrian National Army" → spokesman (the words before "for", "of" …)."""
+    phrase = text[hs : _core(text, hs, he)]
+    phrase = re.split(r"\s(?:of|for|from|with|to)\s", phrase)[0]
+    words = [w for w in re.findall(r"[A-Za-z’'-]+", phrase) if w.lower() != "the"]
     return words[-1].lower() if words and words[-1][0].islower() else None
 
 
