@@ -76,7 +76,8 @@ def find_reported(lay: Layout) -> list[Found]:
         if sub is None or sub.verb not in _COMPLEMENT_VERBS | set(lexicon().speech_verbs) | lexicon().belief_verbs:
             continue
         tail = _said_after(text, s, e)
-        if tail and tail.group("head").lower() not in lexicon().pronouns and tail.start() > sub.head[1]:
+        if (tail and tail.group("head").lower() not in lexicon().pronouns and s + tail.start() > sub.head[1]
+                and 1 <= word_count(tail.group("head")) <= 6):  # fmt: skip
             continue  # "Tehran rejected …, the foreign ministry said": the ministry's words (rule said-after)
         after = text[sub.evidence[1] : e]
         verb_at = text.find(sub.verb, sub.head[1], e)
