@@ -2,7 +2,7 @@
 
 Absolute dates ("March 12, 2019", "2 Feb 2024") are read with ``dateutil`` (python-dateutil:
 Apache 2.0 / BSD). Relative ones ("on Tuesday", "yesterday", "last month", "in May", "on April
-15") are resolved against the article's publication date with ``dateutil.relativedelta``: a day
+15", "last September") are resolved against the article's publication date with ``dateutil.relativedelta``: a day
 for a day, a month for a month, a year for a year; a week is given as its month when it lies in
 one month, else its year. The publication date is the first full date of the lines before the
 story (a date line, a "Published …" line, a wire dateline such as "ADEN, Yemen, March 12 –"). With
@@ -63,7 +63,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
                             r"(?![\d-])")),
         ("relative", re.compile(
             rf"(?<![\w-])(?:yesterday|today|tomorrow|(?:on|last|this|next) (?P<wd>{weekdays})|"
-            rf"(?P<pwd>{weekdays})[’']s|(?P<unit_rel>last|this|next|earlier this) (?P<unit>week|month|year))(?!\w)")),
+            rf"(?P<pwd>{weekdays})[’']s|(?P<unit_rel>last|this|next|earlier this) (?P<unit>week|month|year)|"
+            rf"(?P<mrel>last|this|next) (?P<mon>{months}))(?!\w)")),
     )  # fmt: skip
 
 
@@ -196,6 +197,15 @@ def _relative(s, e, m, pub: datetime.date | None, pub_words: str) -> DateFound:
         else:  # "on Tuesday", "Tuesday’s": the last one, or the day itself
             d = pub + relativedelta(weekday=_back(target))
         return DateFound(s, e, d.isoformat(), note)
+    if m.group("mon"):  # "last September": the last September before the publication month
+        month = _month(m.group("mon"))
+        rel = m.group("mrel")
+        year = pub.year
+        if rel == "last" and month >= pub.month:
+            year -= 1
+        elif rel == "next" and month <= pub.month:
+            year += 1
+        return DateFound(s, e, f"{year}-{month:02d}", note)
     unit, rel = m.group("unit"), m.group("unit_rel")
     step = {"last": -1, "this": 0, "earlier this": 0, "next": 1}[rel]
     if unit == "year":
