@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .lexicon import lexicon
 from .mentions import Entity, Hit, Names, _Ids, with_entities
-from .text import Layout, Span, norm, trim, word_count
+from .text import Layout, Span, norm, overlaps, trim, word_count
 
 
 @dataclass(frozen=True)
@@ -162,6 +162,31 @@ def _part_of(text: str, names: Names, hs: int, he: int) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
+def _role_mentions(lay: Layout, names: Names) -> list[Hit]:
+    """"The fisherman still keeps …" … "said the fisherman, Abdala Momade": a person the text names
+    once with a role noun is that person wherever else "the <noun>" stands alone (one person per
+    noun, or none)."""
+    text = lay.text
+    persons = {h.start: h for h in names.hits if h.kind == "actor" and names.actor_type(h.id) == "person"}
+    roles: dict[str, set[str]] = {}
+    named_at: set[int] = set()
+    for m in re.finditer(r"\b[Tt]he ([a-z]{3,}),\s+", text):
+        hit = persons.get(m.end())
+        if hit and m.group(1) not in dict(lexicon().group_sources):
+            roles.setdefault(m.group(1), set()).add(hit.id)
+            named_at.add(m.start())
+    out = []
+    taken = [h.span for h in names.hits]
+    for noun, refs in sorted(roles.items()):
+        if len(refs) != 1:
+            continue
+        for m in re.finditer(rf"\b[Tt]he {noun}\b", text[: lay.article.content_end]):
+            span = (m.start(), m.end())
+            if m.start() not in named_at and not any(overlaps(span, t) for t in taken):
+                out.append(Hit(span[0], span[1], "actor", next(iter(refs)), "role"))
+    return out
+
+
 def _named_later(lay: Layout, names: Names, noun: str, after: int) -> Hit | None:
     """"the spokesman, Hamid al-Sharafi": a person named with the noun that described them."""
     text = lay.text
@@ -209,7 +234,8 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
     new: dict[str, Entity] = {}
     extra: list[Hit] = []
     answers: dict[Ask, Speaker | None] = {}
-    current = names
+    extra.extend(_role_mentions(lay, names))
+    current = with_entities(names, [], extra) if extra else names
 
     def describe(hs: int, he: int) -> Speaker:
         nonlocal current
