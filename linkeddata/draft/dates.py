@@ -129,7 +129,12 @@ def find_dates(lay: Layout) -> Dates:
         year = next(iter(pick))
         source = next(text[s:e] for s, e, _, m in raw if m.groupdict().get("y") == str(year))
         reference = (year, source)
-    published = _publication(lay, raw, reference)
+    # A dateline without its year ("MOGADISHU, Feb 21 (Horn Wire) -") takes the year of a full date
+    # the text gives (a caption's, say), never a bare year ("since 2019") that may lie years back.
+    full = full_years if len(full_years) == 1 else None
+    dateline_year = (next(iter(full)), next(text[s:e] for s, e, _, m in raw if m.groupdict().get("y") == str(
+        next(iter(full))))) if full else None  # fmt: skip
+    published = _publication(lay, raw, dateline_year)
     pub = published[0] if published else None
     pub_words = f"the publication date {pub.isoformat()} (“{text[published[1]:published[2]]}”)" if published else ""
     found = []

@@ -166,11 +166,15 @@ _ACTING_AFTER = re.compile(r"^-(?:backed|led|allied|funded|armed|sponsored|suppo
 
 
 def _acting(text: str, start: int, end: int) -> bool:
-    """A country or a capital that stands for a state here, not for a place."""
+    """A country or a capital that stands for a state here, not for a place: before a verb of
+    saying or doing, the subject of a sentence ("China and Russia abstained"), called on, accused …"""
     if _place_context(text, start, end):
         return False
+    subject = re.match(r"(?:\s+and\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?\s+([a-z][\w’'-]*)", text[end : end + 60])
+    sentence_start = re.search(r"(?:^|[.!?]\s+|\n|[–—-]\s)(?:[Tt]he\s+)?$", text[max(0, start - 6) : start])
     return bool(_actor_context(text, start, end) or _ACTING_BEFORE.search(text[max(0, start - 40) : start])
-                or _ACTING_AFTER.match(text[end : end + 12]))  # fmt: skip
+                or _ACTING_AFTER.match(text[end : end + 12])
+                or (sentence_start and subject and _verb_like(subject.group(1))))  # fmt: skip
 
 
 def _modifier(text: str, end: int) -> bool:

@@ -20,6 +20,7 @@ from . import Context, DraftClaim, Found, Hop, hedge_of
 from .quotations import outlet_in
 
 _COMPLEMENT_VERBS = {"said", "says", "say", "denies", "denied", "deny", "rejects", "rejected", "accuses", "accused",
+                     "accuse",
                      "warned", "warns", "claimed", "claims", "insists", "insisted", "believes", "believed", "fears",
                      "feared", "reported", "reports", "announced", "confirmed", "admitted", "acknowledged", "called",
                      "calls", "condemned", "condemns", "argue", "argues", "argued"}  # fmt: skip
@@ -94,7 +95,7 @@ def find_reported(lay: Layout) -> list[Found]:
         if nxt:
             end = nxt.start()
         evidence = trim(text, verb_at, end, " \t.")
-        if sub.verb in ("accuses", "accused", "denies", "denied", "rejects", "rejected"):
+        if sub.verb in ("accuses", "accused", "accuse", "denies", "denied", "rejects", "rejected"):
             evidence = trim(text, sub.head[0], end, " \t.")
         out.append(Found("reported", s, (s, e), sub, evidence=evidence))
     return out
