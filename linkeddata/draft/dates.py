@@ -55,7 +55,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
                            rf"(?P<m>{any_month}),? (?P<y>(?:19|20)\d\d)(?!\d)")),
         ("month", re.compile(rf"(?<!\w)(?P<m>{any_month}),? (?P<y>(?:19|20)\d\d)(?!\d)")),
         ("day-no-year", re.compile(
-            rf"(?<!\w)(?:on )?(?P<m>{any_month}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d,]|,? (?:19|20)\d\d)")),
+            rf"(?<!\w)(?:on )?(?P<m>{any_month}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d|,? (?:19|20)\d\d)")),
         ("month-no-year", re.compile(
             rf"(?<!\w)(?:in|since|until|by|during|from|through|early|late|mid-|mid) (?:early |late |mid-)?"
             rf"(?P<m>{months})(?![\w-])(?! \d)")),

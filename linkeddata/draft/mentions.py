@@ -171,7 +171,8 @@ def _acting(text: str, start: int, end: int) -> bool:
     if _place_context(text, start, end):
         return False
     subject = re.match(r"(?:\s+and\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?\s+([a-z][\w’'-]*)", text[end : end + 60])
-    sentence_start = re.search(r"(?:^|[.!?]\s+|\n|[–—-]\s)(?:[Tt]he\s+)?$", text[max(0, start - 6) : start])
+    sentence_start = re.search(r"(?:^|[.!?]\s+|\n|[–—-]\s|,\s+(?:and|but)\s+|;\s+)(?:[Tt]he\s+)?$",
+                               text[max(0, start - 10) : start])  # the subject of a sentence or a clause
     return bool(_actor_context(text, start, end) or _ACTING_BEFORE.search(text[max(0, start - 40) : start])
                 or _ACTING_AFTER.match(text[end : end + 12])
                 or (sentence_start and subject and _verb_like(subject.group(1))))  # fmt: skip

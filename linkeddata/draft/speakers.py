@@ -170,7 +170,8 @@ def _role_mentions(lay: Layout, names: Names) -> list[Hit]:
     persons = {h.start: h for h in names.hits if h.kind == "actor" and names.actor_type(h.id) == "person"}
     roles: dict[str, set[str]] = {}
     named_at: set[int] = set()
-    for m in re.finditer(r"\b[Tt]he ([a-z]{3,}),\s+", text):
+    titles = lexicon().alternation(lexicon().titles)
+    for m in re.finditer(rf"\b[Tt]he ([a-z]{{3,}}),\s+(?:(?:{titles})\.?\s+)*", text):
         hit = persons.get(m.end())
         if hit and m.group(1) not in dict(lexicon().group_sources):
             roles.setdefault(m.group(1), set()).add(hit.id)
@@ -191,7 +192,8 @@ def _named_later(lay: Layout, names: Names, noun: str, after: int) -> Hit | None
     """"the spokesman, Hamid al-Sharafi": a person named with the noun that described them."""
     text = lay.text
     limit = min(len(text), after + 1500)
-    for m in re.finditer(rf"\b[Tt]he {re.escape(noun)},\s+", text[after:limit]):
+    titles = lexicon().alternation(lexicon().titles)
+    for m in re.finditer(rf"\b[Tt]he {re.escape(noun)},\s+(?:(?:{titles})\.?\s+)*", text[after:limit]):
         pos = after + m.end()
         hit = next((h for h in names.hits if h.start == pos and names.actor_type(h.id) == "person"), None)
         if hit:
@@ -314,7 +316,7 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
             if ref:
                 return Speaker(ref, f"“{phrase}, {text[a_s:a_e]}” (rule named-in-apposition, confidence 0.8)")
         if ask.create and (_group(text, hs, he) or re.search(r"\b[a-z]{3,}|^[A-Z][a-z]+s$", phrase)) and (
-            word_count(phrase) <= 9
+            word_count(text[hs : _core(text, hs, he)]) <= 9
         ):
             return describe(hs, he)
         return None
