@@ -30,6 +30,7 @@ class Lexicon:
     kind_words: tuple[tuple[str, frozenset[str]], ...]  # (actor type, words), in order of priority
     described_as: tuple[tuple[str, str], ...]  # (noun phrase, kind: "place" or an actor type), longest first
     self_named: dict[str, str]  # noun before "calling itself" → actor type
+    people_nouns: frozenset[str]  # "Fighters of the …", "Supporters of …": not part of the name after them
     photo_agencies: tuple[str, ...]
     place_before: frozenset[str]
     place_after: frozenset[str]
@@ -79,6 +80,7 @@ def lexicon() -> Lexicon:
         described_as=tuple(sorted(((w.replace("-", " "), kind) for kind, ws in data["described_as"].items()
                                    for w in _phrases(ws)), key=lambda x: (-len(x[0]), x[0]))),
         self_named={w: kind for kind, ws in data["self_named"].items() for w in ws},
+        people_nouns=_words(data["people_nouns"]),
         photo_agencies=tuple(data["photo_agencies"]),
         place_before=_words(data["place_before"]),
         place_after=_words(data["place_after"]),

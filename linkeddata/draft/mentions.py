@@ -33,6 +33,12 @@ _CONFLICT = re.compile(
     r"ceasefire|war|killed|bombs?|group)\b",
     re.I,
 )
+# Words that only armed groups go with: a "Group" among them is an armed group ("the Abu Sayyaf group").
+_ARMED = re.compile(
+    r"\b(?:fighters|militants?|gunmen|insurgents?|insurgency|jihadists?|rebels?|militias?|seized|captured|"
+    r"massacres?|beheaded|kidnapp\w+|bombings?|suicide|siege|mercenar\w+|convicts)\b",
+    re.I,
+)
 _MEDIA_BEFORE = re.compile(r"\b(?:television|TV|radio|newspaper|broadcaster|channel|station|agency)\s+$", re.I)
 _KIND_NOUN_AFTER = re.compile(
     r"^\s+(forces|force|militia|militias|group|movement|brigade|army|party|council|ministry|government|"
@@ -319,8 +325,9 @@ def _sentence_start(lay: Layout, region: Region, pos: int) -> bool:
 def _clean(seq: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     lx = lexicon()
     out = list(seq)
-    while out and (out[0][2] in lx.stop or out[0][2].rstrip(".") in lx.titles or out[0][2] in lx.connectors):
-        out.pop(0)
+    while out and (out[0][2] in lx.stop or out[0][2].rstrip(".") in lx.titles or out[0][2] in lx.connectors
+                   or (out[0][2].lower() in lx.people_nouns and len(out) > 1)):  # fmt: skip
+        out.pop(0)  # "Fighters of the Maute group": the people of a name are no part of it
     while out and out[-1][2] in lx.connectors:
         out.pop()
     if not out:
@@ -519,6 +526,10 @@ def _type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], i
         return "actor", "armed-group", "paramilitary-before", 0.6, None, None
     cap = [w[:1].upper() + w[1:] for w in words]
     head = lx.kind_of_word(cap[-1])
+    if head == "organization" and cap[-1] == "Group" and any(
+        _ARMED.search(text[max(0, s - 100) : s] + " " + text[e : e + 100]) for s, e in spans
+    ):
+        return "actor", "armed-group", "head-word “Group” among words of armed conflict", 0.5, None, None
     if head:
         return "actor", head, f"head-word “{words[-1]}”", 0.7, None, None
     for w in cap:
