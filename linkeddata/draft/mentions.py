@@ -177,8 +177,9 @@ def _acting(text: str, start: int, end: int) -> bool:
     if _place_context(text, start, end):
         return False
     subject = re.match(r"(?:\s+and\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?\s+([a-z][\w’'-]*)", text[end : end + 60])
-    sentence_start = re.search(r"(?:^|[.!?]\s+|\n|[–—-]\s|,\s+(?:and|but)\s+|;\s+)(?:[Tt]he\s+)?$",
-                               text[max(0, start - 10) : start])  # the subject of a sentence or a clause
+    sentence_start = re.search(r"(?:^|[.!?]\s+|\n|[–—-]\s|,\s+(?:and|but)\s+|;\s+)(?:[Tt]he\s+)?"
+                               r"(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+and\s+)?$",
+                               text[max(0, start - 40) : start])  # the subject of a sentence or a clause
     return bool(_actor_context(text, start, end) or _ACTING_BEFORE.search(text[max(0, start - 40) : start])
                 or _ACTING_AFTER.match(text[end : end + 12])
                 or (sentence_start and subject and _verb_like(subject.group(1))))  # fmt: skip
@@ -512,6 +513,9 @@ def _type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], i
     code = gazetteer.capital_of(name)
     if code and actorish:
         return "actor", "state", "capital-for-its-state (GeoNames)", 0.6, None, code
+    continent = gazetteer.continent(name)
+    if continent:
+        return "place", None, "continent (GeoNames)", 0.9, continent, None
     city = gazetteer.city(name)
     if city and not any(lx.kind_of_word(w) for w in words):
         return "place", None, "city (GeoNames)", 0.8, city.geonames, None
