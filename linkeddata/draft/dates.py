@@ -124,7 +124,7 @@ def find_dates(lay: Layout) -> Dates:
             if kind in ("day", "month"):
                 full_years[y] = full_years.get(y, 0) + 1
     reference = None
-    pick = full_years if len(full_years) == 1 else years if len(years) == 1 else None
+    pick = full_years if len(full_years) == 1 else None  # a bare year ("since 2015") may lie years back
     if pick:
         year = next(iter(pick))
         source = next(text[s:e] for s, e, _, m in raw if m.groupdict().get("y") == str(year))

@@ -471,8 +471,8 @@ def described(text: str, start: int, end: int) -> tuple[str, str] | None:
     lx = lexicon()
     m = _APPOSITION.match(text[end : end + 120])
     # "According to Omar Zidan, the army withdrew …": a comma that ends a lead-in, not an apposition
-    lead_in = re.search(r"(?:^|[.!?]\s+|\n)\W*(?:[Aa]ccording to|[A-Z][a-z]+ing|[Ii]n|[Aa]fter|[Ff]or|[Ll]ike)\s[^,.;]*$",
-                        text[max(0, start - 80) : start])
+    lead_in = re.search(r"(?:^|[.!?]\s+|\n)\W*(?:[Aa]ccording to|[A-Z][a-z]+ing|[Ii]n|[Aa]fter|[Ff]or|[Ll]ike)"
+                        r"\s[^,.;]*$", text[max(0, start - 80) : start])
     if m and not lead_in:
         np = m.group("np")
         cut = _APPOSITION_END.search(" " + np + " ")

@@ -279,7 +279,8 @@ def _mentions(w: _Writer, hits: list[Hit]) -> None:
         elif h.how == "capital":
             note = "the capital standing for its state (rule capital-for-its-state, confidence 0.6); TODO: check"
         elif h.how == "country":
-            note = "the country standing for its government, where it acts (rule country-acting, confidence 0.6); TODO: check"
+            note = ("the country standing for its government, where it acts (rule country-acting, confidence 0.6); "
+                    "TODO: check")
         elif h.how == "role":
             note = "the role the text names this person by elsewhere (rule role-noun, confidence 0.6); TODO: check"
         elif h.how == "speaker":
