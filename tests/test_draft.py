@@ -654,8 +654,6 @@ def test_the_speaker_index_does_not_depend_on_the_order_of_the_questions(tmp_pat
          "continent (GeoNames)"),
         ("Troops retook the port town of Mocímboa da Praia on Sunday.", "Mocímboa da Praia", "place", None,
          "city (GeoNames)"),
-        ("The defence minister accused the National Liberation Army (ELN) of the bombing.",
-         "National Liberation Army", "actor", "military-force", "head-word “Army”"),
     ],
 )  # fmt: skip
 def test_new_names_are_typed_by_a_rule_that_says_so(tmp_path, body, name, kind, typ, rule):
@@ -666,20 +664,17 @@ def test_new_names_are_typed_by_a_rule_that_says_so(tmp_path, body, name, kind, 
 
 
 @pytest.mark.parametrize(
-    "body, words",
+    "body, words, typ",
     [
-        ("A coalition of Latin American governments condemned the attack.", "Latin American"),  # an adjective
-        ("Firefighters inspect the wreck of a car near the base.", "Firefighters"),  # a line break is no space
-        ("According to Omar Zidan, the army withdrew from the town.", None),  # a lead-in's comma, no apposition
+        ("A coalition of Latin American governments condemned the attack.", "Latin American", None),  # an adjective
+        ("Firefighters inspect the wreck of a car near the base.", "Firefighters", None),  # a line break is no space
+        ("For Hemedti, the army remains the enemy.", "Hemedti", "person"),  # a lead-in's comma, no apposition
     ],
 )
-def test_words_that_name_nobody_are_no_new_actor(tmp_path, body, words):
+def test_words_that_say_nothing_of_a_name_do_not_type_it(tmp_path, body, words, typ):
     d = _draft_of(tmp_path, body)
-    labels = {e.label: e for e in d.names.entities.values()}
-    if words:
-        assert words not in labels
-    else:
-        assert labels["Omar Zidan"].type == "person"
+    labels = {e.label: e.type for e in d.names.entities.values()}
+    assert labels.get(words) == typ
 
 
 def test_an_acronym_in_another_language_names_the_words_before_it(tmp_path):
@@ -705,8 +700,9 @@ def test_an_acronym_in_another_language_names_the_words_before_it(tmp_path):
          "government", "capital"),
         # a country the registry keeps as a place acts through its government
         ("Turkey denies that its shells hit the camp.", "Turkey", "government-of-turkey", "government", "country"),
-        # a capital before a noun is a place
-        ("The Bogotá car bomb killed 21 cadets. Colombia blames the rebels.", "Bogotá", "bogota", None, "candidate"),
+        # a capital before a noun is a place, where its country acts too
+        ("Our Kabul correspondent saw the convoy. Afghanistan denies that troops crossed.", "Kabul", "kabul", None,
+         "candidate"),
     ],
 )  # fmt: skip
 def test_countries_and_capitals_that_act_are_states_or_governments(tmp_path, body, words, ref, typ, how):
@@ -852,11 +848,11 @@ def test_each_event_rule_on_one_sentence(tmp_path, body, expected):
 
 def test_the_headline_event_only_where_the_body_has_none_like_it(tmp_path):
     d = _draft_of(tmp_path, "Tehran denies the charge and says its support is political.",
-                  headline="Tehran denies arming the militias")  # fmt: skip
+                  headline="Tehran denies arming the militias in the south of the country")  # fmt: skip
     text = d.article.text
     assert [(e.type, e.agents, text[slice(*e.evidence)]) for e in d.events] == [("rejection", ("iran",),
                                                                                   "Tehran denies")]
-    assert d.events[0].evidence[0] > len("Tehran denies arming the militias")
+    assert d.events[0].evidence[0] > len("Tehran denies arming the militias in the south of the country")
 
 
 def test_a_byline_and_date_line_is_no_claim(tmp_path):
