@@ -722,6 +722,11 @@ def test_a_city_carries_its_geonames_id_and_an_acronym_its_full_name(tmp_path):
     assert not any(e.label in ("Arabian Peninsula", "Al-Qaeda") for e in d.names.entities.values())
 
 
+def test_a_city_of_a_name_geonames_knows_twice_is_the_one_in_the_article_s_country(tmp_path):
+    d = _draft_of(tmp_path, "Clashes broke out in Tripoli, in northern Lebanon, on Sunday.")
+    assert d.names.entities["tripoli"].geonames == 266826  # Tripoli, Lebanon (not Tripoli, Libya: 2210247)
+
+
 def test_a_capital_that_acts_is_its_state(tmp_path):
     d = _draft_of(tmp_path, "Tehran denies the charge. Crowds gathered in Tehran on Friday.")
     text = d.article.text

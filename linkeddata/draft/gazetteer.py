@@ -85,10 +85,13 @@ def country(name: str) -> Country | None:
     return _countries()[0].get(name)
 
 
-def city(name: str) -> City | None:
-    """The most populous city of that name, if GeoNames knows it."""
+def city(name: str, prefer: frozenset[str] = frozenset()) -> City | None:
+    """The city of that name GeoNames knows in one of the ``prefer`` countries (the article's), else
+    the most populous of that name ("Tripoli" in a story about Lebanon is Lebanon's, not Libya's)."""
     found = _cities().get(name)
-    return found[0] if found else None
+    if not found:
+        return None
+    return next((c for c in found if c.country in prefer), found[0])
 
 
 @cache

@@ -495,7 +495,8 @@ def described(text: str, start: int, end: int) -> tuple[str, str] | None:
     return None
 
 
-def _type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], index: RegistryIndex):
+def _type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], index: RegistryIndex,
+              countries: frozenset[str] = frozenset()):  # fmt: skip
     """(kind, actor type, rule, confidence, geonames, state id) of a name the registry does not have."""
     text = lay.text
     lx = lexicon()
@@ -516,7 +517,7 @@ def _type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], i
     continent = gazetteer.continent(name)
     if continent:
         return "place", None, "continent (GeoNames)", 0.9, continent, None
-    city = gazetteer.city(name)
+    city = gazetteer.city(name, countries)
     if city and not any(lx.kind_of_word(w) for w in words):
         return "place", None, "city (GeoNames)", 0.8, city.geonames, None
     told = next((d for s, e in spans if (d := described(text, s, e))), None)
@@ -670,6 +671,8 @@ def find_names(lay: Layout, index: RegistryIndex) -> Names:
     last_words |= {a.label.split()[-1] for a in registry.actors.values() if a.type == "person"}
     names = {n: sp for n, sp in spans_by_name.items()
              if len(n.split()) > 1 or n not in last_words or n in acronyms or gazetteer.country(n)}  # fmt: skip
+    # The countries the article names, for a city GeoNames knows in several ("Tripoli", "Gao").
+    article_countries = frozenset(regions | {c.code for n in names if (c := gazetteer.country(n))})
     for name, (start, end) in sorted(names.items(), key=lambda kv: (-len(kv[0].split()), kv[1])):
         if name in acronyms and acronyms[name] in names:
             continue  # found with its full name
@@ -699,7 +702,8 @@ def find_names(lay: Layout, index: RegistryIndex) -> Names:
             how = "name" if nation else "capital"
             pending.setdefault(nation.code if nation else capital, []).extend((sp, how, plain) for sp in occurrences)
             continue
-        kind, typ, rule, confidence, geonames, state_of = _type_new(lay, label, start, end, occurrences, index)
+        kind, typ, rule, confidence, geonames, state_of = _type_new(lay, label, start, end, occurrences, index,
+                                                                    article_countries)  # fmt: skip
         if state_of:
             ref = _state_for(state_of, index)
             if ref:
@@ -805,7 +809,7 @@ def _resolve_countries(text, pending, hits, new_hits, entities, regions, index, 
             if how == "name":
                 label, geonames, rule = country.name, country.geonames, "country (pycountry)"
             else:
-                city = gazetteer.city(words)
+                city = gazetteer.city(words, frozenset(regions))
                 label, geonames, rule = words, city.geonames if city else None, "city (GeoNames)"
             ent = next((e for e in entities.values() if e.label == label and e.kind == "place"), None)
             if ent is None:
