@@ -890,6 +890,8 @@ def test_no_relationship_or_event_without_a_confident_rule(tmp_path):
          "Residents flee the town, February 20, 2021."),
         ("Fighters ride through the centre of the city.\nPhotograph: Meron Tesfaye/Highland Post",
          "Meron Tesfaye/Highland Post", "Fighters ride through the centre of the city."),
+        ("Firefighters inspect a burnt car near the base, February 16, 2021. (AP Photo/Dilan Rasoul)",
+         "AP Photo/Dilan Rasoul", "Firefighters inspect a burnt car near the base, February 16, 2021."),
     ],
 )  # fmt: skip
 def test_photo_lines_in_their_usual_forms(tmp_path, line, credit, caption):

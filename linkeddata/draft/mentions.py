@@ -556,7 +556,7 @@ def _type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], i
 
 
 def _in_credit(lay: Layout, start: int) -> bool:
-    photo = lay.article.photo
+    photo = lay.photo
     if not photo or not (photo.credit.start <= start < photo.credit.end):
         return False
     credit = lay.text[photo.credit.start : photo.credit.end]
