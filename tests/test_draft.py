@@ -582,6 +582,16 @@ def test_each_speaker_rule_on_one_sentence(tmp_path, rule, body, words, speaker)
     assert [d.names.label(c.asserter) for c in found] == [speaker], [(c.rule, c.asserter) for c in d.claims]
 
 
+def test_a_pronoun_two_paragraphs_from_its_antecedent_is_left_to_the_person(tmp_path):
+    body = "Omar Zidan said the army withdrew from the town.\n\n{}“We saw nothing,” he added."
+    near = _draft_of(tmp_path, body.format("The shops stayed shut all week in the town.\n\n"))
+    (tmp_path / "far").mkdir()
+    far = _draft_of(tmp_path / "far", body.format("The town was quiet on Sunday.\n\nThe shops stayed shut all week in "
+                                                  "the town.\n\n"))  # fmt: skip
+    assert [near.names.label(c.asserter) for c in near.claims if c.quote] == ["Omar Zidan"]
+    assert [c for c in far.claims if c.quote] == [] and len(far.unattributed) == 1
+
+
 def test_a_reported_claim_ends_where_a_clause_with_its_own_subject_begins(tmp_path):
     d = _draft_of(tmp_path, "Al-Shabaab claimed the raid on the town, and the United States designated the group a "
                             "terrorist organisation.")  # fmt: skip

@@ -355,7 +355,11 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
             continue
         region = lay.region_at(hs)
         near = [x for x in persons if phrase != "they" and region and region.start <= x[0] < hs]
-        for _pos, prev in sorted((x for x in antecedents + near if x[0] < hs), key=lambda x: -x[0]):
+        paragraphs = [r for r in lay.regions if r.kind == "paragraph"]
+        at = next((i for i, r in enumerate(paragraphs) if r == region), None)
+        # an antecedent two paragraphs back or more is too far to be sure of: the draft asks instead
+        since = paragraphs[at - 1].start if at else (region.start if region else 0)
+        for _pos, prev in sorted((x for x in antecedents + near if since <= x[0] < hs), key=lambda x: -x[0]):
             if phrase == "they" or current.actor_type(prev.id) in (None, "person"):
                 answer = Speaker(prev.id, f"“{phrase}”: the last speaker named before it (confidence 0.6); TODO: check")
                 break
