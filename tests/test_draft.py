@@ -584,10 +584,9 @@ def test_each_speaker_rule_on_one_sentence(tmp_path, rule, body, words, speaker)
 
 def test_a_pronoun_two_paragraphs_from_its_antecedent_is_left_to_the_person(tmp_path):
     body = "Omar Zidan said the army withdrew from the town.\n\n{}“We saw nothing,” he added."
-    near = _draft_of(tmp_path, body.format("The shops stayed shut all week in the town.\n\n"))
+    near = _draft_of(tmp_path, body.format(""))
     (tmp_path / "far").mkdir()
-    far = _draft_of(tmp_path / "far", body.format("The town was quiet on Sunday.\n\nThe shops stayed shut all week in "
-                                                  "the town.\n\n"))  # fmt: skip
+    far = _draft_of(tmp_path / "far", body.format("The shops stayed shut all week in the town.\n\n"))
     assert [near.names.label(c.asserter) for c in near.claims if c.quote] == ["Omar Zidan"]
     assert [c for c in far.claims if c.quote] == [] and len(far.unattributed) == 1
 
