@@ -968,4 +968,4 @@ def test_the_readme_shows_the_benchmark_as_measured(capsys):
     spec.loader.exec_module(bench)
     assert bench.main(["--markdown"]) == 0
     table = capsys.readouterr().out.split("\n\n")[0]
-    assert table.count("\n") == 15 and table in (root / "README.md").read_text(encoding="utf-8")
+    assert table.count("\n") == 23 and table in (root / "README.md").read_text(encoding="utf-8")
