@@ -742,7 +742,10 @@ def find_names(lay: Layout, index: RegistryIndex) -> Names:
     return Names(tuple(hits), entities, held, frozen_regions, index)
 
 
-def _resolve_countries(text, pending, hits, new_hits, entities, regions, index, ids):
+def _resolve_countries(
+    text: str, pending: dict[str, list[tuple[Span, str, str]]], hits: list[Hit], new_hits: list[Hit],
+    entities: dict[str, Entity], regions: set[str], index: RegistryIndex, ids: _Ids,
+) -> tuple[list[Hit], list[Hit], set[str]]:  # fmt: skip
     """Countries and capitals: an actor where they act, a place elsewhere.
 
     A country whose name acts anywhere in the article ("Venezuela denies", "called on Venezuela",
