@@ -127,8 +127,8 @@ def test_query_formats(runner, seed_build):
     assert len(doc["results"]["bindings"]) == 28  # the seed's actors
     assert all(set(b) == {"kind", "actor", "label"} for b in doc["results"]["bindings"])
     r = runner.invoke(main, ["query", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "--data", data, "--format", "csv"])
-    assert r.exit_code == 0 and r.stdout_bytes == b"n\r\n5561\r\n"
-    assert seed_build[0].counts["triples"] == 5561
+    assert r.exit_code == 0 and r.stdout_bytes == b"n\r\n5568\r\n"
+    assert seed_build[0].counts["triples"] == 5568
     r = runner.invoke(main, ["query", "SELECT ?s WHERE { ?s a <https://w3id.org/ld-export/ontology#Claim> } LIMIT 1",
                              "--data", data, "--format", "tsv"])  # fmt: skip
     graph = Graph().parse(seed_build[1] / f"{SEED_SLUG}.ttl")
