@@ -35,8 +35,10 @@ Spans are code-point ranges of the article; two spans *overlap* when they share 
   found at that cue (overlapping it) must have the same value. A cue the draft does not find, or
   leaves without a date, is wrong.
 
-Usage: python benchmarks/draft_quality.py [--markdown] [FOLDER …]
-Prints one row per article, the totals of each set, the machine and the command. Exit 0: it
+Usage: python benchmarks/draft_quality.py [--markdown] [--set SET …] [FOLDER …]
+Prints one row per article, the totals of each set, the machine and the command. ``--set`` limits
+the run to the named sets (``--set corpus --set tuning`` while working on the rules, so that the
+held-out drafts are not looked at). Exit 0: it
 measures, it does not judge (tests/test_draft.py holds the targets).
 """
 
@@ -287,10 +289,12 @@ def table(rows: list[Result], totals: dict[str, Result], markdown: bool) -> str:
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--markdown", action="store_true", help="print the tables as Markdown")
+    parser.add_argument("--set", dest="sets", action="append", metavar="SET",
+                        help="measure only the articles of this set (corpus, tuning, held-out); repeatable")
     parser.add_argument("folders", nargs="*", type=Path)
     args = parser.parse_args(argv)
     folders = args.folders or DEFAULT_FOLDERS
-    found = articles(folders)
+    found = [a for a in articles(folders) if not args.sets or a[3] in args.sets]
     if not found:
         print("no annotated articles (NAME.txt + NAME.yaml + registry.yaml) in " + ", ".join(map(str, folders)))
         return 2

@@ -505,8 +505,13 @@ def load(build_dir, endpoint, query_endpoint, timeout, retries, default_graph) -
     help="Accept SPARQL updates and Graph Store writes (they change the served snapshot, never the build). "
     "Writes from web pages of other origins are refused even so.",
 )
+@click.option(
+    "--site",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Serve this site (written by `ld-export publish`) with content negotiation, instead of a SPARQL endpoint.",
+)
 @_handle_errors
-def serve(build_dir, port, host, writable) -> None:
+def serve(build_dir, port, host, writable, site) -> None:
     """Start a local SPARQL endpoint (Oxigraph) with a build loaded; Ctrl-C stops it.
 
     Needs the oxigraph server: pip install 'ld-export[serve]'. It serves a snapshot taken at
@@ -515,14 +520,27 @@ def serve(build_dir, port, host, writable) -> None:
     default graph; GRAPH <…> reaches each article. The URL serves Oxigraph's query page; SPARQL
     goes to URL/query, the Graph Store to URL/store. Read-only unless --writable; web pages of
     any origin may read (CORS), none may write. SIGTERM and SIGHUP stop it like Ctrl-C.
+
+    With --site SITE, serves a published site instead (read-only): the IRI of a resource answers
+    303 See Other to its Turtle, JSON-LD or HTML document, as the Accept header prefers.
     """
+    if site is not None and writable:
+        raise click.UsageError("--writable is for the SPARQL endpoint; a site is always served read-only.")
     from .serve import serve as run_serve
+    from .site_server import serve_site
 
     def ready(url: str) -> None:
         click.echo(url)
         click.echo(f"SPARQL endpoint {url}query, Graph Store {url}store; Ctrl-C to stop.", err=True)
 
+    def site_ready(url: str) -> None:
+        click.echo(url)
+        click.echo(f"serving the site {site} with content negotiation; Ctrl-C to stop.", err=True)
+
     try:
+        if site is not None:
+            serve_site(site, port, host, on_ready=site_ready)
+            return
         code = run_serve(build_dir, port, host, on_ready=ready, progress=lambda msg: click.echo(msg, err=True),
                          writable=writable)  # fmt: skip
     except (KeyboardInterrupt, _Stopped) as e:  # the ordinary way to stop a server: exit 0
@@ -531,6 +549,71 @@ def serve(build_dir, port, host, writable) -> None:
         return
     if code:
         raise LdExportError(f"the oxigraph server stopped by itself (exit code {code})")
+
+
+@main.command()
+@click.argument("build_dir", required=False, default="dist", type=click.Path(path_type=Path, file_okay=False))
+@click.option(
+    "-o",
+    "--out",
+    "out_dir",
+    required=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Folder to write the site into (created if missing).",
+)
+@click.option(
+    "--base-iri",
+    default=None,
+    help="The base IRI the build minted its IRIs under (default: the build's own; given, it must be it).",
+)
+@click.option(
+    "--reuse/--no-reuse",
+    default=True,
+    show_default=True,
+    help="Keep the pages of articles that did not change since the last publish into SITE.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(1, 256),
+    default=None,
+    help="Worker processes for the pages of many articles (default: one per core).",
+)
+@click.option("-q", "--quiet", is_flag=True, help="No progress or summary on stderr.")
+@_handle_errors
+def publish(build_dir, out_dir, base_iri, reuse, jobs, quiet) -> None:
+    """Publish a build as a static linked-data site in which every IRI of the build resolves.
+
+    Every article, actor, place, claim, relationship and event of BUILD_DIR (default: dist) gets
+    an HTML page at the path of its IRI below the site root (the base IRI's parent), e.g.
+    SITE/data/actor/bashar-al-assad.html, with its description beside it in Turtle (.ttl) and
+    JSON-LD (.jsonld); anchors, hops of a chain and the photo resolve on the page of what they
+    belong to. The article page marks every anchored passage; the index, the timeline, the
+    disputes and the competency questions with their answers cover the whole build.
+    SITE/.htaccess (Apache), SITE/nginx-http.conf and SITE/nginx-server.conf (nginx) make the IRIs
+    dereference with content negotiation; `ld-export serve --site SITE` does the same locally.
+    Identical builds give byte-identical sites; publishing again rewrites only what changed.
+    """
+    from .publish import publish as run_publish
+
+    progress = None if quiet else (lambda msg: click.echo(msg, err=True))
+    result = run_publish(build_dir, out_dir, base_iri=base_iri, progress=progress, reuse=reuse, jobs=jobs)
+    if not quiet:
+        c = result.counts
+        click.echo(
+            f"Published {result.articles} article(s): {result.pages} pages ({c.get('claims', 0)} claims, "
+            f"{c.get('events', 0)} events, {c.get('relationships', 0)} relationships; {c.get('anchors', 0)} "
+            f"passages marked).",
+            err=True,
+        )
+        if result.reused_articles:
+            click.echo(f"{result.reused_articles} article(s) unchanged since the last publish: their pages were kept.",
+                       err=True)  # fmt: skip
+        if not result.svg:
+            click.echo("Graphviz dot is not installed: the relationship graphs are not drawn.", err=True)
+        removed = f"; removed {result.removed:,}" if result.removed else ""
+        size = f"{result.bytes:,} bytes"
+        click.echo(f"Wrote {result.written:,} of {result.files:,} files ({size}) to {out_dir}/{removed}.", err=True)
 
 
 @main.command()

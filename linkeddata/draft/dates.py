@@ -2,7 +2,7 @@
 
 Absolute dates ("March 12, 2019", "2 Feb 2024") are read with ``dateutil`` (python-dateutil:
 Apache 2.0 / BSD). Relative ones ("on Tuesday", "yesterday", "last month", "in May", "on April
-15") are resolved against the article's publication date with ``dateutil.relativedelta``: a day
+15", "last September") are resolved against the article's publication date with ``dateutil.relativedelta``: a day
 for a day, a month for a month, a year for a year; a week is given as its month when it lies in
 one month, else its year. The publication date is the first full date of the lines before the
 story (a date line, a "Published …" line, a wire dateline such as "ADEN, Yemen, March 12 –"). With
@@ -55,7 +55,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
                            rf"(?P<m>{any_month}),? (?P<y>(?:19|20)\d\d)(?!\d)")),
         ("month", re.compile(rf"(?<!\w)(?P<m>{any_month}),? (?P<y>(?:19|20)\d\d)(?!\d)")),
         ("day-no-year", re.compile(
-            rf"(?<!\w)(?:on )?(?P<m>{any_month}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d,]|,? (?:19|20)\d\d)")),
+            rf"(?<!\w)(?:on )?(?P<m>{any_month}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d|,? (?:19|20)\d\d)")),
         ("month-no-year", re.compile(
             rf"(?<!\w)(?:in|since|until|by|during|from|through|early|late|mid-|mid) (?:early |late |mid-)?"
             rf"(?P<m>{months})(?![\w-])(?! \d)")),
@@ -63,7 +63,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
                             r"(?![\d-])")),
         ("relative", re.compile(
             rf"(?<![\w-])(?:yesterday|today|tomorrow|(?:on|last|this|next) (?P<wd>{weekdays})|"
-            rf"(?P<pwd>{weekdays})[’']s|(?P<unit_rel>last|this|next|earlier this) (?P<unit>week|month|year))(?!\w)")),
+            rf"(?P<pwd>{weekdays})[’']s|(?P<unit_rel>last|this|next|earlier this) (?P<unit>week|month|year)|"
+            rf"(?P<mrel>last|this|next) (?P<mon>{months}))(?!\w)")),
     )  # fmt: skip
 
 
@@ -123,12 +124,17 @@ def find_dates(lay: Layout) -> Dates:
             if kind in ("day", "month"):
                 full_years[y] = full_years.get(y, 0) + 1
     reference = None
-    pick = full_years if len(full_years) == 1 else years if len(years) == 1 else None
+    pick = full_years if len(full_years) == 1 else None  # a bare year ("since 2015") may lie years back
     if pick:
         year = next(iter(pick))
         source = next(text[s:e] for s, e, _, m in raw if m.groupdict().get("y") == str(year))
         reference = (year, source)
-    published = _publication(lay, raw, reference)
+    # A dateline without its year ("MOGADISHU, Feb 21 (Horn Wire) -") takes the year of a full date
+    # the text gives (a caption's, say), never a bare year ("since 2019") that may lie years back.
+    full = full_years if len(full_years) == 1 else None
+    dateline_year = (next(iter(full)), next(text[s:e] for s, e, _, m in raw if m.groupdict().get("y") == str(
+        next(iter(full))))) if full else None  # fmt: skip
+    published = _publication(lay, raw, dateline_year)
     pub = published[0] if published else None
     pub_words = f"the publication date {pub.isoformat()} (“{text[published[1]:published[2]]}”)" if published else ""
     found = []
@@ -196,6 +202,15 @@ def _relative(s, e, m, pub: datetime.date | None, pub_words: str) -> DateFound:
         else:  # "on Tuesday", "Tuesday’s": the last one, or the day itself
             d = pub + relativedelta(weekday=_back(target))
         return DateFound(s, e, d.isoformat(), note)
+    if m.group("mon"):  # "last September": the last September before the publication month
+        month = _month(m.group("mon"))
+        rel = m.group("mrel")
+        year = pub.year
+        if rel == "last" and month >= pub.month:
+            year -= 1
+        elif rel == "next" and month <= pub.month:
+            year += 1
+        return DateFound(s, e, f"{year}-{month:02d}", note)
     unit, rel = m.group("unit"), m.group("unit_rel")
     step = {"last": -1, "this": 0, "earlier this": 0, "next": 1}[rel]
     if unit == "year":

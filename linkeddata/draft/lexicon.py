@@ -14,6 +14,11 @@ def _words(value) -> frozenset[str]:
     return frozenset(value.split() if isinstance(value, str) else value)
 
 
+def _phrases(value) -> list[str]:
+    """A list of phrases, or words in one string ("think-tank" is the phrase "think tank")."""
+    return value.split() if isinstance(value, str) else list(value)
+
+
 @dataclass(frozen=True)
 class Lexicon:
     stop: frozenset[str]
@@ -23,6 +28,9 @@ class Lexicon:
     connectors: frozenset[str]
     particles: frozenset[str]
     kind_words: tuple[tuple[str, frozenset[str]], ...]  # (actor type, words), in order of priority
+    described_as: tuple[tuple[str, str], ...]  # (noun phrase, kind: "place" or an actor type), longest first
+    self_named: dict[str, str]  # noun before "calling itself" → actor type
+    people_nouns: frozenset[str]  # "Fighters of the …", "Supporters of …": not part of the name after them
     photo_agencies: tuple[str, ...]
     place_before: frozenset[str]
     place_after: frozenset[str]
@@ -45,9 +53,11 @@ class Lexicon:
         return {w: level for level, words in self.hedges for w in words}
 
     def kind_of_word(self, word: str) -> str | None:
-        for kind, words in self.kind_words:
-            if word in words:
-                return kind
+        """The actor type a word of a name says ("Brigades", "Ministry"); a plural as its singular."""
+        for candidate in (word, word[:-1] if word.endswith("s") and len(word) > 3 else None):
+            for kind, words in self.kind_words:
+                if candidate and candidate in words:
+                    return kind
         return None
 
     def alternation(self, words) -> str:
@@ -67,6 +77,10 @@ def lexicon() -> Lexicon:
         connectors=_words(data["connectors"]),
         particles=_words(data["particles"]),
         kind_words=tuple((kind, _words(words)) for kind, words in data["kind_words"].items()),
+        described_as=tuple(sorted(((w.replace("-", " "), kind) for kind, ws in data["described_as"].items()
+                                   for w in _phrases(ws)), key=lambda x: (-len(x[0]), x[0]))),
+        self_named={w: kind for kind, ws in data["self_named"].items() for w in ws},
+        people_nouns=_words(data["people_nouns"]),
         photo_agencies=tuple(data["photo_agencies"]),
         place_before=_words(data["place_before"]),
         place_after=_words(data["place_after"]),

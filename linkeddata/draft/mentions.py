@@ -21,7 +21,7 @@ _ACTOR_AFTER = re.compile(
     r"^(?:['’]s\s+(?:\w+\s+)?(?:government|army|forces|troops|military|president|prime|foreign|defence|defense|"
     r"minister|ministry|leader|spokesman|spokeswoman|ally|closest|allies|officials|envoy|ambassador|"
     r"information|interior|support|backing|regime|embassy|diplomats)\b"
-    r"|(?:,[^,.;]{1,70},)?\s+(?:has|have|had|says|said|say|denies|denied|rejects|rejected|accuses|accused|wants|wanted|backs|"
+    r"|(?:,[^,.;]{1,90},)?\s+(?:has|have|had|says|said|say|denies|denied|rejects|rejected|accuses|accused|wants|wanted|backs|"
     r"backed|supports|supported|insists|insisted|warned|warns|will|would|hopes|fears|blames|blamed|called|calls|"
     r"agreed|agrees|sent|sends|joined|joins|launched|launches|struck|strikes|attacked|attacks|urged|urges|"
     r"threatened|threatens|funds|arms|armed|brokered|praised|condemned|condemns)\b|,\s+which\s)"
@@ -31,6 +31,12 @@ _CONFLICT = re.compile(
     r"\b(?:fighters?|militants?|militias?|attacks?|attacked|fought|fight|fighting|fired|armed|offensive|"
     r"insurgents?|jihadists?|rebels?|rebellion|troops|weapons|missiles?|rockets?|captured?|seized?|"
     r"ceasefire|war|killed|bombs?|group)\b",
+    re.I,
+)
+# Words that only armed groups go with: a "Group" among them is an armed group ("the Abu Sayyaf group").
+_ARMED = re.compile(
+    r"\b(?:fighters|militants?|gunmen|insurgents?|insurgency|jihadists?|rebels?|militias?|seized|captured|"
+    r"massacres?|beheaded|kidnapp\w+|bombings?|suicide|siege|mercenar\w+|convicts)\b",
     re.I,
 )
 _MEDIA_BEFORE = re.compile(r"\b(?:television|TV|radio|newspaper|broadcaster|channel|station|agency)\s+$", re.I)
@@ -145,12 +151,60 @@ def _place_context(text: str, start: int, end: int) -> bool:
     if near == "the" and len(words) >= 2:
         near = words[-2]
     after = re.match(r"^[’']?s?\s+(\w+)", text[end : end + 40])
-    of_place = re.search(r"\b(?:town|city|village|port|district|province|region|camp|capital)\s+of\s+$", before)
+    of_place = re.search(r"\b(?:town|city|village|port|district|province|region|camp|capital|outskirts|"
+                         r"(?:north|south|east|west)(?:-?(?:east|west))?|(?:north|south|east|west)(?:ern)?\s+\w+)"
+                         r"\s+of\s+$", before)
     return near in lx.place_before or bool(of_place) or bool(after and after.group(1).lower() in lx.place_after)
 
 
 def _actor_context(text: str, start: int, end: int) -> bool:
-    return bool(_ACTOR_AFTER.match(text[end : end + 60]) or _ACTOR_BEFORE.search(text[max(0, start - 20) : start]))
+    return bool(_ACTOR_AFTER.match(text[end : end + 120]) or _ACTOR_BEFORE.search(text[max(0, start - 20) : start]))
+
+
+# Where a country or a capital acts besides the verbs after it: the one called on, accused, turned to
+# or talked with, either side of "talks between X and Y", and a backer or leader ("Turkey-backed").
+_ACTING_BEFORE = re.compile(
+    r"\b(?:call(?:s|ed)? on|urg(?:e|es|ed)|ask(?:s|ed)?|accus(?:e|es|ed)|pressed|turn(?:s|ed)? to|"
+    r"(?:talks|deal|ties|relations|agreement|work) with|between|against|between\s+[\w’'-]+(?:\s+[\w’'-]+)?\s+and|"
+    r"cost(?:s|ed)?|matters? to)\s+(?:the\s+)?$"
+)
+_ACTING_AFTER = re.compile(r"^-(?:backed|led|allied|funded|armed|sponsored|supported)\b")
+
+
+def _acting(text: str, start: int, end: int) -> bool:
+    """A country or a capital that stands for a state here, not for a place: before a verb of
+    saying or doing, the subject of a sentence ("China and Russia abstained"), called on, accused …"""
+    if _place_context(text, start, end):
+        return False
+    subject = re.match(r"(?:\s+and\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?\s+([a-z][\w’'-]*)", text[end : end + 60])
+    sentence_start = re.search(r"(?:^|[.!?]\s+|\n|[–—-]\s|,\s+(?:and|but)\s+|;\s+)(?:[Tt]he\s+)?"
+                               r"(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+and\s+)?$",
+                               text[max(0, start - 40) : start])  # the subject of a sentence or a clause
+    return bool(_actor_context(text, start, end) or _ACTING_BEFORE.search(text[max(0, start - 40) : start])
+                or _ACTING_AFTER.match(text[end : end + 12])
+                or (sentence_start and subject and _verb_like(subject.group(1))))  # fmt: skip
+
+
+def _modifier(text: str, end: int) -> bool:
+    """"Bogotá car bomb", "Our Kabul correspondent": a name before a lower-case noun describes it
+    (a verb after it, "Moscow annexed", "Kyiv should", is no noun)."""
+    m = re.match(r"[ \t]+([a-z][\w’'-]*)", text[end : end + 30])
+    if not m or _ACTOR_AFTER.match(text[end : end + 60]):
+        return False
+    word, lx = m.group(1), lexicon()
+    verbs = {"should", "could", "would", "will", "must", "may", "might", "can", "cannot", "does", "did", "do", "is",
+             "was", "has", "had", "have", "says", "wants", "needs", "sees", "hopes", "fears", "insists", "denies"}
+    return not (word in verbs or word in lx.speech_verbs or word in lx.auxiliaries or word.endswith("ed"))
+
+
+def _government_for(code: str, index: RegistryIndex) -> str | None:
+    """The registry's government of a country (the registry keeps some countries as places and
+    their politics as their government's: "Damascus denies" is the Syrian government)."""
+    found = [a.id for a in index.registry.actors.values()
+             if a.type == "government" and index.regions.get(a.id) == frozenset({code})
+             and not any(p in index.registry.actors and index.registry.actors[p].type == "government"
+                         for p in a.part_of)]  # fmt: skip
+    return found[0] if len(found) == 1 else None
 
 
 # --------------------------------------------------------------------------------------------
@@ -272,8 +326,9 @@ def _sentence_start(lay: Layout, region: Region, pos: int) -> bool:
 def _clean(seq: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     lx = lexicon()
     out = list(seq)
-    while out and (out[0][2] in lx.stop or out[0][2].rstrip(".") in lx.titles or out[0][2] in lx.connectors):
-        out.pop(0)
+    while out and (out[0][2] in lx.stop or out[0][2].rstrip(".") in lx.titles or out[0][2] in lx.connectors
+                   or (out[0][2].lower() in lx.people_nouns and len(out) > 1)):  # fmt: skip
+        out.pop(0)  # "Fighters of the Maute group": the people of a name are no part of it
     while out and out[-1][2] in lx.connectors:
         out.pop()
     if not out:
@@ -306,7 +361,7 @@ def _sequences(lay: Layout, region: Region, taken: list[Span]) -> list[Span]:
             if (
                 (_sentence_start(lay, region, start) and not w.isupper() and not gazetteer.country(w)
                  and not gazetteer.city(w) and not re.match(r"(?:Al|El|al|el)-[A-Z]", w)
-                 and not re.search(rf"[a-z,;]\s+{re.escape(w)}(?![\w-])", text))
+                 and not re.search(rf"[a-z,;][ \t\u00a0]+{re.escape(w)}(?![\w-])", text))
                 or (w.endswith(("an", "i")) and nxt and not gazetteer.country(w) and not gazetteer.city(w))
                 or w in lx.peoples or w in lx.titles
                 or (w.endswith(tuple(lx.demonym_endings)) and not gazetteer.country(w) and not gazetteer.city(w)
@@ -316,6 +371,8 @@ def _sequences(lay: Layout, region: Region, taken: list[Span]) -> list[Span]:
                 return
         if all(w in lx.titles or w in lx.peoples for w in words):
             return
+        if words[-1] in lx.peoples and re.match(r"[ \t]+[a-z]", text[end : end + 2]):
+            return  # "Latin American governments", "South African private …": an adjective, not a name
         results.append((start, end))
 
     prev_end = None
@@ -326,6 +383,11 @@ def _sequences(lay: Layout, region: Region, taken: list[Span]) -> list[Span]:
             continue
         is_name = is_name_token(word)
         is_conn = word in lx.connectors and seq and (word != "the" or seq[-1][2] in ("of", "for"))
+        if is_conn and word in ("for", "of") and seq[-1][2] not in lx.connectors and gazetteer.is_place(
+            " ".join(w for _, _, w in seq)
+        ):
+            flush()  # "Europe for the Baltic Review": a place, then another name
+            is_conn = False
         joined = prev_end is not None and text[prev_end:s] == " " and not lead_punct
         if seq and not joined:
             flush()
@@ -350,20 +412,26 @@ def _acronym_name(text: str, end: int) -> tuple[int, int, str] | None:
     words = list(re.finditer(r"[\w’'-]+", text[max(0, end - 120) : end]))
     base = max(0, end - 120)
     best = None
+    run = None  # the start of the run of capitalised words right before the brackets
     for i in range(len(words) - 1, -1, -1):
         w = words[i].group()
         if not (w[0].isupper() or w.lower() in ("in", "the", "of", "for", "and", "al", "de")):
             break
         phrase = [x.group() for x in words[i:]]
-        if not phrase[0][0].isupper() or phrase[0] in lexicon().stop:
-            continue
         initials = "".join(p[0].upper() for x in phrase for p in x.split("-") if p and p[0].isupper() or
                            (p.lower() in ("al",) and "-" in x))  # fmt: skip
+        if phrase[0][0].isupper() and phrase[0] not in lexicon().stop and len(phrase) >= 2:
+            run = base + words[i].start()
+        # a stop word ("Southern", "International") may start a name whose initials are the acronym
+        if not phrase[0][0].isupper() or (phrase[0] in lexicon().stop and initials != acronym.upper()):
+            continue
         letters = "".join(ch for ch in " ".join(phrase).upper() if ch.isalpha())
         if acronym.upper()[0] == initials[:1] and _subsequence(acronym.upper(), letters) and len(phrase) >= 2:
             best = base + words[i].start()
             if initials == acronym.upper():
                 break
+    if best is None and run is not None and acronym.isupper():
+        best = run  # "the National Liberation Army (ELN)": an acronym of the name in another language
     if best is None:
         return None
     return best, end + m.end(), acronym
@@ -374,7 +442,61 @@ def _subsequence(small: str, big: str) -> bool:
     return all(ch in it for ch in small)
 
 
-def _type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], index: RegistryIndex):
+_APPOSITION = re.compile(r"^,\s+(?:one of (?:the\s+)?|an?\s+|the\s+|its\s+|their\s+)(?P<np>[^,.;:()“”\"]{2,90})")
+_APPOSITION_END = re.compile(
+    r"\s(?:of|in|at|near|that|which|who|whose|where|with|to|from|on|for|by|based|led|founded|and|since|"
+    r"building|run|set|backed|known)\s"
+)
+
+
+_IRREGULAR_PAST = frozenset(
+    "withdrew took fled went began fought came said won lost left held kept made sent shot struck overran seized "
+    "rose fell ran gave told wrote brought bought built drove flew grew knew led met paid put read sat saw sold "
+    "spoke stood thought threw understood woke wore".split()
+)
+
+
+def _verb_like(word: str) -> bool:
+    """A word that is likely a verb after a subject: "the army withdrew", "the group has"."""
+    lx = lexicon()
+    return (word in _IRREGULAR_PAST or word in lx.speech_verbs or word in lx.auxiliaries or word.endswith("ed")
+            or word in ("is", "are", "was", "were", "has", "have", "had", "will", "would", "should", "could", "may",
+                        "might", "must", "can", "does", "did", "says"))  # fmt: skip
+
+
+def described(text: str, start: int, end: int) -> tuple[str, str] | None:
+    """(kind, the describing words) for a name the text describes: in an apposition ("Chasiv Yar,
+    a town eight kilometres to the west": place) or before it ("a group calling itself Saraya …":
+    armed-group). The kind is "place" or an actor type."""
+    lx = lexicon()
+    m = _APPOSITION.match(text[end : end + 120])
+    # "According to Omar Zidan, the army withdrew …": a comma that ends a lead-in, not an apposition
+    lead_in = re.search(r"(?:^|[.!?]\s+|\n)\W*(?:[Aa]ccording to|[A-Z][a-z]+ing|[Ii]n|[Aa]fter|[Ff]or|[Ll]ike)"
+                        r"\s[^,.;]*$", text[max(0, start - 80) : start])
+    if m and not lead_in:
+        np = m.group("np")
+        cut = _APPOSITION_END.search(" " + np + " ")
+        np = np[: max(0, cut.start() - 1)] if cut else np
+        words = [w.replace("-", " ") for w in re.findall(r"[\w’'-]+", np.lower())]
+        low = " " + " ".join(words) + " "
+        best = None
+        for phrase, kind in lx.described_as:
+            at = low.rfind(f" {phrase} ")
+            if at != -1 and (best is None or at + len(phrase) > best[0]):
+                best = (at + len(phrase), phrase, kind)
+        if best:
+            after = low[best[0] + 1 :].split()
+            if not (after and _verb_like(after[0])):
+                return best[2], best[1]
+    m = re.search(r"\b(?P<noun>[a-z]+)\s+(?:calling itself|calls itself|called|known as|named)\s+$",
+                  text[max(0, start - 60) : start])
+    if m and m.group("noun") in lx.self_named:
+        return lx.self_named[m.group("noun")], m.group("noun")
+    return None
+
+
+def _type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], index: RegistryIndex,
+              countries: frozenset[str] = frozenset()):  # fmt: skip
     """(kind, actor type, rule, confidence, geonames, state id) of a name the registry does not have."""
     text = lay.text
     lx = lexicon()
@@ -392,9 +514,16 @@ def _type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], i
     code = gazetteer.capital_of(name)
     if code and actorish:
         return "actor", "state", "capital-for-its-state (GeoNames)", 0.6, None, code
-    city = gazetteer.city(name)
+    continent = gazetteer.continent(name)
+    if continent:
+        return "place", None, "continent (GeoNames)", 0.9, continent, None
+    city = gazetteer.city(name, countries)
     if city and not any(lx.kind_of_word(w) for w in words):
         return "place", None, "city (GeoNames)", 0.8, city.geonames, None
+    told = next((d for s, e in spans if (d := described(text, s, e))), None)
+    if told:
+        kind = "place" if told[0] == "place" else "actor"
+        return kind, None if kind == "place" else told[0], f"described-as-“{told[1]}”", 0.7, None, None
     if any(_MEDIA_BEFORE.search(text[max(0, s - 30) : s]) for s, _ in spans) or _in_credit(lay, start):
         return "actor", "media-outlet", "media-word-before", 0.7, None, None
     if any(re.search(r"\bparamilitary\s+(?:the\s+)?$", text[max(0, s - 20) : s], re.I)
@@ -402,6 +531,10 @@ def _type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], i
         return "actor", "armed-group", "paramilitary-before", 0.6, None, None
     cap = [w[:1].upper() + w[1:] for w in words]
     head = lx.kind_of_word(cap[-1])
+    if head == "organization" and cap[-1] == "Group" and any(
+        _ARMED.search(text[max(0, s - 100) : s] + " " + text[e : e + 100]) for s, e in spans
+    ):
+        return "actor", "armed-group", "head-word “Group” among words of armed conflict", 0.5, None, None
     if head:
         return "actor", head, f"head-word “{words[-1]}”", 0.7, None, None
     for w in cap:
@@ -423,7 +556,7 @@ def _type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], i
 
 
 def _in_credit(lay: Layout, start: int) -> bool:
-    photo = lay.article.photo
+    photo = lay.photo
     if not photo or not (photo.credit.start <= start < photo.credit.end):
         return False
     credit = lay.text[photo.credit.start : photo.credit.end]
@@ -474,6 +607,13 @@ def find_names(lay: Layout, index: RegistryIndex) -> Names:
     entities: dict[str, Entity] = {}
     new_hits: list[Hit] = []
     taken = [h.span for h in hits]
+    # Countries and capitals, resolved once every mention is known: code → [(span, how, words)],
+    # how = registry:<place id> | name | capital.
+    pending: dict[str, list[tuple[Span, str, str]]] = {}
+    for h in hits:
+        c = gazetteer.country(index.label(h.id) or "") if h.kind == "place" else None
+        if c:
+            pending.setdefault(c.code, []).append((h.span, f"registry:{h.id}", text[h.start : h.end]))
 
     # "Islamic State Sahel Province": a registry name with more name after it is another actor.
     kept = []
@@ -531,6 +671,8 @@ def find_names(lay: Layout, index: RegistryIndex) -> Names:
     last_words |= {a.label.split()[-1] for a in registry.actors.values() if a.type == "person"}
     names = {n: sp for n, sp in spans_by_name.items()
              if len(n.split()) > 1 or n not in last_words or n in acronyms or gazetteer.country(n)}  # fmt: skip
+    # The countries the article names, for a city GeoNames knows in several ("Tripoli", "Gao").
+    article_countries = frozenset(regions | {c.code for n in names if (c := gazetteer.country(n))})
     for name, (start, end) in sorted(names.items(), key=lambda kv: (-len(kv[0].split()), kv[1])):
         if name in acronyms and acronyms[name] in names:
             continue  # found with its full name
@@ -554,15 +696,14 @@ def find_names(lay: Layout, index: RegistryIndex) -> Names:
         if known:
             new_hits += [Hit(s, e, known[0], known[1], "alias") for s, e in occurrences]
             continue
-        capital = gazetteer.capital_of(name)
-        state = _state_for(capital, index) if capital else None
-        if state:  # "Tehran denies …": the capital stands for its state where it acts, and is a city elsewhere
-            acting = [sp for sp in occurrences if _actor_context(text, *sp) and not _place_context(text, *sp)]
-            new_hits += [Hit(s, e, "actor", state, "capital") for s, e in acting]
-            occurrences = [sp for sp in occurrences if sp not in acting]
-            if not occurrences:
-                continue
-        kind, typ, rule, confidence, geonames, state_of = _type_new(lay, label, start, end, occurrences, index)
+        plain = name.title() if name.isupper() and len(name) > 3 else name
+        nation, capital = gazetteer.country(plain), gazetteer.capital_of(plain)
+        if nation or capital:  # resolved below, once the article's every country and capital is known
+            how = "name" if nation else "capital"
+            pending.setdefault(nation.code if nation else capital, []).extend((sp, how, plain) for sp in occurrences)
+            continue
+        kind, typ, rule, confidence, geonames, state_of = _type_new(lay, label, start, end, occurrences, index,
+                                                                    article_countries)  # fmt: skip
         if state_of:
             ref = _state_for(state_of, index)
             if ref:
@@ -592,12 +733,94 @@ def find_names(lay: Layout, index: RegistryIndex) -> Names:
             c, city = gazetteer.country(plain), gazetteer.city(plain)
             if c or city:
                 regions.add(c.code if c else city.country)
+    hits, new_hits, regions = _resolve_countries(text, pending, hits, new_hits, entities, regions, index, ids)
     hits = sorted(hits + new_hits, key=lambda h: (h.start, h.end))
     cand_persons = {e.id: e.label for e in entities.values() if e.type == "person"}
     hits = _surnames(lay, hits, cand_persons)
     frozen_regions = frozenset(regions)
     hits, held = _out_of_region(lay, hits, index, frozen_regions)
     return Names(tuple(hits), entities, held, frozen_regions, index)
+
+
+def _resolve_countries(
+    text: str, pending: dict[str, list[tuple[Span, str, str]]], hits: list[Hit], new_hits: list[Hit],
+    entities: dict[str, Entity], regions: set[str], index: RegistryIndex, ids: Ids,
+) -> tuple[list[Hit], list[Hit], set[str]]:  # fmt: skip
+    """Countries and capitals: an actor where they act, a place elsewhere.
+
+    A country whose name acts anywhere in the article ("Venezuela denies", "called on Venezuela",
+    "Turkey-backed") is a state at each of its mentions: the registry's state of that country, else
+    (the registry keeps some countries as places, their politics as their government's) the
+    registry's government of it, else a new actor. A capital stands for the government where it
+    acts ("Washington accuses", "a deal with Bamako"), and where it is neither a place nor a
+    modifier in an article in which the country acts ("matters to Moscow", but "in Moscow",
+    "Bogotá car bomb"): the registry's government of the country, else its state, else the state the
+    article's own words make, else a new government. A country the registry keeps as a place stays
+    that place where it does not act."""
+    regions = set(regions)
+
+    def new_actor(label: str, typ: str, rule: str, confidence: float, geonames: int | None) -> str:
+        ent = next((e for e in entities.values() if e.label == label and e.kind == "actor"), None)
+        if ent is None:
+            ent = Entity(ids.new(label), "actor", label, typ, rule, confidence, geonames=geonames)
+            entities[ent.id] = ent
+        return ent.id
+
+    for code in sorted(pending):
+        occ = sorted(set(pending[code]))
+        country = gazetteer.country_by_code(code)
+        if country is None:
+            continue
+        known = index.names.get(norm(country.name))
+        registry_place = known[1] if known and known[0] == "place" else next(
+            (how.split(":", 1)[1] for _, how, _ in occ if how.startswith("registry:")), None)  # fmt: skip
+        acts = {sp for sp, _, _ in occ if _acting(text, *sp)}
+        name_acts = any(how != "capital" and sp in acts for sp, how, _ in occ)
+        country_acts = bool(acts)
+        for sp, how, _ in occ:
+            if how == "capital" and country_acts and sp not in acts and not _place_context(text, *sp) and not (
+                    _modifier(text, sp[1]) or text[sp[0] : sp[1]].isupper()):  # fmt: skip
+                acts.add(sp)
+            if how == "name" and name_acts and not registry_place:
+                acts.add(sp)
+        if any(how != "capital" for _, how, _ in occ):
+            regions.add(code)
+        state = None
+        if name_acts:
+            state = _state_for(code, index) or (_government_for(code, index) if registry_place else None)
+            if state is None and registry_place:
+                state = new_actor(f"Government of {country.name}", "government",
+                                  f"country-acting; the registry keeps {registry_place} as a place", 0.6, None)
+            elif state is None:
+                state = new_actor(country.name, "state", "country-acting (pycountry)", 0.8, country.geonames)
+        government = _government_for(code, index) or _state_for(code, index) or state
+        for sp, how, words in occ:
+            if sp in acts:
+                if how == "capital":
+                    if government is None:
+                        government = new_actor(f"Government of {country.name}", "government",
+                                               "capital-for-its-government (GeoNames)", 0.6, None)
+                    new_hits.append(Hit(sp[0], sp[1], "actor", government, "capital"))
+                elif how.startswith("registry:"):
+                    hits = [h for h in hits if h.span != sp]
+                    new_hits.append(Hit(sp[0], sp[1], "actor", state, "country"))
+                else:
+                    new_hits.append(Hit(sp[0], sp[1], "actor", state, "candidate"))
+                continue
+            if how.startswith("registry:"):
+                continue  # the registry's place
+            if how == "name":
+                label, geonames, rule = country.name, country.geonames, "country (pycountry)"
+            else:
+                city = gazetteer.city(words, frozenset(regions))
+                label, geonames, rule = words, city.geonames if city else None, "city (GeoNames)"
+            ent = next((e for e in entities.values() if e.label == label and e.kind == "place"), None)
+            if ent is None:
+                ent = Entity(ids.new(label), "place", label, None, rule, 0.9 if how == "name" else 0.8,
+                             geonames=geonames)  # fmt: skip
+                entities[ent.id] = ent
+            new_hits.append(Hit(sp[0], sp[1], "place", ent.id, "candidate"))
+    return hits, new_hits, regions
 
 
 def with_entities(names: Names, entities: list[Entity], hits: list[Hit]) -> Names:

@@ -278,6 +278,11 @@ def _mentions(w: _Writer, hits: list[Hit]) -> None:
             note = "the surname alone"
         elif h.how == "capital":
             note = "the capital standing for its state (rule capital-for-its-state, confidence 0.6); TODO: check"
+        elif h.how == "country":
+            note = ("the country standing for its government, where it acts (rule country-acting, confidence 0.6); "
+                    "TODO: check")
+        elif h.how == "role":
+            note = "the role the text names this person by elsewhere (rule role-noun, confidence 0.6); TODO: check"
         elif h.how == "speaker":
             note = "a speaker the text describes"
         elif h.also:

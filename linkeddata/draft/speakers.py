@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .lexicon import lexicon
 from .mentions import Entity, Hit, Ids, Names, with_entities
-from .text import Layout, Span, norm, trim, word_count
+from .text import Layout, Span, norm, overlaps, trim, word_count
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,9 @@ def named(text: str, names: Names, hs: int, he: int, head_only: bool = True) -> 
     last = found[-1]
     if head_only and re.fullmatch(r"(?:['’]s)?(?:\s+[a-z][\w’'-]*)+\s*", text[last.end : core_end]):
         return None
-    of = re.search(r"\s(?:of|for)\s", text[hs:core_end])
+    # "of" or "for" outside the names: "a spokesman for X" describes; "Government of National Accord" names
+    of = next((m for m in re.finditer(r"\s(?:of|for)\s", text[hs:core_end])
+               if not any(h.start <= hs + m.start() < h.end for h in found)), None)  # fmt: skip
     if of:
         lead = text[hs : hs + of.start()]
         before = [h for h in found if h.end <= hs + of.start()]
@@ -105,6 +107,7 @@ _DEFINITE_TYPES = {
     "mission": ("military-force",), "command": ("military-force",), "junta": ("government",),
     "bloc": ("organization",), "party": ("organization", "armed-group"), "rebels": ("armed-group",),
     "regime": ("government",), "organisation": ("organization",), "organization": ("organization",),
+    "company": ("organization",), "firm": ("organization",),
 }  # fmt: skip
 
 
@@ -115,31 +118,112 @@ def _definite(text: str, names: Names, hs: int, he: int) -> str | None:
         return None
     noun = m.group(1)
     types = _DEFINITE_TYPES.get(noun)
-    for h in sorted((h for h in names.hits if h.kind == "actor" and h.end <= hs), key=lambda h: -h.start):
-        if h.how == "speaker":
-            continue
-        label = names.label(h.id).lower()
-        if re.search(rf"\b{noun}\b", label) or (types and names.actor_type(h.id) in types):
+    before = sorted((h for h in names.hits if h.kind == "actor" and h.end <= hs and h.how != "speaker"),
+                    key=lambda h: -h.start)  # fmt: skip
+    # the actor whose name or description has the noun ("the company": "…, a private military company")
+    for h in before:
+        e = names.entities.get(h.id)
+        if re.search(rf"\b{noun}\b", names.label(h.id).lower()) or (e and re.search(rf"\b{noun}\b", e.rule)):
+            return h.id
+    for h in before:
+        if types and names.actor_type(h.id) in types:
             return h.id
     return None
 
 
 def _head_noun(text: str, hs: int, he: int) -> str | None:
-    words = re.findall(r"[A-Za-z’'-]+", text[hs : _core(text, hs, he)])
-    words = [w for w in words if w.lower() not in ("of", "for", "the")]
+    """The noun a description rests on: "a Houthi spokesman" → spokesman; "A spokesman for the
+    Syrian National Army" → spokesman (the words before "for", "of" …)."""
+    phrase = text[hs : _core(text, hs, he)]
+    phrase = re.split(r"\s(?:of|for|from|with|to)\s", phrase)[0]
+    words = [w for w in re.findall(r"[A-Za-z’'-]+", phrase) if w.lower() != "the"]
     return words[-1].lower() if words and words[-1][0].islower() else None
+
+
+def _part_of(text: str, names: Names, hs: int, he: int) -> str | None:
+    """"Rwanda's army": the one actor of the registry of that kind that is part of the one named."""
+    m = re.fullmatch(r"(?:[Tt]he\s+)?(.+?)['’]s?\s+([a-z]+)", text[hs:he])
+    if not m:
+        return None
+    owner = next((h for h in names.hits if h.kind == "actor" and h.start == hs + m.start(1) and h.end == hs + m.end(1)),
+                 None)  # fmt: skip
+    typ = lexicon().kind_of_word(m.group(2).capitalize())
+    if owner is None or typ is None:
+        return None
+    actors = names.index.registry.actors
+
+    def within(ref: str, seen: frozenset = frozenset()) -> bool:
+        a = actors.get(ref)
+        if a is None or ref in seen:
+            return False
+        return owner.id in a.part_of or any(within(p, seen | {ref}) for p in a.part_of)
+
+    found = [a.id for a in actors.values() if a.type == typ and within(a.id)]
+    return found[0] if len(found) == 1 else None
+
+
+def _role_mentions(lay: Layout, names: Names) -> list[Hit]:
+    """"The fisherman still keeps …" … "said the fisherman, Abdala Momade": a person the text names
+    once with a role noun is that person wherever else "the <noun>" stands alone (one person per
+    noun, or none)."""
+    text = lay.text
+    persons = {h.start: h for h in names.hits if h.kind == "actor" and names.actor_type(h.id) == "person"}
+    roles: dict[str, set[str]] = {}
+    named_at: set[int] = set()
+    titles = lexicon().alternation(lexicon().titles)
+    for m in re.finditer(rf"\b[Tt]he ([a-z]{{3,}}),\s+(?:(?:{titles})\.?\s+)*", text):
+        hit = persons.get(m.end())
+        if hit and m.group(1) not in dict(lexicon().group_sources):
+            roles.setdefault(m.group(1), set()).add(hit.id)
+            named_at.add(m.start())
+    out = []
+    taken = [h.span for h in names.hits]
+    for noun, refs in sorted(roles.items()):
+        if len(refs) != 1:
+            continue
+        for m in re.finditer(rf"\b[Tt]he {noun}\b", text[: lay.article.content_end]):
+            span = (m.start(), m.end())
+            if m.start() not in named_at and not any(overlaps(span, t) for t in taken):
+                out.append(Hit(span[0], span[1], "actor", next(iter(refs)), "role"))
+    return out
 
 
 def _named_later(lay: Layout, names: Names, noun: str, after: int) -> Hit | None:
     """"the spokesman, Hamid al-Sharafi": a person named with the noun that described them."""
     text = lay.text
     limit = min(len(text), after + 1500)
-    for m in re.finditer(rf"\b[Tt]he {re.escape(noun)},\s+", text[after:limit]):
+    titles = lexicon().alternation(lexicon().titles)
+    for m in re.finditer(rf"\b[Tt]he {re.escape(noun)},\s+(?:(?:{titles})\.?\s+)*", text[after:limit]):
         pos = after + m.end()
         hit = next((h for h in names.hits if h.start == pos and names.actor_type(h.id) == "person"), None)
         if hit:
             return hit
     return None
+
+
+def _it(lay: Layout, names: Names, pos: int) -> Speaker | None:
+    """"It" is never a person: the actor (not a person) the sentence before names first, else the
+    last one named before it in its own sentence; none, and the draft asks."""
+    region = lay.region_at(pos)
+    if region is None:
+        return None
+    sentences = [sp for r in lay.regions if r.kind in ("paragraph", "headline", "caption") and r.start <= region.start
+                 for sp in lay.sentences[r]]  # fmt: skip
+    own = next((sp for sp in sentences if sp[0] <= pos < sp[1]), None)
+    if own is None:
+        return None
+    before = [h for h in names.actors_in((own[0], pos)) if names.actor_type(h.id) not in ("person", None)]
+    earlier = [sp for sp in sentences if sp[1] <= own[0]]
+    previous = [h for h in names.actors_in(earlier[-1]) if names.actor_type(h.id) not in ("person", None)] if (
+        earlier) else []  # fmt: skip
+    if before:
+        hit = before[-1]
+    elif previous:
+        hit = previous[0]
+    else:
+        return None
+    return Speaker(hit.id, f"“it”: {lay.text[hit.start : hit.end]}, the actor named before it, not a person "
+                           f"(confidence 0.5); TODO: check")
 
 
 def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, Ask | None]],
@@ -152,7 +236,8 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
     new: dict[str, Entity] = {}
     extra: list[Hit] = []
     answers: dict[Ask, Speaker | None] = {}
-    current = names
+    extra.extend(_role_mentions(lay, names))
+    current = with_entities(names, [], extra) if extra else names
 
     def describe(hs: int, he: int) -> Speaker:
         nonlocal current
@@ -161,6 +246,11 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
         known = names.index.names.get(norm(core)) or names.index.names.get(norm(phrase))
         if known and known[0] == "actor":
             return Speaker(known[1], f"“{phrase}”: registry name (confidence 0.9)")
+        part = _part_of(text, current, hs, he)
+        if part:
+            extra.append(Hit(hs, he, "actor", part, "speaker"))
+            return Speaker(part, f"“{phrase}”: the registry's {part}, part of the one named (rule possessive-part-of, "
+                                 f"confidence 0.7)")
         noun = _head_noun(text, hs, he)
         later = _named_later(lay, current, noun, he) if noun else None
         if later:
@@ -218,10 +308,15 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
         if ask.appos and not re.match(r"\s*(?:which|who|whose|where|that|when)\b", text[ask.appos[0] : ask.appos[1]]):
             a_s, a_e = trim(text, ask.appos[0], ask.appos[1], " \t,")
             ref = named(text, current, a_s, a_e, head_only=False)
+            # the apposition names the speaker ("the spokesman, Hamid al-Sharafi") or a person; words
+            # that describe another actor ("X, the coalition that Ankara backs") name no speaker
+            first = next((h for h in current.actors_in((a_s, a_e))), None)
+            if ref and not (current.actor_type(ref) == "person" or (first and first.start == a_s and first.id == ref)):
+                ref = None
             if ref:
                 return Speaker(ref, f"“{phrase}, {text[a_s:a_e]}” (rule named-in-apposition, confidence 0.8)")
         if ask.create and (_group(text, hs, he) or re.search(r"\b[a-z]{3,}|^[A-Z][a-z]+s$", phrase)) and (
-            word_count(phrase) <= 9
+            word_count(text[hs : _core(text, hs, he)]) <= 9
         ):
             return describe(hs, he)
         return None
@@ -255,9 +350,16 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
         hs = ask.head[0]
         phrase = text[ask.head[0] : ask.head[1]].strip(" \t,…—–").lower()
         answer = None
+        if phrase == "it":
+            answers[ask] = _it(lay, current, hs)
+            continue
         region = lay.region_at(hs)
         near = [x for x in persons if phrase != "they" and region and region.start <= x[0] < hs]
-        for _pos, prev in sorted((x for x in antecedents + near if x[0] < hs), key=lambda x: -x[0]):
+        paragraphs = [r for r in lay.regions if r.kind == "paragraph"]
+        at = next((i for i, r in enumerate(paragraphs) if r == region), None)
+        # an antecedent two paragraphs back or more is too far to be sure of: the draft asks instead
+        since = paragraphs[at - 1].start if at else (region.start if region else 0)
+        for _pos, prev in sorted((x for x in antecedents + near if since <= x[0] < hs), key=lambda x: -x[0]):
             if phrase == "they" or current.actor_type(prev.id) in (None, "person"):
                 answer = Speaker(prev.id, f"“{phrase}”: the last speaker named before it (confidence 0.6); TODO: check")
                 break

@@ -10,7 +10,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from ..article import Article
+from ..article import Article, Photo
+from ..article import Span as TextSpan
 from .lexicon import lexicon
 
 Span = tuple[int, int]
@@ -48,6 +49,7 @@ class Layout:
     regions: tuple[Region, ...]
     quotes: dict[Region, tuple[Quotation, ...]]
     sentences: dict[Region, tuple[Span, ...]]
+    photo: Photo | None = None  # the article's photo line, or one in a form only the drafter reads
 
     @property
     def text(self) -> str:
@@ -153,16 +155,39 @@ def without_spans(text: str, s: int, e: int, spans: list[Span]) -> str:
 # Regions, quotations, sentences
 
 
-def regions(article: Article) -> tuple[Region, ...]:
+# "Firefighters inspect a car near the base, February 16, 2021. (AP Photo/Dilan Rasoul)": an agency's
+# credit in brackets after the caption, on the first line of the body.
+_AGENCY_CREDIT = re.compile(
+    r"^(?P<caption>[A-Z\"“].*?[.!?”\"])\s*\((?P<credit>(?:AP|AFP|Reuters|REUTERS|EPA|Getty Images|Xinhua|"
+    r"Anadolu Agency)(?: Photo)?/[A-Z][\w’'.\-]*(?: [A-Z][\w’'.\-]*)*)\)$"
+)
+
+
+def photo_line(article: Article) -> Photo | None:
+    """The photo line the article reader found, or an agency credit in brackets after the caption on
+    the body's first line, which the drafter reads too."""
+    if article.photo:
+        return article.photo
+    text = article.text
+    line = re.match(r"[^\r\n]+", text[article.body.start : article.body.end])
+    m = _AGENCY_CREDIT.match(line.group()) if line else None
+    if not m:
+        return None
+    base = article.body.start
+    return Photo(TextSpan(base, base + m.end()), None, TextSpan(base + m.start("credit"), base + m.end("credit")),
+                 TextSpan(base + m.start("caption"), base + m.end("caption")))  # fmt: skip
+
+
+def regions(article: Article, photo: Photo | None = None) -> tuple[Region, ...]:
     text = article.text
     out = [Region(article.headline.start, article.headline.end, "headline")]
-    if article.photo:
-        out.append(Region(article.photo.credit.start, article.photo.credit.end, "credit"))
-        out.append(Region(article.photo.caption.start, article.photo.caption.end, "caption"))
+    if photo:
+        out.append(Region(photo.credit.start, photo.credit.end, "credit"))
+        out.append(Region(photo.caption.start, photo.caption.end, "caption"))
     body = article.body
     for m in re.finditer(r"[^\r\n]+", text[body.start : body.end]):
         start, end = trim(text, body.start + m.start(), body.start + m.end(), " \t\u00a0")
-        if end > start:
+        if end > start and not (photo and photo.line.start <= start < photo.line.end):
             out.append(Region(start, end, "paragraph"))
     for c in article.contributors:
         out.append(Region(c.start, c.end, "contributor"))
@@ -259,6 +284,7 @@ def sentences(text: str, region: Region, quotes: tuple[Quotation, ...]) -> tuple
 
 
 def layout(article: Article) -> Layout:
-    rs = regions(article)
+    photo = photo_line(article)
+    rs = regions(article, photo)
     quotes = {r: quotations(article.text, r) for r in rs}
-    return Layout(article, rs, quotes, {r: sentences(article.text, r, quotes[r]) for r in rs})
+    return Layout(article, rs, quotes, {r: sentences(article.text, r, quotes[r]) for r in rs}, photo)

@@ -130,6 +130,9 @@ def cues_in(text: str, span: Span, exclude=()) -> list[tuple[int, int, str]]:
         s, e = span[0] + m.start(), span[0] + m.end()
         if any(inside((s, e), x) for x in exclude):
             continue
+        if re.search(r"\b(?:den(?:y|ies|ied|ial of)|reject(?:s|ed)?|dismiss(?:es|ed)?|refut(?:es|ed))\s+"
+                     r"(?:(?:the|these|those|all|such|an?|its|their)\s+)?(?:\w+\s+)?$", text[max(0, s - 40) : s]):
+            continue  # "rejected the accusation": the words denied, not a hedge of the one who denies them
         found.append((s, e, levels[key]))
     return found
 

@@ -140,12 +140,19 @@ RULES: tuple[tuple[str, Callable[[str, Names, int, int], list[Proposal]], float]
 )
 
 
-def find_events(sentences: list[Span], text: str, names: Names, claims: list[DraftClaim], dates: Dates):
+def find_events(sentences: list[Span], text: str, names: Names, claims: list[DraftClaim], dates: Dates,
+                headline: Span | None = None):  # fmt: skip
+    """The events the rules find, each resting on a drafted claim; the headline's only where the
+    body does not report the same event (the same type and agents) again."""
     out: list[DraftEvent] = []
     counts: dict[str, int] = {}
+    body = [sp for sp in sentences if sp != headline]
+    in_body = {(p.type, p.agents) for s, e in body for _, fn, _ in RULES for p in fn(text, names, s, e)}
     for s, e in sentences:
         for rule, fn, confidence in RULES:
             for p in fn(text, names, s, e):
+                if (s, e) == headline and (p.type, p.agents) in in_body:
+                    continue
                 if any(ev.type == p.type and overlaps(ev.evidence, p.evidence) for ev in out):
                     continue
                 claim = next((c for c in claims if any(inside(p.evidence, sp) for sp in c.spans)), None) or next(

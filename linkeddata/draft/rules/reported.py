@@ -21,8 +21,15 @@ from . import Context, DraftClaim, Found, hedge_of
 from .quotations import outlet_in
 
 _COMPLEMENT_VERBS = {"said", "says", "say", "denies", "denied", "deny", "rejects", "rejected", "accuses", "accused",
+                     "accuse",
                      "warned", "warns", "claimed", "claims", "insists", "insisted", "believes", "believed", "fears",
-                     "feared", "reported", "reports", "announced", "confirmed", "admitted", "acknowledged"}  # fmt: skip
+                     "feared", "reported", "reports", "announced", "confirmed", "admitted", "acknowledged", "called",
+                     "calls", "condemned", "condemns", "argue", "argues", "argued"}  # fmt: skip
+# "…, the Iranian foreign ministry said in a statement.": the sentence's speaker comes last.
+_SAID_AFTER_TAIL = (r"(?:\s+(?:in|on|at|to|during|after|late|earlier|later|this|last|yesterday|today)\b"
+                    r"(?:(?!\bthat\b)[^,.;“”]){0,40})?")
+# "X claimed the raid, and the United States designated …": a new clause with its own subject.
+_NEXT_CLAUSE = re.compile(r",?\s+(?:and|but|while|whereas)\s+(?=(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*\s+[a-z])")
 _DENIAL = re.compile(
     r",\s+(?P<ev>(?:a|the)\s+(?:charge|claim|claims|charges|accusation|account|report)s?\s+(?P<head>[^,.;]{2,60}?)\s+"
     r"(?:has\s+|have\s+|had\s+)?(?:denies|denied|deny|rejects|rejected|reject|disputes|disputed|"
@@ -70,6 +77,10 @@ def find_reported(lay: Layout) -> list[Found]:
         sub = attribution.subject(text, s, e)
         if sub is None or sub.verb not in _COMPLEMENT_VERBS | set(lexicon().speech_verbs) | lexicon().belief_verbs:
             continue
+        tail = _said_after(text, s, e)
+        if (tail and tail.group("head").lower() not in lexicon().pronouns and s + tail.start() > sub.head[1]
+                and 1 <= word_count(tail.group("head")) <= 6):  # fmt: skip
+            continue  # "Tehran rejected …, the foreign ministry said": the ministry's words (rule said-after)
         after = text[sub.evidence[1] : e]
         verb_at = text.find(sub.verb, sub.head[1], e)
         that = re.match(r"[^.“”]{0,60}?\bthat\b", after)
@@ -81,24 +92,34 @@ def find_reported(lay: Layout) -> list[Found]:
         denial = _DENIAL.search(text, verb_at, e)
         if denial:
             end = denial.start()  # "…, a claim the coalition rejected" is a claim of its own
+        nxt = _NEXT_CLAUSE.search(text, verb_at + len(sub.verb), end)
+        if nxt:
+            end = nxt.start()
         evidence = trim(text, verb_at, end, " \t.")
-        if sub.verb in ("accuses", "accused", "denies", "denied", "rejects", "rejected"):
+        if sub.verb in ("accuses", "accused", "accuse", "denies", "denied", "rejects", "rejected"):
             evidence = trim(text, sub.head[0], end, " \t.")
         out.append(Found("reported", s, (s, e), sub, evidence=evidence))
     return out
 
 
+def _said_after(text: str, s: int, e: int) -> re.Match | None:
+    """"…, X said (in a statement)." / "…, said X (, a researcher …)." / "The force, X said, is …"."""
+    verbs = "|".join(lexicon().after_verbs)
+    sentence = text[s:e]
+    m = re.search(rf",\s+(?P<verb>{verbs})\s+(?P<head>[^,.;“”]+?)(?:,\s*(?P<appos>[^.;“”]+?))?[.!]?$", sentence)
+    if m is None:
+        m = re.search(rf",\s+(?!and\s|but\s)(?P<head>[^,.;“”]{{2,40}}?)\s+(?P<verb>{verbs}){_SAID_AFTER_TAIL}"
+                      rf"(?:[.!]?$|,\s)", sentence)  # fmt: skip
+    return m
+
+
 def find_said_after(lay: Layout) -> list[Found]:
     text = lay.text
-    verbs = "|".join(lexicon().after_verbs)
     out = []
     for _r, s, e, quoted in _sentences(lay):
         if quoted:
             continue
-        sentence = text[s:e]
-        m = re.search(rf",\s+(?P<verb>{verbs})\s+(?P<head>[^,.;“”]+?)(?:,\s*(?P<appos>[^.;“”]+?))?[.!]?$", sentence)
-        if m is None:
-            m = re.search(rf",\s+(?P<head>[^,.;“”]{{2,40}}?)\s+(?P<verb>{verbs})(?:[.!]?$|,\s)", sentence)
+        m = _said_after(text, s, e)
         if m is None or not 1 <= word_count(m.group("head")) <= 8:
             continue
         head = (s + m.start("head"), s + m.end("head"))
@@ -120,6 +141,12 @@ def find_denials(lay: Layout) -> list[Found]:
         for m in _DENIAL.finditer(text, s, e):
             g = "head" if m.group("head") else "head2"
             head = (m.start(g), m.end(g))
+            if text[head[0] : head[1]].lower() in ("it", "they"):
+                # "X accused the company of …, a charge it denies": the one accused denies it
+                accused = re.search(r"\baccus(?:es|ed|ing)\s+((?:the\s+)?[\w’'-]+(?:\s+[A-Z][\w’'-]+)*)\s+of\b",
+                                    text[s : m.start()])
+                if accused:
+                    head = (s + accused.start(1), s + accused.end(1))
             evidence = trim(text, m.start() + 1, e if e - m.end() < 3 else m.end(), " \t.,")
             out.append(Found("denial", m.start(), None, Attribution(head, "denies", None, evidence), evidence=evidence))
     return out

@@ -33,8 +33,16 @@ def find_hedged(lay: Layout) -> list[Found]:
     return _sentences(lay, "hedged")
 
 
+_BYLINE = re.compile(r"^(?:By\s|[^.!?]{0,60}\|)|^[^.!?]*\b(?:live blog|Last updated|Published|Updated)\b")
+
+
 def find_publisher(lay: Layout) -> list[Found]:
-    return [f for f in _sentences(lay, "publisher") if f.extra[0].kind != "caption"]
+    """The article's own sentences; not the caption, nor a byline or date line before the story
+    ("By Teodoro Reyes, Island Times | Tuesday, October 24, 2017")."""
+    text = lay.text
+    return [f for f in _sentences(lay, "publisher") if f.extra[0].kind != "caption"
+            and not (f.extra[0].kind == "paragraph" and len(text[f.extra[0].start : f.extra[0].end]) <= 150
+                     and _BYLINE.match(text[f.extra[0].start : f.extra[0].end]))]  # fmt: skip
 
 
 def _quoted(ctx: Context, found: Found):
