@@ -392,9 +392,7 @@ def stance_pair(prop: URIRef, target: ClaimRef, source: ClaimRef) -> tuple[Stanc
 def read_description(site: SiteData) -> dict[str, list[tuple[str, Triple]]]:
     """The build's description of itself (``void.ttl``: VoID, DCAT, PROV) by subject, as
     :meth:`SiteData.article_triples` gives triples; empty when the build has none."""
-    from .describe import DESCRIPTION_NAME
-
-    path = site.build_dir / DESCRIPTION_NAME
+    path = BuildLayout(site.build_dir).description
     if not path.is_file():
         return {}
     try:
