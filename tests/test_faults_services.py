@@ -11,7 +11,6 @@ import base64
 import http.client
 import json
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -22,7 +21,7 @@ from urllib.parse import quote, urlencode
 
 import pytest
 from click.testing import CliRunner
-from conftest import need, write_small
+from conftest import free_port, need, write_small
 
 import linkeddata
 from linkeddata.cli import main
@@ -45,12 +44,6 @@ def oxigraph_or_skip() -> None:
         find_oxigraph()
     except LdExportError:
         need("the oxigraph server", False, "pip install oxigraph")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class Served:

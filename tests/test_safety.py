@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
-from conftest import write_small
+from conftest import free_port, write_small
 
 import linkeddata
 from linkeddata.annotation import load_annotation, load_registry
@@ -372,12 +372,6 @@ def assert_no_secret(r) -> None:
     for value in SECRETS.values():
         if value != SECRETS["LD_EXPORT_USER"]:
             assert value not in r.output, r.output
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture

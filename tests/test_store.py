@@ -15,7 +15,7 @@ from urllib.parse import quote
 import httpx
 import pytest
 from click.testing import CliRunner
-from conftest import need
+from conftest import free_port, need
 
 from linkeddata.cli import main
 from linkeddata.errors import LdExportError
@@ -29,12 +29,6 @@ def oxigraph() -> str:
         return find_oxigraph()
     except LdExportError:
         need("the oxigraph server", False, "pip install oxigraph")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture
