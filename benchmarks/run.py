@@ -70,12 +70,12 @@ from dataclasses import asdict, dataclass
 from importlib import metadata
 from pathlib import Path
 
+from report import MB, QUERY_RUNS, articles, report
+
 ROOT = Path(__file__).resolve().parent.parent
 GENERATOR = ROOT / "benchmarks" / "make_corpus.py"
 SAMPLE_INTERVAL = 0.05  # seconds between two samples of the process tree's memory
-QUERY_RUNS = 3
 EDIT_PREFIX = "Edited "
-MB = 1_000_000
 
 
 def log(msg: str) -> None:
@@ -556,15 +556,17 @@ def child_naive(corpus: str, turtle: str) -> None:
     from linkeddata.annotation import load_annotation
     from linkeddata.article import read_article
     from linkeddata.graph import build_graph
+    from linkeddata.layout import registry_for
     from linkeddata.namespaces import DEFAULT_BASE_IRI, bind_prefixes
-    from linkeddata.pipeline import _registry, _registry_path, find_sources
+    from linkeddata.pipeline.sources import Registries, find_sources
     from linkeddata.validate import ontology_graph, shapes_graph
 
     t0 = time.perf_counter()
     big = Graph()
     bind_prefixes(big)
+    registries = Registries()
     for source in find_sources([corpus]):
-        registry = _registry(_registry_path(source, None))
+        registry = registries(registry_for(source.text))
         article = read_article(source.text)
         annotation = load_annotation(source.annotation, registry)
         big += build_graph(article, annotation, DEFAULT_BASE_IRI).graph
@@ -595,181 +597,6 @@ def child_naive(corpus: str, turtle: str) -> None:
 
 
 CHILDREN = {"_queries": child_queries, "_naive": child_naive}
-
-
-# --------------------------------------------------------------------------------------------
-# The report
-
-
-def num(x: float | None, digits: int = 2) -> str:
-    if x is None:
-        return "–"
-    return f"{x:,.{digits}f}"
-
-
-def mb(x: int | None) -> str:
-    return "–" if x is None else f"{x / MB:,.1f}"
-
-
-def articles(n: int) -> str:
-    return f"{n:,} article{'s' if n != 1 else ''}"
-
-
-def table(head: list[str], rows: list[list[str]]) -> str:
-    lines = ["| " + " | ".join(head) + " |", "|" + "|".join("---:" if i else "---" for i in range(len(head))) + "|"]
-    lines += ["| " + " | ".join(row) + " |" for row in rows]
-    return "\n".join(lines)
-
-
-def query_open_cell(found: dict) -> str:
-    return "failed" if found["open_s"] is None else f"{found['open_s'] * 1000:,.0f} ({found['loader']})"
-
-
-def query_cell(found: dict, name: str) -> str:
-    q = found["queries"].get(name)
-    if found["open_s"] is None or q is None:
-        return "–"
-    return {
-        "ok": lambda: f"{q['median_s'] * 1000:,.1f} ({q['rows']:,})",
-        "timeout": lambda: f"> {q['limit_s']:g} s",
-        "skipped": lambda: "not tried",
-        "failed": lambda: "failed",
-    }[q["status"]]()
-
-
-def reference_size(sizes: list[int]) -> int:
-    """The size per-article times are compared with: 100 if measured, else the smallest."""
-    return 100 if 100 in sizes else sizes[0]
-
-
-def report(results: dict) -> str:
-    m, sizes = results["machine"], [r["articles"] for r in results["sizes"]]
-    rows = results["sizes"]
-    out = ["## Build benchmark", ""]
-    ram = f"{m['ram_bytes'] / 2**30:.1f} GiB RAM" if m["ram_bytes"] else "RAM unknown"
-    out.append(f"- machine: {m['cpu']}, {m['cores']} cores ({m['cores_usable']} usable), {ram}, {m['os']}")
-    versions = ", ".join(f"{k} {v}" for k, v in m["versions"].items() if v)
-    out.append(f"- Python {m['python']}; {versions}")
-    out.append(f"- date: {results['date']}")
-    out.append(f"- command: `{results['command']}`")
-    out.append(
-        f"- build: `ld-export build CORPUS -o OUT -j {results['jobs']} -q` into an empty folder; "
-        f"corpus: `benchmarks/make_corpus.py N DIR --seed {results['seed']}`"
-    )
-    out += ["", "### Build (clean)", ""]
-    body = []
-    for r in rows:
-        b, n = r["build"], r["articles"]
-        body.append(
-            [
-                f"{n:,}",
-                f"{r['quads']:,}",
-                f"{r['triples']:,}" if r["triples"] is not None else "–",
-                num(b["wall_s"]),
-                num(b["wall_s"] / n * 1000, 1),
-                num(n / b["wall_s"], 1),
-                f"{r['quads'] / b['wall_s']:,.0f}",
-                mb(b["peak_rss"]),
-                mb(r["size"]["files_bytes"]),
-                mb(r["size"]["store_bytes"]),
-            ]
-        )
-    head = ["articles", "quads", "triples", "wall s", "ms/article", "articles/s", "quads/s", "peak RSS MB"]
-    out.append(table(head + ["output MB", "store MB"], body))
-    out += [
-        "",
-        "quads: lines of dataset.nq; triples: distinct triples (the union of the article graphs). peak RSS: summed "
-        "VmRSS of the build and its worker processes, sampled every 50 ms. output MB: every file the build "
-        "wrote (per-article .ttl/.jsonld/.nt, dataset.trig, dataset.nq, void.ttl, shacl-report.ttl), without "
-        "store/ (the embedded Oxigraph store, its own column; – when absent) and hidden (cache) folders.",
-    ]
-
-    out += ["", f"### Named queries (ms, median of {QUERY_RUNS} after a warm-up; rows in parentheses)", ""]
-    names = []
-    for r in rows:
-        for name in r["queries"]["names"] or ():
-            if name not in names:
-                names.append(name)
-    body = [["*open the data*"] + [query_open_cell(r["queries"]) for r in rows]]
-    body += [[name] + [query_cell(r["queries"], name) for r in rows] for name in names]
-    out.append(table(["query"] + [articles(n) for n in sizes], body))
-    out += [
-        "",
-        f"Each size in a fresh process. *open the data*: ms to load the output (the function used). "
-        f"> {results['query_limit']:g} s: the warm-up and {QUERY_RUNS} runs took longer and were stopped; "
-        f"not tried: it did so at a smaller size.",
-    ]
-
-    out += ["", "### Baselines", ""]
-    body = []
-    for r in rows:
-        b, nv, fl = r["build"], r["naive"], r["floor"]
-        if nv is None:
-            naive_cells = ["not run", "–", "–"]
-        elif not nv["finished"]:
-            naive_cells = [f"did not finish in {results['naive_limit']:g} s", "–", "–"]
-        else:
-            naive_cells = [num(nv["wall_s"]), mb(nv["peak_rss"]), num(b["wall_s"] / nv["wall_s"])]
-        body.append(
-            [
-                f"{r['articles']:,}",
-                num(b["wall_s"]),
-                *naive_cells,
-                num(fl["wall_s"]),
-                mb(fl["peak_rss"]),
-                num(b["wall_s"] / fl["wall_s"]),
-            ]
-        )
-    head = ["articles", "build s", "naive s", "naive peak RSS MB", "build / naive", "floor s", "floor peak RSS MB"]
-    out.append(table(head + ["build / floor"], body))
-    finished = [r for r in rows if r["naive"] and r["naive"]["finished"]]
-    note = (
-        f"naive: one rdflib Graph, one pyshacl.validate over all of it, one Turtle file, in one process; "
-        f"tried at ascending sizes until one ran longer than {results['naive_limit']:g} s. "
-    )
-    if finished:
-        last = finished[-1]
-        note += (
-            f"Largest size it finished: {articles(last['articles'])} in {num(last['naive']['wall_s'])} s "
-            f"(the build: {num(last['build']['wall_s'])} s, {results['jobs']} worker processes). "
-        )
-    else:
-        note += "It finished at no size. "
-    note += "floor: `oxigraph load` of the build's dataset.nq into a fresh store."
-    out += ["", note]
-
-    ref, largest = reference_size(sizes), rows[-1]
-    ref_row = next(r for r in rows if r["articles"] == ref)
-    per_ref = ref_row["build"]["wall_s"] / ref
-    per_big = largest["build"]["wall_s"] / largest["articles"]
-    out += ["", "### Linearity", ""]
-    out.append(
-        f"Build time per article: {per_ref * 1000:,.1f} ms at {articles(ref)}, {per_big * 1000:,.1f} ms at "
-        f"{largest['articles']:,}; ratio {per_big / per_ref:.2f} (target: at most 1.5 from 100 to 10,000 articles)."
-    )
-    if ref != 100:
-        out.append(f"(No run at 100 articles: compared with the smallest size, {ref:,}, where start-up dominates.)")
-
-    inc = results.get("incremental")
-    if inc:
-        out += ["", f"### Incremental rebuild at {articles(inc['articles'])}", ""]
-        body = [
-            ["clean build", num(largest["build"]["wall_s"]), "–"],
-            [
-                f"one annotation edited ({inc['edit']})",
-                num(inc["edit_run"]["wall_s"]),
-                "output changed" if inc["output_changed"] else "output UNCHANGED",
-            ],
-            [
-                "the file restored",
-                num(inc["restore_run"]["wall_s"]),
-                "output as after the clean build"
-                if inc["restored_output_identical"]
-                else "output DIFFERS from the clean build",
-            ],
-        ]
-        out.append(table(["build", "wall s", "dataset.nq"], body))
-    return "\n".join(out) + "\n"
 
 
 # --------------------------------------------------------------------------------------------

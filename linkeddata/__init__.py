@@ -18,6 +18,7 @@ __version__ = "0.1.0"
 _EXPORTS = {
     "build": "pipeline",
     "BuildResult": "pipeline",
+    "BuildOptions": "pipeline",
     "validate_graph": "validate",
     "validate_files": "validate",
     "ValidationReport": "validate",

@@ -10,7 +10,8 @@ Checking happens in three layers, each reporting ``file:line``:
 3. the references between records: unknown or duplicate ids, an actor defined twice, a claim
    that disputes itself.
 
-Quotes are only collected here; :mod:`linkeddata.anchor` places them in the article.
+Quotes are only collected here; :mod:`linkeddata.anchor` places them in the article. The records
+are :mod:`linkeddata.records`' (imported here too, where readers of annotations have found them).
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -28,13 +28,27 @@ import yaml
 
 from . import resources
 from .errors import AnnotationError
+from .records import (
+    STANCES,
+    Actor,
+    Annotation,
+    AnnotationInfo,
+    ArticleInfo,
+    Claim,
+    Event,
+    Mention,
+    Origin,
+    Place,
+    Quote,
+    Registry,
+    Relationship,
+    Review,
+)
 
 ACTOR_TYPES = (
     "person", "organization", "state", "government", "military-force", "armed-group",
     "media-outlet", "population-group",
 )  # fmt: skip
-# The stances a claim can take against another (docs/annotation.md), in the order they are listed.
-STANCES = ("contradicts", "denies_saying", "rejects_justification", "doubts_source")
 
 
 # --------------------------------------------------------------------------------------------
@@ -333,265 +347,6 @@ def _check_schema(doc: Any, name: str, path: Path) -> None:
 
 
 # --------------------------------------------------------------------------------------------
-# Records
-
-
-@dataclass(frozen=True)
-class Origin:
-    """Where a record or value was written."""
-
-    file: Path
-    line: int | None
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}" if self.line else str(self.file)
-
-
-@dataclass(frozen=True)
-class Quote:
-    exact: str
-    origin: Origin
-    occurrence: int | None = None
-    within: str | None = None
-
-
-@dataclass(frozen=True)
-class Actor:
-    id: str
-    type: str
-    label: str
-    origin: Origin
-    aliases: tuple[str, ...] = ()
-    description: str | None = None
-    wikidata: str | None = None
-    member_of: tuple[str, ...] = ()
-    part_of: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Place:
-    id: str
-    label: str
-    origin: Origin
-    wikidata: str | None = None
-    within: str | None = None
-    geonames: int | None = None
-
-
-@dataclass(frozen=True)
-class Registry:
-    actors: dict[str, Actor]
-    places: dict[str, Place]
-    path: Path | None = None
-    events: dict[str, Event] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class Credit:
-    actor: str
-    evidence: tuple[Quote, ...]
-    origin: Origin
-
-
-@dataclass(frozen=True)
-class PhotoInfo:
-    caption: Quote
-    credit: Quote
-    origin: Origin
-    identifier: str | None = None
-    creator: str | None = None
-    provider: str | None = None
-    date: str | None = None
-    places: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class ArticleInfo:
-    publisher: str
-    origin: Origin
-    date_published: str | None = None
-    language: str = "en"
-    authors: tuple[Credit, ...] = ()
-    contributors: tuple[Credit, ...] = ()
-    photo: PhotoInfo | None = None
-    status: str | None = None  # "draft": written by `ld-export draft` and not yet checked
-
-
-@dataclass(frozen=True)
-class Mention:
-    """An actor or place the article names, with the quotes where it does."""
-
-    id: str
-    quotes: tuple[Quote, ...]
-    origin: Origin
-
-
-class _Located:
-    """Records that know the line of each of their keys."""
-
-    origin: Origin
-    key_lines: tuple[tuple[str, int], ...]
-
-    def at(self, key: str) -> Origin:
-        """Where ``key`` of this record was written (the record's own line if it was not)."""
-        line = dict(self.key_lines).get(key)
-        return Origin(self.origin.file, line) if line else self.origin
-
-
-@dataclass(frozen=True)
-class Hop:
-    by: str
-    mode: str  # quoted | paraphrased
-    origin: Origin
-    to: tuple[str, ...] = ()
-    publisher: str | None = None
-    evidence: tuple[Quote, ...] = ()
-    hedge: str | None = None  # the hop's own hedge ("reportedly told"), if any
-    cue: tuple[Quote, ...] = ()
-
-
-@dataclass(frozen=True)
-class FirstAppearance:
-    """The outlet where the asserter first published a claim that reached the article with no hop."""
-
-    publisher: str
-    origin: Origin
-    evidence: tuple[Quote, ...] = ()
-
-
-@dataclass(frozen=True)
-class Claim(_Located):
-    id: str
-    label: str
-    asserter: str
-    hedge: str
-    origin: Origin
-    told_to: tuple[str, ...] = ()
-    cue: tuple[Quote, ...] = ()
-    quote: Quote | None = None
-    evidence: tuple[Quote, ...] = ()
-    chain: tuple[Hop, ...] = ()
-    article_mode: str = "paraphrased"
-    about: tuple[str, ...] = ()
-    supports: tuple[str, ...] = ()
-    contradicts: tuple[str, ...] = ()
-    denies_saying: tuple[str, ...] = ()
-    rejects_justification: tuple[str, ...] = ()
-    doubts_source: tuple[str, ...] = ()
-    repeats: tuple[str, ...] = ()
-    first_appearance: FirstAppearance | None = None
-    key_lines: tuple[tuple[str, int], ...] = ()
-
-    def stances(self) -> tuple[tuple[str, str], ...]:
-        """(stance, claim ref) for every claim this one takes a stance against, in the order of STANCES."""
-        return tuple((key, ref) for key in STANCES for ref in getattr(self, key))
-
-    @property
-    def disputes(self) -> tuple[str, ...]:
-        """Every claim this one disputes, whatever the stance."""
-        return tuple(ref for _key, ref in self.stances())
-
-    def claim_refs(self) -> tuple[str, ...]:
-        """Every claim this one supports, disputes or repeats (``id`` or ``other-slug/id``)."""
-        return self.supports + self.disputes + self.repeats
-
-
-@dataclass(frozen=True)
-class Relationship(_Located):
-    id: str
-    label: str
-    kind: str
-    from_actor: str
-    to_actor: str
-    claims: tuple[str, ...]
-    evidence: tuple[Quote, ...]
-    origin: Origin
-    time: str | None = None
-    denied_by: tuple[str, ...] = ()
-    key_lines: tuple[tuple[str, int], ...] = ()
-
-
-@dataclass(frozen=True)
-class Event(_Located):
-    """An event the article reports. An event of the registry is written there with its label, type,
-    actors, places and time; the article's entry (``shared``) gives its claims, evidence and time cue."""
-
-    id: str
-    label: str
-    type: str
-    claims: tuple[str, ...]
-    evidence: tuple[Quote, ...]
-    origin: Origin
-    agents: tuple[str, ...] = ()
-    targets: tuple[str, ...] = ()
-    victims: tuple[str, ...] = ()
-    places: tuple[str, ...] = ()
-    time: str | None = None
-    time_cue: Quote | None = None
-    denied_by: tuple[str, ...] = ()
-    shared: bool = False
-    key_lines: tuple[tuple[str, int], ...] = ()
-
-
-@dataclass(frozen=True)
-class AnnotationInfo:
-    """Who annotated the article, and when (an ISO 8601 date and time)."""
-
-    by: tuple[str, ...]
-    date: str
-    origin: Origin
-
-
-@dataclass(frozen=True)
-class Review(_Located):
-    """The annotators' review of one of the article's claims (never one of the article's claims)."""
-
-    id: str
-    claim: str
-    rating: str
-    body: str
-    origin: Origin
-    key_lines: tuple[tuple[str, int], ...] = ()
-
-
-@dataclass(frozen=True)
-class Annotation:
-    path: Path
-    article: ArticleInfo
-    registry: Registry
-    local_actors: dict[str, Actor] = field(default_factory=dict)
-    local_places: dict[str, Place] = field(default_factory=dict)
-    actor_mentions: tuple[Mention, ...] = ()
-    place_mentions: tuple[Mention, ...] = ()
-    claims: tuple[Claim, ...] = ()
-    relationships: tuple[Relationship, ...] = ()
-    events: tuple[Event, ...] = ()
-    annotation: AnnotationInfo | None = None
-    reviews: tuple[Review, ...] = ()
-
-    @property
-    def slug(self) -> str:
-        return self.path.stem
-
-    def external_claim_refs(self) -> list[tuple[Claim, str, str, Origin]]:
-        """(claim, other slug, other claim id, where) for each reference to a claim of another article."""
-        found = []
-        for c in self.claims:
-            for key in ("supports", *STANCES, "repeats"):
-                for ref in getattr(c, key):
-                    slug, _, claim_id = ref.rpartition("/")
-                    if slug and slug != self.slug:
-                        found.append((c, slug, claim_id, c.at(key)))
-        return found
-
-    def actor(self, actor_id: str) -> Actor:
-        return self.local_actors.get(actor_id) or self.registry.actors[actor_id]
-
-    def place(self, place_id: str) -> Place:
-        return self.local_places.get(place_id) or self.registry.places[place_id]
-
-
-# --------------------------------------------------------------------------------------------
 # Reading
 
 
@@ -620,41 +375,17 @@ class _Reader:
             return tuple(self.quote(v, line) for v, line in zip(value, value.item_lines, strict=True))
         return (self.quote(value, node.key_lines[key]),)
 
-    def actor(self, node: _Map) -> Actor:
-        return Actor(
-            id=node["id"], type=node["type"], label=node["label"], origin=self.origin(node),
-            aliases=tuple(node.get("aliases", ())), description=node.get("description"),
-            wikidata=node.get("wikidata"), member_of=tuple(node.get("member_of", ())),
-            part_of=tuple(node.get("part_of", ())),
-        )  # fmt: skip
-
-    def place(self, node: _Map) -> Place:
-        return Place(
-            id=node["id"], label=node["label"], origin=self.origin(node),
-            wikidata=node.get("wikidata"), within=node.get("within"), geonames=node.get("geonames"),
-        )  # fmt: skip
-
     def event(self, n: _Map, shared: bool = False, registry: Registry | None = None) -> Event:
         """An event: defined here (label and type given), or an entry for an event of ``registry``."""
         base = registry.events.get(n["id"]) if registry is not None and "type" not in n else None
-        src = n if base is None else {}
-        return Event(
-            id=n["id"],
-            label=src.get("label", base.label if base else ""),
-            type=src.get("type", base.type if base else ""),
-            claims=tuple(n.get("claims", ())),
-            evidence=self.quotes(n, "evidence"),
-            origin=self.origin(n),
-            agents=tuple(src.get("agents", base.agents if base else ())),
-            targets=tuple(src.get("targets", base.targets if base else ())),
-            victims=tuple(src.get("victims", base.victims if base else ())),
-            places=tuple(src.get("places", base.places if base else ())),
-            time=src.get("time", base.time if base else None),
-            time_cue=self.quote(n["time_cue"], n.key_lines["time_cue"]) if "time_cue" in n else None,
-            denied_by=tuple(n.get("denied_by", ())),
-            shared=shared or base is not None,
-            key_lines=tuple(n.key_lines.items()),
-        )  # fmt: skip
+        # An entry without a label or type that names no registry event is reported by the checks.
+        known = {"label": n.get("label", ""), "type": n.get("type", "")} if base is None else \
+            {k: getattr(base, k) for k in _REGISTRY_EVENT_FIELDS}  # fmt: skip
+        return Event.from_node(n, self, claims=tuple(n.get("claims", ())), shared=shared or base is not None, **known)
+
+
+# What an article's entry for an event of the registry takes from the registry.
+_REGISTRY_EVENT_FIELDS = ("label", "type", "agents", "targets", "victims", "places", "time")
 
 
 def _unique(items: list[tuple[str, Origin]], what: str, path: Path) -> None:
@@ -675,8 +406,8 @@ def load_registry(path: Path) -> Registry:
         return Registry({}, {}, path)
     _check_schema(doc, "registry", path)
     r = _Reader(path, doc)
-    actors = [r.actor(n) for n in doc.get("actors", [])]
-    places = [r.place(n) for n in doc.get("places", [])]
+    actors = [Actor.from_node(n, r) for n in doc.get("actors", [])]
+    places = [Place.from_node(n, r) for n in doc.get("places", [])]
     events = [r.event(n, shared=True) for n in doc.get("events", [])]
     _unique([(a.id, a.origin) for a in actors], "actor", path)
     _unique([(p.id, p.origin) for p in places], "place", path)
@@ -786,97 +517,24 @@ def load_annotation(path: Path, registry: Registry) -> Annotation:
     r = _Reader(path, doc)
 
     # Actors and places: an entry with more than an id and mentions defines; the others refer.
-    local_actors, actor_mentions = _entries(r, doc.get("actors", []), registry.actors, "actor",
-                                            ("type", "label"), r.actor, registry.path)  # fmt: skip
+    local_actors, actor_mentions = _entries(r, doc.get("actors", []), registry.actors, "actor", ("type", "label"),
+                                            lambda n: Actor.from_node(n, r), registry.path)  # fmt: skip
     local_places, place_mentions = _entries(r, doc.get("places", []), registry.places, "place",
-                                            ("label",), r.place, registry.path)  # fmt: skip
-    _check_not_in_registry(local_actors, registry.actors, "actor")
-    _check_not_in_registry(local_places, registry.places, "place")
+                                            ("label",), lambda n: Place.from_node(n, r), registry.path)  # fmt: skip
+    check_not_in_registry(local_actors, registry.actors, "actor")
+    check_not_in_registry(local_places, registry.places, "place")
 
-    a = doc["article"]
-    photo = None
-    if "photo" in a:
-        p = a["photo"]
-        photo = PhotoInfo(
-            caption=r.quote(p["caption"], p.key_lines["caption"]),
-            credit=r.quote(p["credit"], p.key_lines["credit"]), origin=r.origin(p),
-            identifier=p.get("identifier"), creator=p.get("creator"), provider=p.get("provider"),
-            date=p.get("date"), places=tuple(p.get("places", ())),
-        )  # fmt: skip
-    article = ArticleInfo(
-        publisher=a["publisher"], origin=r.origin(a), date_published=a.get("date_published"),
-        language=a.get("language", "en"), status=a.get("status"),
-        authors=tuple(Credit(c["actor"], r.quotes(c, "evidence"), r.origin(c)) for c in a.get("authors", [])),
-        contributors=tuple(
-            Credit(c["actor"], r.quotes(c, "evidence"), r.origin(c)) for c in a.get("contributors", [])
-        ),
-        photo=photo,
-    )  # fmt: skip
-
+    article = ArticleInfo.from_node(doc["article"], r)
     claims = tuple(
-        Claim(
-            id=n["id"],
-            label=n["label"],
-            asserter=n["asserter"],
-            hedge=n["hedge"],
-            origin=r.origin(n),
-            told_to=tuple(n.get("told_to", ())),
-            cue=r.quotes(n, "cue"),
-            quote=r.quote(n["quote"], n.key_lines["quote"]) if "quote" in n else None,
-            evidence=r.quotes(n, "evidence"),
-            chain=tuple(
-                Hop(
-                    by=h["by"],
-                    mode=h["mode"],
-                    origin=r.origin(h),
-                    to=tuple(h.get("to", ())),
-                    publisher=h.get("publisher"),
-                    evidence=r.quotes(h, "evidence"),
-                    hedge=h.get("hedge"),
-                    cue=r.quotes(h, "cue"),
-                )
-                for h in n.get("chain", [])
-            ),
-            article_mode=n.get("article_mode", "quoted" if "quote" in n else "paraphrased"),
-            about=tuple(n.get("about", ())),
-            supports=tuple(n.get("supports", ())),
-            **{key: tuple(n.get(key, ())) for key in STANCES},
-            repeats=tuple(n.get("repeats", ())),
-            first_appearance=(
-                FirstAppearance(n["first_appearance"]["publisher"], r.origin(n, "first_appearance"),
-                                r.quotes(n["first_appearance"], "evidence"))
-                if "first_appearance" in n else None
-            ),  # fmt: skip
-            key_lines=tuple(n.key_lines.items()),
-        )  # fmt: skip
+        Claim.from_node(n, r, article_mode=n.get("article_mode", "quoted" if "quote" in n else "paraphrased"))
         for n in doc.get("claims", [])
     )
-    relationships = tuple(
-        Relationship(
-            id=n["id"],
-            label=n["label"],
-            kind=n["kind"],
-            from_actor=n["from"],
-            to_actor=n["to"],
-            claims=tuple(n["claims"]),
-            evidence=r.quotes(n, "evidence"),
-            origin=r.origin(n),
-            time=n.get("time"),
-            denied_by=tuple(n.get("denied_by", ())),
-            key_lines=tuple(n.key_lines.items()),
-        )  # fmt: skip
-        for n in doc.get("relationships", [])
-    )
+    relationships = tuple(Relationship.from_node(n, r) for n in doc.get("relationships", []))
     events = tuple(r.event(n, registry=registry) for n in doc.get("events", []))
     info = None
     if "annotation" in doc:
-        node = doc["annotation"]
-        info = AnnotationInfo(tuple(node["by"]), node["date"], r.origin(doc, "annotation"))
-    reviews = tuple(
-        Review(id=n["id"], claim=n["claim"], rating=n["rating"], body=n["body"], origin=r.origin(n),
-               key_lines=tuple(n.key_lines.items()))
-        for n in doc.get("reviews", [])
-    )  # fmt: skip
+        info = AnnotationInfo.from_node(doc["annotation"], r, origin=r.origin(doc, "annotation"))
+    reviews = tuple(Review.from_node(n, r) for n in doc.get("reviews", []))
     annotation = Annotation(
         path=path, article=article, registry=registry, local_actors=local_actors,
         local_places=local_places, actor_mentions=tuple(actor_mentions),
@@ -904,7 +562,7 @@ def _name_index(known: tuple) -> tuple[dict[str, list], dict[str, list]]:
     return by_name, by_wikidata
 
 
-def _check_not_in_registry(local: dict, known: dict, what: str) -> None:
+def check_not_in_registry(local: dict, known: dict, what: str) -> None:
     """An actor or place the registry already has, under another id, is reported with the id to reuse."""
     if not local:
         return

@@ -25,8 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-from dataclasses import asdict, fields
+from dataclasses import fields
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -34,12 +33,9 @@ from typing import Any
 from . import __version__, resources
 from .annotation import Registry
 from .errors import InputError
-from .store import MARK_NAME, STORE_NAME
+from .layout import BuildLayout, write_files
 
-CACHE_DIR = ".ld-export-cache"
-MANIFEST_NAME = "manifest.json"
-OWNED_NAME = "owned.json"
-FORMAT = 2
+FORMAT = 3
 
 
 @cache
@@ -52,10 +48,12 @@ def _tool_digest() -> str:
     return h.hexdigest()
 
 
-def input_key(text: Path, annotation: Path, base_iri: str, formats: list[str]) -> str:
-    """The hash of an article's own inputs (its registry entries are checked separately)."""
+def input_key(text: Path, annotation: Path, options_key: str) -> str:
+    """The hash of an article's own inputs (its registry entries are checked separately) and of
+    ``options_key``, the build options that shape its output
+    (:meth:`~linkeddata.pipeline.options.BuildOptions.output_key`)."""
     h = hashlib.sha256(_tool_digest().encode())
-    h.update(json.dumps([base_iri, sorted(formats), text.name, annotation.name]).encode())
+    h.update(json.dumps([options_key, text.name, annotation.name]).encode())
     for path in (text, annotation):
         try:
             data = path.read_bytes()
@@ -91,7 +89,7 @@ def stat_of(path: Path) -> list[int] | None:
 def load(out: Path) -> dict:
     """The manifest of the build in ``out``, or an empty one."""
     try:
-        data = json.loads((out / CACHE_DIR / MANIFEST_NAME).read_text(encoding="utf-8"))
+        data = json.loads(BuildLayout(out).manifest.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
     if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("tool") != _tool_digest():
@@ -101,14 +99,11 @@ def load(out: Path) -> dict:
 
 def save(out: Path, manifest: dict) -> None:
     """Write the manifest (atomically; a failure only costs the next build its reuse)."""
-    folder = out / CACHE_DIR
+    layout = BuildLayout(out)
+    data = json.dumps({"format": FORMAT, "tool": _tool_digest(), **manifest}, ensure_ascii=False).encode("utf-8")
     try:
-        folder.mkdir(exist_ok=True)
-        tmp = folder / f".{MANIFEST_NAME}.{os.getpid()}.tmp"
-        tmp.write_text(json.dumps({"format": FORMAT, "tool": _tool_digest(), **manifest}, ensure_ascii=False),
-                       encoding="utf-8")  # fmt: skip
-        os.replace(tmp, folder / MANIFEST_NAME)
-    except OSError:
+        write_files(layout.cache, {layout.MANIFEST: data})
+    except InputError:
         pass
 
 
@@ -117,8 +112,9 @@ def owned(out: Path) -> set[str]:
 
     A folder built before this list existed is read from its manifest: its files, its dataset
     files, and its store when the store carries the build's mark."""
+    layout = BuildLayout(out)
     try:
-        data = json.loads((out / CACHE_DIR / OWNED_NAME).read_text(encoding="utf-8"))
+        data = json.loads(layout.owned.read_text(encoding="utf-8"))
         if isinstance(data, dict) and isinstance(data.get("owned"), list):
             return {n for n in data["owned"] if isinstance(n, str) and n and "/" not in n and n not in (".", "..")}
     except (OSError, ValueError):
@@ -127,38 +123,22 @@ def owned(out: Path) -> set[str]:
     names = set(manifest.get("whole", {}))
     for entry in manifest.get("articles", {}).values():
         names.update(entry.get("files", {}))
-    if (out / STORE_NAME / MARK_NAME).is_file():
-        names.add(STORE_NAME)
+    if layout.store_mark.is_file():
+        names.add(layout.STORE)
     return names
 
 
 def own(out: Path, names: set[str]) -> None:
     """Record ``names`` as the names in ``out`` that builds wrote (atomically, flushed to disk:
     the list must survive a kill, or the next build would not know what it may remove)."""
-    folder = out / CACHE_DIR
-    tmp = folder / f".{OWNED_NAME}.{os.getpid()}.tmp"
-    try:
-        folder.mkdir(exist_ok=True)
-        with open(tmp, "w", encoding="utf-8") as f:
-            json.dump({"owned": sorted(names)}, f, ensure_ascii=False, indent=0)
-            f.write("\n")
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, folder / OWNED_NAME)
-    except OSError as e:
-        raise InputError(f"cannot write the output folder: {e.strerror or e}", out) from None
+    layout = BuildLayout(out)
+    data = json.dumps({"owned": sorted(names)}, ensure_ascii=False, indent=0) + "\n"
+    write_files(layout.cache, {layout.OWNED: data.encode("utf-8")})
 
 
 def forget(out: Path) -> None:
     """Drop the manifest (before output files change, so a half-finished change is never trusted)."""
     try:
-        (out / CACHE_DIR / MANIFEST_NAME).unlink(missing_ok=True)
+        BuildLayout(out).manifest.unlink(missing_ok=True)
     except OSError:
         pass
-
-
-def as_json(record: Any) -> dict:
-    """A dataclass (an Actor or Place) as JSON, its Origin as [file, line]."""
-    data = asdict(record)
-    origin = data.pop("origin")
-    return {**data, "origin": [str(origin["file"]), origin["line"]]}

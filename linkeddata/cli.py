@@ -147,7 +147,7 @@ class _Bar:
             self._bar.__exit__(None, None, None)
 
 
-_FORMAT_HELP = "; ".join(f"{name}: {desc}" for name, (_ext, desc) in FORMATS.items())
+_FORMAT_HELP = "; ".join(f"{name}: {f.description}" for name, f in FORMATS.items())
 
 
 @main.command()
@@ -237,13 +237,16 @@ def build(inputs, out_dir, formats, base_iri, registry, jobs, reuse, store, vali
     the next build into OUT may reuse: building again after an edit rebuilds only the articles
     it touches).
     """
+    from .describe import source_date
+    from .pipeline import BuildOptions
     from .pipeline import build as run_build
 
+    options = BuildOptions(formats=tuple(formats), base_iri=base_iri, registry=registry, jobs=jobs, reuse=reuse,
+                           store=store, validator=validator, strict=strict, issued=source_date(os.environ))  # fmt: skip
     progress = None if quiet else (lambda msg: click.echo(msg, err=True))
     bar = None if quiet or not sys.stderr.isatty() else _Bar()
     try:
-        result = run_build(inputs, out_dir, formats, base_iri, registry, progress, jobs, bar.advance if bar else None,
-                           reuse=reuse, store=store, validator=validator, strict=strict)  # fmt: skip
+        result = run_build(inputs, out_dir, options, progress=progress, advance=bar.advance if bar else None)
     finally:
         if bar:
             bar.close()
@@ -298,8 +301,8 @@ def validate(files, report) -> None:
     format comes from each extension (.ttl .nt .jsonld .trig .nq .rdf). Exit 0 if the data
     conforms, 1 if it does not, 2 if a file cannot be read or parsed.
     """
+    from .layout import check_target, write_file
     from .validate import validate_files
-    from .write import check_target, write_file
 
     if report:
         check_target(report)
@@ -479,7 +482,8 @@ def load(build_dir, endpoint, query_endpoint, timeout, retries, default_graph) -
     from .load import load as run_load
 
     results = run_load(build_dir, endpoint, query_endpoint, timeout=timeout, retries=retries,
-                       progress=lambda msg: click.echo(msg, err=True), default_graph=default_graph)  # fmt: skip
+                       progress=lambda msg: click.echo(msg, err=True), default_graph=default_graph,
+                       environ=os.environ)  # fmt: skip
     names = [r.graph or "(default graph)" for r in results]
     width = max(map(len, names))
     click.echo(f"{'graph':{width}}  {'sent':>7}  {'stored':>7}  HTTP", err=True)

@@ -44,8 +44,6 @@ from .namespaces import DCTERMS, OWL, PREFIXES, PROV, RDF, RDFS, SCHEMA, XSD
 from .validate import ontology_graph, shapes_graph
 from .write import FORMATS, PER_ARTICLE, ntriples_of, prefix_lines, turtle_body
 
-DESCRIPTION_NAME = "void.ttl"
-
 VOID = Namespace("http://rdfs.org/ns/void#")
 DCAT = Namespace("http://www.w3.org/ns/dcat#")
 SPDX = Namespace("http://spdx.org/rdf/terms#")
@@ -72,12 +70,13 @@ _SAFE_LOCAL = re.compile(r"[A-Za-z0-9_.-]+")
 # SOURCE_DATE_EPOCH
 
 
-def source_date(environ: Mapping[str, str] | None = None) -> datetime.datetime | None:
-    """The time ``SOURCE_DATE_EPOCH`` gives (UTC), or None when it is unset or empty.
+def source_date(environ: Mapping[str, str]) -> datetime.datetime | None:
+    """The time ``SOURCE_DATE_EPOCH`` of ``environ`` gives (UTC), or None when it is unset or empty.
+    (The command line passes its environment; the library reads none.)
 
     A value that is not a whole number of seconds is bad input, as the specification asks.
     """
-    value = (os.environ if environ is None else environ).get("SOURCE_DATE_EPOCH", "").strip()
+    value = environ.get("SOURCE_DATE_EPOCH", "").strip()
     if not value:
         return None
     if not value.isascii() or not value.isdigit():
@@ -244,7 +243,7 @@ def describe_article(ag: ArticleGraph, files: Mapping[str, bytes], base_iri: str
         d.add(article, RDFS.label, headline)
     d.statistics(subset, statistics(ag.triples), "graph", ag.article.slug)
     for fmt in PER_ARTICLE:
-        name = ag.article.slug + FORMATS[fmt][0]
+        name = FORMATS[fmt].file_name(ag.article.slug)
         if name in files:
             d.distribution(subset, name, len(files[name]), hashlib.sha256(files[name]).hexdigest())
     return d.g

@@ -16,7 +16,7 @@
 Deterministic: the same ontology gives the same bytes. The ontology's blank nodes (its
 ``owl:unionOf`` domains and ranges) are labelled by rdflib's canonicalisation, renumbered.
 Everything is read from the installed package; nothing is fetched. Files are written atomically
-with :func:`linkeddata.write.write_files`.
+with :func:`linkeddata.layout.write_files`.
 """
 
 from __future__ import annotations
@@ -26,17 +26,20 @@ import shutil
 import subprocess
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from html import escape
 from pathlib import Path
 
+import jinja2
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.compare import to_canonical_graph
 
 from . import __version__, resources
 from .errors import InputError, LdExportError
+from .layout import write_files
 from .namespaces import DCTERMS, LDE, OWL, RDF, RDFS, SKOS
-from .write import to_jsonld, to_ntriples, write_files
+from .write import to_jsonld, to_ntriples
 
 VANN = Namespace("http://purl.org/vocab/vann/")
 
@@ -46,6 +49,7 @@ JSONLD_NAME = "ld-export.jsonld"
 NTRIPLES_NAME = "ld-export.nt"
 DOT_NAME = "classes.dot"
 SVG_NAME = "classes.svg"
+RDF_MEDIA_TYPES = ("text/turtle", "application/ld+json", "application/n-triples")  # of the three files above
 
 CLASS_TYPES = (OWL.Class, RDFS.Class)
 # Property types, in the order their sections appear.
@@ -223,338 +227,164 @@ class Ontology:
 
 
 # --------------------------------------------------------------------------------------------
-# HTML
+# HTML: linkeddata/templates/docs/index.html, given what it shows
 # --------------------------------------------------------------------------------------------
 
-CSS = """
-body { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
-       color: #1b1f24; max-width: 62rem; margin: 0 auto; padding: 1rem 1.5rem 4rem; }
-h1 { font-size: 2rem; margin-bottom: .25rem; }
-h2 { border-bottom: 2px solid #d0d7de; padding-bottom: .25rem; margin-top: 2.5rem; }
-h3 { margin: 0 0 .25rem; font-size: 1.2rem; }
-a { color: #0b5cad; text-decoration: none; } a:hover { text-decoration: underline; }
-code { font: .9em ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; background: #f3f5f7;
-       padding: .05em .3em; border-radius: 3px; }
-.lead { font-size: 1.1rem; color: #3d444d; }
-nav { background: #f6f8fa; border: 1px solid #d0d7de; border-radius: 6px; padding: .5rem 1.5rem; }
-nav ul { margin: .25rem 0; } nav li { margin: .1rem 0; }
-nav h2 { margin-top: .5rem; }
-.terms { columns: 3 14rem; } nav .terms li { break-inside: avoid; margin: 0; padding: .1rem 0; }
-table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
-th, td { text-align: left; vertical-align: top; padding: .35rem .6rem; border-bottom: 1px solid #d8dee4; }
-th { background: #f6f8fa; } table.meta th { width: 13rem; background: none; }
-section.term { border-left: 4px solid #0b5cad; padding: .5rem 1rem; margin: 1.25rem 0; background: #fbfcfd; }
-section.term.external { border-left-color: #8c959f; }
-.kind { font-size: .75rem; font-weight: normal; color: #57606a; border: 1px solid #d0d7de; border-radius: 1em;
-        padding: 0 .5em; margin-left: .5em; vertical-align: middle; }
-.iri { margin: 0; font-size: .85rem; color: #57606a; word-break: break-all; }
-dl { display: grid; grid-template-columns: 11rem 1fr; gap: .2rem .8rem; margin: .5rem 0 0; }
-dt { color: #57606a; } dd { margin: 0; }
-blockquote.cite { border-left: 4px solid #2da44e; background: #f6fff8; margin: .5rem 0; padding: .5rem 1rem; }
-figure { margin: 1rem 0; } figure object { width: 100%; border: 1px solid #d0d7de; border-radius: 6px; }
-tr:target, section:target { background: #fff8c5; }
-footer { margin-top: 3rem; color: #57606a; font-size: .85rem; }
-"""
+
+@cache
+def _templates() -> jinja2.Environment:
+    """The documentation's templates: every value escaped (autoescape), nothing fetched."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(resources.templates_dir() / "docs"),
+        autoescape=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.tests["bnode"] = lambda node: isinstance(node, BNode)
+    env.tests["literal"] = lambda node: isinstance(node, Literal)
+    return env
 
 
-class _Page:
-    def __init__(self, onto: Ontology, files: dict[str, str], svg: bool):
-        self.o = onto
-        self.files = files  # name → description, the files the page links to
-        self.svg = svg
+def _refs(nodes: list) -> dict | None:
+    return {"kind": "refs", "nodes": nodes} if nodes else None
 
-    # -- small pieces --------------------------------------------------------------------------
 
-    def ref(self, node) -> str:
-        """A link to a term: to its anchor when the page documents it, else to its IRI."""
-        o = self.o
-        if isinstance(node, BNode):
-            members = o.members(node)
-            if members:
-                return " or ".join(self.ref(m) for m in members)
-            return "<em>an anonymous class</em>"
-        if isinstance(node, Literal):
-            return escape(str(node))
-        text = f"<code>{escape(o.short(node))}</code>"
-        if node in o.anchors:
-            return f'<a href="#{o.anchors[node]}" title="{escape(o.label(node))}">{text}</a>'
-        return f'<a href="{escape(str(node))}">{text}</a>'
+def _text(kind: str, text) -> dict | None:
+    return {"kind": kind, "text": str(text)} if text is not None and str(text) else None
 
-    def refs(self, nodes: Iterable) -> str:
-        return ", ".join(self.ref(n) for n in nodes)
 
-    @staticmethod
-    def dl(rows: Iterable[tuple[str, str]]) -> str:
-        items = "".join(f"<dt>{escape(k)}</dt><dd>{v}</dd>" for k, v in rows if v)
-        return f"<dl>{items}</dl>" if items else ""
+def _rows(rows: Iterable[tuple[str, dict | None]]) -> list[tuple[str, dict]]:
+    """The rows that have something to show."""
+    return [(k, v) for k, v in rows if v]
 
-    def term(self, iri: URIRef) -> str:
-        o = self.o
-        types = set(o.g.objects(iri, RDF.type))
-        is_class = bool(types & set(CLASS_TYPES))
-        if is_class:
-            kind = "class"
-            rows = [
-                ("Subclass of", self.refs(o.objects(iri, RDFS.subClassOf))),
-                ("Subclasses", self.refs(o.subjects(RDFS.subClassOf, iri))),
-                ("Equivalent to", self.refs(o.objects(iri, OWL.equivalentClass))),
-                ("Disjoint with", self.refs(o.objects(iri, OWL.disjointWith))),
-                ("In the domain of", self.refs(o.uses(RDFS.domain, iri))),
-                ("In the range of", self.refs(o.uses(RDFS.range, iri))),
-            ]
-        else:
-            kind = ", ".join(PROPERTY_KIND[t] for t in PROPERTY_KIND if t in types)
-            rows = [
-                ("Domain", self.refs(o.objects(iri, RDFS.domain))),
-                ("Range", self.refs(o.objects(iri, RDFS.range))),
-                ("Subproperty of", self.refs(o.objects(iri, RDFS.subPropertyOf))),
-                ("Subproperties", self.refs(o.subjects(RDFS.subPropertyOf, iri))),
-                ("Inverse of", self.refs(o.objects(iri, OWL.inverseOf))),
-            ]
-        rows.append(("Defined by", self.refs(o.objects(iri, RDFS.isDefinedBy))))
-        comment = o.comment(iri)
-        return (
-            f'<section class="term{"" if o.own(iri) else " external"}" id="{o.anchors[iri]}">'
-            f'<h3>{escape(o.label(iri))}<span class="kind">{escape(kind)}</span></h3>'
-            f'<p class="iri"><code>{escape(o.short(iri))}</code> · {escape(str(iri))}</p>'
-            + (f"<p>{escape(comment)}</p>" if comment else "")
-            + self.dl(rows)
-            + "</section>\n"
-        )
 
-    def toc_list(self, terms: Iterable[URIRef], cls: str = "terms", by_label: bool = False) -> str:
-        name = self.o.label if by_label else self.o.short
-        items = "".join(f'<li><a href="#{self.o.anchors[t]}">{escape(name(t))}</a></li>' for t in terms)
-        return f'<ul class="{cls}">{items}</ul>' if items else ""
-
-    # -- sections --------------------------------------------------------------------------------
-
-    def metadata(self) -> str:
-        o, iri = self.o, self.o.iri
-        version_iri = o.g.value(iri, OWL.versionIRI)
+def _term(o: Ontology, iri: URIRef) -> dict:
+    """What the page shows of a class or property."""
+    types = set(o.g.objects(iri, RDF.type))
+    if types & set(CLASS_TYPES):
+        kind = "class"
         rows = [
-            ("Ontology IRI", f'<a href="{escape(str(iri))}"><code>{escape(str(iri))}</code></a>'),
-            ("Version IRI", self._link(version_iri)),
-            ("Version", escape(o.text(iri, OWL.versionInfo) or "")),
-            ("Licence", self.refs(o.objects(iri, DCTERMS.license))),
-            ("Creator", self.refs(o.objects(iri, DCTERMS.creator))),
-            ("Preferred prefix", self._code(o.text(iri, VANN.preferredNamespacePrefix))),
-            ("Preferred namespace", self._code(o.text(iri, VANN.preferredNamespaceUri))),
-            ("Prior version", self._link(o.g.value(iri, OWL.priorVersion))),
-            ("Source", self.refs(o.objects(iri, DCTERMS.source))),
-            ("Download", self._downloads()),
+            ("Subclass of", o.objects(iri, RDFS.subClassOf)),
+            ("Subclasses", o.subjects(RDFS.subClassOf, iri)),
+            ("Equivalent to", o.objects(iri, OWL.equivalentClass)),
+            ("Disjoint with", o.objects(iri, OWL.disjointWith)),
+            ("In the domain of", o.uses(RDFS.domain, iri)),
+            ("In the range of", o.uses(RDFS.range, iri)),
         ]
-        body = "".join(f"<tr><th>{escape(k)}</th><td>{v}</td></tr>" for k, v in rows if v)
-        return f'<section id="metadata"><h2>Metadata</h2><table class="meta">{body}</table></section>\n'
-
-    @staticmethod
-    def _link(node) -> str:
-        return f'<a href="{escape(str(node))}"><code>{escape(str(node))}</code></a>' if node is not None else ""
-
-    @staticmethod
-    def _code(text) -> str:
-        return f"<code>{escape(text)}</code>" if text else ""
-
-    def _downloads(self) -> str:
-        rdf = (TURTLE_NAME, JSONLD_NAME, NTRIPLES_NAME)
-        return " · ".join(f'<a href="{name}">{escape(self.files[name])}</a>' for name in rdf if name in self.files)
-
-    def citation(self) -> str:
-        o, iri = self.o, self.o.iri
-        creator = o.text(iri, DCTERMS.creator)
-        title = o.text(iri, DCTERMS.title) or o.label(iri)
-        version = o.text(iri, OWL.versionInfo)
-        version_iri = o.g.value(iri, OWL.versionIRI)
-        cite_iri = version_iri if version_iri is not None else iri
-        licence = o.g.value(iri, DCTERMS.license)
-        parts = [f"{escape(creator)}." if creator else "", f"<cite>{escape(title)}</cite>"]
-        parts.append(f", version {escape(version)}." if version else ".")
-        parts.append(f' <a href="{escape(str(cite_iri))}">{escape(str(cite_iri))}</a>')
-        if licence is not None:
-            parts.append(f' (licence: <a href="{escape(str(licence))}">{escape(str(licence))}</a>)')
-        line = " ".join(p for p in parts[:2] if p) + "".join(parts[2:])
-        note = (
-            "Cite the version IRI: it names this release. Term IRIs stay the same across versions."
-            if version_iri is not None
-            else "This ontology has no version IRI; the citation names the ontology IRI."
-        )
-        return (
-            f'<section id="cite"><h2>How to cite</h2><blockquote class="cite">{line}</blockquote>'
-            f"<p>{note}</p></section>\n"
-        )
-
-    def diagram(self) -> str:
-        if self.svg:
-            figure = (
-                f'<figure><object data="{SVG_NAME}" type="image/svg+xml" aria-label="Class diagram">'
-                f'<a href="{SVG_NAME}">Class diagram (SVG)</a></object>'
-                f"<figcaption>Classes (blue: this ontology; grey: other vocabularies), their sub-class links "
-                f"(hollow arrows), object properties from domain to range (labelled arrows) and datatype "
-                f"properties (inside the boxes). Click a class to go to its description. "
-                f'<a href="{SVG_NAME}">SVG</a> · Graphviz source <a href="{DOT_NAME}">{DOT_NAME}</a>.'
-                f"</figcaption></figure>"
-            )
-        else:
-            figure = (
-                f'<p>The class diagram is the Graphviz file <a href="{DOT_NAME}">{DOT_NAME}</a>; render it with '
-                f"<code>dot -Tsvg {DOT_NAME} -o {SVG_NAME}</code> (Graphviz was not installed when this page was "
-                f"written).</p>"
-            )
-        return f'<section id="diagram"><h2>Class diagram</h2>{figure}</section>\n'
-
-    def namespaces(self) -> str:
-        rows = "".join(
-            f"<tr><td><code>{escape(p)}:</code></td><td><code>{escape(ns)}</code></td></tr>"
-            for p, ns in self.o.prefixes
-        )
-        return (
-            '<section id="namespaces"><h2>Namespaces</h2><table><tr><th>prefix</th><th>namespace</th></tr>'
-            f"{rows}</table></section>\n"
-        )
-
-    def hierarchy(self, classes: list[URIRef]) -> str:
-        """The ontology's own classes as a nested list (each under its own super-classes)."""
-        o = self.o
-        own = set(classes)
-
-        def children(c):
-            return sorted((s for s in o.subjects(RDFS.subClassOf, c) if s in own), key=o.label)
-
-        def item(c, seen):
-            if c in seen:
-                return ""
-            sub = "".join(item(s, seen | {c}) for s in children(c))
-            return (
-                f'<li><a href="#{o.anchors[c]}">{escape(o.label(c))}</a>' + (f"<ul>{sub}</ul>" if sub else "") + "</li>"
-            )
-
-        roots = [c for c in sorted(classes, key=o.label) if not (set(o.objects(c, RDFS.subClassOf)) & own)]
-        return f"<ul>{''.join(item(r, frozenset()) for r in roots)}</ul>"
-
-    def scheme(self, scheme: URIRef) -> str:
-        o = self.o
-        concepts = sorted(
-            (c for c in o.concepts if (c, SKOS.inScheme, scheme) in o.g),
-            key=lambda c: (_rank(o.g, c), o.text(c, SKOS.notation) or "", str(c)),
-        )
-        rows = "".join(self.concept_row(c) for c in concepts)
-        comment = o.comment(scheme)
-        meta = self.dl([("Source", self.refs(o.objects(scheme, DCTERMS.source)))])
-        return (
-            f'<section class="term" id="{o.anchors[scheme]}">'
-            f'<h3>{escape(o.label(scheme))}<span class="kind">SKOS concept scheme</span></h3>'
-            f'<p class="iri">{escape(str(scheme))}</p>'
-            + (f"<p>{escape(comment)}</p>" if comment else "")
-            + meta
-            + f"<p>{len(concepts)} concepts.</p>"
-            + "<table><tr><th>concept</th><th>notation</th><th>label</th><th>definition</th>"
-            + f"<th>mappings and values</th></tr>{rows}</table></section>\n"
-        )
-
-    def concept_row(self, c: URIRef) -> str:
-        o = self.o
-        more = []
-        for predicate, name in MATCHES.items():
-            targets = o.objects(c, predicate)
-            if targets:
-                more.append(f"{name}: {self.refs(targets)}")
-        for predicate, name in MATCHES.items():
-            sources = o.subjects(predicate, c)
-            if sources:
-                more.append(f"{name} of: {self.refs(sources)}")
-        for predicate in sorted(set(o.g.predicates(c)) - CONCEPT_SHOWN - set(MATCHES)):
-            more.append(f"{self.ref(predicate)}: {self.refs(o.objects(c, predicate))}")
-        # A concept that is also a property (a stance) has its anchor on the property's section.
-        row_id = "" if c in o.properties else f' id="{o.anchors[c]}"'
-        return (
-            f"<tr{row_id}><td><code>{escape(o.short(c))}</code></td>"
-            f"<td>{escape(o.text(c, SKOS.notation) or '')}</td>"
-            f"<td>{escape(o.label(c))}</td><td>{escape(o.text(c, SKOS.definition) or o.comment(c) or '')}</td>"
-            f"<td>{'<br>'.join(more)}</td></tr>"
-        )
-
-    # -- the page ------------------------------------------------------------------------------
-
-    def render(self) -> str:
-        o = self.o
-        own_classes = [c for c in o.classes if o.own(c)]
-        own_props = [p for p in o.properties if o.own(p)]
-        by_type: list[tuple[str, str, list[URIRef]]] = []
-        grouped: set[URIRef] = set()
-        for ptype, heading in PROPERTY_TYPES.items():
-            props = [p for p in own_props if p not in grouped and (p, RDF.type, ptype) in o.g]
-            grouped.update(props)
-            if props:
-                by_type.append((_slug(heading), heading, props))
-        external = sorted((t for t in [*o.classes, *o.properties] if not o.own(t)), key=lambda t: o.short(t))
-        orphans = [c for c in o.concepts if not any(s in o.schemes for s in o.g.objects(c, SKOS.inScheme))]
-        if orphans:
-            raise InputError(f"the concept {orphans[0]} is in no concept scheme of the ontology")
-
-        title = o.text(o.iri, DCTERMS.title) or o.label(o.iri)
-        version = o.text(o.iri, OWL.versionInfo)
-        description = o.text(o.iri, DCTERMS.description) or o.comment(o.iri)
-        toc = [
-            '<li><a href="#metadata">Metadata</a> · <a href="#cite">How to cite</a></li>',
-            '<li><a href="#diagram">Class diagram</a></li>',
-            '<li><a href="#namespaces">Namespaces</a></li>',
-            f'<li><a href="#classes">Classes</a>{self.toc_list(own_classes)}</li>',
-            *(f'<li><a href="#{slug}">{escape(h)}</a>{self.toc_list(ps)}</li>' for slug, h, ps in by_type),
-            f'<li><a href="#schemes">Concept schemes</a>{self.toc_list(o.schemes, "", by_label=True)}</li>',
-            f'<li><a href="#external">Terms from other vocabularies</a>{self.toc_list(external)}</li>',
+    else:
+        kind = ", ".join(PROPERTY_KIND[t] for t in PROPERTY_KIND if t in types)
+        rows = [
+            ("Domain", o.objects(iri, RDFS.domain)),
+            ("Range", o.objects(iri, RDFS.range)),
+            ("Subproperty of", o.objects(iri, RDFS.subPropertyOf)),
+            ("Subproperties", o.subjects(RDFS.subPropertyOf, iri)),
+            ("Inverse of", o.objects(iri, OWL.inverseOf)),
         ]
-        alternates = "".join(
-            f'<link rel="alternate" type="{mime}" href="{name}">\n'
-            for name, mime in (
-                (TURTLE_NAME, "text/turtle"),
-                (JSONLD_NAME, "application/ld+json"),
-                (NTRIPLES_NAME, "application/n-triples"),
-            )  # fmt: skip
-            if name in self.files
-        )
-        parts = [
-            "<!DOCTYPE html>\n",
-            '<html lang="en">\n<head>\n<meta charset="utf-8">\n',
-            '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
-            f"<title>{escape(title)}{' ' + escape(version) if version else ''}</title>\n",
-            alternates,
-            f"<style>{CSS}</style>\n</head>\n<body>\n",
-            f'<header id="top"><h1>{escape(title)}</h1>',
-            f'<p class="iri">{escape(str(o.iri))}{" · version " + escape(version) if version else ""}</p>',
-            f'<p class="lead">{escape(description)}</p></header>\n' if description else "</header>\n",
-            f"<nav><h2>Contents</h2><ul>{''.join(toc)}</ul></nav>\n",
-            self.metadata(),
-            self.citation(),
-            self.diagram(),
-            self.namespaces(),
-            '<section id="classes"><h2>Classes</h2>',
-            f"<p>Class hierarchy of this ontology:</p>{self.hierarchy(own_classes)}\n",
-            *(self.term(c) for c in own_classes),
-            "</section>\n",
-        ]
-        for slug, heading, props in by_type:
-            parts.append(f'<section id="{slug}"><h2>{escape(heading)}</h2>\n')
-            parts.extend(self.term(p) for p in props)
-            parts.append("</section>\n")
-        parts.append('<section id="schemes"><h2>Concept schemes</h2>\n')
-        parts.append(
-            "<p>The SKOS concept schemes whose concepts are the values of the ontology's properties; "
-            "event types map to CAMEO codes with <code>skos:exactMatch</code> or <code>skos:closeMatch</code>.</p>\n"
-        )
-        parts.extend(self.scheme(s) for s in o.schemes)
-        parts.append('</section>\n<section id="external"><h2>Terms from other vocabularies</h2>\n')
-        parts.append(
-            "<p>Classes and properties of PROV-O, schema.org, SEM, Web Annotation and SKOS that the ontology "
-            "aligns to or uses, as it declares them for readers; each is defined by its own vocabulary.</p>\n"
-        )
-        parts.extend(self.term(t) for t in external)
-        parts.append("</section>\n")
-        parts.append(
-            f'<footer><a href="#top">Top</a> · Written by ld-export {escape(__version__)} '
-            f"(<code>ld-export docs</code>) from the ontology file {escape(TURTLE_NAME)}.</footer>\n"
-            "</body>\n</html>\n"
-        )
-        return "".join(parts)
+    rows.append(("Defined by", o.objects(iri, RDFS.isDefinedBy)))
+    return {"iri": iri, "own": o.own(iri), "kind": kind, "comment": o.comment(iri),
+            "rows": _rows((k, _refs(v)) for k, v in rows)}  # fmt: skip
+
+
+def _scheme(o: Ontology, scheme: URIRef) -> dict:
+    """What the page shows of a SKOS concept scheme: its concepts, in rank order, each with its
+    mappings and whatever else is said of it."""
+    concepts = sorted(
+        (c for c in o.concepts if (c, SKOS.inScheme, scheme) in o.g),
+        key=lambda c: (_rank(o.g, c), o.text(c, SKOS.notation) or "", str(c)),
+    )
+    rows = []
+    for c in concepts:
+        more = [("text", name, o.objects(c, p)) for p, name in MATCHES.items() if o.objects(c, p)]
+        more += [("text", f"{name} of", o.subjects(p, c)) for p, name in MATCHES.items() if o.subjects(p, c)]
+        more += [("ref", p, o.objects(c, p)) for p in sorted(set(o.g.predicates(c)) - CONCEPT_SHOWN - set(MATCHES))]
+        rows.append({
+            "iri": c,
+            # A concept that is also a property (a stance) has its anchor on the property's section.
+            "anchor": None if c in o.properties else o.anchors[c],
+            "notation": o.text(c, SKOS.notation) or "",
+            "definition": o.text(c, SKOS.definition) or o.comment(c) or "",
+            "more": more,
+        })  # fmt: skip
+    return {"iri": scheme, "comment": o.comment(scheme), "concepts": rows,
+            "meta": _rows([("Source", _refs(o.objects(scheme, DCTERMS.source)))])}  # fmt: skip
+
+
+def _hierarchy(o: Ontology, classes: list[URIRef]) -> list[tuple]:
+    """The ontology's own classes as a tree of (class, children), each under its own super-classes."""
+    own = set(classes)
+
+    def node(c: URIRef, seen: frozenset) -> tuple | None:
+        if c in seen:
+            return None
+        children = sorted((s for s in o.subjects(RDFS.subClassOf, c) if s in own), key=o.label)
+        return c, [n for s in children if (n := node(s, seen | {c})) is not None]
+
+    roots = [c for c in sorted(classes, key=o.label) if not (set(o.objects(c, RDFS.subClassOf)) & own)]
+    return [node(r, frozenset()) for r in roots]
+
+
+def render_page(o: Ontology, files: dict[str, str], svg: bool) -> str:
+    """The documentation page. ``files``: name → description of the files the page links to;
+    ``svg``: whether the class diagram was rendered."""
+    own_classes = [c for c in o.classes if o.own(c)]
+    own_props = [p for p in o.properties if o.own(p)]
+    by_type: list[tuple[str, str, list[URIRef]]] = []
+    grouped: set[URIRef] = set()
+    for ptype, heading in PROPERTY_TYPES.items():
+        props = [p for p in own_props if p not in grouped and (p, RDF.type, ptype) in o.g]
+        grouped.update(props)
+        if props:
+            by_type.append((_slug(heading), heading, props))
+    external = sorted((t for t in [*o.classes, *o.properties] if not o.own(t)), key=lambda t: o.short(t))
+    orphans = [c for c in o.concepts if not any(s in o.schemes for s in o.g.objects(c, SKOS.inScheme))]
+    if orphans:
+        raise InputError(f"the concept {orphans[0]} is in no concept scheme of the ontology")
+
+    iri = o.iri
+    version_iri = o.g.value(iri, OWL.versionIRI)
+    rdf_files = (TURTLE_NAME, JSONLD_NAME, NTRIPLES_NAME)
+    downloads = [(name, files[name]) for name in rdf_files if name in files]
+    metadata = _rows([
+        ("Ontology IRI", _text("link", iri)),
+        ("Version IRI", _text("link", version_iri)),
+        ("Version", _text("text", o.text(iri, OWL.versionInfo))),
+        ("Licence", _refs(o.objects(iri, DCTERMS.license))),
+        ("Creator", _refs(o.objects(iri, DCTERMS.creator))),
+        ("Preferred prefix", _text("code", o.text(iri, VANN.preferredNamespacePrefix))),
+        ("Preferred namespace", _text("code", o.text(iri, VANN.preferredNamespaceUri))),
+        ("Prior version", _text("link", o.g.value(iri, OWL.priorVersion))),
+        ("Source", _refs(o.objects(iri, DCTERMS.source))),
+        ("Download", {"kind": "downloads", "nodes": downloads} if downloads else None),
+    ])  # fmt: skip
+    return _templates().get_template("index.html").render(
+        o=o,
+        title=o.text(iri, DCTERMS.title) or o.label(iri),
+        version=o.text(iri, OWL.versionInfo),
+        description=o.text(iri, DCTERMS.description) or o.comment(iri),
+        alternates=[(name, mime) for name, mime in zip(rdf_files, RDF_MEDIA_TYPES, strict=True) if name in files],
+        own_classes=own_classes,
+        by_type=by_type,
+        external=external,
+        metadata=metadata,
+        cite={
+            "creator": o.text(iri, DCTERMS.creator),
+            "title": o.text(iri, DCTERMS.title) or o.label(iri),
+            "version": o.text(iri, OWL.versionInfo),
+            "iri": version_iri if version_iri is not None else iri,
+            "licence": o.g.value(iri, DCTERMS.license),
+            "versioned": version_iri is not None,
+        },
+        svg=svg,
+        svg_name=SVG_NAME,
+        dot_name=DOT_NAME,
+        hierarchy=_hierarchy(o, own_classes),
+        class_terms=[_term(o, c) for c in own_classes],
+        property_terms={slug: [_term(o, p) for p in props] for slug, _heading, props in by_type},
+        schemes=[_scheme(o, s) for s in o.schemes],
+        external_terms=[_term(o, t) for t in external],
+        tool_version=__version__,
+        turtle_name=TURTLE_NAME,
+    )
 
 
 def _slug(heading: str) -> str:
@@ -682,8 +512,8 @@ def _documentation(ontology: str | Path | None, svg: bool) -> tuple[dict[str, by
     if svg_bytes is not None:
         files[SVG_NAME] = svg_bytes
     names = {TURTLE_NAME: "Turtle", JSONLD_NAME: "JSON-LD", NTRIPLES_NAME: "N-Triples"}
-    page = _Page(onto, {n: names.get(n, n) for n in files}, svg=svg_bytes is not None)
-    return {HTML_NAME: page.render().encode("utf-8"), **files}, onto
+    page = render_page(onto, {n: names.get(n, n) for n in files}, svg=svg_bytes is not None)
+    return {HTML_NAME: page.encode("utf-8"), **files}, onto
 
 
 def write_docs(

@@ -15,19 +15,18 @@ articles' graphs into it, each triple once. The named queries drop repeated rows
 (``SELECT DISTINCT``), so they give the same answers either way. The default graph is checked by
 reading it back (a ``COUNT`` would count every graph where the default graph is a view of all).
 
-Credentials come from the environment (``LD_EXPORT_USER`` and ``LD_EXPORT_PASSWORD``, or
-``LD_EXPORT_TOKEN`` for a bearer token; ``LD_EXPORT_AUTH=digest`` for digest authentication) or
-from ``~/.netrc`` (or the file ``$NETRC`` names), never from the command line, and are never
-printed.
+Credentials come from the environment the caller passes (the command line passes its own:
+``LD_EXPORT_USER`` and ``LD_EXPORT_PASSWORD``, or ``LD_EXPORT_TOKEN`` for a bearer token;
+``LD_EXPORT_AUTH=digest`` for digest authentication) or from ``~/.netrc`` (or the file ``NETRC``
+names), never from the command line's arguments, and are never printed.
 """
 
 from __future__ import annotations
 
 import base64
 import netrc
-import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
@@ -36,6 +35,7 @@ import httpx
 from rdflib import Dataset, URIRef
 
 from .errors import InputError, LdExportError
+from .layout import BuildLayout, read_rdf
 
 Progress = Callable[[str], None]
 TRANSIENT_STATUS = {408, 425, 429, 502, 503, 504}
@@ -105,17 +105,17 @@ class Secrets:
         return text
 
 
-def _auth(url: str) -> tuple[httpx.Auth | None, Secrets]:
-    """The authentication for ``url`` (from the environment, else netrc), and its secrets."""
-    user, password, token = (os.environ.get(k) for k in ("LD_EXPORT_USER", "LD_EXPORT_PASSWORD", "LD_EXPORT_TOKEN"))
+def _auth(url: str, environ: Mapping[str, str]) -> tuple[httpx.Auth | None, Secrets]:
+    """The authentication for ``url`` (from ``environ``, else netrc), and its secrets."""
+    user, password, token = (environ.get(k) for k in ("LD_EXPORT_USER", "LD_EXPORT_PASSWORD", "LD_EXPORT_TOKEN"))
     secrets = Secrets.of([password, token], [(user or "", password or "")])
     if token:
         return _Bearer(token), secrets
     if user:
-        if os.environ.get("LD_EXPORT_AUTH", "basic").lower() == "digest":
+        if environ.get("LD_EXPORT_AUTH", "basic").lower() == "digest":
             return httpx.DigestAuth(user, password or ""), secrets
         return httpx.BasicAuth(user, password or ""), secrets
-    path = Path(os.environ.get("NETRC") or Path.home() / ".netrc")
+    path = Path(environ.get("NETRC") or Path.home() / ".netrc")
     if path.is_file():
         try:
             entry = netrc.netrc(str(path)).authenticators(urlsplit(url).hostname or "")
@@ -125,7 +125,7 @@ def _auth(url: str) -> tuple[httpx.Auth | None, Secrets]:
         if entry and entry[2]:
             login, _account, secret = entry
             secrets = Secrets.of([password, token, secret], [(login or "", secret)])
-            if os.environ.get("LD_EXPORT_AUTH", "basic").lower() == "digest":
+            if environ.get("LD_EXPORT_AUTH", "basic").lower() == "digest":
                 return httpx.DigestAuth(login or "", secret), secrets
             return httpx.BasicAuth(login or "", secret), secrets
     return None, secrets
@@ -227,16 +227,9 @@ def _fail(response: httpx.Response, action: str, advice: str = "") -> None:
 
 def read_build(build_dir: Path) -> Dataset:
     """The named graphs of a build (its ``dataset.nq``, else ``dataset.trig``)."""
-    for name, fmt in (("dataset.nq", "nquads"), ("dataset.trig", "trig")):
-        path = build_dir / name
-        if path.is_file():
-            ds = Dataset()
-            try:
-                ds.parse(path, format=fmt)
-            except Exception as e:  # noqa: BLE001 - parser errors become one readable paragraph
-                raise InputError(f"not valid {fmt}: {' '.join(str(e).split())[:300]}", path) from None
-            return ds
-    raise InputError("no dataset.nq or dataset.trig here; run `ld-export build` first", build_dir)
+    ds = Dataset()
+    read_rdf(BuildLayout(build_dir).require_dataset(), into=ds)
+    return ds
 
 
 def load(
@@ -248,6 +241,7 @@ def load(
     backoff: float = BACKOFF,
     progress: Progress | None = None,
     default_graph: bool | None = None,
+    environ: Mapping[str, str] | None = None,
 ) -> list[GraphLoad]:
     """PUT every named graph of the build to the Graph Store ``endpoint``, and their union to the
     store's default graph when ``default_graph`` is true; then verify the counts.
@@ -263,7 +257,8 @@ def load(
     Connection failures, timeouts and HTTP 408/425/429/502/503/504 are retried ``retries`` times,
     waiting ``backoff`` seconds, then twice as long each time (at most 8 s): about 15 s with the
     defaults, longer than a store such as Oxigraph takes to restart. No message (progress or
-    error) holds a credential, in any encoding (:class:`Secrets`).
+    error) holds a credential, in any encoding (:class:`Secrets`). Credentials are taken from
+    ``environ`` (the variables the module names; None: none but ``~/.netrc``).
     """
     if not timeout > 0:
         raise InputError(f"the timeout must be more than 0 seconds, not {timeout}")
@@ -274,7 +269,7 @@ def load(
         _check_url(endpoint, "Graph Store endpoint")
         if query_endpoint:
             _check_url(query_endpoint, "query endpoint")
-        auth, found = _auth(endpoint)
+        auth, found = _auth(endpoint, environ or {})
         secrets = secrets | found
         say = (lambda msg: progress(secrets.redact(msg))) if progress else (lambda _msg: None)
         client = _Client(timeout, retries, backoff, auth)

@@ -45,12 +45,9 @@ the articles one at a time, in worker processes (:mod:`linkeddata.site_article`,
 from __future__ import annotations
 
 import base64
-import ctypes
 import hashlib
 import json
-import multiprocessing
 import os
-import signal
 import zlib
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -58,6 +55,7 @@ from dataclasses import dataclass, field, fields, is_dataclass
 from pathlib import Path
 
 from .errors import InputError
+from .processes import context, starting, worker_init
 from .query import StoreData, open_data
 from .site_article import read_article
 from .site_data import SiteData, open_site_data, read_corpus
@@ -149,21 +147,10 @@ class _Worker:
 _WORKER: _Worker | None = None
 
 
-def _start_worker(*args) -> None:
+def _start_worker(parent: int, *args) -> None:
     global _WORKER
-    _die_with_parent()
+    worker_init(parent)
     _WORKER = _Worker(*args)
-
-
-def _die_with_parent() -> None:
-    """Linux: a worker gets SIGTERM when the publishing process dies, however it dies."""
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        return
-    if os.getppid() == 1:  # the parent died before the signal was asked for
-        os._exit(1)
 
 
 def _publish_article(article: tuple[str, str, str]) -> _Outcome:
@@ -287,9 +274,10 @@ def _publish(build: Path, data: SiteData, corpus: Corpus, writer: SiteWriter, sa
         pool = None
     else:
         say(f"publishing {total} articles in {jobs} processes")
-        pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"), initializer=_start_worker,
-                                   initargs=args)  # fmt: skip
-        outcomes = pool.map(_publish_article, data.articles, chunksize=max(1, min(16, total // (jobs * 8))))
+        pool = ProcessPoolExecutor(jobs, mp_context=context(), initializer=_start_worker,
+                                   initargs=(os.getpid(), *args))  # fmt: skip
+        with starting():  # map() starts the workers
+            outcomes = pool.map(_publish_article, data.articles, chunksize=max(1, min(16, total // (jobs * 8))))
     pages = 0
     try:
         for i, outcome in enumerate(outcomes, start=1):

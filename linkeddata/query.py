@@ -30,10 +30,8 @@ from rdflib.query import Result
 from . import resources
 from . import store as embedded
 from .errors import InputError
+from .layout import RDF_FORMATS, BuildLayout, read_rdf
 from .terminal import visible
-from .validate import RDF_FORMATS, check_inline_contexts, check_no_entities
-
-DATASET_FILES = ("dataset.nq", "dataset.trig")
 
 
 @dataclass(frozen=True)
@@ -77,7 +75,7 @@ def load_dataset(paths: list[str | Path] | tuple[str | Path, ...]) -> Dataset:
     files: list[Path] = []
     for item in map(Path, paths):
         if item.is_dir():
-            dataset = next((item / n for n in DATASET_FILES if (item / n).is_file()), None)
+            dataset = BuildLayout(item).dataset()
             if dataset:
                 files.append(dataset)
             else:
@@ -85,7 +83,7 @@ def load_dataset(paths: list[str | Path] | tuple[str | Path, ...]) -> Dataset:
                 found = sorted(
                     p
                     for p in item.iterdir()
-                    if p.suffix in RDF_FORMATS and p.name != "void.ttl" and not p.name.startswith("shacl-report")
+                    if p.suffix in RDF_FORMATS and not BuildLayout.is_whole_build_file(p.name)
                 )
                 if not found:
                     raise InputError("the folder holds no built RDF files (run `ld-export build` first)", item)
@@ -95,20 +93,7 @@ def load_dataset(paths: list[str | Path] | tuple[str | Path, ...]) -> Dataset:
         else:
             raise InputError("no such file or folder (run `ld-export build` first?)", item)
     for path in files:
-        fmt = RDF_FORMATS.get(path.suffix.lower())
-        if fmt is None:
-            raise InputError(f"unknown RDF file extension {path.suffix!r}", path)
-        if fmt == "json-ld":
-            check_inline_contexts(path)
-        elif fmt == "xml":
-            check_no_entities(path)
-        try:
-            if fmt in ("trig", "nquads"):
-                ds.parse(path, format=fmt)
-            else:
-                ds.graph(URIRef(path.resolve().as_uri())).parse(path, format=fmt)
-        except Exception as e:  # noqa: BLE001 - parser errors become one readable paragraph
-            raise InputError(f"not valid {fmt}: {' '.join(str(e).split())[:400]}", path) from None
+        read_rdf(path, into=ds)
     return ds
 
 
@@ -141,54 +126,16 @@ _RDFLIB_PREFIXES = dict(Dataset().namespaces())
 XSD_STRING = URIRef("http://www.w3.org/2001/XMLSchema#string")
 
 
-def _literal_by_constructor(value: str, language: str | None) -> Literal:
-    return Literal(value, lang=language)
-
-
-def _literal_made_directly(value: str, language: str | None) -> Literal:
-    # What Literal(value, lang=language) builds for a string or a language-tagged string, without
-    # the checks that Oxigraph's strings and language tags have passed already: a fifteenth of the
-    # time, which counts when an answer holds tens of thousands of distinct texts.
-    literal = str.__new__(Literal, value)
-    literal._language = language
-    literal._datatype = None
-    literal._value = value
-    literal._ill_typed = None
-    return literal
-
-
-def _direct_literals_match() -> bool:
-    try:
-        for value, language in (("x", None), ("Élan — “quoted”", "en"), ("", None), ("1", "de-ch")):
-            a, b = _literal_by_constructor(value, language), _literal_made_directly(value, language)
-            if not (
-                type(a) is type(b)
-                and str(a) == str(b)
-                and a == b
-                and hash(a) == hash(b)
-                and a.eq(b)
-                and (a.language, a.datatype, a.value, a.ill_typed) == (b.language, b.datatype, b.value, b.ill_typed)
-                and a.n3() == b.n3()
-            ):
-                return False
-        return True
-    except Exception:  # noqa: BLE001 - another rdflib: build literals the ordinary way
-        return False
-
-
-# Checked once against this rdflib: should its Literal ever change, literals are built the ordinary way.
-_string_literal = _literal_made_directly if _direct_literals_match() else _literal_by_constructor
-
-
-def _to_rdflib(term):
+def to_rdflib(term):
+    """An rdflib term for a pyoxigraph term."""
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
     if isinstance(term, ox.Literal):
         if term.language:
-            return _string_literal(term.value, term.language)
+            return Literal(term.value, lang=term.language)
         datatype = term.datatype.value
         if datatype == _XSD_STRING_IRI:
-            return _string_literal(term.value, None)
+            return Literal(term.value)
         return Literal(term.value, datatype=URIRef(datatype))
     if isinstance(term, ox.BlankNode):
         return BNode(term.value)
@@ -203,7 +150,7 @@ class _Terms(dict):
     kinds and asserters thousands of times)."""
 
     def __missing__(self, term):
-        converted = self[term] = _to_rdflib(term)
+        converted = self[term] = to_rdflib(term)
         return converted
 
 

@@ -45,3 +45,8 @@ def schema_file(name: str) -> Path:
 
 def queries_dir() -> Path:
     return _PACKAGE / "queries"
+
+
+def templates_dir() -> Path:
+    """The Jinja2 templates of the pages ld-export writes (``docs/``: the ontology's documentation)."""
+    return _PACKAGE / "templates"

@@ -49,8 +49,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import cache, children
+from . import processes
 from .errors import InputError, LdExportError
+from .layout import BuildLayout
 from .store import current as current_store
 
 Progress = Callable[[str], None]
@@ -113,7 +114,7 @@ def load_store(dataset: Path, location: Path, progress: Progress | None = None) 
         [find_oxigraph(), "load", "--location", str(location), "--file", str(dataset)],
         capture_output=True,
         text=True,
-        preexec_fn=children.before_exec(),
+        preexec_fn=processes.before_exec(),
     )
     if run.returncode != 0:
         raise InputError(f"oxigraph could not load the file: {' '.join(run.stderr.split())[:300]}", dataset)
@@ -139,7 +140,7 @@ def _snapshot_folder(build: Path) -> Path:
     """A new folder for a snapshot: beside the build's store when the build folder can be written
     (the checkpoint then shares the store's files), else in the system's temporary folder.
     Snapshots of servers that were killed are removed."""
-    folder = build / cache.CACHE_DIR
+    folder = BuildLayout(build).cache
     try:
         folder.mkdir(exist_ok=True)
         for old in folder.glob(SNAPSHOT_PREFIX + "*"):
@@ -157,7 +158,7 @@ def _checkpoint(store: Path, build: Path, target: Path) -> None:
     import pyoxigraph as ox
 
     try:
-        handle = open(build / cache.CACHE_DIR / "lock", "a")  # noqa: SIM115 - closed below
+        handle = open(BuildLayout(build).lock, "a")  # noqa: SIM115 - closed below
     except OSError:
         handle = None  # a folder that cannot be written cannot be being built
     try:
@@ -316,9 +317,7 @@ def serve(
     """
     say = progress or (lambda _msg: None)
     build = Path(build_dir)
-    dataset = next((build / n for n in ("dataset.nq", "dataset.trig") if (build / n).is_file()), None)
-    if dataset is None:
-        raise InputError("no dataset.nq or dataset.trig here; run `ld-export build` first", build)
+    dataset = BuildLayout(build).require_dataset()
     if not port_is_free(host, port):
         raise InputError(f"port {port} on {host} is already in use; choose another with --port")
     oxigraph = find_oxigraph()
@@ -341,7 +340,7 @@ def serve(
                 "start it again to serve a new build")  # fmt: skip
         inner = _free_loopback_port()
         proc = subprocess.Popen([*command, "--bind", f"127.0.0.1:{inner}"], stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL, preexec_fn=children.before_exec(),
+                                stderr=subprocess.DEVNULL, preexec_fn=processes.before_exec(),
                                 process_group=0)  # fmt: skip
         wait_for_port("127.0.0.1", inner, proc)
         try:

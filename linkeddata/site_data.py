@@ -38,8 +38,9 @@ from rdflib import Graph, URIRef
 
 from . import resources
 from .errors import InputError
+from .layout import BuildLayout
 from .namespaces import LDE, OA, PROV, RDFS, SCHEMA, SEM, SKOS
-from .query import DATASET_FILES, StoreData, _to_rdflib, load_dataset, named_queries, open_data, run_query
+from .query import StoreData, load_dataset, named_queries, open_data, run_query, to_rdflib
 from .site_records import ClaimRef, Corpus, Ref, Stance, Triple, when_of
 from .vocabulary import STANCE_SCHEME
 
@@ -237,7 +238,7 @@ def _lines_and_triples(items, graph: str | None = None) -> list[tuple[str, Tripl
     def term(t):
         converted = terms.get(t)
         if converted is None:
-            converted = terms[t] = _to_rdflib(t)
+            converted = terms[t] = to_rdflib(t)
         return converted
 
     out = []
@@ -280,7 +281,7 @@ def open_site_data(build_dir: str | Path, base_iri: str | None = None) -> SiteDa
     build = Path(build_dir)
     if not build.is_dir():
         raise InputError("no such build folder (run `ld-export build` first)", build)
-    if not any((build / n).is_file() for n in DATASET_FILES) and not _store_present(build):
+    if BuildLayout(build).dataset() is None and not _store_present(build):
         raise InputError(
             "the folder holds no dataset.nq or dataset.trig; publish reads a build folder with its dataset "
             "(run `ld-export build -o FOLDER`, with the nquads or trig format)",
@@ -391,9 +392,7 @@ def stance_pair(prop: URIRef, target: ClaimRef, source: ClaimRef) -> tuple[Stanc
 def read_description(site: SiteData) -> dict[str, list[tuple[str, Triple]]]:
     """The build's description of itself (``void.ttl``: VoID, DCAT, PROV) by subject, as
     :meth:`SiteData.article_triples` gives triples; empty when the build has none."""
-    from .describe import DESCRIPTION_NAME
-
-    path = site.build_dir / DESCRIPTION_NAME
+    path = BuildLayout(site.build_dir).description
     if not path.is_file():
         return {}
     try:

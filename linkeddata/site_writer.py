@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .errors import InputError, LdExportError
+from .layout import write_file
 
 SITE_DIR = ".ld-export-site"
 MANIFEST_NAME = "manifest.json"
@@ -184,12 +185,7 @@ def _load_manifest(site: Path) -> dict:
 def _save_manifest(site: Path, manifest: dict) -> None:
     folder = site / SITE_DIR
     folder.mkdir(exist_ok=True)
-    tmp = folder / f".{MANIFEST_NAME}.{os.getpid()}.tmp"
-    with open(tmp, "w", encoding="utf-8") as f:
-        json.dump({"format": FORMAT, **manifest}, f, sort_keys=True)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, folder / MANIFEST_NAME)
+    write_file(folder / MANIFEST_NAME, json.dumps({"format": FORMAT, **manifest}, sort_keys=True).encode("utf-8"))
 
 
 def _safe_path(path: str) -> bool:

@@ -20,11 +20,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from . import children, processes
-
-STORE_NAME = "store"
-MARK_NAME = "ld-export.sha256"
-
+from . import processes
+from .layout import BuildLayout
 
 _BATCH = 64 << 20  # bytes of N-Quads per bulk load
 
@@ -47,7 +44,7 @@ class Loader:
         self._answer, answer = context.Pipe(duplex=False)
         self._process = context.Process(target=_load, args=(str(folder), self._queue, answer, os.getpid()),
                                         daemon=True)  # fmt: skip
-        with children.starting():
+        with processes.starting():
             self._process.start()
         answer.close()  # the loader holds the only writing end: it closes when the loader ends
 
@@ -81,7 +78,7 @@ class Loader:
 
 
 def _load(folder: str, queue, answer, parent: int) -> None:
-    children.worker_init(parent)
+    processes.worker_init(parent)
     try:
         store = ox.Store(folder)
         quads: list[bytes] = []
@@ -142,7 +139,7 @@ def update(folder: Path, remove: Iterable[str], add: Iterable[tuple[str, Path]])
 
 def description_digest(out: Path) -> str | None:
     try:
-        return hashlib.sha256((out / "void.ttl").read_bytes()).hexdigest()
+        return hashlib.sha256(BuildLayout(out).description.read_bytes()).hexdigest()
     except OSError:
         return None
 
@@ -150,19 +147,21 @@ def description_digest(out: Path) -> str | None:
 def mark(out: Path) -> None:
     """Record that the store in ``out`` holds the build described by ``out/void.ttl``."""
     digest = description_digest(out)
-    if digest is not None and (out / STORE_NAME).is_dir():
-        (out / STORE_NAME / MARK_NAME).write_text(digest + "\n", encoding="ascii")
+    layout = BuildLayout(out)
+    if digest is not None and layout.store.is_dir():
+        layout.store_mark.write_text(digest + "\n", encoding="ascii")
 
 
 def unmark(out: Path) -> None:
-    (out / STORE_NAME / MARK_NAME).unlink(missing_ok=True)
+    BuildLayout(out).store_mark.unlink(missing_ok=True)
 
 
 def current(out: Path) -> Path | None:
     """The store of the build in ``out`` if it is there and up to date, else None."""
-    folder = out / STORE_NAME
+    layout = BuildLayout(out)
+    folder = layout.store
     try:
-        marked = (folder / MARK_NAME).read_text(encoding="ascii").strip()
+        marked = layout.store_mark.read_text(encoding="ascii").strip()
     except OSError:
         return None
     return folder if folder.is_dir() and marked == description_digest(out) else None

@@ -9,39 +9,21 @@ keeps those lists equal to the ontology's schemes.)
 
 from __future__ import annotations
 
-import json
-import xml.parsers.expat
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import pyshacl
-from rdflib import Dataset, Graph, URIRef
+from rdflib import Graph, URIRef
 from rdflib.compare import to_canonical_graph
 from rdflib.term import Node
 
 from . import resources
 from .annotation import Origin
-from .errors import InputError, LdExportError
+from .errors import LdExportError
+from .layout import read_rdf
 from .namespaces import RDF, RDFS, SCHEMA, SH, SKOS, bind_prefixes
-
-RDF_FORMATS = {
-    ".ttl": "turtle",
-    ".turtle": "turtle",
-    ".nt": "nt",
-    ".ntriples": "nt",
-    ".jsonld": "json-ld",
-    ".json": "json-ld",
-    ".trig": "trig",
-    ".nq": "nquads",
-    ".nquads": "nquads",
-    ".rdf": "xml",
-    ".owl": "xml",
-    ".xml": "xml",
-    ".n3": "n3",
-}
-_QUAD_FORMATS = {"trig", "nquads"}
 
 
 @cache
@@ -195,98 +177,6 @@ def report_of_graph(
         )
     violations.sort(key=lambda v: (v.focus, v.path or "", v.message))
     return ValidationReport(bool(conforms), report, violations)
-
-
-def check_inline_contexts(path: Path) -> None:
-    """Refuse a JSON-LD document whose ``@context`` (or an ``@import`` in it) names another document.
-
-    rdflib's JSON-LD parser fetches such contexts from the web or the file system, with no way to
-    turn that off; ld-export reads only self-contained documents (as ``ld-export build`` writes).
-    """
-    try:
-        todo = [json.loads(path.read_text(encoding="utf-8"))]
-    except (OSError, ValueError, RecursionError) as e:  # a UnicodeDecodeError is a ValueError
-        raise InputError(f"not valid JSON: {' '.join(str(e).split())[:300]}", path) from None
-    while todo:
-        node = todo.pop()
-        if isinstance(node, list):
-            todo.extend(node)
-        elif isinstance(node, dict):
-            for key, value in node.items():
-                if key in ("@context", "@import"):
-                    for ref in value if isinstance(value, list) else [value]:
-                        if isinstance(ref, str):
-                            raise InputError(
-                                f"the JSON-LD {key} {ref!r} refers to another document, which ld-export "
-                                f"never fetches; embed the context in the file instead",
-                                path,
-                            )
-                todo.append(value)
-
-
-class _Prolog(Exception):
-    """Raised by the scan of an XML prolog: ``line`` and ``entity`` when an entity is declared."""
-
-    def __init__(self, line: int | None = None, entity: str | None = None):
-        self.line, self.entity = line, entity
-
-
-def check_no_entities(path: Path) -> None:
-    """Refuse an XML document that declares entities (``<!ENTITY …>`` in its DOCTYPE).
-
-    RDF/XML needs none, and the XML parser expands them all: ten nested entities in a file of a
-    kilobyte stand for a billion copies of a word (the "billion laughs"), which takes minutes and
-    gigabytes to parse; an external entity reads a file or a URL. Declarations can only come
-    before the first element, so the scan stops there.
-    """
-
-    def declared(name, *_args):
-        raise _Prolog(parser.CurrentLineNumber, name)
-
-    def element(*_args):
-        raise _Prolog()
-
-    parser = xml.parsers.expat.ParserCreate()
-    parser.EntityDeclHandler = declared
-    parser.StartElementHandler = element
-    try:
-        with path.open("rb") as f:
-            parser.ParseFile(f)
-    except _Prolog as e:
-        if e.entity is not None:
-            raise InputError(
-                f"the XML declares the entity '{e.entity}'; ld-export reads RDF/XML without entity declarations "
-                "(entities can expand a small file into gigabytes, or read other files)",
-                path, e.line,
-            ) from None  # fmt: skip
-    except (OSError, xml.parsers.expat.ExpatError):
-        pass  # the RDF/XML reader reports it
-
-
-def read_rdf(path: Path) -> Graph:
-    """Parse an RDF file, its format from its extension; a dataset gives the union of its graphs."""
-    fmt = RDF_FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        known = ", ".join(sorted(RDF_FORMATS))
-        raise InputError(f"unknown RDF file extension {path.suffix!r}; known: {known}", path)
-    if not path.is_file():
-        raise InputError("no such file", path)
-    if fmt == "json-ld":
-        check_inline_contexts(path)
-    elif fmt == "xml":
-        check_no_entities(path)
-    try:
-        if fmt in _QUAD_FORMATS:
-            ds = Dataset()
-            ds.parse(path, format=fmt)
-            graph = Graph()
-            for s, p, o, _g in ds.quads((None, None, None, None)):
-                graph.add((s, p, o))
-            return graph
-        return Graph().parse(path, format=fmt)
-    except Exception as e:  # noqa: BLE001 - every parser error becomes one readable paragraph
-        detail = " ".join(str(e).split())
-        raise InputError(f"not valid {fmt}: {detail[:400]}", path) from None
 
 
 def validate_files(paths: Iterable[Path]) -> ValidationReport:

@@ -1,4 +1,4 @@
-"""Serialize graphs deterministically and write files atomically.
+"""Serialize graphs deterministically, and the output formats of a build as a registry of writers.
 
 Deterministic: the same graph gives the same bytes, whatever Python's hash seed. The build's
 writers start from an article's sorted N-Triples (:func:`ntriples_of`): Turtle and TriG follow
@@ -6,37 +6,22 @@ that order (pyoxigraph), N-Quads are those lines in the article's named graph, J
 sorted by ``@id`` with sorted keys. :func:`to_turtle`, :func:`to_ntriples` and :func:`to_jsonld`
 write any rdflib graph, blank nodes included (the ontology's pages, CONSTRUCT answers).
 
-Atomic: a build writes into a :class:`Staging` folder and moves everything into place at the end;
-:func:`write_files` does the same for a few files. A failed run leaves earlier output as it was.
+The build's output formats are a registry of writers (:data:`FORMATS`); the files are written
+atomically by :mod:`linkeddata.layout`.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 
 from . import resources
-from .errors import InputError
 from .namespaces import PREFIXES, RDF, XSD, bind_prefixes
-
-# name → (file extension, description)
-FORMATS: dict[str, tuple[str, str]] = {
-    "turtle": (".ttl", "Turtle, one file per article"),
-    "jsonld": (".jsonld", "JSON-LD compacted with the ld-export context, one file per article"),
-    "ntriples": (".nt", "N-Triples, sorted, one file per article"),
-    "trig": (".trig", "TriG dataset of the whole build, one named graph per article"),
-    "nquads": (".nq", "N-Quads dataset of the whole build, sorted"),
-}
-PER_ARTICLE = ("turtle", "jsonld", "ntriples")
-DATASET_NAME = "dataset"
 
 
 @cache
@@ -233,123 +218,56 @@ def _value_object(literal: Literal, prefixes: dict[str, str]):
 
 
 # --------------------------------------------------------------------------------------------
-# Writing a build into its folder, all or nothing
+# The output formats: a registry of writers
 
 
-def check_file_name(name: str, directory: Path) -> None:
-    if not name or name in (".", "..") or Path(name).name != name or "\0" in name or "\\" in name:
-        raise InputError(f"{name!r} is not a plain file name; output stays inside the output folder", directory)
+@dataclass(frozen=True)
+class OutputFormat:
+    """One output format of a build.
+
+    An article format (``dataset`` false) writes one file per article, ``SLUG`` + ``extension``,
+    with ``write(triples, nt)`` (the article graph's triples and its sorted N-Triples). A dataset
+    format writes one file for the whole build, ``dataset`` + ``extension``: ``head()``, then each
+    article's ``part(nt, graph_iri)`` in named-graph order."""
+
+    name: str
+    extension: str
+    description: str
+    dataset: bool = False
+    write: Callable[[Iterable[tuple], bytes], bytes] | None = None
+    part: Callable[[bytes, str], bytes] | None = None
+    head: Callable[[], bytes] = bytes
+
+    def file_name(self, slug: str) -> str:
+        """The file this format writes for the article ``slug`` (or for the whole build)."""
+        return (DATASET_NAME if self.dataset else slug) + self.extension
 
 
-class Staging:
-    """Files for ``directory``, written first into a hidden folder inside it
-    (``.ld-export-staging.XXXXXXXX``) and moved into place together by :meth:`commit`; on
-    :meth:`discard` (or any failure before the commit) the folder as it was stays untouched.
-    Worker processes write into :attr:`path` directly."""
-
-    PREFIX = ".ld-export-staging."
-
-    def __init__(self, directory: Path):
-        try:
-            directory.mkdir(parents=True, exist_ok=True)
-            self.path = Path(tempfile.mkdtemp(prefix=self.PREFIX, dir=directory))
-        except OSError as e:
-            raise InputError(f"cannot write the output folder: {e.strerror or e}", directory) from None
-        self.directory = directory
-        self.names: list[str] = []
-
-    def add(self, name: str) -> Path:
-        """Register ``name`` (written to ``self.path / name`` by the caller) to go into place on commit."""
-        check_file_name(name, self.directory)
-        self.names.append(name)
-        return self.path / name
-
-    def put(self, name: str, data: bytes) -> Path:
-        path = self.add(name)
-        try:
-            path.write_bytes(data)
-        except OSError as e:
-            raise InputError(f"cannot write {name}: {e.strerror or e}", self.directory) from None
-        return self.directory / name
-
-    def commit(self, remove: Iterable[str] = (), dirs: Iterable[str] = ()) -> list[Path]:
-        """Flush everything to disk, then rename each staged file (and each staged folder in
-        ``dirs``) over its target and delete the files ``remove``."""
-        for name in remove:
-            check_file_name(name, self.directory)
-        written = []
-        try:
-            os.sync()  # one flush for every file, instead of an fsync per file
-            for name in dirs:
-                target, old = self.directory / name, None
-                if target.exists():
-                    old = Path(tempfile.mkdtemp(prefix=self.PREFIX, dir=self.directory)) / name
-                    os.replace(target, old)
-                os.replace(self.path / name, target)
-                if old is not None:
-                    shutil.rmtree(old.parent, ignore_errors=True)
-            for name in self.names:
-                os.replace(self.path / name, self.directory / name)
-                written.append(self.directory / name)
-            for name in remove:
-                (self.directory / name).unlink(missing_ok=True)
-        except OSError as e:
-            raise InputError(f"cannot write the output folder: {e.strerror or e}", self.directory) from None
-        finally:
-            self.discard()
-        return written
-
-    def discard(self) -> None:
-        shutil.rmtree(self.path, ignore_errors=True)
+def _turtle(_triples: Iterable[tuple], nt: bytes) -> bytes:
+    return turtle_of_ntriples(nt)
 
 
-def write_files(directory: Path, files: Mapping[str, bytes], remove: Iterable[str] = ()) -> list[Path]:
-    """Write ``files`` (name → bytes) into ``directory`` all or nothing; then delete ``remove``.
-
-    Each file goes to a temporary file in the same folder (``.NAME.XXXXXXXX.tmp``: hidden, and no
-    RDF extension), is flushed to disk, and is renamed over its target only after every file has
-    been written. A name must be a plain file name: nothing is ever written outside ``directory``.
-    """
-    for name in [*files, *remove]:
-        if not name or name in (".", "..") or Path(name).name != name or "\0" in name or "\\" in name:
-            raise InputError(f"{name!r} is not a plain file name; output stays inside the output folder", directory)
-    staged: list[tuple[str, Path]] = []
-    name = ""
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-        for name, data in files.items():
-            fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=directory)
-            staged.append((name, Path(tmp)))
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-                f.flush()
-                os.fsync(f.fileno())
-            os.chmod(tmp, 0o644)
-        written = []
-        for name, tmp in staged:
-            target = directory / name
-            os.replace(tmp, target)
-            written.append(target)
-        for name in remove:
-            (directory / name).unlink(missing_ok=True)
-    except OSError as e:
-        raise InputError(f"cannot write {name or 'the output folder'}: {e.strerror or e}", directory) from None
-    finally:
-        for _name, tmp in staged:
-            tmp.unlink(missing_ok=True)  # left only when something failed
-    return written
+def _jsonld(triples: Iterable[tuple], _nt: bytes) -> bytes:
+    return article_jsonld(triples)
 
 
-def check_target(path: Path) -> None:
-    """Refuse, before any work is done, a file to write whose folder does not exist (a typo in a
-    path must not create folders) or that is a folder."""
-    if not path.parent.is_dir():
-        raise InputError(f"cannot write {path.name}: no such folder {path.parent}", path)
-    if path.is_dir():
-        raise InputError("cannot write the file: a folder has that name", path)
+def _ntriples(_triples: Iterable[tuple], nt: bytes) -> bytes:
+    return nt
 
 
-def write_file(path: Path, data: bytes) -> Path:
-    """Write one file atomically (see :func:`write_files`), into a folder that exists."""
-    check_target(path)
-    return write_files(path.parent, {path.name: data})[0]
+DATASET_NAME = "dataset"
+FORMATS: dict[str, OutputFormat] = {
+    f.name: f
+    for f in (
+        OutputFormat("turtle", ".ttl", "Turtle, one file per article", write=_turtle),
+        OutputFormat("jsonld", ".jsonld", "JSON-LD compacted with the ld-export context, one file per article",
+                     write=_jsonld),  # fmt: skip
+        OutputFormat("ntriples", ".nt", "N-Triples, sorted, one file per article", write=_ntriples),
+        OutputFormat("trig", ".trig", "TriG dataset of the whole build, one named graph per article", dataset=True,
+                     part=trig_block, head=prefix_lines),  # fmt: skip
+        OutputFormat("nquads", ".nq", "N-Quads dataset of the whole build, sorted", dataset=True,
+                     part=nquads_of_ntriples),  # fmt: skip
+    )
+}
+PER_ARTICLE = tuple(name for name, f in FORMATS.items() if not f.dataset)
+DATASET_FORMATS = tuple(name for name, f in FORMATS.items() if f.dataset)

@@ -7,7 +7,6 @@ from __future__ import annotations
 import contextlib
 import shutil
 import signal
-import socket
 import subprocess
 import textwrap
 import time
@@ -16,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
-from conftest import need
+from conftest import free_port, need
 
 from linkeddata.errors import LdExportError
 from linkeddata.serve import find_oxigraph, wait_for_port
@@ -35,12 +34,6 @@ class Store:
     query: str
     union_default_graph: bool
     environment: tuple[tuple[str, str], ...] = ()
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def oxigraph() -> str:

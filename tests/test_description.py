@@ -12,6 +12,7 @@ from rdflib import BNode, Dataset, Graph, Literal, Namespace, URIRef
 import linkeddata
 from linkeddata import resources
 from linkeddata.cli import main
+from linkeddata.describe import source_date
 from linkeddata.errors import InputError
 from linkeddata.namespaces import DCTERMS, OWL, PROV, RDF, SCHEMA, XSD
 from linkeddata.validate import validate_graph
@@ -220,8 +221,7 @@ def test_build_activity_used_this_tool_and_the_ontology_version(seed_build):
 # -- determinism and time ------------------------------------------------------------------------
 
 
-def test_description_is_deterministic_and_holds_no_local_path(small, tmp_path, monkeypatch):
-    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+def test_description_is_deterministic_and_holds_no_local_path(small, tmp_path):
     first, second = tmp_path / "a", tmp_path / "elsewhere" / "b"
     linkeddata.build([small], first)
     linkeddata.build([small], second)
@@ -232,7 +232,8 @@ def test_description_is_deterministic_and_holds_no_local_path(small, tmp_path, m
 
 
 def test_no_time_without_source_date_epoch(small, tmp_path, monkeypatch):
-    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    """The library reads no environment: SOURCE_DATE_EPOCH set, a build without ``issued`` has no time."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1433116800")
     linkeddata.build([small], tmp_path / "out")
     d = description(tmp_path / "out")
     assert not [o for o in d.objects() if isinstance(o, Literal) and o.datatype == XSD.dateTime]
@@ -240,14 +241,16 @@ def test_no_time_without_source_date_epoch(small, tmp_path, monkeypatch):
 
 
 def test_source_date_epoch_gives_issued_and_ended_time(small, tmp_path, monkeypatch):
+    """The command line reads SOURCE_DATE_EPOCH and passes it in (``issued``)."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1433116800")
-    linkeddata.build([small], tmp_path / "out")
+    r = CliRunner().invoke(main, ["build", str(small), "-o", str(tmp_path / "out"), "-q"])
+    assert r.exit_code == 0, r.stderr
     d = description(tmp_path / "out")
     when = Literal("2015-06-01T00:00:00Z", datatype=XSD.dateTime)
     assert d.value(DATASET, DCTERMS.issued) == when
     assert d.value(d.value(DATASET, PROV.wasGeneratedBy), PROV.endedAtTime) == when
-    # …and the same epoch gives the same bytes.
-    linkeddata.build([small], tmp_path / "again")
+    # …and the same time given to the library gives the same bytes.
+    linkeddata.build([small], tmp_path / "again", issued=source_date({"SOURCE_DATE_EPOCH": "1433116800"}))
     assert (tmp_path / "out" / "void.ttl").read_bytes() == (tmp_path / "again" / "void.ttl").read_bytes()
 
 
@@ -256,13 +259,13 @@ def test_malformed_source_date_epoch_is_bad_input_and_writes_nothing(small, tmp_
     out = tmp_path / "out"
     linkeddata.build([small], out)
     before = snapshot(out)
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
     with pytest.raises(InputError, match="SOURCE_DATE_EPOCH"):
-        linkeddata.build([small], out)
-    assert snapshot(out) == before
+        source_date({"SOURCE_DATE_EPOCH": value})
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
     r = CliRunner().invoke(main, ["build", str(small), "-o", str(out)])
     assert r.exit_code == 2
     assert "SOURCE_DATE_EPOCH" in r.stderr and "Traceback" not in r.stderr
+    assert snapshot(out) == before
 
 
 # -- validation --------------------------------------------------------------------------------

@@ -42,8 +42,8 @@ from linkeddata.article import parse_text
 from linkeddata.cli import main
 from linkeddata.errors import AnchorError, InputError
 from linkeddata.graph import Minter, build_graph, check_base_iri
+from linkeddata.layout import RDF_FORMATS, read_rdf, write_files
 from linkeddata.namespaces import DEFAULT_BASE_IRI, OA, SCHEMA, SH
-from linkeddata.validate import RDF_FORMATS, read_rdf
 from linkeddata.write import (
     article_jsonld,
     nquads_of_ntriples,
@@ -51,7 +51,6 @@ from linkeddata.write import (
     prefix_lines,
     trig_block,
     turtle_of_ntriples,
-    write_files,
 )
 
 ORIGIN = Origin(Path("notes/story.yaml"), 17)
@@ -714,7 +713,7 @@ def test_a_build_killed_at_random_moments_leaves_a_complete_consistent_folder(tm
 # manifest or store folder, which are renamed too), and kills the build before rename number STOP.
 KILL_AT_RENAME = """
 import os, signal, sys
-from linkeddata import write
+from linkeddata import layout
 real, count, stop = os.replace, [0], int(sys.argv[1])
 out = os.path.abspath(sys.argv[sys.argv.index("-o") + 1])
 def replace(src, dst):
@@ -723,7 +722,7 @@ def replace(src, dst):
             os.kill(os.getpid(), signal.SIGKILL)
         count[0] += 1
     real(src, dst)
-write.os.replace = replace
+layout.os.replace = replace
 from linkeddata.cli import main
 main(sys.argv[2:])
 """

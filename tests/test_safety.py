@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
-from conftest import write_small
+from conftest import free_port, write_small
 
 import linkeddata
 from linkeddata.annotation import load_annotation, load_registry
@@ -256,7 +256,7 @@ def test_a_remote_jsonld_context_is_never_fetched_and_is_exit_2(tmp_path, record
 
 
 def test_the_library_refuses_a_remote_context_too(tmp_path, recorder, guard):
-    from linkeddata.validate import read_rdf
+    from linkeddata.layout import read_rdf
 
     path = tmp_path / "data.jsonld"
     path.write_text(json.dumps(jsonld_documents(recorder.url)["string"]), encoding="utf-8")
@@ -372,12 +372,6 @@ def assert_no_secret(r) -> None:
     for value in SECRETS.values():
         if value != SECRETS["LD_EXPORT_USER"]:
             assert value not in r.output, r.output
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture

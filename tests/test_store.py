@@ -15,7 +15,7 @@ from urllib.parse import quote
 import httpx
 import pytest
 from click.testing import CliRunner
-from conftest import need
+from conftest import free_port, need
 
 from linkeddata.cli import main
 from linkeddata.errors import LdExportError
@@ -29,12 +29,6 @@ def oxigraph() -> str:
         return find_oxigraph()
     except LdExportError:
         need("the oxigraph server", False, "pip install oxigraph")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture
@@ -212,15 +206,12 @@ def test_transient_503_is_retried_with_backoff(seed_build, stub_factory):
     assert len(stub.auth) == 6
 
 
-def test_credentials_from_netrc(seed_build, stub_factory, tmp_path, monkeypatch):
+def test_credentials_from_netrc(seed_build, stub_factory, tmp_path):
     stub = stub_factory([])
     netrc = tmp_path / "netrc"
     netrc.write_text("machine 127.0.0.1 login reader password from-netrc\n", encoding="utf-8")
     netrc.chmod(0o600)
-    for var in ("LD_EXPORT_USER", "LD_EXPORT_PASSWORD", "LD_EXPORT_TOKEN"):
-        monkeypatch.delenv(var, raising=False)
-    monkeypatch.setenv("NETRC", str(netrc))
-    load(seed_build[1], stub.url)
+    load(seed_build[1], stub.url, environ={"NETRC": str(netrc)})
     assert stub.auth[0] == "Basic " + base64.b64encode(b"reader:from-netrc").decode()
 
 

@@ -30,10 +30,10 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .. import resources
 from ..annotation import Registry, load_registry
 from ..article import Article, read_article
 from ..errors import InputError
+from ..layout import REGISTRY_NAME, registry_for, write_file
 from .dates import DateFound, Dates, find_dates
 from .gazetteer import registry_index
 from .mentions import Hit, Names, find_names
@@ -46,7 +46,6 @@ from .rules.relationships import DraftRelationship, find_relationships
 from .speakers import build as build_speakers
 from .text import Layout, Span, layout, name_pattern, overlaps
 
-REGISTRY_NAME = "registry.yaml"
 UNKNOWN_PUBLISHER = "unknown-publisher"
 
 #: The claim rules, in order: a sentence one rule drafts is not drafted again by a later one.
@@ -272,18 +271,12 @@ def _draft(article: Article, registry: Registry, registry_note: str) -> Draft:
 # Entry points
 
 
-def default_registry(article_path: Path) -> Path:
-    """``registry.yaml`` beside the article, else the bundled registry."""
-    local = article_path.parent / REGISTRY_NAME
-    return local if local.is_file() else resources.seeds_dir() / REGISTRY_NAME
-
-
 def make_draft(article_path: str | Path, registry_path: str | Path | None = None) -> Draft:
     """Read an article and a registry, and draft the annotation (see :func:`render`)."""
     article_path = Path(article_path)
     article = read_article(article_path)
     explicit = registry_path is not None
-    path = Path(registry_path) if explicit else default_registry(article_path)
+    path = registry_for(article_path, registry_path)
     if not path.is_file():
         raise InputError("no such registry file", path)
     registry = load_registry(path)
@@ -309,18 +302,12 @@ def write_draft(text: str, out: Path, article_path: Path, force: bool = False) -
         raise InputError("the file exists; choose another file or add --force to replace it", out)
     if out.exists() and out.is_dir():
         raise InputError("the output path is a folder", out)
-    tmp = out.with_name(f".{out.name}.tmp")
-    try:
-        tmp.write_text(text, encoding="utf-8", newline="\n")
-        tmp.replace(out)
-    except OSError as e:
-        tmp.unlink(missing_ok=True)
-        raise InputError(f"cannot write the draft: {e.strerror}", out) from None
+    write_file(out, text.encode("utf-8"))
 
 
 from .render import render, yaml_string  # noqa: E402  (render reads Draft)
 
 __all__ = [
-    "CLAIM_RULES", "Draft", "UNKNOWN_PUBLISHER", "default_registry", "draft_annotation", "make_draft", "render",
+    "CLAIM_RULES", "Draft", "UNKNOWN_PUBLISHER", "draft_annotation", "make_draft", "render",
     "write_draft", "yaml_string",
 ]  # fmt: skip

@@ -12,34 +12,10 @@ from dataclasses import dataclass, replace
 
 from . import gazetteer
 from .gazetteer import RegistryIndex
+from .kinds import acting, modifier, place_context, type_new
 from .lexicon import lexicon
 from .text import Layout, Region, Span, is_name_token, name_pattern, norm, overlaps, slug, title_case
 
-# An actor (not a place) when the name is followed by a verb of saying or doing, or by "’s" and a
-# word for someone who acts for it.
-_ACTOR_AFTER = re.compile(
-    r"^(?:['’]s\s+(?:\w+\s+)?(?:government|army|forces|troops|military|president|prime|foreign|defence|defense|"
-    r"minister|ministry|leader|spokesman|spokeswoman|ally|closest|allies|officials|envoy|ambassador|"
-    r"information|interior|support|backing|regime|embassy|diplomats)\b"
-    r"|(?:,[^,.;]{1,90},)?\s+(?:has|have|had|says|said|say|denies|denied|rejects|rejected|accuses|accused|wants|wanted|backs|"
-    r"backed|supports|supported|insists|insisted|warned|warns|will|would|hopes|fears|blames|blamed|called|calls|"
-    r"agreed|agrees|sent|sends|joined|joins|launched|launches|struck|strikes|attacked|attacks|urged|urges|"
-    r"threatened|threatens|funds|arms|armed|brokered|praised|condemned|condemns)\b|,\s+which\s)"
-)
-_ACTOR_BEFORE = re.compile(r"(?:\b(?:by|accused|accuse|accuses|urged|urges)\s+)$")
-_CONFLICT = re.compile(
-    r"\b(?:fighters?|militants?|militias?|attacks?|attacked|fought|fight|fighting|fired|armed|offensive|"
-    r"insurgents?|jihadists?|rebels?|rebellion|troops|weapons|missiles?|rockets?|captured?|seized?|"
-    r"ceasefire|war|killed|bombs?|group)\b",
-    re.I,
-)
-# Words that only armed groups go with: a "Group" among them is an armed group ("the Abu Sayyaf group").
-_ARMED = re.compile(
-    r"\b(?:fighters|militants?|gunmen|insurgents?|insurgency|jihadists?|rebels?|militias?|seized|captured|"
-    r"massacres?|beheaded|kidnapp\w+|bombings?|suicide|siege|mercenar\w+|convicts)\b",
-    re.I,
-)
-_MEDIA_BEFORE = re.compile(r"\b(?:television|TV|radio|newspaper|broadcaster|channel|station|agency)\s+$", re.I)
 _KIND_NOUN_AFTER = re.compile(
     r"^\s+(forces|force|militia|militias|group|movement|brigade|army|party|council|ministry|government|"
     r"coalition|alliance|camp|television|radio)\b"
@@ -126,7 +102,7 @@ def longest_first(hits: list[Hit]) -> list[Hit]:
     return sorted(kept, key=lambda h: (h.start, h.end))
 
 
-class _Ids:
+class Ids:
     """New ids, none equal to a registry id or to one given before (one per draft)."""
 
     def __init__(self, taken):
@@ -141,60 +117,6 @@ class _Ids:
             new, n = f"{base}-{n}", n + 1
         self.taken.add(new)
         return new
-
-
-def _place_context(text: str, start: int, end: int) -> bool:
-    lx = lexicon()
-    before = text[max(0, start - 24) : start]
-    words = re.findall(r"[\w’']+", before.lower())
-    near = words[-1] if words else ""
-    if near == "the" and len(words) >= 2:
-        near = words[-2]
-    after = re.match(r"^[’']?s?\s+(\w+)", text[end : end + 40])
-    of_place = re.search(r"\b(?:town|city|village|port|district|province|region|camp|capital|outskirts|"
-                         r"(?:north|south|east|west)(?:-?(?:east|west))?|(?:north|south|east|west)(?:ern)?\s+\w+)"
-                         r"\s+of\s+$", before)
-    return near in lx.place_before or bool(of_place) or bool(after and after.group(1).lower() in lx.place_after)
-
-
-def _actor_context(text: str, start: int, end: int) -> bool:
-    return bool(_ACTOR_AFTER.match(text[end : end + 120]) or _ACTOR_BEFORE.search(text[max(0, start - 20) : start]))
-
-
-# Where a country or a capital acts besides the verbs after it: the one called on, accused, turned to
-# or talked with, either side of "talks between X and Y", and a backer or leader ("Turkey-backed").
-_ACTING_BEFORE = re.compile(
-    r"\b(?:call(?:s|ed)? on|urg(?:e|es|ed)|ask(?:s|ed)?|accus(?:e|es|ed)|pressed|turn(?:s|ed)? to|"
-    r"(?:talks|deal|ties|relations|agreement|work) with|between|against|between\s+[\w’'-]+(?:\s+[\w’'-]+)?\s+and|"
-    r"cost(?:s|ed)?|matters? to)\s+(?:the\s+)?$"
-)
-_ACTING_AFTER = re.compile(r"^-(?:backed|led|allied|funded|armed|sponsored|supported)\b")
-
-
-def _acting(text: str, start: int, end: int) -> bool:
-    """A country or a capital that stands for a state here, not for a place: before a verb of
-    saying or doing, the subject of a sentence ("China and Russia abstained"), called on, accused …"""
-    if _place_context(text, start, end):
-        return False
-    subject = re.match(r"(?:\s+and\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?\s+([a-z][\w’'-]*)", text[end : end + 60])
-    sentence_start = re.search(r"(?:^|[.!?]\s+|\n|[–—-]\s|,\s+(?:and|but)\s+|;\s+)(?:[Tt]he\s+)?"
-                               r"(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+and\s+)?$",
-                               text[max(0, start - 40) : start])  # the subject of a sentence or a clause
-    return bool(_actor_context(text, start, end) or _ACTING_BEFORE.search(text[max(0, start - 40) : start])
-                or _ACTING_AFTER.match(text[end : end + 12])
-                or (sentence_start and subject and _verb_like(subject.group(1))))  # fmt: skip
-
-
-def _modifier(text: str, end: int) -> bool:
-    """"Bogotá car bomb", "Our Kabul correspondent": a name before a lower-case noun describes it
-    (a verb after it, "Moscow annexed", "Kyiv should", is no noun)."""
-    m = re.match(r"[ \t]+([a-z][\w’'-]*)", text[end : end + 30])
-    if not m or _ACTOR_AFTER.match(text[end : end + 60]):
-        return False
-    word, lx = m.group(1), lexicon()
-    verbs = {"should", "could", "would", "will", "must", "may", "might", "can", "cannot", "does", "did", "do", "is",
-             "was", "has", "had", "have", "says", "wants", "needs", "sees", "hopes", "fears", "insists", "denies"}
-    return not (word in verbs or word in lx.speech_verbs or word in lx.auxiliaries or word.endswith("ed"))
 
 
 def _government_for(code: str, index: RegistryIndex) -> str | None:
@@ -230,7 +152,7 @@ def _registry_hits(lay: Layout, index: RegistryIndex) -> list[Hit]:
         kinds = {o[0] for o in options}
         chosen = options
         if len(kinds) > 1:
-            prefer = "place" if _place_context(text, start, end) else "actor"
+            prefer = "place" if place_context(text, start, end) else "actor"
             chosen = [o for o in options if o[0] == prefer]
         best = min(chosen, key=lambda o: (o[2] != "label", o[0] != "actor", o[3]))
         also = tuple(sorted({o[1] for o in options} - {best[1]}))
@@ -442,128 +364,6 @@ def _subsequence(small: str, big: str) -> bool:
     return all(ch in it for ch in small)
 
 
-_APPOSITION = re.compile(r"^,\s+(?:one of (?:the\s+)?|an?\s+|the\s+|its\s+|their\s+)(?P<np>[^,.;:()“”\"]{2,90})")
-_APPOSITION_END = re.compile(
-    r"\s(?:of|in|at|near|that|which|who|whose|where|with|to|from|on|for|by|based|led|founded|and|since|"
-    r"building|run|set|backed|known)\s"
-)
-
-
-_IRREGULAR_PAST = frozenset(
-    "withdrew took fled went began fought came said won lost left held kept made sent shot struck overran seized "
-    "rose fell ran gave told wrote brought bought built drove flew grew knew led met paid put read sat saw sold "
-    "spoke stood thought threw understood woke wore".split()
-)
-
-
-def _verb_like(word: str) -> bool:
-    """A word that is likely a verb after a subject: "the army withdrew", "the group has"."""
-    lx = lexicon()
-    return (word in _IRREGULAR_PAST or word in lx.speech_verbs or word in lx.auxiliaries or word.endswith("ed")
-            or word in ("is", "are", "was", "were", "has", "have", "had", "will", "would", "should", "could", "may",
-                        "might", "must", "can", "does", "did", "says"))  # fmt: skip
-
-
-def described(text: str, start: int, end: int) -> tuple[str, str] | None:
-    """(kind, the describing words) for a name the text describes: in an apposition ("Chasiv Yar,
-    a town eight kilometres to the west": place) or before it ("a group calling itself Saraya …":
-    armed-group). The kind is "place" or an actor type."""
-    lx = lexicon()
-    m = _APPOSITION.match(text[end : end + 120])
-    # "According to Omar Zidan, the army withdrew …": a comma that ends a lead-in, not an apposition
-    lead_in = re.search(r"(?:^|[.!?]\s+|\n)\W*(?:[Aa]ccording to|[A-Z][a-z]+ing|[Ii]n|[Aa]fter|[Ff]or|[Ll]ike)"
-                        r"\s[^,.;]*$", text[max(0, start - 80) : start])
-    if m and not lead_in:
-        np = m.group("np")
-        cut = _APPOSITION_END.search(" " + np + " ")
-        np = np[: max(0, cut.start() - 1)] if cut else np
-        words = [w.replace("-", " ") for w in re.findall(r"[\w’'-]+", np.lower())]
-        low = " " + " ".join(words) + " "
-        best = None
-        for phrase, kind in lx.described_as:
-            at = low.rfind(f" {phrase} ")
-            if at != -1 and (best is None or at + len(phrase) > best[0]):
-                best = (at + len(phrase), phrase, kind)
-        if best:
-            after = low[best[0] + 1 :].split()
-            if not (after and _verb_like(after[0])):
-                return best[2], best[1]
-    m = re.search(r"\b(?P<noun>[a-z]+)\s+(?:calling itself|calls itself|called|known as|named)\s+$",
-                  text[max(0, start - 60) : start])
-    if m and m.group("noun") in lx.self_named:
-        return lx.self_named[m.group("noun")], m.group("noun")
-    return None
-
-
-def _type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], index: RegistryIndex,
-              countries: frozenset[str] = frozenset()):  # fmt: skip
-    """(kind, actor type, rule, confidence, geonames, state id) of a name the registry does not have."""
-    text = lay.text
-    lx = lexicon()
-    words = name.split()
-    acting = sum(_actor_context(text, s, e) for s, e in spans)
-    located = sum(_place_context(text, s, e) for s, e in spans)
-    actorish = acting > located
-    if name.isupper() and len(name) > 3 and (gazetteer.city(name.title()) or gazetteer.country(name.title())):
-        name = name.title()  # a dateline: "ADEN, Yemen"
-    c = gazetteer.country(name)
-    if c:
-        if actorish:
-            return "actor", "state", "country-acting (pycountry)", 0.8, c.geonames, None
-        return "place", None, "country (pycountry)", 0.9, c.geonames, None
-    code = gazetteer.capital_of(name)
-    if code and actorish:
-        return "actor", "state", "capital-for-its-state (GeoNames)", 0.6, None, code
-    continent = gazetteer.continent(name)
-    if continent:
-        return "place", None, "continent (GeoNames)", 0.9, continent, None
-    city = gazetteer.city(name, countries)
-    if city and not any(lx.kind_of_word(w) for w in words):
-        return "place", None, "city (GeoNames)", 0.8, city.geonames, None
-    told = next((d for s, e in spans if (d := described(text, s, e))), None)
-    if told:
-        kind = "place" if told[0] == "place" else "actor"
-        return kind, None if kind == "place" else told[0], f"described-as-“{told[1]}”", 0.7, None, None
-    if any(_MEDIA_BEFORE.search(text[max(0, s - 30) : s]) for s, _ in spans) or _in_credit(lay, start):
-        return "actor", "media-outlet", "media-word-before", 0.7, None, None
-    if any(re.search(r"\bparamilitary\s+(?:the\s+)?$", text[max(0, s - 20) : s], re.I)
-           for s, _ in spans):
-        return "actor", "armed-group", "paramilitary-before", 0.6, None, None
-    cap = [w[:1].upper() + w[1:] for w in words]
-    head = lx.kind_of_word(cap[-1])
-    if head == "organization" and cap[-1] == "Group" and any(
-        _ARMED.search(text[max(0, s - 100) : s] + " " + text[e : e + 100]) for s, e in spans
-    ):
-        return "actor", "armed-group", "head-word “Group” among words of armed conflict", 0.5, None, None
-    if head:
-        return "actor", head, f"head-word “{words[-1]}”", 0.7, None, None
-    for w in cap:
-        kind = lx.kind_of_word(w)
-        if kind:
-            return "actor", kind, f"word “{w}”", 0.6, None, None
-    if located and not actorish:
-        return "place", None, "place-words-around", 0.6, None, None
-    conflict = any(_CONFLICT.search(text[max(0, s - 80) : e + 80]) for s, e in spans)
-    if len(words) > 1 and any(w in ("of", "in", "for", "the", "and") for w in words[1:]):
-        # "Al-Qaeda in the Arabian Peninsula": a name with "in", "of" is no person's
-        return "actor", "armed-group" if conflict else "organization", "name-with-of-or-in", 0.5, None, None
-    if len(words) == 1:
-        if name.isupper() or re.fullmatch(r"[A-Z][A-Z0-9]+", name):
-            return "actor", "armed-group" if conflict else "organization", "acronym", 0.5, None, None
-        if conflict:
-            return "actor", "armed-group", "one-word-name-near-fighting-words", 0.5, None, None
-    return "actor", "person", "capitalised-words", 0.5 if len(words) == 1 else 0.7, None, None
-
-
-def _in_credit(lay: Layout, start: int) -> bool:
-    photo = lay.photo
-    if not photo or not (photo.credit.start <= start < photo.credit.end):
-        return False
-    credit = lay.text[photo.credit.start : photo.credit.end]
-    agency = credit.split("/")[0].strip()
-    return start == photo.credit.start and (agency.isupper() or agency in lexicon().photo_agencies)
-
-
 def _state_for(code: str, index: RegistryIndex) -> str | None:
     """The registry's state actor for a country, if it has one."""
     country = gazetteer.country_by_code(code)
@@ -593,7 +393,7 @@ def find_names(lay: Layout, index: RegistryIndex) -> Names:
     """Registry names, surnames, and new names with their types, for the whole article."""
     text = lay.text
     registry = index.registry
-    ids = _Ids([*registry.actors, *registry.places, "unknown-publisher"])
+    ids = Ids([*registry.actors, *registry.places, "unknown-publisher"])
     hits = _registry_hits(lay, index)
     persons = {a.id: a.label for a in registry.actors.values() if a.type == "person"}
     hits = _surnames(lay, hits, persons)
@@ -702,7 +502,7 @@ def find_names(lay: Layout, index: RegistryIndex) -> Names:
             how = "name" if nation else "capital"
             pending.setdefault(nation.code if nation else capital, []).extend((sp, how, plain) for sp in occurrences)
             continue
-        kind, typ, rule, confidence, geonames, state_of = _type_new(lay, label, start, end, occurrences, index,
+        kind, typ, rule, confidence, geonames, state_of = type_new(lay, label, start, end, occurrences, index,
                                                                     article_countries)  # fmt: skip
         if state_of:
             ref = _state_for(state_of, index)
@@ -744,7 +544,7 @@ def find_names(lay: Layout, index: RegistryIndex) -> Names:
 
 def _resolve_countries(
     text: str, pending: dict[str, list[tuple[Span, str, str]]], hits: list[Hit], new_hits: list[Hit],
-    entities: dict[str, Entity], regions: set[str], index: RegistryIndex, ids: _Ids,
+    entities: dict[str, Entity], regions: set[str], index: RegistryIndex, ids: Ids,
 ) -> tuple[list[Hit], list[Hit], set[str]]:  # fmt: skip
     """Countries and capitals: an actor where they act, a place elsewhere.
 
@@ -774,12 +574,12 @@ def _resolve_countries(
         known = index.names.get(norm(country.name))
         registry_place = known[1] if known and known[0] == "place" else next(
             (how.split(":", 1)[1] for _, how, _ in occ if how.startswith("registry:")), None)  # fmt: skip
-        acts = {sp for sp, _, _ in occ if _acting(text, *sp)}
+        acts = {sp for sp, _, _ in occ if acting(text, *sp)}
         name_acts = any(how != "capital" and sp in acts for sp, how, _ in occ)
         country_acts = bool(acts)
         for sp, how, _ in occ:
-            if how == "capital" and country_acts and sp not in acts and not _place_context(text, *sp) and not (
-                    _modifier(text, sp[1]) or text[sp[0] : sp[1]].isupper()):  # fmt: skip
+            if how == "capital" and country_acts and sp not in acts and not place_context(text, *sp) and not (
+                    modifier(text, sp[1]) or text[sp[0] : sp[1]].isupper()):  # fmt: skip
                 acts.add(sp)
             if how == "name" and name_acts and not registry_place:
                 acts.add(sp)

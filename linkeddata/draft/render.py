@@ -194,8 +194,8 @@ def render(d: Draft) -> str:
             if own.publisher and not chain:
                 w.lines.append("    first_appearance:")
                 w.lines.append(f"      publisher: {_id(own.publisher)}")
-                if own.evidence and own.evidence[1] > own.evidence[0]:
-                    w.lines.append(f"      evidence: {w.quote(own.evidence)}")
+                if own.evidence and own.evidence[0][1] > own.evidence[0][0]:
+                    w.lines.append(f"      evidence: {w.quote(own.evidence[0])}")
         if chain:
             w.lines.append("    chain:")
             for hop in chain:
@@ -205,8 +205,8 @@ def render(d: Draft) -> str:
                 if hop.publisher:
                     w.lines.append(f"        publisher: {_id(hop.publisher)}")
                 w.lines.append(f"        mode: {hop.mode}")
-                if hop.evidence and hop.evidence[1] > hop.evidence[0]:
-                    w.lines.append(f"        evidence: {w.quote(hop.evidence)}")
+                if hop.evidence and hop.evidence[0][1] > hop.evidence[0][0]:
+                    w.lines.append(f"        evidence: {w.quote(hop.evidence[0])}")
         if c.article_mode:
             w.lines.append(f"    article_mode: {c.article_mode}")
         for n in c.notes:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import lexicon
-from .mentions import Entity, Hit, Names, _Ids, with_entities
+from .mentions import Entity, Hit, Ids, Names, with_entities
 from .text import Layout, Span, norm, overlaps, trim, word_count
 
 
@@ -231,7 +231,7 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
     """Resolve every speaker phrase and listener the rules found (``asks``, ``tells``)."""
     text = lay.text
     lx = lexicon()
-    ids = _Ids([*names.index.registry.actors, *names.index.registry.places, *names.entities,
+    ids = Ids([*names.index.registry.actors, *names.index.registry.places, *names.entities,
                 *([publisher] if publisher else [])])  # fmt: skip
     new: dict[str, Entity] = {}
     extra: list[Hit] = []

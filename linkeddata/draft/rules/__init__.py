@@ -19,20 +19,12 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ...records import Hop
 from ..attribution import Attribution
 from ..dates import Dates
 from ..lexicon import lexicon
 from ..speakers import Ask, SpeakerIndex
 from ..text import Layout, Quotation, Span, inside
-
-
-@dataclass(frozen=True)
-class Hop:
-    by: str
-    mode: str
-    to: tuple[str, ...] = ()
-    publisher: str | None = None
-    evidence: Span | None = None
 
 
 @dataclass(frozen=True)
@@ -47,7 +39,7 @@ class DraftClaim:
     quote: Span | None = None
     evidence: tuple[Span, ...] = ()
     told_to: tuple[str, ...] = ()
-    chain: tuple[Hop, ...] = ()
+    chain: tuple[Hop[Span], ...] = ()  # each hop's evidence: one span of the text, or none
     article_mode: str | None = None
     notes: tuple[str, ...] = ()
     rule: str = ""

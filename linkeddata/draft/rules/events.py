@@ -21,7 +21,7 @@ from ..dates import Dates
 from ..mentions import Names
 from ..text import Span, inside, overlaps
 from . import DraftClaim
-from .relationships import _actor_after, _subject_before
+from .relationships import actor_after, subject_before
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,7 @@ def captured(text: str, names: Names, s: int, e: int) -> list[Proposal]:
     verbs = r"captured|captures|capture|seized|seizes|seize|took|takes|overran|overrun|overruns|recaptured|retook|" \
             r"retake|retakes"
     for m in re.finditer(rf"\b(?:has |have |had )?(?:{verbs})\s+", text[s:e]):
-        x = _subject_before(names, text, s, s + m.start()) or _subject_noun(names, text, s, s + m.start())
+        x = subject_before(names, text, s, s + m.start()) or _subject_noun(names, text, s, s + m.start())
         places = _places_after(names, s + m.end(), e, text, max_words=5)
         if x and places:
             out.append(Proposal("capture", (x.start, _end_of_place(names, places[0], s + m.end(), e)), (x.id,),
@@ -76,7 +76,7 @@ def _subject_noun(names: Names, text: str, start: int, pos: int):
     m = re.search(r"(?:fighters|militants|troops|forces|rebels|soldiers)\s+$", text[start:pos])
     if not m:
         return None
-    return _subject_before(names, text, start, start + m.start())
+    return subject_before(names, text, start, start + m.start())
 
 
 def _end_of_place(names: Names, ref: str, pos: int, limit: int) -> int:
@@ -89,7 +89,7 @@ def air_strikes(text: str, names: Names, s: int, e: int) -> list[Proposal]:
         places = _places_after(names, s + m.end(), e, text)
         if not places:
             continue
-        x = _subject_before(names, text, s, s + m.start())
+        x = subject_before(names, text, s, s + m.start())
         end = _end_of_place(names, places[0], s + m.end(), e)
         out.append(Proposal("air-strike", (x.start if x else s + m.start(), end), (x.id,) if x else (),
                             places=tuple(places[:2])))  # fmt: skip
@@ -99,7 +99,7 @@ def air_strikes(text: str, names: Names, s: int, e: int) -> list[Proposal]:
 def denies(text: str, names: Names, s: int, e: int) -> list[Proposal]:
     out = []
     for m in re.finditer(r"\b(?:denies|denied|rejects|rejected)\b", text[s:e]):
-        x = _subject_before(names, text, s, s + m.start())
+        x = subject_before(names, text, s, s + m.start())
         if x is None:
             pre = text[max(s, s + m.start() - 60) : s + m.start()]
             c = re.search(r"(?:charge|claim|charges|which)\s+(?:the\s+)?$", pre)
@@ -114,8 +114,8 @@ def denies(text: str, names: Names, s: int, e: int) -> list[Proposal]:
 def accuses(text: str, names: Names, s: int, e: int) -> list[Proposal]:
     out = []
     for m in re.finditer(r"\b(?:accuses|accused)\s+", text[s:e]):
-        x = _subject_before(names, text, s, s + m.start())
-        y = _actor_after(names, text, s + m.end(), e, max_words=1)
+        x = subject_before(names, text, s, s + m.start())
+        y = actor_after(names, text, s + m.end(), e, max_words=1)
         if x and y and x.id != y.id and re.match(r"\s+of\b", text[y.end : y.end + 5]):
             out.append(Proposal("accusation", (x.start, y.end), (x.id,), (y.id,)))
     return out
@@ -125,7 +125,7 @@ def offensive(text: str, names: Names, s: int, e: int) -> list[Proposal]:
     out = []
     for m in re.finditer(r"\b(?:launched|launches|began|begun)\s+(?:an?|its|their)\s+(?:\w+\s+){0,2}(?:offensive|"
                          r"assault)\b", text[s:e]):  # fmt: skip
-        x = _subject_before(names, text, s, s + m.start())
+        x = subject_before(names, text, s, s + m.start())
         if x:
             out.append(Proposal("offensive", (x.start, s + m.end()), (x.id,)))
     return out

@@ -8,10 +8,11 @@ import json
 import re
 from dataclasses import replace
 
+from ...records import Hop
 from .. import attribution
 from ..speakers import Speaker
-from ..text import Layout
-from . import Context, DraftClaim, Found, Hop, hedge_of
+from ..text import Layout, Span
+from . import Context, DraftClaim, Found, hedge_of
 
 
 def find(lay: Layout) -> list[Found]:
@@ -86,7 +87,7 @@ def make(found: Found, ctx: Context) -> list[DraftClaim]:
         hop_evidence = claim.evidence[0] if claim.evidence else None
         inner = replace(
             inner,
-            chain=(Hop(speaker.id, "quoted", claim.told_to, None, hop_evidence), *claim.chain),
+            chain=(Hop(speaker.id, "quoted", to=claim.told_to, evidence=_spans(hop_evidence)), *claim.chain),
             notes=(*inner.notes, f"quoted by {speaker.id} inside a quotation of theirs"),
         )
         out.append(inner)
@@ -138,13 +139,13 @@ def _chain(speaker: Speaker, told: tuple[str, ...], attr, notes: list[str], ctx:
         if teller and teller.id != speaker.id:
             outer_told = tuple(t for t in ctx.speakers.told(outer.obj, None)[0] if t != teller.id)
             notes.append(f"passed on by {teller.id} ({teller.note}); TODO: check the chain")
-            return (Hop(teller.id, "quoted", outer_told, None, outer.evidence),)
+            return (Hop(teller.id, "quoted", to=outer_told, evidence=_spans(outer.evidence)),)
     # The article itself is the last hop, implied: its publisher is no hop of its own.
     outlet = outlet_in(names, attr.evidence, exclude=(speaker.id, ctx.publisher, *told))
     if outlet is None and attr.head:
         outlet = outlet_in(names, attr.head, exclude=(speaker.id, ctx.publisher))
     if outlet:
-        return (Hop(speaker.id, "quoted", (), outlet, attr.evidence),)
+        return (Hop(speaker.id, "quoted", publisher=outlet, evidence=_spans(attr.evidence)),)
     for t in told:
         member = _outlet_of(names, t)
         if member:
@@ -170,3 +171,8 @@ def _outlet_of(names, actor_id: str) -> str | None:
         if names.actor_type(ref) == "media-outlet":
             return ref
     return None
+
+
+def _spans(span: Span | None) -> tuple[Span, ...]:
+    """A hop's evidence: the span, if there is one."""
+    return () if span is None else (span,)

@@ -46,7 +46,7 @@ def _actor_ending_at(names: Names, pos: int) -> Hit | None:
     return next((h for h in names.hits if h.kind == "actor" and h.end == pos), None)
 
 
-def _actor_after(names: Names, text: str, pos: int, limit: int, max_words: int = 4) -> Hit | None:
+def actor_after(names: Names, text: str, pos: int, limit: int, max_words: int = 4) -> Hit | None:
     for h in names.hits:
         if h.kind == "actor" and pos <= h.start < limit:
             gap = text[pos : h.start]
@@ -56,7 +56,7 @@ def _actor_after(names: Names, text: str, pos: int, limit: int, max_words: int =
     return None
 
 
-def _subject_before(names: Names, text: str, start: int, pos: int) -> Hit | None:
+def subject_before(names: Names, text: str, start: int, pos: int) -> Hit | None:
     """The actor a clause ending at ``pos`` is about: named right before it, or before an
     apposition or a "which" clause."""
     best = None
@@ -77,12 +77,12 @@ def backed(text: str, names: Names, s: int, e: int) -> list[Proposal]:
     out = []
     for m in re.finditer(r"-backed\s+", text[s:e]):
         x = _actor_ending_at(names, s + m.start())
-        y = _actor_after(names, text, s + m.end(), e, max_words=1)
+        y = actor_after(names, text, s + m.end(), e, max_words=1)
         if x and y and x.id != y.id:
             out.append(Proposal("backing", x.id, y.id, (x.start, y.end)))
     for m in re.finditer(r",?\s+backed by\s+", text[s:e]):
-        y = _actor_ending_at(names, s + m.start()) or _subject_before(names, text, s, s + m.start())
-        x = _actor_after(names, text, s + m.end(), e, max_words=1)
+        y = _actor_ending_at(names, s + m.start()) or subject_before(names, text, s, s + m.start())
+        x = actor_after(names, text, s + m.end(), e, max_words=1)
         if x and y and x.id != y.id:
             out.append(Proposal("backing", x.id, y.id, (y.start, x.end)))
     return out
@@ -95,8 +95,8 @@ def backs(text: str, names: Names, s: int, e: int) -> list[Proposal]:
     for m in re.finditer(rf"\b(?:{verbs})\s+", text[s:e]):
         if text[s + m.start() - 1 : s + m.start()] == "-":
             continue
-        x = _subject_before(names, text, s, s + m.start())
-        y = _actor_after(names, text, s + m.end(), e, max_words=2)
+        x = subject_before(names, text, s, s + m.start())
+        y = actor_after(names, text, s + m.end(), e, max_words=2)
         if x and y and x.id != y.id:
             out.append(Proposal("backing", x.id, y.id, (x.start, y.end)))
     return out
@@ -105,14 +105,14 @@ def backs(text: str, names: Names, s: int, e: int) -> list[Proposal]:
 def joined(text: str, names: Names, s: int, e: int) -> list[Proposal]:
     out = []
     for m in re.finditer(r"\b(?:joined|joins)\s+(?:the\s+)?", text[s:e]):
-        x = _subject_before(names, text, s, s + m.start())
+        x = subject_before(names, text, s, s + m.start())
         if not x:
             continue
         side = re.match(r"(?:war|fighting|fight|conflict)\s+on\s+", text[s + m.end() : e])
         if side:
-            y = _actor_after(names, text, s + m.end() + side.end(), e, max_words=1)
+            y = actor_after(names, text, s + m.end() + side.end(), e, max_words=1)
         else:
-            y = _actor_after(names, text, s + m.start() + len("joined "), e, max_words=2)
+            y = actor_after(names, text, s + m.start() + len("joined "), e, max_words=2)
         if y and y.id != x.id:
             out.append(Proposal("alliance", x.id, y.id, (x.start, y.end)))
     return out
@@ -134,8 +134,8 @@ def fights(text: str, names: Names, s: int, e: int) -> list[Proposal]:
     out = []
     for m in re.finditer(r"\b(?:has fought|have fought|fought|is fighting|are fighting|fights|clashed with|"
                          r"have clashed with|has clashed with)\s+", text[s:e]):  # fmt: skip
-        x = _subject_before(names, text, s, s + m.start())
-        y = _actor_after(names, text, s + m.end(), e, max_words=1)
+        x = subject_before(names, text, s, s + m.start())
+        y = actor_after(names, text, s + m.end(), e, max_words=1)
         if x and y and x.id != y.id:
             out.append(Proposal("hostility", x.id, y.id, (x.start, y.end)))
     return out

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import re
 
+from ...records import Hop
 from .. import attribution
 from ..attribution import Attribution
 from ..lexicon import lexicon
 from ..text import Layout, trim, word_count
-from . import Context, DraftClaim, Found, Hop, hedge_of
+from . import Context, DraftClaim, Found, hedge_of
 from .quotations import outlet_in
 
 _COMPLEMENT_VERBS = {"said", "says", "say", "denies", "denied", "deny", "rejects", "rejected", "accuses", "accused",
@@ -170,7 +171,7 @@ def make(found: Found, ctx: Context) -> list[DraftClaim]:
         outlet = outlet_in(ctx.speakers.names, attr.head, exclude=(speaker.id, ctx.publisher))
         if outlet:
             verb_at = text.find(attr.verb, attr.head[1])
-            chain = (Hop(speaker.id, "quoted", (), outlet, (attr.head[0], verb_at + len(attr.verb))),)
+            chain = (Hop(speaker.id, "quoted", publisher=outlet, evidence=((attr.head[0], verb_at + len(attr.verb)),)),)
     if found.rule == "denial":
         notes.append("TODO: this answers the claim before it in the sentence: link them once the stance keys allow")
     hedge, cues, hedge_notes = hedge_of(ctx.cues(found.evidence))

@@ -1,0 +1,382 @@
+"""Where things are, and how files are read and written: one home for each such fact.
+
+- :class:`BuildLayout` names every file and folder of a build folder (``dataset.nq``,
+  ``void.ttl``, ``store/``, ``.ld-export-cache/manifest.json`` …); nothing else spells them.
+- :func:`registry_for` is the one rule for the registry an article uses (build and draft alike).
+- :func:`read_rdf` is the one RDF reader: format from the extension, JSON-LD that refers to other
+  documents and RDF/XML that declares entities refused, any parser error one readable paragraph.
+- :func:`write_files` (and :func:`write_file`) is the one atomic writer, and :class:`Staging` the
+  folder in which a build gathers its files before they all go into place at once.
+
+A failed write or a bad file is an :class:`~linkeddata.errors.InputError` naming the path.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+import xml.parsers.expat
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Dataset, Graph, URIRef
+
+from . import resources
+from .errors import InputError
+
+# --------------------------------------------------------------------------------------------
+# The build folder
+
+
+@dataclass(frozen=True)
+class BuildLayout:
+    """The files and folders of the build in ``out``."""
+
+    out: Path
+
+    NQUADS = "dataset.nq"
+    TRIG = "dataset.trig"
+    DESCRIPTION = "void.ttl"
+    REPORT = "shacl-report.ttl"
+    FAILED_REPORT = "shacl-report.failed.ttl"
+    STORE = "store"
+    STORE_MARK = "ld-export.sha256"  # inside store/: the SHA-256 of the void.ttl the store holds
+    CACHE = ".ld-export-cache"
+    MANIFEST = "manifest.json"
+    OWNED = "owned.json"
+    LOCK = "lock"
+    STAGING_PREFIX = ".ld-export-staging."
+    DATASET_FILES = (NQUADS, TRIG)  # the whole build's data, in the order readers prefer them
+
+    @property
+    def nquads(self) -> Path:
+        return self.out / self.NQUADS
+
+    @property
+    def trig(self) -> Path:
+        return self.out / self.TRIG
+
+    @property
+    def description(self) -> Path:
+        return self.out / self.DESCRIPTION
+
+    @property
+    def report(self) -> Path:
+        return self.out / self.REPORT
+
+    @property
+    def store(self) -> Path:
+        return self.out / self.STORE
+
+    @property
+    def store_mark(self) -> Path:
+        return self.store / self.STORE_MARK
+
+    @property
+    def cache(self) -> Path:
+        return self.out / self.CACHE
+
+    @property
+    def manifest(self) -> Path:
+        return self.cache / self.MANIFEST
+
+    @property
+    def owned(self) -> Path:
+        return self.cache / self.OWNED
+
+    @property
+    def lock(self) -> Path:
+        return self.cache / self.LOCK
+
+    def dataset(self) -> Path | None:
+        """The build's dataset file (``dataset.nq``, else ``dataset.trig``), or None."""
+        return next((self.out / n for n in self.DATASET_FILES if (self.out / n).is_file()), None)
+
+    def require_dataset(self) -> Path:
+        """:meth:`dataset`, or an error saying that the folder holds no build."""
+        found = self.dataset()
+        if found is None:
+            raise InputError(f"no {self.NQUADS} or {self.TRIG} here; run `ld-export build` first", self.out)
+        return found
+
+    @classmethod
+    def is_whole_build_file(cls, name: str) -> bool:
+        """Files of a build folder that are not article data (the description, the SHACL reports)."""
+        return name == cls.DESCRIPTION or name.startswith("shacl-report")
+
+
+# --------------------------------------------------------------------------------------------
+# The registry an article uses
+
+REGISTRY_NAME = "registry.yaml"
+
+
+def registry_for(article: Path, explicit: str | Path | None = None) -> Path:
+    """The registry for the article ``article`` (its text file): ``explicit`` if given, else the
+    ``registry.yaml`` beside the article, else the bundled registry."""
+    if explicit is not None:
+        return Path(explicit)
+    local = Path(article).parent / REGISTRY_NAME
+    return local if local.is_file() else bundled_registry()
+
+
+def bundled_registry() -> Path:
+    return resources.seeds_dir() / REGISTRY_NAME
+
+
+# --------------------------------------------------------------------------------------------
+# Reading RDF
+
+RDF_FORMATS = {
+    ".ttl": "turtle",
+    ".turtle": "turtle",
+    ".nt": "nt",
+    ".ntriples": "nt",
+    ".jsonld": "json-ld",
+    ".json": "json-ld",
+    ".trig": "trig",
+    ".nq": "nquads",
+    ".nquads": "nquads",
+    ".rdf": "xml",
+    ".owl": "xml",
+    ".xml": "xml",
+    ".n3": "n3",
+}
+QUAD_FORMATS = frozenset({"trig", "nquads"})
+
+
+def rdf_format(path: Path) -> str:
+    """rdflib's name of the format of ``path``, from its extension."""
+    fmt = RDF_FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        known = ", ".join(sorted(RDF_FORMATS))
+        raise InputError(f"unknown RDF file extension {path.suffix!r}; known: {known}", path)
+    return fmt
+
+
+def read_rdf(path: Path, into: Dataset | None = None) -> Graph:
+    """Parse the RDF file ``path``, its format from its extension.
+
+    Without ``into``: one graph, the union of a dataset file's graphs. With ``into`` (a dataset):
+    a TriG or N-Quads file's graphs go in as they are, a file of triples into a graph named by the
+    file's URI; ``into`` is returned."""
+    path = Path(path)
+    fmt = rdf_format(path)
+    if not path.is_file():
+        raise InputError("no such file", path)
+    if fmt == "json-ld":
+        check_inline_contexts(path)
+    elif fmt == "xml":
+        check_no_entities(path)
+    try:
+        if into is not None:
+            if fmt in QUAD_FORMATS:
+                into.parse(path, format=fmt)
+            else:
+                into.graph(URIRef(path.resolve().as_uri())).parse(path, format=fmt)
+            return into
+        if fmt in QUAD_FORMATS:
+            ds = Dataset()
+            ds.parse(path, format=fmt)
+            graph = Graph()
+            for s, p, o, _g in ds.quads((None, None, None, None)):
+                graph.add((s, p, o))
+            return graph
+        return Graph().parse(path, format=fmt)
+    except Exception as e:  # noqa: BLE001 - every parser error becomes one readable paragraph
+        detail = " ".join(str(e).split())
+        raise InputError(f"not valid {fmt}: {detail[:400]}", path) from None
+
+
+def check_inline_contexts(path: Path) -> None:
+    """Refuse a JSON-LD document whose ``@context`` (or an ``@import`` in it) names another document.
+
+    rdflib's JSON-LD parser fetches such contexts from the web or the file system, with no way to
+    turn that off; ld-export reads only self-contained documents (as ``ld-export build`` writes).
+    """
+    try:
+        todo = [json.loads(path.read_text(encoding="utf-8"))]
+    except (OSError, ValueError, RecursionError) as e:  # a UnicodeDecodeError is a ValueError
+        raise InputError(f"not valid JSON: {' '.join(str(e).split())[:300]}", path) from None
+    while todo:
+        node = todo.pop()
+        if isinstance(node, list):
+            todo.extend(node)
+        elif isinstance(node, dict):
+            for key, value in node.items():
+                if key in ("@context", "@import"):
+                    for ref in value if isinstance(value, list) else [value]:
+                        if isinstance(ref, str):
+                            raise InputError(
+                                f"the JSON-LD {key} {ref!r} refers to another document, which ld-export "
+                                f"never fetches; embed the context in the file instead",
+                                path,
+                            )
+                todo.append(value)
+
+
+class _Prolog(Exception):
+    """Raised by the scan of an XML prolog: ``line`` and ``entity`` when an entity is declared."""
+
+    def __init__(self, line: int | None = None, entity: str | None = None):
+        self.line, self.entity = line, entity
+
+
+def check_no_entities(path: Path) -> None:
+    """Refuse an XML document that declares entities (``<!ENTITY …>`` in its DOCTYPE).
+
+    RDF/XML needs none, and the XML parser expands them all: ten nested entities in a file of a
+    kilobyte stand for a billion copies of a word (the "billion laughs"), which takes minutes and
+    gigabytes to parse; an external entity reads a file or a URL. Declarations can only come
+    before the first element, so the scan stops there.
+    """
+
+    def declared(name, *_args):
+        raise _Prolog(parser.CurrentLineNumber, name)
+
+    def element(*_args):
+        raise _Prolog()
+
+    parser = xml.parsers.expat.ParserCreate()
+    parser.EntityDeclHandler = declared
+    parser.StartElementHandler = element
+    try:
+        with path.open("rb") as f:
+            parser.ParseFile(f)
+    except _Prolog as e:
+        if e.entity is not None:
+            raise InputError(
+                f"the XML declares the entity '{e.entity}'; ld-export reads RDF/XML without entity declarations "
+                "(entities can expand a small file into gigabytes, or read other files)",
+                path, e.line,
+            ) from None  # fmt: skip
+    except (OSError, xml.parsers.expat.ExpatError):
+        pass  # the RDF/XML reader reports it
+
+
+# --------------------------------------------------------------------------------------------
+# Writing files, all or nothing
+
+
+def check_file_name(name: str, directory: Path) -> None:
+    """A name to write must be a plain file name: nothing is ever written outside ``directory``."""
+    if not name or name in (".", "..") or Path(name).name != name or "\0" in name or "\\" in name:
+        raise InputError(f"{name!r} is not a plain file name; output stays inside the output folder", directory)
+
+
+def write_files(directory: Path, files: Mapping[str, bytes], remove: Iterable[str] = ()) -> list[Path]:
+    """Write ``files`` (name → bytes) into ``directory`` all or nothing; then delete ``remove``.
+
+    Each file goes to a temporary file in the same folder (``.NAME.XXXXXXXX.tmp``: hidden, and no
+    RDF extension), is flushed to disk, and is renamed over its target only after every file has
+    been written. A name must be a plain file name: nothing is ever written outside ``directory``.
+    """
+    remove = list(remove)
+    for name in [*files, *remove]:
+        check_file_name(name, directory)
+    staged: list[tuple[str, Path]] = []
+    name = ""
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        for name, data in files.items():
+            fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=directory)
+            staged.append((name, Path(tmp)))
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+                f.flush()
+                os.fsync(f.fileno())
+            os.chmod(tmp, 0o644)
+        written = []
+        for name, tmp in staged:
+            target = directory / name
+            os.replace(tmp, target)
+            written.append(target)
+        for name in remove:
+            (directory / name).unlink(missing_ok=True)
+    except OSError as e:
+        raise InputError(f"cannot write {name or 'the output folder'}: {e.strerror or e}", directory) from None
+    finally:
+        for _name, tmp in staged:
+            tmp.unlink(missing_ok=True)  # left only when something failed
+    return written
+
+
+def check_target(path: Path) -> None:
+    """Refuse, before any work is done, a file to write whose folder does not exist (a typo in a
+    path must not create folders) or that is a folder."""
+    if not path.parent.is_dir():
+        raise InputError(f"cannot write {path.name}: no such folder {path.parent}", path)
+    if path.is_dir():
+        raise InputError("cannot write the file: a folder has that name", path)
+
+
+def write_file(path: Path, data: bytes) -> Path:
+    """Write one file atomically (see :func:`write_files`), into a folder that exists."""
+    check_target(path)
+    return write_files(path.parent, {path.name: data})[0]
+
+
+class Staging:
+    """Files for ``directory``, written first into a hidden folder inside it
+    (``.ld-export-staging.XXXXXXXX``) and moved into place together by :meth:`commit`; on
+    :meth:`discard` (or any failure before the commit) the folder as it was stays untouched.
+    Worker processes write into :attr:`path` directly."""
+
+    PREFIX = BuildLayout.STAGING_PREFIX
+
+    def __init__(self, directory: Path):
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+            self.path = Path(tempfile.mkdtemp(prefix=self.PREFIX, dir=directory))
+        except OSError as e:
+            raise InputError(f"cannot write the output folder: {e.strerror or e}", directory) from None
+        self.directory = directory
+        self.names: list[str] = []
+
+    def add(self, name: str) -> Path:
+        """Register ``name`` (written to ``self.path / name`` by the caller) to go into place on commit."""
+        check_file_name(name, self.directory)
+        self.names.append(name)
+        return self.path / name
+
+    def put(self, name: str, data: bytes) -> Path:
+        path = self.add(name)
+        try:
+            path.write_bytes(data)
+        except OSError as e:
+            raise InputError(f"cannot write {name}: {e.strerror or e}", self.directory) from None
+        return self.directory / name
+
+    def commit(self, remove: Iterable[str] = (), dirs: Iterable[str] = ()) -> list[Path]:
+        """Flush everything to disk, then rename each staged file (and each staged folder in
+        ``dirs``) over its target and delete the files ``remove``."""
+        remove = list(remove)
+        for name in remove:
+            check_file_name(name, self.directory)
+        written = []
+        try:
+            os.sync()  # one flush for every file, instead of an fsync per file
+            for name in dirs:
+                target, old = self.directory / name, None
+                if target.exists():
+                    old = Path(tempfile.mkdtemp(prefix=self.PREFIX, dir=self.directory)) / name
+                    os.replace(target, old)
+                os.replace(self.path / name, target)
+                if old is not None:
+                    shutil.rmtree(old.parent, ignore_errors=True)
+            for name in self.names:
+                os.replace(self.path / name, self.directory / name)
+                written.append(self.directory / name)
+            for name in remove:
+                (self.directory / name).unlink(missing_ok=True)
+        except OSError as e:
+            raise InputError(f"cannot write the output folder: {e.strerror or e}", self.directory) from None
+        finally:
+            self.discard()
+        return written
+
+    def discard(self) -> None:
+        shutil.rmtree(self.path, ignore_errors=True)
