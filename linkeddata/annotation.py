@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
+import jsonschema_rs
 import yaml
 
 from . import resources
@@ -332,7 +333,41 @@ def _explain(error: jsonschema.ValidationError) -> str:
     return f"{at}: {error.message}"
 
 
+@cache
+def _fast_validator(name: str) -> jsonschema_rs.Draft202012Validator:
+    schema = json.loads(resources.schema_file(name).read_text(encoding="utf-8"))
+    return jsonschema_rs.Draft202012Validator(schema)
+
+
+def _fast_valid(doc: Any, name: str) -> bool:
+    """True when ``doc`` is surely valid: jsonschema-rs (Rust) finds it valid and it holds no float.
+    (JSON Schema counts ``1.0`` as an integer; a YAML reader does not, so a document with a float
+    is left to the checker that says so.) False means "check it again", not "invalid"."""
+    if _has_float(doc):
+        return False
+    try:
+        return _fast_validator(name).is_valid(doc)
+    except ValueError:  # a value JSON has no type for: the full check names it
+        return False
+
+
+def _has_float(value: Any) -> bool:
+    if isinstance(value, float):
+        return True
+    if isinstance(value, dict):
+        return any(_has_float(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_has_float(v) for v in value)
+    return False
+
+
 def _check_schema(doc: Any, name: str, path: Path) -> None:
+    """Raise :class:`AnnotationError` at the file and line of the most specific error, if any.
+
+    The Rust validator answers first; only a document it does not pass is checked again by
+    jsonschema, whose errors carry the path to the value and make the message."""
+    if _fast_valid(doc, name):
+        return
     errors = sorted(_validator(name).iter_errors(doc), key=lambda e: (list(map(str, e.absolute_path)), e.validator))
     if errors:
         # The deepest error first: it is the most specific one. Where no alternative of a oneOf or
