@@ -17,8 +17,8 @@ from linkeddata.errors import AnnotationError
 ROOT = Path(__file__).resolve().parent.parent
 FILES = sorted([*ROOT.joinpath("seeds").glob("*.yaml"), *ROOT.joinpath("tests", "data").rglob("*.yaml")])
 # Each file names its schema on its first line, for editors: "# yaml-language-server: $schema=…".
-SCHEMA_OF = {p: m.group(1) for p in FILES
-             if (m := re.match(r"# yaml-language-server: \$schema=\S*/(\w+)\.schema\.json", p.read_text(encoding="utf-8")))}  # fmt: skip
+HEADER = re.compile(r"# yaml-language-server: \$schema=\S*/(\w+)\.schema\.json")
+SCHEMA_OF = {p: m.group(1) for p in FILES if (m := HEADER.match(p.read_text(encoding="utf-8")))}
 
 
 def slow_errors(doc, name: str) -> list:
