@@ -130,10 +130,12 @@ def test_a_worker_writes_nothing_and_says_when_it_cannot_read_the_article(tmp_pa
 # --------------------------------------------------------------------------------------------
 # A worker that dies
 
+KILLED_CORPUS = 12  # articles: enough that some are still being built after the second one is done
+
 
 def test_a_worker_killed_during_a_build_changes_nothing_of_the_output(tmp_path):
     corpus = tmp_path / "corpus"
-    subprocess.run([sys.executable, str(MAKE_CORPUS), "40", str(corpus), "--seed", "5"], check=True,
+    subprocess.run([sys.executable, str(MAKE_CORPUS), str(KILLED_CORPUS), str(corpus), "--seed", "5"], check=True,
                    capture_output=True)  # fmt: skip
     linkeddata.build([corpus], tmp_path / "local", jobs=2, store=False)
     with local_cluster() as c, distributed.Client(c, set_as_default=False) as client:
@@ -153,7 +155,7 @@ def test_a_worker_killed_during_a_build_changes_nothing_of_the_output(tmp_path):
         client.wait_for_workers(2, timeout=30)
         assert killed["pid"] not in client.run(os.getpid).values()  # the nanny started another
     mine, theirs = output(tmp_path / "cluster"), output(tmp_path / "local")
-    assert len(mine) == 40 * 3 + 4
+    assert len(mine) == KILLED_CORPUS * 3 + 4
     assert [name for name in sorted(theirs) if mine.get(name) != theirs[name]] == []
     assert sorted(mine) == sorted(theirs)
 
