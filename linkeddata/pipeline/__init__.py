@@ -14,6 +14,8 @@ One module per stage of a build:
   own, in worker processes, straight into a staging folder inside the output folder: the main
   process keeps only a small summary per article (:mod:`.manifest`), so memory does not grow
   with the size of the corpus;
+- :mod:`.cluster`: the same, each article a task on a Dask cluster (``scheduler``), its files
+  sent back to the main process, which writes them;
 - :mod:`.checks`: the few checks that span articles, run on those summaries;
 - :mod:`.assemble`: the dataset files put together from the articles' parts, in named-graph
   order, and everything moved into place at once.

@@ -2,7 +2,7 @@
 
 Like black's ``Mode``: :class:`BuildOptions` is checked once when it is made, hashed into every
 article's cache key (:meth:`BuildOptions.output_key`, the options that shape the output), and
-picklable, so that a worker process (a local pool today, a Dask worker tomorrow) receives it whole.
+picklable, so that a worker process (of the local pool, or a Dask worker) receives it whole.
 Nothing of a build is read from the environment: the command line reads ``SOURCE_DATE_EPOCH``
 and passes it in as :attr:`BuildOptions.issued`.
 """
