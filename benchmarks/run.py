@@ -718,6 +718,8 @@ def main(argv: list[str]) -> int:
         "builds_only": args.builds_only,
         "sizes": [],
     }
+    # SIGTERM ends the run as Ctrl-C does: the build under way and the LocalCluster are stopped.
+    signal.signal(signal.SIGTERM, lambda signum, _frame: sys.exit(128 + signum))
     cluster = Cluster(args.scheduler) if args.scheduler else None
     try:
         measure(args, work, oxigraph, results, cluster)
