@@ -201,3 +201,15 @@ def test_without_dask_the_message_says_what_to_install(tmp_path, monkeypatch):
     assert r.stderr == ("Error: building on a Dask cluster (--scheduler) needs Dask, which is not installed: "
                         "pip install 'ld-export[dask]' installs it\n")  # fmt: skip
     assert not (tmp_path / "out").exists()
+
+
+def test_a_scheduler_without_workers_is_named(tmp_path, monkeypatch):
+    monkeypatch.setattr(cluster, "CONNECT_TIMEOUT", 1.0)
+    with distributed.LocalCluster(n_workers=0, processes=False, protocol="tcp", host="127.0.0.1",
+                                  dashboard_address="127.0.0.1:0", scheduler_port=0) as empty:  # fmt: skip
+        r = run("build", str(CORPUS), "-o", str(tmp_path / "out"), "--scheduler", empty.scheduler_address)
+        assert clients(empty) == set()
+    assert r.exit_code == 2
+    assert r.stderr == (f"Error: the Dask scheduler at {empty.scheduler_address} has no worker (none came in 1 s): "
+                        f"start some with `dask worker {empty.scheduler_address}`; nothing was written\n")
+    assert not (tmp_path / "out").exists()
