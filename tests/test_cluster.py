@@ -20,7 +20,7 @@ from conftest import CORPUS, free_port
 
 import linkeddata
 from linkeddata.cli import main
-from linkeddata.errors import AnchorError, InputError
+from linkeddata.errors import AnchorError, ClusterError, InputError
 from linkeddata.pipeline import BuildOptions, cluster
 from linkeddata.pipeline.sources import Registries, Source
 from linkeddata.pipeline.worker import Job
@@ -133,23 +133,35 @@ def test_a_worker_writes_nothing_and_says_when_it_cannot_read_the_article(tmp_pa
 KILLED_CORPUS = 12  # articles: enough that some are still being built after the second one is done
 
 
-def test_a_worker_killed_during_a_build_changes_nothing_of_the_output(tmp_path):
-    corpus = tmp_path / "corpus"
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory) -> Path:
+    corpus = tmp_path_factory.mktemp("synthetic") / "corpus"
     subprocess.run([sys.executable, str(MAKE_CORPUS), str(KILLED_CORPUS), str(corpus), "--seed", "5"], check=True,
                    capture_output=True)  # fmt: skip
+    return corpus
+
+
+def killer(client, when: int, killed: dict):
+    """An ``advance`` that kills, after ``when`` articles, a worker process that is building one."""
+    pids = client.run(os.getpid)
+
+    def advance(done: int, _total: int) -> None:
+        if done == when:
+            busy = {w: keys for w, keys in client.processing().items() if keys}
+            worker = sorted(busy)[0]
+            killed.update(pid=pids[worker], keys=busy[worker])
+            os.kill(pids[worker], signal.SIGKILL)
+
+    return advance
+
+
+def test_a_worker_killed_during_a_build_changes_nothing_of_the_output(synthetic, tmp_path):
+    corpus = synthetic
     linkeddata.build([corpus], tmp_path / "local", jobs=2, store=False)
     with local_cluster() as c, distributed.Client(c, set_as_default=False) as client:
-        pids = client.run(os.getpid)
         killed: dict[str, object] = {}
-
-        def advance(done: int, _total: int) -> None:
-            if done == 2:
-                busy = {w: keys for w, keys in client.processing().items() if keys}
-                worker = sorted(busy)[0]
-                killed.update(pid=pids[worker], keys=busy[worker])
-                os.kill(pids[worker], signal.SIGKILL)
-
-        linkeddata.build([corpus], tmp_path / "cluster", scheduler=c.scheduler_address, store=False, advance=advance)
+        linkeddata.build([corpus], tmp_path / "cluster", scheduler=c.scheduler_address, store=False,
+                         advance=killer(client, 2, killed))  # fmt: skip
         assert killed["keys"]  # articles were being built on the worker when it died
         assert all(str(k).startswith("ld-export-article-") for k in killed["keys"])
         client.wait_for_workers(2, timeout=30)
@@ -158,6 +170,24 @@ def test_a_worker_killed_during_a_build_changes_nothing_of_the_output(tmp_path):
     assert len(mine) == KILLED_CORPUS * 3 + 4
     assert [name for name in sorted(theirs) if mine.get(name) != theirs[name]] == []
     assert sorted(mine) == sorted(theirs)
+
+
+def test_an_article_whose_workers_keep_dying_stops_the_build_naming_it(synthetic, tmp_path):
+    import dask
+
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}), local_cluster() as c, \
+            distributed.Client(c, set_as_default=False) as client:  # fmt: skip
+        killed: dict[str, object] = {}
+        with pytest.raises(ClusterError) as e:
+            linkeddata.build([synthetic], tmp_path / "out", scheduler=c.scheduler_address, store=False,
+                             advance=killer(client, 1, killed))  # fmt: skip
+        assert clients(c) == {client.id}
+    slug = str(e.value.file).rsplit("/", 1)[-1].removesuffix(".txt")
+    assert any(str(k).endswith(f"-{sorted(p.stem for p in synthetic.glob('*.txt')).index(slug)}")
+               for k in killed["keys"])  # fmt: skip
+    assert str(e.value).startswith(f"{synthetic / slug}.txt: the Dask workers building {slug} died, one after the "
+                                   "other, as often as the scheduler allows (")  # fmt: skip
+    assert not (tmp_path / "out").exists()
 
 
 # --------------------------------------------------------------------------------------------
