@@ -88,6 +88,11 @@ def report(results: dict) -> str:
         "store/ (the embedded Oxigraph store, its own column; – when absent) and hidden (cache) folders.",
     ]
 
+    if any("cluster" in r for r in rows):
+        out += cluster_table(rows)
+    if results.get("builds_only"):
+        return "\n".join(out) + "\n"
+
     out += ["", f"### Named queries (ms, median of {QUERY_RUNS} after a warm-up; rows in parentheses)", ""]
     names = []
     for r in rows:
@@ -174,3 +179,24 @@ def report(results: dict) -> str:
         ]
         out.append(table(["build", "wall s", "dataset.nq"], body))
     return "\n".join(out) + "\n"
+
+
+def cluster_table(rows: list[dict]) -> list[str]:
+    """The builds on a Dask cluster, beside the local builds."""
+    out = ["", f"### On a Dask cluster ({rows[0]['cluster']['spec']})", ""]
+    body = []
+    for r in rows:
+        b, c = r["build"], r["cluster"]
+        body.append([f"{r['articles']:,}", num(b["wall_s"]), mb(b["peak_rss"]), num(c["wall_s"]),
+                     num(c["wall_s"] / r["articles"] * 1000, 1), mb(c["peak_rss"]), num(c["wall_s"] / b["wall_s"]),
+                     "yes" if c["identical"] else "NO"])  # fmt: skip
+    head = ["articles", "local s", "local peak RSS MB", "cluster s", "cluster ms/article", "cluster peak RSS MB"]
+    out.append(table(head + ["cluster / local", "output identical"], body))
+    out += [
+        "",
+        "cluster: `ld-export build CORPUS -o OUT --scheduler ADDRESS -q`; local:N is a distributed.LocalCluster of "
+        "N worker processes (one thread each) on 127.0.0.1, started once for the run. Its peak RSS sums the client "
+        "and the cluster's processes (scheduler, nannies, workers; their idle memory included). output identical: "
+        "every file but the store's database files and the cache has the local build's bytes.",
+    ]
+    return out

@@ -1,7 +1,8 @@
 """How `ld-export build` scales with the number of articles, against two baselines.
 
 Usage: python benchmarks/run.py [--sizes 1,100,1000,10000] [--seed 1] [--work DIR] [--jobs N] [--naive-limit 600]
-                                [--query-limit 600] [--generator SCRIPT]
+                                [--query-limit 600] [--generator SCRIPT] [--scheduler local:N|ADDRESS]
+                                [--builds-only]
 
 For each corpus size N, in ascending order:
 
@@ -22,6 +23,13 @@ For each corpus size N, in ascending order:
    --naive-limit seconds; that one is killed and no larger size is tried.
 5. Baseline (b), the floor: ``oxigraph load`` of the build's dataset.nq into a fresh store: what it
    costs only to parse and index the same quads.
+2b. With --scheduler, the same build again on a Dask cluster (``ld-export build ... --scheduler
+   ADDRESS -q`` into an empty folder): ``local:N`` starts a ``distributed.LocalCluster`` of N worker
+   processes (one thread each) on 127.0.0.1 in a child process for the whole run, an address uses a
+   running cluster. Measured as the build, with the peak RSS of the client's and the LocalCluster's
+   process trees summed (the cluster's idle memory included); its output is compared, file by file,
+   with the local build's (every file but the store's database files and the cache).
+   --builds-only stops there: no queries, baselines or incremental rebuild.
 6. At the largest size, an incremental rebuild: one claim's label in one annotation is changed (a
    text substitution; the YAML is otherwise unchanged), the build runs again into the same output
    folder, then the file is restored and the build runs once more.
@@ -147,9 +155,11 @@ def tree_rss(root: int) -> int:
     return total
 
 
-def run_measured(cmd: list[str], limit: float | None = None, quiet_limit: float | None = None) -> Run:
-    """Run ``cmd``, sampling the memory of its process tree. Its process group is killed after
-    ``limit`` seconds, or after ``quiet_limit`` seconds without a new byte on its stdout."""
+def run_measured(cmd: list[str], limit: float | None = None, quiet_limit: float | None = None,
+                 also: tuple[int, ...] = ()) -> Run:  # fmt: skip
+    """Run ``cmd``, sampling the memory of its process tree (plus the trees of the processes
+    ``also``, such as a Dask cluster's). Its process group is killed after ``limit`` seconds, or
+    after ``quiet_limit`` seconds without a new byte on its stdout."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=out, stderr=err, stdin=subprocess.DEVNULL, start_new_session=True)
@@ -161,7 +171,7 @@ def run_measured(cmd: list[str], limit: float | None = None, quiet_limit: float 
         written, last_output = 0, start
         try:
             while True:
-                peak = max(peak, tree_rss(proc.pid))
+                peak = max(peak, tree_rss(proc.pid) + sum(map(tree_rss, also)))
                 if pidfd is not None:
                     select.select([pidfd], [], [], SAMPLE_INTERVAL)  # returns as soon as the process exits
                 else:
@@ -309,6 +319,56 @@ def build(corpus: Path, out: Path, jobs: int, clean: bool = True) -> Run:
     if run.returncode != 0:
         fail(f"the build of {corpus} failed (exit {run.returncode}): {shlex.join(run.cmd)}", run.stderr)
     return run
+
+
+def cluster_build(corpus: Path, out: Path, address: str, also: tuple[int, ...]) -> Run:
+    if out.exists():
+        shutil.rmtree(out)
+    run = run_measured([*ld_export_cmd(), "build", str(corpus), "-o", str(out), "--scheduler", address, "-q"],
+                       also=also)  # fmt: skip
+    if run.returncode != 0:
+        fail(f"the build of {corpus} on the Dask cluster failed (exit {run.returncode}): {shlex.join(run.cmd)}",
+             run.stderr)  # fmt: skip
+    return run
+
+
+def output_files(out: Path) -> dict[str, str]:
+    """Every file of a build folder with its SHA-256, but the store's database files and the cache."""
+    return {str(p.relative_to(out)): sha256(p) for p in sorted(out.rglob("*"))
+            if p.is_file() and not {"store", ".ld-export-cache"} & set(p.relative_to(out).parts)}  # fmt: skip
+
+
+class Cluster:
+    """``local:N``: a LocalCluster of N worker processes in a child process, for the whole run;
+    else the address of a running scheduler."""
+
+    def __init__(self, spec: str):
+        self.proc: subprocess.Popen | None = None
+        self.spec = spec
+        if not spec.startswith("local:"):
+            self.address, self.pids = spec, ()
+            return
+        self.proc = subprocess.Popen(child_command("_cluster", spec.removeprefix("local:")), stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE, text=True, start_new_session=True)  # fmt: skip
+        self.address = self.proc.stdout.readline().strip()
+        if not self.address:
+            self.close()
+            fail(f"the LocalCluster ({spec}) did not start")
+        self.pids = (self.proc.pid,)
+        log(f"Dask LocalCluster ({spec}) at {self.address}")
+
+    def close(self) -> None:
+        if self.proc is None:
+            return
+        self.proc.stdin.close()  # the child closes its cluster when its stdin ends
+        try:
+            self.proc.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+            self.proc.wait()
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(self.proc.pid, signal.SIGKILL)  # anything of the group left behind
+        self.proc = None
 
 
 def count_lines(path: Path) -> int:
@@ -596,7 +656,18 @@ def child_naive(corpus: str, turtle: str) -> None:
     )
 
 
-CHILDREN = {"_queries": child_queries, "_naive": child_naive}
+def child_cluster(workers: str) -> None:
+    """Start a LocalCluster of ``workers`` processes on 127.0.0.1, print its address, and close it when
+    stdin ends."""
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=int(workers), threads_per_worker=1, processes=True, host="127.0.0.1",
+                      dashboard_address="127.0.0.1:0") as cluster:  # fmt: skip
+        print(cluster.scheduler_address, flush=True)
+        sys.stdin.read()
+
+
+CHILDREN = {"_queries": child_queries, "_naive": child_naive, "_cluster": child_cluster}
 
 
 # --------------------------------------------------------------------------------------------
@@ -624,6 +695,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--naive-limit", type=float, default=600, help="seconds before the naive baseline is killed")
     parser.add_argument("--query-limit", type=float, default=600, help="seconds for one named query (warm-up and runs)")
     parser.add_argument("--generator", type=Path, default=GENERATOR, help="the corpus generator script")
+    parser.add_argument("--scheduler", help="also build on a Dask cluster: local:N (a LocalCluster of N workers) "
+                        "or the address of a running scheduler")  # fmt: skip
+    parser.add_argument("--builds-only", action="store_true", help="only the builds: no queries, baselines, rebuild")
     args = parser.parse_args(argv[1:])
     if not args.generator.is_file():
         fail(f"no corpus generator at {args.generator}")
@@ -640,8 +714,24 @@ def main(argv: list[str]) -> int:
         "jobs": args.jobs,
         "naive_limit": args.naive_limit,
         "query_limit": args.query_limit,
+        "scheduler": args.scheduler,
+        "builds_only": args.builds_only,
         "sizes": [],
     }
+    # SIGTERM ends the run as Ctrl-C does: the build under way and the LocalCluster are stopped.
+    signal.signal(signal.SIGTERM, lambda signum, _frame: sys.exit(128 + signum))
+    cluster = Cluster(args.scheduler) if args.scheduler else None
+    try:
+        measure(args, work, oxigraph, results, cluster)
+    finally:
+        if cluster is not None:
+            cluster.close()
+    print(report(results), end="")
+    log(f"results written to {work / 'results.json'}")
+    return 0
+
+
+def measure(args: argparse.Namespace, work: Path, oxigraph: str, results: dict, cluster: Cluster | None) -> None:
     naive_gave_up, query_skip = False, {}
     for n in args.sizes:
         corpus, generated_s = generate(n, args.seed, work, args.generator)
@@ -656,7 +746,21 @@ def main(argv: list[str]) -> int:
             "triples": distinct_triples(out),
             "size": output_size(out),
         }
-        log(f"{articles(n)}: built in {run.wall_s:.2f} s, peak RSS {run.peak_rss / MB:,.0f} MB; named queries")
+        log(f"{articles(n)}: built in {run.wall_s:.2f} s, peak RSS {run.peak_rss / MB:,.0f} MB")
+        if cluster is not None:
+            log(f"{articles(n)}: building on the Dask cluster ({cluster.spec}) into {out}-dask")
+            on_cluster = cluster_build(corpus, Path(f"{out}-dask"), cluster.address, cluster.pids)
+            row["cluster"] = summary(on_cluster) | {
+                "identical": output_files(out) == output_files(Path(f"{out}-dask")),
+                "spec": cluster.spec,
+            }
+            log(f"{articles(n)}: built on the cluster in {on_cluster.wall_s:.2f} s; output identical: "
+                f"{row['cluster']['identical']}")  # fmt: skip
+        if args.builds_only:
+            results["sizes"].append(row)
+            (work / "results.json").write_text(json.dumps(results, indent=2))
+            continue
+        log(f"{articles(n)}: named queries")
         row["queries"] = time_queries(out, args.query_limit, query_skip)
         for name, q in row["queries"]["queries"].items():
             if q["status"] == "timeout":
@@ -678,12 +782,11 @@ def main(argv: list[str]) -> int:
         results["sizes"].append(row)
         (work / "results.json").write_text(json.dumps(results, indent=2))
 
+    if args.builds_only:
+        return
     largest = args.sizes[-1]
     results["incremental"] = incremental(work / f"corpus-{largest}", work / f"out-{largest}", args.jobs, work, largest)
     (work / "results.json").write_text(json.dumps(results, indent=2))
-    print(report(results), end="")
-    log(f"results written to {work / 'results.json'}")
-    return 0
 
 
 if __name__ == "__main__":

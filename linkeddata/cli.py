@@ -217,9 +217,18 @@ _FORMAT_HELP = "; ".join(f"{name}: {f.description}" for name, f in FORMATS.items
     help="Refuse SHACL warnings too (exit 1, nothing written): a draft annotation (status: draft) or a "
     "TODO left in one.",
 )
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Build the articles on the Dask cluster whose scheduler is at ADDRESS (tcp://HOST:PORT, started "
+    "with `dask scheduler`; its workers with `dask worker ADDRESS`) instead of local processes (-j is then "
+    "not used). The workers read the articles at the same path as this command: a shared folder. Needs "
+    "pip install 'ld-export[dask]'. The output is the same, byte for byte.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress or summary on stderr.")
 @_handle_errors
-def build(inputs, out_dir, formats, base_iri, registry, jobs, reuse, store, validator, strict, quiet) -> None:  # noqa: PLR0913
+def build(inputs, out_dir, formats, base_iri, registry, jobs, reuse, store, validator, strict, scheduler,  # noqa: PLR0913
+          quiet) -> None:  # fmt: skip
     """Build linked data from articles and their annotations.
 
     INPUTS are folders (every NAME.txt with its NAME.yaml annotation) or article files; with none,
@@ -242,7 +251,8 @@ def build(inputs, out_dir, formats, base_iri, registry, jobs, reuse, store, vali
     from .pipeline import build as run_build
 
     options = BuildOptions(formats=tuple(formats), base_iri=base_iri, registry=registry, jobs=jobs, reuse=reuse,
-                           store=store, validator=validator, strict=strict, issued=source_date(os.environ))  # fmt: skip
+                           store=store, validator=validator, strict=strict, issued=source_date(os.environ),
+                           scheduler=scheduler)  # fmt: skip
     progress = None if quiet else (lambda msg: click.echo(msg, err=True))
     bar = None if quiet or not sys.stderr.isatty() else _Bar()
     try:

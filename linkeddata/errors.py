@@ -30,6 +30,11 @@ class InputError(LdExportError):
         return f"{self.file}:{self.line}: " if self.line else f"{self.file}: "
 
 
+class ClusterError(InputError):
+    """The Dask cluster a build was given cannot be used: Dask is not installed, no scheduler
+    answers at the address, or its workers died building an article as often as it allows."""
+
+
 class AnnotationError(InputError):
     """A problem in an annotation or registry YAML file, at a known line."""
 

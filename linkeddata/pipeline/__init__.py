@@ -14,6 +14,8 @@ One module per stage of a build:
   own, in worker processes, straight into a staging folder inside the output folder: the main
   process keeps only a small summary per article (:mod:`.manifest`), so memory does not grow
   with the size of the corpus;
+- :mod:`.cluster`: the same, each article a task on a Dask cluster (``scheduler``), its files
+  sent back to the main process, which writes them;
 - :mod:`.checks`: the few checks that span articles, run on those summaries;
 - :mod:`.assemble`: the dataset files put together from the articles' parts, in named-graph
   order, and everything moved into place at once.
@@ -49,6 +51,7 @@ from ..validate import ValidationReport
 from ..write import FORMATS
 from .assemble import Assembly
 from .checks import check_across_articles, likely_duplicates, merge_reports, still_valid, stored_report, strict
+from .cluster import run_on_cluster
 from .manifest import ArticleEntry
 from .options import BuildOptions
 from .sources import Registries, Source, find_sources, registry_paths
@@ -198,7 +201,11 @@ class _Build:
             if store_now and not in_place:
                 loader = embedded.Loader(staging.path / self.layout.STORE)
             reports = []
-            with contextlib.closing(run(todo, self.registries, options.jobs, self.say, self.advance)) as results:
+            if options.scheduler:
+                results = run_on_cluster(todo, self.registries, options.scheduler, self.say, self.advance)
+            else:
+                results = run(todo, self.registries, options.jobs, self.say, self.advance)
+            with contextlib.closing(results):
                 for built, job in zip(results, todo, strict=True):  # closed above: its workers stop
                     if built.report is not None:
                         reports.append(built.report)

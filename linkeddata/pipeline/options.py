@@ -2,7 +2,7 @@
 
 Like black's ``Mode``: :class:`BuildOptions` is checked once when it is made, hashed into every
 article's cache key (:meth:`BuildOptions.output_key`, the options that shape the output), and
-picklable, so that a worker process (a local pool today, a Dask worker tomorrow) receives it whole.
+picklable, so that a worker process (of the local pool, or a Dask worker) receives it whole.
 Nothing of a build is read from the environment: the command line reads ``SOURCE_DATE_EPOCH``
 and passes it in as :attr:`BuildOptions.issued`.
 """
@@ -32,7 +32,11 @@ class BuildOptions:
     (None: one per core); ``reuse``: take unchanged articles from the build already in the folder;
     ``store``: also write the embedded Oxigraph store; ``validator``: "auto" (pyrudof, then
     pyshacl where it reports anything) or "pyshacl"; ``strict``: a SHACL warning fails the build;
-    ``issued``: the build's time for its description (``SOURCE_DATE_EPOCH``), None for none.
+    ``issued``: the build's time for its description (``SOURCE_DATE_EPOCH``), None for none;
+    ``scheduler``: the address of a Dask scheduler (``tcp://HOST:PORT``) whose workers build the
+    articles instead of local processes (``jobs`` is then not used), None for a local build.
+    Neither ``jobs`` nor ``scheduler`` is part of the cache key: where the articles are built
+    does not change what is built.
     """
 
     formats: tuple[str, ...] = tuple(FORMATS)
@@ -44,6 +48,7 @@ class BuildOptions:
     validator: str = "auto"
     strict: bool = False
     issued: datetime.datetime | None = field(default=None)
+    scheduler: str | None = None
 
     def __post_init__(self) -> None:
         formats = tuple(dict.fromkeys(self.formats))

@@ -58,13 +58,32 @@ class Built:
     report: ValidationReport | None
 
 
+def part_name(slug: str, part: str) -> str:
+    """An article's part of a whole-build file, as a name in the staging folder."""
+    return f"parts/{slug}.{part}"
+
+
 def part_path(staging: Path, slug: str, part: str) -> Path:
-    """Where a worker writes an article's part of a whole-build file."""
-    return staging / "parts" / f"{slug}.{part}"
+    """Where an article's part of a whole-build file is written."""
+    return staging / part_name(slug, part)
 
 
 def build_article(job: Job, registries: Registries) -> Built:
     """Read, anchor, build, validate and write one article into the staging folder."""
+    built, outputs = make_article(job, registries)
+    write_outputs(job.staging, outputs)
+    return built
+
+
+def write_outputs(staging: Path, outputs: dict[str, bytes]) -> None:
+    """Write an article's files and parts (:func:`make_article`'s) into the staging folder."""
+    for name, data in outputs.items():
+        (staging / name).write_bytes(data)
+
+
+def make_article(job: Job, registries: Registries) -> tuple[Built, dict[str, bytes]]:
+    """Read, anchor, build and validate one article; write nothing. Returns its :class:`Built` and
+    its files and parts, as names in the staging folder → bytes (none when it does not conform)."""
     registry = registries(job.registry_path)
     source, options = job.source, job.options
     article = read_article(source.text)
@@ -86,11 +105,10 @@ def build_article(job: Job, registries: Registries) -> Built:
         else:
             files[fmt.file_name(slug)] = fmt.write(ag.triples, nt)
     parts["void"] = description_part(describe_article(ag, files, options.base_iri))
+    outputs: dict[str, bytes] = {}
     if report is None or report.conforms:
-        for name, data in files.items():
-            (job.staging / name).write_bytes(data)
-        for part, data in parts.items():
-            part_path(job.staging, slug, part).write_bytes(data)
+        outputs.update(files)
+        outputs.update({part_name(slug, part): data for part, data in parts.items()})
 
     mint = Minter(options.base_iri, slug)
     actor_ids = tuple(sorted(i for i in registry.actors if mint.actor(i) in ag.actors))
@@ -122,7 +140,7 @@ def build_article(job: Job, registries: Registries) -> Built:
         warnings=tuple(v.describe() for v in report.violations) if warned else (),
         report_ttl=report.serialize().decode("utf-8") if warned else None,
     )  # fmt: skip
-    return Built(entry, report)
+    return Built(entry, report), outputs
 
 
 def _screen(nt: bytes) -> bool:
