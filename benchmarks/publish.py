@@ -39,20 +39,18 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from run import (  # noqa: E402 - the benchmark's own helpers, beside this file
+from report import mb, num, table  # noqa: E402 - the benchmark's own helpers, beside this file
+from run import (  # noqa: E402
     fail,
     find_edit,
     generate,
     ld_export_cmd,
     log,
     machine,
-    mb,
-    num,
     output_size,
     oxigraph_cli,
     run_measured,
     stamp_path,
-    table,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
