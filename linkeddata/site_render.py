@@ -256,6 +256,7 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # a publish renders each template thousands of times: no stat() of its file each time
     )
     env.globals["version"] = __version__
     env.filters.update(ref=_ref, refs=_refs, passage=_passage, passages=_passages, when=_when, claim_ref=_claim_ref)
