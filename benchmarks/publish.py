@@ -64,6 +64,7 @@ def measured(cmd: list[str]) -> dict:
     if run.returncode != 0:
         fail(f"{shlex.join(cmd)} failed (exit {run.returncode})", run.stderr)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    log(f"  {run.wall_s:.1f} s wall, {cpu:.1f} s CPU, peak RSS {mb(run.peak_rss)} MB")  # should the run stop later
     return {"cmd": shlex.join(cmd), "wall_s": run.wall_s, "cpu_s": cpu, "peak_rss": run.peak_rss,
             "stderr": run.stderr[-2000:]}  # fmt: skip
 
