@@ -49,9 +49,10 @@ import hashlib
 import json
 import os
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, fields, is_dataclass
+from itertools import chain, islice
 from pathlib import Path
 
 from .errors import InputError
@@ -180,6 +181,13 @@ def _publish_article(article: tuple[str, str, str]) -> _Outcome:
 def _publish_pages(tasks: list[PageTask]) -> _Pages:
     assert _WORKER is not None
     return _WORKER.pages(tasks)
+
+
+def batched(items: Iterable, n: int) -> Iterator[list]:
+    """``items`` in lists of ``n`` (the last one shorter), as they come."""
+    items = iter(items)
+    while share := list(islice(items, n)):
+        yield share
 
 
 # Pages across articles are handed to the workers in shares of this many (each share draws its
@@ -320,12 +328,13 @@ def _publish(build: Path, data: SiteData, corpus: Corpus, writer: SiteWriter, sa
         result.articles = total
         say("writing the actors, places and corpus pages")
         site = Site(data, corpus, writer)
-        tasks = shared_tasks(site, aggregate) + event_tasks(site, aggregate) + description_tasks(site)
+        tasks = chain(shared_tasks(site, aggregate), event_tasks(site, aggregate), description_tasks(site))
         if pool is None:
             result.svg = render_tasks(site, tasks)
             corpus_pages(site, aggregate)
-        else:  # the workers render the pages of actors, places, events and graphs; this process the rest
-            shares = [pool.submit(_publish_pages, tasks[i : i + SHARE]) for i in range(0, len(tasks), SHARE)]
+        else:  # the workers render the pages of actors, places, events and graphs (each share as soon as
+            # it is known), this process the rest
+            shares = [pool.submit(_publish_pages, list(share)) for share in batched(tasks, SHARE)]
             corpus_pages(site, aggregate)
             for share in shares:
                 done = share.result()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import shutil
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from markupsafe import Markup
@@ -142,7 +142,7 @@ def _task(site: Site, name: str, shown, template: str, iri: str, pairs, context:
     return [] if key is None else [PageTask(name, key, template, iri, tuple(pairs), context, **more)]
 
 
-def shared_tasks(site: Site, agg: Aggregate) -> list[PageTask]:
+def shared_tasks(site: Site, agg: Aggregate) -> Iterator[PageTask]:
     """The pages of actors and places whose content changed since the previous publish (the others
     are kept); an actor with relationships has its graph drawn."""
     layout, corpus = site.layout, site.corpus
@@ -154,7 +154,6 @@ def shared_tasks(site: Site, agg: Aggregate) -> list[PageTask]:
             if p in (SCHEMA.memberOf, SCHEMA.parentOrganization) and str(o) in corpus.actors:
                 members[str(o)].append(("member" if p == SCHEMA.memberOf else "part", a))
     graphviz = shutil.which("dot") is not None
-    tasks = []
     for a in actors:
         pairs = described[a.iri]
         context = dict(
@@ -170,8 +169,8 @@ def shared_tasks(site: Site, agg: Aggregate) -> list[PageTask]:
             continue
         rels = context["relationships"]
         dot = relationship_graph(layout, a, rels, layout.page(a.iri)) if rels else None
-        tasks.append(PageTask(f"actor {a.iri}", key, "actor.html", a.iri, tuple(pairs),
-                              {**context, "svg": None, "graphviz": graphviz}, dot=dot))  # fmt: skip
+        yield PageTask(f"actor {a.iri}", key, "actor.html", a.iri, tuple(pairs),
+                       {**context, "svg": None, "graphviz": graphviz}, dot=dot)  # fmt: skip
     for p in sorted(corpus.places.values(), key=lambda r: (r.label.lower(), r.iri)):
         pairs = site.data.subject_triples(p.iri)
         context = dict(
@@ -181,15 +180,13 @@ def shared_tasks(site: Site, agg: Aggregate) -> list[PageTask]:
             mentions=sorted(agg.mentions.get(p.iri, ()), key=lambda m: (m[0].label, m[0].iri)),
         )  # fmt: skip
         shown = ([line for line, _t in pairs], sorted(context.items()))
-        tasks += _task(site, f"place {p.iri}", shown, "place.html", p.iri, pairs, context)
-    return tasks
+        yield from _task(site, f"place {p.iri}", shown, "place.html", p.iri, pairs, context)
 
 
-def event_tasks(site: Site, agg: Aggregate) -> list[PageTask]:
+def event_tasks(site: Site, agg: Aggregate) -> Iterator[PageTask]:
     """The page of each event reported in several articles (an event of the registry): one page
     with what each article reports of it (its words, the claims it rests on, its factuality on
     each claim's word). An event of one article has its page with the article's pages."""
-    tasks = []
     for iri in sorted(agg.reports):
         if not site.corpus.shared(iri):
             continue
@@ -199,8 +196,7 @@ def event_tasks(site: Site, agg: Aggregate) -> list[PageTask]:
             pairs += site.data.subject_triples(f)
         context = dict(event=reports[0], reports=reports, title=reports[0].label)
         shown = ([line for line, _t in pairs], sorted(context.items()))
-        tasks += _task(site, f"event {iri}", shown, "event.html", iri, pairs, context)
-    return tasks
+        yield from _task(site, f"event {iri}", shown, "event.html", iri, pairs, context)
 
 
 def _facts(pairs: list, corpus: Corpus) -> dict[str, list]:
@@ -281,7 +277,7 @@ def corpus_pages(site: Site, agg: Aggregate) -> None:
     site.keyed("queries", (description_digest(site.data.build_dir), [q.text for q in named_queries()]), queries)
 
 
-def description_tasks(site: Site) -> list[PageTask]:
+def description_tasks(site: Site) -> Iterator[PageTask]:
     """The named graphs and the dataset: their pages show what the build's ``void.ttl`` says of them."""
     from .site_data import read_description
 
@@ -293,18 +289,16 @@ def description_tasks(site: Site) -> list[PageTask]:
         graph = page[len(layout.data_path("graph/")) :] if page.startswith(layout.data_path("graph/")) else ""
         owners[base + "graph/" + graph if graph else base + "dataset"].extend(triples)
     articles = {info["slug"]: site.corpus.articles[iri] for iri, info in site.corpus.article_info.items()}
-    tasks = []
     for _iri, graph, slug in site.data.articles:
         pairs = owners.pop(graph, [])
         shown = ([line for line, _t in pairs], articles.get(slug))
-        tasks += _task(site, f"graph {graph}", shown, "graph.html", graph, pairs,
-                       {"title": f"Named graph {slug}", "article": articles.get(slug)}, describe=True)  # fmt: skip
+        yield from _task(site, f"graph {graph}", shown, "graph.html", graph, pairs,
+                         {"title": f"Named graph {slug}", "article": articles.get(slug)}, describe=True)  # fmt: skip
     dataset = base + "dataset"
     pairs = owners.pop(dataset, [])
     graphs = [(graph, articles.get(slug)) for _i, graph, slug in site.data.articles]
-    tasks += _task(site, "dataset", ([line for line, _t in pairs], graphs), "dataset.html", dataset, pairs,
-                   {"title": "The dataset", "graphs": graphs}, describe=True)  # fmt: skip
-    return tasks
+    yield from _task(site, "dataset", ([line for line, _t in pairs], graphs), "dataset.html", dataset, pairs,
+                     {"title": "The dataset", "graphs": graphs}, describe=True)  # fmt: skip
 
 
 def static_files(site: Site) -> None:
