@@ -38,7 +38,10 @@ moved into place at the end: a failed run leaves the site as it was.
 This module runs a publish: it opens the build (:mod:`linkeddata.site_data`), reads and renders
 the articles one at a time, in worker processes (:mod:`linkeddata.site_article`,
 :mod:`linkeddata.site_render`), then the pages across articles from the articles' summaries
-(:mod:`linkeddata.site_pages`), and writes through :class:`~linkeddata.site_writer.SiteWriter`.
+(:mod:`linkeddata.site_pages`): those of actors, places, registry events, graphs and the dataset
+in the same workers, in shares (:class:`~linkeddata.site_pages.PageTask`), the index, timeline,
+disputes and queries pages in this process meanwhile; all through
+:class:`~linkeddata.site_writer.SiteWriter`.
 """
 
 
