@@ -1,6 +1,6 @@
 """What `ld-export publish` costs next to `ld-export build`, on the synthetic corpus.
 
-Usage: python benchmarks/publish.py [--articles 1000] [--seed 1] [--work DIR] [--jobs N]
+Usage: python benchmarks/publish.py [--articles 1000] [--seed 1] [--work DIR] [--jobs N] [--only build|publish]
 
 1. The corpus: ``benchmarks/make_corpus.py N WORK/corpus-N --seed S`` (reused when a stamp says
    it was made with the same parameters, as ``benchmarks/run.py`` does).
@@ -16,6 +16,11 @@ the peak of the summed RSS of the process tree (sampled every 50 ms); and here a
 (user + system) of the whole tree, which says more than the wall time on a machine shared with
 other work. Sizes: every file of the output folder, without hidden folders (the caches) and the
 build's store/ (reported apart).
+
+``--only build`` runs steps 1-2 and keeps their figures in WORK/publish-build.json; ``--only publish``
+then runs steps 3-5 on that build (unchanged since) and reports all five, as one run would. On a
+machine shared with other work this lets the build be measured while the publishing code is still
+being worked on; the figures are those of the same commands.
 
 Results: Markdown on stdout (for the README), progress on stderr, everything in WORK/publish.json.
 """
@@ -34,20 +39,18 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from run import (  # noqa: E402 - the benchmark's own helpers, beside this file
+from report import mb, num, table  # noqa: E402 - the benchmark's own helpers, beside this file
+from run import (  # noqa: E402
     fail,
     find_edit,
     generate,
     ld_export_cmd,
     log,
     machine,
-    mb,
-    num,
     output_size,
     oxigraph_cli,
     run_measured,
     stamp_path,
-    table,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,6 +64,7 @@ def measured(cmd: list[str]) -> dict:
     if run.returncode != 0:
         fail(f"{shlex.join(cmd)} failed (exit {run.returncode})", run.stderr)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    log(f"  {run.wall_s:.1f} s wall, {cpu:.1f} s CPU, peak RSS {mb(run.peak_rss)} MB")  # should the run stop later
     return {"cmd": shlex.join(cmd), "wall_s": run.wall_s, "cpu_s": cpu, "peak_rss": run.peak_rss,
             "stderr": run.stderr[-2000:]}  # fmt: skip
 
@@ -78,20 +82,33 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--work", type=Path, default=Path("/tmp/ld-export-publish-bench"))
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--only", choices=["build", "publish"], help="steps 1-2, or steps 3-5 on their build")
     args = parser.parse_args(argv)
     n, work, jobs = args.articles, args.work.resolve(), args.jobs
     work.mkdir(parents=True, exist_ok=True)
     corpus, _ = generate(n, args.seed, work, ROOT / "benchmarks" / "make_corpus.py")
     out, site = work / f"out-{n}", work / f"site-{n}"
-    for folder in (out, site):
+    saved = work / "publish-build.json"
+    for folder in (out, site) if args.only != "publish" else (site,):
         if folder.exists():
             log(f"removing {folder}")
             shutil.rmtree(folder)
     cli = ld_export_cmd()
     steps = {}
-    log(f"building {n} articles")
-    steps["build"] = measured([*cli, "build", str(corpus), "-o", str(out), "-j", str(jobs), "-q"])
-    steps["build"] |= output_size(out)
+    if args.only == "publish":
+        kept = json.loads(saved.read_text()) if saved.is_file() else {}
+        if kept.get("articles") != n or kept.get("seed") != args.seed or kept.get("jobs") != jobs or not out.is_dir():
+            fail(f"no build of {n} articles (seed {args.seed}, {jobs} processes) from --only build in {work}", "")
+        steps["build"] = kept["build"]
+    else:
+        saved.unlink(missing_ok=True)
+        log(f"building {n} articles")
+        steps["build"] = measured([*cli, "build", str(corpus), "-o", str(out), "-j", str(jobs), "-q"])
+        steps["build"] |= output_size(out)
+        if args.only == "build":
+            saved.write_text(json.dumps({"articles": n, "seed": args.seed, "jobs": jobs, "build": steps["build"]}))
+            log(f"build measured: {saved}")
+            return 0
     log("publishing them")
     steps["publish"] = measured([*cli, "publish", str(out), "-o", str(site), "-j", str(jobs), "-q"])
     steps["publish"] |= site_size(site)

@@ -38,7 +38,10 @@ moved into place at the end: a failed run leaves the site as it was.
 This module runs a publish: it opens the build (:mod:`linkeddata.site_data`), reads and renders
 the articles one at a time, in worker processes (:mod:`linkeddata.site_article`,
 :mod:`linkeddata.site_render`), then the pages across articles from the articles' summaries
-(:mod:`linkeddata.site_pages`), and writes through :class:`~linkeddata.site_writer.SiteWriter`.
+(:mod:`linkeddata.site_pages`): those of actors, places, registry events, graphs and the dataset
+in the same workers, in shares (:class:`~linkeddata.site_pages.PageTask`), the index, timeline,
+disputes and queries pages in this process meanwhile; all through
+:class:`~linkeddata.site_writer.SiteWriter`.
 """
 
 
@@ -49,9 +52,10 @@ import hashlib
 import json
 import os
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, fields, is_dataclass
+from itertools import chain, islice
 from pathlib import Path
 
 from .errors import InputError
@@ -63,10 +67,12 @@ from .site_layout import DOCUMENTS, RULES, SiteLayout
 from .site_pages import (
     Aggregate,
     ArticleSummary,
+    PageTask,
     corpus_pages,
-    description_pages,
-    event_pages,
-    shared_pages,
+    description_tasks,
+    event_tasks,
+    render_tasks,
+    shared_tasks,
     static_files,
     summarize,
 )
@@ -84,6 +90,7 @@ Progress = Callable[[str], None]
 class PublishResult:
     site: Path
     pages: int = 0
+    worker_pages: int = 0  # of them, rendered in worker processes
     files: int = 0
     written: int = 0  # files whose bytes changed (or were new)
     reused_articles: int = 0
@@ -143,6 +150,22 @@ class _Worker:
         return _Outcome(iri, summary, part.files, part.staged, {iri: [key, paths, depends, encode(summary)]},
                         site.pages, False)  # fmt: skip
 
+    def pages(self, tasks: list[PageTask]) -> _Pages:
+        """Render a share of the pages across articles (:func:`~linkeddata.site_pages.render_tasks`)."""
+        part = self.writer.part()
+        site = Site(self.data, self.corpus, part)
+        drawn = render_tasks(site, tasks)
+        return _Pages(part.files, part.staged, part.keys, site.pages, drawn)
+
+
+@dataclass
+class _Pages:
+    files: dict[str, list]
+    staged: list[str]
+    keys: dict[str, list]
+    pages: int
+    drawn: bool
+
 
 _WORKER: _Worker | None = None
 
@@ -156,6 +179,23 @@ def _start_worker(parent: int, *args) -> None:
 def _publish_article(article: tuple[str, str, str]) -> _Outcome:
     assert _WORKER is not None
     return _WORKER.article(article)
+
+
+def _publish_pages(tasks: list[PageTask]) -> _Pages:
+    assert _WORKER is not None
+    return _WORKER.pages(tasks)
+
+
+def batched(items: Iterable, n: int) -> Iterator[list]:
+    """``items`` in lists of ``n`` (the last one shorter), as they come."""
+    items = iter(items)
+    while share := list(islice(items, n)):
+        yield share
+
+
+# Pages across articles are handed to the workers in shares of this many (each share draws its
+# graphs with one Graphviz process).
+SHARE = 48
 
 
 def _article_key(digest: str, graph_digest: str, outside: str) -> str:
@@ -284,19 +324,30 @@ def _publish(build: Path, data: SiteData, corpus: Corpus, writer: SiteWriter, sa
             writer.merge(outcome.files, outcome.staged, outcome.keys)
             aggregate.add(outcome.summary)
             pages += outcome.pages
+            result.worker_pages += outcome.pages if pool is not None else 0
             result.reused_articles += outcome.reused
             if i % 100 == 0 or (i == total and total >= 100):
                 say(f"[{i}/{total}] articles published")
+        result.articles = total
+        say("writing the actors, places and corpus pages")
+        site = Site(data, corpus, writer)
+        tasks = chain(shared_tasks(site, aggregate), event_tasks(site, aggregate), description_tasks(site))
+        if pool is None:
+            result.svg = render_tasks(site, tasks)
+            corpus_pages(site, aggregate)
+        else:  # the workers render the pages of actors, places, events and graphs (each share as soon as
+            # it is known), this process the rest
+            shares = [pool.submit(_publish_pages, list(share)) for share in batched(tasks, SHARE)]
+            corpus_pages(site, aggregate)
+            for share in shares:
+                done = share.result()
+                writer.merge(done.files, done.staged, done.keys)
+                pages += done.pages
+                result.worker_pages += done.pages
+                result.svg = result.svg and done.drawn
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
-    result.articles = total
-    say("writing the actors, places and corpus pages")
-    site = Site(data, corpus, writer)
-    result.svg = shared_pages(site, aggregate)
-    event_pages(site, aggregate)
-    description_pages(site)
-    corpus_pages(site, aggregate)
     static_files(site)
     result.pages = pages + site.pages
     result.counts = dict(aggregate.counts)

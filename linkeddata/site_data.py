@@ -40,7 +40,7 @@ from . import resources
 from .errors import InputError
 from .layout import BuildLayout
 from .namespaces import LDE, OA, PROV, RDFS, SCHEMA, SEM, SKOS
-from .query import StoreData, load_dataset, named_queries, open_data, run_query, to_rdflib
+from .query import StoreData, _Terms, load_dataset, named_queries, open_data, run_query
 from .site_records import ClaimRef, Corpus, Ref, Stance, Triple, when_of
 from .vocabulary import STANCE_SCHEME
 
@@ -183,6 +183,7 @@ class SiteData:
         self.data = data  # StoreData or an rdflib Dataset
         self.base = base
         self.articles = articles  # (article IRI, graph IRI, slug), by slug
+        self._last: tuple[str, list[bytes]] | None = None
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -195,19 +196,35 @@ class SiteData:
     def article_triples(self, graph: str) -> list[tuple[str, Triple]]:
         """Every triple of one article's named graph with its N-Triples line, sorted by the line."""
         if isinstance(self.data, StoreData):
-            quads = self.data.store.quads_for_pattern(None, None, None, ox.NamedNode(graph))
-            return _lines_and_triples(quads, graph)
+            lines = self._graph_lines(graph)
+            if not lines:
+                return []
+            triples = list(ox.parse(b"\n".join(lines) + b"\n", format=ox.RdfFormat.N_TRIPLES))
+            if len(triples) != len(lines):
+                raise InputError(f"the store gave {len(triples)} triples for {len(lines)} lines of <{graph}>")
+            terms = _Terms()
+            return [(line.decode("utf-8"), (terms[t.subject], terms[t.predicate], terms[t.object]))
+                    for line, t in zip(lines, triples, strict=True)]  # fmt: skip
         return _rdflib_lines(self.data.graph(URIRef(graph)))
 
     def graph_digest(self, graph: str) -> str:
-        """The SHA-256 of one article's named graph (its sorted N-Quads), read without converting it."""
+        """The SHA-256 of one article's named graph (its sorted N-Triples lines)."""
         if isinstance(self.data, StoreData):
-            quads = list(self.data.store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
-            lines = ox.serialize(quads, format=ox.RdfFormat.N_QUADS).split(b"\n") if quads else []
+            lines = self._graph_lines(graph)
         else:
             lines = [line.encode() for line, _t in _rdflib_lines(self.data.graph(URIRef(graph)))]
-        lines.sort()
         return hashlib.sha256(b"\n".join(lines)).hexdigest()
+
+    def _graph_lines(self, graph: str) -> list[bytes]:
+        """One named graph of the store as sorted, distinct N-Triples lines, dumped by Oxigraph
+        without a Python object per quad; the last graph read is kept, as :meth:`graph_digest` and
+        :meth:`article_triples` read the same graph one after the other."""
+        if self._last is not None and self._last[0] == graph:
+            return self._last[1]
+        dump = self.data.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph))
+        lines = sorted(set(dump.split(b"\n")) - {b""})
+        self._last = (graph, lines)
+        return lines
 
     def subject_triples(self, iri: str) -> list[tuple[str, Triple]]:
         """The triples with subject ``iri`` in the union of the article graphs (each once), as
@@ -233,14 +250,7 @@ def _lines_and_triples(items, graph: str | None = None) -> list[tuple[str, Tripl
             lines = [line[:-cut] + " ." for line in lines[:-1]] + [""]
     if len(lines) != len(items) + 1:
         raise InputError(f"the store gave {len(lines) - 1} lines for {len(items)} quads")
-    terms: dict = {}
-
-    def term(t):
-        converted = terms.get(t)
-        if converted is None:
-            converted = terms[t] = to_rdflib(t)
-        return converted
-
+    term = _Terms().__getitem__
     out = []
     previous = None
     for i in sorted(range(len(items)), key=lines.__getitem__):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import shutil
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from markupsafe import Markup
@@ -100,19 +100,62 @@ class Aggregate:
         self.counts["relationships"] += len(summary.relationships)
 
 
-def shared_pages(site: Site, agg: Aggregate) -> bool:
-    """The pages of actors and places. Those whose content did not change since the previous
-    publish are kept; Graphviz draws the graphs of the others, in one process."""
+@dataclass(frozen=True)
+class PageTask:
+    """A resource's page across articles, to be rendered (in a worker process, or in this one):
+    what :meth:`~linkeddata.site_render.Site.resource` needs, and its key for the manifest. ``dot``:
+    the DOT source of a graph drawn on the page (as ``svg``); ``describe``: the page shows a VoID
+    description (``rows`` and ``partitions``, read from ``pairs``)."""
+
+    name: str
+    key: str
+    template: str
+    iri: str
+    pairs: tuple
+    context: dict
+    dot: str | None = None
+    describe: bool = False
+
+
+def render_tasks(site: Site, tasks: Iterable[PageTask]) -> bool:
+    """Render the pages of ``tasks`` into the site's writer and record their keys; Graphviz draws
+    their graphs in one process. Returns whether every graph asked for was drawn (False: Graphviz
+    is not installed)."""
+    tasks = list(tasks)
+    drawing = [t for t in tasks if t.dot is not None]
+    svgs = render_svgs([t.dot for t in drawing])
+    drawn = {t.name: Markup(svg) for t, svg in zip(drawing, svgs, strict=True)} if svgs is not None else {}
+    for t in tasks:
+        context = dict(t.context)
+        if t.dot is not None:
+            context["svg"] = drawn.get(t.name)
+        if t.describe:
+            context["rows"], context["partitions"] = description_rows(triple for _l, triple in t.pairs)
+        paths = site.resource(t.template, t.iri, t.pairs, **context)
+        site.writer.keys[t.name] = [t.key, sorted(paths)]
+    return svgs is not None
+
+
+def _task(site: Site, name: str, shown, template: str, iri: str, pairs, context: dict, **more) -> list[PageTask]:
+    """The task of a page unless :meth:`~linkeddata.site_render.Site.fresh_key` keeps it."""
+    key = site.fresh_key(name, shown)
+    return [] if key is None else [PageTask(name, key, template, iri, tuple(pairs), context, **more)]
+
+
+def shared_tasks(site: Site, agg: Aggregate) -> Iterator[PageTask]:
+    """The pages of actors and places whose content changed since the previous publish (the others
+    are kept); an actor with relationships has its graph drawn."""
     layout, corpus = site.layout, site.corpus
     actors = sorted(corpus.actors.values(), key=lambda r: (r.label.lower(), r.iri))
+    described = {a.iri: site.data.subject_triples(a.iri) for a in actors}
     members: dict[str, list[tuple[str, Ref]]] = defaultdict(list)
     for a in actors:
-        for _line, (_s, p, o) in site.data.subject_triples(a.iri):
+        for _line, (_s, p, o) in described[a.iri]:
             if p in (SCHEMA.memberOf, SCHEMA.parentOrganization) and str(o) in corpus.actors:
                 members[str(o)].append(("member" if p == SCHEMA.memberOf else "part", a))
-    todo = []  # the actors whose pages change; their descriptions are read again when they are written
+    graphviz = shutil.which("dot") is not None
     for a in actors:
-        pairs = site.data.subject_triples(a.iri)
+        pairs = described[a.iri]
         context = dict(
             actor=a, facts=_facts(pairs, corpus), title=a.label,
             relationships=sorted(agg.relationships.get(a.iri, ()), key=_rel_order),
@@ -121,18 +164,13 @@ def shared_pages(site: Site, agg: Aggregate) -> bool:
             mentions=sorted(agg.mentions.get(a.iri, ()), key=lambda m: (m[0].label, m[0].iri)),
             members=sorted(members.get(a.iri, ()), key=lambda m: (m[0], m[1].label, m[1].iri)),
         )  # fmt: skip
-        shown = ([line for line, _t in pairs], sorted(context.items()), shutil.which("dot") is not None)
-        key = site.fresh_key(f"actor {a.iri}", shown)
-        if key is not None:
-            todo.append((a, context, key))
-    graphs = [(a, c) for a, c, _k in todo if c["relationships"]]
-    svgs = render_svgs([relationship_graph(layout, a, c["relationships"], layout.page(a.iri)) for a, c in graphs])
-    drawn = {a.iri: svg for (a, _c), svg in zip(graphs, svgs, strict=True)} if svgs is not None else {}
-    for a, context, key in todo:
-        svg = Markup(drawn[a.iri]) if a.iri in drawn else None
-        pairs = site.data.subject_triples(a.iri)
-        paths = site.resource("actor.html", a.iri, pairs, svg=svg, graphviz=svgs is not None, **context)
-        site.writer.keys[f"actor {a.iri}"] = [key, sorted(paths)]
+        key = site.fresh_key(f"actor {a.iri}", ([line for line, _t in pairs], sorted(context.items()), graphviz))
+        if key is None:
+            continue
+        rels = context["relationships"]
+        dot = relationship_graph(layout, a, rels, layout.page(a.iri)) if rels else None
+        yield PageTask(f"actor {a.iri}", key, "actor.html", a.iri, tuple(pairs),
+                       {**context, "svg": None, "graphviz": graphviz}, dot=dot)  # fmt: skip
     for p in sorted(corpus.places.values(), key=lambda r: (r.label.lower(), r.iri)):
         pairs = site.data.subject_triples(p.iri)
         context = dict(
@@ -142,15 +180,10 @@ def shared_pages(site: Site, agg: Aggregate) -> bool:
             mentions=sorted(agg.mentions.get(p.iri, ()), key=lambda m: (m[0].label, m[0].iri)),
         )  # fmt: skip
         shown = ([line for line, _t in pairs], sorted(context.items()))
-        site.keyed(
-            f"place {p.iri}",
-            shown,
-            lambda p=p, pairs=pairs, context=context: site.resource("place.html", p.iri, pairs, **context),
-        )
-    return svgs is not None
+        yield from _task(site, f"place {p.iri}", shown, "place.html", p.iri, pairs, context)
 
 
-def event_pages(site: Site, agg: Aggregate) -> None:
+def event_tasks(site: Site, agg: Aggregate) -> Iterator[PageTask]:
     """The page of each event reported in several articles (an event of the registry): one page
     with what each article reports of it (its words, the claims it rests on, its factuality on
     each claim's word). An event of one article has its page with the article's pages."""
@@ -163,8 +196,7 @@ def event_pages(site: Site, agg: Aggregate) -> None:
             pairs += site.data.subject_triples(f)
         context = dict(event=reports[0], reports=reports, title=reports[0].label)
         shown = ([line for line, _t in pairs], sorted(context.items()))
-        site.keyed(f"event {iri}", shown,
-                   lambda iri=iri, pairs=pairs, context=context: site.resource("event.html", iri, pairs, **context))
+        yield from _task(site, f"event {iri}", shown, "event.html", iri, pairs, context)
 
 
 def _facts(pairs: list, corpus: Corpus) -> dict[str, list]:
@@ -245,7 +277,7 @@ def corpus_pages(site: Site, agg: Aggregate) -> None:
     site.keyed("queries", (description_digest(site.data.build_dir), [q.text for q in named_queries()]), queries)
 
 
-def description_pages(site: Site) -> None:
+def description_tasks(site: Site) -> Iterator[PageTask]:
     """The named graphs and the dataset: their pages show what the build's ``void.ttl`` says of them."""
     from .site_data import read_description
 
@@ -257,21 +289,16 @@ def description_pages(site: Site) -> None:
         graph = page[len(layout.data_path("graph/")) :] if page.startswith(layout.data_path("graph/")) else ""
         owners[base + "graph/" + graph if graph else base + "dataset"].extend(triples)
     articles = {info["slug"]: site.corpus.articles[iri] for iri, info in site.corpus.article_info.items()}
-
-    def page(template: str, iri: str, pairs: list, **context) -> list[str]:
-        rows, partitions = description_rows(t for _l, t in pairs)
-        return site.resource(template, iri, pairs, rows=rows, partitions=partitions, **context)
-
     for _iri, graph, slug in site.data.articles:
         pairs = owners.pop(graph, [])
         shown = ([line for line, _t in pairs], articles.get(slug))
-        site.keyed(f"graph {graph}", shown, lambda graph=graph, slug=slug, pairs=pairs: page(
-            "graph.html", graph, pairs, title=f"Named graph {slug}", article=articles.get(slug)))  # fmt: skip
+        yield from _task(site, f"graph {graph}", shown, "graph.html", graph, pairs,
+                         {"title": f"Named graph {slug}", "article": articles.get(slug)}, describe=True)  # fmt: skip
     dataset = base + "dataset"
     pairs = owners.pop(dataset, [])
     graphs = [(graph, articles.get(slug)) for _i, graph, slug in site.data.articles]
-    site.keyed("dataset", ([line for line, _t in pairs], graphs),
-               lambda: page("dataset.html", dataset, pairs, title="The dataset", graphs=graphs))  # fmt: skip
+    yield from _task(site, "dataset", ([line for line, _t in pairs], graphs), "dataset.html", dataset, pairs,
+                     {"title": "The dataset", "graphs": graphs}, describe=True)  # fmt: skip
 
 
 def static_files(site: Site) -> None:

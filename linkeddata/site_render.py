@@ -4,7 +4,7 @@ Graphviz drawings.
 :class:`Site` renders a template into a page of the site (through a
 :class:`~linkeddata.site_writer.SiteWriter`) and writes a resource's description beside its page
 in Turtle and JSON-LD. Everything shown is escaped: values go through Jinja2's autoescape or
-:meth:`markupsafe.Markup.format`; the DOT sources quote every label, and the SVG Graphviz draws
+:func:`markupsafe.escape`; the DOT sources quote every label, and the SVG Graphviz draws
 escapes it again. The templates read the records of :mod:`linkeddata.site_records` only.
 """
 
@@ -36,6 +36,8 @@ from .write import article_jsonld, turtle_of_ntriples
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 STATIC = TEMPLATES / "publish" / "static"
 # The modules whose code decides what a page holds: a change to any of them renders every page again.
+_esc = escape  # each value put into HTML: a Markup as it is, anything else escaped
+
 MODULES = ("publish.py", "site_article.py", "site_data.py", "site_layout.py", "site_pages.py", "site_records.py",
            "site_render.py")  # fmt: skip
 
@@ -56,10 +58,9 @@ def mark_text(view: ArticleView) -> dict[int, Markup]:
         kinds = " ".join(sorted({k for k, _f, _i in m.uses})) or m.kind
         if start == p.start and p.iri not in first_done:
             first_done.add(p.iri)
-            return Markup('<mark id="{}" class="k-{}" data-iri="{}" data-kind="{}" data-for="{}">').format(
-                p.fragment, m.kind, p.iri, kinds, ids
-            )
-        return Markup('<mark class="k-{} cont" data-continues="{}" data-for="{}">').format(m.kind, p.iri, ids)
+            return Markup(f'<mark id="{_esc(p.fragment)}" class="k-{_esc(m.kind)}" data-iri="{_esc(p.iri)}" '
+                          f'data-kind="{_esc(kinds)}" data-for="{_esc(ids)}">')  # fmt: skip
+        return Markup(f'<mark class="k-{_esc(m.kind)} cont" data-continues="{_esc(p.iri)}" data-for="{_esc(ids)}">')
 
     for index, block in enumerate(view.blocks):
         bs, be = block.start, block.end
@@ -202,15 +203,16 @@ def _inline_svg(document: str) -> str:
 # Templates
 
 
-# Filters for the links the pages hold by the thousand (a macro call costs several times more);
-# every value goes through Markup.format, which escapes it.
+# Filters for the links the pages hold by the thousand (a macro call costs several times more).
+# Every value goes through escape() (_esc), as Markup.format would pass it (a Markup as it is,
+# anything else escaped), without the cost of a string.Formatter on each of the thousands of calls.
 
 
 @pass_context
 def _ref(ctx, r: Ref | None) -> Markup:
     if not r:
         return Markup("")
-    return Markup('<a href="{}" class="ref ref-{}">{}</a>').format(ctx["link"].iri(r.iri), r.kind, r.label)
+    return Markup(f'<a href="{_esc(ctx["link"].iri(r.iri))}" class="ref ref-{_esc(r.kind)}">{_esc(r.label)}</a>')
 
 
 @pass_context
@@ -220,7 +222,7 @@ def _refs(ctx, items: Iterable[Ref]) -> Markup:
 
 @pass_context
 def _passage(ctx, p: Passage) -> Markup:
-    return Markup('<a class="passage" href="{}">“{}”</a>').format(ctx["link"].passage(p), p.exact)
+    return Markup(f'<a class="passage" href="{_esc(ctx["link"].passage(p))}">“{_esc(p.exact)}”</a>')
 
 
 @pass_context
@@ -231,19 +233,20 @@ def _passages(ctx, items: Iterable[Passage]) -> Markup:
 def _when(w) -> Markup:
     if not w:
         return Markup("")
-    return Markup('<time datetime="{}" class="precision-{}">{}</time>').format(w.value, w.precision or "other", w.words)
+    precision = w.precision or "other"
+    return Markup(f'<time datetime="{_esc(w.value)}" class="precision-{_esc(precision)}">{_esc(w.words)}</time>')
 
 
 @pass_context
 def _claim_ref(ctx, c: ClaimRef) -> Markup:
     """A claim: its label linked, then (asserter, hedge unless asserted, in the article linked)."""
     link = ctx["link"]
-    html = Markup('<a href="{}" class="ref ref-claim">{}</a>').format(link.iri(c.iri), c.label)
+    html = Markup(f'<a href="{_esc(link.iri(c.iri))}" class="ref ref-claim">{_esc(c.label)}</a>')
     if c.asserter:
         hedge = f", {c.hedge}" if c.hedge and c.hedge != "asserted" else ""
-        where = (Markup(', in <a href="{}">{}</a>').format(link.iri(c.article.iri), c.article.label)
+        where = (Markup(f', in <a href="{_esc(link.iri(c.article.iri))}">{_esc(c.article.label)}</a>')
                  if c.article else "")  # fmt: skip
-        html += Markup(' <span class="by">({}{}{})</span>').format(c.asserter.label, hedge, where)
+        html += Markup(f' <span class="by">({_esc(c.asserter.label)}{_esc(hedge)}{_esc(where)})</span>')
     return html
 
 
@@ -256,6 +259,7 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # a publish renders each template thousands of times: no stat() of its file each time
     )
     env.globals["version"] = __version__
     env.filters.update(ref=_ref, refs=_refs, passage=_passage, passages=_passages, when=_when, claim_ref=_claim_ref)

@@ -60,6 +60,7 @@ class SiteWriter:
                 self._lock.close()
                 raise InputError(f"cannot write the site folder: {e.strerror or e}", site) from None
         self.staging = staging
+        self._folders: set[str] = set()  # folders of the staging folder this writer made
         self.old = old if old is not None else _load_manifest(site)
         self.files: dict[str, list] = {}  # path → [sha256, size, mtime_ns] (filled in on commit)
         self.staged: list[str] = []
@@ -91,7 +92,10 @@ class SiteWriter:
         if self.unchanged(path, digest):
             return
         target = self.staging / path
-        target.parent.mkdir(parents=True, exist_ok=True)
+        folder = posixpath.dirname(path)
+        if folder not in self._folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(folder)
         target.write_bytes(data)
         self.staged.append(path)
 

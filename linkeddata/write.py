@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
@@ -148,6 +148,17 @@ def _context_terms() -> tuple[dict, dict[str, str]]:
 
 
 def _compact_iri(iri: str, prefixes: dict[str, str]) -> str:
+    if prefixes is _context_terms()[1]:  # the shipped context's: few distinct IRIs (properties, classes, datatypes)
+        return _compact_in_context(iri)
+    return _compact_with(iri, prefixes)
+
+
+@lru_cache(maxsize=1 << 14)
+def _compact_in_context(iri: str) -> str:
+    return _compact_with(iri, _context_terms()[1])
+
+
+def _compact_with(iri: str, prefixes: dict[str, str]) -> str:
     for ns in sorted(prefixes, key=len, reverse=True):
         if iri.startswith(ns) and len(iri) > len(ns) and not iri[len(ns) :].startswith("//"):
             return f"{prefixes[ns]}:{iri[len(ns) :]}"

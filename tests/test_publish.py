@@ -464,6 +464,22 @@ def test_after_an_edit_only_what_shows_it_changes_and_the_site_equals_a_clean_on
     assert snapshot_tree(clean) == after
 
 
+def test_pages_rendered_in_worker_processes_are_those_rendered_in_one(corpus_build, tmp_path):
+    _folder, out = corpus_build
+    alone = pub.publish(out, tmp_path / "alone", jobs=1)
+    shared = pub.publish(out, tmp_path / "shared", jobs=2)
+    assert snapshot_tree(tmp_path / "shared") == snapshot_tree(tmp_path / "alone")
+    summary = lambda r: (r.pages, r.files, r.counts, r.svg)  # noqa: E731
+    assert summary(shared) == summary(alone)
+    # Every page but the index, the timeline, the disputes and the queries: the articles' pages and
+    # those of actors, places, registry events, graphs and the dataset.
+    assert (alone.worker_pages, shared.worker_pages) == (0, alone.pages - 4)
+    actors = [p for p in snapshot_tree(tmp_path / "shared") if p.startswith("data/actor/") and p.endswith(".html")]
+    assert len(actors) == 71  # the actors of the three articles and their registry
+    again = pub.publish(out, tmp_path / "shared", jobs=2)
+    assert (again.reused_articles, again.written, again.removed, again.worker_pages) == (3, 0, 0, 0)
+
+
 def test_pages_of_a_removed_article_are_removed_and_a_file_in_the_way_stops_publishing(corpus_build, tmp_path):
     folder, out = corpus_build
     site = tmp_path / "site"
