@@ -145,7 +145,7 @@ def to_rdflib(term):
 _XSD_STRING_IRI = str(XSD_STRING)
 
 
-class _Terms(dict):
+class Terms(dict):
     """pyoxigraph term → rdflib term, each distinct term converted once (answers repeat labels,
     kinds and asserters thousands of times)."""
 
@@ -163,7 +163,7 @@ def _run_in_store(sparql: str, query: Query, data: StoreData) -> Result:
         result = Result("ASK")
         result.askAnswer = bool(answer)
         return result
-    terms = _Terms()
+    terms = Terms()
     if isinstance(answer, ox.QueryTriples):
         result = Result("CONSTRUCT")
         graph = Graph()

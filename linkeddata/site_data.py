@@ -40,7 +40,7 @@ from . import resources
 from .errors import InputError
 from .layout import BuildLayout
 from .namespaces import LDE, OA, PROV, RDFS, SCHEMA, SEM, SKOS
-from .query import StoreData, _Terms, load_dataset, named_queries, open_data, run_query
+from .query import StoreData, Terms, load_dataset, named_queries, open_data, run_query
 from .site_records import ClaimRef, Corpus, Ref, Stance, Triple, when_of
 from .vocabulary import STANCE_SCHEME
 
@@ -202,7 +202,7 @@ class SiteData:
             triples = list(ox.parse(b"\n".join(lines) + b"\n", format=ox.RdfFormat.N_TRIPLES))
             if len(triples) != len(lines):
                 raise InputError(f"the store gave {len(triples)} triples for {len(lines)} lines of <{graph}>")
-            terms = _Terms()
+            terms = Terms()
             return [(line.decode("utf-8"), (terms[t.subject], terms[t.predicate], terms[t.object]))
                     for line, t in zip(lines, triples, strict=True)]  # fmt: skip
         return _rdflib_lines(self.data.graph(URIRef(graph)))
@@ -250,7 +250,7 @@ def _lines_and_triples(items, graph: str | None = None) -> list[tuple[str, Tripl
             lines = [line[:-cut] + " ." for line in lines[:-1]] + [""]
     if len(lines) != len(items) + 1:
         raise InputError(f"the store gave {len(lines) - 1} lines for {len(items)} quads")
-    term = _Terms().__getitem__
+    term = Terms().__getitem__
     out = []
     previous = None
     for i in sorted(range(len(items)), key=lines.__getitem__):

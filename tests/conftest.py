@@ -221,3 +221,13 @@ def pyshacl_report(path: Path):
     from linkeddata.validate import validate_graph
 
     return validate_graph(Graph().parse(path, format="turtle"))
+
+
+@pytest.fixture
+def corpus_copy_build(tmp_path):
+    """A copy of the test corpus that a test may edit, and its build: (corpus folder, build folder)."""
+    folder = tmp_path / "corpus"
+    shutil.copytree(CORPUS, folder)
+    out = tmp_path / "dist"
+    linkeddata.build([folder], out_dir=out)
+    return folder, out

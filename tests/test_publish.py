@@ -6,21 +6,16 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import signal
-import subprocess
-import sys
-import time
 import xml.etree.ElementTree as ET
 from collections import Counter, defaultdict
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import httpx
 import pytest
 from click.testing import CliRunner
-from conftest import SEED_SLUG, free_port, need, write_small
-from rdflib import Graph, Literal, URIRef
+from conftest import SEED_SLUG, need, write_small
+from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
 
 import linkeddata
@@ -29,7 +24,6 @@ from linkeddata.cli import main
 from linkeddata.namespaces import RDF, SCHEMA
 from linkeddata.query import format_csv, named_queries, named_query, open_data, rows, run_query
 from linkeddata.site_data import KIND_ORDER
-from linkeddata.site_server import negotiate
 
 BASE = "https://w3id.org/ld-export/data/"
 ARTICLE_PAGE = f"data/article/{SEED_SLUG}.html"
@@ -421,17 +415,8 @@ def test_identical_builds_give_byte_identical_sites(seed_site, tmp_path):
     assert snapshot_tree(tmp_path / "site") == snapshot_tree(site)
 
 
-@pytest.fixture
-def corpus_build(tmp_path):
-    folder = tmp_path / "corpus"
-    shutil.copytree(CORPUS, folder)
-    out = tmp_path / "dist"
-    linkeddata.build([folder], out_dir=out)
-    return folder, out
-
-
-def test_publishing_again_reuses_every_unchanged_page(corpus_build, tmp_path):
-    _folder, out = corpus_build
+def test_publishing_again_reuses_every_unchanged_page(corpus_copy_build, tmp_path):
+    _folder, out = corpus_copy_build
     site = tmp_path / "site"
     first = pub.publish(out, site)
     before = {p: p.stat().st_mtime_ns for p in site.rglob("*") if p.is_file() and ".ld-export-site" not in p.parts}
@@ -442,8 +427,8 @@ def test_publishing_again_reuses_every_unchanged_page(corpus_build, tmp_path):
     assert after == before
 
 
-def test_after_an_edit_only_what_shows_it_changes_and_the_site_equals_a_clean_one(corpus_build, tmp_path):
-    folder, out = corpus_build
+def test_after_an_edit_only_what_shows_it_changes_and_the_site_equals_a_clean_one(corpus_copy_build, tmp_path):
+    folder, out = corpus_copy_build
     site = tmp_path / "site"
     pub.publish(out, site)
     before = snapshot_tree(site)
@@ -464,8 +449,8 @@ def test_after_an_edit_only_what_shows_it_changes_and_the_site_equals_a_clean_on
     assert snapshot_tree(clean) == after
 
 
-def test_pages_rendered_in_worker_processes_are_those_rendered_in_one(corpus_build, tmp_path):
-    _folder, out = corpus_build
+def test_pages_rendered_in_worker_processes_are_those_rendered_in_one(corpus_copy_build, tmp_path):
+    _folder, out = corpus_copy_build
     alone = pub.publish(out, tmp_path / "alone", jobs=1)
     shared = pub.publish(out, tmp_path / "shared", jobs=2)
     assert snapshot_tree(tmp_path / "shared") == snapshot_tree(tmp_path / "alone")
@@ -480,8 +465,8 @@ def test_pages_rendered_in_worker_processes_are_those_rendered_in_one(corpus_bui
     assert (again.reused_articles, again.written, again.removed, again.worker_pages) == (3, 0, 0, 0)
 
 
-def test_pages_of_a_removed_article_are_removed_and_a_file_in_the_way_stops_publishing(corpus_build, tmp_path):
-    folder, out = corpus_build
+def test_pages_of_a_removed_article_are_removed_and_a_file_in_the_way_stops_publishing(corpus_copy_build, tmp_path):
+    folder, out = corpus_copy_build
     site = tmp_path / "site"
     pub.publish(out, site)
     slug = "levant-ledger-2015-pentagon-denies-assad-ban"
@@ -527,8 +512,8 @@ def test_bad_input_is_one_paragraph_and_exit_2(seed_site, tmp_path, args, messag
 # Corpus pages
 
 
-def test_the_disputes_page_has_the_rows_of_the_disputed_claims_query(corpus_build, tmp_path):
-    _folder, out = corpus_build
+def test_the_disputes_page_has_the_rows_of_the_disputed_claims_query(corpus_copy_build, tmp_path):
+    _folder, out = corpus_copy_build
     site = tmp_path / "site"
     pub.publish(out, site)
     expected = rows(run_query(named_query("disputed-claims").text, open_data([out])))
@@ -550,8 +535,8 @@ def test_the_disputes_page_has_the_rows_of_the_disputed_claims_query(corpus_buil
     assert sorted(shown) == want
 
 
-def test_a_claim_shows_the_claims_of_other_articles_that_dispute_or_support_it(corpus_build, tmp_path):
-    _folder, out = corpus_build
+def test_a_claim_shows_the_claims_of_other_articles_that_dispute_or_support_it(corpus_copy_build, tmp_path):
+    _folder, out = corpus_copy_build
     site = tmp_path / "site"
     pub.publish(out, site)
     ledger = "levant-ledger-2015-pentagon-denies-assad-ban"
@@ -636,155 +621,6 @@ def test_the_server_configurations_follow_the_same_rules(seed_site):
     assert 'location ~ "^/ld\\-export/data/' in nginx
 
 
-# --------------------------------------------------------------------------------------------
-# serve --site: content negotiation
-
-
-@pytest.mark.parametrize(
-    ("accept", "ext"),
-    [
-        (None, ".html"),
-        ("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", ".html"),
-        ("text/turtle", ".ttl"),
-        ("application/ld+json", ".jsonld"),
-        ("text/turtle;q=0.5, application/ld+json;q=0.9", ".jsonld"),
-        ("text/turtle;q=0.5, text/html", ".html"),
-        ("text/*", ".html"),
-        ("application/*;q=0.2, text/turtle;q=0.1", ".jsonld"),
-        ("image/png", None),
-        ("text/turtle;q=0", None),
-    ],
-)
-def test_accept_headers_are_weighed_with_their_q_values(accept, ext):
-    assert negotiate(accept) == ext
-
-
-@pytest.mark.parametrize(
-    ("accept", "media", "ext"),
-    [
-        ("text/turtle", "text/turtle; charset=utf-8", ".ttl"),
-        ("application/ld+json", "application/ld+json", ".jsonld"),
-        ("text/html,application/xhtml+xml,*/*;q=0.8", "text/html; charset=utf-8", ".html"),
-    ],
-)
-def test_serve_site_dereferences_iris_by_content_negotiation(served, accept, media, ext):
-    url = served + "data/actor/bashar-al-assad"
-    with httpx.Client(timeout=10) as client:
-        r = client.get(url, headers={"Accept": accept})
-        assert r.status_code == 303 and r.headers["location"] == f"/data/actor/bashar-al-assad{ext}"
-        assert r.headers["vary"] == "Accept"
-        doc = client.get(url, headers={"Accept": accept}, follow_redirects=True)
-        assert doc.status_code == 200 and doc.headers["content-type"] == media
-        if ext == ".ttl":
-            g = Graph().parse(data=doc.text, format="turtle")
-            assert (URIRef(BASE + "actor/bashar-al-assad"), None, Literal("Bashar al-Assad", lang="en")) in g
-
-
-def test_serve_site_sends_parts_of_a_page_to_their_page_and_refuses_the_rest(served):
-    with httpx.Client(timeout=10) as client:
-        anchor = client.get(served + f"data/anchor/{SEED_SLUG}/506-534/quote")
-        assert anchor.status_code == 303 and anchor.headers["location"] == f"/{ARTICLE_PAGE}#a506-534"
-        hop = client.get(served + f"data/claim/{SEED_SLUG}/dod-officer-money-for-isis-only/hop/2",
-                         headers={"Accept": "text/turtle"})  # fmt: skip
-        assert hop.headers["location"] == f"/data/claim/{SEED_SLUG}/dod-officer-money-for-isis-only.ttl"
-        # the factuality of an event on one claim's word, an anchor's annotation, a review, the
-        # annotation of the article: each on the page that shows it
-        factuality = (f"data/event/isis-captures-ramadi/according-to/{SEED_SLUG}/bi-isis-overran-ramadi-and-palmyra")
-        for iri, location in (
-            (factuality, f"/data/event/isis-captures-ramadi.html#f-{SEED_SLUG}-bi-isis-overran-ramadi-and-palmyra"),
-            (f"data/anchor/{SEED_SLUG}/0-72/annotation/describing", f"/{ARTICLE_PAGE}#a0-72"),
-            (f"data/review/{SEED_SLUG}/sunnis-are-not-the-majority-in-iraq/rating",
-             f"/{ARTICLE_PAGE}#review-sunnis-are-not-the-majority-in-iraq"),
-            (f"data/annotation/{SEED_SLUG}", f"/{ARTICLE_PAGE}#annotation"),
-            ("data/event/isis-captures-ramadi", "/data/event/isis-captures-ramadi.html"),
-        ):  # fmt: skip
-            answer = client.get(served + iri)
-            assert (answer.status_code, answer.headers["location"]) == (303, location), iri
-            page_, _, fragment = location.partition("#")
-            assert client.get(served + page_.lstrip("/")).status_code == 200
-        assert client.get(served + "data/actor/bashar-al-assad", headers={"Accept": "image/png"}).status_code == 406
-        assert client.get(served + "data/actor/nobody").status_code == 404
-        assert client.get(served + ".ld-export-site/manifest.json").status_code == 404
-        assert client.get(served + "..%2f..%2fetc/passwd").status_code == 404
-        assert client.post(served + "index.html", content=b"x").status_code == 405
-        head = client.head(served + "index.html")
-        assert head.status_code == 200 and head.content == b"" and int(head.headers["content-length"]) > 1000
-
-
-def test_serve_site_stops_on_sigterm_and_refuses_writable(seed_site, tmp_path):
-    _result, site, _build = seed_site
-    refused = CliRunner().invoke(main, ["serve", "--site", str(site), "--writable"])
-    assert refused.exit_code == 2 and "a site is always served read-only" in refused.output
-    port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "linkeddata", "serve", "--site", str(site), "--port", str(port)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
-    try:
-        assert proc.stdout.readline().strip() == f"http://127.0.0.1:{port}/"
-        proc.send_signal(signal.SIGTERM)
-        _out, err = proc.communicate(timeout=20)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-    assert proc.returncode == 0 and err.splitlines()[-1] == "Stopped by SIGTERM."
-
-
-def children(pid: int) -> set[int]:
-    found = set()
-    for task in Path(f"/proc/{pid}/task").glob("*"):
-        try:
-            found |= {int(c) for c in (task / "children").read_text().split()}
-        except OSError:
-            pass
-    return found
-
-
-def alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
-
-
-def test_a_killed_publish_leaves_no_process_and_the_next_one_finishes_the_site(corpus_build, tmp_path):
-    _folder, out = corpus_build
-    site = tmp_path / "site"
-    command = [sys.executable, "-m", "linkeddata.cli", "publish", str(out), "-o", str(site), "-j", "2", "-q"]
-    proc = subprocess.Popen(command, start_new_session=True)
-    deadline = time.monotonic() + 60
-    workers: set[int] = set()
-    while time.monotonic() < deadline and proc.poll() is None:
-        workers = {c for c in children(proc.pid) if b"spawn_main" in Path(f"/proc/{c}/cmdline").read_bytes()}
-        if len(workers) >= 2:
-            break
-        time.sleep(0.01)
-    assert len(workers) >= 2, "the workers never started"
-    everything = children(proc.pid) | {g for c in children(proc.pid) for g in children(c)}
-    proc.kill()
-    proc.wait()
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline and any(alive(p) for p in everything):
-        time.sleep(0.1)
-    assert [p for p in everything if alive(p)] == []
-    again = pub.publish(out, site)
-    clean = tmp_path / "clean"
-    pub.publish(out, clean)
-    assert again.articles == 3 and snapshot_tree(site) == snapshot_tree(clean)
-    assert not list(site.glob(".ld-export-staging.*"))
-
-
-def test_two_publishes_into_one_folder_do_not_run_at_once(seed_site, tmp_path):
-    _result, _site, build = seed_site
-    writer = pub.SiteWriter(tmp_path / "site")
-    try:
-        run = CliRunner().invoke(main, ["publish", str(build), "-o", str(tmp_path / "site")])
-        assert run.exit_code == 2 and "another publish is writing into this folder" in run.output
-    finally:
-        writer.discard()
-    assert pub.publish(build, tmp_path / "site").articles == 1
-
-
 def test_a_graph_is_drawn_the_same_wherever_it_comes_in_a_run_of_dot():
     need("Graphviz dot", shutil.which("dot") is not None, "apt-get install graphviz")
     one = 'digraph relationships { a -> b [label="open alliance"] }'
@@ -804,10 +640,10 @@ def test_the_stances_shown_are_those_of_the_stance_scheme_with_supports_and_repe
     assert {p for p in STANCES if vocab.disputes(p)} == vocab.stance_concepts
 
 
-def test_an_event_of_the_registry_has_one_page_with_what_each_article_reports_of_it(corpus_build, tmp_path):
+def test_an_event_of_the_registry_has_one_page_with_what_each_article_reports_of_it(corpus_copy_build, tmp_path):
     import html as html_lib
 
-    _folder, out = corpus_build
+    _folder, out = corpus_copy_build
     site = tmp_path / "site"
     pub.publish(out, site)
     data = open_data([out])
