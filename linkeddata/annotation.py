@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
-import jsonschema_rs
 import yaml
 
 from . import resources
@@ -282,9 +281,13 @@ _SchemaValidator = jsonschema.validators.extend(
 
 
 @cache
+def _schema(name: str) -> dict:
+    return json.loads(resources.schema_file(name).read_text(encoding="utf-8"))
+
+
+@cache
 def _validator(name: str) -> jsonschema.Draft202012Validator:
-    schema = json.loads(resources.schema_file(name).read_text(encoding="utf-8"))
-    return _SchemaValidator(schema)
+    return _SchemaValidator(_schema(name))
 
 
 def _where(path: list[Any]) -> str:
@@ -334,9 +337,10 @@ def _explain(error: jsonschema.ValidationError) -> str:
 
 
 @cache
-def _fast_validator(name: str) -> jsonschema_rs.Draft202012Validator:
-    schema = json.loads(resources.schema_file(name).read_text(encoding="utf-8"))
-    return jsonschema_rs.Draft202012Validator(schema)
+def _fast_validator(name: str):
+    import jsonschema_rs  # here, not at the top: a command that reads no annotation does not load it
+
+    return jsonschema_rs.Draft202012Validator(_schema(name))
 
 
 def _fast_valid(doc: Any, name: str) -> bool:

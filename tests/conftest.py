@@ -231,3 +231,9 @@ def corpus_copy_build(tmp_path):
     out = tmp_path / "dist"
     linkeddata.build([folder], out_dir=out)
     return folder, out
+
+
+def snapshot_tree(folder: Path) -> dict[str, bytes]:
+    """Every file of a published site with its bytes, but the publisher's own folder."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and ".ld-export-site" not in p.parts}  # fmt: skip

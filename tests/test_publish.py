@@ -14,7 +14,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from click.testing import CliRunner
-from conftest import SEED_SLUG, need, write_small
+from conftest import SEED_SLUG, need, snapshot_tree, write_small
 from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
 
@@ -400,11 +400,6 @@ def test_a_label_holding_markup_shows_as_text_everywhere(tmp_path):
     svg = (tmp_path / "site" / "data/actor/rebels.html").read_text(encoding="utf-8")
     if shutil.which("dot"):
         assert "&lt;script&gt;alert" in svg.split("<svg", 1)[1]  # Graphviz escapes the label in the graph too
-
-
-def snapshot_tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.is_file() and ".ld-export-site" not in p.parts}  # fmt: skip
 
 
 def test_identical_builds_give_byte_identical_sites(seed_site, tmp_path):

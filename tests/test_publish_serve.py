@@ -13,7 +13,7 @@ from pathlib import Path
 import httpx
 import pytest
 from click.testing import CliRunner
-from conftest import SEED_SLUG, free_port
+from conftest import SEED_SLUG, free_port, snapshot_tree
 from rdflib import Graph, Literal, URIRef
 
 from linkeddata import publish as pub
@@ -23,11 +23,6 @@ from linkeddata.site_server import negotiate
 BASE = "https://w3id.org/ld-export/data/"
 ARTICLE_PAGE = f"data/article/{SEED_SLUG}.html"
 CORPUS = Path(__file__).parent / "data" / "corpus"
-
-
-def snapshot_tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.is_file() and ".ld-export-site" not in p.parts}  # fmt: skip
 
 
 # --------------------------------------------------------------------------------------------
