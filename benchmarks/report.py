@@ -41,6 +41,11 @@ def query_cell(found: dict, name: str) -> str:
     }[q["status"]]()
 
 
+def bound_cell(found: dict, name: str, parameter: str) -> str:
+    b = ((found["queries"].get(name) or {}).get("bound") or {}).get(parameter)
+    return "–" if b is None else f"{b['median_s'] * 1000:,.1f} ({b['rows']:,})"
+
+
 def reference_size(sizes: list[int]) -> int:
     """The size per-article times are compared with: 100 if measured, else the smallest."""
     return 100 if 100 in sizes else sizes[0]
@@ -108,6 +113,17 @@ def report(results: dict) -> str:
         f"> {results['query_limit']:g} s: the warm-up and {QUERY_RUNS} runs took longer and were stopped; "
         f"not tried: it did so at a smaller size.",
     ]
+
+    bound = list(dict.fromkeys(
+        (name, p) for name in names for r in rows for p in (r["queries"]["queries"].get(name) or {}).get("bound", {})
+    ))  # fmt: skip
+    if bound:
+        head = f"#### About one article or one actor (`--bind`; ms, median of {QUERY_RUNS} after a warm-up; rows)"
+        out += ["", head, ""]
+        body = [[f"{name} --bind {p}=…"] + [bound_cell(r["queries"], name, p) for r in rows] for name, p in bound]
+        out.append(table(["query"] + [articles(n) for n in sizes], body))
+        out += ["", "article: the corpus's middle article by IRI; actor: the actor who asserts the most claims "
+                "(the largest answer about one actor)."]
 
     out += ["", "### Baselines", ""]
     body = []

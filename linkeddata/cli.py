@@ -358,12 +358,22 @@ def validate(files, report) -> None:
     "formats). CONSTRUCT/DESCRIBE: turtle (default) or jsonld.",
 )
 @click.option(
+    "-b",
+    "--bind",
+    "bind",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Fix the query's variable ?NAME to VALUE before it runs (repeatable): an IRI, written out "
+    '(actor=https://w3id.org/ld-export/data/actor/isis), or a literal ("Ramadi"@en, 3). A named query '
+    "takes the parameters --list shows: --name claims --bind article=IRI lists the claims of one article.",
+)
+@click.option(
     "--allow-service",
     is_flag=True,
     help="Let SERVICE <URL> send part of the query to that endpoint over the network (refused otherwise).",
 )
 @_handle_errors
-def query(arguments, query_file, name, list_queries, data, fmt, allow_service) -> None:
+def query(arguments, query_file, name, list_queries, data, fmt, bind, allow_service) -> None:
     """Run SPARQL over built data, in process: no server needed.
 
     Give the query as an argument (the first that names no file or folder), with --file FILE, or
@@ -380,6 +390,7 @@ def query(arguments, query_file, name, list_queries, data, fmt, allow_service) -
         named_queries,
         named_query,
         open_data,
+        parse_binding,
         run_query,
     )
     from .write import to_jsonld, to_turtle
@@ -387,6 +398,8 @@ def query(arguments, query_file, name, list_queries, data, fmt, allow_service) -
     if list_queries:
         for q in named_queries():
             click.echo(f"{q.name:16} {q.question}")
+            for parameter, meaning in q.parameters:
+                click.echo(f"{'':16}   --bind {parameter}=IRI: {meaning}")
         return
     # A shell expands --data dist/*.ttl into one path for --data and the others as arguments: the
     # arguments that name files or folders are data, the first one that does not is the query text.
@@ -404,8 +417,15 @@ def query(arguments, query_file, name, list_queries, data, fmt, allow_service) -
             "give exactly one query: as an argument, with --file FILE, or with --name NAME (--list shows the names)"
         )
     paths = [*data, *map(Path, rest)] or [Path("dist")]
+    bindings = dict(parse_binding(b) for b in bind)
     if name:
-        text, source = named_query(name).text, f"named query {name}"
+        named = named_query(name)
+        text, source = named.text, f"named query {name}"
+        takes = [p for p, _meaning in named.parameters]
+        for variable in bindings:
+            if variable not in takes:
+                offer = f"its parameters are {', '.join(takes)}" if takes else "it takes no parameters"
+                raise InputError(f"named query {name} has no parameter {variable!r}: {offer} (see --list)")
     elif query_file:
         try:
             text, source = query_file.read_text(encoding="utf-8"), str(query_file)
@@ -415,7 +435,7 @@ def query(arguments, query_file, name, list_queries, data, fmt, allow_service) -
         text, source = sparql, "the query"
     # The embedded store answers unless SERVICE may reach out: that runs in rdflib, over the files.
     dataset = load_dataset(paths) if allow_service else open_data(paths)
-    result = run_query(text, dataset, source, allow_service=allow_service)
+    result = run_query(text, dataset, source, allow_service=allow_service, bindings=bindings)
     if result.type == "ASK":
         if fmt == "json":
             click.echo(format_json(result), nl=False, color=True)

@@ -14,6 +14,7 @@ import csv
 import io
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from operator import itemgetter
@@ -26,6 +27,7 @@ from rdflib.plugins.sparql.parser import parseQuery
 from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.plugins.sparql.sparql import Query
 from rdflib.query import Result
+from rdflib.term import Node
 
 from . import resources
 from . import store as embedded
@@ -40,6 +42,11 @@ class NamedQuery:
     question: str
     number: int | None
     text: str
+    # The variables a user may bind (``--bind NAME=VALUE``), each with what binding it asks.
+    parameters: tuple[tuple[str, str], ...] = ()
+
+
+_PARAMETER = re.compile(r"^# parameter: \?(\w+) (.+)$", re.M)
 
 
 @cache
@@ -50,12 +57,14 @@ def named_queries() -> tuple[NamedQuery, ...]:
         text = path.read_text(encoding="utf-8")
         question = re.search(r"^# question: (.+)$", text, re.M)
         number = re.search(r"^# Competency question (\d+)\.", text, re.M)
+        parameters = tuple((m.group(1), m.group(2).strip()) for m in _PARAMETER.finditer(text))
         found.append(
             NamedQuery(
                 name=path.stem,
                 question=question.group(1).strip() if question else "",
                 number=int(number.group(1)) if number else None,
                 text=text,
+                parameters=parameters,
             )
         )
     return tuple(sorted(found, key=lambda q: (q.number is None, q.number or 0, q.name)))
@@ -81,9 +90,7 @@ def load_dataset(paths: list[str | Path] | tuple[str | Path, ...]) -> Dataset:
             else:
                 # The SHACL reports and the build's description of itself (void.ttl) are not article data.
                 found = sorted(
-                    p
-                    for p in item.iterdir()
-                    if p.suffix in RDF_FORMATS and not BuildLayout.is_whole_build_file(p.name)
+                    p for p in item.iterdir() if p.suffix in RDF_FORMATS and not BuildLayout.is_whole_build_file(p.name)
                 )
                 if not found:
                     raise InputError("the folder holds no built RDF files (run `ld-export build` first)", item)
@@ -124,6 +131,7 @@ def open_data(paths: list[str | Path] | tuple[str | Path, ...]) -> Dataset | Sto
 _RDFLIB_PREFIXES = dict(Dataset().namespaces())
 
 XSD_STRING = URIRef("http://www.w3.org/2001/XMLSchema#string")
+XSD_INTEGER = URIRef("http://www.w3.org/2001/XMLSchema#integer")
 
 
 def to_rdflib(term):
@@ -154,11 +162,27 @@ class Terms(dict):
         return converted
 
 
-def _run_in_store(sparql: str, query: Query, data: StoreData) -> Result:
+def _run_in_store(sparql: str, query: Query, data: StoreData, bindings: dict[str, Node]) -> Result:
     """Run an already checked query in Oxigraph; the answer as an rdflib Result. The prefixes that
-    rdflib knows without a declaration are given to Oxigraph too, so both accept the same queries."""
+    rdflib knows without a declaration are given to Oxigraph too, so both accept the same queries.
+
+    Oxigraph substitutes only variables the query selects: a bound variable that the query does
+    not select is added to its projection for the run, and left out of the answer again."""
     prefixes = {str(p): str(ns) for p, ns in _RDFLIB_PREFIXES.items() if str(p)}
-    answer = data.store.query(sparql, prefixes=prefixes)  # the store's default graph is the union
+    projection = _projection(query)
+    hidden: list[str] = []
+    substitutions = None
+    if bindings and sparql in {q.text for q in named_queries()}:
+        # A named query is written so that its parameters can be spelt out where they occur (each
+        # one means the same thing wherever it is used): Oxigraph then starts from the values, where
+        # substitutions are applied to the answer after it is found.
+        sparql = _spell_out(_plain_patterns(sparql), bindings)
+    elif bindings:
+        hidden = [n for n in bindings if projection is not None and Variable(n) not in projection]
+        if hidden:
+            sparql = _select_also(sparql, hidden)
+        substitutions = {ox.Variable(n): _to_oxigraph(v) for n, v in bindings.items()}
+    answer = data.store.query(sparql, prefixes=prefixes, substitutions=substitutions)
     if isinstance(answer, ox.QueryBoolean):
         result = Result("ASK")
         result.askAnswer = bool(answer)
@@ -172,8 +196,8 @@ def _run_in_store(sparql: str, query: Query, data: StoreData) -> Result:
         result.graph = graph
         return result
     names = [v.value for v in answer.variables]
-    projected = [str(v) for v in (_projection(query) or names)]
-    order = [n for n in projected if n in names] + [n for n in names if n not in projected]
+    projected = [str(v) for v in (projection or names)]
+    order = [n for n in projected if n in names] + [n for n in names if n not in projected and n not in hidden]
     result = Result("SELECT")
     result.vars = [Variable(n) for n in order]
     if order == names:
@@ -197,15 +221,140 @@ def _projection(query: Query) -> list | None:
     return None
 
 
+def _to_oxigraph(term: Node) -> ox.NamedNode | ox.Literal | ox.BlankNode:
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if term.language:
+        return ox.Literal(str(term), language=term.language)
+    if term.datatype is not None:
+        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+    return ox.Literal(str(term))
+
+
+# The parts of a query where the word SELECT may appear without being one: comments, IRIs, strings.
+_NOT_KEYWORDS = re.compile(
+    r'#[^\n]*|<[^<>"{}|^`\\\s]*>'  # a comment, an IRI
+    r'|"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''  # strings
+)
+_SELECT = re.compile(r"\bSELECT(\s+(?:DISTINCT|REDUCED)\b)?", re.I)
+
+
+def _select_also(sparql: str, names: list[str]) -> str:
+    """``sparql`` with ``?name`` for each of ``names`` added to its (outermost, first) SELECT."""
+    masked = _NOT_KEYWORDS.sub(lambda m: " " * len(m.group()), sparql)
+    found = _SELECT.search(masked)
+    if found is None:  # checked by the caller: only a SELECT query with a projection gets here
+        raise ValueError("no SELECT in the query")
+    return sparql[: found.end()] + "".join(f" ?{n}" for n in names) + sparql[found.end() :]
+
+
+# ``{ SELECT * WHERE { ?s <p> ?o } }``: one triple pattern in a subquery of its own, as the named
+# queries write them (see :func:`_plain_patterns`).
+_ONE_PATTERN = re.compile(r"\{\s*SELECT\s+\*\s+WHERE\s*\{\s*([^{}.;,#]+?)\s*\}\s*\}", re.I)
+
+
+def _plain_patterns(sparql: str) -> str:
+    """``sparql`` with each single-pattern subquery (``{ SELECT * WHERE { ?c rdfs:label ?claim } }``)
+    written as its pattern again. Such a subquery means exactly its pattern: the named queries use
+    it so that Oxigraph reads a property once and joins in memory, which is fastest for an answer
+    about everything; with a variable bound, plain patterns let it start from the bound value and
+    look up only what is joined to it."""
+    masked = _NOT_KEYWORDS.sub(lambda m: " " * len(m.group()) if m.group().startswith("#") else m.group(), sparql)
+    pieces, last = [], 0
+    for m in _ONE_PATTERN.finditer(masked):
+        pieces += [sparql[last : m.start()], sparql[m.start(1) : m.end(1)], " ."]
+        last = m.end()
+    return "".join(pieces) + sparql[last:]
+
+
+def _spell_out(sparql: str, bindings: dict[str, Node]) -> str:
+    """``sparql`` with each bound variable written as its value: ``(<value> AS ?name)`` where a
+    SELECT selects it or a GROUP BY groups by it, the value itself everywhere else."""
+    masked = _NOT_KEYWORDS.sub(lambda m: " " * len(m.group()), sparql)
+    selecting = [(m.end(), _END_OF_PROJECTION.search(masked, m.end()).start()) for m in _SELECT.finditer(masked)]
+    selecting += [(m.end(), _END_OF_GROUPING.search(masked, m.end()).start()) for m in _GROUP_BY.finditer(masked)]
+    pieces, last = [], 0
+    for m in re.finditer(r"[?$](\w+)\b", masked):
+        term = bindings.get(m.group(1))
+        if term is None:
+            continue
+        listed = any(start <= m.start() < end for start, end in selecting)
+        pieces += [sparql[last : m.start()], f"({term.n3()} AS ?{m.group(1)})" if listed else term.n3()]
+        last = m.end()
+    return "".join(pieces) + sparql[last:]
+
+
+_END_OF_PROJECTION = re.compile(r"\bWHERE\b|\{|$", re.I)
+_GROUP_BY = re.compile(r"\bGROUP\s+BY\b", re.I)
+_END_OF_GROUPING = re.compile(r"\b(?:HAVING|ORDER|LIMIT|OFFSET|VALUES)\b|\}|$", re.I)
+
+
+def _check_bindings(query: Query, bindings: dict[str, Node], source: str) -> None:
+    """A bound variable must be one the query uses (a misspelt one would silently bind nothing)."""
+    if not bindings:
+        return
+    if query.algebra.name != "SelectQuery":
+        raise InputError("only a SELECT query takes bound variables (--bind)", source)
+    used: set[str] = set()
+
+    def visit(node):
+        if isinstance(node, Variable):
+            used.add(str(node))
+
+    traverse(query.algebra, visitPre=visit)
+    for name in bindings:
+        if name not in used:
+            known = ", ".join(f"?{n}" for n in sorted(used)) or "none"
+            raise InputError(f"the query has no variable ?{name} to bind (its variables: {known})", source)
+
+
+def parse_binding(text: str) -> tuple[str, Node]:
+    """``NAME=VALUE`` (``--bind``) as a variable name and an RDF term. VALUE is an IRI (``<…>`` or
+    written out, ``https://…``), or a literal in Turtle syntax (``"Ramadi"@en``, ``"2015"^^xsd:gYear``
+    with a full datatype IRI, or a plain number)."""
+    name, sep, value = text.partition("=")
+    name = name.strip().lstrip("?$")
+    value = value.strip()
+    if not sep or not re.fullmatch(r"\w+", name) or not value:
+        raise InputError(f"--bind {text!r}: give NAME=VALUE, e.g. actor=https://w3id.org/ld-export/data/actor/isis")
+    if value.startswith("<") and value.endswith(">"):
+        value = value[1:-1]
+    elif re.fullmatch(r"[+-]?\d+", value):
+        return name, Literal(value, datatype=XSD_INTEGER)
+    elif value.startswith('"'):
+        found = re.fullmatch(r'"((?:[^"\\]|\\.)*)"(?:@([A-Za-z]+(?:-[A-Za-z0-9]+)*)|\^\^<([^<>\s]+)>)?', value)
+        if found is None:
+            raise InputError(f'--bind {text!r}: a literal is "text", "text"@lang or "text"^^<datatype IRI>')
+        lexical = re.sub(r"\\(.)", r"\1", found.group(1))
+        if found.group(2):
+            return name, Literal(lexical, lang=found.group(2))
+        return name, Literal(lexical, datatype=URIRef(found.group(3)) if found.group(3) else None)
+    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|^`\\]+", value):
+        raise InputError(f'--bind {text!r}: the value is not an absolute IRI (https://…) nor a literal ("…")')
+    return name, URIRef(value)
+
+
 def run_query(
-    sparql: str, data: Graph | Dataset | StoreData, source: str = "the query", allow_service: bool = False
+    sparql: str,
+    data: Graph | Dataset | StoreData,
+    source: str = "the query",
+    allow_service: bool = False,
+    bindings: Mapping[str, Node] | None = None,
 ) -> Result:
     """Run ``sparql`` over ``data``. A syntax error becomes an :class:`InputError` with line and column.
+
+    ``bindings`` (variable name → RDF term) fixes variables of the query to values before it is
+    evaluated, as in SPARQL-dev SEP-0007 (Oxigraph's substitutions, rdflib's initBindings): the
+    answer is the rows of the unbound query where those variables have those values. A variable
+    bound this way need not be among the query's answer columns, and is not added to them.
 
     Nothing is fetched: ``SERVICE`` (which rdflib would send over HTTP) is refused unless
     ``allow_service``, and ``FROM`` / ``FROM NAMED`` must name graphs of ``data`` (rdflib would
     otherwise load the IRI from the web or the file system).
     """
+    bindings = dict(bindings or {})
     try:
         parsed = parseQuery(sparql)
         namespaces = _RDFLIB_PREFIXES if isinstance(data, StoreData) else dict(data.namespaces())
@@ -213,10 +362,11 @@ def run_query(
         if parsed[1].name == "SelectQuery" and "projection" not in parsed[1]:
             _order_select_star(query, sparql)
         _check_reach(query, data, source, allow_service)
+        _check_bindings(query, bindings, source)
         if isinstance(data, StoreData):
-            return _run_in_store(sparql, query, data)
+            return _run_in_store(sparql, query, data, bindings)
         _plain_patterns_for_rdflib(query)
-        result = data.query(query)
+        result = data.query(query, initBindings={Variable(n): v for n, v in bindings.items()})
         if result.type == "SELECT":
             result.bindings  # noqa: B018 - evaluate now, so that a failure is reported here
         return result
