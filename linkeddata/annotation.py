@@ -43,6 +43,7 @@ from .records import (
     Registry,
     Relationship,
     Review,
+    names_of,
 )
 
 ACTOR_TYPES = (
@@ -560,8 +561,8 @@ def load_annotation(path: Path, registry: Registry) -> Annotation:
                                             lambda n: Actor.from_node(n, r), registry.path)  # fmt: skip
     local_places, place_mentions = _entries(r, doc.get("places", []), registry.places, "place",
                                             ("label",), lambda n: Place.from_node(n, r), registry.path)  # fmt: skip
-    check_not_in_registry(local_actors, registry.actors, "actor")
-    check_not_in_registry(local_places, registry.places, "place")
+    check_not_in_registry(local_actors, registry, "actor")
+    check_not_in_registry(local_places, registry, "place")
 
     article = ArticleInfo.from_node(doc["article"], r)
     claims = tuple(
@@ -584,34 +585,18 @@ def load_annotation(path: Path, registry: Registry) -> Annotation:
     return annotation
 
 
-def _names(x: Actor | Place) -> set[str]:
-    return {" ".join(n.casefold().split()) for n in (x.label, *getattr(x, "aliases", ()))}
-
-
-@cache
-def _name_index(known: tuple) -> tuple[dict[str, list], dict[str, list]]:
-    """Registry entries by each of their names, and by Wikidata id."""
-    by_name: dict[str, list] = {}
-    by_wikidata: dict[str, list] = {}
-    for k in known:
-        for name in _names(k):
-            by_name.setdefault(name, []).append(k)
-        if k.wikidata:
-            by_wikidata.setdefault(k.wikidata, []).append(k)
-    return by_name, by_wikidata
-
-
-def check_not_in_registry(local: dict, known: dict, what: str) -> None:
-    """An actor or place the registry already has, under another id, is reported with the id to reuse."""
+def check_not_in_registry(local: dict, registry: Registry, what: str) -> None:
+    """An actor (``what="actor"``) or place the registry already has, under another id, is reported
+    with the id to reuse."""
     if not local:
         return
-    by_name, by_wikidata = _name_index(tuple(known.values()))
-    order = {id(k): i for i, k in enumerate(known.values())}
+    index = registry.names(what)
     for x in local.values():
-        candidates = [*by_wikidata.get(x.wikidata, ()), *(k for n in _names(x) for k in by_name.get(n, ()))]
-        for k in sorted(candidates, key=lambda k: order[id(k)]):  # the first in the registry, as before
+        names = names_of(x)
+        candidates = [*index.by_wikidata.get(x.wikidata, ()), *(k for n in names for k in index.by_name.get(n, ()))]
+        for k in sorted(candidates, key=lambda k: index.order[k.id]):  # the first in the registry, as before
             same = x.wikidata and x.wikidata == k.wikidata
-            shared = _names(x) & _names(k)
+            shared = names & names_of(k)
             if same or shared:
                 why = f"the same Wikidata id {x.wikidata}" if same else f"the name {sorted(shared)[0]!r}"
                 raise AnnotationError(

@@ -124,8 +124,6 @@ def _to_json(value: Any) -> Any:
     return list(value) if isinstance(value, tuple) else value
 
 
-
-
 @dataclass(frozen=True)
 class Origin:
     """Where a record or value was written."""
@@ -181,6 +179,40 @@ class Registry:
     places: dict[str, Place]
     path: Path | None = None
     events: dict[str, Event] = field(default_factory=dict)
+
+    def names(self, what: str) -> NameIndex:
+        """The registry's actors (``what="actor"``) or places by each of their names and by
+        Wikidata id, made on first use and kept with the registry (every article asks)."""
+        key = f"_names_{what}"
+        if key not in self.__dict__:  # frozen: kept beside the fields, as functools.cached_property does
+            self.__dict__[key] = NameIndex.of(self.actors if what == "actor" else self.places)
+        return self.__dict__[key]
+
+
+def names_of(x: Actor | Place) -> set[str]:
+    """An actor's or place's label and aliases, case-folded, with their spaces made single."""
+    return {" ".join(n.casefold().split()) for n in (x.label, *getattr(x, "aliases", ()))}
+
+
+@dataclass(frozen=True)
+class NameIndex:
+    """Registry entries by each of their names and by Wikidata id, and each entry's place in the
+    registry (the first one found is the one named in a message)."""
+
+    by_name: dict[str, list]
+    by_wikidata: dict[str, list]
+    order: dict[str, int]
+
+    @classmethod
+    def of(cls, known: dict[str, Actor] | dict[str, Place]) -> NameIndex:
+        by_name: dict[str, list] = {}
+        by_wikidata: dict[str, list] = {}
+        for k in known.values():
+            for name in names_of(k):
+                by_name.setdefault(name, []).append(k)
+            if k.wikidata:
+                by_wikidata.setdefault(k.wikidata, []).append(k)
+        return cls(by_name, by_wikidata, {k: i for i, k in enumerate(known)})
 
 
 @dataclass(frozen=True)
@@ -391,5 +423,3 @@ class Annotation:
 
     def place(self, place_id: str) -> Place:
         return self.local_places.get(place_id) or self.registry.places[place_id]
-
-

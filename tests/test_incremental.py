@@ -163,3 +163,20 @@ def test_a_build_without_nquads_removes_the_old_store(corpus, tmp_path):
     linkeddata.build([corpus], out, formats=["turtle"])
     assert not (out / "store").exists()
     assert not isinstance(open_data([out]), StoreData)
+
+
+def test_a_reused_article_is_checked_against_what_the_registry_gained(corpus_copy_build):
+    """An article whose inputs did not change is reused, but not when the registry has since gained
+    an actor that one of the article's own actors duplicates: the build says which id to reuse."""
+    folder, out = corpus_copy_build
+    before = snapshot(out)
+    edit(
+        folder / "registry.yaml",
+        "\nplaces:\n",
+        "\n  - id: sejari\n    type: person\n    label: Mustapha Sejari\n\nplaces:\n",
+    )
+    with pytest.raises(linkeddata.errors.AnnotationError) as e:
+        linkeddata.build([folder], out_dir=out)
+    assert "actor 'mustapha-sejari' has the name 'mustapha sejari', like the registry's actor 'sejari'" in str(e.value)
+    assert Path(e.value.file).name == "bi-2015-isis-strategy-contradiction.yaml" and e.value.line == 142
+    assert snapshot(out) == before

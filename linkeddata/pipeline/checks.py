@@ -73,8 +73,8 @@ def still_valid(entry: ArticleEntry, registry_path: Path, registry: Registry, ke
     if cache.registry_digest(registry, list(r.actors), list(r.places), list(r.events)) != r.digest:
         return False
     # The registry may have gained an entry that an actor or place of the article duplicates.
-    check_not_in_registry({a.id: a for a in entry.local_actors}, registry.actors, "actor")
-    check_not_in_registry({p.id: p for p in entry.local_places}, registry.places, "place")
+    check_not_in_registry({a.id: a for a in entry.local_actors}, registry, "actor")
+    check_not_in_registry({p.id: p for p in entry.local_places}, registry, "place")
     return all(cache.stat_of(out / name) == record.stat for name, record in entry.files.items())
 
 
