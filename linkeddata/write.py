@@ -90,7 +90,10 @@ def _nt_term(term) -> str:
 def ntriples_of(triples: Iterable[tuple]) -> bytes:
     """Triples (IRIs and literals, no blank nodes) as sorted N-Triples: the .nt file the build
     writes, byte for byte what rdflib's N-Triples writer gives, sorted."""
-    return _sorted_lines("\n".join(f"{_nt_term(s)} {_nt_term(p)} {_nt_term(o)} ." for s, p, o in triples))
+    # Subjects and predicates are IRIs, and a line holds no line break (literals escape theirs):
+    # each triple is one line as it is, with no splitting again.
+    lines = sorted({f"<{s}> <{p}> {_nt_term(o)} ." for s, p, o in triples})
+    return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
 
 
 def turtle_of_ntriples(nt: bytes, prefixes: Mapping[str, str] | None = None) -> bytes:
@@ -165,14 +168,40 @@ def _compact_with(iri: str, prefixes: dict[str, str]) -> str:
     return iri
 
 
+# json.dumps with options other than the defaults makes a new encoder at every call; an article
+# has thousands of nodes and values to encode.
+_KEY_JSON = json.JSONEncoder(sort_keys=True)
+_NODE_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+_RDF_TYPE = str(RDF.type)
+
+
 def _value_key(value) -> tuple:
-    return (0, value, "") if isinstance(value, str) else (1, value.get("@id", ""), json.dumps(value, sort_keys=True))
+    return (0, value, "") if isinstance(value, str) else (1, value.get("@id", ""), _KEY_JSON.encode(value))
 
 
 @cache
 def _jsonld_head() -> str:
     context = json.dumps({"@context": jsonld_context()}, indent=2, ensure_ascii=False)
     return context[:-2] + ',\n  "@graph": [\n'
+
+
+def _placement(predicate: str, iri: bool, language: bool, datatype: str | None) -> tuple[str, str]:
+    """Where a value of ``predicate`` goes in a node object: its key, and the form of the value,
+    ``string`` (the IRI or the literal's lexical form), ``id`` (``{"@id": IRI}``) or ``value``
+    (:func:`_value_object`). An IRI value when ``iri``, else a literal (with a ``language`` tag,
+    or of the ``datatype``)."""
+    terms, prefixes = _context_terms()
+    for term, coercion in terms.get(predicate, ()):
+        if iri:
+            if coercion == "@id":
+                return term, "string"
+            if coercion is None:
+                return term, "id"
+        elif coercion is None:
+            return term, "value"
+        elif coercion != "@id" and not language and datatype == coercion:
+            return term, "string"
+    return _compact_iri(predicate, prefixes), "id" if iri else "value"
 
 
 def article_jsonld(triples: Iterable[tuple]) -> bytes:
@@ -184,39 +213,40 @@ def article_jsonld(triples: Iterable[tuple]) -> bytes:
     a plain term for a string or a language-tagged string), else its compact IRI with an explicit
     value object. Built directly from the triples (rdflib's writer takes several times longer).
     """
-    terms, prefixes = _context_terms()
+    prefixes = _context_terms()[1]
     nodes: dict[str, dict[str, list]] = {}
+    # (predicate, kind of value) → _placement: a graph has thousands of triples and few of those
+    placements: dict[tuple, tuple[str, str]] = {}
     for s, p, o in triples:
-        if isinstance(s, BNode) or isinstance(o, BNode):
+        subject, predicate, iri = str(s), str(p), isinstance(o, URIRef)
+        node = nodes.get(subject)
+        if node is None:
+            if isinstance(s, BNode):
+                raise ValueError("article_jsonld writes graphs without blank nodes; use to_jsonld")
+            node = nodes[subject] = {}
+        if not iri and isinstance(o, BNode):
             raise ValueError("article_jsonld writes graphs without blank nodes; use to_jsonld")
-        node = nodes.setdefault(str(s), {})
-        if p == RDF.type and isinstance(o, URIRef):
+        if iri and predicate == _RDF_TYPE:
             node.setdefault("type", []).append(_compact_iri(str(o), prefixes))
             continue
-        key, value = None, None
-        for term, coercion in terms.get(str(p), ()):
-            if isinstance(o, URIRef):
-                if coercion == "@id":
-                    key, value = term, str(o)
-                elif coercion is None:
-                    key, value = term, {"@id": str(o)}
-            elif coercion is None:
-                key, value = term, _value_object(o, prefixes)
-            elif coercion != "@id" and not o.language and str(o.datatype) == coercion:
-                key, value = term, str(o)
-            if key:
-                break
-        if key is None:
-            key = _compact_iri(str(p), prefixes)
-            value = {"@id": str(o)} if isinstance(o, URIRef) else _value_object(o, prefixes)
+        if iri:
+            kind = (predicate, True, False, None)
+        else:
+            kind = (predicate, False, bool(o.language), None if o.datatype is None else str(o.datatype))
+        placement = placements.get(kind)
+        if placement is None:
+            placement = placements[kind] = _placement(*kind)
+        key, form = placement
+        value = str(o) if form == "string" else {"@id": str(o)} if form == "id" else _value_object(o, prefixes)
         node.setdefault(key, []).append(value)
     lines = []
     for iri in sorted(nodes):
         node = {"id": iri}
         for key, values in nodes[iri].items():
-            values.sort(key=_value_key)
+            if len(values) > 1:
+                values.sort(key=_value_key)
             node[key] = values[0] if len(values) == 1 else values
-        lines.append("    " + json.dumps(node, ensure_ascii=False, sort_keys=True))
+        lines.append("    " + _NODE_JSON.encode(node))
     return (_jsonld_head() + ",\n".join(lines) + "\n  ]\n}\n").encode("utf-8")
 
 
