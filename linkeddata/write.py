@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
@@ -110,7 +110,11 @@ def prefix_lines(prefixes: Mapping[str, str] | None = None) -> bytes:
 
 def turtle_body(nt: bytes, prefixes: Mapping[str, str] | None = None) -> bytes:
     """:func:`turtle_of_ntriples` without its prefix declarations (for files made of several parts)."""
-    lines = turtle_of_ntriples(nt, prefixes).split(b"\n")
+    return _without_prefixes(turtle_of_ntriples(nt, prefixes))
+
+
+def _without_prefixes(turtle: bytes) -> bytes:
+    lines = turtle.split(b"\n")
     return b"\n".join(line for line in lines if not line.startswith(b"@prefix ")).strip(b"\n") + b"\n"
 
 
@@ -124,7 +128,26 @@ def nquads_of_ntriples(nt: bytes, graph_iri: str) -> bytes:
 
 def trig_block(nt: bytes, graph_iri: str) -> bytes:
     """One named graph of the build's TriG file: ``<graph> { Turtle }``, its prefixes left to the top."""
-    return b"<" + graph_iri.encode() + b"> {\n" + turtle_body(nt) + b"}\n"
+    return _trig_block_of_turtle(turtle_of_ntriples(nt), graph_iri)
+
+
+def _trig_block_of_turtle(turtle: bytes, graph_iri: str) -> bytes:
+    """:func:`trig_block` from the Turtle of the graph (:func:`turtle_of_ntriples`)."""
+    return b"<" + graph_iri.encode() + b"> {\n" + _without_prefixes(turtle) + b"}\n"
+
+
+@dataclass(frozen=True)
+class ArticleData:
+    """An article graph as the build's writers take it: its triples (IRIs and literals only) and
+    their sorted N-Triples (:func:`ntriples_of`). Its Turtle is made on first use and once: the
+    Turtle file and the TriG block are the same serialization."""
+
+    triples: Iterable[tuple]
+    nt: bytes
+
+    @cached_property
+    def turtle(self) -> bytes:
+        return turtle_of_ntriples(self.nt)
 
 
 @cache
@@ -267,16 +290,16 @@ class OutputFormat:
     """One output format of a build.
 
     An article format (``dataset`` false) writes one file per article, ``SLUG`` + ``extension``,
-    with ``write(triples, nt)`` (the article graph's triples and its sorted N-Triples). A dataset
-    format writes one file for the whole build, ``dataset`` + ``extension``: ``head()``, then each
-    article's ``part(nt, graph_iri)`` in named-graph order."""
+    with ``write(article)`` (the article graph, :class:`ArticleData`). A dataset format writes one
+    file for the whole build, ``dataset`` + ``extension``: ``head()``, then each article's
+    ``part(article, graph_iri)`` in named-graph order."""
 
     name: str
     extension: str
     description: str
     dataset: bool = False
-    write: Callable[[Iterable[tuple], bytes], bytes] | None = None
-    part: Callable[[bytes, str], bytes] | None = None
+    write: Callable[[ArticleData], bytes] | None = None
+    part: Callable[[ArticleData, str], bytes] | None = None
     head: Callable[[], bytes] = bytes
 
     def file_name(self, slug: str) -> str:
@@ -284,16 +307,24 @@ class OutputFormat:
         return (DATASET_NAME if self.dataset else slug) + self.extension
 
 
-def _turtle(_triples: Iterable[tuple], nt: bytes) -> bytes:
-    return turtle_of_ntriples(nt)
+def _turtle(article: ArticleData) -> bytes:
+    return article.turtle
 
 
-def _jsonld(triples: Iterable[tuple], _nt: bytes) -> bytes:
-    return article_jsonld(triples)
+def _jsonld(article: ArticleData) -> bytes:
+    return article_jsonld(article.triples)
 
 
-def _ntriples(_triples: Iterable[tuple], nt: bytes) -> bytes:
-    return nt
+def _ntriples(article: ArticleData) -> bytes:
+    return article.nt
+
+
+def _trig(article: ArticleData, graph_iri: str) -> bytes:
+    return _trig_block_of_turtle(article.turtle, graph_iri)
+
+
+def _nquads(article: ArticleData, graph_iri: str) -> bytes:
+    return nquads_of_ntriples(article.nt, graph_iri)
 
 
 DATASET_NAME = "dataset"
@@ -305,9 +336,9 @@ FORMATS: dict[str, OutputFormat] = {
                      write=_jsonld),  # fmt: skip
         OutputFormat("ntriples", ".nt", "N-Triples, sorted, one file per article", write=_ntriples),
         OutputFormat("trig", ".trig", "TriG dataset of the whole build, one named graph per article", dataset=True,
-                     part=trig_block, head=prefix_lines),  # fmt: skip
+                     part=_trig, head=prefix_lines),  # fmt: skip
         OutputFormat("nquads", ".nq", "N-Quads dataset of the whole build, sorted", dataset=True,
-                     part=nquads_of_ntriples),  # fmt: skip
+                     part=_nquads),  # fmt: skip
     )
 }
 PER_ARTICLE = tuple(name for name, f in FORMATS.items() if not f.dataset)

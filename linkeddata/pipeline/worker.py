@@ -30,7 +30,7 @@ from ..graph import Minter, build_graph
 from ..namespaces import RDF
 from ..processes import context, starting, worker_init
 from ..validate import ValidationReport, validate_graph
-from ..write import FORMATS, ntriples_of
+from ..write import FORMATS, ArticleData, ntriples_of
 from .manifest import ArticleEntry, ClaimRef, FileRecord, RegistryUse
 from .options import BuildOptions
 from .sources import Registries, Source
@@ -96,14 +96,15 @@ def make_article(job: Job, registries: Registries) -> tuple[Built, dict[str, byt
         report = validate_graph(ag.graph, ag.origins)
 
     slug, graph_iri = source.slug, str(ag.graph_iri)
+    data = ArticleData(ag.triples, nt)
     files: dict[str, bytes] = {}
     parts: dict[str, bytes] = {}
     for name in options.formats:
         fmt = FORMATS[name]
         if fmt.dataset:
-            parts[name] = fmt.part(nt, graph_iri)
+            parts[name] = fmt.part(data, graph_iri)
         else:
-            files[fmt.file_name(slug)] = fmt.write(ag.triples, nt)
+            files[fmt.file_name(slug)] = fmt.write(data)
     parts["void"] = description_part(describe_article(ag, files, options.base_iri))
     outputs: dict[str, bytes] = {}
     if report is None or report.conforms:
