@@ -140,9 +140,15 @@ class Minter:
 
     def __init__(self, base: str, slug: str):
         self.base, self.slug = check_base_iri(base), slug
+        # parts → IRI: an article asks for each of its IRIs many times (an anchor's a dozen), and
+        # one object per IRI makes the sets and dicts of the graph compare them by identity.
+        self._minted: dict[tuple[str | int, ...], URIRef] = {}
 
     def _iri(self, *parts: str | int) -> URIRef:
-        return URIRef(self.base + "/".join(_segment(str(p)) for p in parts))
+        iri = self._minted.get(parts)
+        if iri is None:
+            iri = self._minted[parts] = URIRef(self.base + "/".join(_segment(str(p)) for p in parts))
+        return iri
 
     def article(self) -> URIRef:
         return self._iri("article", self.slug)
