@@ -108,6 +108,9 @@ class Statistics:
     classes: dict[URIRef, int]  # class → distinct IRI subjects of that rdf:type
 
 
+_RDF_TYPE = str(RDF.type)
+
+
 def statistics(triples: Graph | set[tuple]) -> Statistics:
     """Counts of a graph, or of a set of triples (the union of several graphs)."""
     subjects, objects = set(), set()
@@ -117,7 +120,8 @@ def statistics(triples: Graph | set[tuple]) -> Statistics:
         subjects.add(s)
         objects.add(o)
         properties[p] += 1
-        if p == RDF.type and isinstance(o, URIRef) and isinstance(s, URIRef):
+        # compared as text: rdflib's == is a Python call, and this runs for every triple
+        if str(p) == _RDF_TYPE and isinstance(o, URIRef) and isinstance(s, URIRef):
             members.setdefault(o, set()).add(s)
     return Statistics(
         triples=len(triples),
@@ -223,9 +227,11 @@ class _Description:
             self.add(node, DCTERMS.conformsTo, shapes)
 
 
-def describe_article(ag: ArticleGraph, files: Mapping[str, bytes], base_iri: str) -> set[tuple]:
+def describe_article(ag: ArticleGraph, files: Mapping[str, bytes], base_iri: str,
+                     stats: Statistics | None = None) -> set[tuple]:  # fmt: skip
     """The part of the build's description about one article: its named graph (a subset of the
-    dataset), its statistics and the per-article data ``files`` (name → bytes) written for it."""
+    dataset), its statistics (``stats``, if the caller has them already: :func:`statistics` of
+    ``ag.triples``) and the per-article data ``files`` (name → bytes) written for it."""
     d = _Description(base_iri)
     activity = d.iri("dataset", "build")
     subset, article = ag.graph_iri, ag.article_iri
@@ -241,7 +247,7 @@ def describe_article(ag: ArticleGraph, files: Mapping[str, bytes], base_iri: str
     headline = next((o for s, p, o in ag.triples if s == article and p == RDFS.label), None)
     if headline is not None:
         d.add(article, RDFS.label, headline)
-    d.statistics(subset, statistics(ag.triples), "graph", ag.article.slug)
+    d.statistics(subset, stats or statistics(ag.triples), "graph", ag.article.slug)
     for fmt in PER_ARTICLE:
         name = FORMATS[fmt].file_name(ag.article.slug)
         if name in files:

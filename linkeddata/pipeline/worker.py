@@ -14,20 +14,16 @@ import contextlib
 import functools
 import hashlib
 import os
-from collections import Counter
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import URIRef
-
 from .. import cache
 from ..annotation import load_annotation
 from ..article import read_article
-from ..describe import describe_article, description_part
+from ..describe import describe_article, description_part, statistics
 from ..graph import Minter, build_graph
-from ..namespaces import RDF
 from ..processes import context, starting, worker_init
 from ..validate import ValidationReport, validate_graph
 from ..write import FORMATS, ArticleData, ntriples_of
@@ -105,7 +101,8 @@ def make_article(job: Job, registries: Registries) -> tuple[Built, dict[str, byt
             parts[name] = fmt.part(data, graph_iri)
         else:
             files[fmt.file_name(slug)] = fmt.write(data)
-    parts["void"] = description_part(describe_article(ag, files, options.base_iri))
+    stats = statistics(ag.triples)
+    parts["void"] = description_part(describe_article(ag, files, options.base_iri, stats))
     outputs: dict[str, bytes] = {}
     if report is None or report.conforms:
         outputs.update(files)
@@ -115,7 +112,6 @@ def make_article(job: Job, registries: Registries) -> tuple[Built, dict[str, byt
     actor_ids = tuple(sorted(i for i in registry.actors if mint.actor(i) in ag.actors))
     place_ids = tuple(sorted(i for i in registry.places if mint.place(i) in ag.places))
     event_ids = tuple(sorted(e.id for e in annotation.events if e.shared))
-    properties: Counter[str] = Counter(str(p) for _s, p, _o in ag.triples)
     warned = report is not None and report.conforms and bool(report.violations)
     entry = ArticleEntry(
         key=job.key,
@@ -133,9 +129,9 @@ def make_article(job: Job, registries: Registries) -> tuple[Built, dict[str, byt
         local_places=tuple(annotation.local_places.values()),
         files={name: FileRecord(hashlib.sha256(data).hexdigest()) for name, data in files.items()},
         parts={part: len(data) for part, data in parts.items()},
-        properties=dict(sorted(properties.items())),
+        properties=dict(sorted((str(p), n) for p, n in stats.properties.items())),
         shared=shared_triples(nt, mint),
-        classes=tuple(sorted({str(o) for _s, p, o in ag.triples if p == RDF.type and isinstance(o, URIRef)})),
+        classes=tuple(sorted(map(str, stats.classes))),
         events=tuple(tuple(e) for e in ag.events),
         # Warnings (a conforming report's results): kept for a later build that reuses the article.
         warnings=tuple(v.describe() for v in report.violations) if warned else (),
