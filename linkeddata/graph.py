@@ -11,7 +11,7 @@ import ipaddress
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 from urllib.parse import quote as percent_encode
 from urllib.parse import unquote
 
@@ -128,13 +128,6 @@ def check_base_iri(base: str) -> str:
     return base
 
 
-@lru_cache(maxsize=1 << 16)
-def _segment(part: str) -> str:
-    """``part`` percent-encoded as one path segment. Cached: an article mints its thousands of IRIs
-    from a few segments (its slug, "claim", "anchor", the claim ids, the spans)."""
-    return percent_encode(part, safe="")
-
-
 class Minter:
     """Mints the IRIs of one article's resources under a base IRI (see docs/model.md)."""
 
@@ -143,11 +136,21 @@ class Minter:
         # parts → IRI: an article asks for each of its IRIs many times (an anchor's a dozen), and
         # one object per IRI makes the sets and dicts of the graph compare them by identity.
         self._minted: dict[tuple[str | int, ...], URIRef] = {}
+        # part → its percent-encoding: the thousands of IRIs of an article are made of a few parts
+        # (its slug, "claim", "anchor", the claim ids), and urllib's quote is slow.
+        self._segments: dict[str, str] = {}
+
+    def _segment(self, part: str | int) -> str:
+        text = str(part)
+        segment = self._segments.get(text)
+        if segment is None:
+            segment = self._segments[text] = percent_encode(text, safe="")
+        return segment
 
     def _iri(self, *parts: str | int) -> URIRef:
         iri = self._minted.get(parts)
         if iri is None:
-            iri = self._minted[parts] = URIRef(self.base + "/".join(_segment(str(p)) for p in parts))
+            iri = self._minted[parts] = URIRef(self.base + "/".join(map(self._segment, parts)))
         return iri
 
     def article(self) -> URIRef:
@@ -219,7 +222,7 @@ class Minter:
         if not iri.startswith(self.base):
             return False
         segments = iri[len(self.base) :].split("/", 2)
-        return len(segments) > 1 and segments[1] == _segment(self.slug)
+        return len(segments) > 1 and segments[1] == self._segment(self.slug)
 
 
 def time_literal(value: str, origin: Origin) -> Literal:
