@@ -227,11 +227,11 @@ class _Description:
             self.add(node, DCTERMS.conformsTo, shapes)
 
 
-def describe_article(ag: ArticleGraph, files: Mapping[str, bytes], base_iri: str,
+def describe_article(ag: ArticleGraph, files: Mapping[str, tuple[int, str]], base_iri: str,
                      stats: Statistics | None = None) -> set[tuple]:  # fmt: skip
     """The part of the build's description about one article: its named graph (a subset of the
     dataset), its statistics (``stats``, if the caller has them already: :func:`statistics` of
-    ``ag.triples``) and the per-article data ``files`` (name → bytes) written for it."""
+    ``ag.triples``) and the per-article data ``files`` written for it (name → (size, SHA-256))."""
     d = _Description(base_iri)
     activity = d.iri("dataset", "build")
     subset, article = ag.graph_iri, ag.article_iri
@@ -251,7 +251,7 @@ def describe_article(ag: ArticleGraph, files: Mapping[str, bytes], base_iri: str
     for fmt in PER_ARTICLE:
         name = FORMATS[fmt].file_name(ag.article.slug)
         if name in files:
-            d.distribution(subset, name, len(files[name]), hashlib.sha256(files[name]).hexdigest())
+            d.distribution(subset, name, *files[name])
     return d.g
 
 

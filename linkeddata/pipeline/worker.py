@@ -102,7 +102,9 @@ def make_article(job: Job, registries: Registries) -> tuple[Built, dict[str, byt
         else:
             files[fmt.file_name(slug)] = fmt.write(data)
     stats = statistics(ag.triples)
-    parts["void"] = description_part(describe_article(ag, files, options.base_iri, stats))
+    digests = {name: hashlib.sha256(data).hexdigest() for name, data in files.items()}
+    described = {name: (len(data), digests[name]) for name, data in files.items()}
+    parts["void"] = description_part(describe_article(ag, described, options.base_iri, stats))
     outputs: dict[str, bytes] = {}
     if report is None or report.conforms:
         outputs.update(files)
@@ -127,7 +129,7 @@ def make_article(job: Job, registries: Registries) -> tuple[Built, dict[str, byt
                    for c, other, claim_id, where in annotation.external_claim_refs()),
         local_actors=tuple(annotation.local_actors.values()),
         local_places=tuple(annotation.local_places.values()),
-        files={name: FileRecord(hashlib.sha256(data).hexdigest()) for name, data in files.items()},
+        files={name: FileRecord(digest) for name, digest in digests.items()},
         parts={part: len(data) for part, data in parts.items()},
         properties=dict(sorted((str(p), n) for p, n in stats.properties.items())),
         shared=shared_triples(nt, mint),
