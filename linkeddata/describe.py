@@ -63,6 +63,7 @@ _W3C_FORMATS = "http://www.w3.org/ns/formats/"
 
 # Prefixes for partition keys (``schema-Person``); rdf: is not among the prefixes the data binds.
 _KEY_PREFIXES: dict[str, str] = {str(ns): prefix for prefix, ns in PREFIXES.items()} | {str(RDF): "rdf"}
+_KEY_NAMESPACES = sorted(_KEY_PREFIXES, key=len, reverse=True)  # the longest that fits is the one
 _SAFE_LOCAL = re.compile(r"[A-Za-z0-9_.-]+")
 
 
@@ -136,7 +137,7 @@ def statistics(triples: Graph | set[tuple]) -> Statistics:
 def _key(term: URIRef) -> str:
     """A short, readable and unique path segment for a class or property: ``schema-Person``."""
     text = str(term)
-    for ns in sorted(_KEY_PREFIXES, key=len, reverse=True):
+    for ns in _KEY_NAMESPACES:
         local = text[len(ns) :]
         if text.startswith(ns) and _SAFE_LOCAL.fullmatch(local):
             return f"{_KEY_PREFIXES[ns]}-{local}"

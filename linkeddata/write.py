@@ -238,8 +238,9 @@ def article_jsonld(triples: Iterable[tuple]) -> bytes:
     """
     prefixes = _context_terms()[1]
     nodes: dict[str, dict[str, list]] = {}
-    # (predicate, kind of value) → _placement: a graph has thousands of triples and few of those
-    placements: dict[tuple, tuple[str, str]] = {}
+    # predicate (of an IRI), or (predicate, language, datatype) of a literal → _placement: a graph
+    # has thousands of triples and few of those
+    placements: dict[str | tuple, tuple[str, str]] = {}
     for s, p, o in triples:
         subject, predicate, iri = str(s), str(p), isinstance(o, URIRef)
         node = nodes.get(subject)
@@ -253,12 +254,13 @@ def article_jsonld(triples: Iterable[tuple]) -> bytes:
             node.setdefault("type", []).append(_compact_iri(str(o), prefixes))
             continue
         if iri:
-            kind = (predicate, True, False, None)
+            kind, language, datatype = predicate, False, None
         else:
-            kind = (predicate, False, bool(o.language), None if o.datatype is None else str(o.datatype))
+            language, datatype = bool(o.language), None if o.datatype is None else str(o.datatype)
+            kind = (predicate, language, datatype)
         placement = placements.get(kind)
         if placement is None:
-            placement = placements[kind] = _placement(*kind)
+            placement = placements[kind] = _placement(predicate, iri, language, datatype)
         key, form = placement
         value = str(o) if form == "string" else {"@id": str(o)} if form == "id" else _value_object(o, prefixes)
         node.setdefault(key, []).append(value)
