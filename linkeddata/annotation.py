@@ -95,13 +95,24 @@ def _construct_map(loader: _Loader, node: yaml.MappingNode) -> _Map:
         loader.depth -= 1
 
 
+_STR = "tag:yaml.org,2002:str"
+
+
+def _construct(loader: _Loader, node: yaml.Node) -> Any:
+    """``loader.construct_object(node, deep=True)``, with plain text made directly: most values of
+    an annotation are text, and the loader's bookkeeping costs more than making them."""
+    if type(node) is yaml.ScalarNode and node.tag == _STR:
+        return _construct_str(loader, node)
+    return loader.construct_object(node, deep=True)
+
+
 def _construct_map_items(loader: _Loader, node: yaml.MappingNode) -> _Map:
     loader.flatten_mapping(node)
     result = _Map()
     result.line = node.start_mark.line + 1
     result.key_lines = {}
     for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
+        key = _construct(loader, key_node)
         if not isinstance(key, str):
             raise _YamlProblem(key_node.start_mark.line + 1, f"a key must be text, not {key!r}")
         if key in result:
@@ -109,7 +120,7 @@ def _construct_map_items(loader: _Loader, node: yaml.MappingNode) -> _Map:
                 key_node.start_mark.line + 1,
                 f"duplicate key '{key}' (first on line {result.key_lines[key]})",
             )
-        result[key] = loader.construct_object(value_node, deep=True)
+        result[key] = _construct(loader, value_node)
         result.key_lines[key] = value_node.start_mark.line + 1
     return result
 
@@ -117,7 +128,7 @@ def _construct_map_items(loader: _Loader, node: yaml.MappingNode) -> _Map:
 def _construct_seq(loader: _Loader, node: yaml.SequenceNode) -> _Seq:
     _nest(loader, node)
     try:
-        result = _Seq(loader.construct_object(child, deep=True) for child in node.value)
+        result = _Seq(_construct(loader, child) for child in node.value)
     finally:
         loader.depth -= 1
     result.line = node.start_mark.line + 1

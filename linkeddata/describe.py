@@ -63,6 +63,7 @@ _W3C_FORMATS = "http://www.w3.org/ns/formats/"
 
 # Prefixes for partition keys (``schema-Person``); rdf: is not among the prefixes the data binds.
 _KEY_PREFIXES: dict[str, str] = {str(ns): prefix for prefix, ns in PREFIXES.items()} | {str(RDF): "rdf"}
+_KEY_NAMESPACES = sorted(_KEY_PREFIXES, key=len, reverse=True)  # the longest that fits is the one
 _SAFE_LOCAL = re.compile(r"[A-Za-z0-9_.-]+")
 
 
@@ -108,6 +109,9 @@ class Statistics:
     classes: dict[URIRef, int]  # class → distinct IRI subjects of that rdf:type
 
 
+_RDF_TYPE = str(RDF.type)
+
+
 def statistics(triples: Graph | set[tuple]) -> Statistics:
     """Counts of a graph, or of a set of triples (the union of several graphs)."""
     subjects, objects = set(), set()
@@ -117,7 +121,8 @@ def statistics(triples: Graph | set[tuple]) -> Statistics:
         subjects.add(s)
         objects.add(o)
         properties[p] += 1
-        if p == RDF.type and isinstance(o, URIRef) and isinstance(s, URIRef):
+        # compared as text: rdflib's == is a Python call, and this runs for every triple
+        if str(p) == _RDF_TYPE and isinstance(o, URIRef) and isinstance(s, URIRef):
             members.setdefault(o, set()).add(s)
     return Statistics(
         triples=len(triples),
@@ -132,7 +137,7 @@ def statistics(triples: Graph | set[tuple]) -> Statistics:
 def _key(term: URIRef) -> str:
     """A short, readable and unique path segment for a class or property: ``schema-Person``."""
     text = str(term)
-    for ns in sorted(_KEY_PREFIXES, key=len, reverse=True):
+    for ns in _KEY_NAMESPACES:
         local = text[len(ns) :]
         if text.startswith(ns) and _SAFE_LOCAL.fullmatch(local):
             return f"{_KEY_PREFIXES[ns]}-{local}"
@@ -223,9 +228,11 @@ class _Description:
             self.add(node, DCTERMS.conformsTo, shapes)
 
 
-def describe_article(ag: ArticleGraph, files: Mapping[str, bytes], base_iri: str) -> set[tuple]:
+def describe_article(ag: ArticleGraph, files: Mapping[str, tuple[int, str]], base_iri: str,
+                     stats: Statistics | None = None) -> set[tuple]:  # fmt: skip
     """The part of the build's description about one article: its named graph (a subset of the
-    dataset), its statistics and the per-article data ``files`` (name → bytes) written for it."""
+    dataset), its statistics (``stats``, if the caller has them already: :func:`statistics` of
+    ``ag.triples``) and the per-article data ``files`` written for it (name → (size, SHA-256))."""
     d = _Description(base_iri)
     activity = d.iri("dataset", "build")
     subset, article = ag.graph_iri, ag.article_iri
@@ -241,11 +248,11 @@ def describe_article(ag: ArticleGraph, files: Mapping[str, bytes], base_iri: str
     headline = next((o for s, p, o in ag.triples if s == article and p == RDFS.label), None)
     if headline is not None:
         d.add(article, RDFS.label, headline)
-    d.statistics(subset, statistics(ag.triples), "graph", ag.article.slug)
+    d.statistics(subset, stats or statistics(ag.triples), "graph", ag.article.slug)
     for fmt in PER_ARTICLE:
         name = FORMATS[fmt].file_name(ag.article.slug)
         if name in files:
-            d.distribution(subset, name, len(files[name]), hashlib.sha256(files[name]).hexdigest())
+            d.distribution(subset, name, *files[name])
     return d.g
 
 

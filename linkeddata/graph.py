@@ -133,9 +133,25 @@ class Minter:
 
     def __init__(self, base: str, slug: str):
         self.base, self.slug = check_base_iri(base), slug
+        # parts → IRI: an article asks for each of its IRIs many times (an anchor's a dozen), and
+        # one object per IRI makes the sets and dicts of the graph compare them by identity.
+        self._minted: dict[tuple[str | int, ...], URIRef] = {}
+        # part → its percent-encoding: the thousands of IRIs of an article are made of a few parts
+        # (its slug, "claim", "anchor", the claim ids), and urllib's quote is slow.
+        self._segments: dict[str, str] = {}
+
+    def _segment(self, part: str | int) -> str:
+        text = str(part)
+        segment = self._segments.get(text)
+        if segment is None:
+            segment = self._segments[text] = percent_encode(text, safe="")
+        return segment
 
     def _iri(self, *parts: str | int) -> URIRef:
-        return URIRef(self.base + "/".join(percent_encode(str(p), safe="") for p in parts))
+        iri = self._minted.get(parts)
+        if iri is None:
+            iri = self._minted[parts] = URIRef(self.base + "/".join(map(self._segment, parts)))
+        return iri
 
     def article(self) -> URIRef:
         return self._iri("article", self.slug)
@@ -206,7 +222,7 @@ class Minter:
         if not iri.startswith(self.base):
             return False
         segments = iri[len(self.base) :].split("/", 2)
-        return len(segments) > 1 and segments[1] == percent_encode(self.slug, safe="")
+        return len(segments) > 1 and segments[1] == self._segment(self.slug)
 
 
 def time_literal(value: str, origin: Origin) -> Literal:

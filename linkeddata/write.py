@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
@@ -90,7 +90,10 @@ def _nt_term(term) -> str:
 def ntriples_of(triples: Iterable[tuple]) -> bytes:
     """Triples (IRIs and literals, no blank nodes) as sorted N-Triples: the .nt file the build
     writes, byte for byte what rdflib's N-Triples writer gives, sorted."""
-    return _sorted_lines("\n".join(f"{_nt_term(s)} {_nt_term(p)} {_nt_term(o)} ." for s, p, o in triples))
+    # Subjects and predicates are IRIs, and a line holds no line break (literals escape theirs):
+    # each triple is one line as it is, with no splitting again.
+    lines = sorted({f"<{s}> <{p}> {_nt_term(o)} ." for s, p, o in triples})
+    return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
 
 
 def turtle_of_ntriples(nt: bytes, prefixes: Mapping[str, str] | None = None) -> bytes:
@@ -107,7 +110,11 @@ def prefix_lines(prefixes: Mapping[str, str] | None = None) -> bytes:
 
 def turtle_body(nt: bytes, prefixes: Mapping[str, str] | None = None) -> bytes:
     """:func:`turtle_of_ntriples` without its prefix declarations (for files made of several parts)."""
-    lines = turtle_of_ntriples(nt, prefixes).split(b"\n")
+    return _without_prefixes(turtle_of_ntriples(nt, prefixes))
+
+
+def _without_prefixes(turtle: bytes) -> bytes:
+    lines = turtle.split(b"\n")
     return b"\n".join(line for line in lines if not line.startswith(b"@prefix ")).strip(b"\n") + b"\n"
 
 
@@ -121,7 +128,26 @@ def nquads_of_ntriples(nt: bytes, graph_iri: str) -> bytes:
 
 def trig_block(nt: bytes, graph_iri: str) -> bytes:
     """One named graph of the build's TriG file: ``<graph> { Turtle }``, its prefixes left to the top."""
-    return b"<" + graph_iri.encode() + b"> {\n" + turtle_body(nt) + b"}\n"
+    return _trig_block_of_turtle(turtle_of_ntriples(nt), graph_iri)
+
+
+def _trig_block_of_turtle(turtle: bytes, graph_iri: str) -> bytes:
+    """:func:`trig_block` from the Turtle of the graph (:func:`turtle_of_ntriples`)."""
+    return b"<" + graph_iri.encode() + b"> {\n" + _without_prefixes(turtle) + b"}\n"
+
+
+@dataclass(frozen=True)
+class ArticleData:
+    """An article graph as the build's writers take it: its triples (IRIs and literals only) and
+    their sorted N-Triples (:func:`ntriples_of`). Its Turtle is made on first use and once: the
+    Turtle file and the TriG block are the same serialization."""
+
+    triples: Iterable[tuple]
+    nt: bytes
+
+    @cached_property
+    def turtle(self) -> bytes:
+        return turtle_of_ntriples(self.nt)
 
 
 @cache
@@ -165,14 +191,40 @@ def _compact_with(iri: str, prefixes: dict[str, str]) -> str:
     return iri
 
 
+# json.dumps with options other than the defaults makes a new encoder at every call; an article
+# has thousands of nodes and values to encode.
+_KEY_JSON = json.JSONEncoder(sort_keys=True)
+_NODE_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+_RDF_TYPE = str(RDF.type)
+
+
 def _value_key(value) -> tuple:
-    return (0, value, "") if isinstance(value, str) else (1, value.get("@id", ""), json.dumps(value, sort_keys=True))
+    return (0, value, "") if isinstance(value, str) else (1, value.get("@id", ""), _KEY_JSON.encode(value))
 
 
 @cache
 def _jsonld_head() -> str:
     context = json.dumps({"@context": jsonld_context()}, indent=2, ensure_ascii=False)
     return context[:-2] + ',\n  "@graph": [\n'
+
+
+def _placement(predicate: str, iri: bool, language: bool, datatype: str | None) -> tuple[str, str]:
+    """Where a value of ``predicate`` goes in a node object: its key, and the form of the value,
+    ``string`` (the IRI or the literal's lexical form), ``id`` (``{"@id": IRI}``) or ``value``
+    (:func:`_value_object`). An IRI value when ``iri``, else a literal (with a ``language`` tag,
+    or of the ``datatype``)."""
+    terms, prefixes = _context_terms()
+    for term, coercion in terms.get(predicate, ()):
+        if iri:
+            if coercion == "@id":
+                return term, "string"
+            if coercion is None:
+                return term, "id"
+        elif coercion is None:
+            return term, "value"
+        elif coercion != "@id" and not language and datatype == coercion:
+            return term, "string"
+    return _compact_iri(predicate, prefixes), "id" if iri else "value"
 
 
 def article_jsonld(triples: Iterable[tuple]) -> bytes:
@@ -184,39 +236,42 @@ def article_jsonld(triples: Iterable[tuple]) -> bytes:
     a plain term for a string or a language-tagged string), else its compact IRI with an explicit
     value object. Built directly from the triples (rdflib's writer takes several times longer).
     """
-    terms, prefixes = _context_terms()
+    prefixes = _context_terms()[1]
     nodes: dict[str, dict[str, list]] = {}
+    # predicate (of an IRI), or (predicate, language, datatype) of a literal → _placement: a graph
+    # has thousands of triples and few of those
+    placements: dict[str | tuple, tuple[str, str]] = {}
     for s, p, o in triples:
-        if isinstance(s, BNode) or isinstance(o, BNode):
+        subject, predicate, iri = str(s), str(p), isinstance(o, URIRef)
+        node = nodes.get(subject)
+        if node is None:
+            if isinstance(s, BNode):
+                raise ValueError("article_jsonld writes graphs without blank nodes; use to_jsonld")
+            node = nodes[subject] = {}
+        if not iri and isinstance(o, BNode):
             raise ValueError("article_jsonld writes graphs without blank nodes; use to_jsonld")
-        node = nodes.setdefault(str(s), {})
-        if p == RDF.type and isinstance(o, URIRef):
+        if iri and predicate == _RDF_TYPE:
             node.setdefault("type", []).append(_compact_iri(str(o), prefixes))
             continue
-        key, value = None, None
-        for term, coercion in terms.get(str(p), ()):
-            if isinstance(o, URIRef):
-                if coercion == "@id":
-                    key, value = term, str(o)
-                elif coercion is None:
-                    key, value = term, {"@id": str(o)}
-            elif coercion is None:
-                key, value = term, _value_object(o, prefixes)
-            elif coercion != "@id" and not o.language and str(o.datatype) == coercion:
-                key, value = term, str(o)
-            if key:
-                break
-        if key is None:
-            key = _compact_iri(str(p), prefixes)
-            value = {"@id": str(o)} if isinstance(o, URIRef) else _value_object(o, prefixes)
+        if iri:
+            kind, language, datatype = predicate, False, None
+        else:
+            language, datatype = bool(o.language), None if o.datatype is None else str(o.datatype)
+            kind = (predicate, language, datatype)
+        placement = placements.get(kind)
+        if placement is None:
+            placement = placements[kind] = _placement(predicate, iri, language, datatype)
+        key, form = placement
+        value = str(o) if form == "string" else {"@id": str(o)} if form == "id" else _value_object(o, prefixes)
         node.setdefault(key, []).append(value)
     lines = []
     for iri in sorted(nodes):
         node = {"id": iri}
         for key, values in nodes[iri].items():
-            values.sort(key=_value_key)
+            if len(values) > 1:
+                values.sort(key=_value_key)
             node[key] = values[0] if len(values) == 1 else values
-        lines.append("    " + json.dumps(node, ensure_ascii=False, sort_keys=True))
+        lines.append("    " + _NODE_JSON.encode(node))
     return (_jsonld_head() + ",\n".join(lines) + "\n  ]\n}\n").encode("utf-8")
 
 
@@ -237,16 +292,16 @@ class OutputFormat:
     """One output format of a build.
 
     An article format (``dataset`` false) writes one file per article, ``SLUG`` + ``extension``,
-    with ``write(triples, nt)`` (the article graph's triples and its sorted N-Triples). A dataset
-    format writes one file for the whole build, ``dataset`` + ``extension``: ``head()``, then each
-    article's ``part(nt, graph_iri)`` in named-graph order."""
+    with ``write(article)`` (the article graph, :class:`ArticleData`). A dataset format writes one
+    file for the whole build, ``dataset`` + ``extension``: ``head()``, then each article's
+    ``part(article, graph_iri)`` in named-graph order."""
 
     name: str
     extension: str
     description: str
     dataset: bool = False
-    write: Callable[[Iterable[tuple], bytes], bytes] | None = None
-    part: Callable[[bytes, str], bytes] | None = None
+    write: Callable[[ArticleData], bytes] | None = None
+    part: Callable[[ArticleData, str], bytes] | None = None
     head: Callable[[], bytes] = bytes
 
     def file_name(self, slug: str) -> str:
@@ -254,16 +309,24 @@ class OutputFormat:
         return (DATASET_NAME if self.dataset else slug) + self.extension
 
 
-def _turtle(_triples: Iterable[tuple], nt: bytes) -> bytes:
-    return turtle_of_ntriples(nt)
+def _turtle(article: ArticleData) -> bytes:
+    return article.turtle
 
 
-def _jsonld(triples: Iterable[tuple], _nt: bytes) -> bytes:
-    return article_jsonld(triples)
+def _jsonld(article: ArticleData) -> bytes:
+    return article_jsonld(article.triples)
 
 
-def _ntriples(_triples: Iterable[tuple], nt: bytes) -> bytes:
-    return nt
+def _ntriples(article: ArticleData) -> bytes:
+    return article.nt
+
+
+def _trig(article: ArticleData, graph_iri: str) -> bytes:
+    return _trig_block_of_turtle(article.turtle, graph_iri)
+
+
+def _nquads(article: ArticleData, graph_iri: str) -> bytes:
+    return nquads_of_ntriples(article.nt, graph_iri)
 
 
 DATASET_NAME = "dataset"
@@ -275,9 +338,9 @@ FORMATS: dict[str, OutputFormat] = {
                      write=_jsonld),  # fmt: skip
         OutputFormat("ntriples", ".nt", "N-Triples, sorted, one file per article", write=_ntriples),
         OutputFormat("trig", ".trig", "TriG dataset of the whole build, one named graph per article", dataset=True,
-                     part=trig_block, head=prefix_lines),  # fmt: skip
+                     part=_trig, head=prefix_lines),  # fmt: skip
         OutputFormat("nquads", ".nq", "N-Quads dataset of the whole build, sorted", dataset=True,
-                     part=nquads_of_ntriples),  # fmt: skip
+                     part=_nquads),  # fmt: skip
     )
 }
 PER_ARTICLE = tuple(name for name, f in FORMATS.items() if not f.dataset)

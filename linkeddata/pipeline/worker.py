@@ -14,23 +14,19 @@ import contextlib
 import functools
 import hashlib
 import os
-from collections import Counter
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import URIRef
-
 from .. import cache
 from ..annotation import load_annotation
 from ..article import read_article
-from ..describe import describe_article, description_part
+from ..describe import describe_article, description_part, statistics
 from ..graph import Minter, build_graph
-from ..namespaces import RDF
 from ..processes import context, starting, worker_init
 from ..validate import ValidationReport, validate_graph
-from ..write import FORMATS, ntriples_of
+from ..write import FORMATS, ArticleData, ntriples_of
 from .manifest import ArticleEntry, ClaimRef, FileRecord, RegistryUse
 from .options import BuildOptions
 from .sources import Registries, Source
@@ -96,15 +92,19 @@ def make_article(job: Job, registries: Registries) -> tuple[Built, dict[str, byt
         report = validate_graph(ag.graph, ag.origins)
 
     slug, graph_iri = source.slug, str(ag.graph_iri)
+    data = ArticleData(ag.triples, nt)
     files: dict[str, bytes] = {}
     parts: dict[str, bytes] = {}
     for name in options.formats:
         fmt = FORMATS[name]
         if fmt.dataset:
-            parts[name] = fmt.part(nt, graph_iri)
+            parts[name] = fmt.part(data, graph_iri)
         else:
-            files[fmt.file_name(slug)] = fmt.write(ag.triples, nt)
-    parts["void"] = description_part(describe_article(ag, files, options.base_iri))
+            files[fmt.file_name(slug)] = fmt.write(data)
+    stats = statistics(ag.triples)
+    digests = {name: hashlib.sha256(data).hexdigest() for name, data in files.items()}
+    described = {name: (len(data), digests[name]) for name, data in files.items()}
+    parts["void"] = description_part(describe_article(ag, described, options.base_iri, stats))
     outputs: dict[str, bytes] = {}
     if report is None or report.conforms:
         outputs.update(files)
@@ -114,7 +114,6 @@ def make_article(job: Job, registries: Registries) -> tuple[Built, dict[str, byt
     actor_ids = tuple(sorted(i for i in registry.actors if mint.actor(i) in ag.actors))
     place_ids = tuple(sorted(i for i in registry.places if mint.place(i) in ag.places))
     event_ids = tuple(sorted(e.id for e in annotation.events if e.shared))
-    properties: Counter[str] = Counter(str(p) for _s, p, _o in ag.triples)
     warned = report is not None and report.conforms and bool(report.violations)
     entry = ArticleEntry(
         key=job.key,
@@ -130,11 +129,11 @@ def make_article(job: Job, registries: Registries) -> tuple[Built, dict[str, byt
                    for c, other, claim_id, where in annotation.external_claim_refs()),
         local_actors=tuple(annotation.local_actors.values()),
         local_places=tuple(annotation.local_places.values()),
-        files={name: FileRecord(hashlib.sha256(data).hexdigest()) for name, data in files.items()},
+        files={name: FileRecord(digest) for name, digest in digests.items()},
         parts={part: len(data) for part, data in parts.items()},
-        properties=dict(sorted(properties.items())),
+        properties=dict(sorted((str(p), n) for p, n in stats.properties.items())),
         shared=shared_triples(nt, mint),
-        classes=tuple(sorted({str(o) for _s, p, o in ag.triples if p == RDF.type and isinstance(o, URIRef)})),
+        classes=tuple(sorted(map(str, stats.classes))),
         events=tuple(tuple(e) for e in ag.events),
         # Warnings (a conforming report's results): kept for a later build that reuses the article.
         warnings=tuple(v.describe() for v in report.violations) if warned else (),
@@ -160,10 +159,14 @@ def shared_triples(nt: bytes, mint: Minter) -> dict[str, str]:
     base64). With them the build counts the distinct triples of the union of the graphs without
     holding the union: every other triple is in this graph alone."""
     shared: dict[str, list[bytes]] = {}
+    owned: dict[bytes, bool] = {}  # subject → owned: a subject has five lines on average
     for line in nt.split(b"\n"):
         if line:
             subject, predicate, _rest = line.split(b" ", 2)
-            if not mint.owns(subject[1:-1].decode("utf-8")):
+            mine = owned.get(subject)
+            if mine is None:
+                mine = owned[subject] = mint.owns(subject[1:-1].decode("utf-8"))
+            if not mine:
                 digest = hashlib.blake2b(line, digest_size=DIGEST).digest()
                 shared.setdefault(predicate[1:-1].decode("utf-8"), []).append(digest)
     return {p: base64.b64encode(b"".join(sorted(d))).decode("ascii") for p, d in sorted(shared.items())}
