@@ -26,16 +26,16 @@ from __future__ import annotations
 import base64
 import netrc
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
 import httpx
-from rdflib import Dataset, URIRef
+import pyoxigraph as ox
 
 from .errors import InputError, LdExportError
-from .layout import BuildLayout, read_rdf
+from .layout import BuildLayout
 
 Progress = Callable[[str], None]
 TRANSIENT_STATUS = {408, 425, 429, 502, 503, 504}
@@ -225,11 +225,68 @@ def _fail(response: httpx.Response, action: str, advice: str = "") -> None:
     raise EndpointError(f"{action} failed" + (f"; {detail}" if detail else ""), str(response.request.url), status)
 
 
-def read_build(build_dir: Path) -> Dataset:
-    """The named graphs of a build (its ``dataset.nq``, else ``dataset.trig``)."""
-    ds = Dataset()
-    read_rdf(BuildLayout(build_dir).require_dataset(), into=ds)
-    return ds
+def _runs(path: Path) -> Iterator[tuple[str, list[ox.Triple]]]:
+    """The triples of a dataset file's named graphs, read as they come (pyoxigraph, in Rust): one
+    item per run of quads in one graph. Triples of the default graph or of a blank-node graph are
+    no article's and are left out, as before."""
+    fmt = ox.RdfFormat.N_QUADS if path.suffix == ".nq" else ox.RdfFormat.TRIG
+    current: str | None = None
+    triples: list[ox.Triple] = []
+    try:
+        with open(path, "rb") as f:
+            for quad in ox.parse(f, format=fmt):
+                graph = quad.graph_name
+                if not isinstance(graph, ox.NamedNode):
+                    continue
+                if graph.value != current:
+                    if triples:
+                        yield current, triples
+                    current, triples = graph.value, []
+                triples.append(quad.triple)
+    except (SyntaxError, ValueError) as e:
+        raise InputError(f"not valid {fmt.name}: {' '.join(str(e).split())[:400]}", path) from None
+    if triples:
+        yield current, triples
+
+
+class _Graphs:
+    """The named graphs of a build's dataset file, each with its distinct triples, in the order of
+    their IRIs. A build writes each graph in one run, in that order: then the file is read twice,
+    once to count and once to send, and only one graph is held at a time (a build of thousands of
+    articles does not fit in memory as rdflib terms). A file in another order is held whole."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.counts: dict[str, int] = {}
+        self._held: dict[str, dict[ox.Triple, None]] | None = None
+        previous = None
+        for iri, triples in _runs(path):
+            if previous is not None and iri <= previous:  # out of order, or a graph in two runs
+                self._held = self._hold()
+                break
+            self.counts[iri] = len(set(triples))
+            previous = iri
+        if self._held is not None:
+            self.counts = {iri: len(triples) for iri, triples in sorted(self._held.items())}
+
+    def _hold(self) -> dict[str, dict[ox.Triple, None]]:
+        held: dict[str, dict[ox.Triple, None]] = {}
+        for iri, triples in _runs(self.path):
+            held.setdefault(iri, {}).update(dict.fromkeys(triples))
+        return held
+
+    def bodies(self) -> Iterator[tuple[str, bytes]]:
+        """Each graph's IRI and its triples as N-Triples, in the order of the IRIs."""
+        if self._held is not None:
+            for iri in self.counts:
+                yield iri, _ntriples(self._held[iri])
+        else:
+            for iri, triples in _runs(self.path):
+                yield iri, _ntriples(dict.fromkeys(triples))
+
+
+def _ntriples(triples) -> bytes:
+    return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
 
 
 def load(
@@ -281,11 +338,10 @@ def load(
 
 def _load(build_dir: Path, endpoint: str, query_endpoint: str | None, client: _Client,
           say: Progress, default_graph: bool | None) -> list[GraphLoad]:  # fmt: skip
-    ds = read_build(build_dir)
-    graphs = sorted((g for g in ds.graphs() if isinstance(g.identifier, URIRef) and len(g)), key=lambda g: g.identifier)
+    dataset = _Graphs(BuildLayout(build_dir).require_dataset())
+    graphs = list(dataset.counts)
     if not graphs:
         raise InputError("the build holds no named graph", build_dir)
-    bodies = {str(g.identifier): g.serialize(format="nt").encode("utf-8") for g in graphs}
     try:
         if default_graph is None:
             default_graph = not (query_endpoint and _default_graph_is_union(client, endpoint, query_endpoint))
@@ -293,7 +349,9 @@ def _load(build_dir: Path, endpoint: str, query_endpoint: str | None, client: _C
                 say("the store's default graph is the union of its graphs: it is left as it is")
         union = None
         if default_graph:
-            lines = sorted({line + b"\n" for body in bodies.values() for line in body.split(b"\n") if line.strip()})
+            lines = sorted(
+                {line + b"\n" for _iri, body in dataset.bodies() for line in body.split(b"\n") if line.strip()}
+            )
             say(f"PUT {len(lines)} triples, the union of the {len(graphs)} graph(s), into the default graph")
             r = client.request("PUT", endpoint, params={"default": ""}, content=b"".join(lines),
                                headers={"Content-Type": NTRIPLES})  # fmt: skip
@@ -301,17 +359,16 @@ def _load(build_dir: Path, endpoint: str, query_endpoint: str | None, client: _C
                 _fail(r, "PUT of the default graph", NO_DEFAULT_GRAPH)
             union = (len(lines), r.status_code)
         results = []
-        for i, g in enumerate(graphs, start=1):
-            iri = str(g.identifier)
-            say(f"[{i}/{len(graphs)}] PUT {len(g)} triples into <{iri}>")
+        for i, (iri, body) in enumerate(dataset.bodies(), start=1):
+            say(f"[{i}/{len(graphs)}] PUT {dataset.counts[iri]} triples into <{iri}>")
             try:
-                r = client.request("PUT", endpoint, params={"graph": iri}, content=bodies[iri],
+                r = client.request("PUT", endpoint, params={"graph": iri}, content=body,
                                    headers={"Content-Type": NTRIPLES})  # fmt: skip
                 if r.status_code not in (200, 201, 204):
                     _fail(r, f"PUT of graph <{iri}>")
             except EndpointError as e:
-                raise _incomplete(e, [str(x.identifier) for x in graphs], i - 1, union is not None) from None
-            results.append((iri, len(g), r.status_code))
+                raise _incomplete(e, graphs, i - 1, union is not None) from None
+            results.append((iri, dataset.counts[iri], r.status_code))
         say("verifying")
         loads = []
         for iri, sent, status in results:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import http.client
 import json
+import random
 import signal
 import subprocess
 import sys
@@ -412,8 +413,10 @@ def test_the_default_backoff_outlasts_an_oxigraph_restart(corpus_build, tmp_path
         server = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         _out, err = loading.communicate(timeout=60)
         assert loading.returncode == 0, first + err
-        assert err.splitlines()[-1] == (f"Loaded 3 graph(s), 15350 triples, and their union (15030 triples) as the "
-                                        f"default graph, into http://127.0.0.1:{port}/store."), err
+        assert err.splitlines()[-1] == (
+            f"Loaded 3 graph(s), 15350 triples, and their union (15030 triples) as the "
+            f"default graph, into http://127.0.0.1:{port}/store."
+        ), err
     finally:
         for proc in (loading, server):
             if proc is not None and proc.poll() is None:
@@ -421,3 +424,54 @@ def test_the_default_backoff_outlasts_an_oxigraph_restart(corpus_build, tmp_path
                 proc.wait()
 
 
+def _sent(store: Store) -> dict[str, set[str]]:
+    """What a load PUT into the fake store: path → its N-Triples lines."""
+    return {path: {line for line in body.decode("utf-8").splitlines() if line} for path, body in store.graphs.items()}
+
+
+def test_load_sends_each_graph_as_the_build_holds_it_however_the_file_is_ordered(corpus_build, graph_store, tmp_path):
+    """``load`` reads the dataset one graph at a time (a build's file is in graph order); a file in
+    another order (shuffled lines, a graph in several runs) is read whole and sends the same."""
+    from rdflib import Dataset, Graph, URIRef
+
+    expected_ds = Dataset()
+    expected_ds.parse(corpus_build / "dataset.nq", format="nquads")
+    in_order = graph_store()
+    r = run("load", str(corpus_build), "--endpoint", in_order.url, "--retries", "0")
+    assert r.exit_code == 0, r.output
+    sent = _sent(in_order)
+    assert len(sent) == 4  # the three graphs and their union, in the default graph
+    for g in expected_ds.graphs():
+        if isinstance(g.identifier, URIRef) and len(g):
+            path = f"/store?graph={quote(str(g.identifier), safe='')}"
+            lines = sent[path]
+            assert len(lines) == len(g)
+            assert set(Graph().parse(data="\n".join(lines), format="nt")) == set(g)
+    union = {line for path, lines in sent.items() if path != "/store?default=" for line in lines}
+    assert sent["/store?default="] == union
+
+    shuffled = tmp_path / "shuffled"
+    shuffled.mkdir()
+    lines = (corpus_build / "dataset.nq").read_text(encoding="utf-8").splitlines(keepends=True)
+    random.Random(7).shuffle(lines)
+    (shuffled / "dataset.nq").write_text("".join(lines), encoding="utf-8")
+    other = graph_store()
+    r = run("load", str(shuffled), "--endpoint", other.url, "--retries", "0")
+    assert r.exit_code == 0, r.output
+    assert _sent(other) == sent
+    assert [line.split(" triples into ")[-1] for line in r.stderr.splitlines() if "] PUT " in line] == sorted(
+        f"<{g.identifier}>" for g in expected_ds.graphs() if isinstance(g.identifier, URIRef) and len(g)
+    )
+
+
+def test_load_of_a_broken_dataset_names_the_file_and_line_and_sends_nothing(corpus_build, graph_store, tmp_path):
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    first = (corpus_build / "dataset.nq").read_text(encoding="utf-8").splitlines(keepends=True)[:3]
+    (broken / "dataset.nq").write_text("".join(first) + "<urn:a> <urn:b> .\n", encoding="utf-8")
+    store = graph_store()
+    r = run("load", str(broken), "--endpoint", store.url, "--retries", "0")
+    assert r.exit_code == 2
+    assert f"{broken / 'dataset.nq'}: not valid N-Quads: " in r.stderr and "line 4" in r.stderr
+    assert "Traceback" not in r.stderr
+    assert store.graphs == {}
