@@ -162,7 +162,10 @@ def _without_year(text, s, e, kind, m, month, pub, pub_words, reference) -> Date
         day = int(m.group("d")) if kind == "day-no-year" else None
         year = pub.year
         ahead = (month, day or 1) > (pub.month, pub.day) if day else month > pub.month
-        future = re.search(r"\b(?:will|next|before the|until|by)\b", text[max(0, s - 60) : s])
+        # a time to come only by the words of its own sentence, and not after a verb in the past ("began in")
+        window = re.split(r"[.!?…]\s", text[max(0, s - 60) : s])[-1]
+        past = re.search(r"\b(?:\w+ed|began|took|fought|came|went|fell|sent|held|won|lost|left|seized)\s+$", window)
+        future = not past and re.search(r"\b(?:will|next|before the|until|by)\b", window)
         if ahead and not future:
             year -= 1
         if day:

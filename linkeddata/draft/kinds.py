@@ -47,6 +47,14 @@ _ARMED = re.compile(
 )
 
 
+# Words of a movement's name: an "Army" or "Forces" with one of them is an armed group's, whatever
+# country it names ("Myanmar National Democratic Alliance Army", "Sudan People’s Liberation Army").
+_INSURGENT_WORDS = re.compile(
+    r"\b(?:Liberation|People[’']?s?|Peoples[’']?|Alliance|Revolutionary|Popular|Resistance|Patriotic|Free|Rebel|"
+    r"Democratic(?!\s+Republic))(?![\w’'])"
+)
+
+
 _MEDIA_BEFORE = re.compile(r"\b(?:television|TV|radio|newspaper|broadcaster|channel|station|agency)\s+$", re.I)
 
 
@@ -190,6 +198,8 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
     if told:
         kind = "place" if told[0] == "place" else "actor"
         return kind, None if kind == "place" else told[0], f"described-as-“{told[1]}”", 0.7, None, None
+    if any(_front_line_outlet(lay, s, e) for s, e in spans):
+        return "actor", "media-outlet", "outlet-in-front-line", 0.6, None, None
     if any(_MEDIA_BEFORE.search(text[max(0, s - 30) : s]) for s, _ in spans) or _in_credit(lay, start):
         return "actor", "media-outlet", "media-word-before", 0.7, None, None
     if any(re.search(r"\bparamilitary\s+(?:the\s+)?$", text[max(0, s - 20) : s], re.I)
@@ -201,6 +211,12 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
         _ARMED.search(text[max(0, s - 100) : s] + " " + text[e : e + 100]) for s, e in spans
     ):
         return "actor", "armed-group", "head-word “Group” among words of armed conflict", 0.5, None, None
+    if head == "military-force" and cap[-1] in ("Army", "Forces", "Force") and len(cap) > 1:
+        if _INSURGENT_WORDS.search(label := " ".join(cap)):
+            return "actor", "armed-group", f"“{cap[-1]}” in the name of a movement", 0.6, None, None
+        if not (gazetteer.countries_in(label) or any(gazetteer.country(w + "s") for w in cap[:-1])):  # "Philippine"
+            return "actor", "armed-group", f"“{cap[-1]}” named for no state", 0.5, None, None
+        return "actor", head, f"head-word “{words[-1]}” of a state's name", 0.7, None, None
     if head:
         return "actor", head, f"head-word “{words[-1]}”", 0.7, None, None
     for w in cap:
@@ -219,6 +235,19 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
         if conflict:
             return "actor", "armed-group", "one-word-name-near-fighting-words", 0.5, None, None
     return "actor", "person", "capitalised-words", 0.5 if len(words) == 1 else 0.7, None, None
+
+
+def _front_line_outlet(lay: Layout, start: int, end: int) -> bool:
+    """"Mekong Ledger | 2 Feb 2024 | Analysis by …", "Caucasus Desk live, Wed 20 Sep 2023": a name that
+    begins a short dated line before the story, and is not its author's, is the outlet's."""
+    lx = lexicon()
+    paragraphs = [r for r in lay.regions if r.kind == "paragraph"][:3]
+    line = next((r for r in paragraphs if r.start == start and r.end - r.start <= 150), None)
+    if line is None:
+        return False
+    rest = lay.text[end : line.end]
+    dated = re.search(r"\b(?:" + "|".join([*lx.months, *lx.month_abbreviations, *lx.weekdays]) + r")\b", rest)
+    return bool(dated and re.match(r"(?:\s+live\b|\s*[|,.–—-])", rest))
 
 
 def _in_credit(lay: Layout, start: int) -> bool:

@@ -25,6 +25,7 @@ class Lexicon:
     titles: frozenset[str]
     peoples: frozenset[str]
     demonym_endings: tuple[str, ...]
+    possessive_in_names: frozenset[str]  # "People" of "Tigray People’s Liberation Front"
     connectors: frozenset[str]
     particles: frozenset[str]
     kind_words: tuple[tuple[str, frozenset[str]], ...]  # (actor type, words), in order of priority
@@ -74,6 +75,7 @@ def lexicon() -> Lexicon:
         titles=_words(data["titles"]),
         peoples=_words(data["peoples"]),
         demonym_endings=tuple(data["demonym_endings"]),
+        possessive_in_names=_words(data["possessive_in_names"]),
         connectors=_words(data["connectors"]),
         particles=_words(data["particles"]),
         kind_words=tuple((kind, _words(words)) for kind, words in data["kind_words"].items()),

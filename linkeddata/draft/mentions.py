@@ -226,10 +226,10 @@ def _tokens(text: str, region: Region):
         while core_end > s and text[core_end - 1] in "”’\"'),;:!?…]":
             core_end -= 1
         word = text[s:core_end]
-        for suffix in ("’s", "'s"):
-            if word.endswith(suffix):
-                word, core_end = word[:-2], core_end - 2
         lx = lexicon()
+        for suffix in ("’s", "'s"):
+            if word.endswith(suffix) and word[:-2] not in lx.possessive_in_names:  # "Tigray People’s Liberation Front"
+                word, core_end = word[:-2], core_end - 2
         if word.endswith(".") and not (re.fullmatch(r"(?:[A-Z]\.)+", word) or word[:-1] in lx.abbreviations
                                        or word[:-1] in lx.titles):  # fmt: skip
             word, core_end = word[:-1], core_end - 1
@@ -415,23 +415,37 @@ def find_names(lay: Layout, index: RegistryIndex) -> Names:
         if c:
             pending.setdefault(c.code, []).append((h.span, f"registry:{h.id}", text[h.start : h.end]))
 
-    # "Islamic State Sahel Province": a registry name with more name after it is another actor.
+    # "Islamic State Sahel Province": a registry name with more name after it is another actor; so is
+    # a state's name before the name of one of its bodies ("U.S. Africa Command").
+    lx = lexicon()
     kept = []
     for h in hits:
         after = re.match(r" ((?:[A-Z][\w’'-]+ ?){1,4})", text[h.end : h.end + 60])
         region = lay.region_at(h.start)
         words = after.group(1).split() if after else []
+        typ = registry.actors[h.id].type if h.kind == "actor" else None
+        body = typ == "state" and bool(words) and lx.kind_of_word(words[-1]) not in (None, "media-outlet")
         if (after and h.kind == "actor" and h.how in ("label", "alias") and region and region.kind != "headline"
-                and not any(w in lexicon().stop or w in lexicon().months or w in lexicon().weekdays for w in words)
-                and registry.actors[h.id].type in ("armed-group", "organization", "military-force")):  # fmt: skip
+                and not any(w in lx.stop or w in lx.months or w in lx.weekdays or w in lx.titles for w in words)
+                and (typ in ("armed-group", "organization", "military-force") or body)):  # fmt: skip
             span = (h.start, h.end + 1 + len(after.group(1).rstrip()))
             label = text[span[0] : span[1]]
             ent = next((e for e in entities.values() if e.label == label), None)
             if ent is None:
-                ent = Entity(ids.new(label), "actor", label, registry.actors[h.id].type, "registry-name-extended", 0.6,
+                kind = lx.kind_of_word(words[-1]) if body else typ
+                ent = Entity(ids.new(label), "actor", label, kind, "registry-name-extended", 0.6,
                              hint=f"part_of: [{h.id}]?")  # fmt: skip
                 entities[ent.id] = ent
             new_hits.append(Hit(span[0], span[1], "actor", ent.id, "candidate"))
+            continue
+        # "Mekong Ledger": an alias ("Ledger") after a name word is the end of another name, not the alias
+        before = re.search(r"(?:^|[ \t\n(])([A-Z][\w’'-]+) $", text[max(0, h.start - 40) : h.start])
+        if before and h.kind == "actor" and h.how == "alias" and not (
+            before.group(1) in lx.stop or before.group(1) in lx.titles or before.group(1) in lx.peoples
+            or re.search(r"-[a-z]", before.group(1))  # "Turkey-backed rebels": an adjective
+            or before.group(1) in lx.months or before.group(1) in lx.weekdays
+            or any(o.end == h.start - 1 for o in hits)
+        ):  # fmt: skip
             continue
         kept.append(h)
     hits = kept

@@ -50,6 +50,17 @@ class SpeakerIndex:
         return self.listeners.get((obj, outer), ((), ()))
 
 
+# Words of a clause, not of a noun phrase: a speaker phrase that holds one ("Eritrean soldiers have been",
+# "its forces were not based in …") is a sentence the attribution rules cut wrongly, and names nobody.
+_CLAUSE_WORDS = frozenset("is are was were be been being has have had not will would can could should may might "
+                          "must does did do".split())
+
+
+def clause(phrase: str) -> bool:
+    """A phrase with a finite verb or a negation in it: no speaker."""
+    return any(w in _CLAUSE_WORDS for w in re.findall(r"[a-z]+", phrase))
+
+
 def _core(text: str, hs: int, he: int) -> int:
     loc = re.search(r"\s(?:in|at|from|with|on|near|inside|outside|based|who|which|reached|speaking)\s", text[hs:he])
     return hs + loc.start() if loc else he
@@ -244,7 +255,7 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
         phrase = text[hs:he]
         core = re.sub(r"^(?:the|a|an|one)\s+", "", phrase, flags=re.I)
         known = names.index.names.get(norm(core)) or names.index.names.get(norm(phrase))
-        if known and known[0] == "actor":
+        if known and known[0] == "actor" and not any(h.ref == known[1] for h in names.held):  # not out of region
             return Speaker(known[1], f"“{phrase}”: registry name (confidence 0.9)")
         part = _part_of(text, current, hs, he)
         if part:
@@ -315,6 +326,8 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
                 ref = None
             if ref:
                 return Speaker(ref, f"“{phrase}, {text[a_s:a_e]}” (rule named-in-apposition, confidence 0.8)")
+        if clause(text[hs : _core(text, hs, he)]):  # "a trader who asked not to be named" is a speaker
+            return None
         if ask.create and (_group(text, hs, he) or re.search(r"\b[a-z]{3,}|^[A-Z][a-z]+s$", phrase)) and (
             word_count(text[hs : _core(text, hs, he)]) <= 9
         ):
