@@ -268,6 +268,10 @@ def test_the_speaker_index_does_not_depend_on_the_order_of_the_questions(tmp_pat
          "head-word “Forces” of a state's name"),
         ("Soldiers of the Philippine Army entered the city.", "Philippine Army", "actor", "military-force",
          "head-word “Army” of a state's name"),
+        ("The Arakan Army, an army of the Rakhine people, took the town.", "Arakan Army", "actor", "armed-group",
+         "“Army” named for no state"),
+        # an acronym is hardly a place, whatever word comes before it
+        ("Thousands of fighters were in the TPLF by then.", "TPLF", "actor", "armed-group", "acronym"),
         # "People’s" inside a name
         ("Fighters loyal to the Tigray People’s Liberation Front entered the city.",
          "Tigray People’s Liberation Front", "actor", "armed-group", "head-word “Front”"),
@@ -331,6 +335,9 @@ def test_an_acronym_in_another_language_names_the_words_before_it(tmp_path):
         ("Washington accuses Iran of arming the militias.", "Washington", "us-government", "government", "capital"),
         ("Kyiv denies that, and the town is still held by its troops.", "Kyiv", "government-of-ukraine",
          "government", "capital"),
+        # a country whose troops are sent ("troops from … and Djibouti")
+        ("The mission has about 19,000 troops from Uganda, Burundi, Kenya and Djibouti.", "Burundi", "burundi",
+         "state", "candidate"),
         # a country the registry keeps as a place acts through its government
         ("Turkey denies that its shells hit the camp.", "Turkey", "government-of-turkey", "government", "country"),
         # a capital before a noun is a place, where its country acts too
@@ -394,6 +401,13 @@ def test_a_state_s_name_before_the_name_of_a_body_is_that_body(tmp_path):
     assert "united-states" not in {h.id for h in d.hits}
     e = next(e for e in d.names.entities.values() if e.label == "US Africa Command")
     assert (e.type, e.rule, e.hint) == ("military-force", "registry-name-extended", "part_of: [united-states]?")
+
+
+def test_a_name_in_capitals_and_in_words_is_one_actor(tmp_path):
+    d = _draft_of(tmp_path, "Smoke rises over the town, May 2, 2021. HARBOUR WIRE/Abdi Warsame\n\n"
+                            "MOGADISHU, May 3 (Harbour Wire) - Militants took the town, residents told Harbour Wire.")
+    outlets = [e.label for e in d.names.entities.values() if e.type == "media-outlet"]
+    assert outlets == ["HARBOUR WIRE"], outlets
 
 
 def test_a_clause_is_no_speaker(tmp_path):

@@ -85,12 +85,22 @@ _ACTING_BEFORE = re.compile(
 )
 
 
+# A country that sends troops: "troops from Uganda, Burundi, Kenya, Ethiopia and Djibouti".
+_CONTRIBUTOR = re.compile(
+    r"\b(?:troops|soldiers|forces|contingents?|peacekeepers|police officers|personnel)\s+from\s+"
+    r"(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:,\s+|\s+and\s+))*$"
+)
+
+
 _ACTING_AFTER = re.compile(r"^-(?:backed|led|allied|funded|armed|sponsored|supported)\b")
 
 
 def acting(text: str, start: int, end: int) -> bool:
     """A country or a capital that stands for a state here, not for a place: before a verb of
-    saying or doing, the subject of a sentence ("China and Russia abstained"), called on, accused …"""
+    saying or doing, the subject of a sentence ("China and Russia abstained"), called on, accused …,
+    or one whose troops are sent ("troops from Uganda, Burundi and Kenya")."""
+    if _CONTRIBUTOR.search(text[max(0, start - 150) : start]):
+        return True
     if place_context(text, start, end):
         return False
     subject = re.match(r"(?:\s+and\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?\s+([a-z][\w’'-]*)", text[end : end + 60])
@@ -194,7 +204,10 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
     city = gazetteer.city(name, countries)
     if city and not any(lx.kind_of_word(w) for w in words):
         return "place", None, "city (GeoNames)", 0.8, city.geonames, None
+    cap = [w[:1].upper() + w[1:] for w in words]
     told = next((d for s, e in spans if (d := described(text, s, e))), None)
+    if told and told[0] == "military-force" and (force := _force(cap)):
+        return "actor", *force, 0.6, None, None  # "the Arakan Army, an army of the Rakhine"
     if told:
         kind = "place" if told[0] == "place" else "actor"
         return kind, None if kind == "place" else told[0], f"described-as-“{told[1]}”", 0.7, None, None
@@ -205,25 +218,20 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
     if any(re.search(r"\bparamilitary\s+(?:the\s+)?$", text[max(0, s - 20) : s], re.I)
            for s, _ in spans):
         return "actor", "armed-group", "paramilitary-before", 0.6, None, None
-    cap = [w[:1].upper() + w[1:] for w in words]
     head = lx.kind_of_word(cap[-1])
     if head == "organization" and cap[-1] == "Group" and any(
         _ARMED.search(text[max(0, s - 100) : s] + " " + text[e : e + 100]) for s, e in spans
     ):
         return "actor", "armed-group", "head-word “Group” among words of armed conflict", 0.5, None, None
-    if head == "military-force" and cap[-1] in ("Army", "Forces", "Force") and len(cap) > 1:
-        if _INSURGENT_WORDS.search(label := " ".join(cap)):
-            return "actor", "armed-group", f"“{cap[-1]}” in the name of a movement", 0.6, None, None
-        if not (gazetteer.countries_in(label) or any(gazetteer.country(w + "s") for w in cap[:-1])):  # "Philippine"
-            return "actor", "armed-group", f"“{cap[-1]}” named for no state", 0.5, None, None
-        return "actor", head, f"head-word “{words[-1]}” of a state's name", 0.7, None, None
+    if head == "military-force" and (force := _force(cap)):
+        return "actor", *force, 0.6 if force[0] == "armed-group" else 0.7, None, None
     if head:
         return "actor", head, f"head-word “{words[-1]}”", 0.7, None, None
     for w in cap:
         kind = lx.kind_of_word(w)
         if kind:
             return "actor", kind, f"word “{w}”", 0.6, None, None
-    if located and not actorish:
+    if located and not actorish and not name.isupper():  # an acronym is hardly a place: "in the TPLF"
         return "place", None, "place-words-around", 0.6, None, None
     conflict = any(_CONFLICT.search(text[max(0, s - 80) : e + 80]) for s, e in spans)
     if len(words) > 1 and any(w in ("of", "in", "for", "the", "and") for w in words[1:]):
@@ -235,6 +243,20 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
         if conflict:
             return "actor", "armed-group", "one-word-name-near-fighting-words", 0.5, None, None
     return "actor", "person", "capitalised-words", 0.5 if len(words) == 1 else 0.7, None, None
+
+
+def _force(cap: list[str]) -> tuple[str, str] | None:
+    """(actor type, rule) of a name ending in "Army", "Forces" or "Force": a state's military when it
+    names a state ("Sudanese Armed Forces", "Philippine Army"), else an armed group's ("Arakan Army",
+    "Myanmar National Democratic Alliance Army"); None for another name."""
+    if cap[-1] not in ("Army", "Forces", "Force") or len(cap) < 2:
+        return None
+    label = " ".join(cap)
+    if _INSURGENT_WORDS.search(label):
+        return "armed-group", f"“{cap[-1]}” in the name of a movement"
+    if not (gazetteer.countries_in(label) or any(gazetteer.country(w + "s") for w in cap[:-1])):  # "Philippine"
+        return "armed-group", f"“{cap[-1]}” named for no state"
+    return "military-force", f"head-word “{cap[-1]}” of a state's name"
 
 
 def _front_line_outlet(lay: Layout, start: int, end: int) -> bool:

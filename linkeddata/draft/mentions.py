@@ -528,7 +528,7 @@ def find_names(lay: Layout, index: RegistryIndex) -> Names:
         if kind == "place" and label.isupper():
             label = label.title()  # a dateline: "ADEN, Yemen"
         alias = next((a for a, full in acronyms.items() if full == name), None)
-        ent = next((e for e in entities.values() if e.label == label), None)
+        ent = next((e for e in entities.values() if e.label.casefold() == label.casefold()), None)  # "HORN WIRE"
         if ent is None:
             ent = Entity(ids.new(label), kind, label, typ, rule, confidence, geonames=geonames,
                          aliases=(alias,) if alias else ())  # fmt: skip
