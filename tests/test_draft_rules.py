@@ -270,6 +270,13 @@ def test_the_speaker_index_does_not_depend_on_the_order_of_the_questions(tmp_pat
          "head-word “Army” of a state's name"),
         ("The Arakan Army, an army of the Rakhine people, took the town.", "Arakan Army", "actor", "armed-group",
          "“Army” named for no state"),
+        # the last word of a place's name; a people's plural; towns listed after "the towns of"
+        ("The offensive began in northern Shan State in October.", "Shan State", "place", None,
+         "head-word “State” of a place"),
+        ("Karabakh Armenians fled towards the border with their cattle.", "Karabakh Armenians", "actor",
+         "population-group", "a people's name"),
+        ("The rebels captured the towns of Pauktaw and Minbya after heavy fighting.", "Minbya", "place", None,
+         "place-words-around"),
         # an acronym is hardly a place, whatever word comes before it
         ("Thousands of fighters were in the TPLF by then.", "TPLF", "actor", "armed-group", "acronym"),
         # "People’s" inside a name

@@ -66,9 +66,11 @@ def place_context(text: str, start: int, end: int) -> bool:
     if near == "the" and len(words) >= 2:
         near = words[-2]
     after = re.match(r"^[’']?s?\s+(\w+)", text[end : end + 40])
-    of_place = re.search(r"\b(?:town|city|village|port|district|province|region|camp|capital|outskirts|"
-                         r"(?:north|south|east|west)(?:-?(?:east|west))?|(?:north|south|east|west)(?:ern)?\s+\w+)"
-                         r"\s+of\s+$", before)
+    before = text[max(0, start - 60) : start]
+    of_place = re.search(r"\b(?:towns?|city|cities|villages?|ports?|districts?|provinces?|regions?|camps?|capital|"
+                         r"outskirts|(?:north|south|east|west)(?:-?(?:east|west))?|"
+                         r"(?:north|south|east|west)(?:ern)?\s+\w+)"
+                         r"\s+of\s+(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:,\s+|\s+and\s+))*$", before)
     return near in lx.place_before or bool(of_place) or bool(after and after.group(1).lower() in lx.place_after)
 
 
@@ -83,6 +85,10 @@ _ACTING_BEFORE = re.compile(
     r"(?:talks|deal|ties|relations|agreement|work) with|between|against|between\s+[\w’'-]+(?:\s+[\w’'-]+)?\s+and|"
     r"cost(?:s|ed)?|matters? to)\s+(?:the\s+)?$"
 )
+
+
+# The last word of a place's name: "Shan State", "Middle Shabelle Region", "Lac Province".
+_PLACE_HEADS = frozenset({"State", "Province", "Region", "District", "Governorate", "County", "Oblast"})
 
 
 # A country that sends troops: "troops from Uganda, Burundi, Kenya, Ethiopia and Djibouti".
@@ -218,6 +224,10 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
     if any(re.search(r"\bparamilitary\s+(?:the\s+)?$", text[max(0, s - 20) : s], re.I)
            for s, _ in spans):
         return "actor", "armed-group", "paramilitary-before", 0.6, None, None
+    if cap[-1] in _PLACE_HEADS and not (cap[-1] == "State" and cap[0] == "Islamic") and len(cap) > 1:
+        return "place", None, f"head-word “{cap[-1]}” of a place", 0.7, None, None
+    if any(w in lx.peoples and w.endswith("s") for w in (cap[0], cap[-1])) and len(cap) > 1:
+        return "actor", "population-group", "a people's name", 0.6, None, None  # "Karabakh Armenians"
     head = lx.kind_of_word(cap[-1])
     if head == "organization" and cap[-1] == "Group" and any(
         _ARMED.search(text[max(0, s - 100) : s] + " " + text[e : e + 100]) for s, e in spans

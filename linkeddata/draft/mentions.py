@@ -293,7 +293,7 @@ def _sequences(lay: Layout, region: Region, taken: list[Span]) -> list[Span]:
                 return
         if all(w in lx.titles or w in lx.peoples for w in words):
             return
-        if words[-1] in lx.peoples and re.match(r"[ \t]+[a-z]", text[end : end + 2]):
+        if words[-1] in lx.peoples and not words[-1].endswith("s") and re.match(r"[ \t]+[a-z]", text[end : end + 2]):
             return  # "Latin American governments", "South African private …": an adjective, not a name
         results.append((start, end))
 
