@@ -417,6 +417,15 @@ def test_a_name_in_capitals_and_in_words_is_one_actor(tmp_path):
     assert outlets == ["HARBOUR WIRE"], outlets
 
 
+def test_a_first_name_alone_is_the_person_named_in_full_before(tmp_path):
+    d = _draft_of(tmp_path, "Prime Minister Abiy Ahmed sent the army into the region. Abiy said the war would be "
+                            "short.")  # fmt: skip
+    text = d.article.text
+    assert [(text[h.start : h.end], h.id) for h in d.hits if h.id == "abiy-ahmed"] == [
+        ("Abiy Ahmed", "abiy-ahmed"), ("Abiy", "abiy-ahmed")]
+    assert [d.names.label(c.asserter) for c in d.claims if c.rule == "reported"] == ["Abiy Ahmed"]
+
+
 def test_a_clause_is_no_speaker(tmp_path):
     d = _draft_of(tmp_path, "Eritrean soldiers have been accused by residents, rights groups and the United Nations "
                             "of massacres in towns such as Axum, where Amnesty International says hundreds of "

@@ -359,6 +359,20 @@ def _acronym_name(text: str, end: int) -> tuple[int, int, str] | None:
     return best, end + m.end(), acronym
 
 
+def _first_name_of(name: str, occurrences: list[Span], entities: dict[str, Entity], hits: list[Hit]) -> str | None:
+    """"Prime Minister Abiy Ahmed … Abiy": a single name that is the first name of one person named in
+    full before it (the only one with that first name) is that person (Ethiopian, Eritrean and Somali
+    names are used so)."""
+    if " " in name or gazetteer.is_place(name):
+        return None
+    persons = [e for e in entities.values() if e.type == "person" and len(e.label.split()) >= 2
+               and e.label.split()[0] == name]  # fmt: skip
+    if len(persons) != 1:
+        return None
+    first = min((h.start for h in hits if h.id == persons[0].id), default=None)
+    return persons[0].id if first is not None and first < min(s for s, _ in occurrences) else None
+
+
 def _subsequence(small: str, big: str) -> bool:
     it = iter(big)
     return all(ch in it for ch in small)
@@ -509,6 +523,10 @@ def find_names(lay: Layout, index: RegistryIndex) -> Names:
             continue
         if known:
             new_hits += [Hit(s, e, known[0], known[1], "alias") for s, e in occurrences]
+            continue
+        person = _first_name_of(name, occurrences, entities, new_hits)
+        if person:
+            new_hits += [Hit(s, e, "actor", person, "first-name") for s, e in occurrences]
             continue
         plain = name.title() if name.isupper() and len(name) > 3 else name
         nation, capital = gazetteer.country(plain), gazetteer.capital_of(plain)
