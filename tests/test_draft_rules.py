@@ -426,6 +426,12 @@ def test_a_first_name_alone_is_the_person_named_in_full_before(tmp_path):
     assert [d.names.label(c.asserter) for c in d.claims if c.rule == "reported"] == ["Abiy Ahmed"]
 
 
+def test_a_speaker_who_gave_his_name_is_that_person(tmp_path):
+    d = _draft_of(tmp_path, "“They took my brother in December,” said the man, who gave his name as Gebremedhin "
+                            "Hailu.")  # fmt: skip
+    assert [d.names.label(c.asserter) for c in d.claims if c.quote] == ["Gebremedhin Hailu"]
+
+
 def test_a_clause_is_no_speaker(tmp_path):
     d = _draft_of(tmp_path, "Eritrean soldiers have been accused by residents, rights groups and the United Nations "
                             "of massacres in towns such as Axum, where Amnesty International says hundreds of "

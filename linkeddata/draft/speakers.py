@@ -316,6 +316,13 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
         ref = named(text, current, hs, he)
         if ref:
             return Speaker(ref, f"“{phrase}” (rule named, confidence 0.9)")
+        gave = ask.appos and re.search(r"\b(?:gave|gives|giving)\s+(?:only\s+)?(?:his|her|their)\s+(?:first\s+|full\s+)?"
+                                       r"name\s+as\s+", text[ask.appos[0] : ask.appos[1]])
+        if gave:  # "said the man, who gave his name as Gebremedhin Hailu"
+            ref = named(text, current, *trim(text, ask.appos[0] + gave.end(), ask.appos[1], " \t,."))
+            if ref and current.actor_type(ref) == "person":
+                return Speaker(ref, f"“{phrase}”, who gave the name “{text[ask.appos[0] + gave.end() : ask.appos[1]]}” "
+                                    f"(rule gave-his-name-as, confidence 0.8)")
         if ask.appos and not re.match(r"\s*(?:which|who|whose|where|that|when)\b", text[ask.appos[0] : ask.appos[1]]):
             a_s, a_e = trim(text, ask.appos[0], ask.appos[1], " \t,")
             ref = named(text, current, a_s, a_e, head_only=False)
