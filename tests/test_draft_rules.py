@@ -432,6 +432,13 @@ def test_a_speaker_who_gave_his_name_is_that_person(tmp_path):
     assert [d.names.label(c.asserter) for c in d.claims if c.quote] == ["Gebremedhin Hailu"]
 
 
+def test_an_accusation_in_the_passive_is_the_accuser_s(tmp_path):
+    d = _draft_of(tmp_path, "Eritrean soldiers have been accused by residents, rights groups and the United Nations "
+                            "of massacres in the town.")  # fmt: skip
+    claim = _claim_by_rule(d, "hedged")
+    assert (d.names.label(claim.asserter), claim.hedge) == ("Residents (unnamed)", "accused")
+
+
 def test_a_clause_is_no_speaker(tmp_path):
     d = _draft_of(tmp_path, "Eritrean soldiers have been accused by residents, rights groups and the United Nations "
                             "of massacres in towns such as Axum, where Amnesty International says hundreds of "

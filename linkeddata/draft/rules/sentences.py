@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ..attribution import Attribution
 from ..text import Layout, without_spans
 from . import Context, DraftClaim, Found, hedge_of, words
 
@@ -29,8 +30,22 @@ def _sentences(lay: Layout, rule: str) -> list[Found]:
     return out
 
 
+# "X have been accused by residents, rights groups and the UN of …": the first accuser says so.
+_ACCUSED_BY = re.compile(r"\b(?:has|have|had|was|were|is|are|been|being)\s+(?:\w+ly\s+)?accused\s+by\s+"
+                         r"(?P<head>[^,;:.“”\"]+?)(?=,|\s+of\s|\s+and\s|\s+for\s)")
+
+
 def find_hedged(lay: Layout) -> list[Found]:
-    return _sentences(lay, "hedged")
+    out = []
+    for f in _sentences(lay, "hedged"):
+        s, e = f.sentence
+        m = _ACCUSED_BY.search(lay.text, s, e)
+        if m:
+            head = (m.start("head"), m.end("head"))
+            f = Found(f.rule, f.sort, f.sentence, Attribution(head, "accused", None, (m.start(), m.end("head"))),
+                      extra=f.extra)  # fmt: skip
+        out.append(f)
+    return out
 
 
 _BYLINE = re.compile(r"^(?:By\s|[^.!?]{0,60}\|)|^[^.!?]*\b(?:live blog|Last updated|Published|Updated)\b")
@@ -61,14 +76,20 @@ def make_hedged(found: Found, ctx: Context) -> list[DraftClaim]:
     levels: dict[str, list] = {}
     for c in cues:
         levels.setdefault(c[2], []).append(c)
+    accuser = ctx.speakers.speaker(found.ask()) if found.attribution else None
     for level, cs in levels.items():
         hedge, spans, _ = hedge_of(cs)
         notes = [f"hedging words: {words(text, spans)}"]
-        hint = _REPORTING_HINT.search(without_spans(text, s, e, quoted))
-        if hint:
-            notes.append(f"TODO: check the asserter: the sentence reports someone's words (“{hint.group()}”)")
+        asserter = ctx.publisher
+        if accuser is not None and level == "accused":
+            asserter = accuser.id
+            notes.append(f"speaker: {accuser.note}; rule: accused-by")
+        else:
+            hint = _REPORTING_HINT.search(without_spans(text, s, e, quoted))
+            if hint:
+                notes.append(f"TODO: check the asserter: the sentence reports someone's words (“{hint.group()}”)")
         out.append(DraftClaim(
-            id="", label=f"TODO: in one sentence, what the sentence states as {level}", asserter=ctx.publisher,
+            id="", label=f"TODO: in one sentence, what the sentence states as {level}", asserter=asserter,
             hedge=hedge, sort=s, section="hedged", cues=spans, evidence=((s, e),), notes=tuple(notes), rule="hedged",
         ))  # fmt: skip
     return out
