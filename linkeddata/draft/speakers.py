@@ -61,6 +61,9 @@ def clause(phrase: str) -> bool:
     return any(w in _CLAUSE_WORDS for w in re.findall(r"[a-z]+", phrase))
 
 
+_GAVE_NAME = re.compile(r"\b(?:gave|gives|giving)\s+(?:only\s+)?(?:his|her|their)\s+(?:first\s+|full\s+)?name\s+as\s+")
+
+
 def _core(text: str, hs: int, he: int) -> int:
     loc = re.search(r"\s(?:in|at|from|with|on|near|inside|outside|based|who|which|reached|speaking)\s", text[hs:he])
     return hs + loc.start() if loc else he
@@ -316,8 +319,7 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
         ref = named(text, current, hs, he)
         if ref:
             return Speaker(ref, f"“{phrase}” (rule named, confidence 0.9)")
-        gave = ask.appos and re.search(r"\b(?:gave|gives|giving)\s+(?:only\s+)?(?:his|her|their)\s+(?:first\s+|full\s+)?"
-                                       r"name\s+as\s+", text[ask.appos[0] : ask.appos[1]])
+        gave = ask.appos and _GAVE_NAME.search(text[ask.appos[0] : ask.appos[1]])
         if gave:  # "said the man, who gave his name as Gebremedhin Hailu"
             ref = named(text, current, *trim(text, ask.appos[0] + gave.end(), ask.appos[1], " \t,."))
             if ref and current.actor_type(ref) == "person":
