@@ -15,8 +15,8 @@ Spans are code-point ranges of the article; two spans *overlap* when they share 
   (a link where the curator has none, or has another id, is wrong); recall: curated mentions of
   registry ids that a right link overlaps / curated mentions of registry ids.
 - **type accuracy**: every actor or place the draft adds (not in the registry) is paired with the
-  curated actor or place whose mentions overlap most of its mentions (ties: the first in id
-  order); its kind (an actor type, or `place`) must be the curated one's. Accuracy over the paired
+  curated actor or place whose mentions overlap most of its mentions (ties: the one whose mentions
+  cover its own closest, by intersection over union; then the first in id order); its kind (an actor type, or `place`) must be the curated one's. Accuracy over the paired
   ones; those the curator has nothing for are counted apart (`unpaired`).
 - **claim recall** (and precision, for the record: the draft also proposes claims a curator
   would not make): each claim's span is its quote, or else its evidence (each of its evidence
@@ -171,14 +171,24 @@ def kind_of(an: Annotation, ref: str) -> str | None:
     return actor.type if actor else None
 
 
+def iou(a: Span, b: Span) -> float:
+    inter = min(a[1], b[1]) - max(a[0], b[0])
+    return max(0, inter) / max(1, max(a[1], b[1]) - min(a[0], b[0]))
+
+
 def pairing(draft: Annotation, curated: Annotation, d_mentions, c_mentions) -> dict[str, str | None]:
-    """Each actor or place the draft adds → the curated id whose mentions overlap most of its own."""
+    """Each actor or place the draft adds → the curated id whose mentions overlap most of its own; of
+    two that overlap as many, the one whose mentions cover its own closest (the sum over its mentions
+    of the best intersection over union: "Russia’s foreign ministry" is the curated foreign ministry's
+    mention, not the "Russia" inside it), then the first in id order."""
     out: dict[str, str | None] = {}
     for ref in sorted(set(draft.local_actors) | set(draft.local_places)):
         mine = d_mentions.get(ref, [])
-        votes = {c: sum(any(overlaps(a, b) for b in theirs) for a in mine) for c, theirs in sorted(c_mentions.items())}
+        votes = {c: (sum(any(overlaps(a, b) for b in theirs) for a in mine),
+                     sum(max((iou(a, b) for b in theirs), default=0.0) for a in mine))
+                 for c, theirs in sorted(c_mentions.items())}  # fmt: skip
         best = max(votes, key=lambda c: votes[c], default=None)
-        out[ref] = best if best is not None and votes[best] > 0 else None
+        out[ref] = best if best is not None and votes[best][0] > 0 else None
     return out
 
 

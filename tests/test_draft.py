@@ -421,17 +421,37 @@ def test_the_benchmark_sets_name_every_fixture_once():
     assert (len(sets["tuning"]), len(sets["held-out"])) == (12, 4)
 
 
-def test_the_readme_shows_the_benchmark_as_measured(capsys):
+def _benchmark():
     import importlib.util
     import sys
 
     root = Path(__file__).parents[1]
-    if not (root / "README.md").is_file() or not (root / "benchmarks" / "draft_quality.py").is_file():
-        pytest.skip("README.md and benchmarks/ are not beside the tests (installed test run)")
+    if not (root / "benchmarks" / "draft_quality.py").is_file():
+        pytest.skip("benchmarks/ is not beside the tests (installed test run)")
     spec = importlib.util.spec_from_file_location("draft_quality", root / "benchmarks" / "draft_quality.py")
     bench = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = bench  # dataclasses look their module up
     spec.loader.exec_module(bench)
+    return bench
+
+
+def test_the_benchmark_pairs_a_drafted_actor_with_the_curated_one_its_mentions_cover_closest():
+    from types import SimpleNamespace
+
+    bench = _benchmark()
+    draft = SimpleNamespace(local_actors={"russias-foreign-ministry": None}, local_places={})
+    # "Russia’s foreign ministry" at 0–24: the curated "Russia" (0–6) and "Russia’s foreign ministry" (0–24)
+    # both overlap it once; the second covers it, and comes second in id order
+    d_mentions = {"russias-foreign-ministry": [(0, 24)]}
+    c_mentions = {"russia": [(0, 6), (40, 46)], "russian-foreign-ministry": [(0, 24)]}
+    assert bench.pairing(draft, None, d_mentions, c_mentions) == {"russias-foreign-ministry": "russian-foreign-ministry"}
+
+
+def test_the_readme_shows_the_benchmark_as_measured(capsys):
+    root = Path(__file__).parents[1]
+    if not (root / "README.md").is_file():
+        pytest.skip("README.md is not beside the tests (installed test run)")
+    bench = _benchmark()
     assert bench.main(["--markdown"]) == 0
     table = capsys.readouterr().out.split("\n\n")[0]
     assert table.count("\n") == 23 and table in (root / "README.md").read_text(encoding="utf-8")
