@@ -16,8 +16,9 @@ Spans are code-point ranges of the article; two spans *overlap* when they share 
   registry ids that a right link overlaps / curated mentions of registry ids.
 - **type accuracy**: every actor or place the draft adds (not in the registry) is paired with the
   curated actor or place whose mentions overlap most of its mentions (ties: the one whose mentions
-  cover its own closest, by intersection over union; then the first in id order); its kind (an actor type, or `place`) must be the curated one's. Accuracy over the paired
-  ones; those the curator has nothing for are counted apart (`unpaired`).
+  cover its own closest, by intersection over union; then the first in id order); its kind (an
+  actor type, or `place`) must be the curated one's. Accuracy over the paired ones; those the
+  curator has nothing for are counted apart (`unpaired`).
 - **claim recall** (and precision, for the record: the draft also proposes claims a curator
   would not make): each claim's span is its quote, or else its evidence (each of its evidence
   quotes). A drafted and a curated claim *match* when some pair of their spans shares at least
