@@ -117,6 +117,11 @@ def _claim_by_rule(d, rule: str):
          "Kurdistan Regional Government", "asserted"),
         ("said-after", "Tehran rejected the accusation as baseless, the Iranian foreign ministry said in a statement.",
          "The Iranian foreign ministry", "asserted"),
+        # an unnamed group after "according to" speaks; a clause before the speaker is no part of it
+        ("according-to", "The junta has reportedly begun conscripting men as well, according to rights groups.",
+         "Rights groups (unnamed)", "alleged"),
+        ("reported", "Whatever happens in Sittwe, analysts say the military can no longer hope to win outright.",
+         "Analysts (unnamed)", "asserted"),
     ],
 )  # fmt: skip
 def test_each_claim_rule_on_one_sentence(tmp_path, rule, body, speaker, hedge):
@@ -437,6 +442,16 @@ def test_an_accusation_in_the_passive_is_the_accuser_s(tmp_path):
                             "of massacres in the town.")  # fmt: skip
     claim = _claim_by_rule(d, "hedged")
     assert (d.names.label(claim.asserter), claim.hedge) == ("Residents (unnamed)", "accused")
+
+
+def test_according_to_at_the_end_of_a_sentence_of_two_clauses_is_the_last_clause_s(tmp_path):
+    d = _draft_of(tmp_path, "Iran has praised the attacks but has not joined them, and Iranian diplomats have told "
+                            "their Western counterparts that they do not want the war to spread, according to two "
+                            "European officials.")  # fmt: skip
+    claim = _claim_by_rule(d, "according-to")
+    text = d.article.text
+    assert [text[s:e] for s, e in claim.evidence] == [
+        "Iranian diplomats have told their Western counterparts that they do not want the war to spread"]
 
 
 def test_a_clause_is_no_speaker(tmp_path):

@@ -36,7 +36,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "aux_end": re.compile(r"(?:\s+(?:" + "|".join(lx.auxiliaries) + r"))+$"),
         "subject": re.compile(
             r"\s*(?:(?:And|But|Then|Later|Yet|So|Meanwhile|However|Earlier),?\s+)?"
-            r"(?:(?:In|On|At|After|Before|During|Speaking|Asked|Earlier|Later)\b[^,“”\"]{0,80},\s+)?"
+            r"(?:(?:In|On|At|After|Before|During|Speaking|Asked|Earlier|Later|Whatever|Whoever|Wherever|When|"
+            r"Whenever|While|Although|Though|If|Because|Since|Despite|Until|Once|Unless)\b[^,“”\"]{0,80},\s+)?"
             r"(?P<head>[^,;:“”\"]+?)(?:,\s*(?P<appos>[^;“”\"]+?),)?\s+"
             + aux
             + rf"(?P<verb>{verbs}|{beliefs})(?![\w’'])"

@@ -61,6 +61,12 @@ def find_according_to(lay: Layout) -> list[Found]:
         if text[head[0] : head[1]].lower() in lexicon().pronouns:
             continue
         rest = trim(text, s, s + m.start(), " \t,") if m.start() > 2 else trim(text, s + m.end(), e, " \t,.")
+        if m.start() > 2:  # "A has praised …, and B have told …, according to X": X's is the last clause
+            last = None
+            for last in _NEXT_CLAUSE.finditer(text, rest[0], rest[1]):
+                pass
+            if last is not None:
+                rest = trim(text, last.end(), rest[1], " \t,")
         if rest[1] <= rest[0]:
             rest = trim(text, s, e)
         attr = Attribution(head, "according to", None, (s + m.start(), head[1]), appos)
