@@ -337,7 +337,8 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
                 return Speaker(ref, f"“{phrase}, {text[a_s:a_e]}” (rule named-in-apposition, confidence 0.8)")
         if clause(text[hs : _core(text, hs, he)]):  # "a trader who asked not to be named" is a speaker
             return None
-        if (ask.create or _group(text, hs, he)) and (_group(text, hs, he) or re.search(r"\b[a-z]{3,}|^[A-Z][a-z]+s$", phrase)) and (
+        group = _group(text, hs, he)  # an unnamed group is described even after "according to"
+        if (ask.create or group) and (group or re.search(r"\b[a-z]{3,}|^[A-Z][a-z]+s$", phrase)) and (
             word_count(text[hs : _core(text, hs, he)]) <= 9
         ):
             return describe(hs, he)

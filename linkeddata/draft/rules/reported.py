@@ -62,9 +62,7 @@ def find_according_to(lay: Layout) -> list[Found]:
             continue
         rest = trim(text, s, s + m.start(), " \t,") if m.start() > 2 else trim(text, s + m.end(), e, " \t,.")
         if m.start() > 2:  # "A has praised …, and B have told …, according to X": X's is the last clause
-            last = None
-            for last in _NEXT_CLAUSE.finditer(text, rest[0], rest[1]):
-                pass
+            last = next(reversed(list(_NEXT_CLAUSE.finditer(text, rest[0], rest[1]))), None)
             if last is not None:
                 rest = trim(text, last.end(), rest[1], " \t,")
         if rest[1] <= rest[0]:
