@@ -98,16 +98,20 @@ _PHOTO = re.compile(
     r"(?P<caption>[A-Z\"“].*)$"
 )
 # Credits after the caption: "… on Monday. Photo: Nabil Qassem/AFP", "… 2023. (Photo: Halima Adam /
-# The Nile Courier)", "… 2021. HORN WIRE/Abdi Warsame" (an agency in capitals, a slash, a name), or
-# a line of its own under the caption: "Photograph: Meron Tesfaye/Highland Post".
-_NAMES = r"[A-Z][\w’'.\-]*(?: (?:[A-Z][\w’'.\-]*|de|van|von|al|el|bin))*"
+# The Nile Courier)", "… 2021. HORN WIRE/Abdi Warsame" (an agency in capitals, a slash, a name),
+# "… 2021. (AP Photo/Dilan Rasoul)", "… August 13, 2021 [Jamshid Rahimi/Pamir Post]", or a line of
+# its own under the caption:
+# "Photograph: Meron Tesfaye/Highland Post", "Credit: Salif Kaboré for Volta Wire".
+_NAMES = r"[A-ZÀ-ÖØ-Þ][\w’'.\-]*(?: (?:[A-ZÀ-ÖØ-Þ][\w’'.\-]*|de|van|von|al|el|bin))*"  # "Élodie Ngaba"
 _CREDIT = rf"{_NAMES} ?/ ?{_NAMES}"
 _LABEL = r"(?:Photo|Photograph|Picture|Image|Pictured)(?::| by) "
+_AGENCIES = r"(?:AP|AFP|Reuters|REUTERS|EPA|Getty Images|Xinhua|Anadolu Agency)"
 _PHOTO_AFTER = re.compile(
-    rf"^(?P<caption>[A-Z\"“].*?[.!?”\"])\s*(?:\({_LABEL}(?P<a>{_CREDIT})\)|{_LABEL}(?P<b>{_CREDIT})"
-    rf"|(?P<c>[A-Z][A-Z&.\-]+(?: [A-Z][A-Z&.\-]+)*(?: Photo)?/{_NAMES}))$"
+    rf"^(?:(?P<caption>[A-Z\"“].*?[.!?”\"])\s*(?:\({_LABEL}(?P<a>{_CREDIT})\)|{_LABEL}(?P<b>{_CREDIT})"
+    rf"|(?P<c>[A-Z][A-Z&.\-]+(?: [A-Z][A-Z&.\-]+)*(?: Photo)?/{_NAMES})|\((?P<e>{_AGENCIES}(?: Photo)?/{_NAMES})\))"
+    rf"|(?P<bracketed>[A-Z\"“][^\[\]]*?)\s*\[(?P<d>{_CREDIT})\])$"
 )
-_CREDIT_LINE = re.compile(rf"^{_LABEL}(?P<credit>{_CREDIT})$")
+_CREDIT_LINE = re.compile(rf"^(?:{_LABEL}(?P<credit>{_CREDIT})|Credit: (?P<for>{_NAMES} for {_NAMES}))$")
 _MAX_CAPTION = 400
 
 
@@ -179,14 +183,16 @@ def _photo(text: str, content: list[Span]) -> tuple[Photo | None, int]:
         return None, 0
     m = _PHOTO_AFTER.match(first)
     if m:
-        group = next(g for g in ("a", "b", "c") if m.group(g))
+        group = next(g for g in ("a", "b", "c", "d", "e") if m.group(g))
+        cap = "bracketed" if group == "d" else "caption"
         credit = Span(base + m.start(group), base + m.end(group))
-        caption = Span(base + m.start("caption"), base + m.end("caption"))
+        caption = Span(base + m.start(cap), base + m.end(cap))
         return Photo(line=content[0], identifier=None, credit=credit, caption=caption), 1
     if len(content) > 2:
         m = _CREDIT_LINE.match(content[1].of(text))
         if m and first.rstrip().endswith((".", "”", '"')):
-            credit = Span(content[1].start + m.start("credit"), content[1].start + m.end("credit"))
+            group = "credit" if m.group("credit") else "for"
+            credit = Span(content[1].start + m.start(group), content[1].start + m.end(group))
             return Photo(Span(content[0].start, content[1].end), None, credit, content[0]), 2
     return None, 0
 

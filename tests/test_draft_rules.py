@@ -629,6 +629,12 @@ def test_no_relationship_or_event_without_a_confident_rule(tmp_path):
          "Meron Tesfaye/Highland Post", "Fighters ride through the centre of the city."),
         ("Firefighters inspect a burnt car near the base, February 16, 2021. (AP Photo/Dilan Rasoul)",
          "AP Photo/Dilan Rasoul", "Firefighters inspect a burnt car near the base, February 16, 2021."),
+        ("Volunteers stand guard at a checkpoint, November 27, 2024.\nCredit: Salif Kaboré for Volta Wire",
+         "Salif Kaboré for Volta Wire", "Volunteers stand guard at a checkpoint, November 27, 2024."),
+        ("Women walk back from the fields on April 9, 2021.\nCredit: Élodie Ngaba for The Savanna Chronicle",
+         "Élodie Ngaba for The Savanna Chronicle", "Women walk back from the fields on April 9, 2021."),
+        ("Fighters stand guard outside the office in Herat, August 13, 2021 [Jamshid Rahimi/Pamir Post]",
+         "Jamshid Rahimi/Pamir Post", "Fighters stand guard outside the office in Herat, August 13, 2021"),
     ],
 )  # fmt: skip
 def test_photo_lines_in_their_usual_forms(tmp_path, line, credit, caption):

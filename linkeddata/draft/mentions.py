@@ -305,6 +305,8 @@ def _sequences(lay: Layout, region: Region, taken: list[Span]) -> list[Span]:
             continue
         is_name = is_name_token(word)
         is_conn = word in lx.connectors and seq and (word != "the" or seq[-1][2] in ("of", "for"))
+        if word == "for" and region.kind == "credit":
+            is_conn = False  # "Salif Kaboré for Volta Wire": the photographer, then the outlet
         if is_conn and word in ("for", "of") and seq[-1][2] not in lx.connectors and gazetteer.is_place(
             " ".join(w for _, _, w in seq)
         ):

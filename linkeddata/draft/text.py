@@ -11,7 +11,6 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..article import Article, Photo
-from ..article import Span as TextSpan
 from .lexicon import lexicon
 
 Span = tuple[int, int]
@@ -155,27 +154,9 @@ def without_spans(text: str, s: int, e: int, spans: list[Span]) -> str:
 # Regions, quotations, sentences
 
 
-# "Firefighters inspect a car near the base, February 16, 2021. (AP Photo/Dilan Rasoul)": an agency's
-# credit in brackets after the caption, on the first line of the body.
-_AGENCY_CREDIT = re.compile(
-    r"^(?P<caption>[A-Z\"“].*?[.!?”\"])\s*\((?P<credit>(?:AP|AFP|Reuters|REUTERS|EPA|Getty Images|Xinhua|"
-    r"Anadolu Agency)(?: Photo)?/[A-Z][\w’'.\-]*(?: [A-Z][\w’'.\-]*)*)\)$"
-)
-
-
 def photo_line(article: Article) -> Photo | None:
-    """The photo line the article reader found, or an agency credit in brackets after the caption on
-    the body's first line, which the drafter reads too."""
-    if article.photo:
-        return article.photo
-    text = article.text
-    line = re.match(r"[^\r\n]+", text[article.body.start : article.body.end])
-    m = _AGENCY_CREDIT.match(line.group()) if line else None
-    if not m:
-        return None
-    base = article.body.start
-    return Photo(TextSpan(base, base + m.end()), None, TextSpan(base + m.start("credit"), base + m.end("credit")),
-                 TextSpan(base + m.start("caption"), base + m.end("caption")))  # fmt: skip
+    """The photo line the article reader found."""
+    return article.photo
 
 
 def regions(article: Article, photo: Photo | None = None) -> tuple[Region, ...]:
