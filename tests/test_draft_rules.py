@@ -282,6 +282,13 @@ def test_the_speaker_index_does_not_depend_on_the_order_of_the_questions(tmp_pat
          "population-group", "a people's name"),
         ("The rebels captured the towns of Pauktaw and Minbya after heavy fighting.", "Minbya", "place", None,
          "place-words-around"),
+        # "Lake Chad", a country with a curly apostrophe, a group an apposition says is armed
+        ("Soldiers patrol the shore of Lake Chad near the town.", "Lake Chad", "place", None,
+         "“Lake” before a name"),
+        ("JNIM, the al-Qaeda-linked coalition, overran the post.", "JNIM", "actor", "armed-group",
+         "described-as-“al-Qaeda-linked coalition”"),
+        ("The government accused Bozizé of plotting a coup, a charge his party, Kwa Na Kwa, rejected.", "Kwa Na Kwa",
+         "actor", "organization", "described-as-“party”"),
         # an acronym is hardly a place, whatever word comes before it
         ("Thousands of fighters were in the TPLF by then.", "TPLF", "actor", "armed-group", "acronym"),
         # "People’s" inside a name
@@ -347,6 +354,11 @@ def test_an_acronym_in_another_language_names_the_words_before_it(tmp_path):
         ("Washington accuses Iran of arming the militias.", "Washington", "us-government", "government", "capital"),
         ("Kyiv denies that, and the town is still held by its troops.", "Kyiv", "government-of-ukraine",
          "government", "capital"),
+        # every country of a list that is the subject of a verb, an apposition between them and the verb
+        ("Burkina Faso, Mali and Niger, all ruled by soldiers, formed an alliance last year.", "Mali", "mali",
+         "state", "candidate"),
+        ("Envoys from the US, China and Qatar met in Doha.", "China", "china", "state", "candidate"),
+        ("Côte d’Ivoire rejected the accusation on Thursday.", "Côte d’Ivoire", "ivory-coast", "state", "candidate"),
         # a country whose troops are sent ("troops from … and Djibouti")
         ("The mission has about 19,000 troops from Uganda, Burundi, Kenya and Djibouti.", "Burundi", "burundi",
          "state", "candidate"),
@@ -454,6 +466,23 @@ def test_according_to_at_the_end_of_a_sentence_of_two_clauses_is_the_last_clause
         "Iranian diplomats have told their Western counterparts that they do not want the war to spread"]
 
 
+def test_we_at_the_end_of_a_speaker_phrase_is_the_outlet(tmp_path):
+    d = _draft_of(tmp_path, "In our 11.20 post we said Ismail Khan had left Herat.")
+    assert [e.label for e in d.names.entities.values() if e.type == "person"] == ["Ismail Khan"]
+    assert [c.asserter for c in d.claims] == ["meridian-press"]
+
+
+def test_the_government_of_several_named_is_nobody_s_in_particular(tmp_path):
+    body = "Kigali sent troops in 2020. {}The government accused the former president of plotting a coup."
+    one = _draft_of(tmp_path, body.format(""), registry=STATES_REGISTRY)
+    (tmp_path / "two").mkdir()
+    two = _draft_of(tmp_path / "two", body.format("Washington sent instructors. "), registry=STATES_REGISTRY)
+    text = one.article.text
+    assert [h.id for h in one.hits if text[h.start : h.end] == "The government"] == ["rwandan-government"]
+    linked = {h.id for h in two.hits if two.article.text[h.start : h.end] == "The government"}
+    assert not linked & {"rwandan-government", "us-government"}, linked
+
+
 def test_a_clause_is_no_speaker(tmp_path):
     d = _draft_of(tmp_path, "Eritrean soldiers have been accused by residents, rights groups and the United Nations "
                             "of massacres in towns such as Axum, where Amnesty International says hundreds of "
@@ -548,6 +577,28 @@ def test_a_wire_dateline_without_a_year_takes_the_year_of_the_text(tmp_path):
     assert d.published == "2019-03-12"
     monday = next(x for x in d.dates if d.article.text[x.start : x.end] == "on Monday")
     assert monday.value == "2019-03-11"
+
+
+def test_a_wire_dateline_takes_the_year_of_a_day_the_text_gives_before_that_of_a_month(tmp_path):
+    d = _draft_of(tmp_path, "OUAGADOUGOU, Nov 28 (Volta Wire) - Fighters overran the post on Tuesday. The junta "
+                            "took power in September 2022. The post was last attacked on November 2, 2024.")
+    assert d.published == "2024-11-28"
+    assert [x.value for x in d.dates if d.article.text[x.start : x.end] == "on Tuesday"] == ["2024-11-26"]
+
+
+@pytest.mark.parametrize(
+    "cue, value",
+    [("this morning", "2024-01-09"), ("early this afternoon", "2024-01-09"), ("tonight", "2024-01-09")],
+)
+def test_parts_of_the_day_of_publication(tmp_path, cue, value):
+    d = _draft_of(tmp_path, f"The army shelled the town {cue} and the shelling went on.", front=PUBLISHED)
+    assert [x.value for x in d.dates if d.article.text[x.start : x.end].endswith(cue.split()[-1])] == [value]
+
+
+@pytest.mark.parametrize("cue, value", [("Last month", "2023-12"), ("In May", "2023-05"), ("This year", "2024")])
+def test_a_cue_that_begins_a_sentence(tmp_path, cue, value):
+    d = _draft_of(tmp_path, f"The army held the town. {cue} the rebels shelled it.", front=PUBLISHED)
+    assert [x.value for x in d.dates if d.article.text[x.start : x.end] == cue] == [value]
 
 
 # --------------------------------------------------------------------------------------------

@@ -54,17 +54,20 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
         ("day", re.compile(rf"(?<!\w)(?:(?:{weekdays}|Mon|Tue|Wed|Thu|Fri|Sat|Sun),? )?(?P<d>\d{{1,2}}) "
                            rf"(?P<m>{any_month}),? (?P<y>(?:19|20)\d\d)(?!\d)")),
         ("month", re.compile(rf"(?<!\w)(?P<m>{any_month}),? (?P<y>(?:19|20)\d\d)(?!\d)")),
-        ("day-no-year", re.compile(
-            rf"(?<!\w)(?:on )?(?P<m>{any_month}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d|,? (?:19|20)\d\d)")),
+        ("day-no-year", re.compile(rf"(?<!\w)(?:on )?(?P<m>{any_month}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
+                                   rf"(?!\d|,? (?:19|20)\d\d)")),
         ("month-no-year", re.compile(
-            rf"(?<!\w)(?:in|since|until|by|during|from|through|early|late|mid-|mid) (?:early |late |mid-)?"
-            rf"(?P<m>{months})(?![\w-])(?! \d)")),
+            rf"(?<!\w)(?:[Ii]n|[Ss]ince|[Uu]ntil|by|[Dd]uring|from|through|[Ee]arly|[Ll]ate|mid-|mid) "
+            rf"(?:early |late |mid-)?(?P<m>{months})(?![\w-])(?! \d)")),
         ("year", re.compile(r"(?<!\w)(?:in|since|until|by|during|from|of|early|late|mid-) (?P<y>(?:19|20)\d\d)"
                             r"(?![\d-])")),
         ("relative", re.compile(
-            rf"(?<![\w-])(?:yesterday|today|tomorrow|(?:on|last|this|next) (?P<wd>{weekdays})|"
-            rf"(?P<pwd>{weekdays})[’']s|(?P<unit_rel>last|this|next|earlier this) (?P<unit>week|month|year)|"
-            rf"(?P<mrel>last|this|next) (?P<mon>{months}))(?!\w)")),
+            rf"(?<![\w-])(?:[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|"
+            rf"(?:[Ee]arly |[Ll]ate )?[Tt]his (?P<part>morning|afternoon|evening)|"
+            rf"(?:[Oo]n|[Ll]ast|[Tt]his|[Nn]ext) (?P<wd>{weekdays})|"
+            rf"(?P<pwd>{weekdays})[’']s|"
+            rf"(?P<unit_rel>[Ll]ast|[Tt]his|[Nn]ext|[Ee]arlier this) (?P<unit>week|month|year)|"
+            rf"(?P<mrel>[Ll]ast|[Tt]his|[Nn]ext) (?P<mon>{months}))(?!\w)")),
     )  # fmt: skip
 
 
@@ -131,7 +134,10 @@ def find_dates(lay: Layout) -> Dates:
         reference = (year, source)
     # A dateline without its year ("MOGADISHU, Feb 21 (Horn Wire) -") takes the year of a full date
     # the text gives (a caption's, say), never a bare year ("since 2019") that may lie years back.
-    full = full_years if len(full_years) == 1 else None
+    # Of full dates, a day's year counts before a month's: "September 2022" in the story looks back,
+    # "November 27, 2024" under the photo is the news.
+    day_years = {int(m.group("y")) for _s, _e, kind, m in raw if kind == "day"}
+    full = full_years if len(full_years) == 1 else (dict.fromkeys(day_years) if len(day_years) == 1 else None)
     dateline_year = (next(iter(full)), next(text[s:e] for s, e, _, m in raw if m.groupdict().get("y") == str(
         next(iter(full))))) if full else None  # fmt: skip
     published = _publication(lay, raw, dateline_year)
@@ -193,8 +199,8 @@ def _relative(s, e, m, pub: datetime.date | None, pub_words: str) -> DateFound:
     words = m.group().lower()
     weekday = m.group("wd") or m.group("pwd")
     note = f"from {pub_words}"
-    if words in ("yesterday", "today", "tomorrow"):
-        d = pub + relativedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[words])
+    if words in ("yesterday", "today", "tomorrow", "tonight") or m.group("part"):  # "early this morning": today
+        d = pub + relativedelta(days={"yesterday": -1, "tomorrow": 1}.get(words, 0))
         return DateFound(s, e, d.isoformat(), note)
     if weekday:
         target = lexicon().weekdays.index(weekday)
@@ -207,14 +213,14 @@ def _relative(s, e, m, pub: datetime.date | None, pub_words: str) -> DateFound:
         return DateFound(s, e, d.isoformat(), note)
     if m.group("mon"):  # "last September": the last September before the publication month
         month = _month(m.group("mon"))
-        rel = m.group("mrel")
+        rel = m.group("mrel").lower()
         year = pub.year
         if rel == "last" and month >= pub.month:
             year -= 1
         elif rel == "next" and month <= pub.month:
             year += 1
         return DateFound(s, e, f"{year}-{month:02d}", note)
-    unit, rel = m.group("unit"), m.group("unit_rel")
+    unit, rel = m.group("unit"), m.group("unit_rel").lower()
     step = {"last": -1, "this": 0, "earlier this": 0, "next": 1}[rel]
     if unit == "year":
         return DateFound(s, e, str(pub.year + step), note)

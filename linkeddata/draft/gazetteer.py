@@ -82,13 +82,13 @@ def country(name: str) -> Country | None:
     """The country a name names ("Yemen", "Saudi Arabia"), never a code ("US", "IS")."""
     if len(name) < 4 or name.isupper():
         return None
-    return _countries()[0].get(name)
+    return _countries()[0].get(name.replace("’", "'"))  # "Côte d’Ivoire" as the data spells it
 
 
 def city(name: str, prefer: frozenset[str] = frozenset()) -> City | None:
     """The city of that name GeoNames knows in one of the ``prefer`` countries (the article's), else
     the most populous of that name ("Tripoli" in a story about Lebanon is Lebanon's, not Libya's)."""
-    found = _cities().get(name)
+    found = _cities().get(name) or _cities().get(name.replace("’", "'"))  # "N’Djamena"
     if not found:
         return None
     return next((c for c in found if c.country in prefer), found[0])

@@ -89,11 +89,13 @@ _ACTING_BEFORE = re.compile(
 
 # The last word of a place's name: "Shan State", "Middle Shabelle Region", "Lac Province".
 _PLACE_HEADS = frozenset({"State", "Province", "Region", "District", "Governorate", "County", "Oblast"})
+_PLACE_FIRST = frozenset({"Lake", "Mount", "Mountains", "River", "Gulf", "Bay", "Cape", "Port"})
 
 
-# A country that sends troops: "troops from Uganda, Burundi, Kenya, Ethiopia and Djibouti".
+# A country that sends troops or envoys: "troops from Uganda, Burundi, Kenya, Ethiopia and Djibouti".
 _CONTRIBUTOR = re.compile(
-    r"\b(?:troops|soldiers|forces|contingents?|peacekeepers|police officers|personnel)\s+from\s+"
+    r"\b(?i:troops|soldiers|forces|contingents?|peacekeepers|police officers|personnel|envoys|diplomats|"
+    r"delegations?|ministers)\s+from\s+(?:the\s+)?"
     r"(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:,\s+|\s+and\s+))*$"
 )
 
@@ -109,10 +111,12 @@ def acting(text: str, start: int, end: int) -> bool:
         return True
     if place_context(text, start, end):
         return False
-    subject = re.match(r"(?:\s+and\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?\s+([a-z][\w’'-]*)", text[end : end + 60])
+    # "Burkina Faso, Mali and Niger formed …": every country of a list that is the subject
+    subject = re.match(r"(?:,\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)*(?:,?\s+and\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?"
+                       r"(?:,[^,.;]{1,90},)?\s+([a-z][\w’'-]*)", text[end : end + 200])
     sentence_start = re.search(r"(?:^|[.!?]\s+|\n|[–—-]\s|,\s+(?:and|but)\s+|;\s+)(?:[Tt]he\s+)?"
-                               r"(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+and\s+)?$",
-                               text[max(0, start - 40) : start])  # the subject of a sentence or a clause
+                               r"(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:,\s+|,?\s+and\s+))*$",
+                               text[max(0, start - 90) : start])  # the subject of a sentence or a clause
     return bool(actor_context(text, start, end) or _ACTING_BEFORE.search(text[max(0, start - 40) : start])
                 or _ACTING_AFTER.match(text[end : end + 12])
                 or (sentence_start and subject and _verb_like(subject.group(1))))  # fmt: skip
@@ -177,7 +181,16 @@ def described(text: str, start: int, end: int) -> tuple[str, str] | None:
         if best:
             after = low[best[0] + 1 :].split()
             if not (after and _verb_like(after[0])):
+                whole = m.group("np")
+                if best[2] == "organization" and (_ARMED.search(whole) or re.search(
+                        r"\b(?:armed|jihadist|al-qaeda|islamic state)\b|-linked\b", whole, re.I)):  # fmt: skip
+                    return "armed-group", whole  # "the al-Qaeda-linked coalition": an armed one
                 return best[2], best[1]
+    m = re.search(r"\b(?:his|her|its|their|the)\s+(?P<noun>[a-z]+),\s+$", text[max(0, start - 40) : start])
+    if m:  # "a charge his party, Kwa Na Kwa, rejected": the noun before the name describes it
+        kind = next((k for phrase, k in lx.described_as if phrase == m.group("noun")), None)
+        if kind and kind != "person":
+            return kind, m.group("noun")
     m = re.search(r"\b(?P<noun>[a-z]+)\s+(?:calling itself|calls itself|called|known as|named)\s+$",
                   text[max(0, start - 60) : start])
     if m and m.group("noun") in lx.self_named:
@@ -226,6 +239,8 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
         return "actor", "armed-group", "paramilitary-before", 0.6, None, None
     if cap[-1] in _PLACE_HEADS and not (cap[-1] == "State" and cap[0] == "Islamic") and len(cap) > 1:
         return "place", None, f"head-word “{cap[-1]}” of a place", 0.7, None, None
+    if cap[0] in _PLACE_FIRST and len(cap) > 1:
+        return "place", None, f"“{cap[0]}” before a name", 0.7, None, None  # "Lake Chad", "Mount Sinjar"
     if any(w in lx.peoples and w.endswith("s") for w in (cap[0], cap[-1])) and len(cap) > 1:
         return "actor", "population-group", "a people's name", 0.6, None, None  # "Karabakh Armenians"
     head = lx.kind_of_word(cap[-1])

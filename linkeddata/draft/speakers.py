@@ -125,6 +125,9 @@ _DEFINITE_TYPES = {
 }  # fmt: skip
 
 
+_STATE_ORGANS = frozenset({"government", "army", "military", "junta", "regime", "ministry"})
+
+
 def _definite(text: str, names: Names, hs: int, he: int) -> str | None:
     """"the coalition" → the last actor named before it whose label has the noun, or of its type."""
     m = re.fullmatch(r"[Tt]he\s+([a-z]+)", text[hs:he])
@@ -134,6 +137,10 @@ def _definite(text: str, names: Names, hs: int, he: int) -> str | None:
     types = _DEFINITE_TYPES.get(noun)
     before = sorted((h for h in names.hits if h.kind == "actor" and h.end <= hs and h.how != "speaker"),
                     key=lambda h: -h.start)  # fmt: skip
+    if noun in _STATE_ORGANS:  # "the government": of one country only; of several named, nobody can tell
+        found = {h.id for h in before if re.search(rf"\b{noun}\b", names.label(h.id).lower())
+                 or (types and names.actor_type(h.id) in types)}  # fmt: skip
+        return found.pop() if len(found) == 1 else None
     # the actor whose name or description has the noun ("the company": "…, a private military company")
     for h in before:
         e = names.entities.get(h.id)
@@ -316,6 +323,8 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
             return None
         if low in lx.first_person:
             return Speaker(outer.id, f"“{phrase}”: the one quoted around it (confidence 0.8)") if outer else None
+        if publisher and outer is None and re.search(r"(?:^|\s)we$", low):  # "In our 11.20 post we said"
+            return Speaker(publisher, f"“{phrase}”: the outlet, speaking of itself (confidence 0.6); TODO: check")
         ref = named(text, current, hs, he)
         if ref:
             return Speaker(ref, f"“{phrase}” (rule named, confidence 0.9)")

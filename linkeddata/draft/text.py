@@ -134,6 +134,9 @@ def is_name_token(word: str) -> bool:
         return True  # an initial, "U.N."
     if re.fullmatch(r"[A-Z][A-Z0-9]{1,6}", word) and not word[1:].isdigit() or re.fullmatch(r"[A-Z][0-9]{1,3}", word):
         return True  # an acronym: "YPG", "M23"
+    elided = re.fullmatch(r"[dl][’'](.+)", word)
+    if elided:  # "d’Ivoire", "l’Est": an elided French article before a name
+        return is_cap_word(elided.group(1))
     parts = word.split("-")
     particles = lexicon().particles
     if parts[0].lower() in particles and len(parts) > 1:
