@@ -483,6 +483,23 @@ def test_the_government_of_several_named_is_nobody_s_in_particular(tmp_path):
     assert not linked & {"rwandan-government", "us-government"}, linked
 
 
+def test_a_person_of_an_institution_is_two_names(tmp_path):
+    d = _draft_of(tmp_path, "The researcher, Hadiza Lawan Bukar of the Centre for Lake Chad Studies in Kano, said "
+                            "the units had done much of the fighting.")  # fmt: skip
+    labels = {e.label: e.type for e in d.names.entities.values()}
+    assert (labels.get("Hadiza Lawan Bukar"), labels.get("Centre for Lake Chad Studies")) == ("person", "organization")
+    assert [d.names.label(c.asserter) for c in d.claims if c.rule == "reported"] == ["Hadiza Lawan Bukar"]
+
+
+def test_a_reported_claim_ends_at_a_semicolon(tmp_path):
+    d = _draft_of(tmp_path, "Residents said Al-Shabaab fighters were going from house to house looking for people "
+                            "who had worked for foreign forces; the group denies targeting civilians.")  # fmt: skip
+    text = d.article.text
+    said = [text[s:e] for c in d.claims if c.asserter == "residents" for s, e in c.evidence]
+    assert said == ["said Al-Shabaab fighters were going from house to house looking for people who had worked "
+                    "for foreign forces"]
+
+
 def test_a_clause_is_no_speaker(tmp_path):
     d = _draft_of(tmp_path, "Eritrean soldiers have been accused by residents, rights groups and the United Nations "
                             "of massacres in towns such as Axum, where Amnesty International says hundreds of "

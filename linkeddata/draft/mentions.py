@@ -293,6 +293,16 @@ def _sequences(lay: Layout, region: Region, taken: list[Span]) -> list[Span]:
                 return
         if all(w in lx.titles or w in lx.peoples for w in words):
             return
+        # "Hadiza Lawan Bukar of the Centre for Lake Chad Studies": a person's name, then an institution's
+        at = words.index("of") if "of" in words else -1
+        right = [w for w in words[at + 1 :] if w != "the"]
+        if at >= 2 and not any(lx.kind_of_word(w) or w in lx.titles for w in words[:at]) and any(
+            lx.kind_of_word(w) for w in right
+        ):
+            k = at + 1 + (words[at + 1] == "the")
+            results.append((out[0][0], out[at - 1][1]))
+            results.append((out[k][0], out[-1][1]))
+            return
         if words[-1] in lx.peoples and not words[-1].endswith("s") and re.match(r"[ \t]+[a-z]", text[end : end + 2]):
             return  # "Latin American governments", "South African private …": an adjective, not a name
         results.append((start, end))

@@ -99,6 +99,9 @@ def find_reported(lay: Layout) -> list[Found]:
         nxt = _NEXT_CLAUSE.search(text, verb_at + len(sub.verb), end)
         if nxt:
             end = nxt.start()
+        semicolon = text.find(";", verb_at, end)
+        if semicolon != -1:  # "…; the group denies targeting civilians": another's clause
+            end = semicolon
         evidence = trim(text, verb_at, end, " \t.")
         if sub.verb in ("accuses", "accused", "accuse", "denies", "denied", "rejects", "rejected"):
             evidence = trim(text, sub.head[0], end, " \t.")
