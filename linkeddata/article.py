@@ -100,18 +100,22 @@ _PHOTO = re.compile(
 # Credits after the caption: "… on Monday. Photo: Nabil Qassem/AFP", "… 2023. (Photo: Halima Adam /
 # The Nile Courier)", "… 2021. HORN WIRE/Abdi Warsame" (an agency in capitals, a slash, a name),
 # "… 2021. (AP Photo/Dilan Rasoul)", "… August 13, 2021 [Jamshid Rahimi/Pamir Post]", or a line of
-# its own under the caption:
-# "Photograph: Meron Tesfaye/Highland Post", "Credit: Salif Kaboré for Volta Wire".
+# its own under the caption: "Photograph: Meron Tesfaye/Highland Post", "Credit: Salif Kaboré for
+# Volta Wire", "Photograph by Yared Demissie for The Rift Observer", "Picture credit: Name/Outlet",
+# "Tarig Mahjoub | Red Sea Observer"; "(Photo by Name/Outlet via Getty Images)" after the caption.
 _NAMES = r"[A-ZÀ-ÖØ-Þ][\w’'.\-]*(?: (?:[A-ZÀ-ÖØ-Þ][\w’'.\-]*|de|van|von|al|el|bin))*"  # "Élodie Ngaba"
 _CREDIT = rf"{_NAMES} ?/ ?{_NAMES}"
-_LABEL = r"(?:Photo|Photograph|Picture|Image|Pictured)(?::| by) "
+_LABEL = r"(?:Photo|Photograph|Picture|Image|Pictured|Picture credit|Photo credit)(?::| by) "
 _AGENCIES = r"(?:AP|AFP|Reuters|REUTERS|EPA|Getty Images|Xinhua|Anadolu Agency)"
 _PHOTO_AFTER = re.compile(
-    rf"^(?:(?P<caption>[A-Z\"“].*?[.!?”\"])\s*(?:\({_LABEL}(?P<a>{_CREDIT})\)|{_LABEL}(?P<b>{_CREDIT})"
+    rf"^(?:(?P<caption>[A-Z\"“].*?[.!?”\"])\s*"
+    rf"(?:\({_LABEL}(?P<a>{_CREDIT}(?: via {_NAMES})?)\)|{_LABEL}(?P<b>{_CREDIT})"
     rf"|(?P<c>[A-Z][A-Z&.\-]+(?: [A-Z][A-Z&.\-]+)*(?: Photo)?/{_NAMES})|\((?P<e>{_AGENCIES}(?: Photo)?/{_NAMES})\))"
     rf"|(?P<bracketed>[A-Z\"“][^\[\]]*?)\s*\[(?P<d>{_CREDIT})\])$"
 )
-_CREDIT_LINE = re.compile(rf"^(?:{_LABEL}(?P<credit>{_CREDIT})|Credit: (?P<for>{_NAMES} for {_NAMES}))$")
+_CREDIT_LINE = re.compile(rf"^(?:{_LABEL}(?P<credit>{_CREDIT}(?: via {_NAMES})?)"
+                          rf"|(?:Credit: |Photograph by |Photo by |Picture by )(?P<for>{_NAMES} for {_NAMES})"
+                          rf"|(?P<bar>{_NAMES} \| {_NAMES}))$")
 _MAX_CAPTION = 400
 
 
@@ -191,7 +195,7 @@ def _photo(text: str, content: list[Span]) -> tuple[Photo | None, int]:
     if len(content) > 2:
         m = _CREDIT_LINE.match(content[1].of(text))
         if m and first.rstrip().endswith((".", "”", '"')):
-            group = "credit" if m.group("credit") else "for"
+            group = next(g for g in ("credit", "for", "bar") if m.group(g))
             credit = Span(content[1].start + m.start(group), content[1].start + m.end(group))
             return Photo(Span(content[0].start, content[1].end), None, credit, content[0]), 2
     return None, 0

@@ -289,6 +289,13 @@ def test_the_speaker_index_does_not_depend_on_the_order_of_the_questions(tmp_pat
          "described-as-“al-Qaeda-linked coalition”"),
         ("The government accused Bozizé of plotting a coup, a charge his party, Kwa Na Kwa, rejected.", "Kwa Na Kwa",
          "actor", "organization", "described-as-“party”"),
+        # an international organisation's acronym, whatever words of fighting are near it; another name of a
+        # country; a photo agency
+        ("The fighting forced the WFP to suspend its work after three staff were killed.", "WFP", "actor",
+         "organization", "acronym of an international organisation"),
+        ("Aid reached the port from Britain by sea.", "United Kingdom", "place", None, "country (pycountry)"),
+        ("The picture was sold to Getty Images on Monday.", "Getty Images", "actor", "media-outlet",
+         "head-word “Images”"),
         # an acronym is hardly a place, whatever word comes before it
         ("Thousands of fighters were in the TPLF by then.", "TPLF", "actor", "armed-group", "acronym"),
         # "People’s" inside a name
@@ -500,6 +507,16 @@ def test_a_reported_claim_ends_at_a_semicolon(tmp_path):
                     "for foreign forces"]
 
 
+def test_an_adverb_after_the_speaker_is_no_part_of_it(tmp_path):
+    d = _draft_of(tmp_path, "The Rwandan government first said the deaths were an accident.")
+    assert [d.names.label(c.asserter) for c in d.claims if c.rule == "reported"] == ["The Rwandan government"]
+
+
+def test_let_begins_no_name(tmp_path):
+    d = _draft_of(tmp_path, "“Let India show the world the wreckage,” the spokesman said.")
+    assert "Let India" not in {e.label for e in d.names.entities.values()}
+
+
 def test_a_clause_is_no_speaker(tmp_path):
     d = _draft_of(tmp_path, "Eritrean soldiers have been accused by residents, rights groups and the United Nations "
                             "of massacres in towns such as Axum, where Amnesty International says hundreds of "
@@ -594,6 +611,12 @@ def test_a_wire_dateline_without_a_year_takes_the_year_of_the_text(tmp_path):
     assert d.published == "2019-03-12"
     monday = next(x for x in d.dates if d.article.text[x.start : x.end] == "on Monday")
     assert monday.value == "2019-03-11"
+
+
+def test_a_wire_dateline_of_two_cities(tmp_path):
+    d = _draft_of(tmp_path, "ISLAMABAD/NEW DELHI, Feb 27 (Indus Press) - Pakistan said it shot down two jets on "
+                            "Wednesday. The pilot took off on February 26, 2019.")  # fmt: skip
+    assert d.published == "2019-02-27"
 
 
 def test_a_wire_dateline_takes_the_year_of_a_day_the_text_gives_before_that_of_a_month(tmp_path):
@@ -703,6 +726,14 @@ def test_no_relationship_or_event_without_a_confident_rule(tmp_path):
          "Élodie Ngaba for The Savanna Chronicle", "Women walk back from the fields on April 9, 2021."),
         ("Fighters stand guard outside the office in Herat, August 13, 2021 [Jamshid Rahimi/Pamir Post]",
          "Jamshid Rahimi/Pamir Post", "Fighters stand guard outside the office in Herat, August 13, 2021"),
+        ("Shops stand shuttered on the main street, August 2023.\nPhotograph by Yared Demissie for The Rift Observer",
+         "Yared Demissie for The Rift Observer", "Shops stand shuttered on the main street, August 2023."),
+        ("Smoke rises over central Khartoum, April 16, 2023.\nTarig Mahjoub | Red Sea Observer",
+         "Tarig Mahjoub | Red Sea Observer", "Smoke rises over central Khartoum, April 16, 2023."),
+        ("Charred desks in the burned classroom, on November 9, 2020.\nPicture credit: Ebenezer Nkwain/The Equator "
+         "Journal", "Ebenezer Nkwain/The Equator Journal", "Charred desks in the burned classroom, on November 9, 2020."),
+        ("Soldiers stand beside the wreck, February 27, 2019. (Photo by Tariq Mehmood/Indus Press via Getty Images)",
+         "Tariq Mehmood/Indus Press via Getty Images", "Soldiers stand beside the wreck, February 27, 2019."),
     ],
 )  # fmt: skip
 def test_photo_lines_in_their_usual_forms(tmp_path, line, credit, caption):

@@ -91,7 +91,7 @@ def _publication(lay: Layout, raw, reference: tuple[int, str] | None) -> tuple[d
     paragraphs = [r for r in lay.regions if r.kind == "paragraph"][:4]
     for r in paragraphs:
         line = text[r.start : r.end]
-        dateline = re.match(r"^[A-Z][A-Z .’'-]+,(?: [A-Z][\w ]+,)? ", line)
+        dateline = re.match(r"^[A-Z][A-Z .’'/-]+,(?: [A-Z][\w ]+,)? ", line)  # "ISLAMABAD/NEW DELHI, Feb 27"
         reach = r.start + 90 if dateline else (r.end if len(line) <= 150 else r.start)
         for s, e, kind, m in raw:
             if kind == "day" and r.start <= s and e <= reach:

@@ -263,6 +263,8 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
         # "Al-Qaeda in the Arabian Peninsula": a name with "in", "of" is no person's
         return "actor", "armed-group" if conflict else "organization", "name-with-of-or-in", 0.5, None, None
     if len(words) == 1:
+        if name in lx.organisation_acronyms:
+            return "actor", "organization", "acronym of an international organisation", 0.7, None, None
         if name.isupper() or re.fullmatch(r"[A-Z][A-Z0-9]+", name):
             return "actor", "armed-group" if conflict else "organization", "acronym", 0.5, None, None
         if conflict:

@@ -33,6 +33,8 @@ class Lexicon:
     self_named: dict[str, str]  # noun before "calling itself" → actor type
     people_nouns: frozenset[str]  # "Fighters of the …", "Supporters of …": not part of the name after them
     photo_agencies: tuple[str, ...]
+    organisation_acronyms: frozenset[str]
+    country_names: dict[str, str]  # another name → ISO code
     place_before: frozenset[str]
     place_after: frozenset[str]
     speech_verbs: tuple[str, ...]
@@ -84,6 +86,8 @@ def lexicon() -> Lexicon:
         self_named={w: kind for kind, ws in data["self_named"].items() for w in ws},
         people_nouns=_words(data["people_nouns"]),
         photo_agencies=tuple(data["photo_agencies"]),
+        organisation_acronyms=frozenset(data["organisation_acronyms"]),
+        country_names=dict(data["country_names"]),
         place_before=_words(data["place_before"]),
         place_after=_words(data["place_after"]),
         speech_verbs=tuple(data["speech_verbs"].split()),
