@@ -730,8 +730,9 @@ def test_no_relationship_or_event_without_a_confident_rule(tmp_path):
          "Yared Demissie for The Rift Observer", "Shops stand shuttered on the main street, August 2023."),
         ("Smoke rises over central Khartoum, April 16, 2023.\nTarig Mahjoub | Red Sea Observer",
          "Tarig Mahjoub | Red Sea Observer", "Smoke rises over central Khartoum, April 16, 2023."),
-        ("Charred desks in the burned classroom, on November 9, 2020.\nPicture credit: Ebenezer Nkwain/The Equator "
-         "Journal", "Ebenezer Nkwain/The Equator Journal", "Charred desks in the burned classroom, on November 9, 2020."),
+        ("Charred desks in the burned classroom, on November 9, 2020.\nPicture credit: Ebenezer Nkwain/The "
+         "Equator Journal", "Ebenezer Nkwain/The Equator Journal",
+         "Charred desks in the burned classroom, on November 9, 2020."),
         ("Soldiers stand beside the wreck, February 27, 2019. (Photo by Tariq Mehmood/Indus Press via Getty Images)",
          "Tariq Mehmood/Indus Press via Getty Images", "Soldiers stand beside the wreck, February 27, 2019."),
     ],
