@@ -512,6 +512,22 @@ def test_an_adverb_after_the_speaker_is_no_part_of_it(tmp_path):
     assert [d.names.label(c.asserter) for c in d.claims if c.rule == "reported"] == ["The Rwandan government"]
 
 
+def test_a_wire_dateline_is_no_part_of_the_speaker(tmp_path):
+    d = _draft_of(tmp_path, "ADEN, Mar 12 (Meridian Press) - Saudi Arabia said its jets had struck the port.")
+    assert [d.names.label(c.asserter) for c in d.claims if c.rule == "reported"] == ["Saudi Arabia"]
+
+
+def test_what_a_group_claimed_is_no_speaker(tmp_path):
+    d = _draft_of(tmp_path, "Jaish-e-Mohammed, a militant group based in Pakistan, claimed the attack.")
+    assert "The attack" not in {e.label for e in d.names.entities.values()}
+
+
+def test_both_sides_is_nobody_in_particular(tmp_path):
+    d = _draft_of(tmp_path, "The army and the Rapid Support Forces fought for the airport. Both sides say they are "
+                            "winning.")  # fmt: skip
+    assert "Both sides" not in {e.label for e in d.names.entities.values()}
+
+
 def test_let_begins_no_name(tmp_path):
     d = _draft_of(tmp_path, "“Let India show the world the wreckage,” the spokesman said.")
     assert "Let India" not in {e.label for e in d.names.entities.values()}

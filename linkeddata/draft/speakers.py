@@ -319,7 +319,8 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
         if not phrase:
             return None
         low = phrase.lower()
-        if low in ("not everyone", "everyone", "nobody", "no one", "others", "some", "many", "few", "one"):
+        if low in ("not everyone", "everyone", "nobody", "no one", "others", "some", "many", "few", "one", "both sides",
+                   "both", "the two sides", "all sides", "each side"):
             return None
         if low in lx.first_person:
             return Speaker(outer.id, f"“{phrase}”: the one quoted around it (confidence 0.8)") if outer else None

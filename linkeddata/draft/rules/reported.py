@@ -113,7 +113,9 @@ def _said_after(text: str, s: int, e: int) -> re.Match | None:
     """"…, X said (in a statement)." / "…, said X (, a researcher …)." / "The force, X said, is …"."""
     verbs = "|".join(lexicon().after_verbs)
     sentence = text[s:e]
-    m = re.search(rf",\s+(?P<verb>{verbs})\s+(?P<head>[^,.;“”]+?)(?:,\s*(?P<appos>[^.;“”]+?))?[.!]?$", sentence)
+    # "…, said X." but not "…, claimed the attack.": before its speaker only a verb of saying itself
+    m = re.search(r",\s+(?P<verb>said|says|added|adds|wrote|noted|told)\s+(?P<head>[^,.;“”]+?)"
+                  r"(?:,\s*(?P<appos>[^.;“”]+?))?[.!]?$", sentence)
     if m is None:
         m = re.search(rf",\s+(?!and\s|but\s)(?P<head>[^,.;“”]{{2,40}}?)\s+(?P<verb>{verbs}){_SAID_AFTER_TAIL}"
                       rf"(?:[.!]?$|,\s)", sentence)  # fmt: skip
