@@ -426,6 +426,25 @@ def test_a_registry_alias_at_the_end_of_a_longer_name_is_not_a_link(tmp_path):
     assert e.type == "media-outlet"
 
 
+def test_an_organisation_s_name_before_a_body_of_it_is_not_linked(tmp_path):
+    registry = RULES_REGISTRY.replace("places:\n", """\
+  - id: united-nations
+    type: organization
+    label: United Nations
+    aliases: [UN]
+  - id: un-security-council
+    type: organization
+    label: United Nations Security Council
+    aliases: [Security Council]
+places:
+""")
+    d = _draft_of(tmp_path, "The UN human rights office said the strikes were unlawful. The African Union’s Peace and "
+                            "Security Council met on Monday. The UN said it would send aid.", registry=registry)
+    text = d.article.text
+    linked = [(text[h.start : h.end], h.id) for h in d.hits if h.id in ("united-nations", "un-security-council")]
+    assert linked == [("UN", "united-nations")]  # the last sentence's only
+
+
 def test_a_state_s_name_before_the_name_of_a_body_is_that_body(tmp_path):
     d = _draft_of(tmp_path, "US Africa Command said it carried out an air strike near the town.",
                   registry=STATES_REGISTRY)  # fmt: skip

@@ -445,6 +445,7 @@ def find_names(lay: Layout, index: RegistryIndex) -> Names:
     # a state's name before the name of one of its bodies ("U.S. Africa Command").
     lx = lexicon()
     kept = []
+    bodies: list[Span] = []  # registry names inside the name of another actor or of a body: never linked
     for h in hits:
         after = re.match(r" ((?:[A-Z][\w’'-]+ ?){1,4})", text[h.end : h.end + 60])
         region = lay.region_at(h.start)
@@ -465,13 +466,20 @@ def find_names(lay: Layout, index: RegistryIndex) -> Names:
             new_hits.append(Hit(span[0], span[1], "actor", ent.id, "candidate"))
             continue
         # "Mekong Ledger": an alias ("Ledger") after a name word is the end of another name, not the alias
-        before = re.search(r"(?:^|[ \t\n(])([A-Z][\w’'-]+) $", text[max(0, h.start - 40) : h.start])
+        before = re.search(r"(?:^|[ \t\n(])([A-Z][\w’'-]+) (?:and )?$", text[max(0, h.start - 40) : h.start])
         if before and h.kind == "actor" and h.how == "alias" and not (
             before.group(1) in lx.stop or before.group(1) in lx.titles or before.group(1) in lx.peoples
             or re.search(r"-[a-z]", before.group(1))  # "Turkey-backed rebels": an adjective
             or before.group(1) in lx.months or before.group(1) in lx.weekdays
             or any(o.end == h.start - 1 for o in hits)
         ):  # fmt: skip
+            bodies.append(h.span)
+            continue
+        # "the UN human rights office", "the UN peacekeeping mission": a body of the one named
+        body = re.match(r" (?:[a-z’'-]+ ){0,3}(?:office|agency|envoy|mission|embassy|committee|investigators|"
+                        r"monitors)\b", text[h.end : h.end + 60])  # fmt: skip
+        if body and h.kind == "actor" and registry.actors[h.id].type == "organization":
+            bodies.append(h.span)
             continue
         kept.append(h)
     hits = kept
@@ -534,7 +542,8 @@ def find_names(lay: Layout, index: RegistryIndex) -> Names:
             new_hits += [Hit(s, e, "actor", alias_of, "alias") for s, e in occurrences]
             continue
         if known:
-            new_hits += [Hit(s, e, known[0], known[1], "alias") for s, e in occurrences]
+            new_hits += [Hit(s, e, known[0], known[1], "alias") for s, e in occurrences
+                         if not any(overlaps((s, e), b) for b in bodies)]  # fmt: skip
             continue
         person = _first_name_of(name, occurrences, entities, new_hits)
         if person:
