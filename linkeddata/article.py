@@ -102,7 +102,8 @@ _PHOTO = re.compile(
 # "… 2021. (AP Photo/Dilan Rasoul)", "… August 13, 2021 [Jamshid Rahimi/Pamir Post]", or a line of
 # its own under the caption: "Photograph: Meron Tesfaye/Highland Post", "Credit: Salif Kaboré for
 # Volta Wire", "Photograph by Yared Demissie for The Rift Observer", "Picture credit: Name/Outlet",
-# "Tarig Mahjoub | Red Sea Observer"; "(Photo by Name/Outlet via Getty Images)" after the caption.
+# "Tarig Mahjoub | Red Sea Observer", "© Rasha Idriss / The Orontes Review", "Photographer: Karim
+# Hosny (The Gulf Current)"; "(Photo by Name/Outlet via Getty Images)" after the caption.
 _NAMES = r"[A-ZÀ-ÖØ-Þ][\w’'.\-]*(?: (?:[A-ZÀ-ÖØ-Þ][\w’'.\-]*|de|van|von|al|el|bin))*"  # "Élodie Ngaba"
 _CREDIT = rf"{_NAMES} ?/ ?{_NAMES}"
 _LABEL = r"(?:Photo|Photograph|Picture|Image|Pictured|Picture credit|Photo credit)(?::| by) "
@@ -115,7 +116,9 @@ _PHOTO_AFTER = re.compile(
 )
 _CREDIT_LINE = re.compile(rf"^(?:{_LABEL}(?P<credit>{_CREDIT}(?: via {_NAMES})?)"
                           rf"|(?:Credit: |Photograph by |Photo by |Picture by )(?P<for>{_NAMES} for {_NAMES})"
-                          rf"|(?P<bar>{_NAMES} \| {_NAMES}))$")
+                          rf"|(?P<bar>{_NAMES} \| {_NAMES})"
+                          rf"|(?:©|\(c\)) ?(?P<copyright>{_NAMES}(?: ?/ ?| for | \| ){_NAMES})"
+                          rf"|(?:Photographer|Photo|Picture|Image): (?P<paren>{_NAMES} \({_NAMES}\)))$")
 _MAX_CAPTION = 400
 
 
@@ -195,7 +198,7 @@ def _photo(text: str, content: list[Span]) -> tuple[Photo | None, int]:
     if len(content) > 2:
         m = _CREDIT_LINE.match(content[1].of(text))
         if m and first.rstrip().endswith((".", "”", '"')):
-            group = next(g for g in ("credit", "for", "bar") if m.group(g))
+            group = next(g for g in ("credit", "for", "bar", "copyright", "paren") if m.group(g))
             credit = Span(content[1].start + m.start(group), content[1].start + m.end(group))
             return Photo(Span(content[0].start, content[1].end), None, credit, content[0]), 2
     return None, 0

@@ -296,6 +296,8 @@ def test_the_speaker_index_does_not_depend_on_the_order_of_the_questions(tmp_pat
         ("Aid reached the port from Britain by sea.", "United Kingdom", "place", None, "country (pycountry)"),
         ("The picture was sold to Getty Images on Monday.", "Getty Images", "actor", "media-outlet",
          "head-word “Images”"),
+        ("Houthi missiles have closed the Red Sea to most container lines.", "Red Sea", "place", None,
+         "head-word “Sea” of a place"),
         # an acronym is hardly a place, whatever word comes before it
         ("Thousands of fighters were in the TPLF by then.", "TPLF", "actor", "armed-group", "acronym"),
         # "People’s" inside a name
@@ -413,6 +415,20 @@ def test_a_name_that_begins_a_dated_line_before_the_story_is_the_outlet(tmp_path
                   front="Caucasus Desk live, Wed 20 Sep 2023 15.40 CEST\n\n")  # fmt: skip
     e = next(e for e in d.names.entities.values() if e.label == "Caucasus Desk")
     assert (e.type, e.rule) == ("media-outlet", "outlet-in-front-line")  # (the publisher: the furniture's outlet)
+
+
+def test_a_place_that_begins_a_dated_line_is_no_outlet(tmp_path):
+    d = _draft_of(tmp_path, "Families fled the bombs near the camps on Sunday.",
+                  front="By Hana Sabbagh\nAtmeh, Idlib province | Tuesday 25 February 2020\n\n")  # fmt: skip
+    assert [e.label for e in d.names.entities.values() if e.type == "media-outlet"] == []
+
+
+def test_the_outlet_of_a_photo_credit_is_a_media_outlet(tmp_path):
+    d = _draft_of(tmp_path, "A spokesman told The Gulf Current that the strikes would go on.",
+                  front="A ship lies at anchor off Suez, January 21, 2024.\nPhotographer: Karim Hosny (The Gulf "
+                        "Current)\n\n")  # fmt: skip
+    kinds = {e.label: e.type for e in d.names.entities.values()}
+    assert (kinds.get("Gulf Current"), kinds.get("Karim Hosny")) == ("media-outlet", "person")
 
 
 def test_a_registry_alias_at_the_end_of_a_longer_name_is_not_a_link(tmp_path):
@@ -770,10 +786,17 @@ def test_no_relationship_or_event_without_a_confident_rule(tmp_path):
          "Charred desks in the burned classroom, on November 9, 2020."),
         ("Soldiers stand beside the wreck, February 27, 2019. (Photo by Tariq Mehmood/Indus Press via Getty Images)",
          "Tariq Mehmood/Indus Press via Getty Images", "Soldiers stand beside the wreck, February 27, 2019."),
+        ("Families walk towards Goma on the main road, 7 February 2024.\n© Esther Furaha / Albertine Wire",
+         "Esther Furaha / Albertine Wire", "Families walk towards Goma on the main road, 7 February 2024."),
+        ("A container ship lies at anchor off Suez, January 21, 2024.\nPhotographer: Karim Hosny (The Gulf Current)",
+         "Karim Hosny (The Gulf Current)", "A container ship lies at anchor off Suez, January 21, 2024."),
     ],
 )  # fmt: skip
 def test_photo_lines_in_their_usual_forms(tmp_path, line, credit, caption):
-    d = _draft_of(tmp_path, "The war went on through the winter, residents said.", front=f"{line}\n\n")
+    # a story longer than a line of site furniture ("© …" ends many pages)
+    d = _draft_of(tmp_path, "The war went on through the winter, residents said, and the roads to the north stayed "
+                            "closed to trucks, buses and the few cars that still had fuel for the long drive.",
+                  front=f"{line}\n\n")  # fmt: skip
     text = d.article.text
     assert (text[slice(*d.photo.credit)], text[slice(*d.photo.caption)]) == (credit, caption)
     assert d.photo.creator is not None and d.names.actor_type(d.photo.creator) == "person"

@@ -89,7 +89,8 @@ _ACTING_BEFORE = re.compile(
 
 # The last word of a place's name: "Shan State", "Middle Shabelle Region", "Lac Province".
 _PLACE_HEADS = frozenset({"State", "Province", "Region", "District", "Governorate", "County", "Oblast"})
-_PLACE_FIRST = frozenset({"Lake", "Mount", "Mountains", "River", "Gulf", "Bay", "Cape", "Port"})
+_PLACE_FIRST = frozenset({"Lake", "Mount", "River", "Cape"})
+_PLACE_HEADS_LATER = frozenset({"Sea", "Canal", "Ocean", "Strait", "Straits", "Desert", "Valley", "Corridor"})
 
 
 # A country that sends troops or envoys: "troops from Uganda, Burundi, Kenya, Ethiopia and Djibouti".
@@ -239,6 +240,8 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
         return "actor", "armed-group", "paramilitary-before", 0.6, None, None
     if cap[-1] in _PLACE_HEADS and not (cap[-1] == "State" and cap[0] == "Islamic") and len(cap) > 1:
         return "place", None, f"head-word “{cap[-1]}” of a place", 0.7, None, None
+    if cap[-1] in _PLACE_HEADS_LATER and len(cap) > 1:
+        return "place", None, f"head-word “{cap[-1]}” of a place", 0.7, None, None  # "Red Sea", "Suez Canal"
     if cap[0] in _PLACE_FIRST and len(cap) > 1:
         return "place", None, f"“{cap[0]}” before a name", 0.7, None, None  # "Lake Chad", "Mount Sinjar"
     if any(w in lx.peoples and w.endswith("s") for w in (cap[0], cap[-1])) and len(cap) > 1:
@@ -295,6 +298,10 @@ def _front_line_outlet(lay: Layout, start: int, end: int) -> bool:
     if line is None:
         return False
     rest = lay.text[end : line.end]
+    name = lay.text[start:end]
+    if gazetteer.is_place(name) or re.match(r",\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+(?:province|region|state|"
+                                            r"district|governorate)\b", rest):  # "Atmeh, Idlib province | …"
+        return False
     dated = re.search(r"\b(?:" + "|".join([*lx.months, *lx.month_abbreviations, *lx.weekdays]) + r")\b", rest)
     return bool(dated and re.match(r"(?:\s+live\b|\s*[|,.–—-])", rest))
 
@@ -305,4 +312,8 @@ def _in_credit(lay: Layout, start: int) -> bool:
         return False
     credit = lay.text[photo.credit.start : photo.credit.end]
     agency = credit.split("/")[0].strip()
-    return start == photo.credit.start and (agency.isupper() or agency in lexicon().photo_agencies)
+    lx = lexicon()
+    by_agency = agency.isupper() or agency in lx.photo_agencies or agency.endswith(" Photo")  # "AP Photo/Name"
+    if not by_agency and re.search(r"(?:/|\bfor|\||\(|\bvia)\s*(?:[Tt]he\s+)?$", lay.text[photo.credit.start : start]):
+        return True  # the outlet after the photographer: "Name / Outlet", "Name for Outlet", "Name (Outlet)"
+    return start == photo.credit.start and by_agency
