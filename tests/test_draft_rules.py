@@ -296,6 +296,8 @@ def test_the_speaker_index_does_not_depend_on_the_order_of_the_questions(tmp_pat
         ("Aid reached the port from Britain by sea.", "United Kingdom", "place", None, "country (pycountry)"),
         ("The picture was sold to Getty Images on Monday.", "Getty Images", "actor", "media-outlet",
          "head-word “Images”"),
+        ("Government troops took Maarat al-Numan after weeks of fighting.", "Maarat al-Numan", "place", None,
+         "place-words-around"),
         ("Houthi missiles have closed the Red Sea to most container lines.", "Red Sea", "place", None,
          "head-word “Sea” of a place"),
         # an acronym is hardly a place, whatever word comes before it
