@@ -103,7 +103,9 @@ _PHOTO = re.compile(
 # its own under the caption: "Photograph: Meron Tesfaye/Highland Post", "Credit: Salif Kaboré for
 # Volta Wire", "Photograph by Yared Demissie for The Rift Observer", "Picture credit: Name/Outlet",
 # "Tarig Mahjoub | Red Sea Observer", "© Rasha Idriss / The Orontes Review", "Photographer: Karim
-# Hosny (The Gulf Current)"; "(Photo by Name/Outlet via Getty Images)" after the caption.
+# Hosny (The Gulf Current)", "Image credit: Noa Peretz, Levant Sentinel", "TPA photo by Aïchatou Maïga",
+# "(Shirin Bapir for Khabur Weekly)"; "(Photo by Name/Outlet via Getty Images)" or "(Name for
+# Outlet)" after the caption.
 _NAMES = r"[A-ZÀ-ÖØ-Þ][\w’'.\-]*(?: (?:[A-ZÀ-ÖØ-Þ][\w’'.\-]*|de|van|von|al|el|bin))*"  # "Élodie Ngaba"
 _CREDIT = rf"{_NAMES} ?/ ?{_NAMES}"
 _LABEL = r"(?:Photo|Photograph|Picture|Image|Pictured|Picture credit|Photo credit)(?::| by) "
@@ -111,14 +113,18 @@ _AGENCIES = r"(?:AP|AFP|Reuters|REUTERS|EPA|Getty Images|Xinhua|Anadolu Agency)"
 _PHOTO_AFTER = re.compile(
     rf"^(?:(?P<caption>[A-Z\"“].*?[.!?”\"])\s*"
     rf"(?:\({_LABEL}(?P<a>{_CREDIT}(?: via {_NAMES})?)\)|{_LABEL}(?P<b>{_CREDIT})"
-    rf"|(?P<c>[A-Z][A-Z&.\-]+(?: [A-Z][A-Z&.\-]+)*(?: Photo)?/{_NAMES})|\((?P<e>{_AGENCIES}(?: Photo)?/{_NAMES})\))"
+    rf"|(?P<c>[A-Z][A-Z&.\-]+(?: [A-Z][A-Z&.\-]+)*(?: Photo)?/{_NAMES})|\((?P<e>{_AGENCIES}(?: Photo)?/{_NAMES})\)"
+    rf"|\((?P<f>{_NAMES} for {_NAMES})\))"
     rf"|(?P<bracketed>[A-Z\"“][^\[\]]*?)\s*\[(?P<d>{_CREDIT})\])$"
 )
 _CREDIT_LINE = re.compile(rf"^(?:{_LABEL}(?P<credit>{_CREDIT}(?: via {_NAMES})?)"
                           rf"|(?:Credit: |Photograph by |Photo by |Picture by )(?P<for>{_NAMES} for {_NAMES})"
                           rf"|(?P<bar>{_NAMES} \| {_NAMES})"
                           rf"|(?:©|\(c\)) ?(?P<copyright>{_NAMES}(?: ?/ ?| for | \| ){_NAMES})"
-                          rf"|(?:Photographer|Photo|Picture|Image): (?P<paren>{_NAMES} \({_NAMES}\)))$")
+                          rf"|(?:Photographer|Photo|Picture|Image): (?P<paren>{_NAMES} \({_NAMES}\))"
+                          rf"|(?:Image|Photo|Picture) credit: (?P<comma>{_NAMES}, {_NAMES})"
+                          rf"|(?P<agencyphoto>{_NAMES} photo by {_NAMES})"
+                          rf"|\((?P<parenfor>{_NAMES} for {_NAMES})\))$")
 _MAX_CAPTION = 400
 
 
@@ -190,7 +196,7 @@ def _photo(text: str, content: list[Span]) -> tuple[Photo | None, int]:
         return None, 0
     m = _PHOTO_AFTER.match(first)
     if m:
-        group = next(g for g in ("a", "b", "c", "d", "e") if m.group(g))
+        group = next(g for g in ("a", "b", "c", "d", "e", "f") if m.group(g))
         cap = "bracketed" if group == "d" else "caption"
         credit = Span(base + m.start(group), base + m.end(group))
         caption = Span(base + m.start(cap), base + m.end(cap))
@@ -198,7 +204,8 @@ def _photo(text: str, content: list[Span]) -> tuple[Photo | None, int]:
     if len(content) > 2:
         m = _CREDIT_LINE.match(content[1].of(text))
         if m and first.rstrip().endswith((".", "”", '"')):
-            group = next(g for g in ("credit", "for", "bar", "copyright", "paren") if m.group(g))
+            group = next(g for g in ("credit", "for", "bar", "copyright", "paren", "comma", "agencyphoto", "parenfor")
+                         if m.group(g))  # fmt: skip
             credit = Span(content[1].start + m.start(group), content[1].start + m.end(group))
             return Photo(Span(content[0].start, content[1].end), None, credit, content[0]), 2
     return None, 0

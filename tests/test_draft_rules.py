@@ -666,6 +666,19 @@ def test_a_wire_dateline_without_a_year_takes_the_year_of_the_text(tmp_path):
     assert monday.value == "2019-03-11"
 
 
+def test_a_date_in_figures_day_first(tmp_path):
+    d = _draft_of(tmp_path, "The gunmen attacked the village on Monday.", front="Published 12.10.2023\n\n")
+    assert d.published == "2023-10-12"
+    assert [x.value for x in d.dates if d.article.text[x.start : x.end] == "on Monday"] == ["2023-10-09"]
+
+
+def test_the_name_in_a_wire_dateline_s_brackets_is_the_outlet(tmp_path):
+    d = _draft_of(tmp_path, "NIAMEY, Aug 11 (Tenere Press Agency) — West African leaders ordered a standby force "
+                            "readied on Thursday.")  # fmt: skip
+    e = next(e for e in d.names.entities.values() if e.label == "Tenere Press Agency")
+    assert (e.type, e.rule) == ("media-outlet", "outlet-in-dateline")
+
+
 def test_a_wire_dateline_of_two_cities(tmp_path):
     d = _draft_of(tmp_path, "ISLAMABAD/NEW DELHI, Feb 27 (Indus Press) - Pakistan said it shot down two jets on "
                             "Wednesday. The pilot took off on February 26, 2019.")  # fmt: skip
@@ -792,6 +805,14 @@ def test_no_relationship_or_event_without_a_confident_rule(tmp_path):
          "Esther Furaha / Albertine Wire", "Families walk towards Goma on the main road, 7 February 2024."),
         ("A container ship lies at anchor off Suez, January 21, 2024.\nPhotographer: Karim Hosny (The Gulf Current)",
          "Karim Hosny (The Gulf Current)", "A container ship lies at anchor off Suez, January 21, 2024."),
+        ("Interceptors streak over Jerusalem, 14 April 2024.\nImage credit: Noa Peretz, Levant Sentinel",
+         "Noa Peretz, Levant Sentinel", "Interceptors streak over Jerusalem, 14 April 2024."),
+        ("Supporters of the junta wave flags near the base, August 10, 2023.\nTPA photo by Aïchatou Maïga",
+         "TPA photo by Aïchatou Maïga", "Supporters of the junta wave flags near the base, August 10, 2023."),
+        ("A family unloads its belongings outside the house, 17 May 2022.\n(Shirin Bapir for Khabur Weekly)",
+         "Shirin Bapir for Khabur Weekly", "A family unloads its belongings outside the house, 17 May 2022."),
+        ("Police officers check cars at a checkpoint, October 10, 2023. (Besnik Krasniqi for The Ibar Review)",
+         "Besnik Krasniqi for The Ibar Review", "Police officers check cars at a checkpoint, October 10, 2023."),
     ],
 )  # fmt: skip
 def test_photo_lines_in_their_usual_forms(tmp_path, line, credit, caption):

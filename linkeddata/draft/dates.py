@@ -53,6 +53,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
                            rf"(?P<y>(?:19|20)\d\d)(?!\d)")),
         ("day", re.compile(rf"(?<!\w)(?:(?:{weekdays}|Mon|Tue|Wed|Thu|Fri|Sat|Sun),? )?(?P<d>\d{{1,2}}) "
                            rf"(?P<m>{any_month}),? (?P<y>(?:19|20)\d\d)(?!\d)")),
+        # "12.10.2023": day, month and year in figures
+        ("day", re.compile(r"(?<![\w.])(?P<dd>\d{1,2})\.(?P<mm>\d{1,2})\.(?P<y>(?:19|20)\d\d)(?![\d.]\d)")),
         ("month", re.compile(rf"(?<!\w)(?P<m>{any_month}),? (?P<y>(?:19|20)\d\d)(?!\d)")),
         ("day-no-year", re.compile(rf"(?<!\w)(?:on )?(?P<m>{any_month}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
                                    rf"(?!\d|,? (?:19|20)\d\d)")),
@@ -77,6 +79,12 @@ def _month(name: str) -> int:
 
 
 def _parse(text: str) -> datetime.date | None:
+    numeric = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", text)
+    if numeric:  # "12.10.2023": day, month, year, as in most of Europe
+        try:
+            return datetime.date(int(numeric.group(3)), int(numeric.group(2)), int(numeric.group(1)))
+        except ValueError:
+            return None
     try:
         return date_parser.parse(text, default=datetime.datetime(1900, 1, 1)).date()
     except (ValueError, OverflowError):

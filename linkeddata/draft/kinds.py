@@ -233,6 +233,10 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
         return kind, None if kind == "place" else told[0], f"described-as-“{told[1]}”", 0.7, None, None
     if any(_front_line_outlet(lay, s, e) for s, e in spans):
         return "actor", "media-outlet", "outlet-in-front-line", 0.6, None, None
+    # "NIAMEY, Aug 11 (Tenere Press Agency) —"
+    if any(_DATELINE_OUTLET.search(text[max(0, s - 60) : s]) and re.match(r"\)\s*[-–—]", text[e : e + 4])
+           for s, e in spans):  # fmt: skip
+        return "actor", "media-outlet", "outlet-in-dateline", 0.7, None, None
     if any(_MEDIA_BEFORE.search(text[max(0, s - 30) : s]) for s, _ in spans) or _in_credit(lay, start):
         return "actor", "media-outlet", "media-word-before", 0.7, None, None
     if any(re.search(r"\bparamilitary\s+(?:the\s+)?$", text[max(0, s - 20) : s], re.I)
@@ -273,6 +277,9 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
         if conflict:
             return "actor", "armed-group", "one-word-name-near-fighting-words", 0.5, None, None
     return "actor", "person", "capitalised-words", 0.5 if len(words) == 1 else 0.7, None, None
+
+
+_DATELINE_OUTLET = re.compile(r"(?:^|\n)[A-Z][A-Z .’'/-]+,[^\n()]{0,40}\($")
 
 
 def _force(cap: list[str]) -> tuple[str, str] | None:
