@@ -178,6 +178,11 @@ def parse_text(text: str, slug: str, path: Path) -> Article:
     )
 
 
+def _credit_group(m: re.Match) -> str:
+    """The group of a photo-line match that holds the credit: the one that matched, other than the caption."""
+    return next(g for g, v in m.groupdict().items() if v is not None and g not in ("caption", "bracketed"))
+
+
 def _photo(text: str, content: list[Span]) -> tuple[Photo | None, int]:
     """The photo line at the top of the content, if any, and how many lines it takes."""
     if not content:
@@ -196,16 +201,15 @@ def _photo(text: str, content: list[Span]) -> tuple[Photo | None, int]:
         return None, 0
     m = _PHOTO_AFTER.match(first)
     if m:
-        group = next(g for g in ("a", "b", "c", "d", "e", "f") if m.group(g))
-        cap = "bracketed" if group == "d" else "caption"
+        group = _credit_group(m)
+        cap = "bracketed" if m.group("bracketed") else "caption"
         credit = Span(base + m.start(group), base + m.end(group))
         caption = Span(base + m.start(cap), base + m.end(cap))
         return Photo(line=content[0], identifier=None, credit=credit, caption=caption), 1
     if len(content) > 2:
         m = _CREDIT_LINE.match(content[1].of(text))
         if m and first.rstrip().endswith((".", "”", '"')):
-            group = next(g for g in ("credit", "for", "bar", "copyright", "paren", "comma", "agencyphoto", "parenfor")
-                         if m.group(g))  # fmt: skip
+            group = _credit_group(m)
             credit = Span(content[1].start + m.start(group), content[1].start + m.end(group))
             return Photo(Span(content[0].start, content[1].end), None, credit, content[0]), 2
     return None, 0

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .lexicon import lexicon
-from .text import Quotation, Span, trim, word_count
+from .text import DATELINE_PLACE, Quotation, Span, trim, word_count
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "verb": re.compile(rf"(?<![\w’'])(?:{verbs})(?![\w’'])"),
         "aux_end": re.compile(r"(?:\s+(?:" + "|".join(lx.auxiliaries) + r"))+$"),
         "subject": re.compile(
-            r"\s*(?:[A-Z][A-Z .’'/-]+,(?: [A-Z][\w ]+,)? [A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})? "
+            rf"\s*(?:{DATELINE_PLACE} [A-Z][a-z]{{2,8}}\.? \d{{1,2}}(?:, \d{{4}})? "
             r"\([^()]{2,40}\) [-–—]\s+)?"  # a wire dateline: "ISLAMABAD/NEW DELHI, Feb 27 (Indus Press) - "
             r"(?:(?:And|But|Then|Later|Yet|So|Meanwhile|However|Earlier),?\s+)?"
             r"(?:(?:In|On|At|After|Before|During|Speaking|Asked|Earlier|Later|Whatever|Whoever|Wherever|When|"

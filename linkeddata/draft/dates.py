@@ -20,7 +20,7 @@ from dateutil import parser as date_parser
 from dateutil.relativedelta import relativedelta
 
 from .lexicon import lexicon
-from .text import Layout, overlaps
+from .text import DATELINE_PLACE, Layout, overlaps
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
         ("day", re.compile(rf"(?<!\w)(?:(?:{weekdays}|Mon|Tue|Wed|Thu|Fri|Sat|Sun),? )?(?P<d>\d{{1,2}}) "
                            rf"(?P<m>{any_month}),? (?P<y>(?:19|20)\d\d)(?!\d)")),
         # "12.10.2023": day, month and year in figures
-        ("day", re.compile(r"(?<![\w.])(?P<dd>\d{1,2})\.(?P<mm>\d{1,2})\.(?P<y>(?:19|20)\d\d)(?![\d.]\d)")),
+        ("day", re.compile(r"(?<![\w.])\d{1,2}\.\d{1,2}\.(?P<y>(?:19|20)\d\d)(?![\d.]\d)")),
         ("month", re.compile(rf"(?<!\w)(?P<m>{any_month}),? (?P<y>(?:19|20)\d\d)(?!\d)")),
         ("day-no-year", re.compile(rf"(?<!\w)(?:on )?(?P<m>{any_month}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
                                    rf"(?!\d|,? (?:19|20)\d\d)")),
@@ -79,14 +79,9 @@ def _month(name: str) -> int:
 
 
 def _parse(text: str) -> datetime.date | None:
-    numeric = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", text)
-    if numeric:  # "12.10.2023": day, month, year, as in most of Europe
-        try:
-            return datetime.date(int(numeric.group(3)), int(numeric.group(2)), int(numeric.group(1)))
-        except ValueError:
-            return None
+    dayfirst = bool(re.fullmatch(r"[\d.]+", text))  # "12.10.2023": day, month, year, as in most of Europe
     try:
-        return date_parser.parse(text, default=datetime.datetime(1900, 1, 1)).date()
+        return date_parser.parse(text, default=datetime.datetime(1900, 1, 1), dayfirst=dayfirst).date()
     except (ValueError, OverflowError):
         return None
 
@@ -99,7 +94,7 @@ def _publication(lay: Layout, raw, reference: tuple[int, str] | None) -> tuple[d
     paragraphs = [r for r in lay.regions if r.kind == "paragraph"][:4]
     for r in paragraphs:
         line = text[r.start : r.end]
-        dateline = re.match(r"^[A-Z][A-Z .’'/-]+,(?: [A-Z][\w ]+,)? ", line)  # "ISLAMABAD/NEW DELHI, Feb 27"
+        dateline = re.match(rf"^{DATELINE_PLACE} ", line)
         reach = r.start + 90 if dateline else (r.end if len(line) <= 150 else r.start)
         for s, e, kind, m in raw:
             if kind == "day" and r.start <= s and e <= reach:

@@ -13,7 +13,7 @@ import re
 from . import gazetteer
 from .gazetteer import RegistryIndex
 from .lexicon import lexicon
-from .text import Layout, Span
+from .text import DATELINE_PLACE, Layout, Span
 
 # An actor (not a place) when the name is followed by a verb of saying or doing, or by "’s" and a
 # word for someone who acts for it.
@@ -87,10 +87,11 @@ _ACTING_BEFORE = re.compile(
 )
 
 
-# The last word of a place's name: "Shan State", "Middle Shabelle Region", "Lac Province".
-_PLACE_HEADS = frozenset({"State", "Province", "Region", "District", "Governorate", "County", "Oblast"})
+# The last word of a place's name: "Shan State", "Lac Province", "Red Sea", "Suez Canal".
+_PLACE_HEADS = frozenset({"State", "Province", "Region", "District", "Governorate", "County", "Oblast", "Sea",
+                          "Canal", "Ocean", "Strait", "Straits", "Desert", "Valley", "Corridor"})
+# The first word of a place's name: "Lake Chad", "Mount Sinjar".
 _PLACE_FIRST = frozenset({"Lake", "Mount", "River", "Cape"})
-_PLACE_HEADS_LATER = frozenset({"Sea", "Canal", "Ocean", "Strait", "Straits", "Desert", "Valley", "Corridor"})
 
 
 # A country that sends troops or envoys: "troops from Uganda, Burundi, Kenya, Ethiopia and Djibouti".
@@ -244,8 +245,6 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
         return "actor", "armed-group", "paramilitary-before", 0.6, None, None
     if cap[-1] in _PLACE_HEADS and not (cap[-1] == "State" and cap[0] == "Islamic") and len(cap) > 1:
         return "place", None, f"head-word “{cap[-1]}” of a place", 0.7, None, None
-    if cap[-1] in _PLACE_HEADS_LATER and len(cap) > 1:
-        return "place", None, f"head-word “{cap[-1]}” of a place", 0.7, None, None  # "Red Sea", "Suez Canal"
     if cap[0] in _PLACE_FIRST and len(cap) > 1:
         return "place", None, f"“{cap[0]}” before a name", 0.7, None, None  # "Lake Chad", "Mount Sinjar"
     if any(w in lx.peoples and w.endswith("s") for w in (cap[0], cap[-1])) and len(cap) > 1:
@@ -279,7 +278,7 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
     return "actor", "person", "capitalised-words", 0.5 if len(words) == 1 else 0.7, None, None
 
 
-_DATELINE_OUTLET = re.compile(r"(?:^|\n)[A-Z][A-Z .’'/-]+,[^\n()]{0,40}\($")
+_DATELINE_OUTLET = re.compile(rf"(?:^|\n){DATELINE_PLACE}[^\n()]{{0,40}}\($")
 
 
 def _force(cap: list[str]) -> tuple[str, str] | None:

@@ -445,7 +445,7 @@ def find_names(lay: Layout, index: RegistryIndex) -> Names:
     # a state's name before the name of one of its bodies ("U.S. Africa Command").
     lx = lexicon()
     kept = []
-    bodies: list[Span] = []  # registry names inside the name of another actor or of a body: never linked
+    unlinked: list[Span] = []  # registry names inside the name of another actor or of a body: never linked
     for h in hits:
         after = re.match(r" ((?:[A-Z][\w’'-]+ ?){1,4})", text[h.end : h.end + 60])
         region = lay.region_at(h.start)
@@ -473,13 +473,13 @@ def find_names(lay: Layout, index: RegistryIndex) -> Names:
             or before.group(1) in lx.months or before.group(1) in lx.weekdays
             or any(o.end == h.start - 1 for o in hits)
         ):  # fmt: skip
-            bodies.append(h.span)
+            unlinked.append(h.span)
             continue
         # "the UN human rights office", "the UN peacekeeping mission": a body of the one named
         body = re.match(r" (?:[a-z’'-]+ ){0,3}(?:office|agency|envoy|mission|embassy|committee|investigators|"
                         r"monitors)\b", text[h.end : h.end + 60])  # fmt: skip
         if body and h.kind == "actor" and registry.actors[h.id].type == "organization":
-            bodies.append(h.span)
+            unlinked.append(h.span)
             continue
         kept.append(h)
     hits = kept
@@ -543,7 +543,7 @@ def find_names(lay: Layout, index: RegistryIndex) -> Names:
             continue
         if known:
             new_hits += [Hit(s, e, known[0], known[1], "alias") for s, e in occurrences
-                         if not any(overlaps((s, e), b) for b in bodies)]  # fmt: skip
+                         if not any(overlaps((s, e), b) for b in unlinked)]  # fmt: skip
             continue
         person = _first_name_of(name, occurrences, entities, new_hits)
         if person:

@@ -56,7 +56,7 @@ _CLAUSE_WORDS = frozenset("is are was were be been being has have had not will w
                           "must does did do".split())
 
 
-def clause(phrase: str) -> bool:
+def _clause(phrase: str) -> bool:
     """A phrase with a finite verb or a negation in it: no speaker."""
     return any(w in _CLAUSE_WORDS for w in re.findall(r"[a-z]+", phrase))
 
@@ -345,7 +345,7 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
                 ref = None
             if ref:
                 return Speaker(ref, f"“{phrase}, {text[a_s:a_e]}” (rule named-in-apposition, confidence 0.8)")
-        if clause(text[hs : _core(text, hs, he)]):  # "a trader who asked not to be named" is a speaker
+        if _clause(text[hs : _core(text, hs, he)]):  # "a trader who asked not to be named" is a speaker
             return None
         group = _group(text, hs, he)  # an unnamed group is described even after "according to"
         if (ask.create or group) and (group or re.search(r"\b[a-z]{3,}|^[A-Z][a-z]+s$", phrase)) and (

@@ -15,6 +15,9 @@ from .lexicon import lexicon
 
 Span = tuple[int, int]
 
+# The place of a wire dateline, before its date: "ADEN, Yemen, ", "ISLAMABAD/NEW DELHI, ".
+DATELINE_PLACE = r"[A-Z][A-Z .’'/-]+,(?: [A-Z][\w ]+,)?"
+
 
 @dataclass(frozen=True)
 class Region:
@@ -48,7 +51,7 @@ class Layout:
     regions: tuple[Region, ...]
     quotes: dict[Region, tuple[Quotation, ...]]
     sentences: dict[Region, tuple[Span, ...]]
-    photo: Photo | None = None  # the article's photo line, or one in a form only the drafter reads
+    photo: Photo | None = None  # the article's photo line
 
     @property
     def text(self) -> str:
@@ -157,11 +160,6 @@ def without_spans(text: str, s: int, e: int, spans: list[Span]) -> str:
 # Regions, quotations, sentences
 
 
-def photo_line(article: Article) -> Photo | None:
-    """The photo line the article reader found."""
-    return article.photo
-
-
 def regions(article: Article, photo: Photo | None = None) -> tuple[Region, ...]:
     text = article.text
     out = [Region(article.headline.start, article.headline.end, "headline")]
@@ -268,7 +266,7 @@ def sentences(text: str, region: Region, quotes: tuple[Quotation, ...]) -> tuple
 
 
 def layout(article: Article) -> Layout:
-    photo = photo_line(article)
+    photo = article.photo
     rs = regions(article, photo)
     quotes = {r: quotations(article.text, r) for r in rs}
     return Layout(article, rs, quotes, {r: sentences(article.text, r, quotes[r]) for r in rs}, photo)
