@@ -172,10 +172,11 @@ def _run_in_store(sparql: str, query: Query, data: StoreData, bindings: dict[str
     projection = _projection(query)
     hidden: list[str] = []
     substitutions = None
-    if bindings and sparql in {q.text for q in named_queries()}:
-        # A named query is written so that its parameters can be spelt out where they occur (each
-        # one means the same thing wherever it is used): Oxigraph then starts from the values, where
-        # substitutions are applied to the answer after it is found.
+    if bindings and set(bindings) <= {m.group(1) for m in _PARAMETER.finditer(sparql)}:
+        # A query that declares its parameters (``# parameter: ?name …``, as the named queries do) is
+        # written so that they can be spelt out where they occur (each one means the same thing
+        # wherever it is used): Oxigraph then starts from the values, where substitutions are
+        # applied to the answer after it is found.
         sparql = _spell_out(_plain_patterns(sparql), bindings)
     elif bindings:
         hidden = [n for n in bindings if projection is not None and Variable(n) not in projection]

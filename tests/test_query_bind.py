@@ -141,3 +141,21 @@ def test_cli_list_shows_the_parameters():
     assert result.exit_code == 0
     assert "--bind actor=IRI: the actor who asserts the claim" in result.output
     assert "--bind article=IRI: the article that reports the claim" in result.output
+
+
+def test_a_query_that_declares_its_parameters_gets_them_spelt_out(corpus_build, monkeypatch):
+    """The store starts from a value only where the query says its parameter may be spelt out (a
+    ``# parameter:`` line, as the named queries have); any other query gets Oxigraph's substitutions."""
+    import linkeddata.query as query
+
+    spelt: list[str] = []
+    real = query._spell_out
+    monkeypatch.setattr(query, "_spell_out", lambda sparql, bindings: spelt.append(sparql) or real(sparql, bindings))
+    data = open_data([corpus_build[1]])
+    claims = named_query("claims").text
+    actor = URIRef(rows(run_query(_select_also(claims, ["actor"]), data))[0]["actor"])
+    whole = rows(run_query(claims, data, bindings={"actor": actor}))
+    undeclared = "\n".join(line for line in claims.splitlines() if not line.startswith("# parameter:"))
+    assert len(spelt) == 1
+    assert rows(run_query(undeclared, data, bindings={"actor": actor})) == whole and len(spelt) == 1
+    assert rows(run_query(claims + "\nLIMIT 1", data, bindings={"actor": actor})) == whole[:1] and len(spelt) == 2
