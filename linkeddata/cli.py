@@ -47,12 +47,15 @@ def _stop_on(signum, _frame) -> None:
 
 @contextlib.contextmanager
 def _stop_signals():
-    """While a command runs, SIGTERM and SIGHUP raise :class:`_Stopped` (in the main thread only,
-    where Python delivers signals); the previous handlers come back afterwards."""
+    """While a command runs, SIGTERM and SIGHUP raise :class:`_Stopped` and Ctrl-C raises
+    KeyboardInterrupt (in the main thread only, where Python delivers signals; until then the
+    entry point ends the program on Ctrl-C, see :mod:`linkeddata.console`); the previous handlers
+    come back afterwards."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
     previous = {sig: signal.signal(sig, _stop_on) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    previous[signal.SIGINT] = signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         yield
     finally:

@@ -13,14 +13,20 @@ A failed write or a bad file is an :class:`~linkeddata.errors.InputError` naming
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import errno
 import json
 import os
 import shutil
+import stat
+import sys
 import tempfile
 import xml.parsers.expat
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from rdflib import Dataset, Graph, URIRef
 
@@ -351,32 +357,134 @@ class Staging:
         return self.directory / name
 
     def commit(self, remove: Iterable[str] = (), dirs: Iterable[str] = ()) -> list[Path]:
-        """Flush everything to disk, then rename each staged file (and each staged folder in
-        ``dirs``) over its target and delete the files ``remove``."""
-        remove = list(remove)
+        """Put every staged file (and each staged folder in ``dirs``) in place of its target and
+        delete the files ``remove``, all at once where the system allows (see :func:`swap_in`),
+        else one rename after another, each file flushed to disk first."""
+        remove, dirs = list(remove), list(dirs)
         for name in remove:
             check_file_name(name, self.directory)
-        written = []
         try:
-            os.sync()  # one flush for every file, instead of an fsync per file
-            for name in dirs:
-                target, old = self.directory / name, None
-                if target.exists():
-                    old = Path(tempfile.mkdtemp(prefix=self.PREFIX, dir=self.directory)) / name
-                    os.replace(target, old)
-                os.replace(self.path / name, target)
-                if old is not None:
-                    shutil.rmtree(old.parent, ignore_errors=True)
-            for name in self.names:
-                os.replace(self.path / name, self.directory / name)
-                written.append(self.directory / name)
-            for name in remove:
-                (self.directory / name).unlink(missing_ok=True)
+            if not swap_in(self.directory, self.path, [*dirs, *self.names], remove):
+                os.sync()  # one flush for every file, instead of an fsync per file
+                for name in dirs:
+                    target, old = self.directory / name, None
+                    if target.exists():
+                        old = Path(tempfile.mkdtemp(prefix=self.PREFIX, dir=self.directory)) / name
+                        os.replace(target, old)
+                    os.replace(self.path / name, target)
+                    if old is not None:
+                        shutil.rmtree(old.parent, ignore_errors=True)
+                for name in self.names:
+                    os.replace(self.path / name, self.directory / name)
+                for name in remove:
+                    (self.directory / name).unlink(missing_ok=True)
         except OSError as e:
             raise InputError(f"cannot write the output folder: {e.strerror or e}", self.directory) from None
         finally:
             self.discard()
-        return written
+        return [self.directory / name for name in self.names]
 
     def discard(self) -> None:
         shutil.rmtree(self.path, ignore_errors=True)
+
+
+# --------------------------------------------------------------------------------------------
+# Switching a whole folder at once
+
+SWAP_INFIX = ".ld-export-swap."  # the next folder, then the old one: ``.NAME.ld-export-swap.XXXXXXXX`` beside it
+_RENAME_EXCHANGE = 2  # from <linux/fs.h>
+_AT_FDCWD = -100
+
+
+def _renameat2() -> Any | None:
+    """The C library's ``renameat2`` (Linux, glibc 2.28 or later), or None."""
+    if sys.platform != "linux":
+        return None
+    try:
+        function = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return None
+    function.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    function.restype = ctypes.c_int
+    return function
+
+
+_RENAMEAT2 = _renameat2()
+
+
+def exchange(a: Path, b: Path) -> None:
+    """Swap two paths in one step (``renameat2`` with ``RENAME_EXCHANGE``): at no moment does
+    either name point at nothing or at a mix. OSError where the system or the file system cannot."""
+    if _RENAMEAT2 is None:
+        raise OSError(errno.ENOSYS, "no renameat2 here")
+    if _RENAMEAT2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) != 0:
+        code = ctypes.get_errno()
+        raise OSError(code, os.strerror(code), str(a))
+
+
+def swap_prefix(directory: Path) -> str:
+    """The name a switch of ``directory`` gives its next (then old) folder, beside it, less the random tail."""
+    return "." + Path(os.path.realpath(directory)).name + SWAP_INFIX
+
+
+def remove_swap_leftovers(directory: Path) -> None:
+    """Remove what a switch of ``directory`` killed half-way left beside it (the caller holds the folder)."""
+    real = Path(os.path.realpath(directory))
+    prefix = swap_prefix(real)
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(real.parent):
+            if entry.name.startswith(prefix) and entry.is_dir(follow_symlinks=False):
+                shutil.rmtree(entry.path, ignore_errors=True)
+
+
+def swap_in(directory: Path, staged: Path, names: Iterable[str], remove: Iterable[str]) -> bool:
+    """Switch ``directory`` to its next state in one step; False (and nothing changed) where
+    that cannot be done here, for the caller to rename file by file instead.
+
+    The next state is put together in a hidden folder beside ``directory``: hard links to every
+    entry it keeps (folders linked file by file), the staged ``names`` (files or folders in
+    ``staged``) linked over theirs, ``remove`` left out. It is flushed to disk, then exchanged with
+    ``directory`` (:func:`exchange`), and the old folder deleted. A reader of the folder sees the
+    old build or the new one, never files of both; a build killed before the exchange leaves the
+    folder as it was, and one killed after it the new one (the next build removes the leftover).
+
+    Not done, so False: off Linux; when ``directory`` is a mount point, is not owned by this user,
+    or holds the current working folder (which would be left pointing at the old one); when its
+    parent cannot be written or the file system cannot link or exchange."""
+    if _RENAMEAT2 is None:
+        return False
+    real = Path(os.path.realpath(directory))
+    try:
+        here = Path(os.path.realpath(os.getcwd()))
+        if here.is_relative_to(real) or os.path.ismount(real) or real.stat().st_uid != os.getuid():
+            return False
+        nxt = Path(tempfile.mkdtemp(prefix=swap_prefix(real), dir=real.parent))
+    except OSError:
+        return False
+    names, staging_prefix = list(names), BuildLayout.STAGING_PREFIX
+    skip = {*names, *remove}
+    try:
+        with os.scandir(real) as entries:
+            kept = sorted(e.name for e in entries if e.name not in skip and not e.name.startswith(staging_prefix))
+        for name in kept:
+            _link(real / name, nxt / name)
+        for name in names:
+            _link(staged / name, nxt / name)
+        os.chmod(nxt, stat.S_IMODE(real.stat().st_mode))
+        os.sync()  # the new files and the links, all on disk before the switch
+        exchange(nxt, real)
+    except OSError:
+        shutil.rmtree(nxt, ignore_errors=True)
+        return False
+    shutil.rmtree(nxt, ignore_errors=True)  # now the old folder
+    return True
+
+
+def _link(source: Path, target: Path) -> None:
+    """``target`` as a hard link to the file ``source``, or a tree of links to the folder; a symbolic link copied."""
+    if source.is_symlink():
+        os.symlink(os.readlink(source), target)
+    elif source.is_dir():
+        shutil.copytree(source, target, symlinks=True, copy_function=os.link)
+    else:
+        os.link(source, target)

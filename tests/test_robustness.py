@@ -42,7 +42,7 @@ from linkeddata.article import parse_text
 from linkeddata.cli import main
 from linkeddata.errors import AnchorError, InputError
 from linkeddata.graph import Minter, build_graph, check_base_iri
-from linkeddata.layout import RDF_FORMATS, read_rdf, write_files
+from linkeddata.layout import RDF_FORMATS, SWAP_INFIX, read_rdf, write_files
 from linkeddata.namespaces import DEFAULT_BASE_IRI, OA, SCHEMA, SH
 from linkeddata.write import (
     article_jsonld,
@@ -709,32 +709,54 @@ def test_a_build_killed_at_random_moments_leaves_a_complete_consistent_folder(tm
     assert any(code == -signal.SIGKILL for _delay, code, _side in seen), f"KILL_SEED={seed}: {seen}"
 
 
-# Counts the renames of output files into the output folder only (not the build's own journal,
-# manifest or store folder, which are renamed too), and kills the build before rename number STOP.
+# Counts the output files put into place (renamed into the output folder one by one, or linked
+# into the next folder that is then switched for it; not the build's own journal, manifest or store
+# folder) and kills the build before number STOP; with STOP = "exchanged", just after the switch.
 KILL_AT_RENAME = """
 import os, signal, sys
 from linkeddata import layout
-real, count, stop = os.replace, [0], int(sys.argv[1])
-out = os.path.abspath(sys.argv[sys.argv.index("-o") + 1])
-def replace(src, dst):
-    if os.path.dirname(os.path.abspath(dst)) == out and not os.path.isdir(src):
-        if count[0] == stop:
+stop = sys.argv[1]
+out = os.path.realpath(sys.argv[sys.argv.index("-o") + 1])
+swapped = os.path.join(os.path.dirname(out), "." + os.path.basename(out) + layout.SWAP_INFIX)
+real_replace, real_link, real_exchange, count = os.replace, os.link, layout.exchange, [0]
+def placing(src, dst):
+    where = os.path.dirname(os.path.abspath(dst))
+    if (where == out or where.startswith(swapped)) and not os.path.isdir(src) and not os.path.basename(dst).startswith("."):
+        if str(count[0]) == stop:
             os.kill(os.getpid(), signal.SIGKILL)
         count[0] += 1
-    real(src, dst)
-layout.os.replace = replace
+def replace(src, dst):
+    placing(src, dst)
+    real_replace(src, dst)
+def link(src, dst):
+    placing(src, dst)
+    real_link(src, dst)
+def exchange(a, b):
+    real_exchange(a, b)
+    if stop == "exchanged":
+        os.kill(os.getpid(), signal.SIGKILL)
+layout.os.replace, layout.os.link, layout.exchange = replace, link, exchange
+if os.environ.get("LD_EXPORT_TEST_NO_SWITCH"):
+    layout._RENAMEAT2 = None
 from linkeddata.cli import main
 main(sys.argv[2:])
 """
 
 
-def kill_during_rename(source: Path, out: Path, renames_done: int, *extra: str) -> None:
-    """Build ``source`` into ``out`` and SIGKILL the build after ``renames_done`` files were renamed into place."""
+def kill_during_rename(source: Path, out: Path, renames_done: int | str, *extra: str) -> None:
+    """Build ``source`` into ``out`` and SIGKILL the build after ``renames_done`` files were put into place
+    (or, for "exchanged", just after the folder was switched)."""
     cmd = [sys.executable, "-c", KILL_AT_RENAME, str(renames_done), "build", str(source), *extra, "-o", str(out), "-q"]
     assert subprocess.run(cmd).returncode == -signal.SIGKILL
 
 
-def test_a_build_killed_between_renames_leaves_every_file_complete(tmp_path):
+def swap_leftovers(out: Path) -> list[str]:
+    return sorted(p.name for p in out.parent.iterdir() if p.name.startswith(f".{out.name}{SWAP_INFIX}"))
+
+
+def test_a_build_killed_while_placing_its_files_leaves_the_old_build(tmp_path):
+    """The next folder is put together beside the output folder and switched for it in one step:
+    a build killed before the switch leaves the old build whole, and the next build cleans up."""
     source = write_small(tmp_path / "in")
     out = tmp_path / "dist"
     subprocess.run(build_cmd(out, str(source)), check=True)
@@ -742,27 +764,55 @@ def test_a_build_killed_between_renames_leaves_every_file_complete(tmp_path):
     n = len(folder.first)
     for done in (0, n // 2, n - 1):
         kill_during_rename(source, out, done, "--base-iri", KILLED_BASE)
-        try:
-            folder.check(f"killed after {done} of {n} renames")
-        except MixedBuild:
-            pass  # see the next test
-        assert any(p.name.startswith(".") for p in out.iterdir())  # the files not yet renamed
-        subprocess.run(build_cmd(out, str(source)), check=True)
-        assert folder.check("rebuilt") == "old"
+        assert folder.check(f"killed after {done} of {n} files were put into place") == "old"
+        assert swap_leftovers(out), "the half-made next folder, hidden beside the output folder"
+        subprocess.run(build_cmd(out, str(source), "--base-iri", KILLED_BASE), check=True)
+        assert folder.check("rebuilt") == "new"
         assert not list(out.glob(".ld-export-staging.*")), "the next build removes what a killed one left"
+        assert swap_leftovers(out) == []
+        subprocess.run(build_cmd(out, str(source)), check=True)
+
+
+def test_a_build_killed_just_after_the_switch_leaves_the_new_build(tmp_path):
+    source = write_small(tmp_path / "in")
+    out = tmp_path / "dist"
+    subprocess.run(build_cmd(out, str(source)), check=True)
+    folder = Folder(out)
+    kill_during_rename(source, out, "exchanged", "--base-iri", KILLED_BASE)
+    assert folder.check("killed just after the switch") == "new"
+    assert len(swap_leftovers(out)) == 1, "the old folder, not yet deleted"
+    r = CliRunner().invoke(main, ["query", "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", "-d", str(out)])
+    assert r.exit_code == 0 and KILLED_BASE in r.stdout and DEFAULT_BASE_IRI not in r.stdout, r.output
+    subprocess.run(build_cmd(out, str(source)), check=True)
+    assert folder.check("rebuilt") == "old" and swap_leftovers(out) == []
+
+
+def test_a_build_into_the_working_folder_renames_file_by_file(tmp_path):
+    """A switched folder would leave a shell inside it in the old one: there the files are renamed
+    one by one, and the working folder stays the build folder."""
+    source = write_small(tmp_path / "in")
+    out = tmp_path / "dist"
+    subprocess.run(build_cmd(out, str(source)), check=True)
+    before = out.stat().st_ino
+    subprocess.run(build_cmd(Path("."), str(source), "--base-iri", KILLED_BASE), check=True, cwd=out)
+    assert out.stat().st_ino == before and Folder(out).check("built from inside") == "new"
+    subprocess.run(build_cmd(out, str(source)), check=True)
+    assert out.stat().st_ino != before, "from outside, the folder is switched"
 
 
 @pytest.mark.xfail(
     strict=True,
     raises=MixedBuild,
-    reason="files are renamed into place one by one: a kill between two renames leaves files of the old "
-    "and the new build side by side (each complete); an atomic switch of the whole set needs the "
-    "folder itself swapped",
+    reason="where the folder cannot be switched in one step (no renameat2 RENAME_EXCHANGE: off Linux, or a "
+    "file system without it), files are renamed into place one by one: a kill between two renames leaves "
+    "files of the old and the new build side by side (each complete)",
 )
-def test_a_build_killed_between_renames_leaves_one_consistent_build(tmp_path):
+def test_without_the_switch_a_build_killed_between_renames_leaves_one_consistent_build(tmp_path, monkeypatch):
     source = write_small(tmp_path / "in")
     out = tmp_path / "dist"
     subprocess.run(build_cmd(out, str(source)), check=True)
     folder = Folder(out)
+    monkeypatch.setenv("LD_EXPORT_TEST_NO_SWITCH", "1")
     kill_during_rename(source, out, len(folder.first) // 2, "--base-iri", KILLED_BASE)
+    assert swap_leftovers(out) == []
     folder.check("killed half-way through the renames")

@@ -46,7 +46,7 @@ from ..annotation import Registry, load_annotation
 from ..article import Article, read_article
 from ..errors import InputError, NotConformingError
 from ..graph import Minter, build_graph
-from ..layout import BuildLayout, Staging, write_files
+from ..layout import BuildLayout, Staging, remove_swap_leftovers, write_files
 from ..validate import ValidationReport
 from ..write import FORMATS
 from .assemble import Assembly
@@ -318,4 +318,5 @@ def _lock(layout: BuildLayout) -> IO[str]:
         raise InputError("another build is writing into this folder; wait for it to finish", layout.out) from None
     for stale in layout.out.glob(layout.STAGING_PREFIX + "*"):
         shutil.rmtree(stale, ignore_errors=True)
+    remove_swap_leftovers(layout.out)
     return handle
