@@ -444,7 +444,8 @@ def swap_in(directory: Path, staged: Path, names: Iterable[str], remove: Iterabl
     The next state is put together in a hidden folder beside ``directory``: hard links to every
     entry it keeps (folders linked file by file), the staged ``names`` (files or folders in
     ``staged``) linked over theirs, ``remove`` left out. It is flushed to disk, then exchanged with
-    ``directory`` (:func:`exchange`), and the old folder deleted. A reader of the folder sees the
+    ``directory`` (:func:`exchange`), and the old folder deleted (anything that appeared in it
+    meanwhile moved over first). A reader of the folder sees the
     old build or the new one, never files of both; a build killed before the exchange leaves the
     folder as it was, and one killed after it the new one (the next build removes the leftover).
 
@@ -476,7 +477,15 @@ def swap_in(directory: Path, staged: Path, names: Iterable[str], remove: Iterabl
     except OSError:
         shutil.rmtree(nxt, ignore_errors=True)
         return False
-    shutil.rmtree(nxt, ignore_errors=True)  # now the old folder
+    # Now ``nxt`` is the old folder. Whatever another program put into it while the next one was
+    # being put together is moved over, not deleted with it.
+    late: list[str] = []
+    with contextlib.suppress(OSError), os.scandir(nxt) as entries:
+        late = [e.name for e in entries if e.name not in skip and not e.name.startswith(staging_prefix)]
+    for name in set(late) - set(kept):
+        with contextlib.suppress(OSError):
+            os.rename(nxt / name, real / name)
+    shutil.rmtree(nxt, ignore_errors=True)
     return True
 
 

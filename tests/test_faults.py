@@ -593,4 +593,4 @@ def test_the_readme_promises_name_tests_that_exist():
         return any(d.startswith(name[:-1]) for d in defined) if name.endswith("*") else name in defined
 
     missing = sorted(n for n in named if not exists(n))
-    assert len(named) == 27 and missing == [], missing
+    assert len(named) == 29 and missing == [], missing

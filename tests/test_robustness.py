@@ -787,6 +787,31 @@ def test_a_build_killed_just_after_the_switch_leaves_the_new_build(tmp_path):
     assert folder.check("rebuilt") == "old" and swap_leftovers(out) == []
 
 
+def test_the_switch_keeps_the_folders_mode_and_what_appears_in_it_meanwhile(tmp_path, monkeypatch):
+    """The next folder gets the old one's permissions; a file another program writes into the
+    folder while the next one is put together is moved over, not deleted with the old folder."""
+    from linkeddata import layout
+
+    out, staged = tmp_path / "dist", tmp_path / "staged"
+    out.mkdir(mode=0o750)
+    (out / "kept.ttl").write_text("kept")
+    (out / "gone.ttl").write_text("gone")
+    staged.mkdir()
+    (staged / "new.ttl").write_text("new")
+    real_exchange = layout.exchange
+
+    def exchange(a, b):
+        (out / "yours.txt").write_text("yours")
+        real_exchange(a, b)
+
+    monkeypatch.setattr(layout, "exchange", exchange)
+    before = out.stat().st_ino
+    assert layout.swap_in(out, staged, ["new.ttl"], ["gone.ttl"])
+    assert out.stat().st_ino != before and oct(out.stat().st_mode & 0o777) == oct(0o750)
+    assert {p.name: p.read_text() for p in out.iterdir()} == {"kept.ttl": "kept", "new.ttl": "new", "yours.txt": "yours"}
+    assert swap_leftovers(out) == []
+
+
 def test_a_build_into_the_working_folder_renames_file_by_file(tmp_path):
     """A switched folder would leave a shell inside it in the old one: there the files are renamed
     one by one, and the working folder stays the build folder."""
