@@ -721,7 +721,8 @@ swapped = os.path.join(os.path.dirname(out), "." + os.path.basename(out) + layou
 real_replace, real_link, real_exchange, count = os.replace, os.link, layout.exchange, [0]
 def placing(src, dst):
     where = os.path.dirname(os.path.abspath(dst))
-    if (where == out or where.startswith(swapped)) and not os.path.isdir(src) and not os.path.basename(dst).startswith("."):
+    hidden = os.path.basename(dst).startswith(".")
+    if (where == out or where.startswith(swapped)) and not os.path.isdir(src) and not hidden:
         if str(count[0]) == stop:
             os.kill(os.getpid(), signal.SIGKILL)
         count[0] += 1
@@ -808,7 +809,8 @@ def test_the_switch_keeps_the_folders_mode_and_what_appears_in_it_meanwhile(tmp_
     before = out.stat().st_ino
     assert layout.swap_in(out, staged, ["new.ttl"], ["gone.ttl"])
     assert out.stat().st_ino != before and oct(out.stat().st_mode & 0o777) == oct(0o750)
-    assert {p.name: p.read_text() for p in out.iterdir()} == {"kept.ttl": "kept", "new.ttl": "new", "yours.txt": "yours"}
+    now = {p.name: p.read_text() for p in out.iterdir()}
+    assert now == {"kept.ttl": "kept", "new.ttl": "new", "yours.txt": "yours"}
     assert swap_leftovers(out) == []
 
 
