@@ -814,6 +814,21 @@ def test_the_switch_keeps_the_folders_mode_and_what_appears_in_it_meanwhile(tmp_
     assert swap_leftovers(out) == []
 
 
+def test_an_output_folder_given_by_a_symbolic_link_stays_a_link(tmp_path):
+    """The folder the link points at is the one switched; the link is left as it was."""
+    source = write_small(tmp_path / "in")
+    (tmp_path / "real").mkdir()
+    link = tmp_path / "dist"
+    link.symlink_to("real")
+    subprocess.run(build_cmd(link, str(source)), check=True)
+    before = (tmp_path / "real").stat().st_ino
+    subprocess.run(build_cmd(link, str(source), "--base-iri", KILLED_BASE), check=True)
+    assert link.is_symlink() and os.readlink(link) == "real"
+    assert (tmp_path / "real").stat().st_ino != before
+    assert KILLED_BASE in (tmp_path / "real" / "void.ttl").read_text()
+    assert swap_leftovers(tmp_path / "real") == []
+
+
 def test_a_build_into_the_working_folder_renames_file_by_file(tmp_path):
     """A switched folder would leave a shell inside it in the old one: there the files are renamed
     one by one, and the working folder stays the build folder."""
