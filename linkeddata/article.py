@@ -104,8 +104,9 @@ _PHOTO = re.compile(
 # Volta Wire", "Photograph by Yared Demissie for The Rift Observer", "Picture credit: Name/Outlet",
 # "Tarig Mahjoub | Red Sea Observer", "© Rasha Idriss / The Orontes Review", "Photographer: Karim
 # Hosny (The Gulf Current)", "Image credit: Noa Peretz, Levant Sentinel", "TPA photo by Aïchatou Maïga",
-# "(Shirin Bapir for Khabur Weekly)"; "(Photo by Name/Outlet via Getty Images)" or "(Name for
-# Outlet)" after the caption.
+# "(Shirin Bapir for Khabur Weekly)", "MARGALLA WIRE PHOTO: Name", "Photography: Name, Outlet",
+# "Photography — Name, Outlet", "Name — Outlet"; "(Photo by Name/Outlet via Getty Images)" or
+# "(Name for Outlet)" after the caption.
 _NAMES = r"[A-ZÀ-ÖØ-Þ][\w’'.\-]*(?: (?:[A-ZÀ-ÖØ-Þ][\w’'.\-]*|de|van|von|al|el|bin))*"  # "Élodie Ngaba"
 _CREDIT = rf"{_NAMES} ?/ ?{_NAMES}"
 _LABEL = r"(?:Photo|Photograph|Picture|Image|Pictured|Picture credit|Photo credit)(?::| by) "
@@ -124,6 +125,9 @@ _CREDIT_LINE = re.compile(rf"^(?:{_LABEL}(?P<credit>{_CREDIT}(?: via {_NAMES})?)
                           rf"|(?:Photographer|Photo|Picture|Image): (?P<paren>{_NAMES} \({_NAMES}\))"
                           rf"|(?:Image|Photo|Picture) credit: (?P<comma>{_NAMES}, {_NAMES})"
                           rf"|(?P<agencyphoto>{_NAMES} photo by {_NAMES})"
+                          rf"|(?P<capsphoto>[A-Z][A-Z&.\-]+(?: [A-Z][A-Z&.\-]+)* PHOTO: {_NAMES})"
+                          rf"|(?:Photography|Photograph|Photo|Picture|Image)(?::| [—–]) (?P<labelcomma>{_NAMES}, {_NAMES})"
+                          rf"|(?P<dash>{_NAMES} [—–] {_NAMES})"
                           rf"|\((?P<parenfor>{_NAMES} for {_NAMES})\))$")
 _MAX_CAPTION = 400
 

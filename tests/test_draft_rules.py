@@ -813,6 +813,14 @@ def test_no_relationship_or_event_without_a_confident_rule(tmp_path):
          "Shirin Bapir for Khabur Weekly", "A family unloads its belongings outside the house, 17 May 2022."),
         ("Police officers check cars at a checkpoint, October 10, 2023. (Besnik Krasniqi for The Ibar Review)",
          "Besnik Krasniqi for The Ibar Review", "Police officers check cars at a checkpoint, October 10, 2023."),
+        ("Families wait beside the river port, September 11, 2023.\nPhotography: Deng Majok Arop, The Nile Review",
+         "Deng Majok Arop, The Nile Review", "Families wait beside the river port, September 11, 2023."),
+        ("Young men wait outside the office, 9 November 2021.\nPhotography — Aminetou Sidi, The Dune Review",
+         "Aminetou Sidi, The Dune Review", "Young men wait outside the office, 9 November 2021."),
+        ("Policemen stand guard at the gate, August 16, 2023.\nKHYBER WIRE PHOTO: Imran Yousafzai",
+         "KHYBER WIRE PHOTO: Imran Yousafzai", "Policemen stand guard at the gate, August 16, 2023."),
+        ("Soldiers stand guard outside the studio, January 10, 2024.\nCamila Ortega — Pacific Dispatch",
+         "Camila Ortega — Pacific Dispatch", "Soldiers stand guard outside the studio, January 10, 2024."),
     ],
 )  # fmt: skip
 def test_photo_lines_in_their_usual_forms(tmp_path, line, credit, caption):
@@ -855,3 +863,20 @@ def test_curated_annotations_pass_strict(tmp_path):
     r = CliRunner().invoke(main, ["build", str(Path(__file__).parent / "data" / "draft"), "-o", str(tmp_path / "o"),
                                   "--strict", "--no-store", "-q"])  # fmt: skip
     assert r.exit_code == 0, r.stderr
+
+
+@pytest.mark.parametrize(
+    "credit_line, creator, provider",
+    [
+        ("KHYBER WIRE PHOTO: Imran Yousafzai", "imran-yousafzai", "khyber-wire"),
+        ("Photography: Deng Majok Arop, The Nile Review", "deng-majok-arop", "nile-review"),
+        ("Camila Ortega — Pacific Dispatch", "camila-ortega", "pacific-dispatch"),
+    ],
+)
+def test_a_credit_names_the_photographer_and_the_outlet_apart(tmp_path, credit_line, creator, provider):
+    """"MARGALLA WIRE PHOTO: Name" drafted "WIRE PHOTO" as the photographer, a person."""
+    d = _draft_of(tmp_path, "The war went on through the winter, residents said, and the roads to the north stayed "
+                            "closed to trucks, buses and the few cars that still had fuel for the long drive.",
+                  front=f"Policemen stand guard at the gate, August 16, 2023.\n{credit_line}\n\n")  # fmt: skip
+    assert (d.photo.creator, d.photo.provider) == (creator, provider)
+    assert d.names.actor_type(creator) == "person" and d.names.actor_type(provider) == "media-outlet"

@@ -317,7 +317,7 @@ def _in_credit(lay: Layout, start: int) -> bool:
     if not photo or not (photo.credit.start <= start < photo.credit.end):
         return False
     credit = lay.text[photo.credit.start : photo.credit.end]
-    agency = credit.split("/")[0].strip()
+    agency = re.split(r"/| PHOTO: ", credit)[0].strip()  # "HORN WIRE/Name", "MARGALLA WIRE PHOTO: Name"
     lx = lexicon()
     by_agency = agency.isupper() or agency in lx.photo_agencies or agency.endswith(" Photo")  # "AP Photo/Name"
     if not by_agency and re.search(r"(?:/|\bfor|\||\(|\bvia)\s*(?:[Tt]he\s+)?$", lay.text[photo.credit.start : start]):

@@ -313,6 +313,10 @@ def _sequences(lay: Layout, region: Region, taken: list[Span]) -> list[Span]:
             flush()
             prev_end = None
             continue
+        if region.kind == "credit" and word == "PHOTO" and trail_punct:
+            flush()  # "MARGALLA WIRE PHOTO: Name": the outlet, a label, then the photographer
+            prev_end = None
+            continue
         is_name = is_name_token(word)
         is_conn = word in lx.connectors and seq and (word != "the" or seq[-1][2] in ("of", "for"))
         if word == "for" and region.kind == "credit":
