@@ -880,3 +880,23 @@ def test_a_credit_names_the_photographer_and_the_outlet_apart(tmp_path, credit_l
                   front=f"Policemen stand guard at the gate, August 16, 2023.\n{credit_line}\n\n")  # fmt: skip
     assert (d.photo.creator, d.photo.provider) == (creator, provider)
     assert d.names.actor_type(creator) == "person" and d.names.actor_type(provider) == "media-outlet"
+
+
+@pytest.mark.parametrize(
+    "body, words, typ",
+    [
+        # "Taliban", "Tehreek" (movement), "Lashkar" (army), "Jaish" (army): words of armed groups' names
+        ("Fighters of the Pakistani Taliban stormed a police station before dawn, police said.", "Pakistani Taliban",
+         "armed-group"),
+        ("Officials blamed Lashkar Jhangvi for the bombing of the market on Friday.", "Lashkar Jhangvi", "armed-group"),
+        # a Spanish article before the name: a gang or a cartel, not a person
+        ("Los Choneros denied any role in the attack on the prison, where guards were killed.", "Los Choneros",
+         "armed-group"),
+        ("Los Tigres played to a full stadium in Monterrey on Saturday night.", "Los Tigres", "organization"),
+    ],
+)  # fmt: skip
+def test_words_of_group_names_in_other_languages_type_them(tmp_path, body, words, typ):
+    """These were drafted as persons: "capitalised words"."""
+    d = _draft_of(tmp_path, body)
+    labels = {e.label: e.type for e in d.names.entities.values()}
+    assert labels.get(words) == typ, labels

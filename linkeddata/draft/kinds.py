@@ -245,6 +245,9 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
         return "actor", "armed-group", "paramilitary-before", 0.6, None, None
     if cap[-1] in _PLACE_HEADS and not (cap[-1] == "State" and cap[0] == "Islamic") and len(cap) > 1:
         return "place", None, f"head-word “{cap[-1]}” of a place", 0.7, None, None
+    if cap[0] in ("Los", "Las") and len(cap) > 1:  # "Los Choneros", "Los Zetas": a gang's or a cartel's name
+        conflict = any(_CONFLICT.search(text[max(0, s - 80) : e + 80]) for s, e in spans)
+        return "actor", "armed-group" if conflict else "organization", "Spanish article before a name", 0.6, None, None
     if cap[0] in _PLACE_FIRST and len(cap) > 1:
         return "place", None, f"“{cap[0]}” before a name", 0.7, None, None  # "Lake Chad", "Mount Sinjar"
     if any(w in lx.peoples and w.endswith("s") for w in (cap[0], cap[-1])) and len(cap) > 1:
