@@ -900,3 +900,20 @@ def test_words_of_group_names_in_other_languages_type_them(tmp_path, body, words
     d = _draft_of(tmp_path, body)
     labels = {e.label: e.type for e in d.names.entities.values()}
     assert labels.get(words) == typ, labels
+
+
+def test_the_short_name_of_the_publisher_is_the_publisher_though_the_registry_gives_it_another(tmp_path):
+    """"the Dispatch" in a Cordillera Dispatch story was linked to the registry's Great Lakes Dispatch
+    (whose alias it is)."""
+    registry = RULES_REGISTRY.replace("actors:\n", "actors:\n  - id: great-lakes-dispatch\n    type: media-outlet\n"
+                                                  "    label: Great Lakes Dispatch\n    aliases: [the Dispatch]\n", 1)
+    from linkeddata.draft import make_draft
+
+    (tmp_path / "registry.yaml").write_text(registry, encoding="utf-8")
+    (tmp_path / "rule-row.txt").write_text(
+        "Soldiers take the prisons\n\nLive | Pacific Dispatch | Wednesday 10 January 2024\n\n"
+        "A senior army officer told the Dispatch that soldiers held the walls of the prison.\n", encoding="utf-8")
+    d = make_draft(tmp_path / "rule-row.txt")
+    text = d.article.text
+    assert d.names.label(d.publisher) == "Pacific Dispatch"
+    assert [h.id for h in d.hits if text[h.start : h.end] == "the Dispatch"] == [d.publisher]

@@ -166,6 +166,25 @@ def choose_publisher(lay: Layout, names: Names) -> tuple[str, str]:
     return UNKNOWN_PUBLISHER, "TODO: the publisher: no outlet of the registry is named at the end of the text"
 
 
+def own_outlet_by_its_short_name(lay: Layout, names: Names, publisher: str) -> Names:
+    """"the Dispatch" in an article of the Cordillera Dispatch is the Cordillera Dispatch, though
+    the registry gives another outlet, the Great Lakes Dispatch, that alias: a media outlet's name
+    that is the last word of the publisher's (with or without "the") stands for the publisher."""
+    if publisher == UNKNOWN_PUBLISHER:
+        return names
+    head = names.label(publisher).split()[-1]
+    short = re.compile(rf"(?:[Tt]he )?{re.escape(head)}")
+    text = lay.text
+    hits = tuple(
+        replace(h, id=publisher, how="alias", also=())
+        if h.kind == "actor" and h.id != publisher and names.actor_type(h.id) == "media-outlet"
+        and short.fullmatch(text[h.start : h.end])
+        else h
+        for h in names.hits
+    )  # fmt: skip
+    return names if hits == names.hits else replace(names, hits=hits)
+
+
 def draft_claims(lay: Layout, found: list[tuple[ClaimRule, Found]], ctx: Context):
     """Every rule's claims, in rule order; ids by kind and asserter, in the order of the text."""
     claims: list[DraftClaim] = []
@@ -236,6 +255,7 @@ def _draft(article: Article, registry: Registry, registry_note: str) -> Draft:
     index = registry_index(registry)
     names = find_names(lay, index)
     publisher, publisher_note = choose_publisher(lay, names)
+    names = own_outlet_by_its_short_name(lay, names, publisher)
     found = [(rule, f) for rule in CLAIM_RULES for f in rule.find(lay)]
     asks = [a for _, f in found for a in f.asks()]
     tells = [t for _, f in found for t in f.tells()]
