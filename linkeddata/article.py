@@ -126,7 +126,8 @@ _CREDIT_LINE = re.compile(rf"^(?:{_LABEL}(?P<credit>{_CREDIT}(?: via {_NAMES})?)
                           rf"|(?:Image|Photo|Picture) credit: (?P<comma>{_NAMES}, {_NAMES})"
                           rf"|(?P<agencyphoto>{_NAMES} photo by {_NAMES})"
                           rf"|(?P<capsphoto>[A-Z][A-Z&.\-]+(?: [A-Z][A-Z&.\-]+)* PHOTO: {_NAMES})"
-                          rf"|(?:Photography|Photograph|Photo|Picture|Image)(?::| [—–]) (?P<labelcomma>{_NAMES}, {_NAMES})"
+                          rf"|(?:Photography|Photograph|Photo|Picture|Image)(?::| [—–]) "
+                          rf"(?P<labelcomma>{_NAMES}, {_NAMES})"
                           rf"|(?P<dash>{_NAMES} [—–] {_NAMES})"
                           rf"|\((?P<parenfor>{_NAMES} for {_NAMES})\))$")
 _MAX_CAPTION = 400
