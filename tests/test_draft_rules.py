@@ -917,3 +917,10 @@ def test_the_short_name_of_the_publisher_is_the_publisher_though_the_registry_gi
     text = d.article.text
     assert d.names.label(d.publisher) == "Pacific Dispatch"
     assert [h.id for h in d.hits if text[h.start : h.end] == "the Dispatch"] == [d.publisher]
+
+
+def test_a_police_force_is_a_government_body(tmp_path):
+    """The curated annotations type police forces as government (7 of 8); "Police" made an organization."""
+    d = _draft_of(tmp_path, "The Kosovo Police said the gunmen fled towards the border after the attack.")
+    labels = {e.label: e.type for e in d.names.entities.values()}
+    assert labels.get("Kosovo Police") == "government", labels
