@@ -105,23 +105,25 @@ _PHOTO = re.compile(
 # "Tarig Mahjoub | Red Sea Observer", "© Rasha Idriss / The Orontes Review", "Photographer: Karim
 # Hosny (The Gulf Current)", "Image credit: Noa Peretz, Levant Sentinel", "TPA photo by Aïchatou Maïga",
 # "(Shirin Bapir for Khabur Weekly)", "MARGALLA WIRE PHOTO: Name", "Photography: Name, Outlet",
-# "Photography — Name, Outlet", "Name — Outlet"; "(Photo by Name/Outlet via Getty Images)" or
-# "(Name for Outlet)" after the caption.
+# "Photography — Name, Outlet", "Name — Outlet", "Photo courtesy: Outlet / Name", "Image © Outlet/Name",
+# "PHOTOGRAPHS BY NAME FOR OUTLET"; "(Photo by Name/Outlet via Getty Images)", "(Name for Outlet)"
+# or "(Name/Outlet photo)" after the caption.
 _NAMES = r"[A-ZÀ-ÖØ-Þ][\w’'.\-]*(?: (?:[A-ZÀ-ÖØ-Þ][\w’'.\-]*|de|van|von|al|el|bin))*"  # "Élodie Ngaba"
 _CREDIT = rf"{_NAMES} ?/ ?{_NAMES}"
-_LABEL = r"(?:Photo|Photograph|Picture|Image|Pictured|Picture credit|Photo credit)(?::| by) "
+_LABEL = r"(?:Photo|Photograph|Picture|Image|Pictured|Picture credit|Photo credit|Photo courtesy)(?::| by) "
 _AGENCIES = r"(?:AP|AFP|Reuters|REUTERS|EPA|Getty Images|Xinhua|Anadolu Agency)"
 _PHOTO_AFTER = re.compile(
     rf"^(?:(?P<caption>[A-Z\"“].*?[.!?”\"])\s*"
     rf"(?:\({_LABEL}(?P<a>{_CREDIT}(?: via {_NAMES})?)\)|{_LABEL}(?P<b>{_CREDIT})"
     rf"|(?P<c>[A-Z][A-Z&.\-]+(?: [A-Z][A-Z&.\-]+)*(?: Photo)?/{_NAMES})|\((?P<e>{_AGENCIES}(?: Photo)?/{_NAMES})\)"
-    rf"|\((?P<f>{_NAMES} for {_NAMES})\))"
+    rf"|\((?P<f>{_NAMES} for {_NAMES})\)|\((?P<g>{_CREDIT} photo)\))"
     rf"|(?P<bracketed>[A-Z\"“][^\[\]]*?)\s*\[(?P<d>{_CREDIT})\])$"
 )
 _CREDIT_LINE = re.compile(rf"^(?:{_LABEL}(?P<credit>{_CREDIT}(?: via {_NAMES})?)"
                           rf"|(?:Credit: |Photograph by |Photo by |Picture by )(?P<for>{_NAMES} for {_NAMES})"
                           rf"|(?P<bar>{_NAMES} \| {_NAMES})"
-                          rf"|(?:©|\(c\)) ?(?P<copyright>{_NAMES}(?: ?/ ?| for | \| ){_NAMES})"
+                          rf"|(?:(?:Image|Photo|Picture) )?(?:©|\(c\)) ?(?P<copyright>{_NAMES}(?: ?/ ?| for | \| ){_NAMES})"
+                          rf"|(?:PHOTOGRAPHS?|PHOTO|PICTURES?) BY (?P<capsfor>[A-Z][A-Z'’.\- ]* FOR [A-Z][A-Z'’.\- ]*)"
                           rf"|(?:Photographer|Photo|Picture|Image): (?P<paren>{_NAMES} \({_NAMES}\))"
                           rf"|(?:Image|Photo|Picture) credit: (?P<comma>{_NAMES}, {_NAMES})"
                           rf"|(?P<agencyphoto>{_NAMES} photo by {_NAMES})"

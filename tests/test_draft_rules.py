@@ -821,6 +821,14 @@ def test_no_relationship_or_event_without_a_confident_rule(tmp_path):
          "KHYBER WIRE PHOTO: Imran Yousafzai", "Policemen stand guard at the gate, August 16, 2023."),
         ("Soldiers stand guard outside the studio, January 10, 2024.\nCamila Ortega — Pacific Dispatch",
          "Camila Ortega — Pacific Dispatch", "Soldiers stand guard outside the studio, January 10, 2024."),
+        ("Residents load a lorry before leaving the village, September 16, 2022. (Aibek Osmonov/Alay Herald photo)",
+         "Aibek Osmonov/Alay Herald photo", "Residents load a lorry before leaving the village, September 16, 2022."),
+        ("Mothers wait in the courtyard of the school, February 27, 2021.\nPhoto courtesy: Sokoto Wire / Amina Bello",
+         "Sokoto Wire / Amina Bello", "Mothers wait in the courtyard of the school, February 27, 2021."),
+        ("Families queue for bread outside a school, August 27, 2008.\nImage © Rioni Review/Eka Gelashvili",
+         "Rioni Review/Eka Gelashvili", "Families queue for bread outside a school, August 27, 2008."),
+        ("A boy walks past a shop on the market street, March 12, 2023.\nPHOTOGRAPHS BY FARAH WARSAME FOR SOOL QUARTERLY",
+         "FARAH WARSAME FOR SOOL QUARTERLY", "A boy walks past a shop on the market street, March 12, 2023."),
     ],
 )  # fmt: skip
 def test_photo_lines_in_their_usual_forms(tmp_path, line, credit, caption):
@@ -869,8 +877,13 @@ def test_curated_annotations_pass_strict(tmp_path):
     "credit_line, creator, provider",
     [
         ("KHYBER WIRE PHOTO: Imran Yousafzai", "imran-yousafzai", "khyber-wire"),
+        ("MARGALLA WIRE PHOTO: Zahid Afridi", "zahid-afridi", "margalla-wire"),  # a word in capitals of 8 letters
         ("Photography: Deng Majok Arop, The Nile Review", "deng-majok-arop", "nile-review"),
         ("Camila Ortega — Pacific Dispatch", "camila-ortega", "pacific-dispatch"),
+        # the outlet first
+        ("Photo courtesy: Sokoto Wire / Amina Bello", "amina-bello", "sokoto-wire"),
+        ("Image © Rioni Review/Eka Gelashvili", "eka-gelashvili", "rioni-review"),
+        ("PHOTOGRAPHS BY FARAH WARSAME FOR SOOL QUARTERLY", "farah-warsame", "sool-quarterly"),
     ],
 )
 def test_a_credit_names_the_photographer_and_the_outlet_apart(tmp_path, credit_line, creator, provider):

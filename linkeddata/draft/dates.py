@@ -5,7 +5,8 @@ Apache 2.0 / BSD). Relative ones ("on Tuesday", "yesterday", "last month", "in M
 15", "last September") are resolved against the article's publication date with ``dateutil.relativedelta``: a day
 for a day, a month for a month, a year for a year; a week is given as its month when it lies in
 one month, else its year. The publication date is the first full date of the lines before the
-story (a date line, a "Published …" line, a wire dateline such as "ADEN, Yemen, March 12 –"). With
+story (a date line, a "Published …" line, a wire dateline such as "ADEN, Yemen, March 12 –"), the
+latest where there are several (a caption's date is the photo's). With
 no publication date a relative cue keeps its words and gets no date.
 """
 
@@ -87,29 +88,33 @@ def _parse(text: str) -> datetime.date | None:
 
 
 def _publication(lay: Layout, raw, reference: tuple[int, str] | None) -> tuple[datetime.date, int, int] | None:
-    """The publication date: a full date in a short line before the story ("Published 9 January
-    2024", "Saturday, June 3, 2023") or in the dateline that opens it ("ADEN, Yemen, March 12, 2019
-    (Meridian Press) –"; "MOGADISHU, Feb 21 (Horn Wire) -" takes the year of the text's dates)."""
+    """The publication date: the latest of the full dates that open the short lines before the story
+    ("Published 9 January 2024", "Saturday, June 3, 2023") and the dateline that opens it ("ADEN,
+    Yemen, March 12, 2019 (Meridian Press) –"; "MOGADISHU, Feb 21 (Horn Wire) -" takes the year of
+    the text's dates). The latest, because a photo's caption above the story gives the day the
+    photo was taken, which is the day of publication or before it. A line of fields set apart by
+    " · " or " | " (outlet, byline, date) is a line before the story however long."""
     text = lay.text
     paragraphs = [r for r in lay.regions if r.kind == "paragraph"][:4]
+    found: list[tuple[datetime.date, int, int]] = []
     for r in paragraphs:
         line = text[r.start : r.end]
         dateline = re.match(rf"^{DATELINE_PLACE} ", line)
-        reach = r.start + 90 if dateline else (r.end if len(line) <= 150 else r.start)
-        for s, e, kind, m in raw:
-            if kind == "day" and r.start <= s and e <= reach:
-                d = _parse(m.group())
-                if d:
-                    return d, s, e
-        if dateline and reference:
+        front = len(line) <= 150 or len(re.findall(r" [·|] ", line)) >= 2
+        reach = r.start + 90 if dateline else (r.end if front else r.start)
+        day = next((d for s, e, kind, m in raw if kind == "day" and r.start <= s and e <= reach
+                    and (d := (_parse(m.group()), s, e))[0]), None)  # fmt: skip
+        if day is None and dateline and reference:
             dm = re.match(r"(?P<md>[A-Z][a-z]+\.? \d{1,2})(?= \(|,? \d{4})", line[dateline.end() :])
             d = _parse(f"{dm.group('md')} {reference[0]}") if dm else None
             if d:
                 at = r.start + dateline.end()
-                return d, at + dm.start("md"), at + dm.end("md")
-        if len(line) > 150:
+                day = (d, at + dm.start("md"), at + dm.end("md"))
+        if day is not None:
+            found.append(day)
+        if not front:
             break
-    return None
+    return max(found, key=lambda f: f[0]) if found else None
 
 
 def find_dates(lay: Layout) -> Dates:

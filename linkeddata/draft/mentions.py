@@ -313,11 +313,11 @@ def _sequences(lay: Layout, region: Region, taken: list[Span]) -> list[Span]:
             flush()
             prev_end = None
             continue
-        if region.kind == "credit" and word == "PHOTO" and trail_punct:
-            flush()  # "MARGALLA WIRE PHOTO: Name": the outlet, a label, then the photographer
+        if region.kind == "credit" and (word == "PHOTO" and trail_punct or word == "FOR"):
+            flush()  # "MARGALLA WIRE PHOTO: Name", "NAME FOR OUTLET": two names, not one
             prev_end = None
             continue
-        is_name = is_name_token(word)
+        is_name = is_name_token(word) or region.kind == "credit" and word.isupper() and word.isalpha()  # "HAUD QUARTERLY"
         is_conn = word in lx.connectors and seq and (word != "the" or seq[-1][2] in ("of", "for"))
         if word == "for" and region.kind == "credit":
             is_conn = False  # "Salif Kaboré for Volta Wire": the photographer, then the outlet
