@@ -36,6 +36,7 @@ from ..errors import InputError
 from ..layout import REGISTRY_NAME, registry_for, write_file
 from .dates import DateFound, Dates, find_dates
 from .gazetteer import registry_index
+from .lexicon import lexicon
 from .mentions import Hit, Names, find_names
 from .rules import ClaimRule, Context, DraftClaim, Found
 from .rules import quotations as q_rules
@@ -159,26 +160,29 @@ def choose_publisher(lay: Layout, names: Names) -> tuple[str, str]:
     photo = lay.photo
     agencies = {"reuters", "associated-press", "agence-france-presse", "afp", "getty-images", "epa"}
     for h in outlets:
-        if photo and photo.credit.start <= h.start < photo.credit.end and h.id not in agencies and not text[
-            photo.credit.start : photo.credit.end
-        ].split("/")[0].strip().isupper():
+        credit = text[photo.credit.start : photo.credit.end] if photo else ""
+        if photo and photo.credit.start <= h.start < photo.credit.end and h.id not in agencies and (
+            not credit.split("/")[0].strip().isupper() or re.search(r" FOR\s*$", text[photo.credit.start : h.start])
+        ):  # "HORN WIRE/Name" is an agency's photo; "NAME FOR HAUD QUARTERLY" was taken for the outlet
             return h.id, "the outlet of the photo credit (rule outlet-in-photo-credit); TODO: check"
     return UNKNOWN_PUBLISHER, "TODO: the publisher: no outlet of the registry is named at the end of the text"
 
 
 def own_outlet_by_its_short_name(lay: Layout, names: Names, publisher: str) -> Names:
     """"the Dispatch" in an article of the Cordillera Dispatch is the Cordillera Dispatch, though
-    the registry gives another outlet, the Great Lakes Dispatch, that alias: a media outlet's name
-    that is the last word of the publisher's (with or without "the") stands for the publisher."""
+    the registry gives another outlet, the Great Lakes Dispatch, that alias: a name that is the last
+    word of the publisher's (with or without "the") stands for the publisher, whatever it was taken
+    for ("told the Herald": not a person)."""
     if publisher == UNKNOWN_PUBLISHER:
         return names
-    head = names.label(publisher).split()[-1]
-    short = re.compile(rf"(?:[Tt]he )?{re.escape(head)}")
+    words = names.label(publisher).split()
+    # the last word that names a kind of outlet ("ALAY HERALD LIVE": "Herald"), else the last word
+    head = next((w for w in reversed(words) if lexicon().kind_of_word(w) == "media-outlet"), words[-1])
+    short = re.compile(rf"(?:[Tt]he )?{re.escape(head)}", re.IGNORECASE if head.isupper() else 0)
     text = lay.text
     hits = tuple(
         replace(h, id=publisher, how="alias", also=())
-        if h.kind == "actor" and h.id != publisher and names.actor_type(h.id) == "media-outlet"
-        and short.fullmatch(text[h.start : h.end])
+        if h.kind == "actor" and h.id != publisher and short.fullmatch(text[h.start : h.end])
         else h
         for h in names.hits
     )  # fmt: skip

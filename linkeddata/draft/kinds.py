@@ -320,12 +320,14 @@ def _in_credit(lay: Layout, start: int) -> bool:
     if not photo or not (photo.credit.start <= start < photo.credit.end):
         return False
     credit = lay.text[photo.credit.start : photo.credit.end]
-    agency = re.split(r"/| PHOTO: | \| |, | [—–] | \(", credit)[0].strip()  # "HORN WIRE/Name", "MARGALLA WIRE PHOTO: Name"
+    # the first name of the credit: "HORN WIRE/Name", "MARGALLA WIRE PHOTO: Name", "Name | Outlet"
+    agency = re.split(r"/| PHOTO: | \| |, | [—–] | \(", credit)[0].strip()
     lx = lexicon()
     by_agency = (agency.isupper() or agency in lx.photo_agencies or agency.endswith(" Photo")  # "AP Photo/Name"
                  or lx.kind_of_word(agency.split()[-1] if agency else "") == "media-outlet")  # "Sokoto Wire / Name"
     if re.search(r" (?:for|FOR) ", credit):
         by_agency = False  # "NAME FOR OUTLET": the photographer first
-    if not by_agency and re.search(r"(?:/|\b(?:for|FOR)|\||\(|\bvia)\s*(?:[Tt]he\s+)?$", lay.text[photo.credit.start : start]):
+    before = lay.text[photo.credit.start : start]
+    if not by_agency and re.search(r"(?:/|\b(?:for|FOR)|\||\(|\bvia)\s*(?:[Tt]he\s+)?$", before):
         return True  # the outlet after the photographer: "Name / Outlet", "Name for Outlet", "Name (Outlet)"
     return start == photo.credit.start and by_agency

@@ -56,7 +56,10 @@ class Lexicon:
         return {w: level for level, words in self.hedges for w in words}
 
     def kind_of_word(self, word: str) -> str | None:
-        """The actor type a word of a name says ("Brigades", "Ministry"); a plural as its singular."""
+        """The actor type a word of a name says ("Brigades", "Ministry"); a plural as its singular, a
+        word in capitals ("HERALD") as written in lower case."""
+        if word.isupper() and len(word) > 3:
+            word = word.title()  # "HERALD" in a line in capitals
         for candidate in (word, word[:-1] if word.endswith("s") and len(word) > 3 else None):
             for kind, words in self.kind_words:
                 if candidate and candidate in words:

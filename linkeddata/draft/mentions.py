@@ -317,7 +317,8 @@ def _sequences(lay: Layout, region: Region, taken: list[Span]) -> list[Span]:
             flush()  # "MARGALLA WIRE PHOTO: Name", "NAME FOR OUTLET": two names, not one
             prev_end = None
             continue
-        is_name = is_name_token(word) or region.kind == "credit" and word.isupper() and word.isalpha()  # "HAUD QUARTERLY"
+        # a credit in capitals: "PHOTOGRAPHS BY NAME FOR HAUD QUARTERLY"
+        is_name = is_name_token(word) or region.kind == "credit" and word.isupper() and word.isalpha()
         is_conn = word in lx.connectors and seq and (word != "the" or seq[-1][2] in ("of", "for"))
         if word == "for" and region.kind == "credit":
             is_conn = False  # "Salif Kaboré for Volta Wire": the photographer, then the outlet
