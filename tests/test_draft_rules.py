@@ -966,3 +966,11 @@ def test_the_publishers_short_name_is_the_publisher_not_a_person(tmp_path):
     assert d.names.actor_type(d.publisher) == "media-outlet"  # "HERALD" is "Herald"
     assert [h.id for h in d.hits if text[h.start : h.end] in ("Herald", "the Herald")] == [d.publisher]
     assert d.published == "2022-09-17"  # a line of fields set apart by " · ", however long
+
+
+def test_a_verb_after_a_determiner_is_a_noun_and_no_speaker(tmp_path):
+    """"None of these claims could be independently verified." drafted "None of these" as a speaker."""
+    d = _draft_of(tmp_path, "Both armies say the other fired first. None of these claims could be independently "
+                            "verified.")  # fmt: skip
+    assert not any(e.label == "None of these" for e in d.names.entities.values())
+    assert "none-of-these" not in {c.asserter for c in d.claims}

@@ -74,6 +74,9 @@ def subject(text: str, s: int, e: int) -> Attribution | None:
     head = (m.start("head"), m.end("head"))
     if not 1 <= word_count(m.group("head")) <= 10:
         return None
+    if re.search(r"\b(?:these|those|the|such|its|their|his|her|our|all|any|both)\s*$", m.group("head"), re.I) \
+            and m.group("appos") is None:
+        return None  # "None of these claims could be verified": a noun after a determiner, not a verb
     appos = (m.start("appos"), m.end("appos")) if m.group("appos") else None
     if appos and word_count(m.group("appos")) > 30:
         return None
