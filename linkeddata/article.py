@@ -132,6 +132,10 @@ _CREDIT_LINE = re.compile(rf"^(?:{_LABEL}(?P<credit>{_CREDIT}(?: via {_NAMES})?)
                           rf"|(?:Photography|Photograph|Photo|Picture|Image)(?::| [—–]) "
                           rf"(?P<labelcomma>{_NAMES}, {_NAMES})"
                           rf"|(?P<dash>{_NAMES} [—–] {_NAMES})"
+                          # any other label of a photo, in any case: "Photos:", "Pic:", "PHOTO CREDIT:", "Photographed by"
+                          rf"|(?i:photo|photos|photograph|photographs|photographed|photography|picture|pictures|pic|pics"
+                          rf"|image|images)(?i: credit| courtesy)?(?::| by| [—–]) "
+                          rf"(?P<labelled>{_NAMES}(?: ?/ ?| \| |, | [—–] | for ){_NAMES})"
                           rf"|\((?P<parenfor>{_NAMES} for {_NAMES})\))$")
 _MAX_CAPTION = 400
 

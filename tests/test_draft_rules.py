@@ -974,3 +974,42 @@ def test_a_verb_after_a_determiner_is_a_noun_and_no_speaker(tmp_path):
                             "verified.")  # fmt: skip
     assert not any(e.label == "None of these" for e in d.names.entities.values())
     assert "none-of-these" not in {c.asserter for c in d.claims}
+
+
+@pytest.mark.parametrize(
+    "credit_line, creator, provider",
+    [
+        ("Photos: Lina Wenda / Sentani Monthly", "lina-wenda", "sentani-monthly"),
+        ("Photographed by Achta Mahamat, Logone Press Agency", "achta-mahamat", "logone-press-agency"),
+        ("Pic: Oleg Sarin / Kama Herald", "oleg-sarin", "kama-herald"),
+        ("PHOTO CREDIT: Meron Haile / The Tekeze Review", "meron-haile", "tekeze-review"),
+    ],
+)  # fmt: skip
+def test_a_credit_under_any_label_of_a_photo(tmp_path, credit_line, creator, provider):
+    """Four credit lines of one held-out set, none of them a form the reader knew: no photo, no
+    publisher, and the caption read as the story's first paragraph."""
+    d = _draft_of(tmp_path, "The war went on through the winter, residents said, and the roads to the north stayed "
+                            "closed to trucks, buses and the few cars that still had fuel for the long drive.",
+                  front=f"Soldiers man a checkpoint on the northern road, April 19, 2021.\n{credit_line}\n\n")  # fmt: skip
+    assert (d.photo.creator, d.photo.provider) == (creator, provider)
+    assert d.names.actor_type(provider) == "media-outlet"
+
+
+@pytest.mark.parametrize(
+    "body, words, typ",
+    [
+        ("Operation Barkhane withdrew its last troops from the base in Gao last year.", "Operation Barkhane",
+         "military-force"),
+        ("The Logone Press Agency said the convoy reached the town at dawn.", "Logone Press Agency", "media-outlet"),
+        ("A Susi Air plane landed on the grass strip before the fighters arrived.", "Susi Air", "organization"),
+    ],
+)  # fmt: skip
+def test_names_of_operations_agencies_and_airlines(tmp_path, body, words, typ):
+    d = _draft_of(tmp_path, body)
+    labels = {e.label: e.type for e in d.names.entities.values()}
+    assert labels.get(words) == typ, labels
+
+
+def test_a_rank_with_air_in_it_is_a_person(tmp_path):
+    d = _draft_of(tmp_path, "Air Vice Marshal Vikram Bhandari said the jets returned safely to their base.")
+    assert {e.label: e.type for e in d.names.entities.values()}.get("Air Vice Marshal Vikram Bhandari") == "person"

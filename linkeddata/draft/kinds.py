@@ -253,6 +253,12 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
     if any(w in lx.peoples and w.endswith("s") for w in (cap[0], cap[-1])) and len(cap) > 1:
         return "actor", "population-group", "a people's name", 0.6, None, None  # "Karabakh Armenians"
     head = lx.kind_of_word(cap[-1])
+    if cap[-1] == "Agency" and any(w in ("Press", "News") for w in cap[:-1]):
+        return "actor", "media-outlet", "a press or news agency", 0.7, None, None  # "Chari Press Agency"
+    if cap[-1] == "Air" and len(cap) > 1:  # "Susi Air" (but "Air Vice Marshal …" is a rank)
+        return "actor", "organization", "head-word “Air”", 0.6, None, None
+    if cap[0] == "Operation" and len(cap) > 1 and not head:
+        return "actor", "military-force", "a military operation's name", 0.5, None, None  # "Operation Barkhane"
     if head == "organization" and cap[-1] == "Group" and any(
         _ARMED.search(text[max(0, s - 100) : s] + " " + text[e : e + 100]) for s, e in spans
     ):
