@@ -132,7 +132,8 @@ _CREDIT_LINE = re.compile(rf"^(?:{_LABEL}(?P<credit>{_CREDIT}(?: via {_NAMES})?)
                           rf"|(?:Photography|Photograph|Photo|Picture|Image)(?::| [—–]) "
                           rf"(?P<labelcomma>{_NAMES}, {_NAMES})"
                           rf"|(?P<dash>{_NAMES} [—–] {_NAMES})"
-                          # any other label of a photo, in any case: "Photos:", "Pic:", "PHOTO CREDIT:", "Photographed by"
+                          # any other label of a photo, in any case: "Photos:", "Pic:", "PHOTO CREDIT:",
+                          # "Photographed by"
                           rf"|(?i:photo|photos|photograph|photographs|photographed|photography|picture|pictures|pic|pics"
                           rf"|image|images)(?i: credit| courtesy)?(?::| by| [—–]) "
                           rf"(?P<labelled>{_NAMES}(?: ?/ ?| \| |, | [—–] | for ){_NAMES})"

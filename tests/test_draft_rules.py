@@ -1012,4 +1012,5 @@ def test_names_of_operations_agencies_and_airlines(tmp_path, body, words, typ):
 
 def test_a_rank_with_air_in_it_is_a_person(tmp_path):
     d = _draft_of(tmp_path, "Air Vice Marshal Vikram Bhandari said the jets returned safely to their base.")
-    assert {e.label: e.type for e in d.names.entities.values()}.get("Air Vice Marshal Vikram Bhandari") == "person"
+    labels = {e.label: e.type for e in d.names.entities.values()}
+    assert labels.get("Air Vice Marshal Vikram Bhandari") == "person"
