@@ -990,7 +990,7 @@ def test_a_credit_under_any_label_of_a_photo(tmp_path, credit_line, creator, pro
     publisher, and the caption read as the story's first paragraph."""
     d = _draft_of(tmp_path, "The war went on through the winter, residents said, and the roads to the north stayed "
                             "closed to trucks, buses and the few cars that still had fuel for the long drive.",
-                  front=f"Soldiers man a checkpoint on the northern road, April 19, 2021.\n{credit_line}\n\n")  # fmt: skip
+                  front=f"Soldiers man a checkpoint on the road, April 19, 2021.\n{credit_line}\n\n")  # fmt: skip
     assert (d.photo.creator, d.photo.provider) == (creator, provider)
     assert d.names.actor_type(provider) == "media-outlet"
 
