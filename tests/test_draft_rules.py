@@ -1014,3 +1014,11 @@ def test_a_rank_with_air_in_it_is_a_person(tmp_path):
     d = _draft_of(tmp_path, "Air Vice Marshal Vikram Bhandari said the jets returned safely to their base.")
     labels = {e.label: e.type for e in d.names.entities.values()}
     assert labels.get("Air Vice Marshal Vikram Bhandari") == "person"
+
+
+def test_it_is_believed_names_no_speaker(tmp_path):
+    """"It is believed that Washington has warned Caracas" went to Venezuela, the actor named before "it"."""
+    d = _draft_of(tmp_path, "Venezuela held its referendum on Sunday. It is believed that Washington has also "
+                            "quietly warned Caracas against any move across the border.")  # fmt: skip
+    believed = [c for c in d.claims if "quietly warned" in d.article.text[slice(*(c.quote or c.evidence[0]))]]
+    assert believed and all(c.asserter == d.publisher for c in believed), [(c.asserter, c.section) for c in believed]

@@ -77,6 +77,9 @@ def subject(text: str, s: int, e: int) -> Attribution | None:
     if re.search(r"\b(?:these|those|the|such|its|their|his|her|our|all|any|both)\s*$", m.group("head"), re.I) \
             and m.group("appos") is None:
         return None  # "None of these claims could be verified": a noun after a determiner, not a verb
+    if m.group("head").strip().lower() == "it" and re.match(r"\s*(?:is|was|are|were|has been|had been)\s+$",
+                                                            text[m.end("head") : m.start("verb")]):
+        return None  # "It is believed that …": nobody is named; the article's own hedged words
     appos = (m.start("appos"), m.end("appos")) if m.group("appos") else None
     if appos and word_count(m.group("appos")) > 30:
         return None
