@@ -1022,3 +1022,9 @@ def test_it_is_believed_names_no_speaker(tmp_path):
                             "quietly warned Caracas against any move across the border.")  # fmt: skip
     believed = [c for c in d.claims if "quietly warned" in d.article.text[slice(*(c.quote or c.evidence[0]))]]
     assert believed and all(c.asserter == d.publisher for c in believed), [(c.asserter, c.section) for c in believed]
+
+
+def test_unnamed_officials_are_a_government_body(tmp_path):
+    """The curated annotations type "X officials" as government 16 times, organization 7 times."""
+    d = _draft_of(tmp_path, "Thai officials said the shells had hit a petrol station in Si Sa Ket province.")
+    assert {e.label: e.type for e in d.names.entities.values()}.get("Thai officials (unnamed)") == "government"
