@@ -1028,3 +1028,11 @@ def test_unnamed_officials_are_a_government_body(tmp_path):
     """The curated annotations type "X officials" as government 16 times, organization 7 times."""
     d = _draft_of(tmp_path, "Thai officials said the shells had hit a petrol station in Si Sa Ket province.")
     assert {e.label: e.type for e in d.names.entities.values()}.get("Thai officials (unnamed)") == "government"
+
+
+def test_a_verb_of_saying_in_the_passive_names_no_speaker(tmp_path):
+    """"Venezuelans voted in a referendum called by the government" made "Venezuelans voted in a
+    referendum" a speaker."""
+    d = _draft_of(tmp_path, "On Sunday, Venezuelans voted in a referendum called by President Nicolás Maduro’s "
+                            "government on the future of the region.")  # fmt: skip
+    assert not any("referendum" in e.label for e in d.names.entities.values())

@@ -80,6 +80,8 @@ def subject(text: str, s: int, e: int) -> Attribution | None:
     if m.group("head").strip().lower() == "it" and re.match(r"\s*(?:is|was|are|were|has been|had been)\s+$",
                                                             text[m.end("head") : m.start("verb")]):
         return None  # "It is believed that …": nobody is named; the article's own hedged words
+    if re.match(r"\s+by\b", text[m.end("verb") : e]) and not verb_pattern().search(text[m.end("verb") : e]):
+        return None  # "a referendum called by the government": a participle in the passive, not a speaker
     appos = (m.start("appos"), m.end("appos")) if m.group("appos") else None
     if appos and word_count(m.group("appos")) > 30:
         return None
