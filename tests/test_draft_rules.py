@@ -1036,3 +1036,12 @@ def test_a_verb_of_saying_in_the_passive_names_no_speaker(tmp_path):
     d = _draft_of(tmp_path, "On Sunday, Venezuelans voted in a referendum called by President Nicolás Maduro’s "
                             "government on the future of the region.")  # fmt: skip
     assert not any("referendum" in e.label for e in d.names.entities.values())
+
+
+def test_an_acronym_is_the_name_whose_initials_it_spells(tmp_path):
+    """"(CNA photo: Name)" and "told Chiltan News Agency" were two actors, the acronym an organization."""
+    d = _draft_of(tmp_path, "QUETTA, March 13 (Kalat News Agency) - The siege ended, officials told Kalat News Agency. "
+                            "KNA could not verify the toll.")  # fmt: skip
+    text = d.article.text
+    ids = {h.id for h in d.hits if text[h.start : h.end] in ("KNA", "Kalat News Agency")}
+    assert len(ids) == 1 and d.names.actor_type(ids.pop()) == "media-outlet"

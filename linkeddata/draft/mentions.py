@@ -524,6 +524,14 @@ def find_names(lay: Layout, index: RegistryIndex) -> Names:
     last_words |= {a.label.split()[-1] for a in registry.actors.values() if a.type == "person"}
     names = {n: sp for n, sp in spans_by_name.items()
              if len(n.split()) > 1 or n not in last_words or n in acronyms or gazetteer.country(n)}  # fmt: skip
+    # An acronym never spelt out beside its name, whose letters are the initials of one name the
+    # article gives: "(CNA photo: …)" and "Chiltan News Agency" are one outlet.
+    for n in list(names):
+        if re.fullmatch(r"[A-Z]{2,6}", n) and n not in acronyms:
+            full = [f for f in names if len(f.split()) >= 2
+                    and "".join(w[0] for w in f.split() if w[0].isupper()) == n]  # fmt: skip
+            if len(full) == 1:
+                acronyms[n] = full[0]
     # The countries the article names, for a city GeoNames knows in several ("Tripoli", "Gao").
     article_countries = frozenset(regions | {c.code for n in names if (c := gazetteer.country(n))})
     for name, (start, end) in sorted(names.items(), key=lambda kv: (-len(kv[0].split()), kv[1])):
