@@ -120,17 +120,14 @@ _PHOTO_AFTER = re.compile(
     rf"|(?P<bracketed>[A-Z\"“][^\[\]]*?)\s*\[(?P<d>{_CREDIT})\])$"
 )
 _CREDIT_LINE = re.compile(rf"^(?:{_LABEL}(?P<credit>{_CREDIT}(?: via {_NAMES})?)"
-                          rf"|(?:Credit: |Photograph by |Photo by |Picture by )(?P<for>{_NAMES} for {_NAMES})"
+                          rf"|Credit: (?P<for>{_NAMES} for {_NAMES})"
                           rf"|(?P<bar>{_NAMES} \| {_NAMES})"
                           rf"|(?:(?:Image|Photo|Picture) )?(?:©|\(c\)) ?"
                           rf"(?P<copyright>{_NAMES}(?: ?/ ?| for | \| ){_NAMES})"
                           rf"|(?:PHOTOGRAPHS?|PHOTO|PICTURES?) BY (?P<capsfor>[A-Z][A-Z'’.\- ]* FOR [A-Z][A-Z'’.\- ]*)"
                           rf"|(?:Photographer|Photo|Picture|Image): (?P<paren>{_NAMES} \({_NAMES}\))"
-                          rf"|(?:Image|Photo|Picture) credit: (?P<comma>{_NAMES}, {_NAMES})"
                           rf"|(?P<agencyphoto>{_NAMES} photo by {_NAMES})"
                           rf"|(?P<capsphoto>[A-Z][A-Z&.\-]+(?: [A-Z][A-Z&.\-]+)* PHOTO: {_NAMES})"
-                          rf"|(?:Photography|Photograph|Photo|Picture|Image)(?::| [—–]) "
-                          rf"(?P<labelcomma>{_NAMES}, {_NAMES})"
                           rf"|(?P<dash>{_NAMES} [—–] {_NAMES})"
                           # any other label of a photo, in any case: "Photos:", "Pic:", "PHOTO CREDIT:",
                           # "Photographed by"

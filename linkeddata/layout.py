@@ -14,7 +14,6 @@ A failed write or a bad file is an :class:`~linkeddata.errors.InputError` naming
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import errno
 import json
 import os
@@ -25,6 +24,7 @@ import tempfile
 import xml.parsers.expat
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -396,28 +396,41 @@ _RENAME_EXCHANGE = 2  # from <linux/fs.h>
 _AT_FDCWD = -100
 
 
-def _renameat2() -> Any | None:
-    """The C library's ``renameat2`` (Linux, glibc 2.28 or later), or None."""
-    if sys.platform != "linux":
+@cache
+def libc_function(name: str) -> Any | None:
+    """The C library's function ``name`` (Linux only), or None where there is none. ctypes, which
+    costs a few milliseconds to load, is loaded on the first call, not when the program starts."""
+    if not sys.platform.startswith("linux"):
         return None
+    import ctypes
+
     try:
-        function = ctypes.CDLL(None, use_errno=True).renameat2
+        return getattr(ctypes.CDLL(None, use_errno=True), name)
     except (OSError, AttributeError):
         return None
-    function.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
-    function.restype = ctypes.c_int
+
+
+@cache
+def _renameat2() -> Any | None:
+    """``renameat2`` (Linux, glibc 2.28 or later) with its argument types, or None."""
+    import ctypes
+
+    function = libc_function("renameat2")
+    if function is not None:
+        function.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+        function.restype = ctypes.c_int
     return function
-
-
-_RENAMEAT2 = _renameat2()
 
 
 def exchange(a: Path, b: Path) -> None:
     """Swap two paths in one step (``renameat2`` with ``RENAME_EXCHANGE``): at no moment does
     either name point at nothing or at a mix. OSError where the system or the file system cannot."""
-    if _RENAMEAT2 is None:
+    function = _renameat2()
+    if function is None:
         raise OSError(errno.ENOSYS, "no renameat2 here")
-    if _RENAMEAT2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) != 0:
+    if function(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) != 0:
+        import ctypes  # loaded already, by the lookup
+
         code = ctypes.get_errno()
         raise OSError(code, os.strerror(code), str(a))
 
@@ -452,7 +465,7 @@ def swap_in(directory: Path, staged: Path, names: Iterable[str], remove: Iterabl
     Not done, so False: off Linux; when ``directory`` is a mount point, is not owned by this user,
     or holds the current working folder (which would be left pointing at the old one); when its
     parent cannot be written or the file system cannot link or exchange."""
-    if _RENAMEAT2 is None:
+    if _renameat2() is None:
         return False
     real = Path(os.path.realpath(directory))
     try:

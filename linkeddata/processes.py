@@ -30,7 +30,6 @@ the parent, which stops them and exits quietly (``tests/test_faults.py`` checks 
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import os
 import signal
 import sys
@@ -40,6 +39,8 @@ import types
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from multiprocessing import context as mp_context
+
+from .layout import libc_function
 
 # Starting processes from several threads at once must not see one another's stand-in.
 _SWAP = threading.Lock()
@@ -89,12 +90,7 @@ PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 def _prctl():
     """libc's ``prctl``, or None where there is none (not Linux)."""
-    if not sys.platform.startswith("linux"):
-        return None
-    try:
-        return ctypes.CDLL(None, use_errno=True).prctl
-    except (OSError, AttributeError):
-        return None
+    return libc_function("prctl")
 
 
 def _ask_the_kernel(prctl=None) -> bool:

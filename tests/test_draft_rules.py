@@ -85,6 +85,15 @@ def _draft_of(tmp_path: Path, body: str, headline: str = "A headline of some len
     return make_draft(txt)
 
 
+def _draft_of_text(tmp_path: Path, text: str, registry: str = RULES_REGISTRY):
+    """The draft of an article written out in full (no site furniture added)."""
+    from linkeddata.draft import make_draft
+
+    (tmp_path / "registry.yaml").write_text(registry, encoding="utf-8")
+    (tmp_path / "rule-row.txt").write_text(text, encoding="utf-8")
+    return make_draft(tmp_path / "rule-row.txt")
+
+
 def _claim_by_rule(d, rule: str):
     found = [c for c in d.claims if c.rule == rule]
     assert len(found) == 1, [(c.id, c.rule) for c in d.claims]
@@ -884,6 +893,12 @@ def test_curated_annotations_pass_strict(tmp_path):
         ("Photo courtesy: Sokoto Wire / Amina Bello", "amina-bello", "sokoto-wire"),
         ("Image © Rioni Review/Eka Gelashvili", "eka-gelashvili", "rioni-review"),
         ("PHOTOGRAPHS BY FARAH WARSAME FOR SOOL QUARTERLY", "farah-warsame", "sool-quarterly"),
+        # under any label of a photo, in any case: one held-out set had four such lines, none a form the
+        # reader knew (no photo, no publisher, the caption read as the story's first paragraph)
+        ("Photos: Lina Wenda / Sentani Monthly", "lina-wenda", "sentani-monthly"),
+        ("Photographed by Achta Mahamat, Logone Press Agency", "achta-mahamat", "logone-press-agency"),
+        ("Pic: Oleg Sarin / Kama Herald", "oleg-sarin", "kama-herald"),
+        ("PHOTO CREDIT: Meron Haile / The Tekeze Review", "meron-haile", "tekeze-review"),
     ],
 )
 def test_a_credit_names_the_photographer_and_the_outlet_apart(tmp_path, credit_line, creator, provider):
@@ -895,57 +910,19 @@ def test_a_credit_names_the_photographer_and_the_outlet_apart(tmp_path, credit_l
     assert d.names.actor_type(creator) == "person" and d.names.actor_type(provider) == "media-outlet"
 
 
-@pytest.mark.parametrize(
-    "body, words, typ",
-    [
-        # "Taliban", "Tehreek" (movement), "Lashkar" (army), "Jaish" (army): words of armed groups' names
-        ("Fighters of the Pakistani Taliban stormed a police station before dawn, police said.", "Pakistani Taliban",
-         "armed-group"),
-        ("Officials blamed Lashkar Jhangvi for the bombing of the market on Friday.", "Lashkar Jhangvi", "armed-group"),
-        # a Spanish article before the name: a gang or a cartel, not a person
-        ("Los Choneros denied any role in the attack on the prison, where guards were killed.", "Los Choneros",
-         "armed-group"),
-        ("Los Tigres played to a full stadium in Monterrey on Saturday night.", "Los Tigres", "organization"),
-    ],
-)  # fmt: skip
-def test_words_of_group_names_in_other_languages_type_them(tmp_path, body, words, typ):
-    """These were drafted as persons: "capitalised words"."""
-    d = _draft_of(tmp_path, body)
-    labels = {e.label: e.type for e in d.names.entities.values()}
-    assert labels.get(words) == typ, labels
-
 
 def test_the_short_name_of_the_publisher_is_the_publisher_though_the_registry_gives_it_another(tmp_path):
     """"the Dispatch" in a Cordillera Dispatch story was linked to the registry's Great Lakes Dispatch
     (whose alias it is)."""
     registry = RULES_REGISTRY.replace("actors:\n", "actors:\n  - id: great-lakes-dispatch\n    type: media-outlet\n"
                                                   "    label: Great Lakes Dispatch\n    aliases: [the Dispatch]\n", 1)
-    from linkeddata.draft import make_draft
-
-    (tmp_path / "registry.yaml").write_text(registry, encoding="utf-8")
-    (tmp_path / "rule-row.txt").write_text(
-        "Soldiers take the prisons\n\nLive | Pacific Dispatch | Wednesday 10 January 2024\n\n"
-        "A senior army officer told the Dispatch that soldiers held the walls of the prison.\n", encoding="utf-8")
-    d = make_draft(tmp_path / "rule-row.txt")
+    d = _draft_of_text(tmp_path, "Soldiers take the prisons\n\nLive | Pacific Dispatch | Wednesday 10 January 2024\n\n"
+                                 "A senior army officer told the Dispatch that soldiers held the prison walls.\n",
+                       registry)  # fmt: skip
     text = d.article.text
     assert d.names.label(d.publisher) == "Pacific Dispatch"
     assert [h.id for h in d.hits if text[h.start : h.end] == "the Dispatch"] == [d.publisher]
 
-
-def test_a_police_force_is_a_government_body(tmp_path):
-    """The curated annotations type police forces as government (7 of 8); "Police" made an organization."""
-    d = _draft_of(tmp_path, "The Kosovo Police said the gunmen fled towards the border after the attack.")
-    labels = {e.label: e.type for e in d.names.entities.values()}
-    assert labels.get("Kosovo Police") == "government", labels
-
-
-def _draft_of_text(tmp_path: Path, text: str, registry: str = RULES_REGISTRY):
-    """The draft of an article written out in full (no site furniture added)."""
-    from linkeddata.draft import make_draft
-
-    (tmp_path / "registry.yaml").write_text(registry, encoding="utf-8")
-    (tmp_path / "rule-row.txt").write_text(text, encoding="utf-8")
-    return make_draft(tmp_path / "rule-row.txt")
 
 
 def test_the_outlet_a_photographer_worked_for_is_the_publisher(tmp_path):
@@ -976,45 +953,6 @@ def test_a_verb_after_a_determiner_is_a_noun_and_no_speaker(tmp_path):
     assert "none-of-these" not in {c.asserter for c in d.claims}
 
 
-@pytest.mark.parametrize(
-    "credit_line, creator, provider",
-    [
-        ("Photos: Lina Wenda / Sentani Monthly", "lina-wenda", "sentani-monthly"),
-        ("Photographed by Achta Mahamat, Logone Press Agency", "achta-mahamat", "logone-press-agency"),
-        ("Pic: Oleg Sarin / Kama Herald", "oleg-sarin", "kama-herald"),
-        ("PHOTO CREDIT: Meron Haile / The Tekeze Review", "meron-haile", "tekeze-review"),
-    ],
-)  # fmt: skip
-def test_a_credit_under_any_label_of_a_photo(tmp_path, credit_line, creator, provider):
-    """Four credit lines of one held-out set, none of them a form the reader knew: no photo, no
-    publisher, and the caption read as the story's first paragraph."""
-    d = _draft_of(tmp_path, "The war went on through the winter, residents said, and the roads to the north stayed "
-                            "closed to trucks, buses and the few cars that still had fuel for the long drive.",
-                  front=f"Soldiers man a checkpoint on the road, April 19, 2021.\n{credit_line}\n\n")  # fmt: skip
-    assert (d.photo.creator, d.photo.provider) == (creator, provider)
-    assert d.names.actor_type(provider) == "media-outlet"
-
-
-@pytest.mark.parametrize(
-    "body, words, typ",
-    [
-        ("Operation Barkhane withdrew its last troops from the base in Gao last year.", "Operation Barkhane",
-         "military-force"),
-        ("The Logone Press Agency said the convoy reached the town at dawn.", "Logone Press Agency", "media-outlet"),
-        ("A Susi Air plane landed on the grass strip before the fighters arrived.", "Susi Air", "organization"),
-    ],
-)  # fmt: skip
-def test_names_of_operations_agencies_and_airlines(tmp_path, body, words, typ):
-    d = _draft_of(tmp_path, body)
-    labels = {e.label: e.type for e in d.names.entities.values()}
-    assert labels.get(words) == typ, labels
-
-
-def test_a_rank_with_air_in_it_is_a_person(tmp_path):
-    d = _draft_of(tmp_path, "Air Vice Marshal Vikram Bhandari said the jets returned safely to their base.")
-    labels = {e.label: e.type for e in d.names.entities.values()}
-    assert labels.get("Air Vice Marshal Vikram Bhandari") == "person"
-
 
 def test_it_is_believed_names_no_speaker(tmp_path):
     """"It is believed that Washington has warned Caracas" went to Venezuela, the actor named before "it"."""
@@ -1023,11 +961,6 @@ def test_it_is_believed_names_no_speaker(tmp_path):
     believed = [c for c in d.claims if "quietly warned" in d.article.text[slice(*(c.quote or c.evidence[0]))]]
     assert believed and all(c.asserter == d.publisher for c in believed), [(c.asserter, c.section) for c in believed]
 
-
-def test_unnamed_officials_are_a_government_body(tmp_path):
-    """The curated annotations type "X officials" as government 16 times, organization 7 times."""
-    d = _draft_of(tmp_path, "Thai officials said the shells had hit a petrol station in Si Sa Ket province.")
-    assert {e.label: e.type for e in d.names.entities.values()}.get("Thai officials (unnamed)") == "government"
 
 
 def test_a_verb_of_saying_in_the_passive_names_no_speaker(tmp_path):
@@ -1045,3 +978,34 @@ def test_an_acronym_is_the_name_whose_initials_it_spells(tmp_path):
     text = d.article.text
     ids = {h.id for h in d.hits if text[h.start : h.end] in ("KNA", "Kalat News Agency")}
     assert len(ids) == 1 and d.names.actor_type(ids.pop()) == "media-outlet"
+
+
+@pytest.mark.parametrize(
+    "body, words, typ",
+    [
+        # "Taliban", "Tehreek" (movement), "Lashkar" (army), "Jaish" (army): words of armed groups' names
+        ("Fighters of the Pakistani Taliban stormed a police station before dawn, police said.", "Pakistani Taliban",
+         "armed-group"),
+        ("Officials blamed Lashkar Jhangvi for the bombing of the market on Friday.", "Lashkar Jhangvi", "armed-group"),
+        # a Spanish article before the name: a gang or a cartel, not a person
+        ("Los Choneros denied any role in the attack on the prison, where guards were killed.", "Los Choneros",
+         "armed-group"),
+        ("Los Tigres played to a full stadium in Monterrey on Saturday night.", "Los Tigres", "organization"),
+        # the curated annotations type police forces as government (7 of 8), unnamed officials too (16 of 24)
+        ("The Kosovo Police said the gunmen fled towards the border after the attack.", "Kosovo Police", "government"),
+        ("Thai officials said the shells had hit a petrol station in Si Sa Ket province.", "Thai officials (unnamed)",
+         "government"),
+        # operations, press agencies, airlines; a rank with "Air" in it stays a person
+        ("Operation Barkhane withdrew its last troops from the base in Gao last year.", "Operation Barkhane",
+         "military-force"),
+        ("The Logone Press Agency said the convoy reached the town at dawn.", "Logone Press Agency", "media-outlet"),
+        ("A Susi Air plane landed on the grass strip before the fighters arrived.", "Susi Air", "organization"),
+        ("Air Vice Marshal Vikram Bhandari said the jets returned safely to their base.",
+         "Air Vice Marshal Vikram Bhandari", "person"),
+    ],
+)  # fmt: skip
+def test_names_typed_by_their_words(tmp_path, body, words, typ):
+    """Each of these was drafted as a person ("capitalised words") or an organization."""
+    d = _draft_of(tmp_path, body)
+    labels = {e.label: e.type for e in d.names.entities.values()}
+    assert labels.get(words) == typ, labels

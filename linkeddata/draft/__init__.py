@@ -36,6 +36,7 @@ from ..errors import InputError
 from ..layout import REGISTRY_NAME, registry_for, write_file
 from .dates import DateFound, Dates, find_dates
 from .gazetteer import registry_index
+from .kinds import credit_lead, photographer_first
 from .lexicon import lexicon
 from .mentions import Hit, Names, find_names
 from .rules import ClaimRule, Context, DraftClaim, Found
@@ -159,11 +160,10 @@ def choose_publisher(lay: Layout, names: Names) -> tuple[str, str]:
             return h.id, "the outlet the article says it spoke for (rule outlet-told); TODO: check"
     photo = lay.photo
     agencies = {"reuters", "associated-press", "agence-france-presse", "afp", "getty-images", "epa"}
+    credit = text[photo.credit.start : photo.credit.end] if photo else ""
+    agency_photo = credit_lead(credit).isupper() and not photographer_first(credit)  # "HORN WIRE/Name"
     for h in outlets:
-        credit = text[photo.credit.start : photo.credit.end] if photo else ""
-        if photo and photo.credit.start <= h.start < photo.credit.end and h.id not in agencies and (
-            not credit.split("/")[0].strip().isupper() or re.search(r" FOR\s*$", text[photo.credit.start : h.start])
-        ):  # "HORN WIRE/Name" is an agency's photo; "NAME FOR HAUD QUARTERLY" was taken for the outlet
+        if photo and photo.credit.start <= h.start < photo.credit.end and h.id not in agencies and not agency_photo:
             return h.id, "the outlet of the photo credit (rule outlet-in-photo-credit); TODO: check"
     return UNKNOWN_PUBLISHER, "TODO: the publisher: no outlet of the registry is named at the end of the text"
 

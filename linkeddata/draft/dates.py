@@ -4,9 +4,9 @@ Absolute dates ("March 12, 2019", "2 Feb 2024") are read with ``dateutil`` (pyth
 Apache 2.0 / BSD). Relative ones ("on Tuesday", "yesterday", "last month", "in May", "on April
 15", "last September") are resolved against the article's publication date with ``dateutil.relativedelta``: a day
 for a day, a month for a month, a year for a year; a week is given as its month when it lies in
-one month, else its year. The publication date is the first full date of the lines before the
-story (a date line, a "Published …" line, a wire dateline such as "ADEN, Yemen, March 12 –"), the
-latest where there are several (a caption's date is the photo's). With
+one month, else its year. The publication date is the latest full date of the lines before the
+story (a date line, a "Published …" line, a wire dateline such as "ADEN, Yemen, March 12 –"): a
+caption's date there is the photo's, the same day or earlier. With
 no publication date a relative cue keeps its words and gets no date.
 """
 
@@ -102,8 +102,11 @@ def _publication(lay: Layout, raw, reference: tuple[int, str] | None) -> tuple[d
         dateline = re.match(rf"^{DATELINE_PLACE} ", line)
         front = len(line) <= 150 or len(re.findall(r" [·|] ", line)) >= 2
         reach = r.start + 90 if dateline else (r.end if front else r.start)
-        day = next((d for s, e, kind, m in raw if kind == "day" and r.start <= s and e <= reach
-                    and (d := (_parse(m.group()), s, e))[0]), None)  # fmt: skip
+        day = None
+        for s, e, kind, m in raw:
+            if kind == "day" and r.start <= s and e <= reach and (d := _parse(m.group())):
+                day = (d, s, e)
+                break
         if day is None and dateline and reference:
             dm = re.match(r"(?P<md>[A-Z][a-z]+\.? \d{1,2})(?= \(|,? \d{4})", line[dateline.end() :])
             d = _parse(f"{dm.group('md')} {reference[0]}") if dm else None

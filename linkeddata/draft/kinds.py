@@ -321,18 +321,28 @@ def _front_line_outlet(lay: Layout, start: int, end: int) -> bool:
     return bool(dated and re.match(r"(?:\s+live\b|\s*[|,.–—-])", rest))
 
 
+def credit_lead(credit: str) -> str:
+    """The first name of a photo credit: "HORN WIRE" of "HORN WIRE/Name", "MARGALLA WIRE" of
+    "MARGALLA WIRE PHOTO: Name", "Name" of "Name | Outlet"."""
+    return re.split(r"/| PHOTO: | \| |, | [—–] | \(", credit)[0].strip()
+
+
+def photographer_first(credit: str) -> bool:
+    """"Name for Outlet", "NAME FOR OUTLET": the photographer, then whom the photo was taken for."""
+    return bool(re.search(r" (?:for|FOR) ", credit))
+
+
 def _in_credit(lay: Layout, start: int) -> bool:
     photo = lay.photo
     if not photo or not (photo.credit.start <= start < photo.credit.end):
         return False
     credit = lay.text[photo.credit.start : photo.credit.end]
-    # the first name of the credit: "HORN WIRE/Name", "MARGALLA WIRE PHOTO: Name", "Name | Outlet"
-    agency = re.split(r"/| PHOTO: | \| |, | [—–] | \(", credit)[0].strip()
+    agency = credit_lead(credit)
     lx = lexicon()
-    by_agency = (agency.isupper() or agency in lx.photo_agencies or agency.endswith(" Photo")  # "AP Photo/Name"
-                 or lx.kind_of_word(agency.split()[-1] if agency else "") == "media-outlet")  # "Sokoto Wire / Name"
-    if re.search(r" (?:for|FOR) ", credit):
-        by_agency = False  # "NAME FOR OUTLET": the photographer first
+    by_agency = not photographer_first(credit) and (
+        agency.isupper() or agency in lx.photo_agencies or agency.endswith(" Photo")  # "AP Photo/Name"
+        or lx.kind_of_word(agency.split()[-1] if agency else "") == "media-outlet"  # "Sokoto Wire / Name"
+    )
     before = lay.text[photo.credit.start : start]
     if not by_agency and re.search(r"(?:/|\b(?:for|FOR)|\||\(|\bvia)\s*(?:[Tt]he\s+)?$", before):
         return True  # the outlet after the photographer: "Name / Outlet", "Name for Outlet", "Name (Outlet)"
