@@ -659,7 +659,8 @@ def _resolve_countries(
                                   f"country-acting; the registry keeps {registry_place} as a place", 0.6, None)
             elif state is None:
                 state = new_actor(country.name, "state", "country-acting (pycountry)", 0.8, country.geonames)
-        government = _government_for(code, index) or _state_for(code, index) or state
+        # A capital that acts is its country's government, not the state the article's words make.
+        government = _government_for(code, index) or _state_for(code, index)
         for sp, how, words in occ:
             if sp in acts:
                 if how == "capital":
