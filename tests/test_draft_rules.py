@@ -131,6 +131,10 @@ def _claim_by_rule(d, rule: str):
          "Rights groups (unnamed)", "alleged"),
         ("reported", "Whatever happens in Sittwe, analysts say the military can no longer hope to win outright.",
          "Analysts (unnamed)", "asserted"),
+        # more verbs that report speech: "repeated … that", "blames X for"
+        ("reported", "Gildas Kponou repeated on Friday that no foreign army was stationed in the country.",
+         "Gildas Kponou", "asserted"),
+        ("reported", "India blames the Resistance Front for the attack.", "India", "asserted"),
     ],
 )  # fmt: skip
 def test_each_claim_rule_on_one_sentence(tmp_path, rule, body, speaker, hedge):
@@ -330,6 +334,15 @@ def test_the_speaker_index_does_not_depend_on_the_order_of_the_questions(tmp_pat
          "continent (GeoNames)"),
         ("Troops retook the port town of Mocímboa da Praia on Sunday.", "Mocímboa da Praia", "place", None,
          "city (GeoNames)"),
+        # the head word of a place's name, or its first word before "of"; a part of a continent
+        ("Troops patrolled the Pendjari National Park on Friday.", "Pendjari National Park", "place", None,
+         "head-word “Park” of a place"),
+        ("Shelling along the Line of Control went on.", "Line of Control", "place", None, "“Line” before a name"),
+        ("Jihadists have spread across West Africa.", "West Africa", "place", None, "part of a continent (GeoNames)"),
+        # words of armed groups' names, an Arabic "wal-" inside a name
+        ("Jama'at Nusrat al-Islam wal-Muslimin claimed the attack.", "Jama'at Nusrat al-Islam wal-Muslimin", "actor",
+         "armed-group", "word “Jama'at”"),
+        ("The Tamil Tigers shelled the town.", "Tamil Tigers", "actor", "armed-group", "head-word “Tigers”"),
     ],
 )  # fmt: skip
 def test_new_names_are_typed_by_a_rule_that_says_so(tmp_path, body, name, kind, typ, rule):
@@ -364,12 +377,14 @@ def test_an_acronym_in_another_language_names_the_words_before_it(tmp_path):
 @pytest.mark.parametrize(
     "body, words, ref, typ, how",
     [
-        # a country whose name acts is a state at every mention; its capital is that state where it acts
+        # a country whose name acts is a state at every mention; its capital, where it acts, is its government
         ("The council called on Venezuela to stop sheltering the commanders. Caracas has denied it.", "Caracas",
-         "venezuela", "state", "capital"),
+         "government-of-venezuela", "government", "capital"),
+        ("The council called on Venezuela to stop sheltering the commanders. Caracas has denied it.", "Venezuela",
+         "venezuela", "state", "candidate"),
         ("China and Russia abstained in the vote on Monday.", "Russia", "russia", "state", "candidate"),
-        ("Moscow has leaned on the Wagner Group, and Russia denies sending fighters.", "Moscow", "russia", "state",
-         "capital"),
+        ("Moscow has leaned on the Wagner Group, and Russia denies sending fighters.", "Moscow", "government-of-russia",
+         "government", "capital"),
         # a capital that acts is its country's government: the registry's, else a new one
         ("Washington accuses Iran of arming the militias.", "Washington", "us-government", "government", "capital"),
         ("Kyiv denies that, and the town is still held by its troops.", "Kyiv", "government-of-ukraine",
@@ -411,7 +426,7 @@ def test_a_city_of_a_name_geonames_knows_twice_is_the_one_in_the_article_s_count
     assert d.names.entities["tripoli"].geonames == 266826  # Tripoli, Lebanon (not Tripoli, Libya: 2210247)
 
 
-def test_a_capital_that_acts_is_its_state(tmp_path):
+def test_a_capital_that_acts_is_the_registry_s_state_where_the_registry_has_no_government_of_it(tmp_path):
     d = _draft_of(tmp_path, "Tehran denies the charge. Crowds gathered in Tehran on Friday.")
     text = d.article.text
     hits = {(text[h.start : h.end], h.start): (h.id, h.how) for h in d.hits}
@@ -632,6 +647,9 @@ PUBLISHED = "Published 9 January 2024\n\n"  # a Tuesday
         ("last September", "2023-09"),
         ("next May", "2024-05"),
         ("this March", "2024-03"),
+        ("by Thursday", "2024-01-04"),
+        ("late Monday", "2024-01-08"),
+        ("since Sunday", "2024-01-07"),
     ],
 )
 def test_dates_resolved_against_the_publication_date(tmp_path, cue, value):
@@ -1009,3 +1027,23 @@ def test_names_typed_by_their_words(tmp_path, body, words, typ):
     d = _draft_of(tmp_path, body)
     labels = {e.label: e.type for e in d.names.entities.values()}
     assert labels.get(words) == typ, labels
+
+
+def test_a_year_before_the_name_of_what_happened_in_it(tmp_path):
+    d = _draft_of(tmp_path, "India blames the group for the 2008 Mumbai attacks.", front=PUBLISHED)
+    assert [(d.article.text[x.start : x.end], x.value) for x in d.dates][1:] == [("the 2008", "2008")]
+
+
+def test_a_place_named_with_an_acronym_is_drafted_without_aliases(tmp_path):
+    """A place has mentions and no aliases in the annotation format: the draft must load as it is."""
+    from linkeddata.annotation import load_annotation, load_registry
+
+    d = _draft_of(tmp_path, "Ethiopia is building the Grand Ethiopian Renaissance Dam (GERD) on the Nile. The GERD "
+                            "has been filled four times.")  # fmt: skip
+    dam = next(e for e in d.names.entities.values() if e.label == "Grand Ethiopian Renaissance Dam")
+    assert (dam.kind, dam.aliases) == ("place", ("GERD",))
+    path = tmp_path / "in" / "rule-row.yaml"
+    path.write_text(render(d), encoding="utf-8")
+    an = load_annotation(path, load_registry(tmp_path / "in" / "registry.yaml"))
+    place = an.local_places["grand-ethiopian-renaissance-dam"]
+    assert [m for m in an.place_mentions if m.id == place.id]

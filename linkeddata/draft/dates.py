@@ -64,10 +64,12 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
             rf"(?:early |late |mid-)?(?P<m>{months})(?![\w-])(?! \d)")),
         ("year", re.compile(r"(?<!\w)(?:in|since|until|by|during|from|of|early|late|mid-) (?P<y>(?:19|20)\d\d)"
                             r"(?![\d-])")),
+        # "the 2008 Mumbai attacks": a year before the name of what happened in it
+        ("year", re.compile(r"(?<!\w)[Tt]he (?P<y>(?:19|20)\d\d)(?= [A-Za-z])")),
         ("relative", re.compile(
             rf"(?<![\w-])(?:[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|"
             rf"(?:[Ee]arly |[Ll]ate )?[Tt]his (?P<part>morning|afternoon|evening)|"
-            rf"(?:[Oo]n|[Ll]ast|[Tt]his|[Nn]ext) (?P<wd>{weekdays})|"
+            rf"(?:[Oo]n|[Ll]ast|[Tt]his|[Nn]ext|[Bb]y|[Ss]ince|[Uu]ntil|[Ll]ate|[Ee]arly) (?P<wd>{weekdays})|"
             rf"(?P<pwd>{weekdays})[’']s|"
             rf"(?P<unit_rel>[Ll]ast|[Tt]his|[Nn]ext|[Ee]arlier this) (?P<unit>week|month|year)|"
             rf"(?P<mrel>[Ll]ast|[Tt]his|[Nn]ext) (?P<mon>{months}))(?!\w)")),

@@ -89,9 +89,13 @@ _ACTING_BEFORE = re.compile(
 
 # The last word of a place's name: "Shan State", "Lac Province", "Red Sea", "Suez Canal".
 _PLACE_HEADS = frozenset({"State", "Province", "Region", "District", "Governorate", "County", "Oblast", "Sea",
-                          "Canal", "Ocean", "Strait", "Straits", "Desert", "Valley", "Corridor"})
+                          "Canal", "Ocean", "Strait", "Straits", "Desert", "Valley", "Corridor", "Park", "Dam",
+                          "Lagoon", "Mountains", "Hills", "Plateau", "Gulf", "Bay", "Peninsula", "Island", "Islands",
+                          "Forest", "Airport", "Airbase", "Bridge", "Enclave", "Basin", "Delta", "Coast"})
+_DIRECTIONS = frozenset({"North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western",
+                         "Northeast", "Northwest", "Southeast", "Southwest", "Sub-Saharan"})
 # The first word of a place's name: "Lake Chad", "Mount Sinjar".
-_PLACE_FIRST = frozenset({"Lake", "Mount", "River", "Cape"})
+_PLACE_FIRST = frozenset({"Lake", "Mount", "River", "Cape", "Gulf", "Strait", "Bay", "Line", "Isle"})
 
 
 # A country that sends troops or envoys: "troops from Uganda, Burundi, Kenya, Ethiopia and Djibouti".
@@ -222,6 +226,8 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
     continent = gazetteer.continent(name)
     if continent:
         return "place", None, "continent (GeoNames)", 0.9, continent, None
+    if len(words) == 2 and words[0] in _DIRECTIONS and gazetteer.continent(words[1]):
+        return "place", None, "part of a continent (GeoNames)", 0.8, None, None  # "West Africa"
     city = gazetteer.city(name, countries)
     if city and not any(lx.kind_of_word(w) for w in words):
         return "place", None, "city (GeoNames)", 0.8, city.geonames, None
@@ -243,7 +249,9 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
     if any(re.search(r"\bparamilitary\s+(?:the\s+)?$", text[max(0, s - 20) : s], re.I)
            for s, _ in spans):
         return "actor", "armed-group", "paramilitary-before", 0.6, None, None
-    if cap[-1] in _PLACE_HEADS and not (cap[-1] == "State" and cap[0] == "Islamic") and len(cap) > 1:
+    if cap[-1] in _PLACE_HEADS and not (cap[-1] == "State" and cap[0] == "Islamic") and len(cap) > 1 and not any(
+        w in ("in", "of", "for") for w in words[1:]  # "Al-Qaeda in the Arabian Peninsula" is no place
+    ):
         return "place", None, f"head-word “{cap[-1]}” of a place", 0.7, None, None
     if cap[0] in ("Los", "Las") and len(cap) > 1:  # "Los Choneros", "Los Zetas": a gang's or a cartel's name
         conflict = any(_CONFLICT.search(text[max(0, s - 80) : e + 80]) for s, e in spans)

@@ -159,7 +159,7 @@ def render(d: Draft) -> str:
             if e.type:
                 w.lines.append(f"    type: {e.type}")
             w.lines.append(f"    label: {yaml_string(e.label)}")
-            if e.aliases:
+            if e.aliases and kind == "actor":  # a place has no aliases (its mentions say them)
                 w.lines.append("    aliases: [" + ", ".join(yaml_string(a) for a in e.aliases) + "]")
             if e.hint:
                 w.note("    ", "TODO: " + e.hint)

@@ -24,7 +24,7 @@ _COMPLEMENT_VERBS = {"said", "says", "say", "denies", "denied", "deny", "rejects
                      "accuse",
                      "warned", "warns", "claimed", "claims", "insists", "insisted", "believes", "believed", "fears",
                      "feared", "reported", "reports", "announced", "confirmed", "admitted", "acknowledged", "called",
-                     "calls", "condemned", "condemns", "argue", "argues", "argued"}  # fmt: skip
+                     "calls", "condemned", "condemns", "argue", "argues", "argued", "blames", "blamed"}  # fmt: skip
 # "…, the Iranian foreign ministry said in a statement.": the sentence's speaker comes last.
 _SAID_AFTER_TAIL = (r"(?:\s+(?:in|on|at|to|during|after|late|earlier|later|this|last|yesterday|today)\b"
                     r"(?:(?!\bthat\b)[^,.;“”]){0,40})?")
