@@ -135,6 +135,9 @@ def _claim_by_rule(d, rule: str):
         ("reported", "Gildas Kponou repeated on Friday that no foreign army was stationed in the country.",
          "Gildas Kponou", "asserted"),
         ("reported", "India blames the Resistance Front for the attack.", "India", "asserted"),
+        # "according to" a source no rule names is a described source, not the outlet's own words
+        ("according-to", "Fighters allegedly killed 12 people near Banfora, according to local media.",
+         "Local media", "alleged"),
     ],
 )  # fmt: skip
 def test_each_claim_rule_on_one_sentence(tmp_path, rule, body, speaker, hedge):
@@ -1047,3 +1050,22 @@ def test_a_place_named_with_an_acronym_is_drafted_without_aliases(tmp_path):
     an = load_annotation(path, load_registry(tmp_path / "in" / "registry.yaml"))
     place = an.local_places["grand-ethiopian-renaissance-dam"]
     assert [m for m in an.place_mentions if m.id == place.id]
+
+
+@pytest.mark.parametrize(
+    "body, words, typ, rule",
+    [
+        ("Fighters allegedly killed 12 people near Banfora, according to local media.", "Local media",
+         "media-outlet", "described-source-“media”"),
+        ("Some 173,600 refugees live in the camps, according to UN figures.", "UN figures", "organization",
+         "described-source-“figures”"),
+        ("Bazoum is held without electricity, according to members of his party.", "Members of his party",
+         "organization", "described-by-a-plural-“members”"),
+        ("The convoy was stopped at dawn, according to a commander of the task force.",
+         "A commander of the task force", "person", "described-speaker"),
+    ],
+)  # fmt: skip
+def test_a_described_source_that_is_no_one_person_is_typed_by_its_noun(tmp_path, body, words, typ, rule):
+    d = _draft_of(tmp_path, body)
+    e = next(e for e in d.names.entities.values() if e.label == words)
+    assert (e.type, e.rule) == (typ, rule)

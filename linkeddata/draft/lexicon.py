@@ -45,6 +45,7 @@ class Lexicon:
     pronouns: frozenset[str]
     first_person: frozenset[str]
     group_sources: tuple[tuple[str, str], ...]  # (noun, actor type), longest noun first
+    source_nouns: dict[str, str]  # noun → actor type
     hedges: tuple[tuple[str, tuple[str, ...]], ...]  # (level, words)
     months: dict[str, int]
     month_abbreviations: dict[str, int]
@@ -101,6 +102,7 @@ def lexicon() -> Lexicon:
         pronouns=_words(data["pronouns"]),
         first_person=_words(data["first_person"]),
         group_sources=tuple(sorted(data["group_sources"].items(), key=lambda kv: (-len(kv[0]), kv[0]))),
+        source_nouns=dict(data["source_nouns"]),
         hedges=tuple((level, tuple(words)) for level, words in data["hedges"].items()),
         months={m: i for i, m in enumerate(data["months"], start=1)},
         month_abbreviations=dict(data["month_abbreviations"]),

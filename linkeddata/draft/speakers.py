@@ -161,6 +161,23 @@ def _head_noun(text: str, hs: int, he: int) -> str | None:
     return words[-1].lower() if words and words[-1][0].islower() else None
 
 
+def _source_kind(text: str, hs: int, he: int) -> tuple[str, str] | None:
+    """(actor type, rule) of a described source that is no one person: a noun of the lexicon's
+    `source_nouns` ("local media", "UN figures", "a UN investigation"), or a plural ("members of his
+    party", "health workers in the town"); None for a person ("a commander of the task force")."""
+    phrase = re.split(r"\s(?:of|for|from|with|to|in|at|on|who|which|that)\s", text[hs : _core(text, hs, he)])[0]
+    words = [w for w in re.findall(r"[A-Za-z’'-]+", phrase) if w[:1].islower()]
+    if not words:
+        return None
+    noun = words[-1].lower()
+    typ = lexicon().source_nouns.get(noun)
+    if typ:
+        return typ, f"described-source-“{noun}”"
+    if noun.endswith("s") and not noun.endswith(("ss", "us")) and noun not in lexicon().pronouns:
+        return "organization", f"described-by-a-plural-“{noun}”"
+    return None
+
+
 def _part_of(text: str, names: Names, hs: int, he: int) -> str | None:
     """"Rwanda's army": the one actor of the registry of that kind that is part of the one named."""
     m = re.fullmatch(r"(?:[Tt]he\s+)?(.+?)['’]s?\s+([a-z]+)", text[hs:he])
@@ -308,6 +325,9 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
             hint = ("the words name " + ", ".join(inside) + " (member_of or part_of?)") if inside else ""
             typ = group[1] if group else "person"
             rule = "unnamed-group-source" if group else "described-speaker"
+            source = None if group else _source_kind(text, hs, he)
+            if source:  # "local media", "UN figures", "members of his party": no one person
+                typ, rule = source
             ent = Entity(ids.new(core), "actor", label, typ, rule, 0.6 if group else 0.5, hint)
             new[ent.id] = ent
         extra.append(Hit(hs, he, "actor", ent.id, "speaker"))

@@ -75,7 +75,7 @@ class Found:
         a = self.attribution
         if a is None or not a.head:
             return None
-        return Ask(a.head, a.appos, self.outer.ask() if self.outer else None, self.rule != "according-to")
+        return Ask(a.head, a.appos, self.outer.ask() if self.outer else None)
 
     def tells(self) -> list[tuple[Span, Ask | None]]:
         a = self.attribution
