@@ -278,6 +278,11 @@ def test_the_speaker_index_does_not_depend_on_the_order_of_the_questions(tmp_pat
         ("Rebels of the movement took Goma on Tuesday.", "Goma", "place", None, "city (GeoNames)"),
         ("The Revolutionary Command Council met on Sunday.", "Revolutionary Command Council", "actor", "organization",
          "head-word “Council”"),
+        # an office or a department is a government's
+        ("The Prosecutor General's Office opened a case on Monday.", "Office", "actor", "government",
+         "head-word “Office”"),
+        ("The Treasury Department said nothing.", "Treasury Department", "actor", "government",
+         "head-word “Department”"),
         # an "Army" or "Forces" named for no state, or with the words of a movement, is an armed group's
         ("The Security Belt forces control the port.", "Security Belt forces", "actor", "armed-group",
          "“Forces” named for no state"),
@@ -397,9 +402,15 @@ def test_an_acronym_in_another_language_names_the_words_before_it(tmp_path):
          "state", "candidate"),
         ("Envoys from the US, China and Qatar met in Doha.", "China", "china", "state", "candidate"),
         ("Côte d’Ivoire rejected the accusation on Thursday.", "Côte d’Ivoire", "ivory-coast", "state", "candidate"),
-        # a country whose troops are sent ("troops from … and Djibouti")
+        # a country whose troops are sent ("troops from … and Djibouti"), or whose support is
         ("The mission has about 19,000 troops from Uganda, Burundi, Kenya and Djibouti.", "Burundi", "burundi",
          "state", "candidate"),
+        ("The strikes hit 60 targets with support from Australia, Bahrain, Canada and the Netherlands.",
+         "Netherlands", "the-netherlands", "state", "candidate"),
+        # a partner of, a country something is handed over to
+        ("Bazoum's government was a close partner of France in the fight against the jihadists.", "France", "france",
+         "state", "candidate"),
+        ("He was arrested in 2018 and handed over to Cameroon.", "Cameroon", "cameroon", "state", "candidate"),
         # a country the registry keeps as a place acts through its government
         ("Turkey denies that its shells hit the camp.", "Turkey", "government-of-turkey", "government", "country"),
         # a capital before a noun is a place, where its country acts too

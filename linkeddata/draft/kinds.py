@@ -83,7 +83,8 @@ def actor_context(text: str, start: int, end: int) -> bool:
 _ACTING_BEFORE = re.compile(
     r"\b(?:call(?:s|ed)? on|urg(?:e|es|ed)|ask(?:s|ed)?|accus(?:e|es|ed)|pressed|turn(?:s|ed)? to|"
     r"(?:talks|deal|ties|relations|agreement|work) with|between|against|between\s+[\w’'-]+(?:\s+[\w’'-]+)?\s+and|"
-    r"cost(?:s|ed)?|matters? to)\s+(?:the\s+)?$"
+    r"cost(?:s|ed)?|matters? to|partners? of|all(?:y|ies) of|handed (?:\w+ )?over to|sanctions (?:on|against))"
+    r"\s+(?:the\s+)?$"
 )
 
 
@@ -101,8 +102,8 @@ _PLACE_FIRST = frozenset({"Lake", "Mount", "River", "Cape", "Gulf", "Strait", "B
 # A country that sends troops or envoys: "troops from Uganda, Burundi, Kenya, Ethiopia and Djibouti".
 _CONTRIBUTOR = re.compile(
     r"\b(?i:troops|soldiers|forces|contingents?|peacekeepers|police officers|personnel|envoys|diplomats|"
-    r"delegations?|ministers)\s+from\s+(?:the\s+)?"
-    r"(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:,\s+|\s+and\s+))*$"
+    r"delegations?|ministers|support|help|backing|assistance)\s+from\s+(?:the\s+)?"
+    r"(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:,\s+|,?\s+and\s+)(?:the\s+)?)*$"
 )
 
 
