@@ -106,7 +106,8 @@ _PHOTO = re.compile(
 # Hosny (The Gulf Current)", "Image credit: Noa Peretz, Levant Sentinel", "TPA photo by Aïchatou Maïga",
 # "(Shirin Bapir for Khabur Weekly)", "MARGALLA WIRE PHOTO: Name", "Photography: Name, Outlet",
 # "Photography — Name, Outlet", "Name — Outlet", "Photo courtesy: Outlet / Name", "Image © Outlet/Name",
-# "PHOTOGRAPHS BY NAME FOR OUTLET"; "(Photo by Name/Outlet via Getty Images)", "(Name for Outlet)"
+# "PHOTOGRAPHS BY NAME FOR OUTLET", any other label of one to three words ("Image source: Outlet /
+# Name", "Lead image: Name/Outlet", "Staff photo by Name / Outlet"); "(Photo by Name/Outlet via Getty Images)", "(Name for Outlet)"
 # or "(Name/Outlet photo)" after the caption.
 _NAMES = r"[A-ZÀ-ÖØ-Þ][\w’'.\-]*(?: (?:[A-ZÀ-ÖØ-Þ][\w’'.\-]*|de|van|von|al|el|bin))*"  # "Élodie Ngaba"
 _CREDIT = rf"{_NAMES} ?/ ?{_NAMES}"
@@ -123,7 +124,7 @@ _CREDIT_LINE = re.compile(rf"^(?:{_LABEL}(?P<credit>{_CREDIT}(?: via {_NAMES})?)
                           rf"|Credit: (?P<for>{_NAMES} for {_NAMES})"
                           rf"|(?P<bar>{_NAMES} \| {_NAMES})"
                           rf"|(?:(?:Image|Photo|Picture) )?(?:©|\(c\)) ?"
-                          rf"(?P<copyright>{_NAMES}(?: ?/ ?| for | \| ){_NAMES})"
+                          rf"(?P<copyright>{_NAMES}(?: (?:19|20)\d\d)?(?: ?/ ?| for | \| ){_NAMES})"
                           rf"|(?:PHOTOGRAPHS?|PHOTO|PICTURES?) BY (?P<capsfor>[A-Z][A-Z'’.\- ]* FOR [A-Z][A-Z'’.\- ]*)"
                           rf"|(?:Photographer|Photo|Picture|Image): (?P<paren>{_NAMES} \({_NAMES}\))"
                           rf"|(?P<agencyphoto>{_NAMES} photo by {_NAMES})"
@@ -134,6 +135,10 @@ _CREDIT_LINE = re.compile(rf"^(?:{_LABEL}(?P<credit>{_CREDIT}(?: via {_NAMES})?)
                           rf"|(?i:photo|photos|photograph|photographs|photographed|photography|picture|pictures|pic|pics"
                           rf"|image|images)(?i: credit| courtesy)?(?::| by| [—–]) "
                           rf"(?P<labelled>{_NAMES}(?: ?/ ?| \| |, | [—–] | for ){_NAMES})"
+                          # a label of one to three words of its own ("Image source:", "Lead image:",
+                          # "Staff photo by", "Fotografía:"), then a name and an outlet
+                          rf"|[A-Za-zÀ-ÖØ-öø-ÿ’']+(?: [A-Za-zÀ-ÖØ-öø-ÿ’']+){{0,2}}(?::| by) "
+                          rf"(?P<anylabel>{_NAMES}(?: ?/ ?| \| |, | [—–] | for | · ){_NAMES})"
                           rf"|\((?P<parenfor>{_NAMES} for {_NAMES})\))$")
 _MAX_CAPTION = 400
 

@@ -931,6 +931,14 @@ def test_curated_annotations_pass_strict(tmp_path):
         ("Photographed by Achta Mahamat, Logone Press Agency", "achta-mahamat", "logone-press-agency"),
         ("Pic: Oleg Sarin / Kama Herald", "oleg-sarin", "kama-herald"),
         ("PHOTO CREDIT: Meron Haile / The Tekeze Review", "meron-haile", "tekeze-review"),
+        # a label of one to three words of its own; a year after a copyright's outlet; a middle dot
+        ("Image source: Isthmus Wire / Arif Samae", "arif-samae", "isthmus-wire"),
+        ("Lead image: Lejla Mušić/Drina Quarterly", "lejla-music", "drina-quarterly"),
+        ("Staff photo by Narek Galstyan / Arpa Courier", "narek-galstyan", "arpa-courier"),
+        ("Fotografía: Rosa Elena Quintero | The Humaya Review", "rosa-elena-quintero", "humaya-review"),
+        ("(c) Bight Wire 2025 / Yacoubou Sanni", "yacoubou-sanni", "bight-wire"),
+        ("Shot by Saqib Mir · Chenab Chronicle", "saqib-mir", "chenab-chronicle"),
+        ("Camera: Dilshan Perera, Serendib Monthly", "dilshan-perera", "serendib-monthly"),
     ],
 )
 def test_a_credit_names_the_photographer_and_the_outlet_apart(tmp_path, credit_line, creator, provider):
@@ -1041,6 +1049,13 @@ def test_names_typed_by_their_words(tmp_path, body, words, typ):
     d = _draft_of(tmp_path, body)
     labels = {e.label: e.type for e in d.names.entities.values()}
     assert labels.get(words) == typ, labels
+
+
+def test_a_day_without_a_year_after_a_full_date_of_its_month_is_in_that_year(tmp_path):
+    d = _draft_of(tmp_path, "By July 1995 the enclave held about 40,000 people. On July 6 the attack began.\n\n"
+                            "In 2007 the court ruled. In April the talks resumed.", front=PUBLISHED)  # fmt: skip
+    found = {d.article.text[x.start : x.end]: x.value for x in d.dates}
+    assert (found["July 6"], found["In 2007"], found["In April"]) == ("1995-07-06", "2007", "2023-04")
 
 
 def test_a_year_before_the_name_of_what_happened_in_it(tmp_path):

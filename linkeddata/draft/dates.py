@@ -62,7 +62,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
         ("month-no-year", re.compile(
             rf"(?<!\w)(?:[Ii]n|[Ss]ince|[Uu]ntil|by|[Dd]uring|from|through|[Ee]arly|[Ll]ate|mid-|mid) "
             rf"(?:early |late |mid-)?(?P<m>{months})(?![\w-])(?! \d)")),
-        ("year", re.compile(r"(?<!\w)(?:in|since|until|by|during|from|of|early|late|mid-) (?P<y>(?:19|20)\d\d)"
+        ("year", re.compile(r"(?<!\w)(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Dd]uring|[Ff]rom|of|[Ee]arly|[Ll]ate|mid-) "
+                            r"(?P<y>(?:19|20)\d\d)"
                             r"(?![\d-])")),
         # "the 2008 Mumbai attacks": a year before the name of what happened in it
         ("year", re.compile(r"(?<!\w)[Tt]he (?P<y>(?:19|20)\d\d)(?= [A-Za-z])")),
@@ -170,10 +171,35 @@ def find_dates(lay: Layout) -> Dates:
         elif kind == "year":
             found.append(DateFound(s, e, m.group("y"), "a year"))
         elif kind in ("month-no-year", "day-no-year"):
-            found.append(_without_year(text, s, e, kind, m, month, pub, pub_words, reference))
+            story = _story_year(lay, raw, s, month, published)
+            if story:  # "By July 1995 the enclave held … On July 6 the Serbs attacked": the story's year
+                found.append(_without_year(text, s, e, kind, m, month, None, "", story))
+            else:
+                found.append(_without_year(text, s, e, kind, m, month, pub, pub_words, reference))
         else:
             found.append(_relative(s, e, m, pub, pub_words))
     return Dates(tuple(found), published, reference)
+
+
+def _story_year(lay: Layout, raw, s: int, month: int, published) -> tuple[int, str] | None:
+    """The year of the last full date before ``s`` in its paragraph or the one before ("By July
+    1995 …"), where it is not the publication's and names the same month: the year a day or a
+    month without one belongs to."""
+    paragraphs = [r for r in lay.regions if r.kind == "paragraph"]
+    at = next((i for i, r in enumerate(paragraphs) if r.start <= s < r.end), None)
+    if at is None:
+        return None
+    since = paragraphs[max(0, at - 1)].start
+    before = [(a, b, m) for a, b, kind, m in raw if kind in ("day", "month") and since <= a and b <= s
+              and not (published and (a, b) == published[1:])]  # fmt: skip
+    if not before:
+        return None
+    a, b, m = before[-1]
+    year = int(m.group("y")) if m.groupdict().get("y") else None
+    named = m.groupdict().get("m")
+    if year is None or (published and year == published[0].year) or not named or _month(named) != month:
+        return None  # only in the same month: "By July 1995 …" then "On July 6", not "In April"
+    return year, lay.text[a:b]
 
 
 def _without_year(text, s, e, kind, m, month, pub, pub_words, reference) -> DateFound:

@@ -333,7 +333,8 @@ def _front_line_outlet(lay: Layout, start: int, end: int) -> bool:
 def credit_lead(credit: str) -> str:
     """The first name of a photo credit: "HORN WIRE" of "HORN WIRE/Name", "MARGALLA WIRE" of
     "MARGALLA WIRE PHOTO: Name", "Name" of "Name | Outlet"."""
-    return re.split(r"/| PHOTO: | \| |, | [—–] | \(", credit)[0].strip()
+    lead = re.split(r"/| PHOTO: | \| |, | [—–·] | \(", credit)[0].strip()
+    return re.sub(r"\s+(?:19|20)\d\d$", "", lead)  # "Bight Wire 2025 / Name": the outlet, with no year
 
 
 def photographer_first(credit: str) -> bool:
@@ -353,6 +354,6 @@ def _in_credit(lay: Layout, start: int) -> bool:
         or lx.kind_of_word(agency.split()[-1] if agency else "") == "media-outlet"  # "Sokoto Wire / Name"
     )
     before = lay.text[photo.credit.start : start]
-    if not by_agency and re.search(r"(?:/|\b(?:for|FOR)|\||\(|\bvia)\s*(?:[Tt]he\s+)?$", before):
+    if not by_agency and re.search(r"(?:/|\b(?:for|FOR)|\||·|\(|\bvia)\s*(?:[Tt]he\s+)?$", before):
         return True  # the outlet after the photographer: "Name / Outlet", "Name for Outlet", "Name (Outlet)"
     return start == photo.credit.start and by_agency
