@@ -495,10 +495,19 @@ def test_an_organisation_s_name_before_a_body_of_it_is_not_linked(tmp_path):
 places:
 """)
     d = _draft_of(tmp_path, "The UN human rights office said the strikes were unlawful. The African Union’s Peace and "
-                            "Security Council met on Monday. The UN said it would send aid.", registry=registry)
+                            "Security Council met on Monday. Soldiers wore stolen UN helmets, and the UN tribunal "
+                            "ruled later. The UN said it would send aid.", registry=registry)  # fmt: skip
     text = d.article.text
     linked = [(text[h.start : h.end], h.id) for h in d.hits if h.id in ("united-nations", "un-security-council")]
     assert linked == [("UN", "united-nations")]  # the last sentence's only
+
+
+def test_a_state_s_name_before_its_people_or_its_embassy_is_not_linked(tmp_path):
+    d = _draft_of(tmp_path, "Both men were arrested by US agents. The US embassy denied it. The US said it would "
+                            "send aid.", registry=STATES_REGISTRY)  # fmt: skip
+    text = d.article.text
+    assert [(h.start, h.id) for h in d.hits if h.id == "united-states"] == [(text.index("The US said") + 4,
+                                                                            "united-states")]  # fmt: skip
 
 
 def test_a_state_s_name_before_the_name_of_a_body_is_that_body(tmp_path):

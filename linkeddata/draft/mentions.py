@@ -482,8 +482,14 @@ def find_names(lay: Layout, index: RegistryIndex) -> Names:
             continue
         # "the UN human rights office", "the UN peacekeeping mission": a body of the one named
         body = re.match(r" (?:[a-z’'-]+ ){0,3}(?:office|agency|envoy|mission|embassy|committee|investigators|"
-                        r"monitors)\b", text[h.end : h.end + 60])  # fmt: skip
+                        r"monitors|headquarters|tribunal|court|helmets|personnel|agents|staff|compound)\b",
+                        text[h.end : h.end + 60])  # fmt: skip
         if body and h.kind == "actor" and registry.actors[h.id].type == "organization":
+            unlinked.append(h.span)
+            continue
+        # "US agents", "the US embassy", "US personnel": people or a body of the state, not the state
+        of_state = re.match(r" (?:agents|personnel|embassy|consulate|ambassador|headquarters)\b", text[h.end : h.end + 20])
+        if of_state and h.kind == "actor" and registry.actors[h.id].type == "state":
             unlinked.append(h.span)
             continue
         kept.append(h)
