@@ -135,6 +135,10 @@ def _claim_by_rule(d, rule: str):
         ("reported", "Gildas Kponou repeated on Friday that no foreign army was stationed in the country.",
          "Gildas Kponou", "asserted"),
         ("reported", "India blames the Resistance Front for the attack.", "India", "asserted"),
+        # a time before the subject, with no comma
+        ("reported", "In 2007 the Hague Court of Justice ruled that Serbia had failed to prevent it.",
+         "Hague Court of Justice", "asserted"),
+        ("reported", "Last month the junta said the border would stay closed.", "The junta", "asserted"),
         # "according to" a source no rule names is a described source, not the outlet's own words
         ("according-to", "Fighters allegedly killed 12 people near Banfora, according to local media.",
          "Local media", "alleged"),
@@ -351,6 +355,13 @@ def test_the_speaker_index_does_not_depend_on_the_order_of_the_questions(tmp_pat
         ("Jama'at Nusrat al-Islam wal-Muslimin claimed the attack.", "Jama'at Nusrat al-Islam wal-Muslimin", "actor",
          "armed-group", "word “Jama'at”"),
         ("The Tamil Tigers shelled the town.", "Tamil Tigers", "actor", "armed-group", "head-word “Tigers”"),
+        ("The Jalisco New Generation Cartel denied it.", "Jalisco New Generation Cartel", "actor", "armed-group",
+         "head-word “Cartel”"),
+        # a name with its acronym after it is no person's; a region of an army is a command, not a place
+        ("The army blamed the Barisan Revolusi Nasional (BRN), the main insurgent group, for the bomb.",
+         "Barisan Revolusi Nasional", "actor", "armed-group", "name-with-an-acronym"),
+        ("A commander of the Fourth Army Region said the road was cleared.", "Fourth Army Region", "actor",
+         "military-force", "word “Army”"),
     ],
 )  # fmt: skip
 def test_new_names_are_typed_by_a_rule_that_says_so(tmp_path, body, name, kind, typ, rule):

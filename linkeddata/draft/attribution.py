@@ -40,6 +40,10 @@ def _patterns() -> dict[str, re.Pattern]:
             r"(?:(?:And|But|Then|Later|Yet|So|Meanwhile|However|Earlier),?\s+)?"
             r"(?:(?:In|On|At|After|Before|During|Speaking|Asked|Earlier|Later|Whatever|Whoever|Wherever|When|"
             r"Whenever|While|Although|Though|If|Because|Since|Despite|Until|Once|Unless)\b[^,“”\"]{0,80},\s+)?"
+            # a time before the subject, with no comma: "In 2007 the court ruled", "Last month the junta said"
+            r"(?:(?:In|On|By|Last|Earlier|Later|This)\s+(?:(?:19|20)\d\d|"
+            + "|".join([*lx.months, *lx.weekdays]) + r"|month|week|year|morning|afternoon|evening|night)"
+            r"(?:\s+\d{1,2})?(?:,?\s+(?:19|20)\d\d)?\s+(?=[A-Za-z]))?"
             r"(?P<head>[^,;:“”\"]+?)(?:,\s*(?P<appos>[^;“”\"]+?),)?\s+"
             + aux
             + rf"(?P<verb>{verbs}|{beliefs})(?![\w’'])"

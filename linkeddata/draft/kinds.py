@@ -252,7 +252,7 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
         return "actor", "armed-group", "paramilitary-before", 0.6, None, None
     if cap[-1] in _PLACE_HEADS and not (cap[-1] == "State" and cap[0] == "Islamic") and len(cap) > 1 and not any(
         w in ("in", "of", "for") for w in words[1:]  # "Al-Qaeda in the Arabian Peninsula" is no place
-    ):
+    ) and not any(lx.kind_of_word(w) == "military-force" for w in cap[:-1]):  # "Fourth Army Region": a command
         return "place", None, f"head-word “{cap[-1]}” of a place", 0.7, None, None
     if cap[0] in ("Los", "Las") and len(cap) > 1:  # "Los Choneros", "Los Zetas": a gang's or a cartel's name
         conflict = any(_CONFLICT.search(text[max(0, s - 80) : e + 80]) for s, e in spans)
@@ -286,6 +286,9 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
     if len(words) > 1 and any(w in ("of", "in", "for", "the", "and") for w in words[1:]):
         # "Al-Qaeda in the Arabian Peninsula": a name with "in", "of" is no person's
         return "actor", "armed-group" if conflict else "organization", "name-with-of-or-in", 0.5, None, None
+    if len(words) > 1 and any(re.match(r" \([A-Z]{2,}\)", text[e : e + 12]) for _, e in spans):
+        # "Barisan Revolusi Nasional (BRN)": a name with an acronym after it is no person's
+        return "actor", "armed-group" if conflict else "organization", "name-with-an-acronym", 0.5, None, None
     if len(words) == 1:
         if name in lx.organisation_acronyms:
             return "actor", "organization", "acronym of an international organisation", 0.7, None, None

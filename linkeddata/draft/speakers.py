@@ -369,7 +369,7 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
             return None
         group = _group(text, hs, he)  # an unnamed group is described even after "according to"
         if (ask.create or group) and (group or re.search(r"\b[a-z]{3,}|^[A-Z][a-z]+s$", phrase)) and (
-            word_count(text[hs : _core(text, hs, he)]) <= 9
+            word_count(text[hs : _core(text, hs, he)]) <= 11
         ):
             return describe(hs, he)
         return None
