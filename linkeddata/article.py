@@ -107,8 +107,8 @@ _PHOTO = re.compile(
 # "(Shirin Bapir for Khabur Weekly)", "MARGALLA WIRE PHOTO: Name", "Photography: Name, Outlet",
 # "Photography — Name, Outlet", "Name — Outlet", "Photo courtesy: Outlet / Name", "Image © Outlet/Name",
 # "PHOTOGRAPHS BY NAME FOR OUTLET", any other label of one to three words ("Image source: Outlet /
-# Name", "Lead image: Name/Outlet", "Staff photo by Name / Outlet"); "(Photo by Name/Outlet via Getty Images)", "(Name for Outlet)"
-# or "(Name/Outlet photo)" after the caption.
+# Name", "Lead image: Name/Outlet", "Staff photo by Name / Outlet"); "(Photo by Name/Outlet via Getty
+# Images)", "(Name for Outlet)" or "(Name/Outlet photo)" after the caption.
 _NAMES = r"[A-ZÀ-ÖØ-Þ][\w’'.\-]*(?: (?:[A-ZÀ-ÖØ-Þ][\w’'.\-]*|de|van|von|al|el|bin))*"  # "Élodie Ngaba"
 _CREDIT = rf"{_NAMES} ?/ ?{_NAMES}"
 _LABEL = r"(?:Photo|Photograph|Picture|Image|Pictured|Picture credit|Photo credit|Photo courtesy)(?::| by) "

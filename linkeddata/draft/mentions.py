@@ -488,7 +488,8 @@ def find_names(lay: Layout, index: RegistryIndex) -> Names:
             unlinked.append(h.span)
             continue
         # "US agents", "the US embassy", "US personnel": people or a body of the state, not the state
-        of_state = re.match(r" (?:agents|personnel|embassy|consulate|ambassador|headquarters)\b", text[h.end : h.end + 20])
+        of_state = re.match(r" (?:agents|personnel|embassy|consulate|ambassador|headquarters)\b",
+                            text[h.end : h.end + 20])
         if of_state and h.kind == "actor" and registry.actors[h.id].type == "state":
             unlinked.append(h.span)
             continue
