@@ -31,7 +31,6 @@ class Ask:
     head: Span
     appos: Span | None = None
     outer: Ask | None = None
-    create: bool = True  # a described speaker may become a new actor
 
 
 @dataclass(frozen=True)
@@ -152,11 +151,14 @@ def _definite(text: str, names: Names, hs: int, he: int) -> str | None:
     return None
 
 
-def _head_noun(text: str, hs: int, he: int) -> str | None:
+_OF = r"of|for|from|with|to"
+
+
+def _head_noun(text: str, hs: int, he: int, before: str = _OF) -> str | None:
     """The noun a description rests on: "a Houthi spokesman" → spokesman; "A spokesman for the
-    Syrian National Army" → spokesman (the words before "for", "of" …)."""
+    Syrian National Army" → spokesman (the words before "for", "of" …, or the words ``before``)."""
     phrase = text[hs : _core(text, hs, he)]
-    phrase = re.split(r"\s(?:of|for|from|with|to)\s", phrase)[0]
+    phrase = re.split(rf"\s(?:{before})\s", phrase)[0]
     words = [w for w in re.findall(r"[A-Za-z’'-]+", phrase) if w.lower() != "the"]
     return words[-1].lower() if words and words[-1][0].islower() else None
 
@@ -165,11 +167,9 @@ def _source_kind(text: str, hs: int, he: int) -> tuple[str, str] | None:
     """(actor type, rule) of a described source that is no one person: a noun of the lexicon's
     `source_nouns` ("local media", "UN figures", "a UN investigation"), or a plural ("members of his
     party", "health workers in the town"); None for a person ("a commander of the task force")."""
-    phrase = re.split(r"\s(?:of|for|from|with|to|in|at|on|who|which|that)\s", text[hs : _core(text, hs, he)])[0]
-    words = [w for w in re.findall(r"[A-Za-z’'-]+", phrase) if w[:1].islower()]
-    if not words:
+    noun = _head_noun(text, hs, he, _OF + "|in|at|on|who|which|that")
+    if noun is None:
         return None
-    noun = words[-1].lower()
     typ = lexicon().source_nouns.get(noun)
     if typ:
         return typ, f"described-source-“{noun}”"
@@ -368,7 +368,7 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
         if _clause(text[hs : _core(text, hs, he)]):  # "a trader who asked not to be named" is a speaker
             return None
         group = _group(text, hs, he)  # an unnamed group is described even after "according to"
-        if (ask.create or group) and (group or re.search(r"\b[a-z]{3,}|^[A-Z][a-z]+s$", phrase)) and (
+        if (group or re.search(r"\b[a-z]{3,}|^[A-Z][a-z]+s$", phrase)) and (
             word_count(text[hs : _core(text, hs, he)]) <= 11
         ):
             return describe(hs, he)
