@@ -70,11 +70,19 @@ def _record(entry: Any) -> list:
 
 
 def registry_digest(registry: Registry, actor_ids: list[str], place_ids: list[str], event_ids: list[str] = ()) -> str:
-    """The hash of the registry entries an article uses (a missing entry hashes as missing)."""
-    records = [["actor", i, _record(registry.actors[i]) if i in registry.actors else None] for i in actor_ids]
-    records += [["place", i, _record(registry.places[i]) if i in registry.places else None] for i in place_ids]
-    records += [["event", i, _record(registry.events[i]) if i in registry.events else None] for i in event_ids]
-    return hashlib.sha256(json.dumps(records, ensure_ascii=False).encode()).hexdigest()
+    """The hash of the registry entries an article uses (a missing entry hashes as missing): the
+    SHA-256 of ``json.dumps`` of their records, each record written once per registry."""
+    written = registry.__dict__.setdefault("_records_json", {})  # frozen: kept beside the fields
+    pieces = []
+    for kind, ids, known in (("actor", actor_ids, registry.actors), ("place", place_ids, registry.places),
+                             ("event", event_ids, registry.events)):  # fmt: skip
+        for i in ids:
+            piece = written.get((kind, i))
+            if piece is None:
+                record = [kind, i, _record(known[i]) if i in known else None]
+                piece = written[(kind, i)] = json.dumps(record, ensure_ascii=False)
+            pieces.append(piece)
+    return hashlib.sha256(("[" + ", ".join(pieces) + "]").encode()).hexdigest()
 
 
 def stat_of(path: Path) -> list[int] | None:

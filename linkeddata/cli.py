@@ -288,7 +288,10 @@ def build(inputs, out_dir, formats, base_iri, registry, jobs, reuse, store, vali
             click.echo(f"{result.reused} of them unchanged since the previous build: their files were kept.", err=True)
         if result.rechecked:
             click.echo(f"pyrudof reported results for {result.rechecked} article(s); pyshacl validated them.", err=True)
-        click.echo(f"Wrote {len(result.files)} files to {out_dir}/:", err=True)
+        if result.files:
+            click.echo(f"Wrote {len(result.files)} files to {out_dir}/:", err=True)
+        else:
+            click.echo(f"Nothing to write: {out_dir}/ holds this build already.", err=True)
         shown = result.files if len(result.files) <= 12 else result.files[:4]
         for path in shown:
             click.echo(f"  {path.name}  ({path.stat().st_size:,} bytes)", err=True)

@@ -61,6 +61,72 @@ def test_rebuild_after_editing_one_annotation_rebuilds_one_article_and_equals_a_
     same_as_clean_build(corpus, out, tmp_path)  # the store was changed in place: one graph of three
 
 
+def _times(out: Path) -> dict[str, int]:
+    return {p.name: p.stat().st_mtime_ns for p in out.iterdir()}
+
+
+def test_a_build_of_unchanged_input_into_its_own_folder_writes_nothing(corpus, tmp_path):
+    """The folder holds the build already: nothing is written again, not even the whole-build files,
+    and the result is the previous build's (counts, triples, warnings, report)."""
+    out = tmp_path / "out"
+    first = linkeddata.build([corpus], out)
+    files, times = snapshot(out), _times(out)
+    again = linkeddata.build([corpus], out)
+    assert again.files == [] and again.reused == 3
+    assert again.counts == first.counts and again.triples == first.triples
+    assert again.warnings == first.warnings and again.report.conforms
+    assert snapshot(out) == files and _times(out) == times
+    assert answers(out) == answers(out)  # the store is still up to date, and answers
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["source date", "report edited", "store removed", "no store now", "fewer formats", "failed report"],
+)
+def test_a_build_of_unchanged_articles_writes_what_else_changed(corpus, tmp_path, change):
+    """Unchanged articles, but something else the build writes is not as this build would write it:
+    the build writes again, and the folder is then that of a clean build with the same options."""
+    out = tmp_path / "out"
+    linkeddata.build([corpus], out)
+    options: dict = {}
+    if change == "source date":
+        import datetime
+
+        options["issued"] = datetime.datetime(2024, 1, 2, tzinfo=datetime.UTC)
+    elif change == "report edited":
+        (out / "shacl-report.ttl").write_text("# edited by hand\n", encoding="utf-8")
+    elif change == "store removed":
+        shutil.rmtree(out / "store")
+    elif change == "no store now":
+        options["store"] = False
+    elif change == "fewer formats":
+        options["formats"] = ("turtle", "jsonld", "ntriples", "nquads")
+    else:
+        from linkeddata import cache
+
+        cache.own(out, cache.owned(out) | {"shacl-report.failed.ttl"})  # as a failed build leaves it
+        (out / "shacl-report.failed.ttl").write_text("# a failed build's report\n", encoding="utf-8")
+    again = linkeddata.build([corpus], out, **options)
+    assert again.files, "the build wrote nothing"
+    clean = tmp_path / "clean"
+    linkeddata.build([corpus], clean, **options)
+    assert snapshot(out) == snapshot(clean)
+    assert (out / "store").exists() == (change != "no store now")
+
+
+def test_the_cli_says_when_the_folder_holds_the_build_already(corpus, tmp_path):
+    from click.testing import CliRunner
+
+    from linkeddata.cli import main
+
+    out = tmp_path / "out"
+    assert CliRunner().invoke(main, ["build", str(corpus), "-o", str(out)]).exit_code == 0
+    result = CliRunner().invoke(main, ["build", str(corpus), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "3 of them unchanged since the previous build" in result.output
+    assert f"Nothing to write: {out}/ holds this build already." in result.output
+
+
 def test_a_build_of_unchanged_input_reuses_every_article(corpus, tmp_path):
     out = tmp_path / "out"
     linkeddata.build([corpus], out)

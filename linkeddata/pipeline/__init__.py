@@ -190,6 +190,9 @@ class _Build:
                          "(add nquads to the formats, or build with --no-store to skip it)")  # fmt: skip
             owned = cache.owned(out)
             _check_clashes(out, owned, _targets(self.layout, order, options))
+            if len(entries) == len(order) == len(old_entries) and _holds_already(self.layout, previous, options):
+                lock.close()
+                return self._unchanged(sources, order, paths, entries, previous["triples"])
             staging = Staging(out)
             (staging.path / "parts").mkdir()
             todo = [Job(s, paths[s.slug], options, staging.path, keys[s.slug]) for s in order if s.slug not in entries]
@@ -246,7 +249,24 @@ class _Build:
                 raise _write_error(e, out, staging) from None
             raise
         lock.close()
-        entries = assembly.entries
+        rechecked = checked if options.validator == "auto" else 0
+        return self._result(sources, order, paths, assembly.entries, report, written, len(todo), rechecked, triples)
+
+    def _unchanged(self, sources: list[Source], order: list[Source], paths: dict[str, Path],
+                   entries: dict[str, ArticleEntry], triples: int) -> BuildResult:  # fmt: skip
+        """The result of a build that finds the folder holding it already: every article unchanged
+        and in place, and nothing else to write. The checks across articles and the report of
+        warnings are made again from the manifest, as a build that wrote would make them."""
+        check_across_articles({s.slug: entries[s.slug] for s in order})
+        reports = [stored_report(entries[s.slug].report_ttl) for s in order if entries[s.slug].report_ttl is not None]
+        report = merge_reports(reports)
+        self.say(f"the folder holds this build already: {len(order)} article(s) unchanged, nothing to write")
+        return self._result(sources, order, paths, entries, report, [], 0, 0, triples)
+
+    def _result(self, sources: list[Source], order: list[Source], paths: dict[str, Path],
+                entries: dict[str, ArticleEntry], report: ValidationReport, written: list[Path], built_now: int,
+                rechecked: int, triples: int) -> BuildResult:  # fmt: skip
+        options = self.options
         built = [
             BuiltArticle(s, self.registries(paths[s.slug]), options.base_iri, URIRef(entries[s.slug].graph_iri),
                          URIRef(entries[s.slug].article_iri), entries[s.slug].counts,
@@ -254,12 +274,34 @@ class _Build:
                          frozenset(map(URIRef, entries[s.slug].places)))
             for s in sources
         ]  # fmt: skip
-        rechecked = checked if options.validator == "auto" else 0
         warned_counts = {s.slug: len(entries[s.slug].warnings) for s in order if entries[s.slug].warnings}
         warnings = [w for s in order for w in entries[s.slug].warnings]
         duplicates = likely_duplicates({s.slug: entries[s.slug] for s in order})
-        return BuildResult(built, report, written, reused=len(sources) - len(todo), rechecked=rechecked,
+        return BuildResult(built, report, written, reused=len(sources) - built_now, rechecked=rechecked,
                            warnings=warnings, duplicates=duplicates, warned=warned_counts, triples=triples)  # fmt: skip
+
+
+def _holds_already(layout: BuildLayout, previous: dict, options: BuildOptions) -> bool:
+    """The folder holds the build these options ask for, given that every article of it is reused
+    and none is gone: the same whole-build files (their sizes and times were checked with the
+    manifest), the same time in the description, the report and the store as the previous build
+    left them, and no report of a failed build since."""
+    if set(previous.get("whole", {})) != set(whole_files(layout, options)) or "triples" not in previous:
+        return False
+    issued = options.issued.isoformat() if options.issued is not None else None
+    if previous.get("issued") != issued or cache.stat_of(layout.report) != previous.get("report"):
+        return False
+    if (layout.out / layout.FAILED_REPORT).exists():
+        return False
+    if options.writes_store:
+        return embedded.current(layout.out) is not None
+    return not layout.store.exists()
+
+
+def whole_files(layout: BuildLayout, options: BuildOptions) -> list[str]:
+    """The names of the whole-build files a build with ``options`` writes beside the report: the
+    dataset files of the formats asked for, and the description."""
+    return [FORMATS[f].file_name("") for f in ("nquads", "trig") if f in options.formats] + [layout.DESCRIPTION]
 
 
 def _entries_of(manifest: dict) -> dict[str, ArticleEntry]:

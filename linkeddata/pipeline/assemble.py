@@ -55,6 +55,7 @@ class Assembly:
     loader: embedded.Loader | None
     report: ValidationReport
     say: Progress
+    triples: int = 0  # distinct triples of the union of the graphs, once counted
 
     def run(self) -> tuple[list[Path], int]:
         """Write the build into place. Returns the files written and the number of distinct
@@ -73,7 +74,7 @@ class Assembly:
         digests = self._concatenate(wanted, names)
 
         properties = union_properties(entries[slug] for slug in self.order)
-        triples = sum(properties.values())
+        triples = self.triples = sum(properties.values())
         classes: set[str] = set()
         for slug in self.order:
             classes.update(entries[slug].classes)
@@ -185,8 +186,11 @@ class Assembly:
             e = entries[slug]
             entries[slug] = e.with_files({name: FileRecord(f.sha256, *cache.stat_of(out / name) or [])
                                           for name, f in e.files.items()})  # fmt: skip
-        cache.save(out, {"articles": {slug: entries[slug].to_json() for slug in self.order},
-                         "whole": {names[p]: cache.stat_of(out / names[p]) for p in [*wanted, "void"]}})  # fmt: skip
+        issued = self.options.issued.isoformat() if self.options.issued is not None else None
+        whole = {names[p]: cache.stat_of(out / names[p]) for p in [*wanted, "void"]}
+        articles = {slug: entries[slug].to_json() for slug in self.order}
+        cache.save(out, {"articles": articles, "whole": whole, "report": cache.stat_of(layout.report),
+                         "issued": issued, "triples": self.triples})  # fmt: skip
         return written
 
 
