@@ -193,6 +193,14 @@ def report(results: dict) -> str:
                 else "output DIFFERS from the clean build",
             ],
         ]
+        if "unchanged_run" in inc:
+            body.append(
+                [
+                    "nothing changed",
+                    num(inc["unchanged_run"]["wall_s"]),
+                    "no file written again" if inc["unchanged_untouched"] else "files WRITTEN AGAIN",
+                ]
+            )
         out.append(table(["build", "wall s", "dataset.nq"], body))
     return "\n".join(out) + "\n"
 

@@ -32,7 +32,7 @@ For each corpus size N, in ascending order:
    --builds-only stops there: no queries, baselines or incremental rebuild.
 6. At the largest size, an incremental rebuild: one claim's label in one annotation is changed (a
    text substitution; the YAML is otherwise unchanged), the build runs again into the same output
-   folder, then the file is restored and the build runs once more.
+   folder, then the file is restored and the build runs once more, then once more with nothing changed.
 
 How it is measured:
 
@@ -557,6 +557,10 @@ def incremental(corpus: Path, out: Path, jobs: int, work: Path, n: int) -> dict:
     log(f"incremental: rebuilding {articles(n)} after restoring {path.name}")
     restore_run = build(corpus, out, jobs, clean=False)
     same = sha256(out / "dataset.nq") == before
+    log(f"incremental: rebuilding {articles(n)} with nothing changed")
+    times = {p.name: p.stat().st_mtime_ns for p in out.iterdir() if p.is_file()}
+    unchanged_run = build(corpus, out, jobs, clean=False)
+    untouched = times == {p.name: p.stat().st_mtime_ns for p in out.iterdir() if p.is_file()}
     if saved_stamp is not None:
         stamp.write_text(saved_stamp)
     return {
@@ -566,6 +570,8 @@ def incremental(corpus: Path, out: Path, jobs: int, work: Path, n: int) -> dict:
         "output_changed": changed,
         "restore_run": summary(restore_run),
         "restored_output_identical": same,
+        "unchanged_run": summary(unchanged_run),
+        "unchanged_untouched": untouched,
     }
 
 
