@@ -96,7 +96,7 @@ def report(results: dict) -> str:
     if any("cluster" in r for r in rows):
         out += cluster_table(rows)
     if results.get("builds_only"):
-        return "\n".join(out) + "\n"
+        return "\n".join(out + incremental_table(results, rows[-1])) + "\n"
 
     out += ["", f"### Named queries (ms, median of {QUERY_RUNS} after a warm-up; rows in parentheses)", ""]
     names = []
@@ -175,6 +175,13 @@ def report(results: dict) -> str:
     if ref != 100:
         out.append(f"(No run at 100 articles: compared with the smallest size, {ref:,}, where start-up dominates.)")
 
+    out += incremental_table(results, largest)
+    return "\n".join(out) + "\n"
+
+
+def incremental_table(results: dict, largest: dict) -> list[str]:
+    """The incremental rebuild at the largest size, when it was measured."""
+    out: list[str] = []
     inc = results.get("incremental")
     if inc:
         out += ["", f"### Incremental rebuild at {articles(inc['articles'])}", ""]
@@ -202,7 +209,7 @@ def report(results: dict) -> str:
                 ]
             )
         out.append(table(["build", "wall s", "dataset.nq"], body))
-    return "\n".join(out) + "\n"
+    return out
 
 
 def cluster_table(rows: list[dict]) -> list[str]:

@@ -21,7 +21,8 @@ For each corpus size N, in ascending order:
 4. Baseline (a), the naive route: one rdflib Graph for all the articles, one ``pyshacl.validate``
    call over all of it, one Turtle file. Run at ascending sizes until one takes longer than
    --naive-limit seconds; that one is killed and no larger size is tried.
-5. Baseline (b), the floor: ``oxigraph load`` of the build's dataset.nq into a fresh store: what it
+5. Baseline (b), the floor: ``oxigraph load`` of the build's dataset.nq (or of all its parts at once, which
+   Oxigraph loads in parallel) into a fresh store: what it
    costs only to parse and index the same quads.
 2b. With --scheduler, the same build again on a Dask cluster (``ld-export build ... --scheduler
    ADDRESS -q`` into an empty folder): ``local:N`` starts a ``distributed.LocalCluster`` of N worker
@@ -29,7 +30,7 @@ For each corpus size N, in ascending order:
    running cluster. Measured as the build, with the peak RSS of the client's and the LocalCluster's
    process trees summed (the cluster's idle memory included); its output is compared, file by file,
    with the local build's (every file but the store's database files and the cache).
-   --builds-only stops there: no queries, baselines or incremental rebuild.
+   --builds-only stops there: no queries, baselines or incremental rebuild (--rebuild: but the rebuild).
 6. At the largest size, an incremental rebuild: one claim's label in one annotation is changed (a
    text substitution; the YAML is otherwise unchanged), the build runs again into the same output
    folder, then the file is restored and the build runs once more, then once more with nothing changed.
@@ -274,12 +275,22 @@ def machine(oxigraph: str) -> dict:
 # Step 1: the corpus
 
 
-def sha256(path: Path) -> str:
+def sha256(*paths: Path) -> str:
+    """The SHA-256 of the files ``paths`` read one after the other."""
     h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
+    for path in paths:
+        with open(path, "rb") as f:
+            for block in iter(lambda: f.read(1 << 20), b""):
+                h.update(block)
     return h.hexdigest()
+
+
+def nquads(out: Path) -> list[Path]:
+    """The build's N-Quads: ``dataset.nq``, or its parts in order (a build of many articles)."""
+    whole = out / "dataset.nq"
+    if whole.is_file():
+        return [whole]
+    return sorted(out.glob("dataset-*.nq"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
 
 
 def stamp_path(work: Path, n: int) -> Path:
@@ -371,11 +382,12 @@ class Cluster:
         self.proc = None
 
 
-def count_lines(path: Path) -> int:
+def count_lines(*paths: Path) -> int:
     n = 0
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            n += block.count(b"\n")
+    for path in paths:
+        with open(path, "rb") as f:
+            for block in iter(lambda: f.read(1 << 20), b""):
+                n += block.count(b"\n")
     return n
 
 
@@ -470,11 +482,12 @@ def naive(corpus: Path, work: Path, n: int, limit: float) -> tuple[dict | None, 
 
 
 def floor(out: Path, work: Path, n: int, oxigraph: str) -> tuple[Run, int]:
-    """Baseline (b): `oxigraph load` of the build's dataset.nq into a fresh store."""
+    """Baseline (b): `oxigraph load` of the build's dataset.nq (or all its parts at once, which
+    Oxigraph loads in parallel) into a fresh store."""
     location = work / f"floor-{n}"
     if location.exists():
         shutil.rmtree(location)
-    run = run_measured([oxigraph, "load", "--location", str(location), "--file", str(out / "dataset.nq")])
+    run = run_measured([oxigraph, "load", "--location", str(location), "--file", *map(str, nquads(out))])
     if run.returncode != 0:
         fail(f"oxigraph load failed (exit {run.returncode}): {shlex.join(run.cmd)}", run.stderr)
     return run, folder_bytes(location)
@@ -543,7 +556,7 @@ def _only_label_changed(before: dict, after: dict, section: str) -> bool:
 
 def incremental(corpus: Path, out: Path, jobs: int, work: Path, n: int) -> dict:
     path, original, edited, what = find_edit(corpus)
-    before = sha256(out / "dataset.nq")
+    before = sha256(*nquads(out))
     stamp = stamp_path(work, n)
     saved_stamp = stamp.read_text() if stamp.is_file() else None
     stamp.unlink(missing_ok=True)  # should this be interrupted, the corpus is generated afresh next time
@@ -551,12 +564,12 @@ def incremental(corpus: Path, out: Path, jobs: int, work: Path, n: int) -> dict:
         path.write_bytes(edited)
         log(f"incremental: rebuilding {articles(n)} after editing the {what}")
         edit_run = build(corpus, out, jobs, clean=False)
-        changed = sha256(out / "dataset.nq") != before
+        changed = sha256(*nquads(out)) != before
     finally:
         path.write_bytes(original)
     log(f"incremental: rebuilding {articles(n)} after restoring {path.name}")
     restore_run = build(corpus, out, jobs, clean=False)
-    same = sha256(out / "dataset.nq") == before
+    same = sha256(*nquads(out)) == before
     log(f"incremental: rebuilding {articles(n)} with nothing changed")
     times = {p.name: p.stat().st_mtime_ns for p in out.iterdir() if p.is_file()}
     unchanged_run = build(corpus, out, jobs, clean=False)
@@ -728,6 +741,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--scheduler", help="also build on a Dask cluster: local:N (a LocalCluster of N workers) "
                         "or the address of a running scheduler")  # fmt: skip
     parser.add_argument("--builds-only", action="store_true", help="only the builds: no queries, baselines, rebuild")
+    parser.add_argument("--rebuild", action="store_true",
+                        help="with --builds-only: the incremental rebuild at the largest size too")  # fmt: skip
     args = parser.parse_args(argv[1:])
     if not args.generator.is_file():
         fail(f"no corpus generator at {args.generator}")
@@ -746,6 +761,7 @@ def main(argv: list[str]) -> int:
         "query_limit": args.query_limit,
         "scheduler": args.scheduler,
         "builds_only": args.builds_only,
+        "rebuild": args.rebuild,
         "sizes": [],
     }
     # SIGTERM ends the run as Ctrl-C does: the build under way and the LocalCluster are stopped.
@@ -772,7 +788,7 @@ def measure(args: argparse.Namespace, work: Path, oxigraph: str, results: dict, 
             "articles": n,
             "generate_s": generated_s,
             "build": summary(run),
-            "quads": count_lines(out / "dataset.nq"),
+            "quads": count_lines(*nquads(out)),
             "triples": distinct_triples(out),
             "size": output_size(out),
         }
@@ -812,7 +828,7 @@ def measure(args: argparse.Namespace, work: Path, oxigraph: str, results: dict, 
         results["sizes"].append(row)
         (work / "results.json").write_text(json.dumps(results, indent=2))
 
-    if args.builds_only:
+    if args.builds_only and not args.rebuild:
         return
     largest = args.sizes[-1]
     results["incremental"] = incremental(work / f"corpus-{largest}", work / f"out-{largest}", args.jobs, work, largest)

@@ -35,7 +35,7 @@ from .annotation import Registry
 from .errors import InputError
 from .layout import BuildLayout, write_files
 
-FORMAT = 3
+FORMAT = 4
 
 
 @cache

@@ -241,8 +241,9 @@ def build(inputs, out_dir, formats, base_iri, registry, jobs, reuse, store, vali
     Bad input (a quote not in the article, an unknown actor id, broken YAML) exits with 2.
 
     Writes, per article, SLUG.ttl, SLUG.jsonld and SLUG.nt; for the whole build dataset.trig and
-    dataset.nq (one named graph per article), void.ttl (VoID/DCAT/PROV description of the build)
-    and shacl-report.ttl. Identical input gives byte-identical files. A claim may support,
+    dataset.nq (one named graph per article; past 128 articles in parts of about 128 articles,
+    dataset-0001.nq and on), void.ttl (VoID/DCAT/PROV description of the build) and
+    shacl-report.ttl. Identical input gives byte-identical files. A claim may support,
     dispute or repeat a claim of another article of the same build (other-slug/claim-id).
 
     Also writes OUT/store (an Oxigraph store for fast queries) and OUT/.ld-export-cache (what
@@ -351,7 +352,7 @@ def validate(files, report) -> None:
     type=click.Path(path_type=Path),
     help="Build folder or RDF files to query [default: dist]; takes several paths (--data dist/*.ttl): "
     "the paths after the query are data too. A folder is read through its embedded store, else its "
-    "dataset.nq (or dataset.trig): every article in its own named graph, and a default graph that is "
+    "dataset.nq (or dataset.trig, or their parts): every article in its own named graph, and a default graph that is "
     "the union of all of them.",
 )
 @click.option(
@@ -504,7 +505,7 @@ def query(arguments, query_file, name, list_queries, data, fmt, bind, allow_serv
 def load(build_dir, endpoint, query_endpoint, timeout, retries, default_graph) -> None:
     """Load a build into a running triple store, one named graph per article.
 
-    Each named graph of BUILD_DIR/dataset.nq (default build folder: dist) is sent with HTTP PUT,
+    Each named graph of BUILD_DIR/dataset.nq or its parts (default build folder: dist) is sent with HTTP PUT,
     which replaces the graph: loading again never duplicates; so is their union, to the store's
     default graph, unless the store's default graph is the union of all graphs already (Virtuoso,
     GraphDB, Oxigraph --union-default-graph). Then the store is asked how many triples each graph

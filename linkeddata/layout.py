@@ -17,6 +17,7 @@ import contextlib
 import errno
 import json
 import os
+import re
 import shutil
 import stat
 import sys
@@ -97,15 +98,27 @@ class BuildLayout:
     def lock(self) -> Path:
         return self.cache / self.LOCK
 
-    def dataset(self) -> Path | None:
-        """The build's dataset file (``dataset.nq``, else ``dataset.trig``), or None."""
-        return next((self.out / n for n in self.DATASET_FILES if (self.out / n).is_file()), None)
+    def dataset(self) -> list[Path]:
+        """The build's dataset files: ``dataset.nq``, or its parts in order (``dataset-0001.nq``, …:
+        a build of many articles writes the dataset in parts), else the same in TriG; none when
+        the folder holds none."""
+        for whole in self.DATASET_FILES:
+            if (self.out / whole).is_file():
+                return [self.out / whole]
+            stem, extension = whole.rsplit(".", 1)
+            numbered = re.compile(rf"{re.escape(stem)}-\d{{4,}}\.{extension}")
+            found = [p for p in self.out.glob(f"{stem}-*.{extension}") if numbered.fullmatch(p.name)]
+            found.sort(key=lambda p: int(p.name[len(stem) + 1 : -len(extension) - 1]))
+            if found:
+                return found
+        return []
 
-    def require_dataset(self) -> Path:
+    def require_dataset(self) -> list[Path]:
         """:meth:`dataset`, or an error saying that the folder holds no build."""
         found = self.dataset()
-        if found is None:
-            raise InputError(f"no {self.NQUADS} or {self.TRIG} here; run `ld-export build` first", self.out)
+        if not found:
+            raise InputError(f"no {self.NQUADS} or {self.TRIG} here (nor their parts); run `ld-export build` first",
+                             self.out)  # fmt: skip
         return found
 
     @classmethod

@@ -249,18 +249,25 @@ def _runs(path: Path) -> Iterator[tuple[str, list[ox.Triple]]]:
         yield current, triples
 
 
-class _Graphs:
-    """The named graphs of a build's dataset file, each with its distinct triples, in the order of
-    their IRIs. A build writes each graph in one run, in that order: then the file is read twice,
-    once to count and once to send, and only one graph is held at a time (a build of thousands of
-    articles does not fit in memory as rdflib terms). A file in another order is held whole."""
+def _runs_of(paths: list[Path]) -> Iterator[tuple[str, list[ox.Triple]]]:
+    """:func:`_runs` of each file in turn (a graph is never split between two parts of a build)."""
+    for path in paths:
+        yield from _runs(path)
 
-    def __init__(self, path: Path):
-        self.path = path
+
+class _Graphs:
+    """The named graphs of a build's dataset files (the whole file, or its parts in order), each
+    with its distinct triples, in the order of their IRIs. A build writes each graph in one run,
+    in that order: then the files are read twice, once to count and once to send, and only one
+    graph is held at a time (a build of thousands of articles does not fit in memory as rdflib
+    terms). Files in another order are held whole."""
+
+    def __init__(self, paths: list[Path]):
+        self.paths = paths
         self.counts: dict[str, int] = {}
         self._held: dict[str, dict[ox.Triple, None]] | None = None
         previous = None
-        for iri, triples in _runs(path):
+        for iri, triples in _runs_of(paths):
             if previous is not None and iri <= previous:  # out of order, or a graph in two runs
                 self._held = self._hold()
                 break
@@ -271,7 +278,7 @@ class _Graphs:
 
     def _hold(self) -> dict[str, dict[ox.Triple, None]]:
         held: dict[str, dict[ox.Triple, None]] = {}
-        for iri, triples in _runs(self.path):
+        for iri, triples in _runs_of(self.paths):
             held.setdefault(iri, {}).update(dict.fromkeys(triples))
         return held
 
@@ -281,7 +288,7 @@ class _Graphs:
             for iri in self.counts:
                 yield iri, _ntriples(self._held[iri])
         else:
-            for iri, triples in _runs(self.path):
+            for iri, triples in _runs_of(self.paths):
                 yield iri, _ntriples(dict.fromkeys(triples))
 
 

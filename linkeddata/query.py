@@ -87,14 +87,15 @@ def named_query(name: str) -> NamedQuery:
 
 
 def load_dataset(paths: list[str | Path] | tuple[str | Path, ...]) -> Dataset:
-    """Load build output: folders (their dataset.nq or dataset.trig, else every RDF file) or files."""
+    """Load build output: folders (their dataset.nq or dataset.trig, or the parts of either, else
+    every RDF file) or files."""
     ds = Dataset(default_union=True)
     files: list[Path] = []
     for item in map(Path, paths):
         if item.is_dir():
             dataset = BuildLayout(item).dataset()
             if dataset:
-                files.append(dataset)
+                files.extend(dataset)
             else:
                 # The SHACL reports and the build's description of itself (void.ttl) are not article data.
                 found = sorted(

@@ -108,18 +108,25 @@ def wait_for_port(host: str, port: int, proc: subprocess.Popen, seconds: float =
     raise LdExportError(f"the oxigraph server did not start listening on {host}:{port} within {seconds:.0f} s")
 
 
-def load_store(dataset: Path, location: Path, progress: Progress | None = None) -> None:
-    """Bulk-load a dataset file into an Oxigraph store folder with Oxigraph's own loader."""
+def load_store(dataset: list[Path], location: Path, progress: Progress | None = None) -> None:
+    """Bulk-load a build's dataset files (the whole file, or its parts) into an Oxigraph store
+    folder with Oxigraph's own loader."""
     run = subprocess.run(
-        [find_oxigraph(), "load", "--location", str(location), "--file", str(dataset)],
+        [find_oxigraph(), "load", "--location", str(location), "--file", *map(str, dataset)],
         capture_output=True,
         text=True,
         preexec_fn=processes.before_exec(),
     )
     if run.returncode != 0:
-        raise InputError(f"oxigraph could not load the file: {' '.join(run.stderr.split())[:300]}", dataset)
+        where = dataset[0] if len(dataset) == 1 else dataset[0].parent
+        raise InputError(f"oxigraph could not load the file: {' '.join(run.stderr.split())[:300]}", where)
     if progress:
-        progress(f"loaded {dataset.name} into a temporary Oxigraph store")
+        progress(f"loaded {_named(dataset)} into a temporary Oxigraph store")
+
+
+def _named(dataset: list[Path]) -> str:
+    """A build's dataset files, as a message names them."""
+    return dataset[0].name if len(dataset) == 1 else f"{dataset[0].name} … {dataset[-1].name} ({len(dataset)} parts)"
 
 
 # --------------------------------------------------------------------------------------------
@@ -336,7 +343,7 @@ def serve(
             load_store(dataset, location, say)
             command = [oxigraph, "serve" if writable else "serve-read-only", "--location", str(location),
                        "--union-default-graph"]  # fmt: skip
-            say(f"serving {dataset} as loaded now ({mode}); a later build does not change what it answers: "
+            say(f"serving {_named(dataset)} as loaded now ({mode}); a later build does not change what it answers: "
                 "start it again to serve a new build")  # fmt: skip
         inner = _free_loopback_port()
         proc = subprocess.Popen([*command, "--bind", f"127.0.0.1:{inner}"], stdout=subprocess.DEVNULL,

@@ -291,7 +291,7 @@ def open_site_data(build_dir: str | Path, base_iri: str | None = None) -> SiteDa
     build = Path(build_dir)
     if not build.is_dir():
         raise InputError("no such build folder (run `ld-export build` first)", build)
-    if BuildLayout(build).dataset() is None and not _store_present(build):
+    if not BuildLayout(build).dataset() and not _store_present(build):
         raise InputError(
             "the folder holds no dataset.nq or dataset.trig; publish reads a build folder with its dataset "
             "(run `ld-export build -o FOLDER`, with the nquads or trig format)",

@@ -49,6 +49,7 @@ from ..graph import Minter, build_graph
 from ..layout import BuildLayout, Staging, remove_swap_leftovers, write_files
 from ..validate import ValidationReport
 from ..write import FORMATS
+from . import parts
 from .assemble import Assembly
 from .checks import check_across_articles, likely_duplicates, merge_reports, still_valid, stored_report, strict
 from .cluster import run_on_cluster
@@ -179,6 +180,7 @@ class _Build:
             ):
                 entries[source.slug] = old
         order = sorted(sources, key=lambda s: Minter(options.base_iri, s.slug).graph())
+        chunks = parts.cut([s.slug for s in order])
 
         lock = _lock(self.layout)
         staging = None
@@ -189,8 +191,10 @@ class _Build:
                 self.say("no store: it is loaded from the nquads format, which this build does not write "
                          "(add nquads to the formats, or build with --no-store to skip it)")  # fmt: skip
             owned = cache.owned(out)
-            _check_clashes(out, owned, _targets(self.layout, order, options))
-            if len(entries) == len(order) == len(old_entries) and _holds_already(self.layout, previous, options):
+            _check_clashes(out, owned, _targets(self.layout, order, options, len(chunks)))
+            if len(entries) == len(order) == len(old_entries) and _holds_already(
+                self.layout, previous, options, len(chunks)
+            ):
                 lock.close()
                 return self._unchanged(sources, order, paths, entries, previous["triples"])
             staging = Staging(out)
@@ -232,8 +236,8 @@ class _Build:
                 write_files(out, {self.layout.FAILED_REPORT: report.serialize()})
                 raise NotConformingError(report)
             dropped = [e.graph_iri for slug, e in old_entries.items() if slug not in entries]
-            assembly = Assembly(self.layout, staging, options, [s.slug for s in order], entries, fresh, dropped,
-                                owned, in_place, loader, report, self.say)  # fmt: skip
+            assembly = Assembly(self.layout, staging, options, [s.slug for s in order], chunks, entries, fresh,
+                                dropped, owned, in_place, loader, report, self.say, previous)  # fmt: skip
             written, triples = assembly.run()
         except BaseException as e:
             if loader is not None:
@@ -281,12 +285,12 @@ class _Build:
                            warnings=warnings, duplicates=duplicates, warned=warned_counts, triples=triples)  # fmt: skip
 
 
-def _holds_already(layout: BuildLayout, previous: dict, options: BuildOptions) -> bool:
+def _holds_already(layout: BuildLayout, previous: dict, options: BuildOptions, chunks: int) -> bool:
     """The folder holds the build these options ask for, given that every article of it is reused
     and none is gone: the same whole-build files (their sizes and times were checked with the
     manifest), the same time in the description, the report and the store as the previous build
     left them, and no report of a failed build since."""
-    if set(previous.get("whole", {})) != set(whole_files(layout, options)) or "triples" not in previous:
+    if set(previous.get("whole", {})) != set(whole_files(layout, options, chunks)) or "triples" not in previous:
         return False
     issued = options.issued.isoformat() if options.issued is not None else None
     if previous.get("issued") != issued or cache.stat_of(layout.report) != previous.get("report"):
@@ -298,10 +302,12 @@ def _holds_already(layout: BuildLayout, previous: dict, options: BuildOptions) -
     return not layout.store.exists()
 
 
-def whole_files(layout: BuildLayout, options: BuildOptions) -> list[str]:
+def whole_files(layout: BuildLayout, options: BuildOptions, chunks: int) -> list[str]:
     """The names of the whole-build files a build with ``options`` writes beside the report: the
-    dataset files of the formats asked for, and the description."""
-    return [FORMATS[f].file_name("") for f in ("nquads", "trig") if f in options.formats] + [layout.DESCRIPTION]
+    dataset files of the formats asked for, in ``chunks`` parts, and the description."""
+    formats = [f for f in ("nquads", "trig") if f in options.formats]
+    dataset = [name for f in formats for name in parts.file_names(FORMATS[f].extension, chunks)]
+    return [*dataset, layout.DESCRIPTION]
 
 
 def _entries_of(manifest: dict) -> dict[str, ArticleEntry]:
@@ -322,11 +328,10 @@ def _write_error(e: OSError, out: Path, staging: Staging | None) -> InputError:
     return InputError(f"the build could not write: {reason}; the output folder holds what it held before", where)
 
 
-def _targets(layout: BuildLayout, order: list[Source], options: BuildOptions) -> list[str]:
+def _targets(layout: BuildLayout, order: list[Source], options: BuildOptions, chunks: int) -> list[str]:
     """Every name in the output folder that this build may write."""
     names = [FORMATS[f].file_name(s.slug) for s in order for f in options.formats if not FORMATS[f].dataset]
-    names += [FORMATS[f].file_name("") for f in ("nquads", "trig") if f in options.formats]
-    names += [layout.DESCRIPTION, layout.REPORT, layout.FAILED_REPORT]
+    names += whole_files(layout, options, chunks) + [layout.REPORT, layout.FAILED_REPORT]
     if options.writes_store:
         names.append(layout.STORE)
     return names

@@ -10,14 +10,14 @@ finished or updated in place, and the manifest is saved for the next build.
 from __future__ import annotations
 
 import base64
-import contextlib
 import hashlib
+import os
 import shutil
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import BinaryIO
 
 from rdflib import URIRef
 
@@ -28,25 +28,30 @@ from ..errors import InputError
 from ..layout import BuildLayout, Staging
 from ..validate import ValidationReport
 from ..write import FORMATS
+from . import parts
 from .manifest import ArticleEntry, FileRecord
 from .options import BuildOptions
 from .worker import DIGEST, Progress, part_path
 
 _CHUNK = 1 << 20
+Placed = tuple[dict[str, int], dict[str, str]]  # an article's offsets in the whole-build files, and those files
 
 
 @dataclass
 class Assembly:
     """One build's assembly: what it puts together, and where.
 
-    ``order``: the slugs in named-graph order; ``entries``: slug → manifest entry (reused ones
-    placed, fresh ones not yet); ``fresh``: the slugs built by this build; ``dropped``: graph IRIs
-    of the previous build's articles that are gone; ``owned``: what earlier builds wrote."""
+    ``order``: the slugs in named-graph order, and ``chunks`` the same cut into the parts of the
+    dataset files (:mod:`.parts`); ``entries``: slug → manifest entry (reused ones placed, fresh
+    ones not yet); ``fresh``: the slugs built by this build; ``dropped``: graph IRIs of the
+    previous build's articles that are gone; ``owned``: what earlier builds wrote; ``previous``:
+    the previous build's manifest (its parts of the dataset files, and their digests)."""
 
     layout: BuildLayout
     staging: Staging
     options: BuildOptions
     order: list[str]
+    chunks: list[list[str]]
     entries: dict[str, ArticleEntry]
     fresh: set[str]
     dropped: list[str]
@@ -55,6 +60,7 @@ class Assembly:
     loader: embedded.Loader | None
     report: ValidationReport
     say: Progress
+    previous: dict = field(default_factory=dict)
     triples: int = 0  # distinct triples of the union of the graphs, once counted
 
     def run(self) -> tuple[list[Path], int]:
@@ -63,81 +69,117 @@ class Assembly:
         layout, staging, entries = self.layout, self.staging, self.entries
         wanted = [name for name in self.options.formats if FORMATS[name].dataset]
         wanted = [name for name in ("nquads", "trig") if name in wanted]  # the files' order, whatever was asked
-        names = {name: FORMATS[name].file_name("") for name in wanted}
-        names["void"] = layout.DESCRIPTION
-        if self.loader is not None:  # the reused articles' graphs, from the previous dataset.nq
+        names = {name: parts.file_names(FORMATS[name].extension, len(self.chunks)) for name in wanted}
+        if self.loader is not None:  # the reused articles' graphs, from the previous build's N-Quads
             for slug in self.order:
                 if slug not in self.fresh:
                     e = entries[slug]
-                    self.loader.add(layout.nquads, e.offsets["nquads"], e.parts["nquads"], e.graph_iri)
+                    self.loader.add(layout.out / e.where["nquads"], e.offsets["nquads"], e.parts["nquads"],
+                                    e.graph_iri)  # fmt: skip
         self.say(f"writing {', '.join(self.options.formats)}")
-        digests = self._concatenate(wanted, names)
+        placed = {slug: ({}, {}) for slug in self.order}  # slug → (offsets, file of each part)
+        files = self._dataset_files(wanted, names, placed)
+        void_body = staging.path / "parts" / "void.body"
+        self._void_body(void_body, placed)
 
         properties = union_properties(entries[slug] for slug in self.order)
         triples = self.triples = sum(properties.values())
         classes: set[str] = set()
         for slug in self.order:
             classes.update(entries[slug].classes)
-        whole_files = {names[p]: ((staging.path / names[p]).stat().st_size, digests[p].hexdigest()) for p in wanted}
         description = describe_dataset(
             len(self.order), triples, {URIRef(p): n for p, n in sorted(properties.items())},
-            {URIRef(c) for c in sorted(classes)}, whole_files, self.options.base_iri, self.options.issued,
+            {URIRef(c) for c in sorted(classes)}, files, self.options.base_iri, self.options.issued,
         )  # fmt: skip
         head = description_prefixes() + description_part(description)
-        void_body = staging.path / "parts" / "void.body"
-        with open(staging.add(names["void"]), "wb") as dst:
+        with open(staging.add(layout.DESCRIPTION), "wb") as dst:
             dst.write(head)
             with void_body.open("rb") as src:
                 shutil.copyfileobj(src, dst, _CHUNK)
         void_body.unlink()
         for slug in self.order:
-            e = entries[slug]
-            entries[slug] = e.placed({**e.offsets, "void": e.offsets["void"] + len(head)})
+            offsets, where = placed[slug]
+            entries[slug] = entries[slug].placed({**offsets, "void": offsets["void"] + len(head)}, where)
         staging.put(layout.REPORT, self.report.serialize())
-        written = self._commit(wanted, names)
+        written = self._commit(wanted, names, files)
         return written, triples
 
-    def _concatenate(self, wanted: list[str], names: dict[str, str]) -> dict[str, Any]:
-        """Write the whole-build files (the description's body apart) from the articles' parts, in
-        named-graph order; place every entry at its offsets. Returns each file's SHA-256 so far."""
-        layout, staging, entries = self.layout, self.staging, self.entries
-        parts = [*wanted, "void"]
-        reused = any(slug not in self.fresh for slug in self.order)
-        olds = {part: open(layout.out / names[part], "rb") for part in parts if reused}  # noqa: SIM115
-        digests = {part: hashlib.sha256() for part in parts}
+    def _dataset_files(self, wanted: list[str], names: dict[str, list[str]], placed: dict[str, Placed]
+                       ) -> dict[str, tuple[int, str]]:  # fmt: skip
+        """Write the parts of the dataset files that changed, from the articles' parts, in
+        named-graph order; keep (or link under its new number) each part that holds the same
+        articles as a part of the previous build, none of them built again. Records where each
+        article's parts are in ``placed``; returns each file's size and SHA-256."""
+        staging, entries, out = self.staging, self.entries, self.layout.out
+        before = {tuple(p["slugs"]): p["files"] for p in self.previous.get("dataset_parts", [])}
+        known = self.previous.get("digests", {})
+        olds: dict[str, BinaryIO] = {}
+        files: dict[str, tuple[int, str]] = {}
         try:
-            with contextlib.ExitStack() as stack:
-                handles = {part: stack.enter_context(open(staging.add(names[part]), "wb")) for part in wanted}
-                handles["void"] = stack.enter_context(open(staging.path / "parts" / "void.body", "wb"))
-                for part in wanted:
-                    head = FORMATS[part].head()
-                    handles[part].write(head)
-                    digests[part].update(head)
-                for slug in self.order:
-                    e = entries[slug]
-                    offsets = {}
-                    for part, dst in handles.items():
-                        offsets[part] = dst.tell()
-                        if slug not in self.fresh:
-                            olds[part].seek(e.offsets[part])
-                            data = olds[part].read(e.parts[part])
-                        else:
-                            piece = part_path(staging.path, slug, part)
-                            data = piece.read_bytes()
-                            if part != "nquads" or self.loader is None:  # else the loader may still need it
-                                piece.unlink()
-                        if len(data) != e.parts[part]:
-                            raise InputError("the previous build's files are shorter than its manifest says",
-                                             layout.out)  # fmt: skip
-                        dst.write(data)
-                        digests[part].update(data)
-                    entries[slug] = e.placed(offsets)
+            for i, chunk in enumerate(self.chunks):
+                kept = None if any(slug in self.fresh for slug in chunk) else before.get(tuple(chunk))
+                for fmt in wanted:
+                    name = names[fmt][i]
+                    if kept is not None and kept.get(fmt) in known:
+                        old = kept[fmt]
+                        if old != name:  # the same articles, under another number
+                            os.link(out / old, staging.add(name))
+                        files[name] = tuple(known[old])
+                        for slug in chunk:
+                            offsets, where = placed[slug]
+                            offsets[fmt], where[fmt] = entries[slug].offsets[fmt], name
+                        continue
+                    digest = hashlib.sha256()
+                    with open(staging.add(name), "wb") as dst:
+                        head = FORMATS[fmt].head()
+                        dst.write(head)
+                        digest.update(head)
+                        for slug in chunk:
+                            offsets, where = placed[slug]
+                            offsets[fmt], where[fmt] = dst.tell(), name
+                            data = self._part_of(slug, fmt, olds)
+                            dst.write(data)
+                            digest.update(data)
+                        files[name] = (dst.tell(), digest.hexdigest())
         finally:
             for f in olds.values():
                 f.close()
-        return digests
+        return files
 
-    def _commit(self, wanted: list[str], names: dict[str, str]) -> list[Path]:
+    def _void_body(self, path: Path, placed: dict[str, Placed]) -> None:
+        """The articles' parts of the build's description, in named-graph order, into ``path``."""
+        olds: dict[str, BinaryIO] = {}
+        try:
+            with open(path, "wb") as dst:
+                for slug in self.order:
+                    placed[slug][0]["void"] = dst.tell()
+                    dst.write(self._part_of(slug, "void", olds))
+        finally:
+            for f in olds.values():
+                f.close()
+
+    def _part_of(self, slug: str, part: str, olds: dict[str, BinaryIO]) -> bytes:
+        """An article's part of a whole-build file: written by its worker into the staging folder
+        (and removed from there once read, unless the store's loader still needs it), or read
+        from the previous build's file at the offset its manifest entry gives."""
+        e = self.entries[slug]
+        if slug in self.fresh:
+            piece = part_path(self.staging.path, slug, part)
+            data = piece.read_bytes()
+            if part != "nquads" or self.loader is None:
+                piece.unlink()
+        else:
+            name = self.layout.DESCRIPTION if part == "void" else e.where[part]
+            src = olds.get(name)
+            if src is None:
+                src = olds[name] = open(self.layout.out / name, "rb")  # noqa: SIM115 - closed by the caller
+            src.seek(e.offsets[part])
+            data = src.read(e.parts[part])
+        if len(data) != e.parts[part]:
+            raise InputError("the previous build's files are shorter than its manifest says", self.layout.out)
+        return data
+
+    def _commit(self, wanted: list[str], names: dict[str, list[str]], files: dict[str, tuple[int, str]]) -> list[Path]:
         """Move everything into place, finish or update the store, save the manifest."""
         layout, staging, entries, out = self.layout, self.staging, self.entries, self.layout.out
         store_now = self.options.writes_store
@@ -148,7 +190,8 @@ class Assembly:
                     staging.add(name)
         # What the folder holds once this build is in place; every other name an earlier build wrote goes.
         now = {name for slug in self.order for name in entries[slug].files}
-        now |= {names[p] for p in [*wanted, "void"]} | {layout.REPORT}
+        whole = [name for fmt in wanted for name in names[fmt]] + [layout.DESCRIPTION]
+        now |= {*whole, layout.REPORT}
         if store_now:
             now.add(layout.STORE)
         gone = sorted(self.owned - now - {layout.STORE})
@@ -165,7 +208,7 @@ class Assembly:
             for slug in changed:
                 piece = staging.path / "parts" / (slug + ".store.nq")
                 e = entries[slug]
-                with open(staging.path / names["nquads"], "rb") as src:
+                with open(staging.path / e.where["nquads"], "rb") as src:
                     src.seek(e.offsets["nquads"])
                     piece.write_bytes(src.read(e.parts["nquads"]))
                 add.append((e.graph_iri, piece))
@@ -187,9 +230,12 @@ class Assembly:
             entries[slug] = e.with_files({name: FileRecord(f.sha256, *cache.stat_of(out / name) or [])
                                           for name, f in e.files.items()})  # fmt: skip
         issued = self.options.issued.isoformat() if self.options.issued is not None else None
-        whole = {names[p]: cache.stat_of(out / names[p]) for p in [*wanted, "void"]}
         articles = {slug: entries[slug].to_json() for slug in self.order}
-        cache.save(out, {"articles": articles, "whole": whole, "report": cache.stat_of(layout.report),
+        dataset_parts = [{"slugs": chunk, "files": {fmt: names[fmt][i] for fmt in wanted}}
+                         for i, chunk in enumerate(self.chunks)]  # fmt: skip
+        cache.save(out, {"articles": articles, "whole": {name: cache.stat_of(out / name) for name in whole},
+                         "digests": {name: list(files[name]) for name in whole if name in files},
+                         "dataset_parts": dataset_parts, "report": cache.stat_of(layout.report),
                          "issued": issued, "triples": self.triples})  # fmt: skip
         return written
 

@@ -2,7 +2,8 @@
 
 :class:`ArticleEntry` is one article's entry in the manifest (``OUT/.ld-export-cache/manifest.json``,
 see :mod:`linkeddata.cache`): the key of its inputs, the registry entries it used, what the checks
-across articles and the build's description need, and where its output is. A worker makes one
+across articles and the build's description need, and where its output is (at ``offsets`` in
+the files ``where`` names). A worker makes one
 for a freshly built article (its parts not yet placed: ``offsets`` None); assembling the dataset
 places it (:meth:`ArticleEntry.placed`), and a build that reuses the article reads it back with
 :meth:`ArticleEntry.from_json`. :class:`FileRecord` is one of the article's own files.
@@ -109,9 +110,12 @@ class ArticleEntry:
     report_ttl: str | None = None
     offsets: dict[str, int] | None = field(default=None)
 
-    def placed(self, offsets: dict[str, int]) -> ArticleEntry:
-        """This entry with its parts at ``offsets`` in the whole-build files."""
-        return replace(self, offsets=dict(offsets))
+    where: dict[str, str] | None = field(default=None)
+
+    def placed(self, offsets: dict[str, int], where: dict[str, str]) -> ArticleEntry:
+        """This entry with its parts at ``offsets`` in the whole-build files, those of the dataset
+        formats in the files ``where`` names (format → file name: a part of the dataset files)."""
+        return replace(self, offsets=dict(offsets), where=dict(where))
 
     def with_files(self, files: dict[str, FileRecord]) -> ArticleEntry:
         return replace(self, files=files)
@@ -141,6 +145,8 @@ class ArticleEntry:
             data["report_ttl"] = self.report_ttl
         if self.offsets is not None:
             data["offsets"] = self.offsets
+        if self.where is not None:
+            data["where"] = self.where
         return data
 
     @classmethod
@@ -168,4 +174,5 @@ class ArticleEntry:
             warnings=tuple(data["warnings"]),
             report_ttl=data.get("report_ttl"),
             offsets=dict(data["offsets"]) if "offsets" in data else None,
+            where=dict(data["where"]) if "where" in data else None,
         )
