@@ -5,9 +5,11 @@ everything its output depends on (its text and annotation, the registry entries 
 base IRI, the formats, the ontology, the shapes and the version of ld-export), what the build
 made of it (counts, the facts the checks across articles need, its statistics) and where its
 output is (its own files, with size and modification time, and the byte ranges of its parts of
-``dataset.nq``, ``dataset.trig`` and ``void.ttl``). The next build into the same folder reuses an
-article whose inputs hash the same and whose files are still as it left them; everything else is
-built again. The output is byte-identical to a clean build (tested).
+``dataset.nq``, ``dataset.trig`` (or of the parts of those that hold it) and ``void.ttl``); and,
+for the whole build, the parts of the dataset files with the articles each holds and its SHA-256.
+The next build into the same folder reuses an article whose inputs hash the same and whose files
+are still as it left them, and a part of the dataset files whose articles are all reused;
+everything else is built again. The output is byte-identical to a clean build (tested).
 
 The manifest is JSON (never pickle: the folder may come from elsewhere). A manifest that cannot
 be read, or of another version, is ignored: the build is then a clean one.

@@ -5,9 +5,9 @@ then runs in Rust over indexes on disk instead of parsing the whole dataset into
 which for a build of thousands of articles is the difference between milliseconds and minutes.
 
 A store is *up to date* when the file ``OUT/store/ld-export.sha256`` holds the SHA-256 of the
-build's ``void.ttl``: the build writes it last, after the store holds exactly the quads of ``dataset.nq``.
-A store that is not up to date (a build was interrupted while it was being changed) is not
-used; queries then read ``dataset.nq`` as without a store. Unlike the data files, the store's
+build's ``void.ttl``: the build writes it last, after the store holds exactly the quads of ``dataset.nq``
+(or of its parts). A store that is not up to date (a build was interrupted while it was being
+changed) is not used; queries then read ``dataset.nq`` as without a store. Unlike the data files, the store's
 own files are not byte-identical across builds: it is a database, not an output format.
 """
 
