@@ -64,10 +64,10 @@ def likely_duplicates(entries: Mapping[str, ArticleEntry]) -> list[str]:
     return found
 
 
-def still_valid(entry: ArticleEntry, registry_path: Path, registry: Registry, key: str, out: Path) -> bool:
-    """An article of the previous build can be reused: same inputs, same registry entries, and
-    its files are still as that build left them."""
-    if entry.key != key or entry.registry.path != str(registry_path.resolve()):
+def still_valid(entry: ArticleEntry, registry_path: str, registry: Registry, key: str, out: Path) -> bool:
+    """An article of the previous build can be reused: same inputs, same registry entries (the
+    registry at ``registry_path``, absolute), and its files are still as that build left them."""
+    if entry.key != key or entry.registry.path != registry_path:
         return False
     r = entry.registry
     if cache.registry_digest(registry, list(r.actors), list(r.places), list(r.events)) != r.digest:

@@ -11,7 +11,7 @@ places it (:meth:`ArticleEntry.placed`), and a build that reuses the article rea
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..annotation import Actor, Place
@@ -53,7 +53,8 @@ class RegistryUse:
     digest: str
 
     def to_json(self) -> dict:
-        return {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(self).items()}
+        return {"path": self.path, "actors": list(self.actors), "places": list(self.places),
+                "events": list(self.events), "digest": self.digest}  # fmt: skip
 
     @classmethod
     def from_json(cls, data: dict) -> RegistryUse:

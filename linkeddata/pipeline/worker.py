@@ -150,6 +150,7 @@ def _screen(nt: bytes) -> bool:
 
 # Bytes of a triple's digest in an article's shared triples: two of a million distinct triples
 # share a digest with a chance of one in 30 million (and the union is then one triple short).
+# Eight: the build counts them as 64-bit integers (assemble.union_properties).
 DIGEST = 8
 
 
