@@ -127,6 +127,27 @@ def test_the_cli_says_when_the_folder_holds_the_build_already(corpus, tmp_path):
     assert f"Nothing to write: {out}/ holds this build already." in result.output
 
 
+def test_a_reused_entry_is_saved_as_written_in_full(corpus, tmp_path):
+    """A manifest entry read back keeps the JSON it was read from, and writes it again with its new
+    files, offsets and parts: the same as writing every field of it."""
+    import dataclasses
+    import json
+
+    from linkeddata.pipeline.manifest import ArticleEntry
+
+    out = tmp_path / "out"
+    linkeddata.build([corpus], out)
+    edit(corpus / f"{GOMA}.yaml", "label: Residents of Goma", "label: Residents of the city of Goma")
+    linkeddata.build([corpus], out)  # the two others reused, and written again from what was read
+    saved = json.loads((out / ".ld-export-cache" / "manifest.json").read_text(encoding="utf-8"))["articles"]
+    for slug, data in saved.items():
+        entry = ArticleEntry.from_json(data)
+        assert entry.to_json() == data == dataclasses.replace(entry, read_from=None).to_json(), slug
+        moved = entry.placed({"nquads": 7, "trig": 8, "void": 9}, {"nquads": "n.nq", "trig": "t.trig"})
+        assert moved.to_json() == dataclasses.replace(moved, read_from=None).to_json()
+        assert moved.to_json()["offsets"] == {"nquads": 7, "trig": 8, "void": 9}
+
+
 def test_a_build_of_unchanged_input_reuses_every_article(corpus, tmp_path):
     out = tmp_path / "out"
     linkeddata.build([corpus], out)

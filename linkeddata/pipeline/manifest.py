@@ -110,8 +110,11 @@ class ArticleEntry:
     warnings: tuple[str, ...] = ()
     report_ttl: str | None = None
     offsets: dict[str, int] | None = field(default=None)
-
     where: dict[str, str] | None = field(default=None)
+    # The JSON this entry was read from (from_json), kept for to_json: of an entry a build reuses,
+    # only its files, offsets and where change, and writing the rest again is most of the cost of
+    # saving the manifest of a large build.
+    read_from: dict[str, Any] | None = field(default=None, compare=False, repr=False)
 
     def placed(self, offsets: dict[str, int], where: dict[str, str]) -> ArticleEntry:
         """This entry with its parts at ``offsets`` in the whole-build files, those of the dataset
@@ -122,6 +125,12 @@ class ArticleEntry:
         return replace(self, files=files)
 
     def to_json(self) -> dict[str, Any]:
+        if self.read_from is not None:
+            data = {**self.read_from, "files": {name: f.to_json() for name, f in self.files.items()}}
+            for name in ("offsets", "where"):
+                if getattr(self, name) is not None:
+                    data[name] = getattr(self, name)
+            return data
         data: dict[str, Any] = {
             "key": self.key,
             "registry": self.registry.to_json(),
@@ -176,4 +185,5 @@ class ArticleEntry:
             report_ttl=data.get("report_ttl"),
             offsets=dict(data["offsets"]) if "offsets" in data else None,
             where=dict(data["where"]) if "where" in data else None,
+            read_from=data,
         )
