@@ -44,8 +44,9 @@ class BuildLayout:
 
     out: Path
 
-    NQUADS = "dataset.nq"
-    TRIG = "dataset.trig"
+    DATASET_STEM = "dataset"
+    NQUADS = DATASET_STEM + ".nq"
+    TRIG = DATASET_STEM + ".trig"
     DESCRIPTION = "void.ttl"
     REPORT = "shacl-report.ttl"
     FAILED_REPORT = "shacl-report.failed.ttl"
@@ -98,19 +99,27 @@ class BuildLayout:
     def lock(self) -> Path:
         return self.cache / self.LOCK
 
+    @classmethod
+    def dataset_names(cls, extension: str, count: int) -> list[str]:
+        """The names of a dataset file with ``extension`` (``.nq``) in ``count`` parts:
+        ``dataset.nq`` alone, else ``dataset-0001.nq`` and on, with at least four digits."""
+        if count <= 1:
+            return [cls.DATASET_STEM + extension]
+        width = max(4, len(str(count)))
+        return [f"{cls.DATASET_STEM}-{i:0{width}d}{extension}" for i in range(1, count + 1)]
+
     def dataset(self) -> list[Path]:
-        """The build's dataset files: ``dataset.nq``, or its parts in order (``dataset-0001.nq``, …:
-        a build of many articles writes the dataset in parts), else the same in TriG; none when
-        the folder holds none."""
+        """The build's dataset files (:meth:`dataset_names`): ``dataset.nq`` or its parts in order,
+        else the same in TriG; none when the folder holds none."""
         for whole in self.DATASET_FILES:
             if (self.out / whole).is_file():
                 return [self.out / whole]
-            stem, extension = whole.rsplit(".", 1)
-            numbered = re.compile(rf"{re.escape(stem)}-\d{{4,}}\.{extension}")
-            found = [p for p in self.out.glob(f"{stem}-*.{extension}") if numbered.fullmatch(p.name)]
-            found.sort(key=lambda p: int(p.name[len(stem) + 1 : -len(extension) - 1]))
+            extension = whole[len(self.DATASET_STEM) :]
+            numbered = re.compile(rf"{self.DATASET_STEM}-(\d{{4,}}){re.escape(extension)}")
+            found = {int(m.group(1)): p for p in self.out.glob(f"{self.DATASET_STEM}-*{extension}")
+                     if (m := numbered.fullmatch(p.name))}  # fmt: skip
             if found:
-                return found
+                return [found[i] for i in sorted(found)]
         return []
 
     def require_dataset(self) -> list[Path]:

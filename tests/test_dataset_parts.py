@@ -83,11 +83,15 @@ def test_an_article_added_or_removed_changes_the_one_part_it_is_in(change):
         assert len(after - before) <= 3 and len(before - after) <= 3
 
 
-def test_the_names_of_the_parts():
-    assert parts.file_names(".nq", 1) == ["dataset.nq"]
-    assert parts.file_names(".trig", 3) == ["dataset-0001.trig", "dataset-0002.trig", "dataset-0003.trig"]
-    assert parts.file_names(".nq", 12345)[-1] == "dataset-12345.nq"
-    assert parts.file_names(".nq", 12345)[0] == "dataset-00001.nq"
+def test_the_names_of_the_parts(tmp_path):
+    names = BuildLayout.dataset_names
+    assert names(".nq", 1) == ["dataset.nq"]
+    assert names(".trig", 3) == ["dataset-0001.trig", "dataset-0002.trig", "dataset-0003.trig"]
+    assert names(".nq", 12345)[0] == "dataset-00001.nq" and names(".nq", 12345)[-1] == "dataset-12345.nq"
+    # Read back in the order of their numbers; other files that start alike are not parts.
+    for name in [*names(".nq", 12), "dataset-notes.nq", "dataset-0001.nq.bak", "dataset-12.nq"]:
+        (tmp_path / name).write_bytes(b"")
+    assert [p.name for p in BuildLayout(tmp_path).dataset()] == names(".nq", 12)
 
 
 # --------------------------------------------------------------------------------------------

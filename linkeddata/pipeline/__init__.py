@@ -50,7 +50,7 @@ from ..layout import BuildLayout, Staging, remove_swap_leftovers, write_files
 from ..validate import ValidationReport
 from ..write import FORMATS
 from . import parts
-from .assemble import Assembly
+from .assemble import Assembly, dataset_names
 from .checks import check_across_articles, likely_duplicates, merge_reports, still_valid, stored_report, strict
 from .cluster import run_on_cluster
 from .manifest import ArticleEntry
@@ -314,9 +314,7 @@ def _holds_already(layout: BuildLayout, previous: dict, options: BuildOptions, c
 def whole_files(layout: BuildLayout, options: BuildOptions, chunks: int) -> list[str]:
     """The names of the whole-build files a build with ``options`` writes beside the report: the
     dataset files of the formats asked for, in ``chunks`` parts, and the description."""
-    formats = [f for f in ("nquads", "trig") if f in options.formats]
-    dataset = [name for f in formats for name in parts.file_names(FORMATS[f].extension, chunks)]
-    return [*dataset, layout.DESCRIPTION]
+    return [name for names in dataset_names(options, chunks).values() for name in names] + [layout.DESCRIPTION]
 
 
 def _entries_of(manifest: dict) -> dict[str, ArticleEntry]:

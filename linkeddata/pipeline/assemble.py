@@ -28,7 +28,6 @@ from ..errors import InputError
 from ..layout import BuildLayout, Staging
 from ..validate import ValidationReport
 from ..write import FORMATS
-from . import parts
 from .manifest import ArticleEntry, FileRecord
 from .options import BuildOptions
 from .worker import Progress, part_path
@@ -67,9 +66,8 @@ class Assembly:
         """Write the build into place. Returns the files written and the number of distinct
         triples in the union of the graphs."""
         layout, staging, entries = self.layout, self.staging, self.entries
-        wanted = [name for name in self.options.formats if FORMATS[name].dataset]
-        wanted = [name for name in ("nquads", "trig") if name in wanted]  # the files' order, whatever was asked
-        names = {name: parts.file_names(FORMATS[name].extension, len(self.chunks)) for name in wanted}
+        names = dataset_names(self.options, len(self.chunks))
+        wanted = list(names)
         if self.loader is not None:  # the reused articles' graphs, from the previous build's N-Quads
             for slug in self.order:
                 if slug not in self.fresh:
@@ -238,6 +236,13 @@ class Assembly:
                          "dataset_parts": dataset_parts, "report": cache.stat_of(layout.report),
                          "issued": issued, "triples": self.triples})  # fmt: skip
         return written
+
+
+def dataset_names(options: BuildOptions, chunks: int) -> dict[str, list[str]]:
+    """The dataset formats a build with ``options`` writes, in the files' order whatever was
+    asked, each with the names of its files in ``chunks`` parts."""
+    wanted = [name for name in ("nquads", "trig") if name in options.formats]
+    return {name: BuildLayout.dataset_names(FORMATS[name].extension, chunks) for name in wanted}
 
 
 def union_properties(entries: Iterable[ArticleEntry]) -> Counter[str]:

@@ -1,4 +1,5 @@
-"""The dataset files in parts: which articles go into which file.
+"""The dataset files in parts: which articles go into which file (named by
+:meth:`~linkeddata.layout.BuildLayout.dataset_names`).
 
 A build of up to :data:`PART_ARTICLES` articles writes one ``dataset.nq`` and one
 ``dataset.trig``. A larger build writes them in parts (``dataset-0001.nq``, ``dataset-0002.nq``,
@@ -21,7 +22,6 @@ from collections.abc import Sequence
 
 PART_ARTICLES = 128  # articles in a part of the dataset files, on average
 _LONGEST = 4  # a part ends at the latest after this many times PART_ARTICLES articles
-NAME = "dataset"
 
 
 def cut(slugs: Sequence[str], size: int | None = None) -> list[list[str]]:
@@ -47,11 +47,3 @@ def ends_part(slug: str, size: int) -> bool:
     digest = hashlib.blake2b(slug.encode("utf-8"), digest_size=8).digest()
     return int.from_bytes(digest, "big") % size == 0
 
-
-def file_names(extension: str, count: int) -> list[str]:
-    """The names of ``count`` parts of a dataset file with ``extension`` (``.nq``): ``dataset.nq``
-    alone, else ``dataset-0001.nq`` and on, numbered with at least four digits."""
-    if count <= 1:
-        return [NAME + extension]
-    width = max(4, len(str(count)))
-    return [f"{NAME}-{i:0{width}d}{extension}" for i in range(1, count + 1)]
