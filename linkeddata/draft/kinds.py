@@ -93,7 +93,7 @@ _PLACE_HEADS = frozenset({"State", "Province", "Region", "District", "Governorat
                           "Canal", "Ocean", "Strait", "Straits", "Desert", "Valley", "Corridor", "Park", "Dam",
                           "Lagoon", "Mountains", "Hills", "Plateau", "Gulf", "Bay", "Peninsula", "Island", "Islands",
                           "Forest", "Airport", "Airbase", "Bridge", "Enclave", "Basin", "Delta", "Coast"})
-_DIRECTIONS = frozenset({"North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western",
+DIRECTIONS = frozenset({"North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western",
                          "Northeast", "Northwest", "Southeast", "Southwest", "Sub-Saharan"})
 # The first word of a place's name: "Lake Chad", "Mount Sinjar".
 _PLACE_FIRST = frozenset({"Lake", "Mount", "River", "Cape", "Gulf", "Strait", "Bay", "Line", "Isle"})
@@ -227,7 +227,7 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
     continent = gazetteer.continent(name)
     if continent:
         return "place", None, "continent (GeoNames)", 0.9, continent, None
-    if len(words) == 2 and words[0] in _DIRECTIONS and gazetteer.continent(words[1]):
+    if len(words) == 2 and words[0] in DIRECTIONS and gazetteer.continent(words[1]):
         return "place", None, "part of a continent (GeoNames)", 0.8, None, None  # "West Africa"
     city = gazetteer.city(name, countries)
     if city and not any(lx.kind_of_word(w) for w in words):

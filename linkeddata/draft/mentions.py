@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from . import gazetteer
 from .gazetteer import RegistryIndex
-from .kinds import acting, modifier, place_context, type_new
+from .kinds import DIRECTIONS, acting, modifier, place_context, type_new
 from .lexicon import lexicon
 from .text import Layout, Region, Span, is_name_token, name_pattern, norm, overlaps, slug, title_case
 
@@ -20,6 +20,17 @@ _KIND_NOUN_AFTER = re.compile(
     r"^\s+(forces|force|militia|militias|group|movement|brigade|army|party|council|ministry|government|"
     r"coalition|alliance|camp|television|radio)\b"
 )
+# Words after a registry organisation's name that make it the name of one of its bodies or of its
+# people, not of the organisation: "the UN human rights office", "the UN peacekeeping mission", "UN peacekeepers".
+_BODY_AFTER = re.compile(r" (?:[a-z’'-]+ ){0,3}(?:office|agency|envoy|mission|embassy|committee|investigators|"
+                         r"monitors|headquarters|tribunal|court|helmets|personnel|agents|staff|compound|"
+                         r"peacekeepers)\b")
+# Words after a state's, a government's or a military's name that make it the name of people or of a body
+# of it: "US agents", "the US embassy", "US officials", "US media", "a US military intelligence assessment".
+_OF_STATE_AFTER = re.compile(r" (?:agents|personnel|embassy|consulate|ambassador|headquarters|officials|media|"
+                             r"intelligence)\b")
+# A government's name before its troops: "Syrian government forces".
+_GOVERNMENT_FORCES = re.compile(r"^ (?:forces|troops|soldiers)\b")
 _LED = re.compile(r"(?<![\w-])([A-Z][\w’']+(?:-[A-Z][\w’']+)*)-led\s+(coalition|forces|alliance|mission|force)\b")
 
 
@@ -447,10 +458,11 @@ def find_names(lay: Layout, index: RegistryIndex) -> Names:
             pending.setdefault(c.code, []).append((h.span, f"registry:{h.id}", text[h.start : h.end]))
 
     # "Islamic State Sahel Province": a registry name with more name after it is another actor; so is
-    # a state's name before the name of one of its bodies ("U.S. Africa Command").
+    # a state's name before the name of one of its bodies ("U.S. Africa Command", "US Southern Command").
     lx = lexicon()
     kept = []
     unlinked: list[Span] = []  # registry names inside the name of another actor or of a body: never linked
+    doubtful: list[tuple[str, Span, str]] = []  # (ref, span, reason): not linked, a TODO for the person
     for h in hits:
         after = re.match(r" ((?:[A-Z][\w’'-]+ ?){1,4})", text[h.end : h.end + 60])
         region = lay.region_at(h.start)
@@ -458,7 +470,8 @@ def find_names(lay: Layout, index: RegistryIndex) -> Names:
         typ = registry.actors[h.id].type if h.kind == "actor" else None
         body = typ == "state" and bool(words) and lx.kind_of_word(words[-1]) not in (None, "media-outlet")
         if (after and h.kind == "actor" and h.how in ("label", "alias") and region and region.kind != "headline"
-                and not any(w in lx.stop or w in lx.months or w in lx.weekdays or w in lx.titles for w in words)
+                and not any((w in lx.stop and not (body and w in DIRECTIONS)) or w in lx.months or w in lx.weekdays
+                            or w in lx.titles for w in words)
                 and (typ in ("armed-group", "organization", "military-force") or body)):  # fmt: skip
             span = (h.start, h.end + 1 + len(after.group(1).rstrip()))
             label = text[span[0] : span[1]]
@@ -466,6 +479,19 @@ def find_names(lay: Layout, index: RegistryIndex) -> Names:
             if ent is None:
                 kind = lx.kind_of_word(words[-1]) if body else typ
                 ent = Entity(ids.new(label), "actor", label, kind, "registry-name-extended", 0.6,
+                             hint=f"part_of: [{h.id}]?")  # fmt: skip
+                entities[ent.id] = ent
+            new_hits.append(Hit(span[0], span[1], "actor", ent.id, "candidate"))
+            continue
+        # "Syrian government forces": the troops of a government, not the government
+        forces = _GOVERNMENT_FORCES.match(text[h.end : h.end + 20])
+        if forces and typ == "government" and h.how in ("label", "alias"):
+            span = (h.start, h.end + forces.end())
+            label = text[span[0] : span[1]]
+            label = label[:1].upper() + label[1:]
+            ent = next((e for e in entities.values() if norm(e.label) == norm(label)), None)
+            if ent is None:
+                ent = Entity(ids.new(label), "actor", label, "military-force", "government-name-before-forces", 0.6,
                              hint=f"part_of: [{h.id}]?")  # fmt: skip
                 entities[ent.id] = ent
             new_hits.append(Hit(span[0], span[1], "actor", ent.id, "candidate"))
@@ -480,18 +506,20 @@ def find_names(lay: Layout, index: RegistryIndex) -> Names:
         ):  # fmt: skip
             unlinked.append(h.span)
             continue
-        # "the UN human rights office", "the UN peacekeeping mission": a body of the one named
-        body = re.match(r" (?:[a-z’'-]+ ){0,3}(?:office|agency|envoy|mission|embassy|committee|investigators|"
-                        r"monitors|headquarters|tribunal|court|helmets|personnel|agents|staff|compound)\b",
-                        text[h.end : h.end + 60])  # fmt: skip
-        if body and h.kind == "actor" and registry.actors[h.id].type == "organization":
+        # "the UN human rights office", "UN peacekeepers": a body or the people of the one named
+        of_body = _BODY_AFTER.match(text[h.end : h.end + 60])
+        if of_body and h.kind == "actor" and typ == "organization":
             unlinked.append(h.span)
+            doubtful.append((h.id, h.span, f"“{text[h.start : h.end]}{of_body.group()}” are people or a body of "
+                                           f"{h.id}, not {h.id} itself"))  # fmt: skip
             continue
-        # "US agents", "the US embassy", "US personnel": people or a body of the state, not the state
-        of_state = re.match(r" (?:agents|personnel|embassy|consulate|ambassador|headquarters)\b",
-                            text[h.end : h.end + 20])
-        if of_state and h.kind == "actor" and registry.actors[h.id].type == "state":
+        # "US agents", "the US embassy", "US officials", "US media": people or a body of a state, a
+        # government or a military, not the actor itself
+        of_state = _OF_STATE_AFTER.match(text[h.end : h.end + 30])
+        if of_state and h.kind == "actor" and typ in ("state", "government", "military-force"):
             unlinked.append(h.span)
+            doubtful.append((h.id, h.span, f"“{text[h.start : h.end]}{of_state.group()}” are people or a body of "
+                                           f"{h.id}, not {h.id} itself"))  # fmt: skip
             continue
         kept.append(h)
     hits = kept
@@ -612,7 +640,16 @@ def find_names(lay: Layout, index: RegistryIndex) -> Names:
     hits = _surnames(lay, hits, cand_persons)
     frozen_regions = frozenset(regions)
     hits, held = _out_of_region(lay, hits, index, frozen_regions)
-    return Names(tuple(hits), entities, held, frozen_regions, index)
+    return Names(tuple(hits), entities, held + _held(doubtful), frozen_regions, index)
+
+
+def _held(doubtful: list[tuple[str, Span, str]]) -> tuple[Held, ...]:
+    """Registry names not linked where their words say they stand for something else, one TODO per
+    actor and reason, in the order of the text."""
+    grouped: dict[tuple[str, str], list[Span]] = {}
+    for ref, span, reason in sorted(doubtful, key=lambda x: x[1]):
+        grouped.setdefault((ref, reason), []).append(span)
+    return tuple(Held(ref, tuple(spans), reason) for (ref, reason), spans in grouped.items())
 
 
 def _resolve_countries(

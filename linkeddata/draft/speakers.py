@@ -139,6 +139,11 @@ def _definite(text: str, names: Names, hs: int, he: int) -> str | None:
     if noun in _STATE_ORGANS:  # "the government": of one country only; of several named, nobody can tell
         found = {h.id for h in before if re.search(rf"\b{noun}\b", names.label(h.id).lower())
                  or (types and names.actor_type(h.id) in types)}  # fmt: skip
+        # "Russia’s defence ministry denied … the ministry said": the noun met last before it, outside
+        # any actor's name, is the one it takes up; that one is not named, so nobody can tell
+        last = [m.start() for m in re.finditer(rf"\b{noun}\b", text[:hs], re.I)]
+        if last and not any(h.start <= last[-1] < h.end for h in before):
+            return None
         return found.pop() if len(found) == 1 else None
     # the actor whose name or description has the noun ("the company": "…, a private military company")
     for h in before:
