@@ -549,6 +549,24 @@ def test_a_government_s_name_before_its_forces_is_its_military(tmp_path):
                                         "part_of: [syrian-government]?")
 
 
+def test_a_government_s_name_before_the_fire_of_its_forces_is_a_todo_not_a_link(tmp_path):
+    registry = STATES_REGISTRY.replace("places:\n", "  - id: syrian-government\n    type: government\n"
+                                                    "    label: Syrian government\nplaces:\n")
+    d = _draft_of(tmp_path, "A dozen soldiers have been killed by Syrian government shelling since February.",
+                  registry=registry)  # fmt: skip
+    assert "syrian-government" not in {h.id for h in d.hits}
+    assert [h.ref for h in d.names.held] == ["syrian-government"]
+
+
+def test_a_common_noun_alias_before_the_name_of_its_group_is_a_todo_not_a_link(tmp_path):
+    d = _draft_of(tmp_path, "Much of Idlib in Syria is held by Turkish-backed rebels of the National Front for "
+                            "Liberation. Turkey backs the rebels.")  # fmt: skip
+    text = d.article.text
+    assert [h.start for h in d.hits if h.id == "syrian-rebels"] == [text.index("the rebels.") + 4]
+    assert [(h.ref, h.reason) for h in d.names.held] == [("syrian-rebels",
+                                                          "“rebels” are those of the group named after it")]
+
+
 def test_the_ministry_after_an_unnamed_ministry_is_not_a_government_named_before(tmp_path):
     d = _draft_of(tmp_path, "Washington sent envoys. Russia’s defence ministry denied the charge. The ministry said "
                             "its aircraft do not strike civilian targets.", registry=STATES_REGISTRY)  # fmt: skip

@@ -31,6 +31,9 @@ _OF_STATE_AFTER = re.compile(r" (?:agents|personnel|embassy|consulate|ambassador
                              r"intelligence)\b")
 # A government's name before its troops: "Syrian government forces".
 _GOVERNMENT_FORCES = re.compile(r"^ (?:forces|troops|soldiers)\b")
+# A government's name before the fire of its forces: "Syrian government shelling".
+_GOVERNMENT_FIRE = re.compile(r"^ (?:shelling|bombardment|bombing|air ?strikes|strikes|artillery|warplanes|jets|"
+                              r"aircraft|drones)\b")
 _LED = re.compile(r"(?<![\w-])([A-Z][\w’']+(?:-[A-Z][\w’']+)*)-led\s+(coalition|forces|alliance|mission|force)\b")
 
 
@@ -495,6 +498,20 @@ def find_names(lay: Layout, index: RegistryIndex) -> Names:
                              hint=f"part_of: [{h.id}]?")  # fmt: skip
                 entities[ent.id] = ent
             new_hits.append(Hit(span[0], span[1], "actor", ent.id, "candidate"))
+            continue
+        # "Syrian government shelling": the fire of a government's forces, not the government
+        fire = _GOVERNMENT_FIRE.match(text[h.end : h.end + 30])
+        if fire and typ == "government" and h.how in ("label", "alias"):
+            unlinked.append(h.span)
+            doubtful.append((h.id, h.span, f"“{text[h.start : h.end]}{fire.group()}” is the fire of its forces, "
+                                           f"not {h.id} itself"))  # fmt: skip
+            continue
+        # "rebels of the National Front for Liberation": a common noun the registry gives one actor, before
+        # the name of the group it stands for here
+        named = re.match(r" of (?:the )?[A-Z]", text[h.end : h.end + 12])
+        if named and h.kind == "actor" and h.how == "alias" and text[h.start].islower():
+            unlinked.append(h.span)
+            doubtful.append((h.id, h.span, f"“{text[h.start : h.end]}” are those of the group named after it"))
             continue
         # "Mekong Ledger": an alias ("Ledger") after a name word is the end of another name, not the alias
         before = re.search(r"(?:^|[ \t\n(])([A-Z][\w’'-]+) (?:and )?$", text[max(0, h.start - 40) : h.start])
