@@ -362,6 +362,21 @@ def test_the_speaker_index_does_not_depend_on_the_order_of_the_questions(tmp_pat
          "Barisan Revolusi Nasional", "actor", "armed-group", "name-with-an-acronym"),
         ("A commander of the Fourth Army Region said the road was cleared.", "Fourth Army Region", "actor",
          "military-force", "word “Army”"),
+        # where one goes, a territory someone holds, an example of places, a place noun after a list
+        ("The man was shot as he cycled out along the road to Vovchanski Khutory.", "Vovchanski Khutory", "place",
+         None, "place-words-around"),
+        ("The president flew to Barkaram late last month after the attack.", "Barkaram", "place", None,
+         "place-words-around"),
+        ("Missiles hit six sites in Pakistan-administered Kashmir, and the fighting went on.", "Kashmir", "place",
+         None, "place-words-around"),
+        ("The UN accused the army of massacres in towns such as Axum, where fighters killed hundreds.", "Axum",
+         "place", None, "place-words-around"),
+        ("Jets struck TTP hideouts in Afghanistan's Kunar and Khost provinces after the attack.", "Kunar", "place",
+         None, "place-words-around"),
+        ("They fought alongside the Tamils beside the Nanthikadal lagoon until the war ended.", "Nanthikadal",
+         "place", None, "place-words-around"),
+        ("Separatist fighters hold the bush for the state of Ambazonia they want to create.", "Ambazonia", "place",
+         None, "place-words-around"),
     ],
 )  # fmt: skip
 def test_new_names_are_typed_by_a_rule_that_says_so(tmp_path, body, name, kind, typ, rule):
@@ -1070,6 +1085,13 @@ def test_a_verb_after_a_determiner_is_a_noun_and_no_speaker(tmp_path):
     assert not any(e.label == "None of these" for e in d.names.entities.values())
     assert "none-of-these" not in {c.asserter for c in d.claims}
 
+
+
+def test_he_after_a_described_person_is_that_person(tmp_path):
+    d = _draft_of(tmp_path, "A police investigator in the region told us that the man had been shot on the road. "
+                            "“They are keeping old people in that basement,” he said.")  # fmt: skip
+    quoted = [c for c in d.claims if c.quote]
+    assert [d.names.label(c.asserter) for c in quoted] == ["A police investigator in the region"]
 
 
 def test_it_is_believed_names_no_speaker(tmp_path):

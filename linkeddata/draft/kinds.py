@@ -58,6 +58,18 @@ _INSURGENT_WORDS = re.compile(
 _MEDIA_BEFORE = re.compile(r"\b(?:television|TV|radio|newspaper|broadcaster|channel|station|agency)\s+$", re.I)
 
 
+# Words before a name that make it a place besides the lexicon's `place_before`: where one goes ("flew
+# to", "march on", "the road out of"), a territory held by someone ("Pakistan-administered"), an example
+# of places ("towns such as").
+_PLACE_BEFORE = re.compile(
+    r"(?:\b(?:fl[eo]wn?|fled|flee(?:ing)?|travell?ed|moved|returned|return|went|go(?:ing)?|drove|driven|walked|"
+    r"marched|march(?:ing)?|headed|taken|brought|home|back)\s+(?:to|on|towards?)"
+    r"|\broads?\s+(?:to|from|out\s+of|into)"
+    r"|-(?:administered|controlled|held|occupied|annexed)"
+    r"|\b(?:towns|cities|villages|places|areas|regions|provinces|districts)\s+(?:such\s+as|like|including))\s+$"
+)
+
+
 def place_context(text: str, start: int, end: int) -> bool:
     lx = lexicon()
     before = text[max(0, start - 24) : start]
@@ -66,12 +78,16 @@ def place_context(text: str, start: int, end: int) -> bool:
     if near == "the" and len(words) >= 2:
         near = words[-2]
     after = re.match(r"^[’']?s?\s+(\w+)", text[end : end + 40])
+    # "Kunar and Khost provinces": a place noun after a list of names is every name's
+    listed = re.match(r"^(?:(?:,\s+|,?\s+(?:and|or)\s+)[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)+\s+(\w+)",
+                      text[end : end + 80])  # fmt: skip
     before = text[max(0, start - 60) : start]
     of_place = re.search(r"\b(?:towns?|city|cities|villages?|ports?|districts?|provinces?|regions?|camps?|capital|"
-                         r"outskirts|(?:north|south|east|west)(?:-?(?:east|west))?|"
+                         r"outskirts|streets|states?|(?:north|south|east|west)(?:-?(?:east|west))?|"
                          r"(?:north|south|east|west)(?:ern)?\s+\w+)"
                          r"\s+of\s+(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:,\s+|\s+and\s+))*$", before)
-    return near in lx.place_before or bool(of_place) or bool(after and after.group(1).lower() in lx.place_after)
+    return (near in lx.place_before or bool(of_place) or bool(_PLACE_BEFORE.search(before))
+            or any(m and m.group(1).lower() in lx.place_after for m in (after, listed)))  # fmt: skip
 
 
 def actor_context(text: str, start: int, end: int) -> bool:

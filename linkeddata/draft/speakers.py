@@ -396,9 +396,11 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
         answers[ask] = resolve(ask, outer)
         if extra or new:
             current = with_entities(names, list(new.values()), extra)
-    # Antecedents of "he", "they": speakers named outside quotations (a described one is not named).
+    # Antecedents of "he", "they": speakers named outside quotations, and persons described ("A police
+    # investigator in the region told us … “…,” he said"); an unnamed group is no one's antecedent.
     antecedents = sorted(
-        ((a.head[0], s) for a, s in answers.items() if s is not None and a.outer is None and "not named" not in s.note),
+        ((a.head[0], s) for a, s in answers.items() if s is not None and a.outer is None
+         and ("not named" not in s.note or current.actor_type(s.id) == "person")),
         key=lambda x: x[0],
     )
     # A person named after the last speaker, in the same paragraph, is nearer still.
