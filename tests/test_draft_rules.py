@@ -609,6 +609,18 @@ def test_a_name_in_capitals_and_in_words_is_one_actor(tmp_path):
     assert outlets == ["HARBOUR WIRE"], outlets
 
 
+def test_a_name_with_a_kind_word_before_of_is_one_name_whatever_gazetteer_knows_the_word(tmp_path):
+    d = _draft_of(tmp_path, "Mali, Niger and Burkina Faso formed the Alliance of Sahel States last year.")
+    assert "Alliance of Sahel States" in {e.label for e in d.names.entities.values()}  # GeoNames has an Alliance
+
+
+def test_the_name_after_of_in_a_longer_name_is_still_a_name_alone(tmp_path):
+    d = _draft_of(tmp_path, "A researcher at the University of Bangui said the rebels reached the outskirts of "
+                            "Bangui on January 13.")  # fmt: skip
+    text = d.article.text
+    assert [text[h.start : h.end] for h in d.hits if text[h.start : h.end] == "Bangui"] == ["Bangui"]
+
+
 def test_a_first_name_alone_is_the_person_named_in_full_before(tmp_path):
     d = _draft_of(tmp_path, "Prime Minister Abiy Ahmed sent the army into the region. Abiy said the war would be "
                             "short.")  # fmt: skip

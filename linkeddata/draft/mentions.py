@@ -338,7 +338,7 @@ def _sequences(lay: Layout, region: Region, taken: list[Span]) -> list[Span]:
             is_conn = False  # "Salif Kaboré for Volta Wire": the photographer, then the outlet
         if is_conn and word in ("for", "of") and seq[-1][2] not in lx.connectors and gazetteer.is_place(
             " ".join(w for _, _, w in seq)
-        ):
+        ) and not lx.kind_of_word(seq[-1][2]):  # "Alliance of Sahel States": no place, whatever GeoNames says
             flush()  # "Europe for the Baltic Review": a place, then another name
             is_conn = False
         joined = prev_end is not None and text[prev_end:s] == " " and not lead_punct
@@ -572,7 +572,9 @@ def find_names(lay: Layout, index: RegistryIndex) -> Names:
             continue
         spans_by_name.setdefault(text[s:e], (s, e))
     lx = lexicon()
-    last_words = {n.split()[-1] for n in spans_by_name if len(n.split()) >= 2}
+    # the last words of longer names (a surname met alone is the person's), but not a name after "of",
+    # "for" … ("the University of Bangui": "Bangui" alone is the city)
+    last_words = {n.split()[-1] for n in spans_by_name if len(n.split()) >= 2 and n.split()[-2] not in lx.connectors}
     last_words |= {a.label.split()[-1] for a in registry.actors.values() if a.type == "person"}
     names = {n: sp for n, sp in spans_by_name.items()
              if len(n.split()) > 1 or n not in last_words or n in acronyms or gazetteer.country(n)}  # fmt: skip
