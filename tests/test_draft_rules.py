@@ -377,6 +377,13 @@ def test_the_speaker_index_does_not_depend_on_the_order_of_the_questions(tmp_pat
          "place", None, "place-words-around"),
         ("Separatist fighters hold the bush for the state of Ambazonia they want to create.", "Ambazonia", "place",
          None, "place-words-around"),
+        # a name listed with a city; a people's name before people; a single name after a title
+        ("The militia's units in Gojjam, Gondar, Wollo and Shewa answer to their own commanders.", "Wollo", "place",
+         None, "listed-with-places"),
+        ("The gunmen threatened to kill the hostages unless the government freed Baloch prisoners.", "Baloch",
+         "actor", "population-group", "a people's name before people"),
+        ("The rebels said the soldiers had fired first. Colonel Hartanto denied it.", "Hartanto", "actor", "person",
+         "a title before a name"),
     ],
 )  # fmt: skip
 def test_new_names_are_typed_by_a_rule_that_says_so(tmp_path, body, name, kind, typ, rule):
@@ -607,6 +614,13 @@ def test_a_name_in_capitals_and_in_words_is_one_actor(tmp_path):
                             "MOGADISHU, May 3 (Harbour Wire) - Militants took the town, residents told Harbour Wire.")
     outlets = [e.label for e in d.names.entities.values() if e.type == "media-outlet"]
     assert outlets == ["HARBOUR WIRE"], outlets
+
+
+def test_a_person_in_a_list_of_reporters_and_their_cities_is_no_place(tmp_path):
+    d = _draft_of(tmp_path, "The fighting went on, said Boubacar Issa in Niamey and Chinedu Okafor in Abuja. "
+                            "Tamar Lomidze reported from Tbilisi and Alistair Crane from Moscow.")  # fmt: skip
+    labels = {e.label: e.type for e in d.names.entities.values()}
+    assert (labels.get("Chinedu Okafor"), labels.get("Alistair Crane")) == ("person", "person")
 
 
 def test_a_name_with_a_kind_word_before_of_is_one_name_whatever_gazetteer_knows_the_word(tmp_path):

@@ -13,7 +13,7 @@ import re
 from . import gazetteer
 from .gazetteer import RegistryIndex
 from .lexicon import lexicon
-from .text import DATELINE_PLACE, Layout, Span
+from .text import DATELINE_PLACE, Layout, Span, norm
 
 # An actor (not a place) when the name is followed by a verb of saying or doing, or by "’s" and a
 # word for someone who acts for it.
@@ -52,6 +52,14 @@ _ARMED = re.compile(
 _INSURGENT_WORDS = re.compile(
     r"\b(?:Liberation|People[’']?s?|Peoples[’']?|Alliance|Revolutionary|Popular|Resistance|Patriotic|Free|Rebel|"
     r"Democratic(?!\s+Republic))(?![\w’'])"
+)
+
+
+# A plural noun of people after a people's name: "Baloch prisoners", "Bosniak men", "the Dhulbahante clan".
+_POPULATION_AFTER = re.compile(
+    r"^\s+(?:men|women|children|civilians|prisoners|detainees|hostages|tourists|pilgrims|worshippers|"
+    r"citizens|villagers|refugees|families|students|farmers|herders|voters|migrants|communities|community|clans?|"
+    r"tribes?|minority|population)\b"
 )
 
 
@@ -298,6 +306,12 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
             return "actor", kind, f"word “{w}”", 0.6, None, None
     if located and not actorish and not name.isupper():  # an acronym is hardly a place: "in the TPLF"
         return "place", None, "place-words-around", 0.6, None, None
+    if not name.isupper() and any(_listed_with_a_place(text, s, e, index, countries) for s, e in spans):
+        return "place", None, "listed-with-places", 0.6, None, None  # "Gojjam, Gondar, Wollo and Shewa"
+    if any(_POPULATION_AFTER.match(text[e : e + 30]) for _, e in spans):
+        return "actor", "population-group", "a people's name before people", 0.6, None, None  # "Baloch prisoners"
+    if len(words) == 1 and any(_titled(text, s) for s, _ in spans):
+        return "actor", "person", "a title before a name", 0.7, None, None  # "Colonel Hartanto denied it"
     conflict = any(_CONFLICT.search(text[max(0, s - 80) : e + 80]) for s, e in spans)
     if len(words) > 1 and any(w in ("of", "in", "for", "the", "and") for w in words[1:]):
         # "Al-Qaeda in the Arabian Peninsula": a name with "in", "of" is no person's
@@ -313,6 +327,47 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
         if conflict:
             return "actor", "armed-group", "one-word-name-near-fighting-words", 0.5, None, None
     return "actor", "person", "capitalised-words", 0.5 if len(words) == 1 else 0.7, None, None
+
+
+_SIBLING = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?"
+_SIBLING_AFTER = re.compile(rf"(,\s+|,?\s+(?:and|or)\s+)({_SIBLING})(?![\w’'-]|\s+(?:in|of|from|at)\s)")
+_SIBLING_BEFORE = re.compile(rf"(?<![\w’'-])(?<!\bin\s)(?<!\bof\s)(?<!\bfrom\s)(?<!\bat\s)({_SIBLING})"
+                             rf"(,\s+|,?\s+(?:and|or)\s+)$")
+
+
+def _listed_with_a_place(text: str, start: int, end: int, index: RegistryIndex, countries: frozenset[str]) -> bool:
+    """"Gojjam, Gondar, Wollo and Shewa", "around Tibú, El Tarra and Teorama": a name in a list of names
+    (joined by "and" or "or" next to it or further on) one of which is a city GeoNames knows or a place of
+    the registry (not a country: "Russia and Wagner"). A name after "in" is where someone else is, not a
+    member of the list ("Issa in Niamey and Chinedu Okafor in Abuja")."""
+    if re.match(r"\s+(?:in|of|from|at)\s", text[end : end + 6]):
+        return False
+    siblings: list[str] = []
+    joined = False
+    pos = end
+    while len(siblings) < 4 and (m := _SIBLING_AFTER.match(text, pos)):
+        siblings.append(m.group(2))
+        joined = joined or "," not in m.group(1) or bool(re.search(r"\b(?:and|or)\b", m.group(1)))
+        pos = m.end()
+    pos, first = start, True
+    while len(siblings) < 8 and (m := _SIBLING_BEFORE.search(text[max(0, pos - 60) : pos])):
+        siblings.append(m.group(1))
+        joined = joined or (first and bool(re.search(r"\b(?:and|or)\b", m.group(2))))
+        pos, first = pos - len(m.group()), False
+    lx = lexicon()
+
+    def place(name: str) -> bool:
+        known = index.names.get(norm(name))
+        return not gazetteer.country(name) and name not in lx.stop and (
+            bool(known and known[0] == "place") or (not known and gazetteer.city(name, countries) is not None))
+
+    return joined and any(place(s) for s in siblings)
+
+
+def _titled(text: str, start: int) -> bool:
+    """"Colonel Hartanto": a single name right after a title of a person (a rank, an office)."""
+    m = re.search(r"(?:^|[\s(“\"])([A-Z][a-z]+)\.?\s+$", text[max(0, start - 20) : start])
+    return bool(m and m.group(1) in lexicon().person_titles)
 
 
 _DATELINE_OUTLET = re.compile(rf"(?:^|\n){DATELINE_PLACE}[^\n()]{{0,40}}\($")

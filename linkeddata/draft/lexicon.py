@@ -23,6 +23,7 @@ def _phrases(value) -> list[str]:
 class Lexicon:
     stop: frozenset[str]
     titles: frozenset[str]
+    person_titles: frozenset[str]  # titles only a person bears ("Colonel", "President"), not "Army" or "State"
     peoples: frozenset[str]
     demonym_endings: tuple[str, ...]
     possessive_in_names: frozenset[str]  # "People" of "Tigray People’s Liberation Front"
@@ -79,6 +80,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         stop=_words(data["stop"]),
         titles=_words(data["titles"]),
+        person_titles=_words(data["person_titles"]),
         peoples=_words(data["peoples"]),
         demonym_endings=tuple(data["demonym_endings"]),
         possessive_in_names=_words(data["possessive_in_names"]),
