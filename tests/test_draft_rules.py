@@ -861,6 +861,67 @@ def test_parts_of_the_day_of_publication(tmp_path, cue, value):
     assert [x.value for x in d.dates if d.article.text[x.start : x.end].endswith(cue.split()[-1])] == [value]
 
 
+@pytest.mark.parametrize(
+    "cue, value",
+    [
+        # the night before the publication date, which spans two days (their month), or its evening
+        ("overnight", "2024-01"),
+        ("last night", "2024-01-08"),
+        # a running count of days has reached the publication date
+        ("for a third day", "2024-01-09"),
+        # a weekday by a part of it
+        ("in the early hours of Friday", "2024-01-05"),
+        # the day before the month; a day of the calendar by its name; a month before what happened in it
+        ("after the 1 April strike", "2023-04-01"),
+        ("on New Year’s Day", "2024-01-01"),
+        ("after the August war", "2023-08"),
+        # a month after "as early as", "the start of"
+        ("as early as April", "2023-04"),
+        ("since the start of January", "2024-01"),
+        # a day of the year before; back from the publication date
+        ("on July 25 last year", "2023-07-25"),
+        ("a year ago today", "2023-01-09"),
+        ("two weeks ago", "2023-12"),
+    ],
+)  # fmt: skip
+def test_more_cues_resolved_against_the_publication_date(tmp_path, cue, value):
+    d = _draft_of(tmp_path, f"The army shelled the town {cue} and the shelling went on.", front=PUBLISHED)
+    text = d.article.text
+    found = [x.value for x in d.dates if x.start >= text.index("The army") and overlaps_cue(text, x, cue)]
+    assert found == [value]
+
+
+def overlaps_cue(text: str, found, cue: str) -> bool:
+    at = text.index(cue)
+    return found.start < at + len(cue) and at < found.end
+
+
+@pytest.mark.parametrize(
+    "body, cue, value",
+    [
+        ("The coup came on July 26. The general declared himself head of a council two days later.",
+         "two days later", "2023-07-28"),
+        ("The prison break was on Sunday. The president declared a state of emergency the next day.",
+         "the next day", "2024-01-08"),
+        ("He went to Las Anod on February 6 to name the council, and fighting broke out within hours.",
+         "within hours", "2023-02-06"),
+        ("The Arakan Army attacked on October 27. Its allies joined the fighting two weeks later.",
+         "two weeks later", "2023-11"),
+        ("The deal was signed on New Year’s Day. Within days of the signing, the group’s leader spoke.",
+         "Within days", "2024-01"),
+        ("He was accused of a plot in December, a charge his party rejected at the time.", "at the time",
+         "2023-12"),
+        ("The troops occupied the town in the first days of the 2022 invasion and held it until that September.",
+         "that September", "2022-09"),
+    ],
+)  # fmt: skip
+def test_a_cue_relative_to_the_last_date_before_it(tmp_path, body, cue, value):
+    d = _draft_of(tmp_path, body, front=PUBLISHED)
+    text = d.article.text
+    found = [x for x in d.dates if text[x.start : x.end] == cue]
+    assert [x.value for x in found] == [value] and "before it; TODO: check" in found[0].note
+
+
 @pytest.mark.parametrize("cue, value", [("Last month", "2023-12"), ("In May", "2023-05"), ("This year", "2024")])
 def test_a_cue_that_begins_a_sentence(tmp_path, cue, value):
     d = _draft_of(tmp_path, f"The army held the town. {cue} the rebels shelled it.", front=PUBLISHED)
