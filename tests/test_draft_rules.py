@@ -449,6 +449,22 @@ def test_an_acronym_in_another_language_names_the_words_before_it(tmp_path):
         # a capital before a noun is a place, where its country acts too
         ("Our Kabul correspondent saw the convoy. Afghanistan denies that troops crossed.", "Kabul", "kabul", None,
          "candidate"),
+        # more verbs of acting; the subject of a clause after "since", "that" …; the countries of a list after
+        # "working with", "a coalition of"; "independence from"
+        ("The third air defence system that Germany pledged last month has arrived.", "Germany", "germany", "state",
+         "candidate"),
+        ("Nobody has held the territory since Spain left it in 1975.", "Spain", "spain", "state", "candidate"),
+        ("The envoy was working with the United States and France on a deal.", "France", "france", "state",
+         "candidate"),
+        ("A coalition of Nigeria, Chad, Niger and Cameroon has fought the jihadists.", "Chad", "chad", "state",
+         "candidate"),
+        ("They have fought three wars since independence from Britain in 1947.", "Britain", "united-kingdom",
+         "state", "candidate"),
+        ("Côte d’Ivoire, Senegal and Benin have said they are ready to send troops.", "Senegal", "senegal", "state",
+         "candidate"),
+        # a capital after "the" describes what follows it
+        ("Germany pledged more missiles. The Berlin promises lasted less than a day.", "Berlin", "berlin", None,
+         "candidate"),
     ],
 )  # fmt: skip
 def test_countries_and_capitals_that_act_are_states_or_governments(tmp_path, body, words, ref, typ, how):
@@ -456,6 +472,14 @@ def test_countries_and_capitals_that_act_are_states_or_governments(tmp_path, bod
     text = d.article.text
     hit = next(h for h in d.hits if text[h.start : h.end] == words)
     assert (hit.id, d.names.actor_type(hit.id), hit.how) == (ref, typ, how)
+
+
+def test_a_country_s_name_inside_a_longer_country_s_name_is_no_mention(tmp_path):
+    d = _draft_of(tmp_path, "South Sudan’s rival leaders signed a deal in 2018. Sudan’s army is fighting a war of "
+                            "its own.")  # fmt: skip
+    text = d.article.text
+    assert [(text[h.start : h.end], h.start) for h in d.hits if "Sudan" in text[h.start : h.end]] == [
+        ("South Sudan", text.index("South Sudan")), ("Sudan", text.index("Sudan’s army"))]
 
 
 def test_a_city_carries_its_geonames_id_and_an_acronym_its_full_name(tmp_path):

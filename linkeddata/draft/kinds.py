@@ -24,7 +24,9 @@ _ACTOR_AFTER = re.compile(
     r"|(?:,[^,.;]{1,90},)?\s+(?:has|have|had|says|said|say|denies|denied|rejects|rejected|accuses|accused|wants|wanted|backs|"
     r"backed|supports|supported|insists|insisted|warned|warns|will|would|hopes|fears|blames|blamed|called|calls|"
     r"agreed|agrees|sent|sends|joined|joins|launched|launches|struck|strikes|attacked|attacks|urged|urges|"
-    r"threatened|threatens|funds|arms|armed|brokered|praised|condemned|condemns)\b|,\s+which\s)"
+    r"threatened|threatens|funds|arms|armed|brokered|praised|condemned|condemns|pledged|pledges|promised|promises|"
+    r"offered|offers|signed|signs|supplies|supplied|provides|provided|imposed|imposes|recogni[sz]ed|recogni[sz]es|"
+    r"demanded|demands|abstained|voted|votes)\b|,\s+which\s)"
 )
 
 
@@ -106,9 +108,10 @@ def actor_context(text: str, start: int, end: int) -> bool:
 # or talked with, either side of "talks between X and Y", and a backer or leader ("Turkey-backed").
 _ACTING_BEFORE = re.compile(
     r"\b(?:call(?:s|ed)? on|urg(?:e|es|ed)|ask(?:s|ed)?|accus(?:e|es|ed)|pressed|turn(?:s|ed)? to|"
-    r"(?:talks|deal|ties|relations|agreement|work) with|between|against|between\s+[\w’'-]+(?:\s+[\w’'-]+)?\s+and|"
-    r"cost(?:s|ed)?|matters? to|partners? of|all(?:y|ies) of|handed (?:\w+ )?over to|sanctions (?:on|against))"
-    r"\s+(?:the\s+)?$"
+    r"(?:talks|deal|ties|relations|agreement|work(?:s|ed|ing)?) with|between|against|"
+    r"cost(?:s|ed)?|matters? to|partners? of|all(?:y|ies) of|handed (?:\w+ )?over to|sanctions (?:on|against)|"
+    r"independen(?:ce|t) from|(?:coalition|alliance) of)"
+    r"\s+(?:the\s+)?(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*(?:,\s+|,?\s+and\s+)(?:the\s+)?)*$"
 )
 
 
@@ -140,13 +143,17 @@ def acting(text: str, start: int, end: int) -> bool:
     or one whose troops are sent ("troops from Uganda, Burundi and Kenya")."""
     if _CONTRIBUTOR.search(text[max(0, start - 150) : start]):
         return True
+    if _ACTING_BEFORE.search(text[max(0, start - 60) : start]):  # before the place words: "independence from"
+        return True
     if place_context(text, start, end):
         return False
     # "Burkina Faso, Mali and Niger formed …": every country of a list that is the subject
     subject = re.match(r"(?:,\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)*(?:,?\s+and\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?"
                        r"(?:,[^,.;]{1,90},)?\s+([a-z][\w’'-]*)", text[end : end + 200])
-    sentence_start = re.search(r"(?:^|[.!?]\s+|\n|[–—-]\s|,\s+(?:and|but)\s+|;\s+)(?:[Tt]he\s+)?"
-                               r"(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:,\s+|,?\s+and\s+))*$",
+    sentence_start = re.search(r"(?:^|[.!?]\s+|\n|[–—-]\s|,\s+(?:and|but)\s+|;\s+|"
+                               r"\b(?:since|after|before|when|because|until|while|that|if|unless|although)\s+)"
+                               r"(?:[Tt]he\s+)?(?:[A-Z][\w’'-]+(?:\s+(?:[A-Z]|d[’'])[\w’'-]+)?(?:,\s+|,?\s+and\s+)"
+                               r"(?:the\s+)?)*$",
                                text[max(0, start - 90) : start])  # the subject of a sentence or a clause
     return bool(actor_context(text, start, end) or _ACTING_BEFORE.search(text[max(0, start - 40) : start])
                 or _ACTING_AFTER.match(text[end : end + 12])

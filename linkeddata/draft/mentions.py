@@ -687,6 +687,11 @@ def _resolve_countries(
     article's own words make, else a new government. A country the registry keeps as a place stays
     that place where it does not act."""
     regions = set(regions)
+    # "Sudan" inside "South Sudan": a country's name inside a longer name is part of it, not a mention
+    longer = [sp for occ in pending.values() for sp, _, _ in occ] + [h.span for h in hits + new_hits]
+    pending = {code: kept for code, occ in pending.items()
+               if (kept := [o for o in occ if not any(overlaps(o[0], sp) and sp != o[0]
+                                                      and sp[1] - sp[0] > o[0][1] - o[0][0] for sp in longer)])}
 
     def new_actor(label: str, typ: str, rule: str, confidence: float, geonames: int | None) -> str:
         ent = next((e for e in entities.values() if e.label == label and e.kind == "actor"), None)
@@ -703,12 +708,16 @@ def _resolve_countries(
         known = index.names.get(norm(country.name))
         registry_place = known[1] if known and known[0] == "place" else next(
             (how.split(":", 1)[1] for _, how, _ in occ if how.startswith("registry:")), None)  # fmt: skip
-        acts = {sp for sp, _, _ in occ if acting(text, *sp)}
+        # "The Berlin promises lasted a day": a capital after "the" describes what follows it (a capital
+        # that acts takes no article)
+        described = {sp for sp, how, _ in occ if how == "capital" and text[sp[1] : sp[1] + 1] != "-"
+                     and re.search(r"\b[Tt]he\s+$", text[max(0, sp[0] - 4) : sp[0]])}  # not "the Kyiv-backed …"
+        acts = {sp for sp, _, _ in occ if acting(text, *sp) and sp not in described}
         name_acts = any(how != "capital" and sp in acts for sp, how, _ in occ)
         country_acts = bool(acts)
         for sp, how, _ in occ:
-            if how == "capital" and country_acts and sp not in acts and not place_context(text, *sp) and not (
-                    modifier(text, sp[1]) or text[sp[0] : sp[1]].isupper()):  # fmt: skip
+            if how == "capital" and country_acts and sp not in acts | described and not place_context(
+                    text, *sp) and not (modifier(text, sp[1]) or text[sp[0] : sp[1]].isupper()):  # fmt: skip
                 acts.add(sp)
             if how == "name" and name_acts and not registry_place:
                 acts.add(sp)
