@@ -462,6 +462,9 @@ def test_an_acronym_in_another_language_names_the_words_before_it(tmp_path):
          "state", "candidate"),
         ("Côte d’Ivoire, Senegal and Benin have said they are ready to send troops.", "Senegal", "senegal", "state",
          "candidate"),
+        # a capital spelt with its accents, which GeoNames's list of capitals leaves out
+        ("Yaoundé has said nothing in public about the threat.", "Yaoundé", "government-of-cameroon", "government",
+         "capital"),
         # a capital after "the" describes what follows it
         ("Germany pledged more missiles. The Berlin promises lasted less than a day.", "Berlin", "berlin", None,
          "candidate"),
