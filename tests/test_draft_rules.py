@@ -650,6 +650,25 @@ def test_a_person_in_a_list_of_reporters_and_their_cities_is_no_place(tmp_path):
     assert (labels.get("Chinedu Okafor"), labels.get("Alistair Crane")) == ("person", "person")
 
 
+@pytest.mark.parametrize(
+    "body, joined, apart",
+    [
+        ("New Zealand’s Ministry of Foreign Affairs and Trade said it was working with the police.",
+         "Ministry of Foreign Affairs and Trade", None),
+        ("The African Union’s Peace and Security Council met on Monday.", "Peace and Security Council", None),
+        ("Talks between Hamas and Fatah resumed, and Syria and Iraq closed the border.", None, "Fatah"),
+        ("The Wagner Group and the army fought together. Russia and Wagner Group denied it.", None, "Wagner Group"),
+    ],
+)  # fmt: skip
+def test_and_inside_an_institution_s_name_but_not_between_two_names(tmp_path, body, joined, apart):
+    d = _draft_of(tmp_path, body)
+    labels = {e.label for e in d.names.entities.values()}
+    if joined:
+        assert joined in labels, labels
+    if apart:
+        assert apart in labels and not any(" and " in x for x in labels), labels
+
+
 def test_a_name_with_a_kind_word_before_of_is_one_name_whatever_gazetteer_knows_the_word(tmp_path):
     d = _draft_of(tmp_path, "Mali, Niger and Burkina Faso formed the Alliance of Sahel States last year.")
     assert "Alliance of Sahel States" in {e.label for e in d.names.entities.values()}  # GeoNames has an Alliance

@@ -275,6 +275,23 @@ def _clean(seq: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     return out
 
 
+def _and_in_name(words: list[str], at: int) -> bool:
+    """Whether the "and" at ``at`` joins two halves of one name: an institution's complement
+    ("Ministry of Foreign Affairs and Trade", "Office for Kosovo and Metohija"), or two words before the
+    head word they share ("Peace and Security Council"); not two names ("Syria and Iraq", "Russia and
+    Wagner Group")."""
+    lx = lexicon()
+    left, right = words[:at], words[at + 1 :]
+    if not left or not right or any(gazetteer.country(" ".join(x)) for x in (left, right)):
+        return False
+    kinds_left = [i for i, w in enumerate(left) if lx.kind_of_word(w) not in (None, "media-outlet")]
+    right_kind = any(lx.kind_of_word(w) for w in right)
+    if kinds_left and not right_kind:  # the complement of a ministry's, an office's name
+        return any(w in ("of", "for") for w in left[kinds_left[0] + 1 :])
+    return (not kinds_left and len(left) <= 2 and lx.kind_of_word(right[-1]) not in (None, "media-outlet")
+            and not gazetteer.is_place(" ".join(left)))  # fmt: skip
+
+
 def _sequences(lay: Layout, region: Region, taken: list[Span]) -> list[Span]:
     """Runs of capitalised words (with "of", "al" … inside) that could be names."""
     lx = lexicon()
@@ -283,10 +300,19 @@ def _sequences(lay: Layout, region: Region, taken: list[Span]) -> list[Span]:
     results: list[Span] = []
 
     def flush():
-        while seq and seq[-1][2] in lx.connectors:
+        while seq and (seq[-1][2] in lx.connectors or seq[-1][2] == "and"):
             seq.pop()
-        out = _clean(seq)
+        parts = list(seq)
         seq.clear()
+        at = next((i for i, (_, _, w) in enumerate(parts) if w == "and"), None)
+        if at is not None and not _and_in_name([w for _, _, w in parts], at):
+            emit(parts[:at])  # "Syria and Iraq": two names
+            emit(parts[at + 1 :])
+        else:
+            emit(parts)
+
+    def emit(parts: list[tuple[int, int, str]]):
+        out = _clean(parts)
         if not out:
             return
         start, end = out[0][0], out[-1][1]
@@ -334,6 +360,9 @@ def _sequences(lay: Layout, region: Region, taken: list[Span]) -> list[Span]:
         # a credit in capitals: "PHOTOGRAPHS BY NAME FOR HAUD QUARTERLY"
         is_name = is_name_token(word) or region.kind == "credit" and word.isupper() and word.isalpha()
         is_conn = word in lx.connectors and seq and (word != "the" or seq[-1][2] in ("of", "for"))
+        # "Ministry of Foreign Affairs and Trade", "Peace and Security Council": "and" inside a name (once)
+        if word == "and" and seq and seq[-1][2] not in lx.connectors and not any(w == "and" for _, _, w in seq):
+            is_conn = True
         if word == "for" and region.kind == "credit":
             is_conn = False  # "Salif Kaboré for Volta Wire": the photographer, then the outlet
         if is_conn and word in ("for", "of") and seq[-1][2] not in lx.connectors and gazetteer.is_place(
