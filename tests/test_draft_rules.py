@@ -384,6 +384,20 @@ def test_the_speaker_index_does_not_depend_on_the_order_of_the_questions(tmp_pat
          "actor", "population-group", "a people's name before people"),
         ("The rebels said the soldiers had fired first. Colonel Hartanto denied it.", "Hartanto", "actor", "person",
          "a title before a name"),
+        # more head words of places; the region after a city; a territory someone presides over
+        ("Soldiers load supplies onto a boat on the Essequibo River before dawn.", "Essequibo River", "place", None,
+         "head-word “River” of a place"),
+        ("Rockets hit Israeli positions in the occupied Golan Heights overnight.", "Golan Heights", "place", None,
+         "head-word “Heights” of a place"),
+        ("The plane landed at an airfield near El Paso, Texas, with two men on board.", "Texas", "place", None,
+         "a region or country after a city"),
+        ("Milorad Dodik, the president of Republika Srpska, calls it a myth.", "Republika Srpska", "place", None,
+         "place-words-around"),
+        # words of governments: an emirate, a legislature
+        ("Kabul rejected the accusation. The Islamic Emirate does not allow anyone to use its soil.",
+         "Islamic Emirate", "actor", "government", "head-word “Emirate”"),
+        ("A member of the State Duma’s defence committee said so.", "Duma", "actor", "government",
+         "head-word “Duma”"),
     ],
 )  # fmt: skip
 def test_new_names_are_typed_by_a_rule_that_says_so(tmp_path, body, name, kind, typ, rule):
@@ -475,6 +489,16 @@ def test_countries_and_capitals_that_act_are_states_or_governments(tmp_path, bod
     text = d.article.text
     hit = next(h for h in d.hits if text[h.start : h.end] == words)
     assert (hit.id, d.names.actor_type(hit.id), hit.how) == (ref, typ, how)
+
+
+def test_another_name_of_a_country_the_registry_keeps_as_a_place_is_that_place(tmp_path):
+    registry = RULES_REGISTRY + ("  - id: democratic-republic-of-the-congo\n"
+                                 "    label: Democratic Republic of the Congo\n")
+    d = _draft_of(tmp_path, "GOMA, DR Congo, 8 February 2024 (Meridian Press) — The rebels shelled the town.",
+                  registry=registry)  # fmt: skip
+    text = d.article.text
+    congo = [(text[h.start : h.end], h.id) for h in d.hits if h.kind == "place" and "Congo" in text[h.start : h.end]]
+    assert congo == [("DR Congo", "democratic-republic-of-the-congo")]
 
 
 def test_a_country_s_name_inside_a_longer_country_s_name_is_no_mention(tmp_path):

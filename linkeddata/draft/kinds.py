@@ -93,7 +93,7 @@ def place_context(text: str, start: int, end: int) -> bool:
                       text[end : end + 80])  # fmt: skip
     before = text[max(0, start - 60) : start]
     of_place = re.search(r"\b(?:towns?|city|cities|villages?|ports?|districts?|provinces?|regions?|camps?|capital|"
-                         r"outskirts|streets|states?|(?:north|south|east|west)(?:-?(?:east|west))?|"
+                         r"outskirts|streets|states?|president|governor|mayor|(?:north|south|east|west)(?:-?(?:east|west))?|"
                          r"(?:north|south|east|west)(?:ern)?\s+\w+)"
                          r"\s+of\s+(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:,\s+|\s+and\s+))*$", before)
     return (near in lx.place_before or bool(of_place) or bool(_PLACE_BEFORE.search(before))
@@ -119,7 +119,9 @@ _ACTING_BEFORE = re.compile(
 _PLACE_HEADS = frozenset({"State", "Province", "Region", "District", "Governorate", "County", "Oblast", "Sea",
                           "Canal", "Ocean", "Strait", "Straits", "Desert", "Valley", "Corridor", "Park", "Dam",
                           "Lagoon", "Mountains", "Hills", "Plateau", "Gulf", "Bay", "Peninsula", "Island", "Islands",
-                          "Forest", "Airport", "Airbase", "Bridge", "Enclave", "Basin", "Delta", "Coast"})
+                          "Forest", "Airport", "Airbase", "Bridge", "Enclave", "Basin", "Delta", "Coast", "River",
+                          "Rivers", "Heights", "Lake", "Falls", "Pass", "Highway", "Motorway", "Road", "Square",
+                          "Market", "Crossing"})
 DIRECTIONS = frozenset({"North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western",
                          "Northeast", "Northwest", "Southeast", "Southwest", "Sub-Saharan"})
 # The first word of a place's name: "Lake Chad", "Mount Sinjar".
@@ -288,6 +290,8 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
     if cap[0] in ("Los", "Las") and len(cap) > 1:  # "Los Choneros", "Los Zetas": a gang's or a cartel's name
         conflict = any(_CONFLICT.search(text[max(0, s - 80) : e + 80]) for s, e in spans)
         return "actor", "armed-group" if conflict else "organization", "Spanish article before a name", 0.6, None, None
+    if len(words) == 1 and any(_after_a_city(text, s, e, countries) for s, e in spans):
+        return "place", None, "a region or country after a city", 0.6, None, None  # "near El Paso, Texas,"
     if cap[0] in _PLACE_FIRST and len(cap) > 1:
         return "place", None, f"“{cap[0]}” before a name", 0.7, None, None  # "Lake Chad", "Mount Sinjar"
     if any(w in lx.peoples and w.endswith("s") for w in (cap[0], cap[-1])) and len(cap) > 1:
@@ -369,6 +373,17 @@ def _listed_with_a_place(text: str, start: int, end: int, index: RegistryIndex, 
             bool(known and known[0] == "place") or (not known and gazetteer.city(name, countries) is not None))
 
     return joined and any(place(s) for s in siblings)
+
+
+def _after_a_city(text: str, start: int, end: int, countries: frozenset[str]) -> bool:
+    """"near El Paso, Texas, with …": a name between commas right after a city GeoNames knows is the
+    region or country the city is in (not "In Kabul, Shah, a trader, said"; the caller takes one word
+    only: "Our correspondent in Yerevan, Ani Sargsyan, says")."""
+    m = re.search(r"(?<![\w’'-])([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?), $", text[max(0, start - 40) : start])
+    if not m or not re.match(r"[,.;)]", text[end : end + 1]) or re.match(r",\s+(?:an?|the|who|whose)\s", text[end:]):
+        return False
+    city = m.group(1).title() if m.group(1).isupper() else m.group(1)
+    return gazetteer.city(city, countries) is not None and not gazetteer.country(city)
 
 
 def _titled(text: str, start: int) -> bool:

@@ -777,6 +777,9 @@ def _resolve_countries(
                 continue
             if how.startswith("registry:"):
                 continue  # the registry's place
+            if how == "name" and registry_place:  # "DR Congo": another name of a country the registry keeps
+                new_hits.append(Hit(sp[0], sp[1], "place", registry_place, "alias"))
+                continue
             if how == "name":
                 label, geonames, rule = country.name, country.geonames, "country (pycountry)"
             else:
