@@ -393,6 +393,15 @@ def test_the_speaker_index_does_not_depend_on_the_order_of_the_questions(tmp_pat
          "a region or country after a city"),
         ("Milorad Dodik, the president of Republika Srpska, calls it a myth.", "Republika Srpska", "place", None,
          "place-words-around"),
+        # the head noun before "in" or "of"; a mission described before or after its name; an air or police force
+        ("The African Union Mission in Somalia (AMISOM) has 19,000 troops.", "African Union Mission in Somalia",
+         "actor", "military-force", "head-word “Mission” before “in”"),
+        ("An official of the UN peacekeeping mission, MINUSCA, said the town was calm.", "MINUSCA", "actor",
+         "military-force", "described-as-“peacekeeping mission”"),
+        ("The council extended the mandate of MINURSO, its mission in the territory, for another year.", "MINURSO",
+         "actor", "military-force", "described-as-“mission”"),
+        ("Britain’s defence ministry said Royal Air Force jets had shot down several drones.", "Royal Air Force",
+         "actor", "military-force", "“Air Force”"),
         # words of governments: an emirate, a legislature
         ("Kabul rejected the accusation. The Islamic Emirate does not allow anyone to use its soil.",
          "Islamic Emirate", "actor", "government", "head-word “Emirate”"),
@@ -665,6 +674,20 @@ def test_a_name_in_capitals_and_in_words_is_one_actor(tmp_path):
                             "MOGADISHU, May 3 (Harbour Wire) - Militants took the town, residents told Harbour Wire.")
     outlets = [e.label for e in d.names.entities.values() if e.type == "media-outlet"]
     assert outlets == ["HARBOUR WIRE"], outlets
+
+
+def test_the_name_after_a_spokesman_for_a_body_is_the_spokesman_s(tmp_path):
+    d = _draft_of(tmp_path, "A spokesman for the separatist government, Alan Dzugaev, rejected the accusation.")
+    assert {e.label: e.type for e in d.names.entities.values()}.get("Alan Dzugaev") == "person"
+
+
+def test_an_organisation_s_name_before_a_kind_word_is_a_body_of_that_kind(tmp_path):
+    registry = RULES_REGISTRY.replace("places:\n", "  - id: united-nations\n    type: organization\n"
+                                                   "    label: United Nations\n    aliases: [UN]\nplaces:\n")
+    d = _draft_of(tmp_path, "The fighting went on, and the United Nations Mission in South Sudan warned of worse.",
+                  registry=registry)  # fmt: skip
+    e = next(e for e in d.names.entities.values() if e.label.startswith("United Nations Mission"))
+    assert (e.type, e.rule) == ("military-force", "registry-name-extended")
 
 
 def test_a_person_in_a_list_of_reporters_and_their_cities_is_no_place(tmp_path):

@@ -226,11 +226,15 @@ def described(text: str, start: int, end: int) -> tuple[str, str] | None:
                         r"\b(?:armed|jihadist|al-qaeda|islamic state)\b|-linked\b", whole, re.I)):  # fmt: skip
                     return "armed-group", whole  # "the al-Qaeda-linked coalition": an armed one
                 return best[2], best[1]
-    m = re.search(r"\b(?:his|her|its|their|the)\s+(?P<noun>[a-z]+),\s+$", text[max(0, start - 40) : start])
-    if m:  # "a charge his party, Kwa Na Kwa, rejected": the noun before the name describes it
-        kind = next((k for phrase, k in lx.described_as if phrase == m.group("noun")), None)
-        if kind and kind != "person":
-            return kind, m.group("noun")
+    m = re.search(r"(?P<of>\b(?:of|for)\s+)?\b(?:his|her|its|their|the)\s+(?P<np>(?:[A-Za-z-]+\s+){0,3}[a-z]+),\s+$",
+                  text[max(0, start - 60) : start])
+    if m and m.group("of") and " " in m.group("np") and " " in text[start:end]:
+        m = None  # "A spokesman for the separatist government, Alan Dzugaev": the spokesman's name
+    if m:  # "a charge his party, Kwa Na Kwa, rejected", "the UN peacekeeping mission, MINUSCA,": the noun
+        low = " " + " ".join(w.replace("-", " ") for w in m.group("np").lower().split()) + " "
+        kind = next(((k, phrase) for phrase, k in lx.described_as if low.endswith(f" {phrase} ")), None)
+        if kind and kind[0] != "person":
+            return kind
     m = re.search(r"\b(?P<noun>[a-z]+)\s+(?:calling itself|calls itself|called|known as|named)\s+$",
                   text[max(0, start - 60) : start])
     if m and m.group("noun") in lx.self_named:
@@ -311,6 +315,10 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
         return "actor", *force, 0.6 if force[0] == "armed-group" else 0.7, None, None
     if head:
         return "actor", head, f"head-word “{words[-1]}”", 0.7, None, None
+    # "African Union Mission in Somalia": the head noun is the last word before "in", "of" or "for"
+    at = next((i for i, w in enumerate(words) if w in ("in", "of", "for")), None)
+    if at and (kind := lx.kind_of_word(cap[at - 1])):
+        return "actor", kind, f"head-word “{words[at - 1]}” before “{words[at]}”", 0.6, None, None
     for w in cap:
         kind = lx.kind_of_word(w)
         if kind:
@@ -402,6 +410,8 @@ def _force(cap: list[str]) -> tuple[str, str] | None:
     if cap[-1] not in ("Army", "Forces", "Force") or len(cap) < 2:
         return None
     label = " ".join(cap)
+    if cap[-2] in ("Air", "Police", "Naval", "Border", "Reserve", "Security") and not _INSURGENT_WORDS.search(label):
+        return "military-force", f"“{cap[-2]} {cap[-1]}”"  # "Royal Air Force", "Central Reserve Police Force"
     if _INSURGENT_WORDS.search(label):
         return "armed-group", f"“{cap[-1]}” in the name of a movement"
     if not (gazetteer.countries_in(label) or any(gazetteer.country(w + "s") for w in cap[:-1])):  # "Philippine"

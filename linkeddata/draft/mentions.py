@@ -509,7 +509,9 @@ def find_names(lay: Layout, index: RegistryIndex) -> Names:
             label = text[span[0] : span[1]]
             ent = next((e for e in entities.values() if e.label == label), None)
             if ent is None:
-                kind = lx.kind_of_word(words[-1]) if body else typ
+                # "United Nations Mission": an organisation's body of the kind its last word says
+                kind = lx.kind_of_word(words[-1]) if body or (typ == "organization" and lx.kind_of_word(
+                    words[-1]) not in (None, "media-outlet")) else typ  # fmt: skip
                 ent = Entity(ids.new(label), "actor", label, kind, "registry-name-extended", 0.6,
                              hint=f"part_of: [{h.id}]?")  # fmt: skip
                 entities[ent.id] = ent
