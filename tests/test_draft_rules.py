@@ -1369,6 +1369,13 @@ def test_a_place_named_with_an_acronym_is_drafted_without_aliases(tmp_path):
          "organization", "described-by-a-plural-“members”"),
         ("The convoy was stopped at dawn, according to a commander of the task force.",
          "A commander of the task force", "person", "described-speaker"),
+        # fighters, troops, elders: an armed group, a military, a people
+        ("The town is still held by the militia, according to several hundred YBS fighters.",
+         "Several hundred YBS fighters", "armed-group", "described-source-“fighters”"),
+        ("The shelling began at dawn, according to Tajikistan’s border troops.", "Tajikistan’s border troops",
+         "military-force", "described-source-“troops”"),
+        ("The road is closed because of drone attacks, according to volunteers.", "Volunteers", "population-group",
+         "described-source-“volunteers”"),
     ],
 )  # fmt: skip
 def test_a_described_source_that_is_no_one_person_is_typed_by_its_noun(tmp_path, body, words, typ, rule):
