@@ -402,6 +402,9 @@ def test_the_speaker_index_does_not_depend_on_the_order_of_the_questions(tmp_pat
          "actor", "military-force", "described-as-“mission”"),
         ("Britain’s defence ministry said Royal Air Force jets had shot down several drones.", "Royal Air Force",
          "actor", "military-force", "“Air Force”"),
+        # a seat of power, whatever town GeoNames knows by its name
+        ("The leaders will agree a joint response, the White House said.", "White House", "actor", "government",
+         "a seat of power"),
         # words of governments: an emirate, a legislature
         ("Kabul rejected the accusation. The Islamic Emirate does not allow anyone to use its soil.",
          "Islamic Emirate", "actor", "government", "head-word “Emirate”"),
@@ -488,6 +491,22 @@ def test_an_acronym_in_another_language_names_the_words_before_it(tmp_path):
         # a capital spelt with its accents, which GeoNames's list of capitals leaves out
         ("Yaoundé has said nothing in public about the threat.", "Yaoundé", "government-of-cameroon", "government",
          "capital"),
+        # "itself" or an adverb before the verb; a ceasefire with, orders from; a possessive before a body in
+        # capitals or before a war; a verb of a headline after a list
+        ("Moscow itself accused Baku in March of moving troops.", "Moscow", "government-of-russia", "government",
+         "capital"),
+        ("None of the reports can be verified, and Rabat rarely comments.", "Rabat", "government-of-morocco",
+         "government", "capital"),
+        ("Attacks have risen since the group ended a ceasefire with Islamabad in November.", "Islamabad",
+         "government-of-pakistan", "government", "capital"),
+        ("The junta accused the bloc of acting on orders from Paris.", "Paris", "government-of-france", "government",
+         "capital"),
+        ("New Zealand’s Ministry of Foreign Affairs and Trade said it was working on the case.", "New Zealand",
+         "new-zealand", "state", "candidate"),
+        ("The last beach: how Sri Lanka’s war against the Tigers ended.", "Sri Lanka", "sri-lanka", "state",
+         "candidate"),
+        ("Washington and Riyadh call for a truce as the fighting goes on.", "Riyadh", "government-of-saudi-arabia",
+         "government", "capital"),
         # a capital after "the" describes what follows it
         ("Germany pledged more missiles. The Berlin promises lasted less than a day.", "Berlin", "berlin", None,
          "candidate"),

@@ -18,10 +18,11 @@ from .text import DATELINE_PLACE, Layout, Span, norm
 # An actor (not a place) when the name is followed by a verb of saying or doing, or by "’s" and a
 # word for someone who acts for it.
 _ACTOR_AFTER = re.compile(
-    r"^(?:['’]s\s+(?:\w+\s+)?(?:government|army|forces|troops|military|president|prime|foreign|defence|defense|"
-    r"minister|ministry|leader|spokesman|spokeswoman|ally|closest|allies|officials|envoy|ambassador|"
-    r"information|interior|support|backing|regime|embassy|diplomats)\b"
-    r"|(?:,[^,.;]{1,90},)?\s+(?:has|have|had|says|said|say|denies|denied|rejects|rejected|accuses|accused|wants|wanted|backs|"
+    r"^(?:['’]s\s+(?:\w+\s+)?(?i:government|army|forces|troops|soldiers|military|navy|president|prime|foreign|"
+    r"defence|defense|minister|ministry|leader|spokesman|spokeswoman|ally|closest|allies|officials|envoy|ambassador|"
+    r"information|interior|support|backing|regime|embassy|diplomats|war|offensive|parliament|authorities)\b"
+    r"|(?:,[^,.;]{1,90},)?(?:\s+itself)?(?:\s+[a-z]+ly)?\s+(?:has|have|had|says|said|say|denies|denied|rejects|rejected|"
+    r"accuses|accused|wants|wanted|backs|comments|commented|"
     r"backed|supports|supported|insists|insisted|warned|warns|will|would|hopes|fears|blames|blamed|called|calls|"
     r"agreed|agrees|sent|sends|joined|joins|launched|launches|struck|strikes|attacked|attacks|urged|urges|"
     r"threatened|threatens|funds|arms|armed|brokered|praised|condemned|condemns|pledged|pledges|promised|promises|"
@@ -108,7 +109,8 @@ def actor_context(text: str, start: int, end: int) -> bool:
 # or talked with, either side of "talks between X and Y", and a backer or leader ("Turkey-backed").
 _ACTING_BEFORE = re.compile(
     r"\b(?:call(?:s|ed)? on|urg(?:e|es|ed)|ask(?:s|ed)?|accus(?:e|es|ed)|pressed|turn(?:s|ed)? to|"
-    r"(?:talks|deal|ties|relations|agreement|work(?:s|ed|ing)?) with|between|against|"
+    r"(?:talks|deal|ties|relations|agreement|ceasefire|truce|negotiations|dialogue|work(?:s|ed|ing)?) with|"
+    r"between|against|"
     r"cost(?:s|ed)?|matters? to|partners? of|all(?:y|ies) of|handed (?:\w+ )?over to|sanctions (?:on|against)|"
     r"independen(?:ce|t) from|(?:coalition|alliance) of)"
     r"\s+(?:the\s+)?(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*(?:,\s+|,?\s+and\s+)(?:the\s+)?)*$"
@@ -131,7 +133,7 @@ _PLACE_FIRST = frozenset({"Lake", "Mount", "River", "Cape", "Gulf", "Strait", "B
 # A country that sends troops or envoys: "troops from Uganda, Burundi, Kenya, Ethiopia and Djibouti".
 _CONTRIBUTOR = re.compile(
     r"\b(?i:troops|soldiers|forces|contingents?|peacekeepers|police officers|personnel|envoys|diplomats|"
-    r"delegations?|ministers|support|help|backing|assistance)\s+from\s+(?:the\s+)?"
+    r"delegations?|ministers|support|help|backing|assistance|orders|instructions|pressure)\s+from\s+(?:the\s+)?"
     r"(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:,\s+|,?\s+and\s+)(?:the\s+)?)*$"
 )
 
@@ -195,7 +197,10 @@ def _verb_like(word: str) -> bool:
     lx = lexicon()
     return (word in _IRREGULAR_PAST or word in lx.speech_verbs or word in lx.auxiliaries or word.endswith("ed")
             or word in ("is", "are", "was", "were", "has", "have", "had", "will", "would", "should", "could", "may",
-                        "might", "must", "can", "does", "did", "says"))  # fmt: skip
+                        "might", "must", "can", "does", "did", "says",
+                        # a headline's verbs: "Washington and Riyadh call for a truce", "… trade blame"
+                        "call", "trade", "agree", "sign", "reject", "deny", "accuse", "warn", "vow", "urge",
+                        "demand", "clash", "meet", "seek", "weigh", "hold"))  # fmt: skip
 
 
 def described(text: str, start: int, end: int) -> tuple[str, str] | None:
@@ -253,6 +258,9 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
     actorish = acting > located
     if name.isupper() and len(name) > 3 and (gazetteer.city(name.title()) or gazetteer.country(name.title())):
         name = name.title()  # a dateline: "ADEN, Yemen"
+    seat = lx.institutions.get(name)
+    if seat:  # "the White House said": a seat of power that stands for those in it
+        return "actor", seat, "a seat of power", 0.7, None, None
     c = gazetteer.country(name)
     if c:
         if actorish:

@@ -36,6 +36,7 @@ class Lexicon:
     photo_agencies: tuple[str, ...]
     organisation_acronyms: frozenset[str]
     country_names: dict[str, str]  # another name → ISO code
+    institutions: dict[str, str]  # a seat of power's name ("White House") → actor type
     place_before: frozenset[str]
     place_after: frozenset[str]
     speech_verbs: tuple[str, ...]
@@ -94,6 +95,7 @@ def lexicon() -> Lexicon:
         photo_agencies=tuple(data["photo_agencies"]),
         organisation_acronyms=frozenset(data["organisation_acronyms"]),
         country_names=dict(data["country_names"]),
+        institutions=dict(data["institutions"]),
         place_before=_words(data["place_before"]),
         place_after=_words(data["place_after"]),
         speech_verbs=tuple(data["speech_verbs"].split()),
