@@ -402,13 +402,26 @@ def test_the_speaker_index_does_not_depend_on_the_order_of_the_questions(tmp_pat
          "actor", "military-force", "described-as-“mission”"),
         ("Britain’s defence ministry said Royal Air Force jets had shot down several drones.", "Royal Air Force",
          "actor", "military-force", "“Air Force”"),
+        # places: described in the plural, named so, before an administrative division, annexed
+        ("Its name stands for Sool, Sanaag and Cayn, the regions it claims.", "Cayn", "place", None,
+         "described-as-“regions”"),
+        ("The referendum would create a new state named Guayana Esequiba in the territory.", "Guayana Esequiba",
+         "place", None, "described-as-“state”"),
+        ("Gunmen burned the primary school in Ndzeng, Momo division, on Monday.", "Momo", "place", None,
+         "place-words-around"),
+        ("Voters backed a plan to annex the Essequibo, an old border claim.", "Essequibo", "place", None,
+         "place-words-around"),
+        # a medium named before the word for it; titles before a word of a kind of actor are its name
+        ("Iran’s Fars news agency had warned of a response.", "Fars", "actor", "media-outlet", "media-word-after"),
+        ("Ukraine’s General Staff has not commented on the claim.", "General Staff", "actor", "military-force",
+         "head-word “Staff”"),
         # a seat of power, whatever town GeoNames knows by its name
         ("The leaders will agree a joint response, the White House said.", "White House", "actor", "government",
          "a seat of power"),
         # words of governments: an emirate, a legislature
         ("Kabul rejected the accusation. The Islamic Emirate does not allow anyone to use its soil.",
          "Islamic Emirate", "actor", "government", "head-word “Emirate”"),
-        ("A member of the State Duma’s defence committee said so.", "Duma", "actor", "government",
+        ("A member of the State Duma’s defence committee said so.", "State Duma", "actor", "government",
          "head-word “Duma”"),
     ],
 )  # fmt: skip

@@ -66,6 +66,10 @@ _POPULATION_AFTER = re.compile(
 )
 
 
+_MEDIA_AFTER = re.compile(r"\s+(?:news agency|news channel|channel|newspaper|broadcaster|website|television|"
+                          r"radio|TV)\b")
+
+
 _MEDIA_BEFORE = re.compile(r"\b(?:television|TV|radio|newspaper|broadcaster|channel|station|agency)\s+$", re.I)
 
 
@@ -77,6 +81,7 @@ _PLACE_BEFORE = re.compile(
     r"marched|march(?:ing)?|headed|taken|brought|home|back)\s+(?:to|on|towards?)"
     r"|\broads?\s+(?:to|from|out\s+of|into)"
     r"|-(?:administered|controlled|held|occupied|annexed)"
+    r"|\bannex(?:ed|es|ing)?(?:\s+the)?|\bannexation\s+of(?:\s+the)?"
     r"|\b(?:towns|cities|villages|places|areas|regions|provinces|districts)\s+(?:such\s+as|like|including))\s+$"
 )
 
@@ -94,7 +99,8 @@ def place_context(text: str, start: int, end: int) -> bool:
                       text[end : end + 80])  # fmt: skip
     before = text[max(0, start - 60) : start]
     of_place = re.search(r"\b(?:towns?|city|cities|villages?|ports?|districts?|provinces?|regions?|camps?|capital|"
-                         r"outskirts|streets|states?|president|governor|mayor|(?:north|south|east|west)(?:-?(?:east|west))?|"
+                         r"outskirts|streets|states?|president|governor|mayor|"
+                         r"(?:north|south|east|west)(?:-?(?:east|west))?|"
                          r"(?:north|south|east|west)(?:ern)?\s+\w+)"
                          r"\s+of\s+(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:,\s+|\s+and\s+))*$", before)
     return (near in lx.place_before or bool(of_place) or bool(_PLACE_BEFORE.search(before))
@@ -290,6 +296,8 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
     if any(_DATELINE_OUTLET.search(text[max(0, s - 60) : s]) and re.match(r"\)\s*[-–—]", text[e : e + 4])
            for s, e in spans):  # fmt: skip
         return "actor", "media-outlet", "outlet-in-dateline", 0.7, None, None
+    if any(_MEDIA_AFTER.match(text[e : e + 30]) for _, e in spans):  # "Iran’s Fars news agency"
+        return "actor", "media-outlet", "media-word-after", 0.7, None, None
     if any(_MEDIA_BEFORE.search(text[max(0, s - 30) : s]) for s, _ in spans) or _in_credit(lay, start):
         return "actor", "media-outlet", "media-word-before", 0.7, None, None
     if any(re.search(r"\bparamilitary\s+(?:the\s+)?$", text[max(0, s - 20) : s], re.I)

@@ -262,6 +262,10 @@ def _sentence_start(lay: Layout, region: Region, pos: int) -> bool:
 def _clean(seq: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     lx = lexicon()
     out = list(seq)
+    # "General Staff", "Supreme Court", "Defence Headquarters": titles before a word of a kind of actor
+    # are its name, not a person's titles
+    if len(out) > 1 and lx.kind_of_word(out[-1][2]) and all(w.rstrip(".") in lx.titles for _, _, w in out[:-1]):
+        return out
     while out and (out[0][2] in lx.stop or out[0][2].rstrip(".") in lx.titles or out[0][2] in lx.connectors
                    or (out[0][2].lower() in lx.people_nouns and len(out) > 1)):  # fmt: skip
         out.pop(0)  # "Fighters of the Maute group": the people of a name are no part of it
