@@ -415,6 +415,9 @@ def test_the_speaker_index_does_not_depend_on_the_order_of_the_questions(tmp_pat
         ("Iran’s Fars news agency had warned of a response.", "Fars", "actor", "media-outlet", "media-word-after"),
         ("Ukraine’s General Staff has not commented on the claim.", "General Staff", "actor", "military-force",
          "head-word “Staff”"),
+        # a road's number is no acronym
+        ("The column drove north along the M4 motorway towards the capital.", "M4", "place", None,
+         "place-words-around"),
         # a seat of power, whatever town GeoNames knows by its name
         ("The leaders will agree a joint response, the White House said.", "White House", "actor", "government",
          "a seat of power"),
@@ -720,6 +723,16 @@ def test_an_organisation_s_name_before_a_kind_word_is_a_body_of_that_kind(tmp_pa
                   registry=registry)  # fmt: skip
     e = next(e for e in d.names.entities.values() if e.label.startswith("United Nations Mission"))
     assert (e.type, e.rule) == ("military-force", "registry-name-extended")
+
+
+def test_a_section_s_number_is_no_name(tmp_path):
+    d = _draft_of(tmp_path, "The town fell that evening.\n\nIII. Potočari\n\nAbout 25,000 people fled to the base.")
+    assert "III" not in {e.label for e in d.names.entities.values()}
+
+
+def test_the_name_after_a_spokeswoman_for_the_ministry_is_hers(tmp_path):
+    d = _draft_of(tmp_path, "“We acted in self-defence,” a spokeswoman for the ministry, Chan Sothea, told reporters.")
+    assert {e.label: e.type for e in d.names.entities.values()}.get("Chan Sothea") == "person"
 
 
 def test_a_person_in_a_list_of_reporters_and_their_cities_is_no_place(tmp_path):

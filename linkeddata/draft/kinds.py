@@ -239,7 +239,7 @@ def described(text: str, start: int, end: int) -> tuple[str, str] | None:
                 return best[2], best[1]
     m = re.search(r"(?P<of>\b(?:of|for)\s+)?\b(?:his|her|its|their|the)\s+(?P<np>(?:[A-Za-z-]+\s+){0,3}[a-z]+),\s+$",
                   text[max(0, start - 60) : start])
-    if m and m.group("of") and " " in m.group("np") and " " in text[start:end]:
+    if m and m.group("of") and " " in text[start:end]:
         m = None  # "A spokesman for the separatist government, Alan Dzugaev": the spokesman's name
     if m:  # "a charge his party, Kwa Na Kwa, rejected", "the UN peacekeeping mission, MINUSCA,": the noun
         low = " " + " ".join(w.replace("-", " ") for w in m.group("np").lower().split()) + " "
@@ -339,7 +339,8 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
         kind = lx.kind_of_word(w)
         if kind:
             return "actor", kind, f"word “{w}”", 0.6, None, None
-    if located and not actorish and not name.isupper():  # an acronym is hardly a place: "in the TPLF"
+    road = re.fullmatch(r"[A-Z]{1,2}-?\d{1,3}", name)  # "the M4 motorway": a road's number, no acronym
+    if located and not actorish and (not name.isupper() or road):  # an acronym is hardly a place: "in the TPLF"
         return "place", None, "place-words-around", 0.6, None, None
     if not name.isupper() and any(_listed_with_a_place(text, s, e, index, countries) for s, e in spans):
         return "place", None, "listed-with-places", 0.6, None, None  # "Gojjam, Gondar, Wollo and Shewa"

@@ -333,6 +333,7 @@ def _sequences(lay: Layout, region: Region, taken: list[Span]) -> list[Span]:
                 or (w.endswith(tuple(lx.demonym_endings)) and not gazetteer.country(w) and not gazetteer.city(w)
                     and not w.isupper() and len(w) > 3 and w[-3:] in ("ian", "ese", "ish", "ans", "ean"))
                 or len(w) < 2
+                or re.fullmatch(r"[IVX]{2,5}", w)  # "III. Potočari": a section's number
             ):  # fmt: skip
                 return
         if all(w in lx.titles or w in lx.peoples for w in words):
