@@ -415,6 +415,11 @@ def test_the_speaker_index_does_not_depend_on_the_order_of_the_questions(tmp_pat
         ("Iran’s Fars news agency had warned of a response.", "Fars", "actor", "media-outlet", "media-word-after"),
         ("Ukraine’s General Staff has not commented on the claim.", "General Staff", "actor", "military-force",
          "head-word “Staff”"),
+        # more kind words: a lab, a television in Spanish
+        ("She is a researcher at the Balkan Policy Lab in the capital.", "Balkan Policy Lab", "actor",
+         "organization", "head-word “Lab”"),
+        ("Soldiers stand guard outside the TC Televisión building in the port city.", "TC Televisión", "actor",
+         "media-outlet", "head-word “Televisión”"),
         # a road's number is no acronym
         ("The column drove north along the M4 motorway towards the capital.", "M4", "place", None,
          "place-words-around"),
