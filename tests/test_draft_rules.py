@@ -528,6 +528,9 @@ def test_an_acronym_in_another_language_names_the_words_before_it(tmp_path):
          "candidate"),
         ("Washington and Riyadh call for a truce as the fighting goes on.", "Riyadh", "government-of-saudi-arabia",
          "government", "capital"),
+        # a capital that falls is a place, whatever words before it make it a clause's subject
+        ("Afghanistan denies it. Aid stopped after Kabul fell to the Taliban.", "Kabul", "kabul", None,
+         "candidate"),
         # a capital after "the" describes what follows it
         ("Germany pledged more missiles. The Berlin promises lasted less than a day.", "Berlin", "berlin", None,
          "candidate"),
@@ -728,6 +731,13 @@ def test_an_organisation_s_name_before_a_kind_word_is_a_body_of_that_kind(tmp_pa
                   registry=registry)  # fmt: skip
     e = next(e for e in d.names.entities.values() if e.label.startswith("United Nations Mission"))
     assert (e.type, e.rule) == ("military-force", "registry-name-extended")
+
+
+def test_a_surname_after_a_particle_is_still_the_person_s(tmp_path):
+    d = _draft_of(tmp_path, "President Luiz Inácio Lula da Silva urged calm. Silva said the border must stay quiet.")
+    text = d.article.text
+    assert [(text[h.start : h.end], h.how) for h in d.hits if h.id == "luiz-inacio-lula-da-silva"] == [
+        ("Luiz Inácio Lula da Silva", "candidate"), ("Silva", "surname")]
 
 
 def test_a_section_s_number_is_no_name(tmp_path):

@@ -167,7 +167,12 @@ def acting(text: str, start: int, end: int) -> bool:
                                text[max(0, start - 90) : start])  # the subject of a sentence or a clause
     return bool(actor_context(text, start, end) or _ACTING_BEFORE.search(text[max(0, start - 40) : start])
                 or _ACTING_AFTER.match(text[end : end + 12])
-                or (sentence_start and subject and _verb_like(subject.group(1))))  # fmt: skip
+                or (sentence_start and subject and _verb_like(subject.group(1))
+                    and subject.group(1) not in _PLACE_VERBS))  # fmt: skip
+
+
+# Verbs a place is the subject of: "after Kabul fell", "since Goma fell", "as the town lies …".
+_PLACE_VERBS = frozenset({"fell", "falls", "fall", "fallen", "lies", "lay", "sits", "borders", "straddles"})
 
 
 def modifier(text: str, end: int) -> bool:

@@ -286,7 +286,7 @@ def _and_in_name(words: list[str], at: int) -> bool:
     Wagner Group")."""
     lx = lexicon()
     left, right = words[:at], words[at + 1 :]
-    if not left or not right or any(gazetteer.country(" ".join(x)) for x in (left, right)):
+    if not left or not right or any(gazetteer.is_place(" ".join(x)) for x in (left, right)):
         return False
     kinds_left = [i for i, w in enumerate(left) if lx.kind_of_word(w) not in (None, "media-outlet")]
     right_kind = any(lx.kind_of_word(w) for w in right)
@@ -608,9 +608,9 @@ def find_names(lay: Layout, index: RegistryIndex) -> Names:
             continue
         spans_by_name.setdefault(text[s:e], (s, e))
     lx = lexicon()
-    # the last words of longer names (a surname met alone is the person's), but not a name after "of",
-    # "for" … ("the University of Bangui": "Bangui" alone is the city)
-    last_words = {n.split()[-1] for n in spans_by_name if len(n.split()) >= 2 and n.split()[-2] not in lx.connectors}
+    # the last words of longer names (a surname met alone is the person's), but not a name after "of" or
+    # "for" ("the University of Bangui": "Bangui" alone is the city)
+    last_words = {n.split()[-1] for n in spans_by_name if len(n.split()) >= 2 and n.split()[-2] not in ("of", "for")}
     last_words |= {a.label.split()[-1] for a in registry.actors.values() if a.type == "person"}
     names = {n: sp for n, sp in spans_by_name.items()
              if len(n.split()) > 1 or n not in last_words or n in acronyms or gazetteer.country(n)}  # fmt: skip
