@@ -1035,6 +1035,10 @@ def test_parts_of_the_day_of_publication(tmp_path, cue, value):
         ("on July 25 last year", "2023-07-25"),
         ("a year ago today", "2023-01-09"),
         ("two weeks ago", "2023-12"),
+        # the last weekend: two days, their month (Saturday 6 and Sunday 7 January)
+        ("over the weekend", "2024-01"),
+        # a month that opens a span of months: the span's year
+        ("between late March and mid-May", "2023"),
     ],
 )  # fmt: skip
 def test_more_cues_resolved_against_the_publication_date(tmp_path, cue, value):
@@ -1064,6 +1068,8 @@ def overlaps_cue(text: str, found, cue: str) -> bool:
          "Within days", "2024-01"),
         ("He was accused of a plot in December, a charge his party rejected at the time.", "at the time",
          "2023-12"),
+        ("The column crossed the border on Friday, and by the evening its leader said he was turning back.",
+         "by the evening", "2024-01-05"),
         ("The troops occupied the town in the first days of the 2022 invasion and held it until that September.",
          "that September", "2022-09"),
     ],

@@ -6,10 +6,11 @@ Apache 2.0 / BSD). Relative ones ("on Tuesday", "yesterday", "last month", "in M
 for a day, a month for a month, a year for a year; a week is given as its month when it lies in
 one month, else its year. The publication date is the latest full date of the lines before the
 story (a date line, a "Published …" line, a wire dateline such as "ADEN, Yemen, March 12 –"): a
-caption's date there is the photo's, the same day or earlier. "Overnight" spans two days and is given
-as their month; "for a third day" is the publication date; "A year ago today", "two weeks ago" count
+caption's date there is the photo's, the same day or earlier. "Overnight" and "over the weekend" span
+two days and are given as their month, "between late January and mid-April" as its year; "for a third
+day" is the publication date; "A year ago today", "two weeks ago" count
 back from it. Cues that count from another date ("ten days later", "the next day", "within hours",
-"that evening", "at the time", "that September") take the last date the text gives before them, in
+"that evening", "by the evening", "at the time", "that September") take the last date the text gives before them, in
 their paragraph or the two before, that is precise enough for them, and say so with a TODO. With
 no publication date a relative cue keeps its words and gets no date.
 """
@@ -18,7 +19,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from dateutil import parser as date_parser
@@ -86,7 +87,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
         ("anchored", re.compile(
             rf"(?<![\w-])(?:(?P<count>[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|"
             rf"[Tt]en|\d{{1,2}}) (?P<unit>hour|day|week|month|year)s? later|"
-            rf"[Hh]ours later|[Ll]ater that day|"
+            rf"[Hh]ours later|[Ll]ater that day|[Bb]y (?:the )?(?P<by>evening|nightfall|midday|noon)|"
             rf"[Tt]he (?:next|following) (?P<next>day|morning|afternoon|evening|night|week|month|year)|"
             rf"[Tt]he (?P<after>day|morning|afternoon|evening|night) after(?= (?:the|that|this)\b)|"
             rf"[Ww]ithin (?P<within>hours|days|weeks)|"
@@ -102,6 +103,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
         ("relative", re.compile(
             rf"(?<![\w-])(?:[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|(?P<night>[Ll]ast night|[Oo]vernight)|"
             rf"(?:[Ee]arly |[Ll]ate )?[Tt]his (?P<part>morning|afternoon|evening)|"
+            rf"(?P<weekend>(?:[Oo]ver|[Dd]uring|[Aa]t|[Oo]n) the weekend|[Ll]ast weekend)|"
             rf"(?P<running>for an? (?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
             rf"\d{{1,2}}(?:st|nd|rd|th)) (?:straight |consecutive |successive |running )?day)|"
             rf"(?:[Oo]n|[Ll]ast|[Tt]his|[Nn]ext|[Bb]y|[Ss]ince|[Uu]ntil|[Ll]ate|[Ee]arly|[Ii]n the early hours of|"
@@ -219,10 +221,24 @@ def find_dates(lay: Layout) -> Dates:
                 found.append(_without_year(text, s, e, kind, m, month, pub, pub_words, reference))
         else:
             found.append(_relative(s, e, m, pub, pub_words))
+    found = [_between(text, d) for d in found]
     kinds = {(s, e): (kind, m) for s, e, kind, m in raw}
     found = [_anchored(lay, d, kinds[(d.start, d.end)][1], found) if kinds[(d.start, d.end)][0] == "anchored" else d
              for d in found]  # fmt: skip
     return Dates(tuple(found), published, reference)
+
+
+def _between(text: str, d: DateFound) -> DateFound:
+    """"between late January and mid-April": a month that opens a span of months is the span's, given as
+    its year when the months differ (as a week across two months is)."""
+    lx = lexicon()
+    months = "|".join(lx.months)
+    if not (d.value and len(d.value) == 7 and re.search(r"\bbetween\s+$", text[max(0, d.start - 10) : d.start])):
+        return d
+    m = re.match(rf"\s+and\s+(?:early |late |mid-)?({months})\b", text[d.end : d.end + 30])
+    if not m or lx.months[m.group(1)] == int(d.value[5:]):
+        return d
+    return replace(d, value=d.value[:4], note=d.note + f"; a span to {m.group(1)}: its year")
 
 
 # Days of the calendar by their names: (month, day).
@@ -312,7 +328,7 @@ def _anchored(lay: Layout, d: DateFound, m: re.Match, found: list[DateFound]) ->
         return DateFound(s, e, None, f"TODO: relative to “{text[anchor.start : anchor.end]}”, which gives no day")
     if that == "week":
         return DateFound(s, e, _week_value(day), note)
-    if that or m.group("within") == "hours" or words in ("hours later", "later that day"):
+    if that or m.group("by") or m.group("within") == "hours" or words in ("hours later", "later that day"):
         return DateFound(s, e, day.isoformat(), note)  # "that evening", "within hours": the same day
     if m.group("within") or m.group("over"):  # "within days", "over the next two days": a span from the day
         n = _count(m.group("over")) if m.group("over") else 1
@@ -399,6 +415,11 @@ def _relative(s, e, m, pub: datetime.date | None, pub_words: str) -> DateFound:
         # "early this morning", "for a third day" (the day the count has reached): today
         d = pub + relativedelta(days={"yesterday": -1, "tomorrow": 1}.get(words, 0))
         return DateFound(s, e, d.isoformat(), note)
+    if m.group("weekend"):  # the last Saturday and Sunday before the publication date: their month
+        sunday = pub - datetime.timedelta(days=(pub.weekday() + 1) % 7 or 7)
+        value = _span_value(sunday - datetime.timedelta(days=1), sunday)
+        return DateFound(s, e, value, note + "; a weekend is two days: their month") if value else DateFound(
+            s, e, None, "TODO: the weekend spans two years")  # fmt: skip
     if words == "last night":  # the evening before the publication date
         return DateFound(s, e, (pub - datetime.timedelta(days=1)).isoformat(), note)
     if words == "overnight":  # the night before the publication date: two days, so their month
