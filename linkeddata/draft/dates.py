@@ -416,7 +416,7 @@ def _relative(s, e, m, pub: datetime.date | None, pub_words: str) -> DateFound:
         d = pub + relativedelta(days={"yesterday": -1, "tomorrow": 1}.get(words, 0))
         return DateFound(s, e, d.isoformat(), note)
     if m.group("weekend"):  # the last Saturday and Sunday before the publication date: their month
-        sunday = pub - datetime.timedelta(days=(pub.weekday() + 1) % 7 or 7)
+        sunday = pub - datetime.timedelta(days=(pub.weekday() + 1) % 7)  # a Sunday's weekend is its own
         value = _span_value(sunday - datetime.timedelta(days=1), sunday)
         return DateFound(s, e, value, note + "; a weekend is two days: their month") if value else DateFound(
             s, e, None, "TODO: the weekend spans two years")  # fmt: skip
