@@ -1070,6 +1070,7 @@ def overlaps_cue(text: str, found, cue: str) -> bool:
          "2023-12"),
         ("The column crossed the border on Friday, and by the evening its leader said he was turning back.",
          "by the evening", "2024-01-05"),
+        ("Gunmen attacked the camp on Friday. The army retook it the same day.", "the same day", "2024-01-05"),
         ("The troops occupied the town in the first days of the 2022 invasion and held it until that September.",
          "that September", "2022-09"),
     ],

@@ -88,6 +88,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
             rf"(?<![\w-])(?:(?P<count>[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|"
             rf"[Tt]en|\d{{1,2}}) (?P<unit>hour|day|week|month|year)s? later|"
             rf"[Hh]ours later|[Ll]ater that day|[Bb]y (?:the )?(?P<by>evening|nightfall|midday|noon)|"
+            rf"[Tt]he same (?P<same>day|morning|afternoon|evening|night)|"
             rf"[Tt]he (?:next|following) (?P<next>day|morning|afternoon|evening|night|week|month|year)|"
             rf"[Tt]he (?P<after>day|morning|afternoon|evening|night) after(?= (?:the|that|this)\b)|"
             rf"[Ww]ithin (?P<within>hours|days|weeks)|"
@@ -328,7 +329,8 @@ def _anchored(lay: Layout, d: DateFound, m: re.Match, found: list[DateFound]) ->
         return DateFound(s, e, None, f"TODO: relative to “{text[anchor.start : anchor.end]}”, which gives no day")
     if that == "week":
         return DateFound(s, e, _week_value(day), note)
-    if that or m.group("by") or m.group("within") == "hours" or words in ("hours later", "later that day"):
+    if that or m.group("by") or m.group("same") or m.group("within") == "hours" or words in ("hours later",
+                                                                                             "later that day"):
         return DateFound(s, e, day.isoformat(), note)  # "that evening", "within hours": the same day
     if m.group("within") or m.group("over"):  # "within days", "over the next two days": a span from the day
         n = _count(m.group("over")) if m.group("over") else 1
