@@ -420,6 +420,11 @@ def test_the_speaker_index_does_not_depend_on_the_order_of_the_questions(tmp_pat
          "organization", "head-word “Lab”"),
         ("Soldiers stand guard outside the TC Televisión building in the port city.", "TC Televisión", "actor",
          "media-outlet", "head-word “Televisión”"),
+        # a state's service named before the words for it or its agents
+        ("On Friday night the FSB security service opened a criminal case.", "FSB", "actor", "government",
+         "a state's service"),
+        ("He said a team of FBI agents could travel to the country within days.", "FBI", "actor", "government",
+         "a state's service"),
         # a road's number is no acronym
         ("The column drove north along the M4 motorway towards the capital.", "M4", "place", None,
          "place-words-around"),
@@ -1436,6 +1441,9 @@ def test_a_place_named_with_an_acronym_is_drafted_without_aliases(tmp_path):
          "organization", "described-by-a-plural-“members”"),
         ("The convoy was stopped at dawn, according to a commander of the task force.",
          "A commander of the task force", "person", "described-speaker"),
+        # one of a group of sources is one person
+        ("The gunmen left with weapons and motorbikes, one of the sources said.", "One of the sources", "person",
+         "described-speaker"),
         # fighters, troops, elders: an armed group, a military, a people
         ("The town is still held by the militia, according to several hundred YBS fighters.",
          "Several hundred YBS fighters", "armed-group", "described-source-“fighters”"),

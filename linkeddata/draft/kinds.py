@@ -66,6 +66,11 @@ _POPULATION_AFTER = re.compile(
 )
 
 
+# A state's service named before the words for it or for its agents: "the FSB security service", "FBI agents".
+_STATE_SERVICE_AFTER = re.compile(r"\s+(?:security service|intelligence service|intelligence agency|secret police|"
+                                  r"agents)\b")
+
+
 _MEDIA_AFTER = re.compile(r"\s+(?:news agency|news channel|channel|newspaper|broadcaster|website|television|"
                           r"radio|TV)\b")
 
@@ -301,6 +306,8 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
     if any(_DATELINE_OUTLET.search(text[max(0, s - 60) : s]) and re.match(r"\)\s*[-–—]", text[e : e + 4])
            for s, e in spans):  # fmt: skip
         return "actor", "media-outlet", "outlet-in-dateline", 0.7, None, None
+    if any(_STATE_SERVICE_AFTER.match(text[e : e + 30]) for _, e in spans):  # "the FSB security service"
+        return "actor", "government", "a state's service", 0.6, None, None
     if any(_MEDIA_AFTER.match(text[e : e + 30]) for _, e in spans):  # "Iran’s Fars news agency"
         return "actor", "media-outlet", "media-word-after", 0.7, None, None
     if any(_MEDIA_BEFORE.search(text[max(0, s - 30) : s]) for s, _ in spans) or _in_credit(lay, start):

@@ -100,6 +100,8 @@ def _group(text: str, hs: int, he: int) -> tuple[str, str, int] | None:
     noun) of an unnamed group named by the first words of the phrase."""
     phrase = text[hs:he]
     low = phrase.lower()
+    if re.match(r"one of\s", low):  # "one of the sources said": one person of the group
+        return None
     found = []
     for noun, typ in lexicon().group_sources:
         m = re.search(rf"(?:^|\s){re.escape(noun)}(?![\w-])", low)
