@@ -1,8 +1,10 @@
 """Who and where the article names: registry names, and new actors and places with a guessed type.
 
 :func:`find_names` is one stage: text and registry in, a frozen :class:`Names` out. Every new
-actor or place carries the rule that typed it and a confidence; a registry alias met out of its
-region is held back as a TODO with the reason, not linked.
+actor or place carries the rule that typed it and a confidence; a registry name met out of its
+context is held back as a TODO with the reason, not linked: an alias of another region's actor, a
+name before words for its people or a body of it ("US officials", "UN peacekeepers"), a government's
+name before its forces' fire, a common-noun alias before the name of its group ("rebels of the …").
 """
 
 from __future__ import annotations
