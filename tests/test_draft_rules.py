@@ -704,6 +704,16 @@ def test_the_ministry_after_an_unnamed_ministry_is_not_a_government_named_before
     assert "us-government" not in {h.id for h in d.hits if text[h.start : h.end] == "The ministry"}
 
 
+def test_a_registry_place_s_name_at_the_head_of_a_longer_name_is_no_mention_of_the_place(tmp_path):
+    d = _draft_of(tmp_path, "Rockets hit Idlib International Airport on Monday, and a lecturer at Idlib University "
+                            "said classes stopped. The army shelled Idlib.")  # fmt: skip
+    text = d.article.text
+    assert [h.start for h in d.hits if h.id == "idlib"] == [text.index("shelled Idlib") + 8]
+    labels = {e.label: (e.kind, e.type, e.hint) for e in d.names.entities.values()}
+    assert labels["Idlib International Airport"] == ("place", None, "within: idlib?")
+    assert labels["Idlib University"] == ("actor", "organization", "based in: idlib?")
+
+
 def test_a_state_s_name_before_the_name_of_a_body_is_that_body(tmp_path):
     d = _draft_of(tmp_path, "US Africa Command said it carried out an air strike near the town.",
                   registry=STATES_REGISTRY)  # fmt: skip

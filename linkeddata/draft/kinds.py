@@ -129,7 +129,7 @@ _ACTING_BEFORE = re.compile(
 
 
 # The last word of a place's name: "Shan State", "Lac Province", "Red Sea", "Suez Canal".
-_PLACE_HEADS = frozenset({"State", "Province", "Region", "District", "Governorate", "County", "Oblast", "Sea",
+PLACE_HEADS = frozenset({"State", "Province", "Region", "District", "Governorate", "County", "Oblast", "Sea",
                           "Canal", "Ocean", "Strait", "Straits", "Desert", "Valley", "Corridor", "Park", "Dam",
                           "Lagoon", "Mountains", "Hills", "Plateau", "Gulf", "Bay", "Peninsula", "Island", "Islands",
                           "Forest", "Airport", "Airbase", "Bridge", "Enclave", "Basin", "Delta", "Coast", "River",
@@ -315,7 +315,7 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
     if any(re.search(r"\bparamilitary\s+(?:the\s+)?$", text[max(0, s - 20) : s], re.I)
            for s, _ in spans):
         return "actor", "armed-group", "paramilitary-before", 0.6, None, None
-    if cap[-1] in _PLACE_HEADS and not (cap[-1] == "State" and cap[0] == "Islamic") and len(cap) > 1 and not any(
+    if cap[-1] in PLACE_HEADS and not (cap[-1] == "State" and cap[0] == "Islamic") and len(cap) > 1 and not any(
         w in ("in", "of", "for") for w in words[1:]  # "Al-Qaeda in the Arabian Peninsula" is no place
     ) and not any(lx.kind_of_word(w) == "military-force" for w in cap[:-1]):  # "Fourth Army Region": a command
         return "place", None, f"head-word “{cap[-1]}” of a place", 0.7, None, None

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from . import gazetteer
 from .gazetteer import RegistryIndex
-from .kinds import DIRECTIONS, acting, modifier, place_context, type_new
+from .kinds import DIRECTIONS, PLACE_HEADS, acting, modifier, place_context, type_new
 from .lexicon import lexicon
 from .text import Layout, Region, Span, is_name_token, name_pattern, norm, overlaps, slug, title_case
 
@@ -523,6 +523,22 @@ def find_names(lay: Layout, index: RegistryIndex) -> Names:
                              hint=f"part_of: [{h.id}]?")  # fmt: skip
                 entities[ent.id] = ent
             new_hits.append(Hit(span[0], span[1], "actor", ent.id, "candidate"))
+            continue
+        # "Goma International Airport", "Kinshasa University": a registry place's name at the head of the
+        # name of another place or of a body is no mention of the place
+        head = words[-1] if words else ""
+        inner = "place" if head in PLACE_HEADS else lx.kind_of_word(head)
+        if (after and h.kind == "place" and inner and region and region.kind != "headline"
+                and not any(w in lx.months or w in lx.weekdays or w in lx.titles for w in words)):  # fmt: skip
+            span = (h.start, h.end + 1 + len(after.group(1).rstrip()))
+            label = text[span[0] : span[1]]
+            ent = next((e for e in entities.values() if e.label == label), None)
+            if ent is None:
+                kind, typ_new = ("place", None) if inner == "place" else ("actor", inner)
+                ent = Entity(ids.new(label), kind, label, typ_new, "registry-name-extended", 0.6,
+                             hint=f"{'within' if kind == 'place' else 'based in'}: {h.id}?")  # fmt: skip
+                entities[ent.id] = ent
+            new_hits.append(Hit(span[0], span[1], ent.kind, ent.id, "candidate"))
             continue
         # "Syrian government forces": the troops of a government, not the government
         forces = _GOVERNMENT_FORCES.match(text[h.end : h.end + 20])
