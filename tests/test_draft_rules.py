@@ -420,6 +420,9 @@ def test_the_speaker_index_does_not_depend_on_the_order_of_the_questions(tmp_pat
          "organization", "head-word “Lab”"),
         ("Soldiers stand guard outside the TC Televisión building in the port city.", "TC Televisión", "actor",
          "media-outlet", "head-word “Televisión”"),
+        # a council, committee, agency … a country owns is the state's
+        ("Venezuela’s National Electoral Council announced the results on Monday.", "National Electoral Council",
+         "actor", "government", "head-word “Council” after a country's name"),
         # a state's service named before the words for it or its agents
         ("On Friday night the FSB security service opened a criminal case.", "FSB", "actor", "government",
          "a state's service"),

@@ -341,6 +341,10 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
         return "actor", "armed-group", "head-word “Group” among words of armed conflict", 0.5, None, None
     if head == "military-force" and (force := _force(cap)):
         return "actor", *force, 0.6 if force[0] == "armed-group" else 0.7, None, None
+    if head == "organization" and cap[-1].rstrip("s") in _STATE_BODIES and any(
+        _state_possessive(text, s) for s, _ in spans
+    ):  # "Venezuela’s National Electoral Council", "Pakistan’s National Security Committee"
+        return "actor", "government", f"head-word “{words[-1]}” after a country's name", 0.6, None, None
     if head:
         return "actor", head, f"head-word “{words[-1]}”", 0.7, None, None
     # "African Union Mission in Somalia": the head noun is the last word before "in", "of" or "for"
@@ -421,6 +425,16 @@ def _after_a_city(text: str, start: int, end: int, countries: frozenset[str]) ->
         return False
     city = m.group(1).title() if m.group(1).isupper() else m.group(1)
     return gazetteer.city(city, countries) is not None and not gazetteer.country(city)
+
+
+# Head words of a state's bodies as much as of other organisations: a state's when a country owns them.
+_STATE_BODIES = frozenset({"Council", "Committee", "Commission", "Agency", "Service", "Authority"})
+
+
+def _state_possessive(text: str, start: int) -> bool:
+    """"Venezuela’s National Electoral Council": the name comes right after a country's possessive."""
+    m = re.search(r"([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)['’]s\s+(?:the\s+)?$", text[max(0, start - 40) : start])
+    return bool(m and gazetteer.country(m.group(1)))
 
 
 def _titled(text: str, start: int) -> bool:
