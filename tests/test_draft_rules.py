@@ -1089,6 +1089,11 @@ def overlaps_cue(text: str, found, cue: str) -> bool:
         ("The column crossed the border on Friday, and by the evening its leader said he was turning back.",
          "by the evening", "2024-01-05"),
         ("Gunmen attacked the camp on Friday. The army retook it the same day.", "the same day", "2024-01-05"),
+        # "a day after" before a clause dates the clause: a day before the sentence's date
+        ("The president died on Monday. The announcement came a day after provisional results gave him a sixth "
+         "term.", "a day after", "2024-01-07"),
+        ("The separatists have agreed to a ceasefire, a day after Azerbaijan launched its offensive.", "a day after",
+         "2024-01-08"),
         ("The troops occupied the town in the first days of the 2022 invasion and held it until that September.",
          "that September", "2022-09"),
     ],

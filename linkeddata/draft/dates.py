@@ -87,6 +87,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
         ("anchored", re.compile(
             rf"(?<![\w-])(?:(?P<count>[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|"
             rf"[Tt]en|\d{{1,2}}) (?P<unit>hour|day|week|month|year)s? later|"
+            rf"(?P<bcount>[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|\d{{1,2}}) "
+            rf"(?P<bunit>day|week)s? after(?= (?!the\b|that\b|this\b|its\b|his\b|her\b|their\b|a\b|an\b)\w)|"
             rf"[Hh]ours later|[Ll]ater that day|[Bb]y (?:the )?(?P<by>evening|nightfall|midday|noon)|"
             rf"[Tt]he same (?P<same>day|morning|afternoon|evening|night)|"
             rf"[Tt]he (?:next|following) (?P<next>day|morning|afternoon|evening|night|week|month|year)|"
@@ -300,8 +302,10 @@ def _ago(s, e, m, pub, pub_words) -> DateFound:
 
 def _anchored(lay: Layout, d: DateFound, m: re.Match, found: list[DateFound]) -> DateFound:
     """"ten days later", "the next day", "within hours", "that evening", "at the time", "that September":
-    from the last date the text gives before the words, in their paragraph or the one before, at the
-    precision both give ("two weeks later" is a week: its month; "within days" its month)."""
+    from the last date the text gives before the words, in their paragraph or the two before, at the
+    precision both give ("two weeks later" is a week: its month; "within days" its month). "A day after
+    Azerbaijan launched …" dates the clause it opens: a day before the date of the sentence (the last
+    date before it, else the publication date)."""
     s, e = d.start, d.end
     paragraphs = [r for r in lay.regions if r.kind == "paragraph"]
     at = next((i for i, r in enumerate(paragraphs) if r.start <= s < r.end), None)
@@ -313,6 +317,8 @@ def _anchored(lay: Layout, d: DateFound, m: re.Match, found: list[DateFound]) ->
         7 if m.group("that") == "month" else 10)  # fmt: skip
     anchor = next((f for f in reversed(found) if f.value and len(f.value) >= needs and since <= f.start
                    and f.end <= s and f.note != "the publication date"), None)  # fmt: skip
+    if anchor is None and m.group("bunit"):  # "… have agreed to a ceasefire, a day after …": today's news
+        anchor = next((f for f in found if f.note == "the publication date" and f.value), None)
     if anchor is None:
         return DateFound(s, e, None, "TODO: relative to a date the text gives before it; none found near enough")
     value, text = anchor.value, lay.text
@@ -338,6 +344,11 @@ def _anchored(lay: Layout, d: DateFound, m: re.Match, found: list[DateFound]) ->
         last = day + relativedelta(**{unit + "s": n if m.group("over") else {"day": 7, "week": 4}[unit]})
         value = _span_value(day, last)
         return DateFound(s, e, value, note) if value else DateFound(s, e, None, "TODO: the span crosses a year")
+    if m.group("bunit"):  # "a day after Azerbaijan launched …": the clause's time, before the sentence's
+        back = day - relativedelta(**{m.group("bunit") + "s": _count(m.group("bcount"))})
+        if m.group("bunit") == "week":
+            return DateFound(s, e, _week_value(back), note + "; the month of that week")
+        return DateFound(s, e, back.isoformat(), note)
     if m.group("after"):  # "the day after the attack"
         return DateFound(s, e, (day + datetime.timedelta(days=1)).isoformat(), note)
     unit = m.group("next") or m.group("unit")
