@@ -1459,6 +1459,11 @@ def test_a_place_named_with_an_acronym_is_drafted_without_aliases(tmp_path):
          "organization", "described-by-a-plural-“members”"),
         ("The convoy was stopped at dawn, according to a commander of the task force.",
          "A commander of the task force", "person", "described-speaker"),
+        # sources or officials of a government or of the military
+        ("Two jets crashed overnight, according to local government sources.", "Local government sources (unnamed)",
+         "government", "unnamed-group-source"),
+        ("Colombian military officials say the commanders direct the fighting from across the border.",
+         "Colombian military officials (unnamed)", "military-force", "unnamed-group-source"),
         # one of a group of sources is one person
         ("The gunmen left with weapons and motorbikes, one of the sources said.", "One of the sources", "person",
          "described-speaker"),

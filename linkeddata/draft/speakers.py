@@ -332,6 +332,12 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
             hint = ("the words name " + ", ".join(inside) + " (member_of or part_of?)") if inside else ""
             typ = group[1] if group else "person"
             rule = "unnamed-group-source" if group else "described-speaker"
+            if group and group[0] in ("sources", "officials"):  # "local government sources", "military officials"
+                words = re.findall(r"[a-z]+", text[hs:he].lower())
+                if "military" in words or "army" in words:
+                    typ = "military-force"
+                elif "government" in words:
+                    typ = "government"
             source = None if group else _source_kind(text, hs, he)
             if source:  # "local media", "UN figures", "members of his party": no one person
                 typ, rule = source
