@@ -362,6 +362,83 @@ def test_the_speaker_index_does_not_depend_on_the_order_of_the_questions(tmp_pat
          "Barisan Revolusi Nasional", "actor", "armed-group", "name-with-an-acronym"),
         ("A commander of the Fourth Army Region said the road was cleared.", "Fourth Army Region", "actor",
          "military-force", "word “Army”"),
+        # where one goes, a territory someone holds, an example of places, a place noun after a list
+        ("The man was shot as he cycled out along the road to Vovchanski Khutory.", "Vovchanski Khutory", "place",
+         None, "place-words-around"),
+        ("The president flew to Barkaram late last month after the attack.", "Barkaram", "place", None,
+         "place-words-around"),
+        ("Missiles hit six sites in Pakistan-administered Kashmir, and the fighting went on.", "Kashmir", "place",
+         None, "place-words-around"),
+        ("The UN accused the army of massacres in towns such as Axum, where fighters killed hundreds.", "Axum",
+         "place", None, "place-words-around"),
+        ("Jets struck TTP hideouts in Afghanistan's Kunar and Khost provinces after the attack.", "Kunar", "place",
+         None, "place-words-around"),
+        ("They fought alongside the Tamils beside the Nanthikadal lagoon until the war ended.", "Nanthikadal",
+         "place", None, "place-words-around"),
+        ("Separatist fighters hold the bush for the state of Ambazonia they want to create.", "Ambazonia", "place",
+         None, "place-words-around"),
+        # a name listed with a city; a people's name before people; a single name after a title
+        ("The militia's units in Gojjam, Gondar, Wollo and Shewa answer to their own commanders.", "Wollo", "place",
+         None, "listed-with-places"),
+        ("The gunmen threatened to kill the hostages unless the government freed Baloch prisoners.", "Baloch",
+         "actor", "population-group", "a people's name before people"),
+        ("The rebels said the soldiers had fired first. Colonel Hartanto denied it.", "Hartanto", "actor", "person",
+         "a title before a name"),
+        # more head words of places; the region after a city; a territory someone presides over
+        ("Soldiers load supplies onto a boat on the Essequibo River before dawn.", "Essequibo River", "place", None,
+         "head-word “River” of a place"),
+        ("Rockets hit Israeli positions in the occupied Golan Heights overnight.", "Golan Heights", "place", None,
+         "head-word “Heights” of a place"),
+        ("The plane landed at an airfield near El Paso, Texas, with two men on board.", "Texas", "place", None,
+         "a region or country after a city"),
+        ("Milorad Dodik, the president of Republika Srpska, calls it a myth.", "Republika Srpska", "place", None,
+         "place-words-around"),
+        # the head noun before "in" or "of"; a mission described before or after its name; an air or police force
+        ("The African Union Mission in Somalia (AMISOM) has 19,000 troops.", "African Union Mission in Somalia",
+         "actor", "military-force", "head-word “Mission” before “in”"),
+        ("An official of the UN peacekeeping mission, MINUSCA, said the town was calm.", "MINUSCA", "actor",
+         "military-force", "described-as-“peacekeeping mission”"),
+        ("The council extended the mandate of MINURSO, its mission in the territory, for another year.", "MINURSO",
+         "actor", "military-force", "described-as-“mission”"),
+        ("Britain’s defence ministry said Royal Air Force jets had shot down several drones.", "Royal Air Force",
+         "actor", "military-force", "“Air Force”"),
+        # places: described in the plural, named so, before an administrative division, annexed
+        ("Its name stands for Sool, Sanaag and Cayn, the regions it claims.", "Cayn", "place", None,
+         "described-as-“regions”"),
+        ("The referendum would create a new state named Guayana Esequiba in the territory.", "Guayana Esequiba",
+         "place", None, "described-as-“state”"),
+        ("Gunmen burned the primary school in Ndzeng, Momo division, on Monday.", "Momo", "place", None,
+         "place-words-around"),
+        ("Voters backed a plan to annex the Essequibo, an old border claim.", "Essequibo", "place", None,
+         "place-words-around"),
+        # a medium named before the word for it; titles before a word of a kind of actor are its name
+        ("Iran’s Fars news agency had warned of a response.", "Fars", "actor", "media-outlet", "media-word-after"),
+        ("Ukraine’s General Staff has not commented on the claim.", "General Staff", "actor", "military-force",
+         "head-word “Staff”"),
+        # more kind words: a lab, a television in Spanish
+        ("She is a researcher at the Balkan Policy Lab in the capital.", "Balkan Policy Lab", "actor",
+         "organization", "head-word “Lab”"),
+        ("Soldiers stand guard outside the TC Televisión building in the port city.", "TC Televisión", "actor",
+         "media-outlet", "head-word “Televisión”"),
+        # a council, committee, agency … a country owns is the state's
+        ("Venezuela’s National Electoral Council announced the results on Monday.", "National Electoral Council",
+         "actor", "government", "head-word “Council” after a country's name"),
+        # a state's service named before the words for it or its agents
+        ("On Friday night the FSB security service opened a criminal case.", "FSB", "actor", "government",
+         "a state's service"),
+        ("He said a team of FBI agents could travel to the country within days.", "FBI", "actor", "government",
+         "a state's service"),
+        # a road's number is no acronym
+        ("The column drove north along the M4 motorway towards the capital.", "M4", "place", None,
+         "place-words-around"),
+        # a seat of power, whatever town GeoNames knows by its name
+        ("The leaders will agree a joint response, the White House said.", "White House", "actor", "government",
+         "a seat of power"),
+        # words of governments: an emirate, a legislature
+        ("Kabul rejected the accusation. The Islamic Emirate does not allow anyone to use its soil.",
+         "Islamic Emirate", "actor", "government", "head-word “Emirate”"),
+        ("A member of the State Duma’s defence committee said so.", "State Duma", "actor", "government",
+         "head-word “Duma”"),
     ],
 )  # fmt: skip
 def test_new_names_are_typed_by_a_rule_that_says_so(tmp_path, body, name, kind, typ, rule):
@@ -427,6 +504,44 @@ def test_an_acronym_in_another_language_names_the_words_before_it(tmp_path):
         # a capital before a noun is a place, where its country acts too
         ("Our Kabul correspondent saw the convoy. Afghanistan denies that troops crossed.", "Kabul", "kabul", None,
          "candidate"),
+        # more verbs of acting; the subject of a clause after "since", "that" …; the countries of a list after
+        # "working with", "a coalition of"; "independence from"
+        ("The third air defence system that Germany pledged last month has arrived.", "Germany", "germany", "state",
+         "candidate"),
+        ("Nobody has held the territory since Spain left it in 1975.", "Spain", "spain", "state", "candidate"),
+        ("The envoy was working with the United States and France on a deal.", "France", "france", "state",
+         "candidate"),
+        ("A coalition of Nigeria, Chad, Niger and Cameroon has fought the jihadists.", "Chad", "chad", "state",
+         "candidate"),
+        ("They have fought three wars since independence from Britain in 1947.", "Britain", "united-kingdom",
+         "state", "candidate"),
+        ("Côte d’Ivoire, Senegal and Benin have said they are ready to send troops.", "Senegal", "senegal", "state",
+         "candidate"),
+        # a capital spelt with its accents, which GeoNames's list of capitals leaves out
+        ("Yaoundé has said nothing in public about the threat.", "Yaoundé", "government-of-cameroon", "government",
+         "capital"),
+        # "itself" or an adverb before the verb; a ceasefire with, orders from; a possessive before a body in
+        # capitals or before a war; a verb of a headline after a list
+        ("Moscow itself accused Baku in March of moving troops.", "Moscow", "government-of-russia", "government",
+         "capital"),
+        ("None of the reports can be verified, and Rabat rarely comments.", "Rabat", "government-of-morocco",
+         "government", "capital"),
+        ("Attacks have risen since the group ended a ceasefire with Islamabad in November.", "Islamabad",
+         "government-of-pakistan", "government", "capital"),
+        ("The junta accused the bloc of acting on orders from Paris.", "Paris", "government-of-france", "government",
+         "capital"),
+        ("New Zealand’s Ministry of Foreign Affairs and Trade said it was working on the case.", "New Zealand",
+         "new-zealand", "state", "candidate"),
+        ("The last beach: how Sri Lanka’s war against the Tigers ended.", "Sri Lanka", "sri-lanka", "state",
+         "candidate"),
+        ("Washington and Riyadh call for a truce as the fighting goes on.", "Riyadh", "government-of-saudi-arabia",
+         "government", "capital"),
+        # a capital that falls is a place, whatever words before it make it a clause's subject
+        ("Afghanistan denies it. Aid stopped after Kabul fell to the Taliban.", "Kabul", "kabul", None,
+         "candidate"),
+        # a capital after "the" describes what follows it
+        ("Germany pledged more missiles. The Berlin promises lasted less than a day.", "Berlin", "berlin", None,
+         "candidate"),
     ],
 )  # fmt: skip
 def test_countries_and_capitals_that_act_are_states_or_governments(tmp_path, body, words, ref, typ, how):
@@ -434,6 +549,24 @@ def test_countries_and_capitals_that_act_are_states_or_governments(tmp_path, bod
     text = d.article.text
     hit = next(h for h in d.hits if text[h.start : h.end] == words)
     assert (hit.id, d.names.actor_type(hit.id), hit.how) == (ref, typ, how)
+
+
+def test_another_name_of_a_country_the_registry_keeps_as_a_place_is_that_place(tmp_path):
+    registry = RULES_REGISTRY + ("  - id: democratic-republic-of-the-congo\n"
+                                 "    label: Democratic Republic of the Congo\n")
+    d = _draft_of(tmp_path, "GOMA, DR Congo, 8 February 2024 (Meridian Press) — The rebels shelled the town.",
+                  registry=registry)  # fmt: skip
+    text = d.article.text
+    congo = [(text[h.start : h.end], h.id) for h in d.hits if h.kind == "place" and "Congo" in text[h.start : h.end]]
+    assert congo == [("DR Congo", "democratic-republic-of-the-congo")]
+
+
+def test_a_country_s_name_inside_a_longer_country_s_name_is_no_mention(tmp_path):
+    d = _draft_of(tmp_path, "South Sudan’s rival leaders signed a deal in 2018. Sudan’s army is fighting a war of "
+                            "its own.")  # fmt: skip
+    text = d.article.text
+    assert [(text[h.start : h.end], h.start) for h in d.hits if "Sudan" in text[h.start : h.end]] == [
+        ("South Sudan", text.index("South Sudan")), ("Sudan", text.index("Sudan’s army"))]
 
 
 def test_a_city_carries_its_geonames_id_and_an_acronym_its_full_name(tmp_path):
@@ -521,12 +654,80 @@ def test_a_state_s_name_before_its_people_or_its_embassy_is_not_linked(tmp_path)
                                                                             "united-states")]  # fmt: skip
 
 
+def test_a_state_s_name_before_its_officials_or_its_media_is_a_todo_not_a_link(tmp_path):
+    d = _draft_of(tmp_path, "US officials say the convoy was hit, according to a notice seen by US media. The US said "
+                            "it would send aid.", registry=STATES_REGISTRY)  # fmt: skip
+    text = d.article.text
+    assert [h.start for h in d.hits if h.id == "united-states"] == [text.index("The US said") + 4]
+    assert [(h.ref, len(h.spans)) for h in d.names.held] == [("united-states", 1), ("united-states", 1)]
+    assert "TODO: not linked: “US” could be united-states, but “US officials” are people or a body" in render(d)
+
+
+def test_an_organisation_s_name_before_its_peacekeepers_is_not_linked(tmp_path):
+    registry = RULES_REGISTRY.replace("places:\n", "  - id: united-nations\n    type: organization\n"
+                                                   "    label: United Nations\n    aliases: [UN]\nplaces:\n")
+    d = _draft_of(tmp_path, "Rwandan troops and UN peacekeepers helped the army push the rebels back.",
+                  registry=registry)  # fmt: skip
+    assert "united-nations" not in {h.id for h in d.hits} and [h.ref for h in d.names.held] == ["united-nations"]
+
+
+def test_a_government_s_name_before_its_forces_is_its_military(tmp_path):
+    registry = STATES_REGISTRY.replace("places:\n", "  - id: syrian-government\n    type: government\n"
+                                                    "    label: Syrian government\nplaces:\n")
+    d = _draft_of(tmp_path, "They are fleeing an offensive that Syrian government forces launched in December.",
+                  registry=registry)  # fmt: skip
+    assert "syrian-government" not in {h.id for h in d.hits}
+    e = next(e for e in d.names.entities.values() if e.label == "Syrian government forces")
+    assert (e.type, e.rule, e.hint) == ("military-force", "government-name-before-forces",
+                                        "part_of: [syrian-government]?")
+
+
+def test_a_government_s_name_before_the_fire_of_its_forces_is_a_todo_not_a_link(tmp_path):
+    registry = STATES_REGISTRY.replace("places:\n", "  - id: syrian-government\n    type: government\n"
+                                                    "    label: Syrian government\nplaces:\n")
+    d = _draft_of(tmp_path, "A dozen soldiers have been killed by Syrian government shelling since February.",
+                  registry=registry)  # fmt: skip
+    assert "syrian-government" not in {h.id for h in d.hits}
+    assert [h.ref for h in d.names.held] == ["syrian-government"]
+
+
+def test_a_common_noun_alias_before_the_name_of_its_group_is_a_todo_not_a_link(tmp_path):
+    d = _draft_of(tmp_path, "Much of Idlib in Syria is held by Turkish-backed rebels of the National Front for "
+                            "Liberation. Turkey backs the rebels.")  # fmt: skip
+    text = d.article.text
+    assert [h.start for h in d.hits if h.id == "syrian-rebels"] == [text.index("the rebels.") + 4]
+    assert [(h.ref, h.reason) for h in d.names.held] == [("syrian-rebels",
+                                                          "“rebels” are those of the group named after it")]
+
+
+def test_the_ministry_after_an_unnamed_ministry_is_not_a_government_named_before(tmp_path):
+    d = _draft_of(tmp_path, "Washington sent envoys. Russia’s defence ministry denied the charge. The ministry said "
+                            "its aircraft do not strike civilian targets.", registry=STATES_REGISTRY)  # fmt: skip
+    text = d.article.text
+    assert "us-government" not in {h.id for h in d.hits if text[h.start : h.end] == "The ministry"}
+
+
+def test_a_registry_place_s_name_at_the_head_of_a_longer_name_is_no_mention_of_the_place(tmp_path):
+    d = _draft_of(tmp_path, "Rockets hit Idlib International Airport on Monday, and a lecturer at Idlib University "
+                            "said classes stopped. The army shelled Idlib.")  # fmt: skip
+    text = d.article.text
+    assert [h.start for h in d.hits if h.id == "idlib"] == [text.index("shelled Idlib") + 8]
+    labels = {e.label: (e.kind, e.type, e.hint) for e in d.names.entities.values()}
+    assert labels["Idlib International Airport"] == ("place", None, "within: idlib?")
+    assert labels["Idlib University"] == ("actor", "organization", "based in: idlib?")
+
+
 def test_a_state_s_name_before_the_name_of_a_body_is_that_body(tmp_path):
     d = _draft_of(tmp_path, "US Africa Command said it carried out an air strike near the town.",
                   registry=STATES_REGISTRY)  # fmt: skip
     assert "united-states" not in {h.id for h in d.hits}
     e = next(e for e in d.names.entities.values() if e.label == "US Africa Command")
     assert (e.type, e.rule, e.hint) == ("military-force", "registry-name-extended", "part_of: [united-states]?")
+    # a direction word may begin the body's name ("US Southern Command")
+    d = _draft_of(tmp_path, "Yesterday, US Southern Command carried out flight exercises over the coast.",
+                  registry=STATES_REGISTRY)  # fmt: skip
+    assert "united-states" not in {h.id for h in d.hits}
+    assert any(e.label == "US Southern Command" for e in d.names.entities.values())
 
 
 def test_a_name_in_capitals_and_in_words_is_one_actor(tmp_path):
@@ -534,6 +735,75 @@ def test_a_name_in_capitals_and_in_words_is_one_actor(tmp_path):
                             "MOGADISHU, May 3 (Harbour Wire) - Militants took the town, residents told Harbour Wire.")
     outlets = [e.label for e in d.names.entities.values() if e.type == "media-outlet"]
     assert outlets == ["HARBOUR WIRE"], outlets
+
+
+def test_the_name_after_a_spokesman_for_a_body_is_the_spokesman_s(tmp_path):
+    d = _draft_of(tmp_path, "A spokesman for the separatist government, Alan Dzugaev, rejected the accusation.")
+    assert {e.label: e.type for e in d.names.entities.values()}.get("Alan Dzugaev") == "person"
+
+
+def test_an_organisation_s_name_before_a_kind_word_is_a_body_of_that_kind(tmp_path):
+    registry = RULES_REGISTRY.replace("places:\n", "  - id: united-nations\n    type: organization\n"
+                                                   "    label: United Nations\n    aliases: [UN]\nplaces:\n")
+    d = _draft_of(tmp_path, "The fighting went on, and the United Nations Mission in South Sudan warned of worse.",
+                  registry=registry)  # fmt: skip
+    e = next(e for e in d.names.entities.values() if e.label.startswith("United Nations Mission"))
+    assert (e.type, e.rule) == ("military-force", "registry-name-extended")
+
+
+def test_a_surname_after_a_particle_is_still_the_person_s(tmp_path):
+    d = _draft_of(tmp_path, "President Luiz Inácio Lula da Silva urged calm. Silva said the border must stay quiet.")
+    text = d.article.text
+    assert [(text[h.start : h.end], h.how) for h in d.hits if h.id == "luiz-inacio-lula-da-silva"] == [
+        ("Luiz Inácio Lula da Silva", "candidate"), ("Silva", "surname")]
+
+
+def test_a_section_s_number_is_no_name(tmp_path):
+    d = _draft_of(tmp_path, "The town fell that evening.\n\nIII. Potočari\n\nAbout 25,000 people fled to the base.")
+    assert "III" not in {e.label for e in d.names.entities.values()}
+
+
+def test_the_name_after_a_spokeswoman_for_the_ministry_is_hers(tmp_path):
+    d = _draft_of(tmp_path, "“We acted in self-defence,” a spokeswoman for the ministry, Chan Sothea, told reporters.")
+    assert {e.label: e.type for e in d.names.entities.values()}.get("Chan Sothea") == "person"
+
+
+def test_a_person_in_a_list_of_reporters_and_their_cities_is_no_place(tmp_path):
+    d = _draft_of(tmp_path, "The fighting went on, said Boubacar Issa in Niamey and Chinedu Okafor in Abuja. "
+                            "Tamar Lomidze reported from Tbilisi and Alistair Crane from Moscow.")  # fmt: skip
+    labels = {e.label: e.type for e in d.names.entities.values()}
+    assert (labels.get("Chinedu Okafor"), labels.get("Alistair Crane")) == ("person", "person")
+
+
+@pytest.mark.parametrize(
+    "body, joined, apart",
+    [
+        ("New Zealand’s Ministry of Foreign Affairs and Trade said it was working with the police.",
+         "Ministry of Foreign Affairs and Trade", None),
+        ("The African Union’s Peace and Security Council met on Monday.", "Peace and Security Council", None),
+        ("Talks between Hamas and Fatah resumed, and Syria and Iraq closed the border.", None, "Fatah"),
+        ("The Wagner Group and the army fought together. Russia and Wagner Group denied it.", None, "Wagner Group"),
+    ],
+)  # fmt: skip
+def test_and_inside_an_institution_s_name_but_not_between_two_names(tmp_path, body, joined, apart):
+    d = _draft_of(tmp_path, body)
+    labels = {e.label for e in d.names.entities.values()}
+    if joined:
+        assert joined in labels, labels
+    if apart:
+        assert apart in labels and not any(" and " in x for x in labels), labels
+
+
+def test_a_name_with_a_kind_word_before_of_is_one_name_whatever_gazetteer_knows_the_word(tmp_path):
+    d = _draft_of(tmp_path, "Mali, Niger and Burkina Faso formed the Alliance of Sahel States last year.")
+    assert "Alliance of Sahel States" in {e.label for e in d.names.entities.values()}  # GeoNames has an Alliance
+
+
+def test_the_name_after_of_in_a_longer_name_is_still_a_name_alone(tmp_path):
+    d = _draft_of(tmp_path, "A researcher at the University of Bangui said the rebels reached the outskirts of "
+                            "Bangui on January 13.")  # fmt: skip
+    text = d.article.text
+    assert [text[h.start : h.end] for h in d.hits if text[h.start : h.end] == "Bangui"] == ["Bangui"]
 
 
 def test_a_first_name_alone_is_the_person_named_in_full_before(tmp_path):
@@ -760,6 +1030,79 @@ def test_a_wire_dateline_takes_the_year_of_a_day_the_text_gives_before_that_of_a
 def test_parts_of_the_day_of_publication(tmp_path, cue, value):
     d = _draft_of(tmp_path, f"The army shelled the town {cue} and the shelling went on.", front=PUBLISHED)
     assert [x.value for x in d.dates if d.article.text[x.start : x.end].endswith(cue.split()[-1])] == [value]
+
+
+@pytest.mark.parametrize(
+    "cue, value",
+    [
+        # the night before the publication date, which spans two days (their month), or its evening
+        ("overnight", "2024-01"),
+        ("last night", "2024-01-08"),
+        # a running count of days has reached the publication date
+        ("for a third day", "2024-01-09"),
+        # a weekday by a part of it
+        ("in the early hours of Friday", "2024-01-05"),
+        # the day before the month; a day of the calendar by its name; a month before what happened in it
+        ("after the 1 April strike", "2023-04-01"),
+        ("on New Year’s Day", "2024-01-01"),
+        ("after the August war", "2023-08"),
+        # a month after "as early as", "the start of"
+        ("as early as April", "2023-04"),
+        ("since the start of January", "2024-01"),
+        # a day of the year before; back from the publication date
+        ("on July 25 last year", "2023-07-25"),
+        ("a year ago today", "2023-01-09"),
+        ("two weeks ago", "2023-12"),
+        # the last weekend: two days, their month (Saturday 6 and Sunday 7 January)
+        ("over the weekend", "2024-01"),
+        # a month that opens a span of months: the span's year
+        ("between late March and mid-May", "2023"),
+    ],
+)  # fmt: skip
+def test_more_cues_resolved_against_the_publication_date(tmp_path, cue, value):
+    d = _draft_of(tmp_path, f"The army shelled the town {cue} and the shelling went on.", front=PUBLISHED)
+    text = d.article.text
+    found = [x.value for x in d.dates if x.start >= text.index("The army") and overlaps_cue(text, x, cue)]
+    assert found == [value]
+
+
+def overlaps_cue(text: str, found, cue: str) -> bool:
+    at = text.index(cue)
+    return found.start < at + len(cue) and at < found.end
+
+
+@pytest.mark.parametrize(
+    "body, cue, value",
+    [
+        ("The coup came on July 26. The general declared himself head of a council two days later.",
+         "two days later", "2023-07-28"),
+        ("The prison break was on Sunday. The president declared a state of emergency the next day.",
+         "the next day", "2024-01-08"),
+        ("He went to Las Anod on February 6 to name the council, and fighting broke out within hours.",
+         "within hours", "2023-02-06"),
+        ("The Arakan Army attacked on October 27. Its allies joined the fighting two weeks later.",
+         "two weeks later", "2023-11"),
+        ("The deal was signed on New Year’s Day. Within days of the signing, the group’s leader spoke.",
+         "Within days", "2024-01"),
+        ("He was accused of a plot in December, a charge his party rejected at the time.", "at the time",
+         "2023-12"),
+        ("The column crossed the border on Friday, and by the evening its leader said he was turning back.",
+         "by the evening", "2024-01-05"),
+        ("Gunmen attacked the camp on Friday. The army retook it the same day.", "the same day", "2024-01-05"),
+        # "a day after" before a clause dates the clause: a day before the sentence's date
+        ("The president died on Monday. The announcement came a day after provisional results gave him a sixth "
+         "term.", "a day after", "2024-01-07"),
+        ("The separatists have agreed to a ceasefire, a day after Azerbaijan launched its offensive.", "a day after",
+         "2024-01-08"),
+        ("The troops occupied the town in the first days of the 2022 invasion and held it until that September.",
+         "that September", "2022-09"),
+    ],
+)  # fmt: skip
+def test_a_cue_relative_to_the_last_date_before_it(tmp_path, body, cue, value):
+    d = _draft_of(tmp_path, body, front=PUBLISHED)
+    text = d.article.text
+    found = [x for x in d.dates if text[x.start : x.end] == cue]
+    assert [x.value for x in found] == [value] and "before it; TODO: check" in found[0].note
 
 
 @pytest.mark.parametrize("cue, value", [("Last month", "2023-12"), ("In May", "2023-05"), ("This year", "2024")])
@@ -1014,6 +1357,13 @@ def test_a_verb_after_a_determiner_is_a_noun_and_no_speaker(tmp_path):
 
 
 
+def test_he_after_a_described_person_is_that_person(tmp_path):
+    d = _draft_of(tmp_path, "A police investigator in the region told us that the man had been shot on the road. "
+                            "“They are keeping old people in that basement,” he said.")  # fmt: skip
+    quoted = [c for c in d.claims if c.quote]
+    assert [d.names.label(c.asserter) for c in quoted] == ["A police investigator in the region"]
+
+
 def test_it_is_believed_names_no_speaker(tmp_path):
     """"It is believed that Washington has warned Caracas" went to Venezuela, the actor named before "it"."""
     d = _draft_of(tmp_path, "Venezuela held its referendum on Sunday. It is believed that Washington has also "
@@ -1109,6 +1459,21 @@ def test_a_place_named_with_an_acronym_is_drafted_without_aliases(tmp_path):
          "organization", "described-by-a-plural-“members”"),
         ("The convoy was stopped at dawn, according to a commander of the task force.",
          "A commander of the task force", "person", "described-speaker"),
+        # sources or officials of a government or of the military
+        ("Two jets crashed overnight, according to local government sources.", "Local government sources (unnamed)",
+         "government", "unnamed-group-source"),
+        ("Colombian military officials say the commanders direct the fighting from across the border.",
+         "Colombian military officials (unnamed)", "military-force", "unnamed-group-source"),
+        # one of a group of sources is one person
+        ("The gunmen left with weapons and motorbikes, one of the sources said.", "One of the sources", "person",
+         "described-speaker"),
+        # fighters, troops, elders: an armed group, a military, a people
+        ("The town is still held by the militia, according to several hundred YBS fighters.",
+         "Several hundred YBS fighters", "armed-group", "described-source-“fighters”"),
+        ("The shelling began at dawn, according to Tajikistan’s border troops.", "Tajikistan’s border troops",
+         "military-force", "described-source-“troops”"),
+        ("The road is closed because of drone attacks, according to volunteers.", "Volunteers", "population-group",
+         "described-source-“volunteers”"),
     ],
 )  # fmt: skip
 def test_a_described_source_that_is_no_one_person_is_typed_by_its_noun(tmp_path, body, words, typ, rule):

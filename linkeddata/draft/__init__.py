@@ -5,7 +5,7 @@ frozen results and return one (:func:`make_draft` chains them):
 
 1. :func:`~.text.layout`: the text cut into regions, sentences and quotations;
 2. :func:`~.mentions.find_names`: the registry's actors and places the content names (every
-   mention anchored, a registry alias from another region held back as a TODO), and new actors and
+   mention anchored, a registry name out of its context held back as a TODO), and new actors and
    places typed by rules, countries and cities from ``pycountry`` and GeoNames
    (:mod:`~.gazetteer`);
 3. the claim rules' ``find`` (:mod:`~.rules`): quotations, reported speech, denials, hedged and

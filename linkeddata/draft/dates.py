@@ -6,7 +6,12 @@ Apache 2.0 / BSD). Relative ones ("on Tuesday", "yesterday", "last month", "in M
 for a day, a month for a month, a year for a year; a week is given as its month when it lies in
 one month, else its year. The publication date is the latest full date of the lines before the
 story (a date line, a "Published …" line, a wire dateline such as "ADEN, Yemen, March 12 –"): a
-caption's date there is the photo's, the same day or earlier. With
+caption's date there is the photo's, the same day or earlier. "Overnight" and "over the weekend" span
+two days and are given as their month, "between late January and mid-April" as its year; "for a third
+day" is the publication date; "A year ago today", "two weeks ago" count
+back from it. Cues that count from another date ("ten days later", "the next day", "within hours",
+"that evening", "by the evening", "at the time", "that September") take the last date the text gives before them, in
+their paragraph or the two before, that is precise enough for them, and say so with a TODO. With
 no publication date a relative cue keeps its words and gets no date.
 """
 
@@ -14,7 +19,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from dateutil import parser as date_parser
@@ -57,20 +62,55 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
         # "12.10.2023": day, month and year in figures
         ("day", re.compile(r"(?<![\w.])\d{1,2}\.\d{1,2}\.(?P<y>(?:19|20)\d\d)(?![\d.]\d)")),
         ("month", re.compile(rf"(?<!\w)(?P<m>{any_month}),? (?P<y>(?:19|20)\d\d)(?!\d)")),
+        # "July 25 last year": a day of the year before the publication's (or of its own, or the next)
+        ("day-of-year", re.compile(rf"(?<!\w)(?P<m>{any_month}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?,? "
+                                   rf"(?P<ry>last|this|next) year(?!\w)")),
         ("day-no-year", re.compile(rf"(?<!\w)(?:on )?(?P<m>{any_month}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
                                    rf"(?!\d|,? (?:19|20)\d\d)")),
+        # "the 1 April strike": the day before the month, as most of the world writes it
+        ("day-no-year", re.compile(rf"(?<![\w.])(?P<d>\d{{1,2}}) (?P<m>{months})(?![\w-]|,? (?:19|20)\d\d)")),
+        # "on New Year’s Day": a day of the calendar by its name
+        ("day-no-year", re.compile(r"(?<!\w)(?P<holiday>New Year[’']s Day|New Year[’']s Eve|Christmas Day|"
+                                   r"Christmas Eve)(?!\w)")),
         ("month-no-year", re.compile(
-            rf"(?<!\w)(?:[Ii]n|[Ss]ince|[Uu]ntil|by|[Dd]uring|from|through|[Ee]arly|[Ll]ate|mid-|mid) "
+            rf"(?<!\w)(?:[Ii]n|[Ss]ince|[Uu]ntil|by|[Dd]uring|from|through|[Ee]arly|[Ll]ate|mid-|mid|"
+            rf"as (?:early|late) as|[Tt]he (?:start|end|beginning|middle) of) "
             rf"(?:early |late |mid-)?(?P<m>{months})(?![\w-])(?! \d)")),
+        # "the August war": a month before the name of what happened in it
+        ("month-no-year", re.compile(rf"(?<!\w)[Tt]he (?P<m>{months})(?= (?!of\b)[a-z])")),
+        # "A year ago today", "two weeks ago": back from the publication date
+        ("ago", re.compile(r"(?<![\w-])(?P<count>[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|"
+                           r"[Ee]ight|[Nn]ine|[Tt]en|\d{1,2}) (?P<unit>day|week|month|year)s? ago(?P<today> today)?"
+                           r"(?!\w)")),
+        # "ten days later", "the next day", "within hours", "that evening", "at the time", "that September":
+        # from the last date the text gives before them
+        ("anchored", re.compile(
+            rf"(?<![\w-])(?:(?P<count>[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|"
+            rf"[Tt]en|\d{{1,2}}) (?P<unit>hour|day|week|month|year)s? later|"
+            rf"(?P<bcount>[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|\d{{1,2}}) "
+            rf"(?P<bunit>day|week)s? after(?= (?!the\b|that\b|this\b|its\b|his\b|her\b|their\b|a\b|an\b)\w)|"
+            rf"[Hh]ours later|[Ll]ater that day|[Bb]y (?:the )?(?P<by>evening|nightfall|midday|noon)|"
+            rf"[Tt]he same (?P<same>day|morning|afternoon|evening|night)|"
+            rf"[Tt]he (?:next|following) (?P<next>day|morning|afternoon|evening|night|week|month|year)|"
+            rf"[Tt]he (?P<after>day|morning|afternoon|evening|night) after(?= (?:the|that|this)\b)|"
+            rf"[Ww]ithin (?P<within>hours|days|weeks)|"
+            rf"[Oo]ver the (?:next|following) (?P<over>two|three|four|five|few|\d) (?P<span>days|weeks)|"
+            rf"[Tt]hat (?P<that>morning|afternoon|evening|night|day|week|month|year)|"
+            rf"[Tt]hat (?P<thatmon>{months})|"
+            rf"[Aa]t the time)(?!\w)")),
         ("year", re.compile(r"(?<!\w)(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Dd]uring|[Ff]rom|of|[Ee]arly|[Ll]ate|mid-) "
                             r"(?P<y>(?:19|20)\d\d)"
                             r"(?![\d-])")),
         # "the 2008 Mumbai attacks": a year before the name of what happened in it
         ("year", re.compile(r"(?<!\w)[Tt]he (?P<y>(?:19|20)\d\d)(?= [A-Za-z])")),
         ("relative", re.compile(
-            rf"(?<![\w-])(?:[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|"
+            rf"(?<![\w-])(?:[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|(?P<night>[Ll]ast night|[Oo]vernight)|"
             rf"(?:[Ee]arly |[Ll]ate )?[Tt]his (?P<part>morning|afternoon|evening)|"
-            rf"(?:[Oo]n|[Ll]ast|[Tt]his|[Nn]ext|[Bb]y|[Ss]ince|[Uu]ntil|[Ll]ate|[Ee]arly) (?P<wd>{weekdays})|"
+            rf"(?P<weekend>(?:[Oo]ver|[Dd]uring|[Aa]t|[Oo]n) the weekend|[Ll]ast weekend)|"
+            rf"(?P<running>for an? (?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+            rf"\d{{1,2}}(?:st|nd|rd|th)) (?:straight |consecutive |successive |running )?day)|"
+            rf"(?:[Oo]n|[Ll]ast|[Tt]his|[Nn]ext|[Bb]y|[Ss]ince|[Uu]ntil|[Ll]ate|[Ee]arly|[Ii]n the early hours of|"
+            rf"(?:[Oo]n )?[Tt]he (?:morning|afternoon|evening|night) of) (?P<wd>{weekdays})|"
             rf"(?P<pwd>{weekdays})[’']s|"
             rf"(?P<unit_rel>[Ll]ast|[Tt]his|[Nn]ext|[Ee]arlier this) (?P<unit>week|month|year)|"
             rf"(?P<mrel>[Ll]ast|[Tt]his|[Nn]ext) (?P<mon>{months}))(?!\w)")),
@@ -162,8 +202,14 @@ def find_dates(lay: Layout) -> Dates:
         if published and (s, e) == published[1:]:
             found.append(DateFound(s, e, pub.isoformat(), "the publication date"))
             continue
-        month = _month(m.group("m")) if m.groupdict().get("m") else None
-        if kind == "day":
+        month = _month(m.group("m")) if m.groupdict().get("m") else _HOLIDAYS.get(_holiday(m), (None,))[0]
+        if kind == "anchored":
+            found.append(DateFound(s, e, None, ""))  # resolved below, once the dates before it are known
+        elif kind == "day-of-year":
+            found.append(_of_year(s, e, m, month, pub, pub_words))
+        elif kind == "ago":
+            found.append(_ago(s, e, m, pub, pub_words))
+        elif kind == "day":
             d = _parse(m.group())
             found.append(DateFound(s, e, d.isoformat() if d else None, "a day" if d else "TODO: not a calendar date"))
         elif kind == "month":
@@ -178,7 +224,143 @@ def find_dates(lay: Layout) -> Dates:
                 found.append(_without_year(text, s, e, kind, m, month, pub, pub_words, reference))
         else:
             found.append(_relative(s, e, m, pub, pub_words))
+    found = [_between(text, d) for d in found]
+    kinds = {(s, e): (kind, m) for s, e, kind, m in raw}
+    found = [_anchored(lay, d, kinds[(d.start, d.end)][1], found) if kinds[(d.start, d.end)][0] == "anchored" else d
+             for d in found]  # fmt: skip
     return Dates(tuple(found), published, reference)
+
+
+def _between(text: str, d: DateFound) -> DateFound:
+    """"between late January and mid-April": a month that opens a span of months is the span's, given as
+    its year when the months differ (as a week across two months is)."""
+    lx = lexicon()
+    months = "|".join(lx.months)
+    if not (d.value and len(d.value) == 7 and re.search(r"\bbetween\s+$", text[max(0, d.start - 10) : d.start])):
+        return d
+    m = re.match(rf"\s+and\s+(?:early |late |mid-)?({months})\b", text[d.end : d.end + 30])
+    if not m or lx.months[m.group(1)] == int(d.value[5:]):
+        return d
+    return replace(d, value=d.value[:4], note=d.note + f"; a span to {m.group(1)}: its year")
+
+
+# Days of the calendar by their names: (month, day).
+_HOLIDAYS = {"new year's day": (1, 1), "new year's eve": (12, 31), "christmas day": (12, 25), "christmas eve": (12, 24)}
+
+
+def _holiday(m: re.Match) -> str:
+    return (m.groupdict().get("holiday") or "").lower().replace("’", "'")
+
+
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+           "nine": 9, "ten": 10, "few": 3}  # fmt: skip
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else _COUNTS[word.lower()]
+
+
+def _week_value(day: datetime.date) -> str:
+    """A time known to the week: its month when the week lies in one month, else its year."""
+    monday = day - datetime.timedelta(days=day.weekday())
+    sunday = monday + datetime.timedelta(days=6)
+    one_month = (monday.year, monday.month) == (sunday.year, sunday.month)
+    return f"{day.year}-{day.month:02d}" if one_month else str(day.year)
+
+
+def _span_value(first: datetime.date, last: datetime.date) -> str | None:
+    """A time known to lie between two days: their month when they share one, else their year."""
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.year}-{first.month:02d}"
+    return str(first.year) if first.year == last.year else None
+
+
+def _of_year(s, e, m, month, pub, pub_words) -> DateFound:
+    """"July 25 last year": the day of the year the words name, from the publication date."""
+    if pub is None:
+        return DateFound(s, e, None, "TODO: relative to the publication date, which the text does not give")
+    year = pub.year + {"last": -1, "this": 0, "next": 1}[m.group("ry")]
+    try:
+        return DateFound(s, e, datetime.date(year, month, int(m.group("d"))).isoformat(), f"from {pub_words}")
+    except ValueError:
+        return DateFound(s, e, None, "TODO: not a calendar date")
+
+
+def _ago(s, e, m, pub, pub_words) -> DateFound:
+    """"A year ago today" (a day), "two weeks ago" (the month of that week), "a year ago" (a year)."""
+    if pub is None:
+        return DateFound(s, e, None, "TODO: relative to the publication date, which the text does not give")
+    n, unit = _count(m.group("count")), m.group("unit")
+    d = pub - relativedelta(**{unit + "s": n})
+    note = f"from {pub_words}"
+    if unit == "day" or m.group("today"):
+        return DateFound(s, e, d.isoformat(), note)
+    if unit == "week":
+        return DateFound(s, e, _week_value(d), note + "; the month of that week")
+    return DateFound(s, e, f"{d.year}-{d.month:02d}" if unit == "month" else str(d.year), note)
+
+
+def _anchored(lay: Layout, d: DateFound, m: re.Match, found: list[DateFound]) -> DateFound:
+    """"ten days later", "the next day", "within hours", "that evening", "at the time", "that September":
+    from the last date the text gives before the words, in their paragraph or the two before, at the
+    precision both give ("two weeks later" is a week: its month; "within days" its month). "A day after
+    Azerbaijan launched …" dates the clause it opens: a day before the date of the sentence (the last
+    date before it, else the publication date)."""
+    s, e = d.start, d.end
+    paragraphs = [r for r in lay.regions if r.kind == "paragraph"]
+    at = next((i for i, r in enumerate(paragraphs) if r.start <= s < r.end), None)
+    since = paragraphs[max(0, at - 2)].start if at is not None else s
+    # the words need a day ("the next day", "within days"), a month ("that month") or a year ("that
+    # September", "at the time"): the last date that gives as much
+    words = m.group().lower()
+    needs = 4 if (m.group("thatmon") or words == "at the time" or m.group("that") == "year") else (
+        7 if m.group("that") == "month" else 10)  # fmt: skip
+    anchor = next((f for f in reversed(found) if f.value and len(f.value) >= needs and since <= f.start
+                   and f.end <= s and f.note != "the publication date"), None)  # fmt: skip
+    if anchor is None and m.group("bunit"):  # "… have agreed to a ceasefire, a day after …": today's news
+        anchor = next((f for f in found if f.note == "the publication date" and f.value), None)
+    if anchor is None:
+        return DateFound(s, e, None, "TODO: relative to a date the text gives before it; none found near enough")
+    value, text = anchor.value, lay.text
+    note = f"from “{text[anchor.start : anchor.end]}” ({value}) before it; TODO: check"
+    day = datetime.date.fromisoformat(value) if len(value) == 10 else None
+    if m.group("thatmon"):  # "that September": the month of the year the text was at
+        return DateFound(s, e, f"{value[:4]}-{_month(m.group('thatmon')):02d}", note)
+    if words == "at the time":
+        return DateFound(s, e, value, note)
+    that = m.group("that")
+    if that in ("year", "month") and len(value) >= (4 if that == "year" else 7):
+        return DateFound(s, e, value[: 4 if that == "year" else 7], note)
+    if day is None:
+        return DateFound(s, e, None, f"TODO: relative to “{text[anchor.start : anchor.end]}”, which gives no day")
+    if that == "week":
+        return DateFound(s, e, _week_value(day), note)
+    if that or m.group("by") or m.group("same") or m.group("within") == "hours" or words in ("hours later",
+                                                                                             "later that day"):
+        return DateFound(s, e, day.isoformat(), note)  # "that evening", "within hours": the same day
+    if m.group("within") or m.group("over"):  # "within days", "over the next two days": a span from the day
+        n = _count(m.group("over")) if m.group("over") else 1
+        unit = (m.group("span") or m.group("within")).rstrip("s")
+        last = day + relativedelta(**{unit + "s": n if m.group("over") else {"day": 7, "week": 4}[unit]})
+        value = _span_value(day, last)
+        return DateFound(s, e, value, note) if value else DateFound(s, e, None, "TODO: the span crosses a year")
+    if m.group("bunit"):  # "a day after Azerbaijan launched …": the clause's time, before the sentence's
+        back = day - relativedelta(**{m.group("bunit") + "s": _count(m.group("bcount"))})
+        if m.group("bunit") == "week":
+            return DateFound(s, e, _week_value(back), note + "; the month of that week")
+        return DateFound(s, e, back.isoformat(), note)
+    if m.group("after"):  # "the day after the attack"
+        return DateFound(s, e, (day + datetime.timedelta(days=1)).isoformat(), note)
+    unit = m.group("next") or m.group("unit")
+    n = 1 if m.group("next") else _count(m.group("count"))
+    if unit in ("morning", "afternoon", "evening", "night"):
+        unit = "day"
+    target = day + relativedelta(**{unit + "s": n}) if unit != "hour" else day
+    if unit in ("day", "hour"):
+        return DateFound(s, e, target.isoformat(), note)
+    if unit == "week":
+        return DateFound(s, e, _week_value(target), note + "; the month of that week")
+    return DateFound(s, e, f"{target.year}-{target.month:02d}" if unit == "month" else str(target.year), note)
 
 
 def _story_year(lay: Layout, raw, s: int, month: int, published) -> tuple[int, str] | None:
@@ -202,9 +384,13 @@ def _story_year(lay: Layout, raw, s: int, month: int, published) -> tuple[int, s
     return year, lay.text[a:b]
 
 
+def _day_of(m: re.Match) -> int:
+    return _HOLIDAYS[_holiday(m)][1] if _holiday(m) else int(m.group("d"))
+
+
 def _without_year(text, s, e, kind, m, month, pub, pub_words, reference) -> DateFound:
     if pub:
-        day = int(m.group("d")) if kind == "day-no-year" else None
+        day = _day_of(m) if kind == "day-no-year" else None
         year = pub.year
         ahead = (month, day or 1) > (pub.month, pub.day) if day else month > pub.month
         # a time to come only by the words of its own sentence, and not after a verb in the past ("began in")
@@ -225,7 +411,7 @@ def _without_year(text, s, e, kind, m, month, pub, pub_words, reference) -> Date
         value = f"{reference[0]}-{month:02d}"
         if kind == "day-no-year":
             try:
-                value = datetime.date(reference[0], month, int(m.group("d"))).isoformat()
+                value = datetime.date(reference[0], month, _day_of(m)).isoformat()
             except ValueError:
                 return DateFound(s, e, None, "TODO: not a calendar date")
         return DateFound(s, e, value, f"the year {reference[0]} from “{reference[1]}”; TODO: check")
@@ -238,9 +424,21 @@ def _relative(s, e, m, pub: datetime.date | None, pub_words: str) -> DateFound:
     words = m.group().lower()
     weekday = m.group("wd") or m.group("pwd")
     note = f"from {pub_words}"
-    if words in ("yesterday", "today", "tomorrow", "tonight") or m.group("part"):  # "early this morning": today
+    if words in ("yesterday", "today", "tomorrow", "tonight") or m.group("part") or m.group("running"):
+        # "early this morning", "for a third day" (the day the count has reached): today
         d = pub + relativedelta(days={"yesterday": -1, "tomorrow": 1}.get(words, 0))
         return DateFound(s, e, d.isoformat(), note)
+    if m.group("weekend"):  # the last Saturday and Sunday before the publication date: their month
+        sunday = pub - datetime.timedelta(days=(pub.weekday() + 1) % 7)  # a Sunday's weekend is its own
+        value = _span_value(sunday - datetime.timedelta(days=1), sunday)
+        return DateFound(s, e, value, note + "; a weekend is two days: their month") if value else DateFound(
+            s, e, None, "TODO: the weekend spans two years")  # fmt: skip
+    if words == "last night":  # the evening before the publication date
+        return DateFound(s, e, (pub - datetime.timedelta(days=1)).isoformat(), note)
+    if words == "overnight":  # the night before the publication date: two days, so their month
+        value = _span_value(pub - datetime.timedelta(days=1), pub)
+        return DateFound(s, e, value, note + "; the night spans two days: their month") if value else DateFound(
+            s, e, None, "TODO: the night spans two years")  # fmt: skip
     if weekday:
         target = lexicon().weekdays.index(weekday)
         if words.startswith("next"):

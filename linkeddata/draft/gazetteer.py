@@ -61,8 +61,17 @@ def _countries() -> tuple[dict[str, Country], dict[str, str]]:
                 names.setdefault(name, country)
     for name, code in lexicon().country_names.items():  # "Britain"
         names.setdefault(name, by_code[code])
-    capitals = {c.capital: code for code, c in by_code.items() if c.capital}
+    capitals = {_fold(c.capital): code for code, c in by_code.items() if c.capital}
     return names, capitals
+
+
+def _fold(name: str) -> str:
+    """A name without its accents and with a straight apostrophe: GeoNames spells the capitals of its
+    countries so ("Yaounde", "Brasilia", "N'Djamena"); articles spell them "Yaoundé", "Brasília", "N’Djamena"."""
+    import unicodedata
+
+    plain = "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+    return plain.replace("’", "'")
 
 
 @cache
@@ -114,8 +123,8 @@ def is_place(name: str) -> bool:
 
 
 def capital_of(name: str) -> str | None:
-    """The country code of the country whose capital the name is ("Tehran" → "IR")."""
-    return _countries()[1].get(name)
+    """The country code of the country whose capital the name is ("Tehran" → "IR", "Yaoundé" → "CM")."""
+    return _countries()[1].get(_fold(name))
 
 
 def country_by_code(code: str) -> Country | None:

@@ -13,18 +13,21 @@ import re
 from . import gazetteer
 from .gazetteer import RegistryIndex
 from .lexicon import lexicon
-from .text import DATELINE_PLACE, Layout, Span
+from .text import DATELINE_PLACE, Layout, Span, norm
 
 # An actor (not a place) when the name is followed by a verb of saying or doing, or by "’s" and a
 # word for someone who acts for it.
 _ACTOR_AFTER = re.compile(
-    r"^(?:['’]s\s+(?:\w+\s+)?(?:government|army|forces|troops|military|president|prime|foreign|defence|defense|"
-    r"minister|ministry|leader|spokesman|spokeswoman|ally|closest|allies|officials|envoy|ambassador|"
-    r"information|interior|support|backing|regime|embassy|diplomats)\b"
-    r"|(?:,[^,.;]{1,90},)?\s+(?:has|have|had|says|said|say|denies|denied|rejects|rejected|accuses|accused|wants|wanted|backs|"
+    r"^(?:['’]s\s+(?:\w+\s+)?(?i:government|army|forces|troops|soldiers|military|navy|president|prime|foreign|"
+    r"defence|defense|minister|ministry|leader|spokesman|spokeswoman|ally|closest|allies|officials|envoy|ambassador|"
+    r"information|interior|support|backing|regime|embassy|diplomats|war|offensive|parliament|authorities)\b"
+    r"|(?:,[^,.;]{1,90},)?(?:\s+itself)?(?:\s+[a-z]+ly)?\s+(?:has|have|had|says|said|say|denies|denied|rejects|rejected|"
+    r"accuses|accused|wants|wanted|backs|comments|commented|"
     r"backed|supports|supported|insists|insisted|warned|warns|will|would|hopes|fears|blames|blamed|called|calls|"
     r"agreed|agrees|sent|sends|joined|joins|launched|launches|struck|strikes|attacked|attacks|urged|urges|"
-    r"threatened|threatens|funds|arms|armed|brokered|praised|condemned|condemns)\b|,\s+which\s)"
+    r"threatened|threatens|funds|arms|armed|brokered|praised|condemned|condemns|pledged|pledges|promised|promises|"
+    r"offered|offers|signed|signs|supplies|supplied|provides|provided|imposed|imposes|recogni[sz]ed|recogni[sz]es|"
+    r"demanded|demands|abstained|voted|votes)\b|,\s+which\s)"
 )
 
 
@@ -55,7 +58,37 @@ _INSURGENT_WORDS = re.compile(
 )
 
 
+# A plural noun of people after a people's name: "Baloch prisoners", "Bosniak men", "the Dhulbahante clan".
+_POPULATION_AFTER = re.compile(
+    r"^\s+(?:men|women|children|civilians|prisoners|detainees|hostages|tourists|pilgrims|worshippers|"
+    r"citizens|villagers|refugees|families|students|farmers|herders|voters|migrants|communities|community|clans?|"
+    r"tribes?|minority|population)\b"
+)
+
+
+# A state's service named before the words for it or for its agents: "the FSB security service", "FBI agents".
+_STATE_SERVICE_AFTER = re.compile(r"\s+(?:security service|intelligence service|intelligence agency|secret police|"
+                                  r"agents)\b")
+
+
+_MEDIA_AFTER = re.compile(r"\s+(?:news agency|news channel|channel|newspaper|broadcaster|website|television|"
+                          r"radio|TV)\b")
+
+
 _MEDIA_BEFORE = re.compile(r"\b(?:television|TV|radio|newspaper|broadcaster|channel|station|agency)\s+$", re.I)
+
+
+# Words before a name that make it a place besides the lexicon's `place_before`: where one goes ("flew
+# to", "march on", "the road out of"), a territory held by someone ("Pakistan-administered"), an example
+# of places ("towns such as").
+_PLACE_BEFORE = re.compile(
+    r"(?:\b(?:fl[eo]wn?|fled|flee(?:ing)?|travell?ed|moved|returned|return|went|go(?:ing)?|drove|driven|walked|"
+    r"marched|march(?:ing)?|headed|taken|brought|home|back)\s+(?:to|on|towards?)"
+    r"|\broads?\s+(?:to|from|out\s+of|into)"
+    r"|-(?:administered|controlled|held|occupied|annexed)"
+    r"|\bannex(?:ed|es|ing)?(?:\s+the)?|\bannexation\s+of(?:\s+the)?"
+    r"|\b(?:towns|cities|villages|places|areas|regions|provinces|districts)\s+(?:such\s+as|like|including))\s+$"
+)
 
 
 def place_context(text: str, start: int, end: int) -> bool:
@@ -66,12 +99,17 @@ def place_context(text: str, start: int, end: int) -> bool:
     if near == "the" and len(words) >= 2:
         near = words[-2]
     after = re.match(r"^[’']?s?\s+(\w+)", text[end : end + 40])
+    # "Kunar and Khost provinces": a place noun after a list of names is every name's
+    listed = re.match(r"^(?:(?:,\s+|,?\s+(?:and|or)\s+)[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)+\s+(\w+)",
+                      text[end : end + 80])  # fmt: skip
     before = text[max(0, start - 60) : start]
     of_place = re.search(r"\b(?:towns?|city|cities|villages?|ports?|districts?|provinces?|regions?|camps?|capital|"
-                         r"outskirts|(?:north|south|east|west)(?:-?(?:east|west))?|"
+                         r"outskirts|streets|states?|president|governor|mayor|"
+                         r"(?:north|south|east|west)(?:-?(?:east|west))?|"
                          r"(?:north|south|east|west)(?:ern)?\s+\w+)"
                          r"\s+of\s+(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:,\s+|\s+and\s+))*$", before)
-    return near in lx.place_before or bool(of_place) or bool(after and after.group(1).lower() in lx.place_after)
+    return (near in lx.place_before or bool(of_place) or bool(_PLACE_BEFORE.search(before))
+            or any(m and m.group(1).lower() in lx.place_after for m in (after, listed)))  # fmt: skip
 
 
 def actor_context(text: str, start: int, end: int) -> bool:
@@ -82,18 +120,22 @@ def actor_context(text: str, start: int, end: int) -> bool:
 # or talked with, either side of "talks between X and Y", and a backer or leader ("Turkey-backed").
 _ACTING_BEFORE = re.compile(
     r"\b(?:call(?:s|ed)? on|urg(?:e|es|ed)|ask(?:s|ed)?|accus(?:e|es|ed)|pressed|turn(?:s|ed)? to|"
-    r"(?:talks|deal|ties|relations|agreement|work) with|between|against|between\s+[\w’'-]+(?:\s+[\w’'-]+)?\s+and|"
-    r"cost(?:s|ed)?|matters? to|partners? of|all(?:y|ies) of|handed (?:\w+ )?over to|sanctions (?:on|against))"
-    r"\s+(?:the\s+)?$"
+    r"(?:talks|deal|ties|relations|agreement|ceasefire|truce|negotiations|dialogue|work(?:s|ed|ing)?) with|"
+    r"between|against|"
+    r"cost(?:s|ed)?|matters? to|partners? of|all(?:y|ies) of|handed (?:\w+ )?over to|sanctions (?:on|against)|"
+    r"independen(?:ce|t) from|(?:coalition|alliance) of)"
+    r"\s+(?:the\s+)?(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*(?:,\s+|,?\s+and\s+)(?:the\s+)?)*$"
 )
 
 
 # The last word of a place's name: "Shan State", "Lac Province", "Red Sea", "Suez Canal".
-_PLACE_HEADS = frozenset({"State", "Province", "Region", "District", "Governorate", "County", "Oblast", "Sea",
+PLACE_HEADS = frozenset({"State", "Province", "Region", "District", "Governorate", "County", "Oblast", "Sea",
                           "Canal", "Ocean", "Strait", "Straits", "Desert", "Valley", "Corridor", "Park", "Dam",
                           "Lagoon", "Mountains", "Hills", "Plateau", "Gulf", "Bay", "Peninsula", "Island", "Islands",
-                          "Forest", "Airport", "Airbase", "Bridge", "Enclave", "Basin", "Delta", "Coast"})
-_DIRECTIONS = frozenset({"North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western",
+                          "Forest", "Airport", "Airbase", "Bridge", "Enclave", "Basin", "Delta", "Coast", "River",
+                          "Rivers", "Heights", "Lake", "Falls", "Pass", "Highway", "Motorway", "Road", "Square",
+                          "Market", "Crossing"})
+DIRECTIONS = frozenset({"North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western",
                          "Northeast", "Northwest", "Southeast", "Southwest", "Sub-Saharan"})
 # The first word of a place's name: "Lake Chad", "Mount Sinjar".
 _PLACE_FIRST = frozenset({"Lake", "Mount", "River", "Cape", "Gulf", "Strait", "Bay", "Line", "Isle"})
@@ -102,7 +144,7 @@ _PLACE_FIRST = frozenset({"Lake", "Mount", "River", "Cape", "Gulf", "Strait", "B
 # A country that sends troops or envoys: "troops from Uganda, Burundi, Kenya, Ethiopia and Djibouti".
 _CONTRIBUTOR = re.compile(
     r"\b(?i:troops|soldiers|forces|contingents?|peacekeepers|police officers|personnel|envoys|diplomats|"
-    r"delegations?|ministers|support|help|backing|assistance)\s+from\s+(?:the\s+)?"
+    r"delegations?|ministers|support|help|backing|assistance|orders|instructions|pressure)\s+from\s+(?:the\s+)?"
     r"(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:,\s+|,?\s+and\s+)(?:the\s+)?)*$"
 )
 
@@ -116,17 +158,26 @@ def acting(text: str, start: int, end: int) -> bool:
     or one whose troops are sent ("troops from Uganda, Burundi and Kenya")."""
     if _CONTRIBUTOR.search(text[max(0, start - 150) : start]):
         return True
+    if _ACTING_BEFORE.search(text[max(0, start - 60) : start]):  # before the place words: "independence from"
+        return True
     if place_context(text, start, end):
         return False
     # "Burkina Faso, Mali and Niger formed …": every country of a list that is the subject
     subject = re.match(r"(?:,\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)*(?:,?\s+and\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?"
                        r"(?:,[^,.;]{1,90},)?\s+([a-z][\w’'-]*)", text[end : end + 200])
-    sentence_start = re.search(r"(?:^|[.!?]\s+|\n|[–—-]\s|,\s+(?:and|but)\s+|;\s+)(?:[Tt]he\s+)?"
-                               r"(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:,\s+|,?\s+and\s+))*$",
+    sentence_start = re.search(r"(?:^|[.!?]\s+|\n|[–—-]\s|,\s+(?:and|but)\s+|;\s+|"
+                               r"\b(?:since|after|before|when|because|until|while|that|if|unless|although)\s+)"
+                               r"(?:[Tt]he\s+)?(?:[A-Z][\w’'-]+(?:\s+(?:[A-Z]|d[’'])[\w’'-]+)?(?:,\s+|,?\s+and\s+)"
+                               r"(?:the\s+)?)*$",
                                text[max(0, start - 90) : start])  # the subject of a sentence or a clause
     return bool(actor_context(text, start, end) or _ACTING_BEFORE.search(text[max(0, start - 40) : start])
                 or _ACTING_AFTER.match(text[end : end + 12])
-                or (sentence_start and subject and _verb_like(subject.group(1))))  # fmt: skip
+                or (sentence_start and subject and _verb_like(subject.group(1))
+                    and subject.group(1) not in _PLACE_VERBS))  # fmt: skip
+
+
+# Verbs a place is the subject of: "after Kabul fell", "since Goma fell", "as the town lies …".
+_PLACE_VERBS = frozenset({"fell", "falls", "fall", "fallen", "lies", "lay", "sits", "borders", "straddles"})
 
 
 def modifier(text: str, end: int) -> bool:
@@ -162,7 +213,10 @@ def _verb_like(word: str) -> bool:
     lx = lexicon()
     return (word in _IRREGULAR_PAST or word in lx.speech_verbs or word in lx.auxiliaries or word.endswith("ed")
             or word in ("is", "are", "was", "were", "has", "have", "had", "will", "would", "should", "could", "may",
-                        "might", "must", "can", "does", "did", "says"))  # fmt: skip
+                        "might", "must", "can", "does", "did", "says",
+                        # a headline's verbs: "Washington and Riyadh call for a truce", "… trade blame"
+                        "call", "trade", "agree", "sign", "reject", "deny", "accuse", "warn", "vow", "urge",
+                        "demand", "clash", "meet", "seek", "weigh", "hold"))  # fmt: skip
 
 
 def described(text: str, start: int, end: int) -> tuple[str, str] | None:
@@ -193,11 +247,15 @@ def described(text: str, start: int, end: int) -> tuple[str, str] | None:
                         r"\b(?:armed|jihadist|al-qaeda|islamic state)\b|-linked\b", whole, re.I)):  # fmt: skip
                     return "armed-group", whole  # "the al-Qaeda-linked coalition": an armed one
                 return best[2], best[1]
-    m = re.search(r"\b(?:his|her|its|their|the)\s+(?P<noun>[a-z]+),\s+$", text[max(0, start - 40) : start])
-    if m:  # "a charge his party, Kwa Na Kwa, rejected": the noun before the name describes it
-        kind = next((k for phrase, k in lx.described_as if phrase == m.group("noun")), None)
-        if kind and kind != "person":
-            return kind, m.group("noun")
+    m = re.search(r"(?P<of>\b(?:of|for)\s+)?\b(?:his|her|its|their|the)\s+(?P<np>(?:[A-Za-z-]+\s+){0,3}[a-z]+),\s+$",
+                  text[max(0, start - 60) : start])
+    if m and m.group("of") and " " in text[start:end]:
+        m = None  # "A spokesman for the separatist government, Alan Dzugaev": the spokesman's name
+    if m:  # "a charge his party, Kwa Na Kwa, rejected", "the UN peacekeeping mission, MINUSCA,": the noun
+        low = " " + " ".join(w.replace("-", " ") for w in m.group("np").lower().split()) + " "
+        kind = next(((k, phrase) for phrase, k in lx.described_as if low.endswith(f" {phrase} ")), None)
+        if kind and kind[0] != "person":
+            return kind
     m = re.search(r"\b(?P<noun>[a-z]+)\s+(?:calling itself|calls itself|called|known as|named)\s+$",
                   text[max(0, start - 60) : start])
     if m and m.group("noun") in lx.self_named:
@@ -216,6 +274,9 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
     actorish = acting > located
     if name.isupper() and len(name) > 3 and (gazetteer.city(name.title()) or gazetteer.country(name.title())):
         name = name.title()  # a dateline: "ADEN, Yemen"
+    seat = lx.institutions.get(name)
+    if seat:  # "the White House said": a seat of power that stands for those in it
+        return "actor", seat, "a seat of power", 0.7, None, None
     c = gazetteer.country(name)
     if c:
         if actorish:
@@ -227,7 +288,7 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
     continent = gazetteer.continent(name)
     if continent:
         return "place", None, "continent (GeoNames)", 0.9, continent, None
-    if len(words) == 2 and words[0] in _DIRECTIONS and gazetteer.continent(words[1]):
+    if len(words) == 2 and words[0] in DIRECTIONS and gazetteer.continent(words[1]):
         return "place", None, "part of a continent (GeoNames)", 0.8, None, None  # "West Africa"
     city = gazetteer.city(name, countries)
     if city and not any(lx.kind_of_word(w) for w in words):
@@ -245,18 +306,24 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
     if any(_DATELINE_OUTLET.search(text[max(0, s - 60) : s]) and re.match(r"\)\s*[-–—]", text[e : e + 4])
            for s, e in spans):  # fmt: skip
         return "actor", "media-outlet", "outlet-in-dateline", 0.7, None, None
+    if any(_STATE_SERVICE_AFTER.match(text[e : e + 30]) for _, e in spans):  # "the FSB security service"
+        return "actor", "government", "a state's service", 0.6, None, None
+    if any(_MEDIA_AFTER.match(text[e : e + 30]) for _, e in spans):  # "Iran’s Fars news agency"
+        return "actor", "media-outlet", "media-word-after", 0.7, None, None
     if any(_MEDIA_BEFORE.search(text[max(0, s - 30) : s]) for s, _ in spans) or _in_credit(lay, start):
         return "actor", "media-outlet", "media-word-before", 0.7, None, None
     if any(re.search(r"\bparamilitary\s+(?:the\s+)?$", text[max(0, s - 20) : s], re.I)
            for s, _ in spans):
         return "actor", "armed-group", "paramilitary-before", 0.6, None, None
-    if cap[-1] in _PLACE_HEADS and not (cap[-1] == "State" and cap[0] == "Islamic") and len(cap) > 1 and not any(
+    if cap[-1] in PLACE_HEADS and not (cap[-1] == "State" and cap[0] == "Islamic") and len(cap) > 1 and not any(
         w in ("in", "of", "for") for w in words[1:]  # "Al-Qaeda in the Arabian Peninsula" is no place
     ) and not any(lx.kind_of_word(w) == "military-force" for w in cap[:-1]):  # "Fourth Army Region": a command
         return "place", None, f"head-word “{cap[-1]}” of a place", 0.7, None, None
     if cap[0] in ("Los", "Las") and len(cap) > 1:  # "Los Choneros", "Los Zetas": a gang's or a cartel's name
         conflict = any(_CONFLICT.search(text[max(0, s - 80) : e + 80]) for s, e in spans)
         return "actor", "armed-group" if conflict else "organization", "Spanish article before a name", 0.6, None, None
+    if len(words) == 1 and any(_after_a_city(text, s, e, countries) for s, e in spans):
+        return "place", None, "a region or country after a city", 0.6, None, None  # "near El Paso, Texas,"
     if cap[0] in _PLACE_FIRST and len(cap) > 1:
         return "place", None, f"“{cap[0]}” before a name", 0.7, None, None  # "Lake Chad", "Mount Sinjar"
     if any(w in lx.peoples and w.endswith("s") for w in (cap[0], cap[-1])) and len(cap) > 1:
@@ -274,14 +341,29 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
         return "actor", "armed-group", "head-word “Group” among words of armed conflict", 0.5, None, None
     if head == "military-force" and (force := _force(cap)):
         return "actor", *force, 0.6 if force[0] == "armed-group" else 0.7, None, None
+    if head == "organization" and cap[-1].rstrip("s") in _STATE_BODIES and any(
+        _state_possessive(text, s) for s, _ in spans
+    ):  # "Venezuela’s National Electoral Council", "Pakistan’s National Security Committee"
+        return "actor", "government", f"head-word “{words[-1]}” after a country's name", 0.6, None, None
     if head:
         return "actor", head, f"head-word “{words[-1]}”", 0.7, None, None
+    # "African Union Mission in Somalia": the head noun is the last word before "in", "of" or "for"
+    at = next((i for i, w in enumerate(words) if w in ("in", "of", "for")), None)
+    if at and (kind := lx.kind_of_word(cap[at - 1])):
+        return "actor", kind, f"head-word “{words[at - 1]}” before “{words[at]}”", 0.6, None, None
     for w in cap:
         kind = lx.kind_of_word(w)
         if kind:
             return "actor", kind, f"word “{w}”", 0.6, None, None
-    if located and not actorish and not name.isupper():  # an acronym is hardly a place: "in the TPLF"
+    road = re.fullmatch(r"[A-Z]{1,2}-?\d{1,3}", name)  # "the M4 motorway": a road's number, no acronym
+    if located and not actorish and (not name.isupper() or road):  # an acronym is hardly a place: "in the TPLF"
         return "place", None, "place-words-around", 0.6, None, None
+    if not name.isupper() and any(_listed_with_a_place(text, s, e, index, countries) for s, e in spans):
+        return "place", None, "listed-with-places", 0.6, None, None  # "Gojjam, Gondar, Wollo and Shewa"
+    if any(_POPULATION_AFTER.match(text[e : e + 30]) for _, e in spans):
+        return "actor", "population-group", "a people's name before people", 0.6, None, None  # "Baloch prisoners"
+    if len(words) == 1 and any(_titled(text, s) for s, _ in spans):
+        return "actor", "person", "a title before a name", 0.7, None, None  # "Colonel Hartanto denied it"
     conflict = any(_CONFLICT.search(text[max(0, s - 80) : e + 80]) for s, e in spans)
     if len(words) > 1 and any(w in ("of", "in", "for", "the", "and") for w in words[1:]):
         # "Al-Qaeda in the Arabian Peninsula": a name with "in", "of" is no person's
@@ -299,6 +381,68 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
     return "actor", "person", "capitalised-words", 0.5 if len(words) == 1 else 0.7, None, None
 
 
+_SIBLING = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?"
+_SIBLING_AFTER = re.compile(rf"(,\s+|,?\s+(?:and|or)\s+)({_SIBLING})(?![\w’'-]|\s+(?:in|of|from|at)\s)")
+_SIBLING_BEFORE = re.compile(rf"(?<![\w’'-])(?<!\bin\s)(?<!\bof\s)(?<!\bfrom\s)(?<!\bat\s)({_SIBLING})"
+                             rf"(,\s+|,?\s+(?:and|or)\s+)$")
+
+
+def _listed_with_a_place(text: str, start: int, end: int, index: RegistryIndex, countries: frozenset[str]) -> bool:
+    """"Gojjam, Gondar, Wollo and Shewa", "around Tibú, El Tarra and Teorama": a name in a list of names
+    (joined by "and" or "or" next to it or further on) one of which is a city GeoNames knows or a place of
+    the registry (not a country: "Russia and Wagner"). A name after "in" is where someone else is, not a
+    member of the list ("Issa in Niamey and Chinedu Okafor in Abuja")."""
+    if re.match(r"\s+(?:in|of|from|at)\s", text[end : end + 6]):
+        return False
+    siblings: list[str] = []
+    joined = False
+    pos = end
+    while len(siblings) < 4 and (m := _SIBLING_AFTER.match(text, pos)):
+        siblings.append(m.group(2))
+        joined = joined or "," not in m.group(1) or bool(re.search(r"\b(?:and|or)\b", m.group(1)))
+        pos = m.end()
+    pos, first = start, True
+    while len(siblings) < 8 and (m := _SIBLING_BEFORE.search(text[max(0, pos - 60) : pos])):
+        siblings.append(m.group(1))
+        joined = joined or (first and bool(re.search(r"\b(?:and|or)\b", m.group(2))))
+        pos, first = pos - len(m.group()), False
+    lx = lexicon()
+
+    def place(name: str) -> bool:
+        known = index.names.get(norm(name))
+        return not gazetteer.country(name) and name not in lx.stop and (
+            bool(known and known[0] == "place") or (not known and gazetteer.city(name, countries) is not None))
+
+    return joined and any(place(s) for s in siblings)
+
+
+def _after_a_city(text: str, start: int, end: int, countries: frozenset[str]) -> bool:
+    """"near El Paso, Texas, with …": a name between commas right after a city GeoNames knows is the
+    region or country the city is in (not "In Kabul, Shah, a trader, said"; the caller takes one word
+    only: "Our correspondent in Yerevan, Ani Sargsyan, says")."""
+    m = re.search(r"(?<![\w’'-])([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?), $", text[max(0, start - 40) : start])
+    if not m or not re.match(r"[,.;)]", text[end : end + 1]) or re.match(r",\s+(?:an?|the|who|whose)\s", text[end:]):
+        return False
+    city = m.group(1).title() if m.group(1).isupper() else m.group(1)
+    return gazetteer.city(city, countries) is not None and not gazetteer.country(city)
+
+
+# Head words of a state's bodies as much as of other organisations: a state's when a country owns them.
+_STATE_BODIES = frozenset({"Council", "Committee", "Commission", "Agency", "Service", "Authority"})
+
+
+def _state_possessive(text: str, start: int) -> bool:
+    """"Venezuela’s National Electoral Council": the name comes right after a country's possessive."""
+    m = re.search(r"([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)['’]s\s+(?:the\s+)?$", text[max(0, start - 40) : start])
+    return bool(m and gazetteer.country(m.group(1)))
+
+
+def _titled(text: str, start: int) -> bool:
+    """"Colonel Hartanto": a single name right after a title of a person (a rank, an office)."""
+    m = re.search(r"(?:^|[\s(“\"])([A-Z][a-z]+)\.?\s+$", text[max(0, start - 20) : start])
+    return bool(m and m.group(1) in lexicon().person_titles)
+
+
 _DATELINE_OUTLET = re.compile(rf"(?:^|\n){DATELINE_PLACE}[^\n()]{{0,40}}\($")
 
 
@@ -309,6 +453,8 @@ def _force(cap: list[str]) -> tuple[str, str] | None:
     if cap[-1] not in ("Army", "Forces", "Force") or len(cap) < 2:
         return None
     label = " ".join(cap)
+    if cap[-2] in ("Air", "Police", "Naval", "Border", "Reserve", "Security") and not _INSURGENT_WORDS.search(label):
+        return "military-force", f"“{cap[-2]} {cap[-1]}”"  # "Royal Air Force", "Central Reserve Police Force"
     if _INSURGENT_WORDS.search(label):
         return "armed-group", f"“{cap[-1]}” in the name of a movement"
     if not (gazetteer.countries_in(label) or any(gazetteer.country(w + "s") for w in cap[:-1])):  # "Philippine"

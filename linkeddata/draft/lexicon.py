@@ -23,6 +23,7 @@ def _phrases(value) -> list[str]:
 class Lexicon:
     stop: frozenset[str]
     titles: frozenset[str]
+    person_titles: frozenset[str]  # titles only a person bears ("Colonel", "President"), not "Army" or "State"
     peoples: frozenset[str]
     demonym_endings: tuple[str, ...]
     possessive_in_names: frozenset[str]  # "People" of "Tigray People’s Liberation Front"
@@ -35,6 +36,7 @@ class Lexicon:
     photo_agencies: tuple[str, ...]
     organisation_acronyms: frozenset[str]
     country_names: dict[str, str]  # another name → ISO code
+    institutions: dict[str, str]  # a seat of power's name ("White House") → actor type
     place_before: frozenset[str]
     place_after: frozenset[str]
     speech_verbs: tuple[str, ...]
@@ -79,6 +81,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         stop=_words(data["stop"]),
         titles=_words(data["titles"]),
+        person_titles=_words(data["person_titles"]),
         peoples=_words(data["peoples"]),
         demonym_endings=tuple(data["demonym_endings"]),
         possessive_in_names=_words(data["possessive_in_names"]),
@@ -92,6 +95,7 @@ def lexicon() -> Lexicon:
         photo_agencies=tuple(data["photo_agencies"]),
         organisation_acronyms=frozenset(data["organisation_acronyms"]),
         country_names=dict(data["country_names"]),
+        institutions=dict(data["institutions"]),
         place_before=_words(data["place_before"]),
         place_after=_words(data["place_after"]),
         speech_verbs=tuple(data["speech_verbs"].split()),

@@ -1,8 +1,10 @@
 """Who and where the article names: registry names, and new actors and places with a guessed type.
 
 :func:`find_names` is one stage: text and registry in, a frozen :class:`Names` out. Every new
-actor or place carries the rule that typed it and a confidence; a registry alias met out of its
-region is held back as a TODO with the reason, not linked.
+actor or place carries the rule that typed it and a confidence; a registry name met out of its
+context is held back as a TODO with the reason, not linked: an alias of another region's actor, a
+name before words for its people or a body of it ("US officials", "UN peacekeepers"), a government's
+name before its forces' fire, a common-noun alias before the name of its group ("rebels of the …").
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from . import gazetteer
 from .gazetteer import RegistryIndex
-from .kinds import acting, modifier, place_context, type_new
+from .kinds import DIRECTIONS, PLACE_HEADS, acting, modifier, place_context, type_new
 from .lexicon import lexicon
 from .text import Layout, Region, Span, is_name_token, name_pattern, norm, overlaps, slug, title_case
 
@@ -20,6 +22,20 @@ _KIND_NOUN_AFTER = re.compile(
     r"^\s+(forces|force|militia|militias|group|movement|brigade|army|party|council|ministry|government|"
     r"coalition|alliance|camp|television|radio)\b"
 )
+# Words after a registry organisation's name that make it the name of one of its bodies or of its
+# people, not of the organisation: "the UN human rights office", "the UN peacekeeping mission", "UN peacekeepers".
+_BODY_AFTER = re.compile(r" (?:[a-z’'-]+ ){0,3}(?:office|agency|envoy|mission|embassy|committee|investigators|"
+                         r"monitors|headquarters|tribunal|court|helmets|personnel|agents|staff|compound|"
+                         r"peacekeepers)\b")
+# Words after a state's, a government's or a military's name that make it the name of people or of a body
+# of it: "US agents", "the US embassy", "US officials", "US media", "a US military intelligence assessment".
+_OF_STATE_AFTER = re.compile(r" (?:agents|personnel|embassy|consulate|ambassador|headquarters|officials|media|"
+                             r"intelligence)\b")
+# A government's name before its troops: "Syrian government forces".
+_GOVERNMENT_FORCES = re.compile(r"^ (?:forces|troops|soldiers)\b")
+# A government's name before the fire of its forces: "Syrian government shelling".
+_GOVERNMENT_FIRE = re.compile(r"^ (?:shelling|bombardment|bombing|air ?strikes|strikes|artillery|warplanes|jets|"
+                              r"aircraft|drones)\b")
 _LED = re.compile(r"(?<![\w-])([A-Z][\w’']+(?:-[A-Z][\w’']+)*)-led\s+(coalition|forces|alliance|mission|force)\b")
 
 
@@ -248,6 +264,10 @@ def _sentence_start(lay: Layout, region: Region, pos: int) -> bool:
 def _clean(seq: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     lx = lexicon()
     out = list(seq)
+    # "General Staff", "Supreme Court", "Defence Headquarters": titles before a word of a kind of actor
+    # are its name, not a person's titles
+    if len(out) > 1 and lx.kind_of_word(out[-1][2]) and all(w.rstrip(".") in lx.titles for _, _, w in out[:-1]):
+        return out
     while out and (out[0][2] in lx.stop or out[0][2].rstrip(".") in lx.titles or out[0][2] in lx.connectors
                    or (out[0][2].lower() in lx.people_nouns and len(out) > 1)):  # fmt: skip
         out.pop(0)  # "Fighters of the Maute group": the people of a name are no part of it
@@ -261,6 +281,23 @@ def _clean(seq: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     return out
 
 
+def _and_in_name(words: list[str], at: int) -> bool:
+    """Whether the "and" at ``at`` joins two halves of one name: an institution's complement
+    ("Ministry of Foreign Affairs and Trade", "Office for Kosovo and Metohija"), or two words before the
+    head word they share ("Peace and Security Council"); not two names ("Syria and Iraq", "Russia and
+    Wagner Group")."""
+    lx = lexicon()
+    left, right = words[:at], words[at + 1 :]
+    if not left or not right or any(gazetteer.is_place(" ".join(x)) for x in (left, right)):
+        return False
+    kinds_left = [i for i, w in enumerate(left) if lx.kind_of_word(w) not in (None, "media-outlet")]
+    right_kind = any(lx.kind_of_word(w) for w in right)
+    if kinds_left and not right_kind:  # the complement of a ministry's, an office's name
+        return any(w in ("of", "for") for w in left[kinds_left[0] + 1 :])
+    return (not kinds_left and len(left) <= 2 and lx.kind_of_word(right[-1]) not in (None, "media-outlet")
+            and not gazetteer.is_place(" ".join(left)))  # fmt: skip
+
+
 def _sequences(lay: Layout, region: Region, taken: list[Span]) -> list[Span]:
     """Runs of capitalised words (with "of", "al" … inside) that could be names."""
     lx = lexicon()
@@ -269,10 +306,19 @@ def _sequences(lay: Layout, region: Region, taken: list[Span]) -> list[Span]:
     results: list[Span] = []
 
     def flush():
-        while seq and seq[-1][2] in lx.connectors:
+        while seq and (seq[-1][2] in lx.connectors or seq[-1][2] == "and"):
             seq.pop()
-        out = _clean(seq)
+        parts = list(seq)
         seq.clear()
+        at = next((i for i, (_, _, w) in enumerate(parts) if w == "and"), None)
+        if at is not None and not _and_in_name([w for _, _, w in parts], at):
+            emit(parts[:at])  # "Syria and Iraq": two names
+            emit(parts[at + 1 :])
+        else:
+            emit(parts)
+
+    def emit(parts: list[tuple[int, int, str]]):
+        out = _clean(parts)
         if not out:
             return
         start, end = out[0][0], out[-1][1]
@@ -289,6 +335,7 @@ def _sequences(lay: Layout, region: Region, taken: list[Span]) -> list[Span]:
                 or (w.endswith(tuple(lx.demonym_endings)) and not gazetteer.country(w) and not gazetteer.city(w)
                     and not w.isupper() and len(w) > 3 and w[-3:] in ("ian", "ese", "ish", "ans", "ean"))
                 or len(w) < 2
+                or re.fullmatch(r"[IVX]{2,5}", w)  # "III. Potočari": a section's number
             ):  # fmt: skip
                 return
         if all(w in lx.titles or w in lx.peoples for w in words):
@@ -320,11 +367,14 @@ def _sequences(lay: Layout, region: Region, taken: list[Span]) -> list[Span]:
         # a credit in capitals: "PHOTOGRAPHS BY NAME FOR HAUD QUARTERLY"
         is_name = is_name_token(word) or region.kind == "credit" and word.isupper() and word.isalpha()
         is_conn = word in lx.connectors and seq and (word != "the" or seq[-1][2] in ("of", "for"))
+        # "Ministry of Foreign Affairs and Trade", "Peace and Security Council": "and" inside a name (once)
+        if word == "and" and seq and seq[-1][2] not in lx.connectors and not any(w == "and" for _, _, w in seq):
+            is_conn = True
         if word == "for" and region.kind == "credit":
             is_conn = False  # "Salif Kaboré for Volta Wire": the photographer, then the outlet
         if is_conn and word in ("for", "of") and seq[-1][2] not in lx.connectors and gazetteer.is_place(
             " ".join(w for _, _, w in seq)
-        ):
+        ) and not lx.kind_of_word(seq[-1][2]):  # "Alliance of Sahel States": no place, whatever GeoNames says
             flush()  # "Europe for the Baltic Review": a place, then another name
             is_conn = False
         joined = prev_end is not None and text[prev_end:s] == " " and not lead_punct
@@ -447,10 +497,11 @@ def find_names(lay: Layout, index: RegistryIndex) -> Names:
             pending.setdefault(c.code, []).append((h.span, f"registry:{h.id}", text[h.start : h.end]))
 
     # "Islamic State Sahel Province": a registry name with more name after it is another actor; so is
-    # a state's name before the name of one of its bodies ("U.S. Africa Command").
+    # a state's name before the name of one of its bodies ("U.S. Africa Command", "US Southern Command").
     lx = lexicon()
     kept = []
     unlinked: list[Span] = []  # registry names inside the name of another actor or of a body: never linked
+    doubtful: list[tuple[str, Span, str]] = []  # (ref, span, reason): not linked, a TODO for the person
     for h in hits:
         after = re.match(r" ((?:[A-Z][\w’'-]+ ?){1,4})", text[h.end : h.end + 60])
         region = lay.region_at(h.start)
@@ -458,17 +509,63 @@ def find_names(lay: Layout, index: RegistryIndex) -> Names:
         typ = registry.actors[h.id].type if h.kind == "actor" else None
         body = typ == "state" and bool(words) and lx.kind_of_word(words[-1]) not in (None, "media-outlet")
         if (after and h.kind == "actor" and h.how in ("label", "alias") and region and region.kind != "headline"
-                and not any(w in lx.stop or w in lx.months or w in lx.weekdays or w in lx.titles for w in words)
+                and not any((w in lx.stop and not (body and w in DIRECTIONS)) or w in lx.months or w in lx.weekdays
+                            or w in lx.titles for w in words)
                 and (typ in ("armed-group", "organization", "military-force") or body)):  # fmt: skip
             span = (h.start, h.end + 1 + len(after.group(1).rstrip()))
             label = text[span[0] : span[1]]
             ent = next((e for e in entities.values() if e.label == label), None)
             if ent is None:
-                kind = lx.kind_of_word(words[-1]) if body else typ
+                # "United Nations Mission": an organisation's body of the kind its last word says
+                kind = lx.kind_of_word(words[-1]) if body or (typ == "organization" and lx.kind_of_word(
+                    words[-1]) not in (None, "media-outlet")) else typ  # fmt: skip
                 ent = Entity(ids.new(label), "actor", label, kind, "registry-name-extended", 0.6,
                              hint=f"part_of: [{h.id}]?")  # fmt: skip
                 entities[ent.id] = ent
             new_hits.append(Hit(span[0], span[1], "actor", ent.id, "candidate"))
+            continue
+        # "Goma International Airport", "Kinshasa University": a registry place's name at the head of the
+        # name of another place or of a body is no mention of the place
+        head = words[-1] if words else ""
+        inner = "place" if head in PLACE_HEADS else lx.kind_of_word(head)
+        if (after and h.kind == "place" and inner and region and region.kind != "headline"
+                and not any(w in lx.months or w in lx.weekdays or w in lx.titles for w in words)):  # fmt: skip
+            span = (h.start, h.end + 1 + len(after.group(1).rstrip()))
+            label = text[span[0] : span[1]]
+            ent = next((e for e in entities.values() if e.label == label), None)
+            if ent is None:
+                kind, typ_new = ("place", None) if inner == "place" else ("actor", inner)
+                ent = Entity(ids.new(label), kind, label, typ_new, "registry-name-extended", 0.6,
+                             hint=f"{'within' if kind == 'place' else 'based in'}: {h.id}?")  # fmt: skip
+                entities[ent.id] = ent
+            new_hits.append(Hit(span[0], span[1], ent.kind, ent.id, "candidate"))
+            continue
+        # "Syrian government forces": the troops of a government, not the government
+        forces = _GOVERNMENT_FORCES.match(text[h.end : h.end + 20])
+        if forces and typ == "government" and h.how in ("label", "alias"):
+            span = (h.start, h.end + forces.end())
+            label = text[span[0] : span[1]]
+            label = label[:1].upper() + label[1:]
+            ent = next((e for e in entities.values() if norm(e.label) == norm(label)), None)
+            if ent is None:
+                ent = Entity(ids.new(label), "actor", label, "military-force", "government-name-before-forces", 0.6,
+                             hint=f"part_of: [{h.id}]?")  # fmt: skip
+                entities[ent.id] = ent
+            new_hits.append(Hit(span[0], span[1], "actor", ent.id, "candidate"))
+            continue
+        # "Syrian government shelling": the fire of a government's forces, not the government
+        fire = _GOVERNMENT_FIRE.match(text[h.end : h.end + 30])
+        if fire and typ == "government" and h.how in ("label", "alias"):
+            unlinked.append(h.span)
+            doubtful.append((h.id, h.span, f"“{text[h.start : h.end]}{fire.group()}” is the fire of its forces, "
+                                           f"not {h.id} itself"))  # fmt: skip
+            continue
+        # "rebels of the National Front for Liberation": a common noun the registry gives one actor, before
+        # the name of the group it stands for here
+        named = re.match(r" of (?:the )?[A-Z]", text[h.end : h.end + 12])
+        if named and h.kind == "actor" and h.how == "alias" and text[h.start].islower():
+            unlinked.append(h.span)
+            doubtful.append((h.id, h.span, f"“{text[h.start : h.end]}” are those of the group named after it"))
             continue
         # "Mekong Ledger": an alias ("Ledger") after a name word is the end of another name, not the alias
         before = re.search(r"(?:^|[ \t\n(])([A-Z][\w’'-]+) (?:and )?$", text[max(0, h.start - 40) : h.start])
@@ -480,18 +577,20 @@ def find_names(lay: Layout, index: RegistryIndex) -> Names:
         ):  # fmt: skip
             unlinked.append(h.span)
             continue
-        # "the UN human rights office", "the UN peacekeeping mission": a body of the one named
-        body = re.match(r" (?:[a-z’'-]+ ){0,3}(?:office|agency|envoy|mission|embassy|committee|investigators|"
-                        r"monitors|headquarters|tribunal|court|helmets|personnel|agents|staff|compound)\b",
-                        text[h.end : h.end + 60])  # fmt: skip
-        if body and h.kind == "actor" and registry.actors[h.id].type == "organization":
+        # "the UN human rights office", "UN peacekeepers": a body or the people of the one named
+        of_body = _BODY_AFTER.match(text[h.end : h.end + 60])
+        if of_body and h.kind == "actor" and typ == "organization":
             unlinked.append(h.span)
+            doubtful.append((h.id, h.span, f"“{text[h.start : h.end]}{of_body.group()}” are people or a body of "
+                                           f"{h.id}, not {h.id} itself"))  # fmt: skip
             continue
-        # "US agents", "the US embassy", "US personnel": people or a body of the state, not the state
-        of_state = re.match(r" (?:agents|personnel|embassy|consulate|ambassador|headquarters)\b",
-                            text[h.end : h.end + 20])
-        if of_state and h.kind == "actor" and registry.actors[h.id].type == "state":
+        # "US agents", "the US embassy", "US officials", "US media": people or a body of a state, a
+        # government or a military, not the actor itself
+        of_state = _OF_STATE_AFTER.match(text[h.end : h.end + 30])
+        if of_state and h.kind == "actor" and typ in ("state", "government", "military-force"):
             unlinked.append(h.span)
+            doubtful.append((h.id, h.span, f"“{text[h.start : h.end]}{of_state.group()}” are people or a body of "
+                                           f"{h.id}, not {h.id} itself"))  # fmt: skip
             continue
         kept.append(h)
     hits = kept
@@ -527,7 +626,9 @@ def find_names(lay: Layout, index: RegistryIndex) -> Names:
             continue
         spans_by_name.setdefault(text[s:e], (s, e))
     lx = lexicon()
-    last_words = {n.split()[-1] for n in spans_by_name if len(n.split()) >= 2}
+    # the last words of longer names (a surname met alone is the person's), but not a name after "of" or
+    # "for" ("the University of Bangui": "Bangui" alone is the city)
+    last_words = {n.split()[-1] for n in spans_by_name if len(n.split()) >= 2 and n.split()[-2] not in ("of", "for")}
     last_words |= {a.label.split()[-1] for a in registry.actors.values() if a.type == "person"}
     names = {n: sp for n, sp in spans_by_name.items()
              if len(n.split()) > 1 or n not in last_words or n in acronyms or gazetteer.country(n)}  # fmt: skip
@@ -612,7 +713,16 @@ def find_names(lay: Layout, index: RegistryIndex) -> Names:
     hits = _surnames(lay, hits, cand_persons)
     frozen_regions = frozenset(regions)
     hits, held = _out_of_region(lay, hits, index, frozen_regions)
-    return Names(tuple(hits), entities, held, frozen_regions, index)
+    return Names(tuple(hits), entities, held + _held(doubtful), frozen_regions, index)
+
+
+def _held(doubtful: list[tuple[str, Span, str]]) -> tuple[Held, ...]:
+    """Registry names not linked where their words say they stand for something else, one TODO per
+    actor and reason, in the order of the text."""
+    grouped: dict[tuple[str, str], list[Span]] = {}
+    for ref, span, reason in sorted(doubtful, key=lambda x: x[1]):
+        grouped.setdefault((ref, reason), []).append(span)
+    return tuple(Held(ref, tuple(spans), reason) for (ref, reason), spans in grouped.items())
 
 
 def _resolve_countries(
@@ -631,6 +741,11 @@ def _resolve_countries(
     article's own words make, else a new government. A country the registry keeps as a place stays
     that place where it does not act."""
     regions = set(regions)
+    # "Sudan" inside "South Sudan": a country's name inside a longer name is part of it, not a mention
+    longer = [sp for occ in pending.values() for sp, _, _ in occ] + [h.span for h in hits + new_hits]
+    pending = {code: kept for code, occ in pending.items()
+               if (kept := [o for o in occ if not any(overlaps(o[0], sp) and sp != o[0]
+                                                      and sp[1] - sp[0] > o[0][1] - o[0][0] for sp in longer)])}
 
     def new_actor(label: str, typ: str, rule: str, confidence: float, geonames: int | None) -> str:
         ent = next((e for e in entities.values() if e.label == label and e.kind == "actor"), None)
@@ -647,12 +762,16 @@ def _resolve_countries(
         known = index.names.get(norm(country.name))
         registry_place = known[1] if known and known[0] == "place" else next(
             (how.split(":", 1)[1] for _, how, _ in occ if how.startswith("registry:")), None)  # fmt: skip
-        acts = {sp for sp, _, _ in occ if acting(text, *sp)}
+        # "The Berlin promises lasted a day": a capital after "the" describes what follows it (a capital
+        # that acts takes no article)
+        described = {sp for sp, how, _ in occ if how == "capital" and text[sp[1] : sp[1] + 1] != "-"
+                     and re.search(r"\b[Tt]he\s+$", text[max(0, sp[0] - 4) : sp[0]])}  # not "the Kyiv-backed …"
+        acts = {sp for sp, _, _ in occ if acting(text, *sp) and sp not in described}
         name_acts = any(how != "capital" and sp in acts for sp, how, _ in occ)
         country_acts = bool(acts)
         for sp, how, _ in occ:
-            if how == "capital" and country_acts and sp not in acts and not place_context(text, *sp) and not (
-                    modifier(text, sp[1]) or text[sp[0] : sp[1]].isupper()):  # fmt: skip
+            if how == "capital" and country_acts and sp not in acts | described and not place_context(
+                    text, *sp) and not (modifier(text, sp[1]) or text[sp[0] : sp[1]].isupper()):  # fmt: skip
                 acts.add(sp)
             if how == "name" and name_acts and not registry_place:
                 acts.add(sp)
@@ -683,6 +802,9 @@ def _resolve_countries(
                 continue
             if how.startswith("registry:"):
                 continue  # the registry's place
+            if how == "name" and registry_place:  # "DR Congo": another name of a country the registry keeps
+                new_hits.append(Hit(sp[0], sp[1], "place", registry_place, "alias"))
+                continue
             if how == "name":
                 label, geonames, rule = country.name, country.geonames, "country (pycountry)"
             else:

@@ -100,6 +100,8 @@ def _group(text: str, hs: int, he: int) -> tuple[str, str, int] | None:
     noun) of an unnamed group named by the first words of the phrase."""
     phrase = text[hs:he]
     low = phrase.lower()
+    if re.match(r"one of\s", low):  # "one of the sources said": one person of the group
+        return None
     found = []
     for noun, typ in lexicon().group_sources:
         m = re.search(rf"(?:^|\s){re.escape(noun)}(?![\w-])", low)
@@ -139,6 +141,11 @@ def _definite(text: str, names: Names, hs: int, he: int) -> str | None:
     if noun in _STATE_ORGANS:  # "the government": of one country only; of several named, nobody can tell
         found = {h.id for h in before if re.search(rf"\b{noun}\b", names.label(h.id).lower())
                  or (types and names.actor_type(h.id) in types)}  # fmt: skip
+        # "Russia’s defence ministry denied … the ministry said": the noun met last before it, outside
+        # any actor's name, is the one it takes up; that one is not named, so nobody can tell
+        last = [m.start() for m in re.finditer(rf"\b{noun}\b", text[:hs], re.I)]
+        if last and not any(h.start <= last[-1] < h.end for h in before):
+            return None
         return found.pop() if len(found) == 1 else None
     # the actor whose name or description has the noun ("the company": "…, a private military company")
     for h in before:
@@ -325,6 +332,12 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
             hint = ("the words name " + ", ".join(inside) + " (member_of or part_of?)") if inside else ""
             typ = group[1] if group else "person"
             rule = "unnamed-group-source" if group else "described-speaker"
+            if group and group[0] in ("sources", "officials"):  # "local government sources", "military officials"
+                words = re.findall(r"[a-z]+", text[hs:he].lower())
+                if "military" in words or "army" in words:
+                    typ = "military-force"
+                elif "government" in words:
+                    typ = "government"
             source = None if group else _source_kind(text, hs, he)
             if source:  # "local media", "UN figures", "members of his party": no one person
                 typ, rule = source
@@ -391,9 +404,11 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
         answers[ask] = resolve(ask, outer)
         if extra or new:
             current = with_entities(names, list(new.values()), extra)
-    # Antecedents of "he", "they": speakers named outside quotations (a described one is not named).
+    # Antecedents of "he", "they": speakers named outside quotations, and persons described ("A police
+    # investigator in the region told us … “…,” he said"); an unnamed group is no one's antecedent.
     antecedents = sorted(
-        ((a.head[0], s) for a, s in answers.items() if s is not None and a.outer is None and "not named" not in s.note),
+        ((a.head[0], s) for a, s in answers.items() if s is not None and a.outer is None
+         and ("not named" not in s.note or current.actor_type(s.id) == "person")),
         key=lambda x: x[0],
     )
     # A person named after the last speaker, in the same paragraph, is nearer still.
