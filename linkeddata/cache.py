@@ -11,8 +11,10 @@ The next build into the same folder reuses an article whose inputs hash the same
 are still as it left them, and a part of the dataset files whose articles are all reused;
 everything else is built again. The output is byte-identical to a clean build (tested).
 
-The manifest is JSON (never pickle: the folder may come from elsewhere). A manifest that cannot
-be read, or of another version, is ignored: the build is then a clean one.
+The manifest is JSON (never pickle: the folder may come from elsewhere), read and written with
+orjson: at 10,000 articles it is about 200 MB, and the standard library's encoder took longer to
+write it than the rest of a rebuild after one edit. A manifest that cannot be read, or of another
+version, is ignored: the build is then a clean one.
 
 Besides the manifest, ``OUT/.ld-export-cache/owned.json`` lists every name in ``OUT`` that a build
 wrote (files, and the ``store`` folder). It is never dropped: a build adds the names it is about to
@@ -31,6 +33,8 @@ from dataclasses import fields
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+import orjson
 
 from . import __version__, resources
 from .annotation import Registry
@@ -99,8 +103,8 @@ def stat_of(path: Path) -> list[int] | None:
 def load(out: Path) -> dict:
     """The manifest of the build in ``out``, or an empty one."""
     try:
-        data = json.loads(BuildLayout(out).manifest.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = orjson.loads(BuildLayout(out).manifest.read_bytes())
+    except (OSError, ValueError):  # orjson.JSONDecodeError is a ValueError
         return {}
     if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("tool") != _tool_digest():
         return {}
@@ -110,7 +114,7 @@ def load(out: Path) -> dict:
 def save(out: Path, manifest: dict) -> None:
     """Write the manifest (atomically; a failure only costs the next build its reuse)."""
     layout = BuildLayout(out)
-    data = json.dumps({"format": FORMAT, "tool": _tool_digest(), **manifest}, ensure_ascii=False).encode("utf-8")
+    data = orjson.dumps({"format": FORMAT, "tool": _tool_digest(), **manifest})
     try:
         write_files(layout.cache, {layout.MANIFEST: data})
     except InputError:

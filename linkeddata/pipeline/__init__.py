@@ -31,8 +31,9 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import gc
 import shutil
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, fields, replace
 from functools import cached_property
 from pathlib import Path
@@ -173,8 +174,9 @@ class _Build:
         self.registries.preload(paths.values())  # a broken registry stops the build here, once
 
         # What the previous build in the folder left that can be reused.
-        previous = cache.load(out) if options.reuse and out.is_dir() else {}
-        old_entries = _entries_of(previous)
+        with _gc_paused():
+            previous = cache.load(out) if options.reuse and out.is_dir() else {}
+            old_entries = _entries_of(previous)
         whole = {name: cache.stat_of(out / name) for name in previous.get("whole", {})}
         if whole != previous.get("whole", {}):
             old_entries = {}  # a dataset file changed since: nothing can be copied out of it
@@ -323,6 +325,20 @@ def _entries_of(manifest: dict) -> dict[str, ArticleEntry]:
         return {slug: ArticleEntry.from_json(data) for slug, data in manifest.get("articles", {}).items()}
     except (KeyError, TypeError, ValueError, AttributeError, IndexError):
         return {}
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Python's cycle collector paused while the manifest is read: it holds millions of small
+    objects (about 200 MB of JSON at 10,000 articles), none of them in a cycle, and the collector
+    scanned them again and again as they were made, which took twice as long as reading them."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _write_error(e: OSError, out: Path, staging: Staging | None) -> InputError:
