@@ -223,7 +223,7 @@ class Assembly:
             embedded.mark(out, self.description_digest)
         cache.own(out, now)
 
-        for slug in self.order:
+        for slug in self.fresh:  # a reused article's files are the ones its entry was checked against
             e = entries[slug]
             entries[slug] = e.with_files({name: FileRecord(f.sha256, *cache.stat_of(out / name) or [])
                                           for name, f in e.files.items()})  # fmt: skip
