@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import json
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -176,6 +178,52 @@ def test_a_build_of_unchanged_input_reuses_every_article(corpus, tmp_path):
     assert snapshot(out) == first
     assert linkeddata.build([corpus], out, reuse=False).reused == 0
     assert snapshot(out) == first
+
+
+def _aged(folder: Path, seconds: int = 60) -> None:
+    """Every input file of ``folder`` modified ``seconds`` ago."""
+    then = time.time_ns() - seconds * 1_000_000_000
+    for path in folder.iterdir():
+        os.utime(path, ns=(then, then))
+
+
+def _counting_input_keys(monkeypatch) -> list[str]:
+    read = []
+    key = linkeddata.cache.input_key
+    monkeypatch.setattr(linkeddata.cache, "input_key", lambda text, *a: (read.append(text.stem), key(text, *a))[1])
+    return read
+
+
+def test_inputs_of_the_same_size_and_time_are_not_read_again(corpus, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    _aged(corpus)
+    linkeddata.build([corpus], out)
+    first = snapshot(out)
+    read = _counting_input_keys(monkeypatch)
+    assert linkeddata.build([corpus], out).reused == 3
+    assert read == [] and snapshot(out) == first
+    # An edit of the same size is seen by its time; other options read every article again.
+    edit(corpus / f"{GOMA}.yaml", "M23", "M24")
+    assert linkeddata.build([corpus], out).reused == 2
+    assert read == [GOMA]
+    read.clear()
+    assert linkeddata.build([corpus], out, formats=["turtle", "nquads"]).reused == 0
+    assert len(read) == 3
+
+
+def test_inputs_modified_just_before_a_build_are_read_by_the_next_one(corpus, tmp_path, monkeypatch):
+    """A file modified within the last two seconds could be edited again in the same tick of the
+    clock, keeping its time and size: its time is not trusted, and the next build reads it."""
+    out = tmp_path / "out"
+    _aged(corpus)
+    now = time.time_ns()
+    os.utime(corpus / f"{GOMA}.txt", ns=(now, now))
+    linkeddata.build([corpus], out)
+    entries = json.loads((out / ".ld-export-cache" / "manifest.json").read_text(encoding="utf-8"))["articles"]
+    assert sorted(slug for slug, e in entries.items() if "inputs" not in e) == [GOMA]
+    read = _counting_input_keys(monkeypatch)
+    assert linkeddata.build([corpus], out).reused == 3
+    assert read == [GOMA]
 
 
 def test_a_registry_edit_rebuilds_the_articles_that_use_the_entry(corpus, tmp_path):

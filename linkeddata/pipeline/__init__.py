@@ -33,6 +33,7 @@ import contextlib
 import fcntl
 import gc
 import shutil
+import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, fields, replace
 from functools import cached_property
@@ -180,7 +181,7 @@ class _Build:
         whole = {name: cache.stat_of(out / name) for name in previous.get("whole", {})}
         if whole != previous.get("whole", {}):
             old_entries = {}  # a dataset file changed since: nothing can be copied out of it
-        keys = {s.slug: cache.input_key(s.text, s.annotation, options.output_key()) for s in sources}
+        keys, inputs = _input_keys(sources, old_entries, previous.get("output_key") == options.output_key(), options)
         entries: dict[str, ArticleEntry] = {}
         resolved = {path: str(path.resolve()) for path in set(paths.values())}
         for source in sources:
@@ -190,7 +191,8 @@ class _Build:
             if old is not None and not (options.strict and old.warnings) and still_valid(
                 old, resolved[path], self.registries(path), keys[source.slug], out
             ):
-                entries[source.slug] = old
+                same = old.inputs == inputs[source.slug]
+                entries[source.slug] = old if same else replace(old, inputs=inputs[source.slug])
         order = sorted(sources, key=lambda s: Minter(options.base_iri, s.slug).graph())
         chunks = parts.cut([s.slug for s in order])
 
@@ -229,7 +231,7 @@ class _Build:
                     if built.report is not None:
                         reports.append(built.report)
                     slug = job.source.slug
-                    entries[slug] = built.entry
+                    entries[slug] = replace(built.entry, inputs=inputs[slug])
                     if loader is not None and (built.report is None or built.report.conforms):
                         loader.add(part_path(staging.path, slug, "nquads"), 0, built.entry.parts["nquads"],
                                    built.entry.graph_iri)  # fmt: skip
@@ -317,6 +319,24 @@ def whole_files(layout: BuildLayout, options: BuildOptions, chunks: int) -> list
     """The names of the whole-build files a build with ``options`` writes beside the report: the
     dataset files of the formats asked for, in ``chunks`` parts, and the description."""
     return [name for names in dataset_names(options, chunks).values() for name in names] + [layout.DESCRIPTION]
+
+
+def _input_keys(sources: list[Source], old: dict[str, ArticleEntry], same_options: bool, options: BuildOptions
+                ) -> tuple[dict[str, str], dict[str, tuple | None]]:  # fmt: skip
+    """Each article's input key (:func:`~linkeddata.cache.input_key`), and the size and time of its
+    inputs (:func:`~linkeddata.cache.input_stat`). The key of an article whose inputs have the size
+    and time the previous build, with the same options, recorded is that build's: the files are not
+    read again."""
+    now, output_key = time.time_ns(), options.output_key()
+    keys, inputs = {}, {}
+    for s in sources:
+        stat = inputs[s.slug] = cache.input_stat(s.text, s.annotation, now)
+        prior = old.get(s.slug)
+        if same_options and stat is not None and prior is not None and prior.inputs == stat:
+            keys[s.slug] = prior.key
+        else:
+            keys[s.slug] = cache.input_key(s.text, s.annotation, output_key)
+    return keys, inputs
 
 
 def _entries_of(manifest: dict) -> dict[str, ArticleEntry]:

@@ -234,7 +234,8 @@ class Assembly:
         cache.save(out, {"articles": articles, "whole": {name: cache.stat_of(out / name) for name in whole},
                          "digests": {name: list(files[name]) for name in whole if name in files},
                          "dataset_parts": dataset_parts, "report": cache.stat_of(layout.report),
-                         "issued": issued, "triples": self.triples})  # fmt: skip
+                         "issued": issued, "triples": self.triples,
+                         "output_key": self.options.output_key()})  # fmt: skip
         return written
 
 
