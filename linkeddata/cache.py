@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from dataclasses import fields
 from functools import cache
 from pathlib import Path
@@ -110,10 +111,10 @@ def registry_digest(registry: Registry, actor_ids: list[str], place_ids: list[st
     return hashlib.sha256(("[" + ", ".join(pieces) + "]").encode()).hexdigest()
 
 
-def stat_of(path: Path) -> list[int] | None:
+def stat_of(path: str | Path) -> list[int] | None:
     """(size, modification time in ns) of a file, or None if it is missing."""
     try:
-        st = path.stat()
+        st = os.stat(path)
     except OSError:
         return None
     return [st.st_size, st.st_mtime_ns]
