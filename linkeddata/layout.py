@@ -501,9 +501,10 @@ def swap_in(directory: Path, staged: Path, names: Iterable[str], remove: Iterabl
     skip = {*names, *remove}
     try:
         with os.scandir(real) as entries:
-            kept = sorted(e.name for e in entries if e.name not in skip and not e.name.startswith(staging_prefix))
-        for name in kept:
-            _link(real / name, nxt / name)
+            keep = sorted((e for e in entries if e.name not in skip and not e.name.startswith(staging_prefix)),
+                          key=lambda e: e.name)  # fmt: skip
+        kept = [e.name for e in keep]
+        _link_entries(keep, real, nxt)
         for name in names:
             _link(staged / name, nxt / name)
         os.chmod(nxt, stat.S_IMODE(real.stat().st_mode))
@@ -522,6 +523,25 @@ def swap_in(directory: Path, staged: Path, names: Iterable[str], remove: Iterabl
             os.rename(nxt / name, real / name)
     shutil.rmtree(nxt, ignore_errors=True)
     return True
+
+
+def _link_entries(entries: Iterable[os.DirEntry], source: Path, target: Path) -> None:
+    """Each of ``entries`` (of the folder ``source``) into the folder ``target`` as by :func:`_link`.
+    The links are made relative to the two folders' descriptors, from the types the folder's
+    listing gave: a build of 10,000 articles keeps 30,000 files, each linked again in every build."""
+    source_fd = os.open(source, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        target_fd = os.open(target, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            for entry in entries:
+                if entry.is_file(follow_symlinks=False):
+                    os.link(entry.name, entry.name, src_dir_fd=source_fd, dst_dir_fd=target_fd, follow_symlinks=False)
+                else:
+                    _link(source / entry.name, target / entry.name)
+        finally:
+            os.close(target_fd)
+    finally:
+        os.close(source_fd)
 
 
 def _link(source: Path, target: Path) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import typing
 from dataclasses import dataclass, field, fields
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, Generic, Protocol, TypeVar
 
@@ -110,12 +110,17 @@ class JsonRecord(NodeRecord):
     @classmethod
     def from_json(cls, data: dict):
         values = {}
-        for f in fields(cls):
-            if f.name in data:
-                value = data[f.name]
-                values[f.name] = Origin.from_json(value) if f.name == "origin" else \
+        for name in _names(cls):  # a build of 10,000 articles reads 25,000 of them from its manifest
+            if name in data:
+                value = data[name]
+                values[name] = Origin.from_json(value) if name == "origin" else \
                     tuple(value) if isinstance(value, list) else value  # fmt: skip
         return cls(**values)
+
+
+@cache
+def _names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
 
 
 def _to_json(value: Any) -> Any:
@@ -139,7 +144,13 @@ class Origin:
 
     @classmethod
     def from_json(cls, data: list) -> Origin:
-        return cls(Path(data[0]), data[1])
+        return cls(_path(data[0]), data[1])
+
+
+@lru_cache(maxsize=256)
+def _path(name: str) -> Path:
+    """A path made once for the records of one file read one after another."""
+    return Path(name)
 
 
 @dataclass(frozen=True)

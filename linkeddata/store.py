@@ -6,7 +6,10 @@ which for a build of thousands of articles is the difference between millisecond
 
 A store is *up to date* when the file ``OUT/store/ld-export.sha256`` holds the SHA-256 of the
 build's ``void.ttl``: the build writes it last, after the store holds exactly the quads of ``dataset.nq``
-(or of its parts). A store that is not up to date (a build was interrupted while it was being
+(or of its parts). Beside the digest it keeps the size and modification time ``void.ttl`` had then:
+while they are the same the file is not read again (at 10,000 articles it is 420 MB, and hashing it
+took longer than answering a query about one article); when they differ (a copy of the folder, say)
+the digest decides. A store that is not up to date (a build was interrupted while it was being
 changed) is not used; queries then read ``dataset.nq`` as without a store. Unlike the data files, the store's
 own files are not byte-identical across builds: it is a database, not an output format.
 """
@@ -144,12 +147,22 @@ def description_digest(out: Path) -> str | None:
         return None
 
 
-def mark(out: Path) -> None:
-    """Record that the store in ``out`` holds the build described by ``out/void.ttl``."""
-    digest = description_digest(out)
+def _stat(path: Path) -> str | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return f"{st.st_size} {st.st_mtime_ns}"
+
+
+def mark(out: Path, digest: str | None = None) -> None:
+    """Record that the store in ``out`` holds the build described by ``out/void.ttl``, whose
+    SHA-256 is ``digest`` (computed here if not given)."""
     layout = BuildLayout(out)
-    if digest is not None and layout.store.is_dir():
-        layout.store_mark.write_text(digest + "\n", encoding="ascii")
+    digest = digest or description_digest(out)
+    stat = _stat(layout.description)
+    if digest is not None and stat is not None and layout.store.is_dir():
+        layout.store_mark.write_text(f"{digest} {stat}\n", encoding="ascii")
 
 
 def unmark(out: Path) -> None:
@@ -161,10 +174,14 @@ def current(out: Path) -> Path | None:
     layout = BuildLayout(out)
     folder = layout.store
     try:
-        marked = layout.store_mark.read_text(encoding="ascii").strip()
+        digest, _, stat = layout.store_mark.read_text(encoding="ascii").strip().partition(" ")
     except OSError:
         return None
-    return folder if folder.is_dir() and marked == description_digest(out) else None
+    if not folder.is_dir():
+        return None
+    if stat and stat == _stat(layout.description):
+        return folder
+    return folder if digest == description_digest(out) else None
 
 
 def open_read_only(folder: Path) -> ox.Store:

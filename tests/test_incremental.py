@@ -3,13 +3,19 @@ output is byte for byte that of a clean build; the embedded store answers like r
 
 from __future__ import annotations
 
+import gc
+import hashlib
+import json
+import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
 from conftest import snapshot
 
 import linkeddata
+from linkeddata import store as embedded
 from linkeddata.query import StoreData, load_dataset, named_queries, open_data, rows, run_query
 
 CORPUS = Path(__file__).parent / "data" / "corpus"
@@ -127,6 +133,22 @@ def test_the_cli_says_when_the_folder_holds_the_build_already(corpus, tmp_path):
     assert f"Nothing to write: {out}/ holds this build already." in result.output
 
 
+def test_a_build_pauses_the_cycle_collector_only_while_it_reads_its_manifest(corpus, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    linkeddata.build([corpus], out)
+    seen = []
+    load = linkeddata.cache.load
+    monkeypatch.setattr(linkeddata.cache, "load", lambda o: (seen.append(gc.isenabled()), load(o))[1])
+    assert linkeddata.build([corpus], out).reused == 3
+    assert seen == [False] and gc.isenabled()
+    gc.disable()  # a caller's choice stands
+    try:
+        linkeddata.build([corpus], out)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
 def test_a_reused_entry_is_saved_as_written_in_full(corpus, tmp_path):
     """A manifest entry read back keeps the JSON it was read from, and writes it again with its new
     files, offsets and parts: the same as writing every field of it."""
@@ -156,6 +178,52 @@ def test_a_build_of_unchanged_input_reuses_every_article(corpus, tmp_path):
     assert snapshot(out) == first
     assert linkeddata.build([corpus], out, reuse=False).reused == 0
     assert snapshot(out) == first
+
+
+def _aged(folder: Path, seconds: int = 60) -> None:
+    """Every input file of ``folder`` modified ``seconds`` ago."""
+    then = time.time_ns() - seconds * 1_000_000_000
+    for path in folder.iterdir():
+        os.utime(path, ns=(then, then))
+
+
+def _counting_input_keys(monkeypatch) -> list[str]:
+    read = []
+    key = linkeddata.cache.input_key
+    monkeypatch.setattr(linkeddata.cache, "input_key", lambda text, *a: (read.append(text.stem), key(text, *a))[1])
+    return read
+
+
+def test_inputs_of_the_same_size_and_time_are_not_read_again(corpus, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    _aged(corpus)
+    linkeddata.build([corpus], out)
+    first = snapshot(out)
+    read = _counting_input_keys(monkeypatch)
+    assert linkeddata.build([corpus], out).reused == 3
+    assert read == [] and snapshot(out) == first
+    # An edit of the same size is seen by its time; other options read every article again.
+    edit(corpus / f"{GOMA}.yaml", "M23", "M24")
+    assert linkeddata.build([corpus], out).reused == 2
+    assert read == [GOMA]
+    read.clear()
+    assert linkeddata.build([corpus], out, formats=["turtle", "nquads"]).reused == 0
+    assert len(read) == 3
+
+
+def test_inputs_modified_just_before_a_build_are_read_by_the_next_one(corpus, tmp_path, monkeypatch):
+    """A file modified within the last two seconds could be edited again in the same tick of the
+    clock, keeping its time and size: its time is not trusted, and the next build reads it."""
+    out = tmp_path / "out"
+    _aged(corpus)
+    now = time.time_ns()
+    os.utime(corpus / f"{GOMA}.txt", ns=(now, now))
+    linkeddata.build([corpus], out)
+    entries = json.loads((out / ".ld-export-cache" / "manifest.json").read_text(encoding="utf-8"))["articles"]
+    assert sorted(slug for slug, e in entries.items() if "inputs" not in e) == [GOMA]
+    read = _counting_input_keys(monkeypatch)
+    assert linkeddata.build([corpus], out).reused == 3
+    assert read == [GOMA]
 
 
 def test_a_registry_edit_rebuilds_the_articles_that_use_the_entry(corpus, tmp_path):
@@ -241,6 +309,37 @@ def test_a_store_that_is_not_up_to_date_is_not_used(seed_build, tmp_path):
     assert isinstance(open_data([out]), StoreData)
     (out / "void.ttl").write_bytes((out / "void.ttl").read_bytes() + b"\n")
     assert not isinstance(open_data([out]), StoreData)
+
+
+def test_the_store_mark_holds_the_digest_of_the_description_as_written(seed_build):
+    out = seed_build[1]
+    digest, size, mtime = (out / "store" / "ld-export.sha256").read_text(encoding="ascii").split()
+    assert digest == hashlib.sha256((out / "void.ttl").read_bytes()).hexdigest()
+    st = (out / "void.ttl").stat()
+    assert (int(size), int(mtime)) == (st.st_size, st.st_mtime_ns)
+
+
+def test_an_unchanged_description_is_not_read_to_trust_the_store(seed_build, tmp_path, monkeypatch):
+    """While void.ttl has the size and time the mark recorded, the store is trusted without
+    hashing it (at 10,000 articles, 420 MB for every query); after a copy that changed its time,
+    its digest decides."""
+    out = tmp_path / "out"
+    shutil.copytree(seed_build[1], out)  # copies the times too
+    with monkeypatch.context() as m:
+        m.setattr(embedded, "description_digest", lambda _out: pytest.fail("void.ttl was hashed"))
+        assert embedded.current(out) == out / "store"
+    os.utime(out / "void.ttl", ns=(1, 1))  # the same bytes, another time: the digest decides
+    assert embedded.current(out) == out / "store"
+    (out / "store" / "ld-export.sha256").write_text("0" * 64 + " 1 1\n", encoding="ascii")
+    assert embedded.current(out) is None
+
+
+def test_a_mark_of_an_earlier_version_holding_the_digest_alone_still_counts(seed_build, tmp_path):
+    out = tmp_path / "out"
+    shutil.copytree(seed_build[1], out)
+    digest = hashlib.sha256((out / "void.ttl").read_bytes()).hexdigest()
+    (out / "store" / "ld-export.sha256").write_text(digest + "\n", encoding="ascii")
+    assert embedded.current(out) == out / "store"
 
 
 def test_a_build_without_nquads_removes_the_old_store(corpus, tmp_path):

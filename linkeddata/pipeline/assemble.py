@@ -32,7 +32,6 @@ from .manifest import ArticleEntry, FileRecord
 from .options import BuildOptions
 from .worker import Progress, part_path
 
-_CHUNK = 1 << 20
 Placed = tuple[dict[str, int], dict[str, str]]  # an article's offsets in the whole-build files, and those files
 
 
@@ -61,6 +60,7 @@ class Assembly:
     say: Progress
     previous: dict = field(default_factory=dict)
     triples: int = 0  # distinct triples of the union of the graphs, once counted
+    description_digest: str | None = None  # SHA-256 of the void.ttl written
 
     def run(self) -> tuple[list[Path], int]:
         """Write the build into place. Returns the files written and the number of distinct
@@ -77,8 +77,6 @@ class Assembly:
         self.say(f"writing {', '.join(self.options.formats)}")
         placed = {slug: ({}, {}) for slug in self.order}  # slug → (offsets, file of each part)
         files = self._dataset_files(wanted, names, placed)
-        void_body = staging.path / "parts" / "void.body"
-        self._void_body(void_body, placed)
 
         properties = union_properties(entries[slug] for slug in self.order)
         triples = self.triples = sum(properties.values())
@@ -89,15 +87,10 @@ class Assembly:
             len(self.order), triples, {URIRef(p): n for p, n in sorted(properties.items())},
             {URIRef(c) for c in sorted(classes)}, files, self.options.base_iri, self.options.issued,
         )  # fmt: skip
-        head = description_prefixes() + description_part(description)
-        with open(staging.add(layout.DESCRIPTION), "wb") as dst:
-            dst.write(head)
-            with void_body.open("rb") as src:
-                shutil.copyfileobj(src, dst, _CHUNK)
-        void_body.unlink()
+        self.description_digest = self._description(description_prefixes() + description_part(description), placed)
         for slug in self.order:
             offsets, where = placed[slug]
-            entries[slug] = entries[slug].placed({**offsets, "void": offsets["void"] + len(head)}, where)
+            entries[slug] = entries[slug].placed(offsets, where)
         staging.put(layout.REPORT, self.report.serialize())
         written = self._commit(wanted, names, files)
         return written, triples
@@ -144,17 +137,24 @@ class Assembly:
                 f.close()
         return files
 
-    def _void_body(self, path: Path, placed: dict[str, Placed]) -> None:
-        """The articles' parts of the build's description, in named-graph order, into ``path``."""
+    def _description(self, head: bytes, placed: dict[str, Placed]) -> str:
+        """The build's description: ``head`` (the dataset's) and the articles' parts, in
+        named-graph order, written once into place and hashed as they are written (the SHA-256
+        the store's mark records, returned)."""
         olds: dict[str, BinaryIO] = {}
+        digest = hashlib.sha256(head)
         try:
-            with open(path, "wb") as dst:
+            with open(self.staging.add(self.layout.DESCRIPTION), "wb") as dst:
+                dst.write(head)
                 for slug in self.order:
                     placed[slug][0]["void"] = dst.tell()
-                    dst.write(self._part_of(slug, "void", olds))
+                    data = self._part_of(slug, "void", olds)
+                    dst.write(data)
+                    digest.update(data)
         finally:
             for f in olds.values():
                 f.close()
+        return digest.hexdigest()
 
     def _part_of(self, slug: str, part: str, olds: dict[str, BinaryIO]) -> bytes:
         """An article's part of a whole-build file: written by its worker into the staging folder
@@ -220,10 +220,10 @@ class Assembly:
             if layout.STORE in self.owned:  # no store this time: an old one must not answer for this build
                 shutil.rmtree(layout.store, ignore_errors=True)
         else:
-            embedded.mark(out)
+            embedded.mark(out, self.description_digest)
         cache.own(out, now)
 
-        for slug in self.order:
+        for slug in self.fresh:  # a reused article's files are the ones its entry was checked against
             e = entries[slug]
             entries[slug] = e.with_files({name: FileRecord(f.sha256, *cache.stat_of(out / name) or [])
                                           for name, f in e.files.items()})  # fmt: skip
@@ -234,7 +234,8 @@ class Assembly:
         cache.save(out, {"articles": articles, "whole": {name: cache.stat_of(out / name) for name in whole},
                          "digests": {name: list(files[name]) for name in whole if name in files},
                          "dataset_parts": dataset_parts, "report": cache.stat_of(layout.report),
-                         "issued": issued, "triples": self.triples})  # fmt: skip
+                         "issued": issued, "triples": self.triples,
+                         "output_key": self.options.output_key()})  # fmt: skip
         return written
 
 

@@ -7,6 +7,7 @@ Also the build's one SHACL report, merged from the articles' reports.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -75,7 +76,8 @@ def still_valid(entry: ArticleEntry, registry_path: str, registry: Registry, key
     # The registry may have gained an entry that an actor or place of the article duplicates.
     check_not_in_registry({a.id: a for a in entry.local_actors}, registry, "actor")
     check_not_in_registry({p.id: p for p in entry.local_places}, registry, "place")
-    return all(cache.stat_of(out / name) == record.stat for name, record in entry.files.items())
+    folder = os.fspath(out)
+    return all(cache.stat_of(os.path.join(folder, name)) == record.stat for name, record in entry.files.items())
 
 
 def merge_reports(reports: Iterable[ValidationReport]) -> ValidationReport:

@@ -111,6 +111,9 @@ class ArticleEntry:
     report_ttl: str | None = None
     offsets: dict[str, int] | None = field(default=None)
     where: dict[str, str] | None = field(default=None)
+    # (size, modification time) of the text and the annotation when ``key`` was computed, or None
+    # (see linkeddata.cache.input_stat)
+    inputs: tuple[tuple[int, int], ...] | None = field(default=None)
     # The JSON this entry was read from (from_json), kept for to_json: of an entry a build reuses,
     # only its files, offsets and where change, and writing the rest again is most of the cost of
     # saving the manifest of a large build.
@@ -130,6 +133,9 @@ class ArticleEntry:
             for name in ("offsets", "where"):
                 if getattr(self, name) is not None:
                     data[name] = getattr(self, name)
+            data.pop("inputs", None)
+            if self.inputs is not None:
+                data["inputs"] = [list(st) for st in self.inputs]
             return data
         data: dict[str, Any] = {
             "key": self.key,
@@ -157,6 +163,8 @@ class ArticleEntry:
             data["offsets"] = self.offsets
         if self.where is not None:
             data["where"] = self.where
+        if self.inputs is not None:
+            data["inputs"] = [list(st) for st in self.inputs]
         return data
 
     @classmethod
@@ -185,5 +193,6 @@ class ArticleEntry:
             report_ttl=data.get("report_ttl"),
             offsets=dict(data["offsets"]) if "offsets" in data else None,
             where=dict(data["where"]) if "where" in data else None,
+            inputs=tuple(map(tuple, data["inputs"])) if "inputs" in data else None,
             read_from=data,
         )

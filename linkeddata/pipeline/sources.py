@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from .. import resources
@@ -24,7 +25,7 @@ class Source:
     text: Path
     annotation: Path
 
-    @property
+    @cached_property  # asked for tens of times per article in a build
     def slug(self) -> str:
         return self.text.stem
 
