@@ -106,7 +106,7 @@ def _claim_by_rule(d, rule: str):
         ("reported", "Saudi Arabia accuses Iran of arming the Houthis with missiles.", "Saudi Arabia", "accused"),
         ("reported", "Analysts warned that the truce in the north may not hold.", "Analysts (unnamed)", "possible"),
         ("reported", "Residents of Gao say the road to the town has been closed.", "Residents (unnamed)", "asserted"),
-        ("reported", "Tehran denies the charge and says its support is political.", "Iran", "asserted"),
+        ("reported", "Tehran denies the charge and says its support is political.", "Government of Iran", "asserted"),
         ("said-after", "The strikes on the port will go on for weeks, diplomats say.", "Diplomats (unnamed)",
          "asserted"),
         ("according-to", "According to Omar Zidan, the army withdrew from the town.", "Omar Zidan", "asserted"),
@@ -454,6 +454,14 @@ def test_new_names_are_typed_by_a_rule_that_says_so(tmp_path, body, name, kind, 
         ("A coalition of Latin American governments condemned the attack.", "Latin American", None),  # an adjective
         ("Firefighters inspect the wreck of a car near the base.", "Firefighters", None),  # a line break is no space
         ("For Hemedti, the army remains the enemy.", "Hemedti", "person"),  # a lead-in's comma, no apposition
+        # a day before a name, a preposition at a sentence's start are no part of it
+        ("On Tuesday Amnesty renewed its call for an inquiry.", "Tuesday Amnesty", None),
+        ("On Tuesday Amnesty renewed its call for an inquiry.", "Amnesty", "organization"),
+        ("Behind Manila stands its oldest ally.", "Behind Manila", None),
+        # the plural of a people's name, a family's
+        ("The navy ship, grounded on the shoal, which Filipinos call Ayungin, took on water.", "Filipinos",
+         "population-group"),
+        ("A man watched the Hassans unload the truck.", "Hassans", "population-group"),
     ],
 )
 def test_words_that_say_nothing_of_a_name_do_not_type_it(tmp_path, body, words, typ):
@@ -536,6 +544,13 @@ def test_an_acronym_in_another_language_names_the_words_before_it(tmp_path):
          "candidate"),
         ("Washington and Riyadh call for a truce as the fighting goes on.", "Riyadh", "government-of-saudi-arabia",
          "government", "capital"),
+        # the embassies of, breaking with; the subject of a relative clause, an adverb before its verb
+        ("Protesters attacked the embassies of Rwanda, France and Belgium.", "Belgium", "belgium", "state",
+         "candidate"),
+        ("The juntas formed the confederation after breaking with France in 2023.", "France", "france", "state",
+         "candidate"),
+        ("The coalition, in which Britain and France also flew missions, backed the advance.", "Britain",
+         "united-kingdom", "state", "candidate"),
         # a capital that falls is a place, whatever words before it make it a clause's subject
         ("Afghanistan denies it. Aid stopped after Kabul fell to the Taliban.", "Kabul", "kabul", None,
          "candidate"),
@@ -584,14 +599,15 @@ def test_a_city_of_a_name_geonames_knows_twice_is_the_one_in_the_article_s_count
     assert d.names.entities["tripoli"].geonames == 266826  # Tripoli, Lebanon (not Tripoli, Libya: 2210247)
 
 
-def test_a_capital_that_acts_is_the_registry_s_state_where_the_registry_has_no_government_of_it(tmp_path):
+def test_a_capital_that_acts_is_a_new_government_where_the_registry_has_the_state_but_no_government(tmp_path):
     d = _draft_of(tmp_path, "Tehran denies the charge. Crowds gathered in Tehran on Friday.")
     text = d.article.text
     hits = {(text[h.start : h.end], h.start): (h.id, h.how) for h in d.hits}
-    assert hits[("Tehran", text.index("Tehran denies"))] == ("iran", "capital")
+    assert hits[("Tehran", text.index("Tehran denies"))] == ("government-of-iran", "capital")
+    assert d.names.actor_type("government-of-iran") == "government"
     assert hits[("Tehran", text.index("Tehran on Friday"))] == ("tehran", "candidate")  # where it is a place
     assert d.names.entities["tehran"].kind == "place"
-    assert "the capital standing for its state" in render(d)
+    assert "iran" not in {h.id for h in d.hits}
 
 
 def test_a_name_that_begins_a_dated_line_before_the_story_is_the_outlet(tmp_path):
@@ -954,6 +970,8 @@ PUBLISHED = "Published 9 January 2024\n\n"  # a Tuesday
         ("by Thursday", "2024-01-04"),
         ("late Monday", "2024-01-08"),
         ("since Sunday", "2024-01-07"),
+        ("in January last year", "2023-01"),
+        ("in March next year", "2025-03"),
     ],
 )
 def test_dates_resolved_against_the_publication_date(tmp_path, cue, value):
@@ -961,6 +979,13 @@ def test_dates_resolved_against_the_publication_date(tmp_path, cue, value):
     assert d.published == "2024-01-09"
     found = [x for x in d.dates if d.article.text[x.start : x.end].endswith(cue.split()[-1])]
     assert [x.value for x in found] == [value]
+
+
+def test_a_year_before_what_was_done_in_it_is_that_year(tmp_path):
+    d = _draft_of(tmp_path, "Manila points to a 2016 ruling, and the court cited its 2012 report.", front=PUBLISHED)
+    text = d.article.text
+    assert [(text[x.start : x.end], x.value) for x in d.dates if x.value in ("2016", "2012")] == [
+        ("a 2016", "2016"), ("its 2012", "2012")]
 
 
 def test_a_month_after_a_verb_in_the_past_is_not_a_time_to_come(tmp_path):
@@ -1140,7 +1165,7 @@ def test_each_relationship_rule_on_one_sentence(tmp_path, body, expected):
          ("capture", ("al-shabaab",), (), ("mahaday",), "2024-01-06")),
         ("The Saudi-led coalition struck the port of Hodeidah on Monday.",
          ("air-strike", ("saudi-led-coalition",), (), ("hodeidah",), "2024-01-08")),
-        ("Tehran denies the charge.", ("rejection", ("iran",), (), (), None)),
+        ("Tehran denies the charge.", ("rejection", ("government-of-iran",), (), (), None)),
         ("Saudi Arabia accuses Iran of arming the Houthis.", ("accusation", ("saudi-arabia",), ("iran",), (), None)),
     ],
 )  # fmt: skip
@@ -1153,7 +1178,7 @@ def test_the_headline_event_only_where_the_body_has_none_like_it(tmp_path):
     d = _draft_of(tmp_path, "Tehran denies the charge and says its support is political.",
                   headline="Tehran denies arming the militias in the south of the country")  # fmt: skip
     text = d.article.text
-    assert [(e.type, e.agents, text[slice(*e.evidence)]) for e in d.events] == [("rejection", ("iran",),
+    assert [(e.type, e.agents, text[slice(*e.evidence)]) for e in d.events] == [("rejection", ("government-of-iran",),
                                                                                   "Tehran denies")]
     assert d.events[0].evidence[0] > len("Tehran denies arming the militias in the south of the country")
 

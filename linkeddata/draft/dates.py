@@ -65,6 +65,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
         # "July 25 last year": a day of the year before the publication's (or of its own, or the next)
         ("day-of-year", re.compile(rf"(?<!\w)(?P<m>{any_month}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?,? "
                                    rf"(?P<ry>last|this|next) year(?!\w)")),
+        # "January last year": a month of the year before the publication's (or of its own, or the next)
+        ("month-of-year", re.compile(rf"(?<!\w)(?P<m>{months}) (?P<ry>last|this|next) year(?!\w)")),
         ("day-no-year", re.compile(rf"(?<!\w)(?:on )?(?P<m>{any_month}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
                                    rf"(?!\d|,? (?:19|20)\d\d)")),
         # "the 1 April strike": the day before the month, as most of the world writes it
@@ -103,6 +105,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
                             r"(?![\d-])")),
         # "the 2008 Mumbai attacks": a year before the name of what happened in it
         ("year", re.compile(r"(?<!\w)[Tt]he (?P<y>(?:19|20)\d\d)(?= [A-Za-z])")),
+        # "a 2016 ruling", "its 2019 report": a year before the name of what was done in it
+        ("year", re.compile(r"(?<!\w)(?:[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir) (?P<y>(?:19|20)\d\d)(?= [a-z])")),
         ("relative", re.compile(
             rf"(?<![\w-])(?:[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|(?P<night>[Ll]ast night|[Oo]vernight)|"
             rf"(?:[Ee]arly |[Ll]ate )?[Tt]his (?P<part>morning|afternoon|evening)|"
@@ -207,6 +211,8 @@ def find_dates(lay: Layout) -> Dates:
             found.append(DateFound(s, e, None, ""))  # resolved below, once the dates before it are known
         elif kind == "day-of-year":
             found.append(_of_year(s, e, m, month, pub, pub_words))
+        elif kind == "month-of-year":
+            found.append(_month_of_year(s, e, m, month, pub, pub_words))
         elif kind == "ago":
             found.append(_ago(s, e, m, pub, pub_words))
         elif kind == "day":
@@ -284,6 +290,14 @@ def _of_year(s, e, m, month, pub, pub_words) -> DateFound:
         return DateFound(s, e, datetime.date(year, month, int(m.group("d"))).isoformat(), f"from {pub_words}")
     except ValueError:
         return DateFound(s, e, None, "TODO: not a calendar date")
+
+
+def _month_of_year(s, e, m, month, pub, pub_words) -> DateFound:
+    """"January last year": the month of the year the words name, from the publication date."""
+    if pub is None:
+        return DateFound(s, e, None, "TODO: relative to the publication date, which the text does not give")
+    year = pub.year + {"last": -1, "this": 0, "next": 1}[m.group("ry")]
+    return DateFound(s, e, f"{year}-{month:02d}", f"from {pub_words}")
 
 
 def _ago(s, e, m, pub, pub_words) -> DateFound:

@@ -66,6 +66,9 @@ _POPULATION_AFTER = re.compile(
 )
 
 
+# The plural of a people's name: "Filipinos", "Kashmiris", "Venezuelans", "Alawites".
+_PLURAL_PEOPLE = re.compile(r"^[A-Z][a-z]{2,}(?:ans|inos|anos|[^aeiou]is|ites)$")
+
 # A state's service named before the words for it or for its agents: "the FSB security service", "FBI agents".
 _STATE_SERVICE_AFTER = re.compile(r"\s+(?:security service|intelligence service|intelligence agency|secret police|"
                                   r"agents)\b")
@@ -123,7 +126,8 @@ _ACTING_BEFORE = re.compile(
     r"(?:talks|deal|ties|relations|agreement|ceasefire|truce|negotiations|dialogue|work(?:s|ed|ing)?) with|"
     r"between|against|"
     r"cost(?:s|ed)?|matters? to|partners? of|all(?:y|ies) of|handed (?:\w+ )?over to|sanctions (?:on|against)|"
-    r"independen(?:ce|t) from|(?:coalition|alliance) of)"
+    r"independen(?:ce|t) from|(?:coalition|alliance) of|embass(?:y|ies) of|"
+    r"(?:break(?:s|ing)?|broke|split(?:s|ting)?|sid(?:e|es|ed|ing)) with)"
     r"\s+(?:the\s+)?(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*(?:,\s+|,?\s+and\s+)(?:the\s+)?)*$"
 )
 
@@ -164,9 +168,11 @@ def acting(text: str, start: int, end: int) -> bool:
         return False
     # "Burkina Faso, Mali and Niger formed …": every country of a list that is the subject
     subject = re.match(r"(?:,\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)*(?:,?\s+and\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?"
-                       r"(?:,[^,.;]{1,90},)?\s+([a-z][\w’'-]*)", text[end : end + 200])
+                       r"(?:,[^,.;]{1,90},)?(?:\s+(?:also|then|later|still|now|again|even|never|already|"
+                       r"[a-z]+ly))?\s+([a-z][\w’'-]*)", text[end : end + 200])
     sentence_start = re.search(r"(?:^|[.!?]\s+|\n|[–—-]\s|,\s+(?:and|but)\s+|;\s+|"
-                               r"\b(?:since|after|before|when|because|until|while|that|if|unless|although)\s+)"
+                               r"\b(?:since|after|before|when|because|until|while|that|if|unless|although|which|"
+                               r"where)\s+)"
                                r"(?:[Tt]he\s+)?(?:[A-Z][\w’'-]+(?:\s+(?:[A-Z]|d[’'])[\w’'-]+)?(?:,\s+|,?\s+and\s+)"
                                r"(?:the\s+)?)*$",
                                text[max(0, start - 90) : start])  # the subject of a sentence or a clause
@@ -378,6 +384,8 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
             return "actor", "armed-group" if conflict else "organization", "acronym", 0.5, None, None
         if conflict:
             return "actor", "armed-group", "one-word-name-near-fighting-words", 0.5, None, None
+        if _PLURAL_PEOPLE.search(name):  # "which Filipinos call Ayungin", "the Sahrawis’ right", "the Hassans"
+            return "actor", "population-group", "a people's name in the plural", 0.5, None, None
     return "actor", "person", "capitalised-words", 0.5 if len(words) == 1 else 0.7, None, None
 
 

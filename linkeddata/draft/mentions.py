@@ -269,8 +269,11 @@ def _clean(seq: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     if len(out) > 1 and lx.kind_of_word(out[-1][2]) and all(w.rstrip(".") in lx.titles for _, _, w in out[:-1]):
         return out
     while out and (out[0][2] in lx.stop or out[0][2].rstrip(".") in lx.titles or out[0][2] in lx.connectors
-                   or (out[0][2].lower() in lx.people_nouns and len(out) > 1)):  # fmt: skip
-        out.pop(0)  # "Fighters of the Maute group": the people of a name are no part of it
+                   or (out[0][2].lower() in lx.people_nouns and len(out) > 1)
+                   or (out[0][2] in lx.weekdays and len(out) > 1)):  # fmt: skip
+        # "Fighters of the Maute group": the people of a name are no part of it; nor is the day before
+        # it ("On Tuesday Amnesty renewed its call")
+        out.pop(0)
     while out and out[-1][2] in lx.connectors:
         out.pop()
     if not out:
@@ -737,9 +740,8 @@ def _resolve_countries(
     registry's government of it, else a new actor. A capital stands for the government where it
     acts ("Washington accuses", "a deal with Bamako"), and where it is neither a place nor a
     modifier in an article in which the country acts ("matters to Moscow", but "in Moscow",
-    "Bogotá car bomb"): the registry's government of the country, else its state, else the state the
-    article's own words make, else a new government. A country the registry keeps as a place stays
-    that place where it does not act."""
+    "Bogotá car bomb"): the registry's government of the country, else a new government. A country
+    the registry keeps as a place stays that place where it does not act."""
     regions = set(regions)
     # "Sudan" inside "South Sudan": a country's name inside a longer name is part of it, not a mention
     longer = [sp for occ in pending.values() for sp, _, _ in occ] + [h.span for h in hits + new_hits]
@@ -785,8 +787,10 @@ def _resolve_countries(
                                   f"country-acting; the registry keeps {registry_place} as a place", 0.6, None)
             elif state is None:
                 state = new_actor(country.name, "state", "country-acting (pycountry)", 0.8, country.geonames)
-        # A capital that acts is its country's government, not the state the article's words make.
-        government = _government_for(code, index) or _state_for(code, index)
+        # A capital that acts is its country's government, not the state the article's words make nor the
+        # registry's state ("Tehran denies": Iran's government, where the registry has Iran but no government
+        # of it).
+        government = _government_for(code, index)
         for sp, how, words in occ:
             if sp in acts:
                 if how == "capital":
