@@ -431,6 +431,9 @@ def test_the_speaker_index_does_not_depend_on_the_order_of_the_questions(tmp_pat
         # a road's number is no acronym
         ("The column drove north along the M4 motorway towards the capital.", "M4", "place", None,
          "place-words-around"),
+        # a union of states
+        ("Mali, Burkina Faso and Niger formed the Alliance of Sahel States after the coups.",
+         "Alliance of Sahel States", "actor", "organization", "a union of states"),
         # a seat of power, whatever town GeoNames knows by its name
         ("The leaders will agree a joint response, the White House said.", "White House", "actor", "government",
          "a seat of power"),
