@@ -984,6 +984,17 @@ def test_dates_resolved_against_the_publication_date(tmp_path, cue, value):
     assert [x.value for x in found] == [value]
 
 
+def test_a_time_of_day_in_a_live_blog_s_entry_is_the_day_of_publication_unless_the_entry_names_another(tmp_path):
+    d = _draft_of(tmp_path, "21:40 – A ceasefire took effect at 8 p.m., the council said.\n\n22:10 – The army said "
+                            "the shelling on Monday began before dawn.", front=PUBLISHED)  # fmt: skip
+    text = d.article.text
+    assert [(text[x.start : x.end], x.value) for x in d.dates if x.value != d.published or "8" in text[x.start : x.end]
+            ] == [("at 8 p.m.", "2024-01-09"), ("on Monday", "2024-01-08"), ("before dawn", "2024-01-08")]
+    # in a story's paragraph, with no day before it, the words keep no date
+    d = _draft_of(tmp_path, "A ceasefire took effect at 8 p.m., the council said.", front=PUBLISHED)
+    assert [x.value for x in d.dates if d.article.text[x.start : x.end] == "at 8 p.m."] == [None]
+
+
 def test_a_year_before_what_was_done_in_it_is_that_year(tmp_path):
     d = _draft_of(tmp_path, "Manila points to a 2016 ruling, and the court cited its 2012 report.", front=PUBLISHED)
     text = d.article.text

@@ -99,7 +99,9 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
             rf"[Oo]ver the (?:next|following) (?P<over>two|three|four|five|few|\d) (?P<span>days|weeks)|"
             rf"[Tt]hat (?P<that>morning|afternoon|evening|night|day|week|month|year)|"
             rf"[Tt]hat (?P<thatmon>{months})|"
-            rf"[Aa]t the time)(?!\w)")),
+            rf"[Aa]t the time|"
+            rf"(?P<tod>[Bb]efore dawn|[Aa]t (?:dawn|dusk|midnight|noon|midday)|"
+            rf"[Aa]t \d{{1,2}}(?:[:.]\d\d)?\s?[ap]\.m\.|[Aa]t \d{{1,2}}(?:[:.]\d\d)?\s?[ap]m))(?!\w)")),
         ("year", re.compile(r"(?<!\w)(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Dd]uring|[Ff]rom|of|[Ee]arly|[Ll]ate|mid-) "
                             r"(?P<y>(?:19|20)\d\d)"
                             r"(?![\d-])")),
@@ -333,6 +335,13 @@ def _anchored(lay: Layout, d: DateFound, m: re.Match, found: list[DateFound]) ->
                    and f.end <= s and f.note != "the publication date"), None)  # fmt: skip
     if anchor is None and m.group("bunit"):  # "… have agreed to a ceasefire, a day after …": today's news
         anchor = next((f for f in found if f.note == "the publication date" and f.value), None)
+    if m.group("tod") and at is not None and re.match(
+        r"\W*\d{1,2}[:.]\d\d\b", lay.text[paragraphs[at].start : paragraphs[at].end]
+    ):  # "21:40 – … took effect at 8 p.m.": a live blog's entry tells of the day of its publication, unless
+        # it gives another day before the words
+        anchor = next((f for f in reversed(found) if f.value and len(f.value) == 10 and paragraphs[at].start
+                       <= f.start and f.end <= s and f.note != "the publication date"), None) or next(
+            (f for f in found if f.note == "the publication date" and f.value), None)  # fmt: skip
     if anchor is None:
         return DateFound(s, e, None, "TODO: relative to a date the text gives before it; none found near enough")
     value, text = anchor.value, lay.text
@@ -349,8 +358,8 @@ def _anchored(lay: Layout, d: DateFound, m: re.Match, found: list[DateFound]) ->
         return DateFound(s, e, None, f"TODO: relative to “{text[anchor.start : anchor.end]}”, which gives no day")
     if that == "week":
         return DateFound(s, e, _week_value(day), note)
-    if that or m.group("by") or m.group("same") or m.group("within") == "hours" or words in ("hours later",
-                                                                                             "later that day"):
+    if that or m.group("by") or m.group("same") or m.group("tod") or m.group("within") == "hours" or words in (
+            "hours later", "later that day"):
         return DateFound(s, e, day.isoformat(), note)  # "that evening", "within hours": the same day
     if m.group("within") or m.group("over"):  # "within days", "over the next two days": a span from the day
         n = _count(m.group("over")) if m.group("over") else 1
