@@ -431,6 +431,11 @@ def test_the_speaker_index_does_not_depend_on_the_order_of_the_questions(tmp_pat
         # a road's number is no acronym
         ("The column drove north along the M4 motorway towards the capital.", "M4", "place", None,
          "place-words-around"),
+        # a name before the word for a building or a place of it
+        ("Inmates escaped from the city’s Munzenze prison during the night.", "Munzenze", "place", None,
+         "place-words-around"),
+        ("Gunmen held out in the grounds of the Banjska monastery for hours.", "Banjska", "place", None,
+         "place-words-around"),
         # a union of states
         ("Mali, Burkina Faso and Niger formed the Alliance of Sahel States after the coups.",
          "Alliance of Sahel States", "actor", "organization", "a union of states"),
