@@ -39,8 +39,9 @@ Spans are code-point ranges of the article; two spans *overlap* when they share 
 Usage: python benchmarks/draft_quality.py [--markdown] [--set SET …] [FOLDER …]
 Prints one row per article, the totals of each set, the machine and the command. ``--set`` limits
 the run to the named sets (``--set corpus --set tuning`` while working on the rules, so that the
-held-out drafts are not looked at). Exit 0: it
-measures, it does not judge (tests/test_draft.py holds the targets).
+held-out drafts are not looked at). Exit 0: it measures, it does not judge (the README sets the
+measures of the held-out set beside their targets; tests/test_draft.py checks that its table is
+this script's).
 """
 
 from __future__ import annotations
