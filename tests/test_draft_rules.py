@@ -107,6 +107,8 @@ def _claim_by_rule(d, rule: str):
         ("reported", "Analysts warned that the truce in the north may not hold.", "Analysts (unnamed)", "possible"),
         ("reported", "Residents of Gao say the road to the town has been closed.", "Residents (unnamed)", "asserted"),
         ("reported", "Tehran denies the charge and says its support is political.", "Government of Iran", "asserted"),
+        # an adverb between the auxiliary and the verb ("has long accused")
+        ("reported", "Iran has long accused the rebels of working for foreign powers.", "Iran", "accused"),
         ("said-after", "The strikes on the port will go on for weeks, diplomats say.", "Diplomats (unnamed)",
          "asserted"),
         ("according-to", "According to Omar Zidan, the army withdrew from the town.", "Omar Zidan", "asserted"),
@@ -149,6 +151,16 @@ def test_each_claim_rule_on_one_sentence(tmp_path, rule, body, speaker, hedge):
     claim = _claim_by_rule(d, rule)
     assert (d.names.label(claim.asserter), claim.hedge) == (speaker, hedge)
     assert f"rule {rule}" in " ".join(claim.notes) or rule in ("quotation", "hedged") or claim.rule == rule
+
+
+def test_words_quoted_in_reported_speech_and_after_and_are_the_reporting_subject_s(tmp_path):
+    d = _draft_of(tmp_path, "An RSF commander reached by telephone said his men “protect civilians of every tribe” "
+                            "and blamed the killings on “criminals who wear our uniform.”")  # fmt: skip
+    text = d.article.text
+    said = {text[slice(*c.quote)]: d.names.label(c.asserter) for c in d.claims if c.quote}
+    assert said == {"protect civilians of every tribe": "An RSF commander reached by telephone",
+                    "criminals who wear our uniform.": "An RSF commander reached by telephone"}
+    assert "And" not in {e.label for e in d.names.entities.values()}
 
 
 def test_a_denial_clause_is_not_part_of_the_claim_it_answers(tmp_path):

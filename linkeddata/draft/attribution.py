@@ -136,10 +136,13 @@ def before(text: str, q: Quotation, start: int) -> Attribution | None:
     if not stripped.endswith((":", ",")):
         # Words quoted inside reported speech: "X told Y that trainees “retain the right …”".
         sub = subject(text, start, q.open)
+        if sub and text[sub.head[0] : sub.head[1]].lower() in ("and", "but", "or", "then", "so", "yet"):
+            return None  # "… “protect civilians” and blamed the killings on “…”": the clause's subject is before
         between = text[sub.head[1] : q.open] if sub else ""
-        if sub and re.search(r"\b(?:that|was|were|is|are|of|called|it|as|only|on|attacks?)\b", between) and not (
+        if sub and re.search(r"\b(?:that|was|were|is|are|of|called|it|as|only|on|attacks?|said|says|told|tells|"
+                             r"added|adds|insisted|insists)\b", between) and not (
             re.search(r"[.?!;]\s", between)
-        ):
+        ):  # "An RSF commander said his men “protect civilians”": the words of the one who said them
             return sub
         return None
     body_end = start + len(stripped) - 1
