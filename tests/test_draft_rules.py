@@ -699,6 +699,13 @@ def test_a_state_s_name_before_its_officials_or_its_media_is_a_todo_not_a_link(t
     assert "TODO: not linked: “US” could be united-states, but “US officials” are people or a body" in render(d)
 
 
+def test_a_state_s_name_before_one_of_its_people_a_list_or_a_flag_is_not_linked(tmp_path):
+    d = _draft_of(tmp_path, "Missiles hit two US-flagged ships. A US official said a US list names the group. The US "
+                            "said it would respond.", registry=STATES_REGISTRY)  # fmt: skip
+    text = d.article.text
+    assert [h.start for h in d.hits if h.id == "united-states"] == [text.index("The US said") + 4]
+
+
 def test_an_organisation_s_name_before_its_peacekeepers_is_not_linked(tmp_path):
     registry = RULES_REGISTRY.replace("places:\n", "  - id: united-nations\n    type: organization\n"
                                                    "    label: United Nations\n    aliases: [UN]\nplaces:\n")

@@ -29,8 +29,9 @@ _BODY_AFTER = re.compile(r" (?:[a-z’'-]+ ){0,3}(?:office|agency|envoy|mission|
                          r"peacekeepers)\b")
 # Words after a state's, a government's or a military's name that make it the name of people or of a body
 # of it: "US agents", "the US embassy", "US officials", "US media", "a US military intelligence assessment".
-_OF_STATE_AFTER = re.compile(r" (?:agents|personnel|embassy|consulate|ambassador|headquarters|officials|media|"
-                             r"intelligence)\b")
+_OF_STATE_AFTER = re.compile(r" (?:agents|personnel|embassy|consulate|ambassador|headquarters|officials?|officers?|"
+                             r"diplomats?|media|intelligence|list|passports?|citizens?|nationals?)\b"
+                             r"|-(?:flagged|registered|owned|made|built)\b")  # "US-flagged ships": where they are from
 # A government's name before its troops: "Syrian government forces".
 _GOVERNMENT_FORCES = re.compile(r"^ (?:forces|troops|soldiers)\b")
 # A government's name before the fire of its forces: "Syrian government shelling".
