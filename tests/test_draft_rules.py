@@ -474,6 +474,8 @@ def test_new_names_are_typed_by_a_rule_that_says_so(tmp_path, body, name, kind, 
         ("A coalition of Latin American governments condemned the attack.", "Latin American", None),  # an adjective
         ("Firefighters inspect the wreck of a car near the base.", "Firefighters", None),  # a line break is no space
         ("For Hemedti, the army remains the enemy.", "Hemedti", "person"),  # a lead-in's comma, no apposition
+        # a sentence that opens with a place is no apposition of the place
+        ("At the army post in Batibo, a senior officer of the battalion received us.", "Batibo", None),
         # a day before a name, a preposition at a sentence's start are no part of it
         ("On Tuesday Amnesty renewed its call for an inquiry.", "Tuesday Amnesty", None),
         ("On Tuesday Amnesty renewed its call for an inquiry.", "Amnesty", "organization"),
