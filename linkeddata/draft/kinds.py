@@ -232,8 +232,8 @@ def described(text: str, start: int, end: int) -> tuple[str, str] | None:
     lx = lexicon()
     m = _APPOSITION.match(text[end : end + 120])
     # "According to Omar Zidan, the army withdrew …": a comma that ends a lead-in, not an apposition
-    lead_in = re.search(r"(?:^|[.!?]\s+|\n)\W*(?:[Aa]ccording to|[A-Z][a-z]+ing|[Ii]n|[Aa]fter|[Ff]or|[Ll]ike|[Aa]t|[Oo]n|"
-                        r"[Ff]rom|[Nn]ear|[Ii]nside|[Oo]utside|[Aa]long|[Aa]cross|[Aa]round|[Uu]nder|[Bb]eyond|"
+    lead_in = re.search(r"(?:^|[.!?]\s+|\n)\W*(?:[Aa]ccording to|[A-Z][a-z]+ing|[Ii]n|[Aa]fter|[Ff]or|[Ll]ike|"
+                        r"[Aa]t|[Oo]n|[Ff]rom|[Nn]ear|[Ii]nside|[Oo]utside|[Aa]long|[Aa]cross|[Aa]round|[Uu]nder|[Bb]eyond|"
                         r"[Bb]ehind|[Ww]ithin|[Tt]hrough)"
                         r"\s[^,.;]*$", text[max(0, start - 80) : start])
     if m and not lead_in:
