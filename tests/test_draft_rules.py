@@ -109,6 +109,8 @@ def _claim_by_rule(d, rule: str):
         ("reported", "Tehran denies the charge and says its support is political.", "Government of Iran", "asserted"),
         # an adverb between the auxiliary and the verb ("has long accused")
         ("reported", "Iran has long accused the rebels of working for foreign powers.", "Iran", "accused"),
+        # a speaker between commas in the middle of the sentence, with a verb of arguing
+        ("said-after", "In return, Iran claims, the rebels would leave the port.", "Iran", "asserted"),
         ("said-after", "The strikes on the port will go on for weeks, diplomats say.", "Diplomats (unnamed)",
          "asserted"),
         ("according-to", "According to Omar Zidan, the army withdrew from the town.", "Omar Zidan", "asserted"),
@@ -161,6 +163,12 @@ def test_words_quoted_in_reported_speech_and_after_and_are_the_reporting_subject
     assert said == {"protect civilians of every tribe": "An RSF commander reached by telephone",
                     "criminals who wear our uniform.": "An RSF commander reached by telephone"}
     assert "And" not in {e.label for e in d.names.entities.values()}
+
+
+def test_a_relative_clause_before_a_verb_of_saying_names_no_speaker(tmp_path):
+    d = _draft_of(tmp_path, "They fought two wars over Kashmir, which each claims in full. The movement is named for "
+                            "Sool, Sanaag and Cayn, the regions it claims.")  # fmt: skip
+    assert [c for c in d.claims if c.rule == "said-after"] == []
 
 
 def test_a_denial_clause_is_not_part_of_the_claim_it_answers(tmp_path):

@@ -117,8 +117,10 @@ def _said_after(text: str, s: int, e: int) -> re.Match | None:
     m = re.search(r",\s+(?P<verb>said|says|added|adds|wrote|noted|told)\s+(?P<head>[^,.;“”]+?)"
                   r"(?:,\s*(?P<appos>[^.;“”]+?))?[.!]?$", sentence)
     if m is None:
-        m = re.search(rf",\s+(?!and\s|but\s)(?P<head>[^,.;“”]{{2,40}}?)\s+(?P<verb>{verbs}){_SAID_AFTER_TAIL}"
-                      rf"(?:[.!]?$|,\s)", sentence)  # fmt: skip
+        m = re.search(rf",\s+(?!and\s|but\s|which\s|who\s|that\s|whom\s)(?P<head>[^,.;“”]{{2,40}}?)\s+"
+                      rf"(?P<verb>{verbs}){_SAID_AFTER_TAIL}(?:[.!]?$|,\s)", sentence)  # fmt: skip
+        if m and re.search(r"\S\s+(?:it|they|he|she|we)$", m.group("head")):
+            return None  # "Sool, Sanaag and Cayn, the regions it claims": a relative clause, no speaker
     return m
 
 
