@@ -4,6 +4,7 @@ from __future__ import annotations
 
 MB = 1_000_000
 QUERY_RUNS = 3  # runs of each named query, after a warm-up, whose median is reported
+FIRST_ROWS = 100  # the rows of a named query timed apart: the query with a LIMIT
 
 def num(x: float | None, digits: int = 2) -> str:
     if x is None:
@@ -44,6 +45,11 @@ def query_cell(found: dict, name: str) -> str:
 def bound_cell(found: dict, name: str, parameter: str) -> str:
     b = ((found["queries"].get(name) or {}).get("bound") or {}).get(parameter)
     return "–" if b is None else f"{b['median_s'] * 1000:,.1f} ({b['rows']:,})"
+
+
+def first_rows_cell(found: dict, name: str) -> str:
+    f = (found["queries"].get(name) or {}).get("first_rows")
+    return "–" if f is None else f"{f['median_s'] * 1000:,.1f} ({f['rows']:,})"
 
 
 def reference_size(sizes: list[int]) -> int:
@@ -113,6 +119,14 @@ def report(results: dict) -> str:
         f"> {results['query_limit']:g} s: the warm-up and {QUERY_RUNS} runs took longer and were stopped; "
         f"not tried: it did so at a smaller size.",
     ]
+
+    first = [name for name in names if any((r["queries"]["queries"].get(name) or {}).get("first_rows") for r in rows)]
+    if first:
+        out += ["", f"#### The first {FIRST_ROWS} rows (the query with `LIMIT {FIRST_ROWS}` added; ms, median of "
+                    f"{QUERY_RUNS} after a warm-up; rows)", ""]
+        body = [[name] + [first_rows_cell(r["queries"], name) for r in rows] for name in first]
+        out.append(table(["query"] + [articles(n) for n in sizes], body))
+        out += ["", "Every named query sorts its answer: the store finds all of it before the first row."]
 
     bound = list(dict.fromkeys(
         (name, p) for name in names for r in rows for p in (r["queries"]["queries"].get(name) or {}).get("bound", {})
