@@ -192,6 +192,15 @@ def test_a_speaker_described_first_is_the_person_named_later(tmp_path):
     assert ("A Houthi spokesman", "hamid-al-sharafi") in {(text[h.start : h.end], h.id) for h in d.hits}
 
 
+def test_a_speaker_described_first_is_not_the_one_named_after_another_is_described_alike(tmp_path):
+    d = _draft_of(tmp_path, "A Houthi spokesman said the port was hit by four missiles.\n\n"
+                            "A spokesman for the coalition stood by a truck. “We will keep striking,” said the "
+                            "spokesman, Hamid al-Sharafi.")  # fmt: skip
+    reported = _claim_by_rule(d, "reported")
+    assert d.names.label(reported.asserter) == "A Houthi spokesman"
+    assert d.names.label(_claim_by_rule(d, "quotation").asserter) == "Hamid al-Sharafi"
+
+
 def test_a_definite_description_is_the_actor_named_before(tmp_path):
     d = _draft_of(tmp_path, "The Saudi-led coalition struck the port before dawn. "
                             "The coalition said the strikes hit drone workshops.")  # fmt: skip

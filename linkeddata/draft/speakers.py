@@ -234,11 +234,14 @@ def _role_mentions(lay: Layout, names: Names) -> list[Hit]:
 
 
 def _named_later(lay: Layout, names: Names, noun: str, after: int) -> Hit | None:
-    """"the spokesman, Hamid al-Sharafi": a person named with the noun that described them."""
+    """"the spokesman, Hamid al-Sharafi": a person named with the noun that described them, unless another
+    one is described with the noun in between ("a commander of the joint force … the commander, X")."""
     text = lay.text
     limit = min(len(text), after + 1500)
     titles = lexicon().alternation(lexicon().titles)
     for m in re.finditer(rf"\b[Tt]he {re.escape(noun)},\s+(?:(?:{titles})\.?\s+)*", text[after:limit]):
+        if re.search(rf"\b[Aa]n?\s+(?:[\w’'-]+\s+){{0,3}}{re.escape(noun)}\b", text[after : after + m.start()]):
+            return None  # "A commander of the joint force … said the commander, Adam …": another one's name
         pos = after + m.end()
         hit = next((h for h in names.hits if h.start == pos and names.actor_type(h.id) == "person"), None)
         if hit:
