@@ -30,12 +30,17 @@ def query_open_cell(found: dict) -> str:
     return "failed" if found["open_s"] is None else f"{found['open_s'] * 1000:,.0f} ({found['loader']})"
 
 
+def timed_cell(timed: dict | None) -> str:
+    """A timing of a query (the whole answer, a bound one, its first rows): ms of the median, with its rows."""
+    return "–" if timed is None else f"{timed['median_s'] * 1000:,.1f} ({timed['rows']:,})"
+
+
 def query_cell(found: dict, name: str) -> str:
     q = found["queries"].get(name)
     if found["open_s"] is None or q is None:
         return "–"
     return {
-        "ok": lambda: f"{q['median_s'] * 1000:,.1f} ({q['rows']:,})",
+        "ok": lambda: timed_cell(q),
         "timeout": lambda: f"> {q['limit_s']:g} s",
         "skipped": lambda: "not tried",
         "failed": lambda: "failed",
@@ -43,13 +48,11 @@ def query_cell(found: dict, name: str) -> str:
 
 
 def bound_cell(found: dict, name: str, parameter: str) -> str:
-    b = ((found["queries"].get(name) or {}).get("bound") or {}).get(parameter)
-    return "–" if b is None else f"{b['median_s'] * 1000:,.1f} ({b['rows']:,})"
+    return timed_cell(((found["queries"].get(name) or {}).get("bound") or {}).get(parameter))
 
 
 def first_rows_cell(found: dict, name: str) -> str:
-    f = (found["queries"].get(name) or {}).get("first_rows")
-    return "–" if f is None else f"{f['median_s'] * 1000:,.1f} ({f['rows']:,})"
+    return timed_cell((found["queries"].get(name) or {}).get("first_rows"))
 
 
 def reference_size(sizes: list[int]) -> int:

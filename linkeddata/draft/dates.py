@@ -211,10 +211,8 @@ def find_dates(lay: Layout) -> Dates:
         month = _month(m.group("m")) if m.groupdict().get("m") else _HOLIDAYS.get(_holiday(m), (None,))[0]
         if kind == "anchored":
             found.append(DateFound(s, e, None, ""))  # resolved below, once the dates before it are known
-        elif kind == "day-of-year":
+        elif kind in ("day-of-year", "month-of-year"):
             found.append(_of_year(s, e, m, month, pub, pub_words))
-        elif kind == "month-of-year":
-            found.append(_month_of_year(s, e, m, month, pub, pub_words))
         elif kind == "ago":
             found.append(_ago(s, e, m, pub, pub_words))
         elif kind == "day":
@@ -284,22 +282,17 @@ def _span_value(first: datetime.date, last: datetime.date) -> str | None:
 
 
 def _of_year(s, e, m, month, pub, pub_words) -> DateFound:
-    """"July 25 last year": the day of the year the words name, from the publication date."""
+    """"July 25 last year" (a day), "January last year" (a month): of the year the words name, from the
+    publication date."""
     if pub is None:
         return DateFound(s, e, None, "TODO: relative to the publication date, which the text does not give")
     year = pub.year + {"last": -1, "this": 0, "next": 1}[m.group("ry")]
+    if not m.groupdict().get("d"):
+        return DateFound(s, e, f"{year}-{month:02d}", f"from {pub_words}")
     try:
         return DateFound(s, e, datetime.date(year, month, int(m.group("d"))).isoformat(), f"from {pub_words}")
     except ValueError:
         return DateFound(s, e, None, "TODO: not a calendar date")
-
-
-def _month_of_year(s, e, m, month, pub, pub_words) -> DateFound:
-    """"January last year": the month of the year the words name, from the publication date."""
-    if pub is None:
-        return DateFound(s, e, None, "TODO: relative to the publication date, which the text does not give")
-    year = pub.year + {"last": -1, "this": 0, "next": 1}[m.group("ry")]
-    return DateFound(s, e, f"{year}-{month:02d}", f"from {pub_words}")
 
 
 def _ago(s, e, m, pub, pub_words) -> DateFound:

@@ -274,10 +274,6 @@ def _it(lay: Layout, names: Names, pos: int) -> Speaker | None:
                            f"(confidence 0.5); TODO: check")
 
 
-# Words that join or begin clauses: never a speaker's description ("“…” and blamed the killings on …").
-_FUNCTION_WORDS = frozenset({"and", "but", "or", "nor", "then", "so", "yet", "while", "as", "which", "who", "that",
-                             "when", "where", "also", "still", "later"})
-
 def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, Ask | None]],
           publisher: str | None) -> SpeakerIndex:  # fmt: skip
     """Resolve every speaker phrase and listener the rules found (``asks``, ``tells``)."""
@@ -386,8 +382,6 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
             if ref:
                 return Speaker(ref, f"“{phrase}, {text[a_s:a_e]}” (rule named-in-apposition, confidence 0.8)")
         if _clause(text[hs : _core(text, hs, he)]):  # "a trader who asked not to be named" is a speaker
-            return None
-        if phrase.strip().lower() in _FUNCTION_WORDS:  # "… “protect civilians” and blamed …": no one
             return None
         group = _group(text, hs, he)  # an unnamed group is described even after "according to"
         if (group or re.search(r"\b[a-z]{3,}|^[A-Z][a-z]+s$", phrase)) and (
