@@ -146,6 +146,17 @@ def _claim_by_rule(d, rule: str):
         # "according to" a source no rule names is a described source, not the outlet's own words
         ("according-to", "Fighters allegedly killed 12 people near Banfora, according to local media.",
          "Local media", "alleged"),
+        # a call on others, and a record of events, are the words of the one who makes them
+        ("reported", "The European Union has urged Iran to stop military activities.", "European Union", "asserted"),
+        ("reported", "Human Rights Watch has documented the burning of homes by security forces.",
+         "Human Rights Watch", "asserted"),
+        # a name that opens the sentence, then its apposition: the apposition is no speaker of its own
+        ("reported", "Jaish-e-Mohammed, a militant group based in Pakistan, claimed the attack on the convoy.",
+         "Jaish-e-Mohammed", "asserted"),
+        # names joined by "and": the first speaks for them
+        ("reported", "Tehran and Kigali urged both sides to show restraint.", "Government of Iran", "asserted"),
+        # an adverb of time and a comma before the subject
+        ("reported", "Yesterday, Iran said the talks had failed.", "Iran", "asserted"),
     ],
 )  # fmt: skip
 def test_each_claim_rule_on_one_sentence(tmp_path, rule, body, speaker, hedge):
@@ -596,6 +607,11 @@ def test_an_acronym_in_another_language_names_the_words_before_it(tmp_path):
         # a capital after "the" describes what follows it
         ("Germany pledged more missiles. The Berlin promises lasted less than a day.", "Berlin", "berlin", None,
          "candidate"),
+        # the subject after "as", or after a lead-in and a comma
+        ("The army fights on as Moscow and Riyadh call for a truce.", "Moscow", "government-of-russia", "government",
+         "capital"),
+        ("Analysis: After Banjska, Pristina and Belgrade trade blame", "Belgrade", "government-of-serbia",
+         "government", "capital"),
     ],
 )  # fmt: skip
 def test_countries_and_capitals_that_act_are_states_or_governments(tmp_path, body, words, ref, typ, how):

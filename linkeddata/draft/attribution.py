@@ -37,7 +37,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "subject": re.compile(
             rf"\s*(?:{DATELINE_PLACE} [A-Z][a-z]{{2,8}}\.? \d{{1,2}}(?:, \d{{4}})? "
             r"\([^()]{2,40}\) [-–—]\s+)?"  # a wire dateline: "ISLAMABAD/NEW DELHI, Feb 27 (Indus Press) - "
-            r"(?:(?:And|But|Then|Later|Yet|So|Meanwhile|However|Earlier),?\s+)?"
+            r"(?:(?:And|But|Then|Later|Yet|So|Meanwhile|However|Earlier|Yesterday|Today|Tonight|Overnight|"
+            r"Separately|Elsewhere|Instead|Still|Now|Again|Also|Previously|Recently),?\s+)?"
             r"(?:(?:In|On|At|After|Before|During|Speaking|Asked|Earlier|Later|Whatever|Whoever|Wherever|When|"
             r"Whenever|While|Although|Though|If|Because|Since|Despite|Until|Once|Unless)\b[^,“”\"]{0,80},\s+)?"
             # a time before the subject, with no comma: "In 2007 the court ruled", "Last month the junta said"

@@ -170,9 +170,11 @@ def acting(text: str, start: int, end: int) -> bool:
     subject = re.match(r"(?:,\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)*(?:,?\s+and\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?"
                        r"(?:,[^,.;]{1,90},)?(?:\s+(?:also|then|later|still|now|again|even|never|already|"
                        r"[a-z]+ly))?\s+([a-z][\w’'-]*)", text[end : end + 200])
-    sentence_start = re.search(r"(?:^|[.!?]\s+|\n|[–—-]\s|,\s+(?:and|but)\s+|;\s+|"
+    sentence_start = re.search(r"(?:^|[.!?:]\s+|\n|[–—-]\s|,\s+(?:and|but)\s+|;\s+|"
                                r"\b(?:since|after|before|when|because|until|while|that|if|unless|although|which|"
-                               r"where)\s+)"
+                               r"where|as)\s+|"
+                               # a lead-in before the subject: "After Banjska, Pristina and Belgrade trade blame"
+                               r"(?:^|[.!?:]\s+|\n)(?:After|Before|Since|In|On|At|During|Despite|With)\s+[^,.;]{1,50},\s+)"
                                r"(?:[Tt]he\s+)?(?:[A-Z][\w’'-]+(?:\s+(?:[A-Z]|d[’'])[\w’'-]+)?(?:,\s+|,?\s+and\s+)"
                                r"(?:the\s+)?)*$",
                                text[max(0, start - 90) : start])  # the subject of a sentence or a clause

@@ -262,6 +262,16 @@ def _sentence_start(lay: Layout, region: Region, pos: int) -> bool:
                                                                           text[region.start : pos]))
 
 
+def _introduced(text: str, word: str, end: int) -> bool:
+    """"Jaish-e-Mohammed, a militant group based in Pakistan, claimed …": a word that opens a sentence
+    is a name when a hyphen joins it to a capital, or when an apposition with "a" or "an" and a word of
+    a kind of actor describes it."""
+    if re.search(r"\w-(?:[a-z]{1,3}-)?[A-Z]", word) and not word.endswith(("an", "ese", "ish")):
+        return True
+    m = re.match(r",\s+an?\s+([^,.;:“”]{3,80}),", text[end : end + 90])
+    return bool(m and any(lexicon().kind_of_word(w) for w in m.group(1).split()))
+
+
 def _clean(seq: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     lx = lexicon()
     out = list(seq)
@@ -333,7 +343,8 @@ def _sequences(lay: Layout, region: Region, taken: list[Span]) -> list[Span]:
             if (
                 (_sentence_start(lay, region, start) and not w.isupper() and not gazetteer.country(w)
                  and not gazetteer.city(w) and not re.match(r"(?:Al|El|al|el)-[A-Z]", w)
-                 and not re.search(rf"[a-z,;][ \t\u00a0]+{re.escape(w)}(?![\w-])", text))
+                 and not re.search(rf"[a-z,;][ \t\u00a0]+{re.escape(w)}(?![\w-])", text)
+                 and not _introduced(text, w, end))
                 or (w.endswith(("an", "i")) and nxt and not gazetteer.country(w) and not gazetteer.city(w))
                 or w in lx.peoples or w in lx.titles
                 or (w.endswith(tuple(lx.demonym_endings)) and not gazetteer.country(w) and not gazetteer.city(w)

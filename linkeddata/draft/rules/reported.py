@@ -24,7 +24,8 @@ _COMPLEMENT_VERBS = {"said", "says", "say", "denies", "denied", "deny", "rejects
                      "accuse",
                      "warned", "warns", "claimed", "claims", "insists", "insisted", "believes", "believed", "fears",
                      "feared", "reported", "reports", "announced", "confirmed", "admitted", "acknowledged", "called",
-                     "calls", "condemned", "condemns", "argue", "argues", "argued", "blames", "blamed"}  # fmt: skip
+                     "calls", "condemned", "condemns", "argue", "argues", "argued", "blames", "blamed", "urged", "urges",
+                     "urge", "documented", "documents", "described", "describes"}  # fmt: skip
 # "…, the Iranian foreign ministry said in a statement.": the sentence's speaker comes last.
 _SAID_AFTER_TAIL = (r"(?:\s+(?:in|on|at|to|during|after|late|earlier|later|this|last|yesterday|today)\b"
                     r"(?:(?!\bthat\b)[^,.;“”]){0,40})?")
@@ -83,7 +84,7 @@ def find_reported(lay: Layout) -> list[Found]:
             continue
         tail = _said_after(text, s, e)
         if (tail and tail.group("head").lower() not in lexicon().pronouns and s + tail.start() > sub.head[1]
-                and 1 <= word_count(tail.group("head")) <= 6):  # fmt: skip
+                and 1 <= word_count(tail.group("head")) <= 6 and not _is_appos(tail, s, sub)):  # fmt: skip
             continue  # "Tehran rejected …, the foreign ministry said": the ministry's words (rule said-after)
         after = text[sub.evidence[1] : e]
         verb_at = text.find(sub.verb, sub.head[1], e)
@@ -124,6 +125,12 @@ def _said_after(text: str, s: int, e: int) -> re.Match | None:
     return m
 
 
+def _is_appos(m: re.Match, s: int, sub: Attribution | None) -> bool:
+    """"X, a militant group based in Pakistan, claimed the attack, …": the words before the verb are
+    the subject's apposition, not a speaker of their own."""
+    return bool(sub and sub.appos and s + m.start("head") == sub.appos[0])
+
+
 def find_said_after(lay: Layout) -> list[Found]:
     text = lay.text
     out = []
@@ -131,7 +138,7 @@ def find_said_after(lay: Layout) -> list[Found]:
         if quoted:
             continue
         m = _said_after(text, s, e)
-        if m is None or not 1 <= word_count(m.group("head")) <= 8:
+        if m is None or not 1 <= word_count(m.group("head")) <= 8 or _is_appos(m, s, attribution.subject(text, s, e)):
             continue
         head = (s + m.start("head"), s + m.end("head"))
         appos = (s + m.start("appos"), s + m.end("appos")) if m.groupdict().get("appos") else None
