@@ -157,6 +157,16 @@ def _claim_by_rule(d, rule: str):
         ("reported", "Tehran and Kigali urged both sides to show restraint.", "Government of Iran", "asserted"),
         # an adverb of time and a comma before the subject
         ("reported", "Yesterday, Iran said the talks had failed.", "Iran", "asserted"),
+        # more unnamed groups of sources, and verbs of saying and believing in the plural
+        ("reported", "Russian military bloggers claim that Wagner fighters shot down six helicopters.",
+         "Russian military bloggers (unnamed)", "asserted"),
+        ("reported", "Aid workers fear that fighting could cut the roads.", "Aid workers (unnamed)", "possible"),
+        # a subject with a relative clause: the words before "who" describe the speaker
+        ("reported", "A senior army officer who commands units along the river said his men were fighting.",
+         "A senior army officer", "asserted"),
+        # the view of a group of sources at the head of the sentence
+        ("view", "For analysts, the fighting is less about the town than about what comes next.",
+         "Analysts (unnamed)", "asserted"),
     ],
 )  # fmt: skip
 def test_each_claim_rule_on_one_sentence(tmp_path, rule, body, speaker, hedge):

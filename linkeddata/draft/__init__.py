@@ -55,6 +55,7 @@ CLAIM_RULES: tuple[ClaimRule, ...] = (
     ClaimRule("quotation", q_rules.find, q_rules.make, False),
     ClaimRule("denial", r_rules.find_denials, r_rules.make, False),
     ClaimRule("according-to", r_rules.find_according_to, r_rules.make, True),
+    ClaimRule("view", r_rules.find_view, r_rules.make, True),
     ClaimRule("reported", r_rules.find_reported, r_rules.make, True),
     ClaimRule("said-after", r_rules.find_said_after, r_rules.make, True),
     ClaimRule("hedged", s_rules.find_hedged, s_rules.make_hedged, True),

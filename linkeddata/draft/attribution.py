@@ -77,7 +77,12 @@ def subject(text: str, s: int, e: int) -> Attribution | None:
     if not m:
         return None
     head = (m.start("head"), m.end("head"))
-    if not 1 <= word_count(m.group("head")) <= 10:
+    # "A senior army officer who commands units along the Atbara said": a subject with a relative
+    # clause, whose noun comes before "who"
+    who = re.search(r"\s(?:who|whose)\s", m.group("head"))
+    if who and word_count(m.group("head")) <= 30 and 1 <= word_count(m.group("head")[: who.start()]) <= 8:
+        head = (head[0], head[0] + who.start())
+    elif not 1 <= word_count(m.group("head")) <= 10:
         return None
     if re.search(r"\b(?:these|those|the|such|its|their|his|her|our|all|any|both)\s*$", m.group("head"), re.I) \
             and m.group("appos") is None:

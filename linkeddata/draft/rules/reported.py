@@ -1,6 +1,7 @@
 """Reported speech, each a claim of the one who speaks, in the article's words:
 
 - ``according-to``: "… according to X, …" / "According to X, …";
+- ``view``: "For analysts, …": the view of an unnamed group of sources;
 - ``reported``: "X (, who …,) said / told Y / warned / accuses Z of / denies …" with what was said
   after the verb ("Saudi Arabia accuses Iran of arming …", "Analysts warned that …");
 - ``said-after``: "…, said X (, a researcher at …)." / "…, diplomats say.";
@@ -70,6 +71,26 @@ def find_according_to(lay: Layout) -> list[Found]:
             rest = trim(text, s, e)
         attr = Attribution(head, "according to", None, (s + m.start(), head[1]), appos)
         out.append(Found("according-to", s, (s, e), attr, evidence=rest))
+    return out
+
+
+def find_view(lay: Layout) -> list[Found]:
+    """"For analysts, the fighting is less about Ulang …": a view given to an unnamed group of
+    sources at the head of the sentence ("For", "To", "In the view of")."""
+    text = lay.text
+    groups = "|".join(re.escape(noun) for noun, _ in lexicon().group_sources)
+    out = []
+    for _r, s, e, quoted in _sentences(lay):
+        if quoted:
+            continue
+        m = re.match(rf"(?:For|To|In the view of)\s+((?:(?:some|many|most|several|other|the)\s+)?(?:[\w’'-]+\s+){{0,2}}"
+                     rf"(?:{groups})),\s+(?=\S)", text[s:e])
+        if not m or not re.fullmatch(rf"(?:(?:some|many|most|several|other|the)\s+)?(?:[a-zA-Z’'-]+\s+){{0,2}}(?:{groups})",
+                                     m.group(1).lower()):
+            continue
+        head = (s + m.start(1), s + m.end(1))
+        attr = Attribution(head, "in the view of", None, (s, head[1]))
+        out.append(Found("view", s, (s, e), attr, evidence=trim(text, s + m.end(), e, " \t.")))
     return out
 
 
