@@ -164,6 +164,13 @@ def _claim_by_rule(d, rule: str):
         # a subject with a relative clause: the words before "who" describe the speaker
         ("reported", "A senior army officer who commands units along the river said his men were fighting.",
          "A senior army officer", "asserted"),
+        # "…, X, a spokesman, told Y by telephone.": the one who told, not the one told
+        ("said-after", "The border is open, Omar Zidan, a deputy spokesman for the army, told Meridian Press by "
+                       "telephone.", "Omar Zidan", "asserted"),
+        ("said-after", "The town fell on Monday, the governor told reporters.", "The governor", "asserted"),
+        # a hedging adverb between the speaker and the verb: no part of the speaker, part of the claim
+        ("reported", "Some in the Kremlin reportedly believe that the general had been warned.",
+         "Some in the Kremlin", "alleged"),
         # the view of a group of sources at the head of the sentence
         ("view", "For analysts, the fighting is less about the town than about what comes next.",
          "Analysts (unnamed)", "asserted"),
@@ -616,6 +623,9 @@ def test_an_acronym_in_another_language_names_the_words_before_it(tmp_path):
          "candidate"),
         # a capital after "the" describes what follows it
         ("Germany pledged more missiles. The Berlin promises lasted less than a day.", "Berlin", "berlin", None,
+         "candidate"),
+        # "Congo" alone is the Democratic Republic's
+        ("Congo accused Rwanda of sending troops.", "Congo", "democratic-republic-of-the-congo", "state",
          "candidate"),
         # the subject after "as", or after a lead-in and a comma
         ("The army fights on as Moscow and Riyadh call for a truce.", "Moscow", "government-of-russia", "government",

@@ -59,8 +59,8 @@ def _countries() -> tuple[dict[str, Country], dict[str, str]]:
         for name in (c.name, getattr(c, "common_name", None), getattr(c, "official_name", None), g.get("name")):
             if name:
                 names.setdefault(name, country)
-    for name, code in lexicon().country_names.items():  # "Britain"
-        names.setdefault(name, by_code[code])
+    for name, code in lexicon().country_names.items():  # "Britain"; "Congo" is the DRC's
+        names[name] = by_code[code]
     capitals = {_fold(c.capital): code for code, c in by_code.items() if c.capital}
     return names, capitals
 

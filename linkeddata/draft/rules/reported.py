@@ -124,7 +124,9 @@ def find_reported(lay: Layout) -> list[Found]:
         semicolon = text.find(";", verb_at, end)
         if semicolon != -1:  # "…; the group denies targeting civilians": another's clause
             end = semicolon
-        evidence = trim(text, verb_at, end, " \t.")
+        hedged = re.search(r"\b(?:reportedly|allegedly|apparently)\s", text[sub.head[1] : verb_at])
+        # "Some in the Kremlin reportedly believe …": the hedging word before the verb is part of it
+        evidence = trim(text, sub.head[1] + hedged.start() if hedged else verb_at, end, " \t.")
         if sub.verb in ("accuses", "accused", "accuse", "denies", "denied", "rejects", "rejected"):
             evidence = trim(text, sub.head[0], end, " \t.")
         out.append(Found("reported", s, (s, e), sub, evidence=evidence))
@@ -135,8 +137,17 @@ def _said_after(text: str, s: int, e: int) -> re.Match | None:
     """"…, X said (in a statement)." / "…, said X (, a researcher …)." / "The force, X said, is …"."""
     verbs = "|".join(lexicon().after_verbs)
     sentence = text[s:e]
+    # "…, X, a deputy spokesman, told Chiltan News Agency by telephone.": the one who told, and whom
+    m = re.search(r",\s+(?!and\s|but\s|which\s|who\s|that\s|whom\s)(?P<head>[^,.;“”]{2,60}?)"
+                  r"(?:,\s+(?P<appos>[^,.;“”]{2,90}?),)?\s+(?P<verb>told|tells)\s+(?P<obj>(?:the\s+)?[A-Z][^,.;“”]{1,60}?|"
+                  r"reporters|journalists|us|me|him|her|them|lawmakers|parliament|the press|(?:a|the) (?:news|press) "
+                  r"conference|(?:a|the) (?:briefing|rally|crowd|meeting))"
+                  r"(?:\s+(?:by|in|on|at|over|during|after|late|earlier|later|this|last|yesterday|today)\b[^,.;“”]{0,40})?"
+                  r"[.!]?$", sentence)
+    if m:
+        return m
     # "…, said X." but not "…, claimed the attack.": before its speaker only a verb of saying itself
-    m = re.search(r",\s+(?P<verb>said|says|added|adds|wrote|noted|told)\s+(?P<head>[^,.;“”]+?)"
+    m = re.search(r",\s+(?P<verb>said|says|added|adds|wrote|noted)\s+(?P<head>[^,.;“”]+?)"
                   r"(?:,\s*(?P<appos>[^.;“”]+?))?[.!]?$", sentence)
     if m is None:
         m = re.search(rf",\s+(?!and\s|but\s|which\s|who\s|that\s|whom\s)(?P<head>[^,.;“”]{{2,40}}?)\s+"
@@ -149,7 +160,7 @@ def _said_after(text: str, s: int, e: int) -> re.Match | None:
 def _is_appos(m: re.Match, s: int, sub: Attribution | None) -> bool:
     """"X, a militant group based in Pakistan, claimed the attack, …": the words before the verb are
     the subject's apposition, not a speaker of their own."""
-    return bool(sub and sub.appos and s + m.start("head") == sub.appos[0])
+    return bool(sub and sub.appos == (s + m.start("head"), s + m.end("head")))
 
 
 def find_said_after(lay: Layout) -> list[Found]:
@@ -168,7 +179,8 @@ def find_said_after(lay: Layout) -> list[Found]:
             evidence = trim(text, s, e, " \t")  # "The joint force, Omer said, is likely to …": all of it
         if evidence[1] <= evidence[0]:
             continue
-        out.append(Found("said-after", s, (s, e), Attribution(head, m.group("verb"), None, head, appos),
+        obj = (s + m.start("obj"), s + m.end("obj")) if m.groupdict().get("obj") else None
+        out.append(Found("said-after", s, (s, e), Attribution(head, m.group("verb"), obj, head, appos),
                          evidence=evidence))  # fmt: skip
     return out
 
