@@ -1598,3 +1598,11 @@ def test_a_described_source_that_is_no_one_person_is_typed_by_its_noun(tmp_path,
     d = _draft_of(tmp_path, body)
     e = next(e for e in d.names.entities.values() if e.label == words)
     assert (e.type, e.rule) == (typ, rule)
+
+
+def test_a_role_noun_in_a_phrase_that_leads_in_is_not_the_person_named_after_it(tmp_path):
+    d = _draft_of(tmp_path, "“We will not harm him,” said the spokesman, Yeremias Tabuni.\n\n"
+                            "On the pilot, Tabuni was emphatic. The army would not risk the pilot’s life.")  # fmt: skip
+    text = d.article.text
+    assert [(text[h.start : h.end], h.how) for h in d.hits if h.id == "yeremias-tabuni"] == [
+        ("Yeremias Tabuni", "candidate"), ("Tabuni", "surname")]

@@ -221,6 +221,9 @@ def _role_mentions(lay: Layout, names: Names) -> list[Hit]:
     titles = lexicon().alternation(lexicon().titles)
     for m in re.finditer(rf"\b[Tt]he ([a-z]{{3,}}),\s+(?:(?:{titles})\.?\s+)*", text):
         hit = persons.get(m.end())
+        if re.search(r"\b(?:[Oo]n|[Aa]bout|[Oo]f|[Ff]or|[Tt]o|[Ww]ith|[Ff]rom|[Aa]t|[Ii]n|[Bb]y|[Aa]gainst|[Oo]ver|[Ll]ike)\s+$",
+                     text[max(0, m.start() - 12) : m.start()]):
+            continue  # "On the pilot, Tabuni was emphatic": a phrase that leads in, not the pilot's name
         if hit and m.group(1) not in dict(lexicon().group_sources):
             roles.setdefault(m.group(1), set()).add(hit.id)
             named_at.add(m.start())
