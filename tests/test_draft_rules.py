@@ -171,6 +171,15 @@ def _claim_by_rule(d, rule: str):
         # a hedging adverb between the speaker and the verb: no part of the speaker, part of the claim
         ("reported", "Some in the Kremlin reportedly believe that the general had been warned.",
          "Some in the Kremlin", "alleged"),
+        # a verb of fearing or believing with its clause and no "that"
+        ("reported", "Western diplomats fear the junta could follow the example of Bamako.",
+         "Western diplomats (unnamed)", "possible"),
+        # a relative clause whose own verb is one of saying ("asked") is no end of the subject
+        ("reported", "An official who asked not to be named because he was not authorised to speak said the "
+                     "chiefs would meet.", "An official", "asserted"),
+        # a list of names as the subject: the first speaks for them
+        ("reported", "Côte d’Ivoire, Senegal and Benin have said they are ready to send troops.", "Ivory Coast",
+         "asserted"),
         # the view of a group of sources at the head of the sentence
         ("view", "For analysts, the fighting is less about the town than about what comes next.",
          "Analysts (unnamed)", "asserted"),

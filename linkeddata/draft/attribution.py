@@ -45,7 +45,11 @@ def _patterns() -> dict[str, re.Pattern]:
             r"(?:(?:In|On|By|Last|Earlier|Later|This)\s+(?:(?:19|20)\d\d|"
             + "|".join([*lx.months, *lx.weekdays]) + r"|month|week|year|morning|afternoon|evening|night)"
             r"(?:\s+\d{1,2})?(?:,?\s+(?:19|20)\d\d)?\s+(?=[A-Za-z]))?"
-            r"(?P<head>[^,;:“”\"]+?)(?:,\s*(?P<appos>[^;“”\"]+?),)?\s+"
+            # a list of names ("Côte d’Ivoire, Senegal and Benin have said"), or words up to the verb,
+            # which a relative pronoun does not end ("An official who asked not to be named said")
+            r"(?P<head>(?:[A-Z][\w’'-]*(?:\s+(?:[A-Z]|d[’'])[\w’'-]*)*,\s+)+[A-Z][\w’'-]*(?:\s+(?:[A-Z]|d[’'])[\w’'-]*)*"
+            r",?\s+and\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*|[^,;:“”\"]+?)(?<!\swho)(?<!\swhich)(?<!\sthat)"
+            r"(?:,\s*(?P<appos>[^;“”\"]+?),)?\s+"
             + aux
             + rf"(?P<verb>{verbs}|{beliefs})(?![\w’'])"
         ),

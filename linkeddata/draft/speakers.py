@@ -78,7 +78,9 @@ def named(text: str, names: Names, hs: int, he: int, head_only: bool = True) -> 
         return None
     last = found[-1]
     if len(found) > 1 and all(re.fullmatch(r",?\s+(?:and\s+)?|,\s*", text[a.end : b.start])
-                              for a, b in zip(found, found[1:])) and text[found[0].end : found[1].start].strip(", "):
+                              for a, b in zip(found, found[1:])) and any(
+        text[a.end : b.start].strip(", ") for a, b in zip(found, found[1:])
+    ):
         return found[0].id  # "Washington and Beijing urged …": the first of the names joined by "and"
     if head_only and re.fullmatch(r"(?:['’]s)?(?:\s+[a-z][\w’'-]*)+\s*", text[last.end : core_end]):
         return None

@@ -110,7 +110,7 @@ def find_reported(lay: Layout) -> list[Found]:
         after = text[sub.evidence[1] : e]
         verb_at = text.find(sub.verb, sub.head[1], e)
         that = re.match(r"[^.“”]{0,60}?\bthat\b", after)
-        direct = sub.verb in _COMPLEMENT_VERBS and re.match(r"\s+(?:only\s+|also\s+)?[\w“‘\"]",
+        direct = sub.verb in _COMPLEMENT_VERBS | lexicon().belief_verbs and re.match(r"\s+(?:only\s+|also\s+)?[\w“‘\"]",
                                                              text[verb_at + len(sub.verb) : e])  # fmt: skip
         if not (that or direct):
             continue
