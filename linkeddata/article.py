@@ -108,7 +108,7 @@ _PHOTO = re.compile(
 # "Photography — Name, Outlet", "Name — Outlet", "Photo courtesy: Outlet / Name", "Image © Outlet/Name",
 # "PHOTOGRAPHS BY NAME FOR OUTLET", any other label of one to three words ("Image source: Outlet /
 # Name", "Lead image: Name/Outlet", "Staff photo by Name / Outlet"); "(Photo by Name/Outlet via Getty
-# Images)", "(Name for Outlet)" or "(Name/Outlet photo)" after the caption.
+# Images)", "(Name for Outlet)", "(Name/Outlet photo)" or "(Outlet Photo/Name, File)" after the caption.
 _NAMES = r"[A-ZÀ-ÖØ-Þ][\w’'.\-]*(?: (?:[A-ZÀ-ÖØ-Þ][\w’'.\-]*|de|van|von|al|el|bin))*"  # "Élodie Ngaba"
 _CREDIT = rf"{_NAMES} ?/ ?{_NAMES}"
 _LABEL = r"(?:Photo|Photograph|Picture|Image|Pictured|Picture credit|Photo credit|Photo courtesy)(?::| by) "
@@ -117,7 +117,7 @@ _PHOTO_AFTER = re.compile(
     rf"^(?:(?P<caption>[A-Z\"“].*?[.!?”\"])\s*"
     rf"(?:\({_LABEL}(?P<a>{_CREDIT}(?: via {_NAMES})?)\)|{_LABEL}(?P<b>{_CREDIT})"
     rf"|(?P<c>[A-Z][A-Z&.\-]+(?: [A-Z][A-Z&.\-]+)*(?: Photo)?/{_NAMES})|\((?P<e>{_AGENCIES}(?: Photo)?/{_NAMES})\)"
-    rf"|\((?P<f>{_NAMES} for {_NAMES})\)|\((?P<g>{_CREDIT} photo)\))"
+    rf"|\((?P<f>{_NAMES} for {_NAMES})\)|\((?P<g>{_CREDIT} photo)\)|\((?P<h>{_CREDIT}), (?i:file|archive|handout)\))"
     rf"|(?P<bracketed>[A-Z\"“][^\[\]]*?)\s*\[(?P<d>{_CREDIT})\])$"
 )
 _CREDIT_LINE = re.compile(rf"^(?:{_LABEL}(?P<credit>{_CREDIT}(?: via {_NAMES})?)"

@@ -1360,6 +1360,9 @@ def test_no_relationship_or_event_without_a_confident_rule(tmp_path):
          "Rioni Review/Eka Gelashvili", "Families queue for bread outside a school, August 27, 2008."),
         ("A boy walks past a shop on the street, March 12, 2023.\nPHOTOGRAPHS BY FARAH WARSAME FOR SOOL QUARTERLY",
          "FARAH WARSAME FOR SOOL QUARTERLY", "A boy walks past a shop on the street, March 12, 2023."),
+        # a file picture, older than the story
+        ("Smoke rises over a hillside after an air strike, June 3, 2023. (Zagros Wire Photo/Rebaz Karim, File)",
+         "Zagros Wire Photo/Rebaz Karim", "Smoke rises over a hillside after an air strike, June 3, 2023."),
     ],
 )  # fmt: skip
 def test_photo_lines_in_their_usual_forms(tmp_path, line, credit, caption):
@@ -1615,3 +1618,24 @@ def test_a_role_noun_in_a_phrase_that_leads_in_is_not_the_person_named_after_it(
     text = d.article.text
     assert [(text[h.start : h.end], h.how) for h in d.hits if h.id == "yeremias-tabuni"] == [
         ("Yeremias Tabuni", "candidate"), ("Tabuni", "surname")]
+
+
+def test_a_wire_dateline_after_a_long_caption_gives_the_publication_date(tmp_path):
+    caption = ("Smoke rises over a hillside near the village of Kani Masi in Duhok province after a Turkish air "
+               "strike, June 3, 2023. (Zagros Wire Photo/Rebaz Karim, File)")
+    d = _draft_of_text(tmp_path, f"Drones pound hideouts in the north\n\n{caption}\n\nDUHOK, Iraq, July 17, 2024 "
+                                 "(Zagros Wire) – Drones struck hideouts across the north on Tuesday, officials said.\n")
+    assert str(d.published) == "2024-07-17"
+    assert d.names.label(d.photo.provider) == "Zagros Wire"
+    text = d.article.text
+    assert [(text[x.start : x.end], x.value) for x in d.dates if text[x.start : x.end] == "on Tuesday"] == [
+        ("on Tuesday", "2024-07-16")]
+
+
+def test_a_wire_dateline_after_a_long_line_that_is_no_caption_gives_the_publication_date(tmp_path):
+    standfirst = ("Turkey says its drones hit only fighters of the PKK; Kurdish officials in the north say two "
+                  "shepherds were among the dead, and Baghdad has summoned the Turkish ambassador over the raids")
+    d = _draft_of_text(tmp_path, f"Drones pound hideouts in the north\n\n{standfirst}\n\nDUHOK, Iraq, July 17, 2024 "
+                                 "(Zagros Wire) – Drones struck hideouts across the north on Tuesday, officials said.\n")
+    assert len(standfirst) > 150 and d.photo is None
+    assert str(d.published) == "2024-07-17"

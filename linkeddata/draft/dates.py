@@ -164,8 +164,8 @@ def _publication(lay: Layout, raw, reference: tuple[int, str] | None) -> tuple[d
                 day = (d, at + dm.start("md"), at + dm.end("md"))
         if day is not None:
             found.append(day)
-        if not front:
-            break
+        if not front and (dateline or not re.match(rf"{DATELINE_PLACE} ", text[r.end : r.end + 80].lstrip())):
+            break  # the story has begun; a dateline after a long first line (a caption) opens it still
     return max(found, key=lambda f: f[0]) if found else None
 
 

@@ -375,7 +375,8 @@ def _sequences(lay: Layout, region: Region, taken: list[Span]) -> list[Span]:
             flush()
             prev_end = None
             continue
-        if region.kind == "credit" and (word == "PHOTO" and trail_punct or word == "FOR"):
+        if region.kind == "credit" and (word in ("PHOTO", "Photo") and (trail_punct or text[e : e + 1] == "/")
+                                        or word == "FOR"):  # "Zab Wire Photo/Name": the outlet, then the name
             flush()  # "MARGALLA WIRE PHOTO: Name", "NAME FOR OUTLET": two names, not one
             prev_end = None
             continue
