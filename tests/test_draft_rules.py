@@ -1639,3 +1639,15 @@ def test_a_wire_dateline_after_a_long_line_that_is_no_caption_gives_the_publicat
                                  "(Zagros Wire) – Drones struck hideouts across the north on Tuesday, officials said.\n")
     assert len(standfirst) > 150 and d.photo is None
     assert str(d.published) == "2024-07-17"
+
+
+def test_a_part_of_a_country_is_a_place_of_its_own_and_a_body_of_a_state_no_link_to_it(tmp_path):
+    registry = STATES_REGISTRY.replace("places:\n", "places:\n  - id: iraq\n    label: Iraq\n")
+    d = _draft_of(tmp_path, "Drones struck hideouts across northern Iraq on Tuesday. Iraq's foreign ministry "
+                            "summoned the ambassador, and Rwanda’s defence ministry said it was not involved. "
+                            "The minister said his visit to Baghdad had been cancelled.",
+                  registry=registry)  # fmt: skip
+    text = d.article.text
+    hits = {text[h.start : h.end]: h.id for h in d.hits}
+    assert hits["northern Iraq"] == "northern-iraq" and d.names.entities["northern-iraq"].kind == "place"
+    assert "Iraq" not in hits and "Rwanda" not in hits

@@ -86,7 +86,8 @@ _MEDIA_BEFORE = re.compile(r"\b(?:television|TV|radio|newspaper|broadcaster|chan
 # of places ("towns such as").
 _PLACE_BEFORE = re.compile(
     r"(?:\b(?:fl[eo]wn?|fled|flee(?:ing)?|travell?ed|moved|returned|return|went|go(?:ing)?|drove|driven|walked|"
-    r"marched|march(?:ing)?|headed|taken|brought|home|back)\s+(?:to|on|towards?)"
+    r"marched|march(?:ing)?|headed|taken|brought|home|back|visits?|trips?)\s+(?:to|on|towards?)"
+    r"|\bvisit(?:s|ed|ing)?"
     r"|\broads?\s+(?:to|from|out\s+of|into)"
     r"|-(?:administered|controlled|held|occupied|annexed)"
     r"|\bannex(?:ed|es|ing)?(?:\s+the)?|\bannexation\s+of(?:\s+the)?"

@@ -32,6 +32,13 @@ _BODY_AFTER = re.compile(r" (?:[a-z’'-]+ ){0,3}(?:office|agency|envoy|mission|
 _OF_STATE_AFTER = re.compile(r" (?:agents|personnel|embassy|consulate|ambassador|headquarters|officials?|officers?|"
                              r"diplomats?|media|intelligence|list|passports?|citizens?|nationals?)\b"
                              r"|-(?:flagged|registered|owned|made|built)\b")  # "US-flagged ships": where they are from
+# Where in a country: "northern Iraq", "south-eastern Nigeria" (lower case: "Western Sahara" is a name).
+_PART_OF_COUNTRY = re.compile(r"(?<![\w-])((?:north|south)-?(?:eastern|western)|northern|southern|eastern|western|"
+                              r"central)\s+$")
+# A country's name before a body of its state: "Iraq’s foreign ministry", "Rwanda's defence ministry".
+# (Not one named in capitals: "New Zealand’s Ministry of Foreign Affairs" names the state too.)
+_POSSESSIVE_BODY = re.compile(r"[’']s (?:[a-z-]+ ){0,3}(?:ministry|ministries|council|parliament|court|commission|embassy|"
+                              r"mission|police|navy|coast guard|border guard|security service|intelligence)\b")
 # A government's name before its troops: "Syrian government forces".
 _GOVERNMENT_FORCES = re.compile(r"^ (?:forces|troops|soldiers)\b")
 # A government's name before the fire of its forces: "Syrian government shelling".
@@ -602,7 +609,7 @@ def find_names(lay: Layout, index: RegistryIndex) -> Names:
             continue
         # "US agents", "the US embassy", "US officials", "US media": people or a body of a state, a
         # government or a military, not the actor itself
-        of_state = _OF_STATE_AFTER.match(text[h.end : h.end + 30])
+        of_state = _OF_STATE_AFTER.match(text[h.end : h.end + 30]) or _POSSESSIVE_BODY.match(text[h.end : h.end + 60])
         if of_state and h.kind == "actor" and typ in ("state", "government", "military-force"):
             unlinked.append(h.span)
             doubtful.append((h.id, h.span, f"“{text[h.start : h.end]}{of_state.group()}” are people or a body of "
@@ -805,6 +812,20 @@ def _resolve_countries(
         # of it).
         government = _government_for(code, index)
         for sp, how, words in occ:
+            part = _PART_OF_COUNTRY.search(text[max(0, sp[0] - 20) : sp[0]])
+            if how != "capital" and part and not text[sp[1] : sp[1] + 1] == "-":
+                # "northern Iraq", "south-eastern Nigeria": a part of the country, a place of its own
+                hits = [h for h in hits if h.span != sp]
+                label = f"{part.group(1)} {text[sp[0] : sp[1]]}"
+                ent = next((e for e in entities.values() if e.label == label and e.kind == "place"), None)
+                if ent is None:
+                    ent = Entity(ids.new(label), "place", label, None, f"a part of {country.name}", 0.6)
+                    entities[ent.id] = ent
+                new_hits.append(Hit(sp[0] - len(part.group()), sp[1], "place", ent.id, "candidate"))
+                continue
+            if how != "capital" and _POSSESSIVE_BODY.match(text[sp[1] : sp[1] + 60]):
+                hits = [h for h in hits if h.span != sp]  # "Iraq’s foreign ministry": the ministry speaks, a
+                continue  # body of the state; the state itself is not named there
             if sp in acts:
                 if how == "capital":
                     if government is None:
