@@ -1651,3 +1651,16 @@ def test_a_part_of_a_country_is_a_place_of_its_own_and_a_body_of_a_state_no_link
     hits = {text[h.start : h.end]: h.id for h in d.hits}
     assert hits["northern Iraq"] == "northern-iraq" and d.names.entities["northern-iraq"].kind == "place"
     assert "Iraq" not in hits and "Rwanda" not in hits
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Gunmen struck a checkpoint near Idlib on Monday.",  # a raid on the ground
+        "Government artillery shelled villages around Idlib overnight.",  # shelling is no strike from the air
+        "A roadside bomb in Idlib killed two soldiers.",
+    ],
+)
+def test_no_air_strike_without_aircraft(tmp_path, body):
+    d = _draft_of(tmp_path, body, front=PUBLISHED)
+    assert [e.type for e in d.events if e.type == "air-strike"] == []

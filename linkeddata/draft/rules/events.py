@@ -2,7 +2,8 @@
 :data:`RULES`):
 
 - ``x-captured-y``: "Al-Shabaab militants captured the town of Mahaday", "seize";
-- ``air-strikes-on-y``: "air strikes on villages in southern Lebanon", "X struck / bombed Y";
+- ``air-strikes-on-y``: "air strikes on villages in southern Lebanon", "X's jets struck / bombed Y" (struck and
+  bombed by aircraft named before them; shelling is no strike from the air);
 - ``x-denies``: "Tehran denies the charge", "a charge the group rejects";
 - ``x-accuses-y``: "Saudi Arabia accuses Iran of …";
 - ``x-launched-offensive``: "X launched an offensive / an attack".
@@ -83,12 +84,18 @@ def _end_of_place(names: Names, ref: str, pos: int, limit: int) -> int:
     return next(h.end for h in names.hits if h.id == ref and pos <= h.start < limit)
 
 
+_AIRCRAFT = re.compile(r"\b(?:drones?|warplanes?|jets?|aircraft|air ?forces?|helicopters?|planes?|bombers?|"
+                       r"F-\d+s?|air|coalition)\b", re.I)  # "the Saudi-led coalition struck": its campaign is from the air
+
+
 def air_strikes(text: str, names: Names, s: int, e: int) -> list[Proposal]:
     out = []
-    for m in re.finditer(r"\b(?:air ?strikes?|airstrikes?|bombed|bombs?|struck|shelled)\s+(?:on\s+)?", text[s:e]):
+    for m in re.finditer(r"\b(?:air ?strikes?|airstrikes?|bombed|bombs?|struck)\s+(?:on\s+)?", text[s:e]):
         places = _places_after(names, s + m.end(), e, text)
         if not places:
             continue
+        if m.group().startswith(("struck", "bomb")) and not _AIRCRAFT.search(text[s : s + m.start()]):
+            continue  # "gunmen struck", "a roadside bomb in …": no strike from the air (and shelling is none)
         x = subject_before(names, text, s, s + m.start())
         end = _end_of_place(names, places[0], s + m.end(), e)
         out.append(Proposal("air-strike", (x.start if x else s + m.start(), end), (x.id,) if x else (),
