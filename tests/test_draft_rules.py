@@ -633,6 +633,9 @@ def test_an_acronym_in_another_language_names_the_words_before_it(tmp_path):
         # a capital after "the" describes what follows it
         ("Germany pledged more missiles. The Berlin promises lasted less than a day.", "Berlin", "berlin", None,
          "candidate"),
+        # a city a country is governed from besides its capital; a clause after "a charge"
+        ("Niger accuses Benin of hosting French troops, a charge Cotonou rejects.", "Cotonou",
+         "government-of-benin", "government", "capital"),
         # "Congo" alone is the Democratic Republic's
         ("Congo accused Rwanda of sending troops.", "Congo", "democratic-republic-of-the-congo", "state",
          "candidate"),
@@ -1664,3 +1667,12 @@ def test_a_part_of_a_country_is_a_place_of_its_own_and_a_body_of_a_state_no_link
 def test_no_air_strike_without_aircraft(tmp_path, body):
     d = _draft_of(tmp_path, body, front=PUBLISHED)
     assert [e.type for e in d.events if e.type == "air-strike"] == []
+
+
+def test_a_number_with_a_comma_after_said_is_no_speaker_and_es_joins_a_city_s_name(tmp_path):
+    d = _draft_of(tmp_path, "A commander in the north, who met reporters in Dapaong last month, said about 3,000 "
+                            "troops were deployed. Talks in Dar es Salaam ended without agreement on the road to "
+                            "Ambo, in Oromia’s West Shewa zone.")  # fmt: skip
+    labels = {e.label: e.type or "place" for e in d.names.entities.values()}
+    assert not any("3" in label for label in labels)
+    assert (labels["Dar es Salaam"], labels["West Shewa"], labels["Ambo"]) == ("place", "place", "place")

@@ -62,6 +62,8 @@ def _countries() -> tuple[dict[str, Country], dict[str, str]]:
     for name, code in lexicon().country_names.items():  # "Britain"; "Congo" is the DRC's
         names[name] = by_code[code]
     capitals = {_fold(c.capital): code for code, c in by_code.items() if c.capital}
+    for city, code in lexicon().seats_of_government.items():  # "Cotonou", where Benin is governed from
+        capitals.setdefault(_fold(city), code)
     return names, capitals
 
 

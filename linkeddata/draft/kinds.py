@@ -173,7 +173,7 @@ def acting(text: str, start: int, end: int) -> bool:
                        r"[a-z]+ly))?\s+([a-z][\w’'-]*)", text[end : end + 200])
     sentence_start = re.search(r"(?:^|[.!?:]\s+|\n|[–—-]\s|,\s+(?:and|but)\s+|;\s+|"
                                r"\b(?:since|after|before|when|because|until|while|that|if|unless|although|which|"
-                               r"where|as)\s+|"
+                               r"where|as|charges?|claims?|accusations?|allegations?)\s+|"  # "a charge Cotonou rejects"
                                # a lead-in before the subject: "After Banjska, Pristina and Belgrade trade blame"
                                r"(?:^|[.!?:]\s+|\n)(?:After|Before|Since|In|On|At|During|Despite|With)\s+[^,.;]{1,50},\s+)"
                                r"(?:[Tt]he\s+)?(?:[A-Z][\w’'-]+(?:\s+(?:[A-Z]|d[’'])[\w’'-]+)?(?:,\s+|,?\s+and\s+)"

@@ -36,6 +36,7 @@ class Lexicon:
     photo_agencies: tuple[str, ...]
     organisation_acronyms: frozenset[str]
     country_names: dict[str, str]  # another name → ISO code
+    seats_of_government: dict[str, str]  # a city a country is governed from, besides its capital → ISO code
     institutions: dict[str, str]  # a seat of power's name ("White House") → actor type
     place_before: frozenset[str]
     place_after: frozenset[str]
@@ -95,6 +96,7 @@ def lexicon() -> Lexicon:
         photo_agencies=tuple(data["photo_agencies"]),
         organisation_acronyms=frozenset(data["organisation_acronyms"]),
         country_names=dict(data["country_names"]),
+        seats_of_government=dict(data["seats_of_government"]),
         institutions=dict(data["institutions"]),
         place_before=_words(data["place_before"]),
         place_after=_words(data["place_after"]),

@@ -148,7 +148,7 @@ def _said_after(text: str, s: int, e: int) -> re.Match | None:
         return m
     # "…, said X." but not "…, claimed the attack.": before its speaker only a verb of saying itself
     m = re.search(r",\s+(?P<verb>said|says|added|adds|wrote|noted)\s+(?P<head>[^,.;“”]+?)"
-                  r"(?:,\s*(?P<appos>[^.;“”]+?))?[.!]?$", sentence)
+                  r"(?:,\s+(?P<appos>[^.;“”]+?))?[.!]?$", sentence)  # ", " and not "3,000": an apposition
     if m is None:
         m = re.search(rf",\s+(?!and\s|but\s|which\s|who\s|that\s|whom\s)(?P<head>[^,.;“”]{{2,40}}?)\s+"
                       rf"(?P<verb>{verbs}){_SAID_AFTER_TAIL}(?:[.!]?$|,\s)", sentence)  # fmt: skip
