@@ -1676,3 +1676,14 @@ def test_a_number_with_a_comma_after_said_is_no_speaker_and_es_joins_a_city_s_na
     labels = {e.label: e.type or "place" for e in d.names.entities.values()}
     assert not any("3" in label for label in labels)
     assert (labels["Dar es Salaam"], labels["West Shewa"], labels["Ambo"]) == ("place", "place", "place")
+
+
+def test_a_first_name_in_the_headline_and_places_on_a_road_between_them(tmp_path):
+    d = _draft_of(tmp_path, "Prime Minister Abiy Ahmed welcomed the deal. Abiy said it would hold. A drone hit a car "
+                            "on the road between Sinjar and Khanasor.",
+                  headline="Abiy’s deal with one rebel commander is unlikely to end the war")  # fmt: skip
+    text = d.article.text
+    ids = {text[h.start : h.end]: h.id for h in d.hits if h.start < len("Abiy’s deal")}
+    assert ids == {"Abiy": "abiy-ahmed"}
+    kinds = {e.label: e.kind for e in d.names.entities.values()}
+    assert (kinds["Sinjar"], kinds["Khanasor"]) == ("place", "place")

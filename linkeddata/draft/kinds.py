@@ -89,6 +89,7 @@ _PLACE_BEFORE = re.compile(
     r"marched|march(?:ing)?|headed|taken|brought|home|back|visits?|trips?)\s+(?:to|on|towards?)"
     r"|\bvisit(?:s|ed|ing)?"
     r"|\broads?\s+(?:to|from|out\s+of|into)"
+    r"|\b(?:roads?|highways?|routes?|border|frontier|corridor)\s+between(?:\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+and)?"
     r"|-(?:administered|controlled|held|occupied|annexed)"
     r"|\bannex(?:ed|es|ing)?(?:\s+the)?|\bannexation\s+of(?:\s+the)?"
     r"|\b(?:towns|cities|villages|places|areas|regions|provinces|districts)\s+(?:such\s+as|like|including))\s+$"

@@ -449,7 +449,8 @@ def _acronym_name(text: str, end: int) -> tuple[int, int, str] | None:
     return best, end + m.end(), acronym
 
 
-def _first_name_of(name: str, occurrences: list[Span], entities: dict[str, Entity], hits: list[Hit]) -> str | None:
+def _first_name_of(name: str, occurrences: list[Span], entities: dict[str, Entity], hits: list[Hit],
+                   headline_end: int = 0) -> str | None:
     """"Prime Minister Abiy Ahmed … Abiy": a single name that is the first name of one person named in
     full before it (the only one with that first name) is that person (Ethiopian, Eritrean and Somali
     names are used so)."""
@@ -460,7 +461,10 @@ def _first_name_of(name: str, occurrences: list[Span], entities: dict[str, Entit
     if len(persons) != 1:
         return None
     first = min((h.start for h in hits if h.id == persons[0].id), default=None)
-    return persons[0].id if first is not None and first < min(s for s, _ in occurrences) else None
+    # a headline may use the first name before the story gives the full one ("Abiy’s deal with one rebel
+    # commander"): the first occurrence after the headline counts
+    body = [s for s, _ in occurrences if s >= headline_end] or [s for s, _ in occurrences]
+    return persons[0].id if first is not None and first < min(body) else None
 
 
 def _subsequence(small: str, big: str) -> bool:
@@ -689,7 +693,7 @@ def find_names(lay: Layout, index: RegistryIndex) -> Names:
             new_hits += [Hit(s, e, known[0], known[1], "alias") for s, e in occurrences
                          if not any(overlaps((s, e), b) for b in unlinked)]  # fmt: skip
             continue
-        person = _first_name_of(name, occurrences, entities, new_hits)
+        person = _first_name_of(name, occurrences, entities, new_hits, lay.article.headline.end)
         if person:
             new_hits += [Hit(s, e, "actor", person, "first-name") for s, e in occurrences]
             continue
