@@ -513,6 +513,13 @@ def test_the_speaker_index_does_not_depend_on_the_order_of_the_questions(tmp_pat
          "Islamic Emirate", "actor", "government", "head-word “Emirate”"),
         ("A member of the State Duma’s defence committee said so.", "State Duma", "actor", "government",
          "head-word “Duma”"),
+        # a name before its fighters; a name after "the" is no person's; a place on a road from one to another
+        ("Soldiers and Wazalendo militiamen were still holding out.", "Wazalendo", "actor", "armed-group",
+         "a name before its fighters"),
+        ("Russia has drawn a line around the Caucasus, and the West has accepted it.", "West", "actor",
+         "organization", "a name after “the”"),
+        ("Minibuses queue on the road from Addis Ababa to Ambo every morning.", "Ambo", "place", None,
+         "place-words-around"),
     ],
 )  # fmt: skip
 def test_new_names_are_typed_by_a_rule_that_says_so(tmp_path, body, name, kind, typ, rule):
@@ -538,6 +545,9 @@ def test_new_names_are_typed_by_a_rule_that_says_so(tmp_path, body, name, kind, 
         ("The navy ship, grounded on the shoal, which Filipinos call Ayungin, took on water.", "Filipinos",
          "population-group"),
         ("A man watched the Hassans unload the truck.", "Hassans", "population-group"),
+        # a people's word and a title before a person's name are no part of it
+        ("Putin spoke with Tajik President Emomali Rahmon on Friday.", "Tajik President Emomali Rahmon", None),
+        ("Putin spoke with Tajik President Emomali Rahmon on Friday.", "Emomali Rahmon", "person"),
     ],
 )
 def test_words_that_say_nothing_of_a_name_do_not_type_it(tmp_path, body, words, typ):

@@ -145,6 +145,9 @@ def _demonyms() -> dict[str, str]:
 
 def _demonym_country(word: str) -> str | None:
     names = _demonyms()
+    for suffix in ("istan", "stan"):  # "Tajik", "Kyrgyz", "Uzbek", "Afghan"
+        if word + suffix in names:
+            return names[word + suffix]
     for ending in ("lese", "ese", "ians", "ian", "ans", "an", "is", "i", "n", "ish"):
         if word.endswith(ending) and len(word) - len(ending) >= 4:
             stem = word[: -len(ending)]

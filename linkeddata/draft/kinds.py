@@ -59,6 +59,8 @@ _INSURGENT_WORDS = re.compile(
 
 
 # A plural noun of people after a people's name: "Baloch prisoners", "Bosniak men", "the Dhulbahante clan".
+_FIGHTERS_AFTER = re.compile(r"^\s+(?:militiamen|militias?|fighters|gunmen|rebels|insurgents|militants|units|"
+                             r"combatants|guerrillas)\b")
 _POPULATION_AFTER = re.compile(
     r"^\s+(?:men|women|children|civilians|prisoners|detainees|hostages|tourists|pilgrims|worshippers|"
     r"citizens|villagers|refugees|families|students|farmers|herders|voters|migrants|communities|community|clans?|"
@@ -89,6 +91,7 @@ _PLACE_BEFORE = re.compile(
     r"marched|march(?:ing)?|headed|taken|brought|home|back|visits?|trips?)\s+(?:to|on|towards?)"
     r"|\bvisit(?:s|ed|ing)?"
     r"|\broads?\s+(?:to|from|out\s+of|into)"
+    r"|\bfrom\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+to"  # "the road from Addis Ababa to Ambo"
     r"|\b(?:roads?|highways?|routes?|border|frontier|corridor)\s+between(?:\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+and)?"
     r"|-(?:administered|controlled|held|occupied|annexed)"
     r"|\bannex(?:ed|es|ing)?(?:\s+the)?|\bannexation\s+of(?:\s+the)?"
@@ -374,6 +377,8 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
         return "place", None, "place-words-around", 0.6, None, None
     if not name.isupper() and any(_listed_with_a_place(text, s, e, index, countries) for s, e in spans):
         return "place", None, "listed-with-places", 0.6, None, None  # "Gojjam, Gondar, Wollo and Shewa"
+    if any(_FIGHTERS_AFTER.match(text[e : e + 30]) for _, e in spans):
+        return "actor", "armed-group", "a name before its fighters", 0.5, None, None  # "Wazalendo militiamen"
     if any(_POPULATION_AFTER.match(text[e : e + 30]) for _, e in spans):
         return "actor", "population-group", "a people's name before people", 0.6, None, None  # "Baloch prisoners"
     if len(words) == 1 and any(_titled(text, s) for s, _ in spans):
@@ -394,6 +399,8 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
             return "actor", "armed-group", "one-word-name-near-fighting-words", 0.5, None, None
         if _PLURAL_PEOPLE.search(name):  # "which Filipinos call Ayungin", "the Sahrawis’ right", "the Hassans"
             return "actor", "population-group", "a people's name in the plural", 0.5, None, None
+    if any(re.search(r"\b[Tt]he\s+$", text[max(0, s - 4) : s]) for s, _ in spans):
+        return "actor", "organization", "a name after “the”", 0.4, None, None  # "the Quad", "the West": no person's
     return "actor", "person", "capitalised-words", 0.5 if len(words) == 1 else 0.7, None, None
 
 

@@ -286,6 +286,11 @@ def _clean(seq: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     # are its name, not a person's titles
     if len(out) > 1 and lx.kind_of_word(out[-1][2]) and all(w.rstrip(".") in lx.titles for _, _, w in out[:-1]):
         return out
+    # "Tajik President Emomali Rahmon", "Cambodian Prime Minister Hun Manet": a people's word before a title
+    if len(out) > 2 and out[1][2].rstrip(".") in lx.titles and (
+        out[0][2] in lx.peoples or gazetteer._demonym_country(out[0][2]) or gazetteer.country(out[0][2])
+    ):
+        out.pop(0)
     while out and (out[0][2] in lx.stop or out[0][2].rstrip(".") in lx.titles or out[0][2] in lx.connectors
                    or (out[0][2].lower() in lx.people_nouns and len(out) > 1)
                    or (out[0][2] in lx.weekdays and len(out) > 1)):  # fmt: skip
