@@ -108,7 +108,8 @@ _PHOTO = re.compile(
 # "Photography — Name, Outlet", "Name — Outlet", "Photo courtesy: Outlet / Name", "Image © Outlet/Name",
 # "PHOTOGRAPHS BY NAME FOR OUTLET", any other label of one to three words ("Image source: Outlet /
 # Name", "Lead image: Name/Outlet", "Staff photo by Name / Outlet"); "(Photo by Name/Outlet via Getty
-# Images)", "(Name for Outlet)", "(Name/Outlet photo)" or "(Outlet Photo/Name, File)" after the caption.
+# Images)", "(Name for Outlet)", "(Name/Outlet photo)" or "(Outlet Photo/Name, File)" after the caption;
+# "Credit…Name for Outlet".
 _NAMES = r"[A-ZÀ-ÖØ-Þ][\w’'.\-]*(?: (?:[A-ZÀ-ÖØ-Þ][\w’'.\-]*|de|van|von|al|el|bin))*"  # "Élodie Ngaba"
 _CREDIT = rf"{_NAMES} ?/ ?{_NAMES}"
 _LABEL = r"(?:Photo|Photograph|Picture|Image|Pictured|Picture credit|Photo credit|Photo courtesy)(?::| by) "
@@ -139,7 +140,9 @@ _CREDIT_LINE = re.compile(rf"^(?:{_LABEL}(?P<credit>{_CREDIT}(?: via {_NAMES})?)
                           # "Staff photo by", "Fotografía:"), then a name and an outlet
                           rf"|[A-Za-zÀ-ÖØ-öø-ÿ’']+(?: [A-Za-zÀ-ÖØ-öø-ÿ’']+){{0,2}}(?::| by) "
                           rf"(?P<anylabel>{_NAMES}(?: ?/ ?| \| |, | [—–] | for | · ){_NAMES})"
-                          rf"|\((?P<parenfor>{_NAMES} for {_NAMES})\))$")
+                          rf"|\((?P<parenfor>{_NAMES} for {_NAMES})\)"
+                          # "Credit…Name for Outlet": a label run into the name by an ellipsis
+                          rf"|(?i:credit|photo|image|picture)(?:…|\.\.\.) ?(?P<ellipsis>{_NAMES}(?: for | ?/ ?| \| |, ){_NAMES}))$")
 _MAX_CAPTION = 400
 
 

@@ -180,6 +180,12 @@ def _claim_by_rule(d, rule: str):
         # a list of names as the subject: the first speaks for them
         ("reported", "Côte d’Ivoire, Senegal and Benin have said they are ready to send troops.", "Ivory Coast",
          "asserted"),
+        # "His family": a possessive before the noun is no verb ("is" inside "His")
+        ("reported", "His family accuses the army of abducting him.", "His family", "accused"),
+        # a lead-in with an apposition of its place before the subject; "in turn" before the verb
+        ("reported", "In Tanguiéta, the gateway to the Pendjari park, a Beninese army officer said the jihadists "
+                     "used the forests as a rear base.", "A Beninese army officer", "asserted"),
+        ("reported", "Iran has in turn accused the rebels of hosting foreign troops.", "Iran", "accused"),
         # the view of a group of sources at the head of the sentence
         ("view", "For analysts, the fighting is less about the town than about what comes next.",
          "Analysts (unnamed)", "asserted"),
@@ -1373,6 +1379,9 @@ def test_no_relationship_or_event_without_a_confident_rule(tmp_path):
          "Rioni Review/Eka Gelashvili", "Families queue for bread outside a school, August 27, 2008."),
         ("A boy walks past a shop on the street, March 12, 2023.\nPHOTOGRAPHS BY FARAH WARSAME FOR SOOL QUARTERLY",
          "FARAH WARSAME FOR SOOL QUARTERLY", "A boy walks past a shop on the street, March 12, 2023."),
+        # a label run into the name by an ellipsis
+        ("Women draw water at a borehole in Mandouri, May 24, 2025.\nCredit…Kossi Amenyo for The Oti Quarterly",
+         "Kossi Amenyo for The Oti Quarterly", "Women draw water at a borehole in Mandouri, May 24, 2025."),
         # a file picture, older than the story
         ("Smoke rises over a hillside after an air strike, June 3, 2023. (Zagros Wire Photo/Rebaz Karim, File)",
          "Zagros Wire Photo/Rebaz Karim", "Smoke rises over a hillside after an air strike, June 3, 2023."),

@@ -30,7 +30,7 @@ def _patterns() -> dict[str, re.Pattern]:
     lx = lexicon()
     verbs = lx.alternation(lx.speech_verbs)
     beliefs = lx.alternation(lx.belief_verbs)
-    aux = r"(?:(?:" + "|".join(lx.auxiliaries) + r")\s+)*"
+    aux = r"(?:(?:" + "|".join(lx.auxiliaries) + r"|in turn)\s+)*"  # "has in turn accused"
     return {
         "verb": re.compile(rf"(?<![\w’'])(?:{verbs})(?![\w’'])"),
         "aux_end": re.compile(r"(?:\s+(?:" + "|".join(lx.auxiliaries) + r"))+$"),
@@ -40,7 +40,9 @@ def _patterns() -> dict[str, re.Pattern]:
             r"(?:(?:And|But|Then|Later|Yet|So|Meanwhile|However|Earlier|Yesterday|Today|Tonight|Overnight|"
             r"Separately|Elsewhere|Instead|Still|Now|Again|Also|Previously|Recently),?\s+)?"
             r"(?:(?:In|On|At|After|Before|During|Speaking|Asked|Earlier|Later|Whatever|Whoever|Wherever|When|"
-            r"Whenever|While|Although|Though|If|Because|Since|Despite|Until|Once|Unless)\b[^,“”\"]{0,80},\s+)?"
+            r"Whenever|While|Although|Though|If|Because|Since|Despite|Until|Once|Unless)\b[^,“”\"]{0,80},\s+"
+            # and an apposition of its place: "In Tanguiéta, the gateway to the Pendjari park, a … officer said"
+            rf"(?:(?:the|a|an)\s(?:(?!\b(?:{verbs}|{beliefs})\b)[^,“”\"]){{1,60}},\s+)?)?"
             # a time before the subject, with no comma: "In 2007 the court ruled", "Last month the junta said"
             r"(?:(?:In|On|By|Last|Earlier|Later|This)\s+(?:(?:19|20)\d\d|"
             + "|".join([*lx.months, *lx.weekdays]) + r"|month|week|year|morning|afternoon|evening|night)"

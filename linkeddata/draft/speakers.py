@@ -57,7 +57,7 @@ _CLAUSE_WORDS = frozenset("is are was were be been being has have had not will w
 
 def _clause(phrase: str) -> bool:
     """A phrase with a finite verb or a negation in it: no speaker."""
-    return any(w in _CLAUSE_WORDS for w in re.findall(r"[a-z]+", phrase))
+    return any(w in _CLAUSE_WORDS for w in re.findall(r"[a-z]+", phrase.lower()))  # whole words: not the "is" of "His"
 
 
 _GAVE_NAME = re.compile(r"\b(?:gave|gives|giving)\s+(?:only\s+)?(?:his|her|their)\s+(?:first\s+|full\s+)?name\s+as\s+")
