@@ -430,7 +430,7 @@ def test_the_speaker_index_does_not_depend_on_the_order_of_the_questions(tmp_pat
         ("The Jalisco New Generation Cartel denied it.", "Jalisco New Generation Cartel", "actor", "armed-group",
          "head-word “Cartel”"),
         # a name with its acronym after it is no person's; a region of an army is a command, not a place
-        ("The army blamed the Barisan Revolusi Nasional (BRN), the main insurgent group, for the bomb.",
+        ("The army blamed the Barisan Revolusi Nasional (BRN) for the bomb near the border.",
          "Barisan Revolusi Nasional", "actor", "armed-group", "name-with-an-acronym"),
         ("A commander of the Fourth Army Region said the road was cleared.", "Fourth Army Region", "actor",
          "military-force", "word “Army”"),
@@ -519,6 +519,15 @@ def test_the_speaker_index_does_not_depend_on_the_order_of_the_questions(tmp_pat
          "Islamic Emirate", "actor", "government", "head-word “Emirate”"),
         ("A member of the State Duma’s defence committee said so.", "State Duma", "actor", "government",
          "head-word “Duma”"),
+        # an apposition after the name's acronym; the armed wing of a movement; a coalition of soldiers; a person
+        # described by a noun that is the apposition's head, not by one that qualifies another ("a jihadist alliance")
+        ("Troops killed three gunmen of the Eastern Security Network (ESN), the armed wing of IPOB, near Orlu.",
+         "Eastern Security Network", "actor", "armed-group", "described-as-“armed wing”"),
+        ("The force replaced the African Union Transition Mission in Somalia (ATMIS), a coalition of soldiers "
+         "from Uganda and Kenya.", "African Union Transition Mission in Somalia", "actor", "military-force",
+         "described-as-“coalition of soldiers”"),
+        ("The order came from Simon Ekpa, a Finland-based separatist who styles himself a prime minister.",
+         "Simon Ekpa", "actor", "person", "described-as-“separatist”"),
         # a name before its fighters; a name after "the" is no person's; a place on a road from one to another
         ("Soldiers and Wazalendo militiamen were still holding out.", "Wazalendo", "actor", "armed-group",
          "a name before its fighters"),

@@ -237,7 +237,8 @@ def described(text: str, start: int, end: int) -> tuple[str, str] | None:
     a town eight kilometres to the west": place) or before it ("a group calling itself Saraya …":
     armed-group). The kind is "place" or an actor type."""
     lx = lexicon()
-    m = _APPOSITION.match(text[end : end + 120])
+    acronym = re.match(r"\s*\([A-Z][A-Za-z0-9-]{1,10}\)", text[end : end + 16])  # "… Network (ESN), the armed wing"
+    m = _APPOSITION.match(text[end + (acronym.end() if acronym else 0) : end + 120])
     # "According to Omar Zidan, the army withdrew …": a comma that ends a lead-in, not an apposition
     lead_in = re.search(r"(?:^|[.!?]\s+|\n)\W*(?:[Aa]ccording to|[A-Z][a-z]+ing|[Ii]n|[Aa]fter|[Ff]or|[Ll]ike|"
                         r"[Aa]t|[Oo]n|[Ff]rom|[Nn]ear|[Ii]nside|[Oo]utside|[Aa]long|[Aa]cross|[Aa]round|[Uu]nder|[Bb]eyond|"
@@ -245,6 +246,9 @@ def described(text: str, start: int, end: int) -> tuple[str, str] | None:
                         r"\s[^,.;]*$", text[max(0, start - 80) : start])
     if m and not lead_in:
         np = m.group("np")
+        if re.match(r"(?:\w+\s+)?(?:coalition|force|contingent)\s+of\s+(?:\w+\s+)?(?:soldiers|troops|forces|peacekeepers)\b",
+                    np):  # "ATMIS, a coalition of soldiers from Uganda, Burundi …"
+            return "military-force", "coalition of soldiers"
         cut = _APPOSITION_END.search(" " + np + " ")
         np = np[: max(0, cut.start() - 1)] if cut else np
         words = [w.replace("-", " ") for w in re.findall(r"[\w’'-]+", np.lower())]
@@ -252,6 +256,10 @@ def described(text: str, start: int, end: int) -> tuple[str, str] | None:
         best = None
         for phrase, kind in lx.described_as:
             at = low.rfind(f" {phrase} ")
+            if at != -1 and kind == "person" and not re.match(
+                r"(?:\s|$)(?:who|whose|of|from|in|at|for|with|based|and|$)", low[at + len(phrase) + 1 :].lstrip() or ""
+            ) and low[at + len(phrase) + 1 :].strip():
+                continue  # "a jihadist alliance", "a separatist group": a word of a person's that only qualifies
             if at != -1 and (best is None or at + len(phrase) > best[0]):
                 best = (at + len(phrase), phrase, kind)
         if best:
