@@ -1231,6 +1231,10 @@ def overlaps_cue(text: str, found, cue: str) -> bool:
     [
         ("The coup came on July 26. The general declared himself head of a council two days later.",
          "two days later", "2023-07-28"),
+        # months or years later, from a month or a year
+        ("Parliament named it a terrorist group in May 2021. Six months later, it joined the alliance.",
+         "Six months later", "2021-11"),
+        ("The talks began in 2019; the next year they broke down.", "the next year", "2020"),
         ("The prison break was on Sunday. The president declared a state of emergency the next day.",
          "the next day", "2024-01-08"),
         ("He went to Las Anod on February 6 to name the council, and fighting broke out within hours.",

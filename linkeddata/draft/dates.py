@@ -322,8 +322,9 @@ def _anchored(lay: Layout, d: DateFound, m: re.Match, found: list[DateFound]) ->
     # the words need a day ("the next day", "within days"), a month ("that month") or a year ("that
     # September", "at the time"): the last date that gives as much
     words = m.group().lower()
-    needs = 4 if (m.group("thatmon") or words == "at the time" or m.group("that") == "year") else (
-        7 if m.group("that") == "month" else 10)  # fmt: skip
+    later = m.group("next") or m.group("unit")  # "six months later", "the next month": a month needs a month
+    needs = 4 if (m.group("thatmon") or words == "at the time" or m.group("that") == "year" or later == "year") else (
+        7 if m.group("that") == "month" or later == "month" else 10)  # fmt: skip
     anchor = next((f for f in reversed(found) if f.value and len(f.value) >= needs and since <= f.start
                    and f.end <= s and f.note != "the publication date"), None)  # fmt: skip
     if anchor is None and m.group("bunit"):  # "… have agreed to a ceasefire, a day after …": today's news
@@ -347,6 +348,12 @@ def _anchored(lay: Layout, d: DateFound, m: re.Match, found: list[DateFound]) ->
     that = m.group("that")
     if that in ("year", "month") and len(value) >= (4 if that == "year" else 7):
         return DateFound(s, e, value[: 4 if that == "year" else 7], note)
+    if day is None and later in ("month", "year"):  # "in May 2021 … Six months later": 2021-11
+        n = 1 if m.group("next") else _count(m.group("count"))
+        if later == "year":
+            return DateFound(s, e, str(int(value[:4]) + n), note)
+        first = datetime.date(int(value[:4]), int(value[5:7]), 1) + relativedelta(months=n)
+        return DateFound(s, e, f"{first.year}-{first.month:02d}", note)
     if day is None:
         return DateFound(s, e, None, f"TODO: relative to “{text[anchor.start : anchor.end]}”, which gives no day")
     if that == "week":
