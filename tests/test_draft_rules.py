@@ -661,6 +661,13 @@ def test_an_acronym_in_another_language_names_the_words_before_it(tmp_path):
         # a city a country is governed from besides its capital; a clause after "a charge"
         ("Niger accuses Benin of hosting French troops, a charge Cotonou rejects.", "Cotonou",
          "government-of-benin", "government", "capital"),
+        # the subject of a clause after "saying"; a relative clause of what a state does; "points at"
+        ("The fighters enforce a boycott, saying Yaoundé uses its schools to erase the region’s past.", "Yaoundé",
+         "government-of-cameroon", "government", "capital"),
+        ("Pristina wants him handed over; Belgrade, which does not recognise Kosovo’s independence, refuses.",
+         "Belgrade", "government-of-serbia", "government", "capital"),
+        ("Islamabad points at Kabul because it is easier than asking why.", "Kabul", "government-of-afghanistan",
+         "government", "capital"),
         # "Congo" alone is the Democratic Republic's
         ("Congo accused Rwanda of sending troops.", "Congo", "democratic-republic-of-the-congo", "state",
          "candidate"),
@@ -1719,3 +1726,9 @@ def test_a_first_name_in_the_headline_and_places_on_a_road_between_them(tmp_path
     assert ids == {"Abiy": "abiy-ahmed"}
     kinds = {e.label: e.kind for e in d.names.entities.values()}
     assert (kinds["Sinjar"], kinds["Khanasor"]) == ("place", "place")
+
+
+def test_a_country_before_based_does_not_act(tmp_path):
+    d = _draft_of(tmp_path, "Islamabad blames India and Afghanistan-based handlers. Aid still reaches Afghanistan.",
+                  registry=STATES_REGISTRY)  # fmt: skip
+    assert d.names.actor_type("afghanistan") is None and "afghanistan" in d.names.entities

@@ -128,6 +128,7 @@ def actor_context(text: str, start: int, end: int) -> bool:
 # or talked with, either side of "talks between X and Y", and a backer or leader ("Turkey-backed").
 _ACTING_BEFORE = re.compile(
     r"\b(?:call(?:s|ed)? on|urg(?:e|es|ed)|ask(?:s|ed)?|accus(?:e|es|ed)|pressed|turn(?:s|ed)? to|"
+    r"points? at|pointed at|blam(?:e|es|ed)|"
     r"(?:talks|deal|ties|relations|agreement|ceasefire|truce|negotiations|dialogue|work(?:s|ed|ing)?) with|"
     r"between|against|"
     r"cost(?:s|ed)?|matters? to|partners? of|all(?:y|ies) of|handed (?:\w+ )?over to|sanctions (?:on|against)|"
@@ -158,16 +159,25 @@ _CONTRIBUTOR = re.compile(
 )
 
 
-_ACTING_AFTER = re.compile(r"^-(?:backed|led|allied|funded|armed|sponsored|supported)\b")
+_ACTING_AFTER = re.compile(r"^-(?:backed|led|allied|funded|armed|sponsored|supported)\b"
+                           # "Belgrade, which does not recognise Kosovo": a relative clause of what a state does
+                           r"|^,\s+which\s+(?:does not |did not |has |had |has long |also |still |now )?"
+                           r"(?:recogni[sz]es?|recogni[sz]ed|regards?|regarded|accuses|accused|denies|denied|says|said|"
+                           r"wants|wanted|insists|insisted|rejects|rejected|backs|backed|supports|supported|claims|"
+                           r"claimed|considers|considered|funds|funded|arms|armed)\b")
 
 
 def acting(text: str, start: int, end: int) -> bool:
     """A country or a capital that stands for a state here, not for a place: before a verb of
     saying or doing, the subject of a sentence ("China and Russia abstained"), called on, accused …,
     or one whose troops are sent ("troops from Uganda, Burundi and Kenya")."""
+    if re.match(r"-(?:based|born|made|registered|flagged|owned)\b", text[end : end + 12]):
+        return False  # "Afghanistan-based handlers": where they are, not what the state does
     if _CONTRIBUTOR.search(text[max(0, start - 150) : start]):
         return True
     if _ACTING_BEFORE.search(text[max(0, start - 60) : start]):  # before the place words: "independence from"
+        return True
+    if _ACTING_AFTER.match(text[end : end + 50]):  # "Turkey-backed", "Belgrade, which does not recognise …"
         return True
     if place_context(text, start, end):
         return False
@@ -177,14 +187,15 @@ def acting(text: str, start: int, end: int) -> bool:
                        r"[a-z]+ly))?\s+([a-z][\w’'-]*)", text[end : end + 200])
     sentence_start = re.search(r"(?:^|[.!?:]\s+|\n|[–—-]\s|,\s+(?:and|but)\s+|;\s+|"
                                r"\b(?:since|after|before|when|because|until|while|that|if|unless|although|which|"
-                               r"where|as|charges?|claims?|accusations?|allegations?)\s+|"  # "a charge Cotonou rejects"
+                               r"where|as|charges?|claims?|accusations?|allegations?|saying|claiming|arguing|"
+                               r"insisting)\s+|"  # "a charge Cotonou rejects", "saying Yaoundé uses its schools"
                                # a lead-in before the subject: "After Banjska, Pristina and Belgrade trade blame"
                                r"(?:^|[.!?:]\s+|\n)(?:After|Before|Since|In|On|At|During|Despite|With)\s+[^,.;]{1,50},\s+)"
                                r"(?:[Tt]he\s+)?(?:[A-Z][\w’'-]+(?:\s+(?:[A-Z]|d[’'])[\w’'-]+)?(?:,\s+|,?\s+and\s+)"
                                r"(?:the\s+)?)*$",
                                text[max(0, start - 90) : start])  # the subject of a sentence or a clause
     return bool(actor_context(text, start, end) or _ACTING_BEFORE.search(text[max(0, start - 40) : start])
-                or _ACTING_AFTER.match(text[end : end + 12])
+                or _ACTING_AFTER.match(text[end : end + 50])
                 or (sentence_start and subject and _verb_like(subject.group(1))
                     and subject.group(1) not in _PLACE_VERBS))  # fmt: skip
 
@@ -229,7 +240,10 @@ def _verb_like(word: str) -> bool:
                         "might", "must", "can", "does", "did", "says",
                         # a headline's verbs: "Washington and Riyadh call for a truce", "… trade blame"
                         "call", "trade", "agree", "sign", "reject", "deny", "accuse", "warn", "vow", "urge",
-                        "demand", "clash", "meet", "seek", "weigh", "hold"))  # fmt: skip
+                        "demand", "clash", "meet", "seek", "weigh", "hold",
+                        # the present of verbs a state does ("saying Yaoundé uses its schools …")
+                        "uses", "wants", "needs", "sees", "hopes", "fears", "insists", "denies", "rejects", "accuses",
+                        "claims", "refuses", "backs", "supports", "controls", "blames", "plans", "seeks", "regards"))  # fmt: skip
 
 
 def described(text: str, start: int, end: int) -> tuple[str, str] | None:
