@@ -40,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
             for _row in store.query(text):
                 pass
             best[i] = min(best[i], time.perf_counter() - start)
-    for path, seconds, rows in zip(args.queries, best, answers):
+    for path, seconds, rows in zip(args.queries, best, answers, strict=True):
         print(f"{seconds * 1000:9.1f} ms  {len(rows):7,} rows  {path}")
     print(f"machine: {platform.processor() or platform.machine()}, Python {platform.python_version()}, "
           f"pyoxigraph {pyoxigraph.__version__}")

@@ -142,7 +142,8 @@ _CREDIT_LINE = re.compile(rf"^(?:{_LABEL}(?P<credit>{_CREDIT}(?: via {_NAMES})?)
                           rf"(?P<anylabel>{_NAMES}(?: ?/ ?| \| |, | [—–] | for | · ){_NAMES})"
                           rf"|\((?P<parenfor>{_NAMES} for {_NAMES})\)"
                           # "Credit…Name for Outlet": a label run into the name by an ellipsis
-                          rf"|(?i:credit|photo|image|picture)(?:…|\.\.\.) ?(?P<ellipsis>{_NAMES}(?: for | ?/ ?| \| |, ){_NAMES}))$")
+                          rf"|(?i:credit|photo|image|picture)(?:…|\.\.\.) ?"
+                          rf"(?P<ellipsis>{_NAMES}(?: for | ?/ ?| \| |, ){_NAMES}))$")
 _MAX_CAPTION = 400
 
 

@@ -1666,7 +1666,7 @@ def test_a_wire_dateline_after_a_long_caption_gives_the_publication_date(tmp_pat
     caption = ("Smoke rises over a hillside near the village of Kani Masi in Duhok province after a Turkish air "
                "strike, June 3, 2023. (Zagros Wire Photo/Rebaz Karim, File)")
     d = _draft_of_text(tmp_path, f"Drones pound hideouts in the north\n\n{caption}\n\nDUHOK, Iraq, July 17, 2024 "
-                                 "(Zagros Wire) – Drones struck hideouts across the north on Tuesday, officials said.\n")
+                                 "(Zagros Wire) – Drones struck hideouts in the north on Tuesday, officials said.\n")
     assert str(d.published) == "2024-07-17"
     assert d.names.label(d.photo.provider) == "Zagros Wire"
     text = d.article.text
@@ -1678,7 +1678,7 @@ def test_a_wire_dateline_after_a_long_line_that_is_no_caption_gives_the_publicat
     standfirst = ("Turkey says its drones hit only fighters of the PKK; Kurdish officials in the north say two "
                   "shepherds were among the dead, and Baghdad has summoned the Turkish ambassador over the raids")
     d = _draft_of_text(tmp_path, f"Drones pound hideouts in the north\n\n{standfirst}\n\nDUHOK, Iraq, July 17, 2024 "
-                                 "(Zagros Wire) – Drones struck hideouts across the north on Tuesday, officials said.\n")
+                                 "(Zagros Wire) – Drones struck hideouts in the north on Tuesday, officials said.\n")
     assert len(standfirst) > 150 and d.photo is None
     assert str(d.published) == "2024-07-17"
 

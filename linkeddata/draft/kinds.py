@@ -243,7 +243,8 @@ def _verb_like(word: str) -> bool:
                         "demand", "clash", "meet", "seek", "weigh", "hold",
                         # the present of verbs a state does ("saying Yaoundé uses its schools …")
                         "uses", "wants", "needs", "sees", "hopes", "fears", "insists", "denies", "rejects", "accuses",
-                        "claims", "refuses", "backs", "supports", "controls", "blames", "plans", "seeks", "regards"))  # fmt: skip
+                        "claims", "refuses", "backs", "supports", "controls", "blames", "plans", "seeks",
+                        "regards"))  # fmt: skip
 
 
 def described(text: str, start: int, end: int) -> tuple[str, str] | None:
@@ -260,8 +261,8 @@ def described(text: str, start: int, end: int) -> tuple[str, str] | None:
                         r"\s[^,.;]*$", text[max(0, start - 80) : start])
     if m and not lead_in:
         np = m.group("np")
-        if re.match(r"(?:\w+\s+)?(?:coalition|force|contingent)\s+of\s+(?:\w+\s+)?(?:soldiers|troops|forces|peacekeepers)\b",
-                    np):  # "ATMIS, a coalition of soldiers from Uganda, Burundi …"
+        if re.match(r"(?:\w+\s+)?(?:coalition|force|contingent)\s+of\s+(?:\w+\s+)?"
+                    r"(?:soldiers|troops|forces|peacekeepers)\b", np):  # "ATMIS, a coalition of soldiers from …"
             return "military-force", "coalition of soldiers"
         cut = _APPOSITION_END.search(" " + np + " ")
         np = np[: max(0, cut.start() - 1)] if cut else np

@@ -37,8 +37,8 @@ _PART_OF_COUNTRY = re.compile(r"(?<![\w-])((?:north|south)-?(?:eastern|western)|
                               r"central)\s+$")
 # A country's name before a body of its state: "Iraq’s foreign ministry", "Rwanda's defence ministry".
 # (Not one named in capitals: "New Zealand’s Ministry of Foreign Affairs" names the state too.)
-_POSSESSIVE_BODY = re.compile(r"[’']s (?:[a-z-]+ ){0,3}(?:ministry|ministries|council|parliament|court|commission|embassy|"
-                              r"mission|police|navy|coast guard|border guard|security service|intelligence)\b")
+_POSSESSIVE_BODY = re.compile(r"[’']s (?:[a-z-]+ ){0,3}(?:ministry|ministries|council|parliament|court|commission|"
+                              r"embassy|mission|police|navy|coast guard|border guard|security service|intelligence)\b")
 # A government's name before its troops: "Syrian government forces".
 _GOVERNMENT_FORCES = re.compile(r"^ (?:forces|troops|soldiers)\b")
 # A government's name before the fire of its forces: "Syrian government shelling".

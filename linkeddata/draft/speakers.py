@@ -77,9 +77,9 @@ def named(text: str, names: Names, hs: int, he: int, head_only: bool = True) -> 
     if not found:
         return None
     last = found[-1]
-    if len(found) > 1 and all(re.fullmatch(r",?\s+(?:and\s+)?|,\s*", text[a.end : b.start])
-                              for a, b in zip(found, found[1:])) and any(
-        text[a.end : b.start].strip(", ") for a, b in zip(found, found[1:])
+    pairs = list(zip(found, found[1:], strict=False))
+    if len(found) > 1 and all(re.fullmatch(r",?\s+(?:and\s+)?|,\s*", text[a.end : b.start]) for a, b in pairs) and any(
+        text[a.end : b.start].strip(", ") for a, b in pairs
     ):
         return found[0].id  # "Washington and Beijing urged …": the first of the names joined by "and"
     if head_only and re.fullmatch(r"(?:['’]s)?(?:\s+[a-z][\w’'-]*)+\s*", text[last.end : core_end]):
@@ -223,8 +223,8 @@ def _role_mentions(lay: Layout, names: Names) -> list[Hit]:
     titles = lexicon().alternation(lexicon().titles)
     for m in re.finditer(rf"\b[Tt]he ([a-z]{{3,}}),\s+(?:(?:{titles})\.?\s+)*", text):
         hit = persons.get(m.end())
-        if re.search(r"\b(?:[Oo]n|[Aa]bout|[Oo]f|[Ff]or|[Tt]o|[Ww]ith|[Ff]rom|[Aa]t|[Ii]n|[Bb]y|[Aa]gainst|[Oo]ver|[Ll]ike)\s+$",
-                     text[max(0, m.start() - 12) : m.start()]):
+        if re.search(r"\b(?:[Oo]n|[Aa]bout|[Oo]f|[Ff]or|[Tt]o|[Ww]ith|[Ff]rom|[Aa]t|[Ii]n|[Bb]y|[Aa]gainst|[Oo]ver|"
+                     r"[Ll]ike)\s+$", text[max(0, m.start() - 12) : m.start()]):
             continue  # "On the pilot, Tabuni was emphatic": a phrase that leads in, not the pilot's name
         if hit and m.group(1) not in dict(lexicon().group_sources):
             roles.setdefault(m.group(1), set()).add(hit.id)

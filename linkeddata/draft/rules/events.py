@@ -85,7 +85,7 @@ def _end_of_place(names: Names, ref: str, pos: int, limit: int) -> int:
 
 
 _AIRCRAFT = re.compile(r"\b(?:drones?|warplanes?|jets?|aircraft|air ?forces?|helicopters?|planes?|bombers?|"
-                       r"F-\d+s?|air|coalition)\b", re.I)  # "the Saudi-led coalition struck": its campaign is from the air
+                       r"F-\d+s?|air|coalition)\b", re.I)  # "the Saudi-led coalition struck": a campaign from the air
 
 
 def air_strikes(text: str, names: Names, s: int, e: int) -> list[Proposal]:

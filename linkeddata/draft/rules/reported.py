@@ -25,8 +25,8 @@ _COMPLEMENT_VERBS = {"said", "says", "say", "denies", "denied", "deny", "rejects
                      "accuse",
                      "warned", "warns", "claimed", "claims", "insists", "insisted", "believes", "believed", "fears",
                      "feared", "reported", "reports", "announced", "confirmed", "admitted", "acknowledged", "called",
-                     "calls", "condemned", "condemns", "argue", "argues", "argued", "blames", "blamed", "urged", "urges",
-                     "urge", "documented", "documents", "described", "describes"}  # fmt: skip
+                     "calls", "condemned", "condemns", "argue", "argues", "argued", "blames", "blamed", "urged",
+                     "urges", "urge", "documented", "documents", "described", "describes"}  # fmt: skip
 # "…, the Iranian foreign ministry said in a statement.": the sentence's speaker comes last.
 _SAID_AFTER_TAIL = (r"(?:\s+(?:in|on|at|to|during|after|late|earlier|later|this|last|yesterday|today)\b"
                     r"(?:(?!\bthat\b)[^,.;“”]){0,40})?")
@@ -85,8 +85,9 @@ def find_view(lay: Layout) -> list[Found]:
             continue
         m = re.match(rf"(?:For|To|In the view of)\s+((?:(?:some|many|most|several|other|the)\s+)?(?:[\w’'-]+\s+){{0,2}}"
                      rf"(?:{groups})),\s+(?=\S)", text[s:e])
-        if not m or not re.fullmatch(rf"(?:(?:some|many|most|several|other|the)\s+)?(?:[a-zA-Z’'-]+\s+){{0,2}}(?:{groups})",
-                                     m.group(1).lower()):
+        if not m or not re.fullmatch(
+            rf"(?:(?:some|many|most|several|other|the)\s+)?(?:[a-zA-Z’'-]+\s+){{0,2}}(?:{groups})", m.group(1).lower()
+        ):
             continue
         head = (s + m.start(1), s + m.end(1))
         attr = Attribution(head, "in the view of", None, (s, head[1]))
