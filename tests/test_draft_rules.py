@@ -1290,6 +1290,7 @@ def test_a_cue_that_begins_a_sentence(tmp_path, cue, value):
         ("Turkey, Azerbaijan’s closest ally, praised the operation.", ("alliance", "turkey", "azerbaijan")),
         ("The Saudi-led coalition has fought the Houthis since 2015.",
          ("hostility", "saudi-led-coalition", "houthis")),
+        ("Congo accuses Rwanda of fighting alongside the M23 rebels.", ("alliance", "rwanda", "m23")),
     ],
 )  # fmt: skip
 def test_each_relationship_rule_on_one_sentence(tmp_path, body, expected):
@@ -1732,3 +1733,10 @@ def test_a_country_before_based_does_not_act(tmp_path):
     d = _draft_of(tmp_path, "Islamabad blames India and Afghanistan-based handlers. Aid still reaches Afghanistan.",
                   registry=STATES_REGISTRY)  # fmt: skip
     assert d.names.actor_type("afghanistan") is None and "afghanistan" in d.names.entities
+
+
+def test_the_members_of_a_list_that_formed_an_alliance_are_its_allies(tmp_path):
+    d = _draft_of(tmp_path, "Burkina Faso, Mali and Niger have since formed the Alliance of Sahel States (AES), "
+                            "which says it will defend its members.", registry=STATES_REGISTRY)  # fmt: skip
+    assert [(r.kind, r.from_actor, r.to_actor, r.rule) for r in d.relationships] == [
+        ("alliance", member, "alliance-of-sahel-states", "x-formed-y") for member in ("burkina-faso", "mali", "niger")]

@@ -6,7 +6,9 @@
   Hezbollah", "China, which has long supplied weapons to the junta";
 - ``x-joined-y``: "Kenya joined the mission", "Eritrea joined the war on Abiy’s side";
 - ``x-ally-of-y``: "Turkey, Azerbaijan’s closest ally", "Iran, the Assad government’s closest ally";
-- ``x-fights-y``: "the coalition, which has fought the Houthis", "X clashed with Y".
+- ``x-fights-y``: "the coalition, which has fought the Houthis", "X clashed with Y";
+- ``x-alongside-y``: "Rwandan soldiers were operating … alongside the M23" (an alliance);
+- ``x-formed-y``: "Burkina Faso, Mali and Niger have since formed the Alliance of Sahel States".
 
 Each proposal rests on the drafted claim whose words hold it; with no such claim there is none.
 """
@@ -141,12 +143,53 @@ def fights(text: str, names: Names, s: int, e: int) -> list[Proposal]:
     return out
 
 
+def alongside(text: str, names: Names, s: int, e: int) -> list[Proposal]:
+    """"Rwandan soldiers were operating … alongside the M23", "accuses Kinshasa of fighting alongside
+    the FDLR": the subject fights beside the actor named right after "alongside"."""
+    out = []
+    for m in re.finditer(r"\b(?:fighting|fought|fight|fights|operating|operate|operated|deployed|serving)\s+"
+                         r"(?:[\w’'-]+\s+){0,5}?alongside\s+(?:the\s+)?", text[s:e]):
+        before = text[s : s + m.start()]
+        of = re.search(r"\bof\s+$", before)  # "accuses Kinshasa of fighting alongside"
+        x = subject_before(names, text, s, s + m.start() - (len(of.group()) if of else 0)) or next(
+            (h for h in reversed(names.hits) if h.kind == "actor" and s <= h.start and h.end <= s + m.start()
+             and re.fullmatch(r"\s+(?:(?:soldiers|troops|forces|fighters|were|was|are|is|had been|have been)\s+)*",
+                              text[h.end : s + m.start()])), None)  # fmt: skip
+        y = actor_after(names, text, s + m.end(), e, max_words=1)
+        if x and y and x.id != y.id:
+            out.append(Proposal("alliance", x.id, y.id, (x.start, y.end)))
+    return out
+
+
+def formed(text: str, names: Names, s: int, e: int) -> list[Proposal]:
+    """"Burkina Faso, Mali and Niger have since formed the Alliance of Sahel States": each actor of
+    the list that forms it is in alliance with what it formed."""
+    out = []
+    for m in re.finditer(r"\s+(?:(?:have|has|had|since|now|also|then|jointly)\s+)*(?:formed|founded|set up|created)\s+"
+                         r"(?:the\s+|an?\s+)?", text[s:e]):  # fmt: skip
+        y = actor_after(names, text, s + m.end(), e, max_words=1)
+        last = _actor_ending_at(names, s + m.start())
+        if not (y and last):
+            continue
+        members = [last]
+        while True:  # back along the list: "A, B and C"
+            gap = re.search(r"(?:,\s+|,?\s+and\s+)$", text[s : members[0].start])
+            prev = _actor_ending_at(names, s + gap.start()) if gap else None
+            if prev is None:
+                break
+            members.insert(0, prev)
+        out += [Proposal("alliance", x.id, y.id, (x.start, y.end)) for x in members if x.id != y.id]
+    return out
+
+
 RULES: tuple[tuple[str, Callable[[str, Names, int, int], list[Proposal]], float], ...] = (
     ("x-backed-y", backed, 0.8),
     ("x-backs-y", backs, 0.7),
     ("x-joined-y", joined, 0.7),
     ("x-ally-of-y", ally, 0.8),
     ("x-fights-y", fights, 0.7),
+    ("x-alongside-y", alongside, 0.6),
+    ("x-formed-y", formed, 0.7),
 )
 
 
