@@ -1291,6 +1291,10 @@ def test_a_cue_that_begins_a_sentence(tmp_path, cue, value):
         ("The Saudi-led coalition has fought the Houthis since 2015.",
          ("hostility", "saudi-led-coalition", "houthis")),
         ("Congo accuses Rwanda of fighting alongside the M23 rebels.", ("alliance", "rwanda", "m23")),
+        ("The UAE has sent troops to help the Security Belt forces in the port city.",
+         ("backing", "uae", "security-belt-forces")),
+        ("Fighting between the Houthis and the Security Belt forces spread to the port, residents said.",
+         ("hostility", "houthis", "security-belt-forces")),
     ],
 )  # fmt: skip
 def test_each_relationship_rule_on_one_sentence(tmp_path, body, expected):

@@ -3,10 +3,12 @@
 
 - ``x-backed-y``: "Iran-backed Shia militias", "the army, backed by the African Union mission";
 - ``x-backs-y``: "the UAE … backs the Security Belt forces", "Tehran, which funds and arms
-  Hezbollah", "China, which has long supplied weapons to the junta";
+  Hezbollah", "China, which has long supplied weapons to the junta", "India trains and funds
+  the Baloch separatists", "Ankara has sent troops to help the GNA";
 - ``x-joined-y``: "Kenya joined the mission", "Eritrea joined the war on Abiy’s side";
 - ``x-ally-of-y``: "Turkey, Azerbaijan’s closest ally", "Iran, the Assad government’s closest ally";
-- ``x-fights-y``: "the coalition, which has fought the Houthis", "X clashed with Y";
+- ``x-fights-y``: "the coalition, which has fought the Houthis", "X clashed with Y", "fighting
+  between X and Y";
 - ``x-alongside-y``: "Rwandan soldiers were operating … alongside the M23" (an alliance);
 - ``x-formed-y``: "Burkina Faso, Mali and Niger have since formed the Alliance of Sahel States".
 
@@ -93,7 +95,8 @@ def backed(text: str, names: Names, s: int, e: int) -> list[Proposal]:
 def backs(text: str, names: Names, s: int, e: int) -> list[Proposal]:
     out = []
     verbs = r"backs|backed|arms|armed|funds|funded|sponsors|sponsored|supplied weapons to|supplies weapons to|" \
-            r"funds and arms|arms and funds"
+            r"funds and arms|arms and funds|trains and funds|trains and arms|trained and armed|(?:has |have )?sent " \
+            r"(?:troops|soldiers|forces) to (?:help|support|back)"
     for m in re.finditer(rf"\b(?:{verbs})\s+", text[s:e]):
         if text[s + m.start() - 1 : s + m.start()] == "-":
             continue
@@ -134,6 +137,15 @@ def ally(text: str, names: Names, s: int, e: int) -> list[Proposal]:
 
 def fights(text: str, names: Names, s: int, e: int) -> list[Proposal]:
     out = []
+    # "fighting between the Sudanese Armed Forces and the Rapid Support Forces", "clashes between X and Y"
+    for m in re.finditer(r"\b(?:[Ff]ighting|[Cc]lashes|[Bb]attles?|[Ww]ar|[Hh]ostilities)\s+between\s+(?:the\s+)?",
+                         text[s:e]):
+        x = actor_after(names, text, s + m.end(), e, max_words=1)
+        if x is None:
+            continue
+        y = actor_after(names, text, x.end, e, max_words=3)
+        if y and x.id != y.id and re.fullmatch(r"\s+and\s+(?:the\s+)?(?:[a-z]+\s+)?", text[x.end : y.start]):
+            out.append(Proposal("hostility", x.id, y.id, (s + m.start(), y.end)))
     for m in re.finditer(r"\b(?:has fought|have fought|fought|is fighting|are fighting|fights|clashed with|"
                          r"have clashed with|has clashed with)\s+", text[s:e]):  # fmt: skip
         x = subject_before(names, text, s, s + m.start())
