@@ -180,8 +180,8 @@ def _claim_by_rule(d, rule: str):
         # a list of names as the subject: the first speaks for them
         ("reported", "Côte d’Ivoire, Senegal and Benin have said they are ready to send troops.", "Ivory Coast",
          "asserted"),
-        # "His family": a possessive before the noun is no verb ("is" inside "His")
-        ("reported", "His family accuses the army of abducting him.", "His family", "accused"),
+        # "His family": a possessive before the noun is no verb ("is" inside "His"); a family is a group
+        ("reported", "His family accuses the army of abducting him.", "His family (unnamed)", "accused"),
         # a lead-in with an apposition of its place before the subject; "in turn" before the verb
         ("reported", "In Tanguiéta, the gateway to the Pendjari park, a Beninese army officer said the jihadists "
                      "used the forests as a rear base.", "A Beninese army officer", "asserted"),
