@@ -1744,3 +1744,17 @@ def test_the_members_of_a_list_that_formed_an_alliance_are_its_allies(tmp_path):
                             "which says it will defend its members.", registry=STATES_REGISTRY)  # fmt: skip
     assert [(r.kind, r.from_actor, r.to_actor, r.rule) for r in d.relationships] == [
         ("alliance", member, "alliance-of-sahel-states", "x-formed-y") for member in ("burkina-faso", "mali", "niger")]
+
+
+def test_a_city_someone_visits_is_the_place_not_the_government_it_stands_for_elsewhere(tmp_path):
+    registry = STATES_REGISTRY.replace("places:\n", """  - id: iraqi-government
+    type: government
+    label: Iraqi government
+    aliases: [Baghdad]
+places:
+  - id: baghdad
+    label: Baghdad
+""")
+    d = _draft_of(tmp_path, "President Erdogan visited Baghdad in April for the first time in years.", registry=registry)
+    text = d.article.text
+    assert [(h.id, h.kind) for h in d.hits if text[h.start : h.end] == "Baghdad"] == [("baghdad", "place")]
