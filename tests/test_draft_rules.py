@@ -1755,6 +1755,7 @@ places:
   - id: baghdad
     label: Baghdad
 """)
-    d = _draft_of(tmp_path, "President Erdogan visited Baghdad in April for the first time in years.", registry=registry)
+    d = _draft_of(tmp_path, "President Erdogan visited Baghdad in April for the first time in years.",
+                  registry=registry)
     text = d.article.text
     assert [(h.id, h.kind) for h in d.hits if text[h.start : h.end] == "Baghdad"] == [("baghdad", "place")]
