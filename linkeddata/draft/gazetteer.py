@@ -143,7 +143,8 @@ def _demonyms() -> dict[str, str]:
     return out
 
 
-def _demonym_country(word: str) -> str | None:
+def demonym_country(word: str) -> str | None:
+    """The country code a people's word names ("Syrians", "Tajik"), when only one country's name fits."""
     names = _demonyms()
     for suffix in ("istan", "stan"):  # "Tajik", "Kyrgyz", "Uzbek", "Afghan"
         if word + suffix in names:
@@ -165,7 +166,7 @@ def countries_in(text: str) -> frozenset[str]:
             found.add(c.code)
     for word in re.findall(r"[A-Z][a-z]{3,}", text):
         if word not in lexicon().stop:
-            code = _demonym_country(word)
+            code = demonym_country(word)
             if code:
                 found.add(code)
     return frozenset(found)

@@ -195,7 +195,6 @@ def acting(text: str, start: int, end: int) -> bool:
                                r"(?:the\s+)?)*$",
                                text[max(0, start - 90) : start])  # the subject of a sentence or a clause
     return bool(actor_context(text, start, end) or _ACTING_BEFORE.search(text[max(0, start - 40) : start])
-                or _ACTING_AFTER.match(text[end : end + 50])
                 or (sentence_start and subject and _verb_like(subject.group(1))
                     and subject.group(1) not in _PLACE_VERBS))  # fmt: skip
 
@@ -271,10 +270,10 @@ def described(text: str, start: int, end: int) -> tuple[str, str] | None:
         best = None
         for phrase, kind in lx.described_as:
             at = low.rfind(f" {phrase} ")
-            if at != -1 and kind == "person" and not re.match(
-                r"(?:\s|$)(?:who|whose|of|from|in|at|for|with|based|and|$)", low[at + len(phrase) + 1 :].lstrip() or ""
-            ) and low[at + len(phrase) + 1 :].strip():
-                continue  # "a jihadist alliance", "a separatist group": a word of a person's that only qualifies
+            if at != -1 and kind == "person" and low[at + len(phrase) + 1 :].strip():
+                # a person's noun only as the head ("a Finland-based separatist who …", cut at "who"): not
+                # one that qualifies another ("a jihadist alliance", "a separatist group")
+                continue
             if at != -1 and (best is None or at + len(phrase) > best[0]):
                 best = (at + len(phrase), phrase, kind)
         if best:

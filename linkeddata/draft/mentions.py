@@ -288,7 +288,7 @@ def _clean(seq: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         return out
     # "Tajik President Emomali Rahmon", "Cambodian Prime Minister Hun Manet": a people's word before a title
     if len(out) > 2 and out[1][2].rstrip(".") in lx.titles and (
-        out[0][2] in lx.peoples or gazetteer._demonym_country(out[0][2]) or gazetteer.country(out[0][2])
+        out[0][2] in lx.peoples or gazetteer.demonym_country(out[0][2]) or gazetteer.country(out[0][2])
     ):
         out.pop(0)
     while out and (out[0][2] in lx.stop or out[0][2].rstrip(".") in lx.titles or out[0][2] in lx.connectors
