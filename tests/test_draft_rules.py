@@ -126,6 +126,10 @@ def _claim_by_rule(d, rule: str):
         ("reported", "Rights groups accuse the G9 of massacres in the neighbourhoods it controls.",
          "Rights groups (unnamed)", "accused"),
         ("reported", "Analysts warn that the movement may regroup in the hills.", "Analysts (unnamed)", "possible"),
+        # a title, then the name in apposition, then what was said: no ", said X" of its own
+        ("reported", "The prime minister, Anthony Albanese, said his government was ready to help.", "Anthony Albanese",
+         "asserted"),
+        ("reported", "The group's spokesman, Ali Hassan, said the town had fallen.", "Ali Hassan", "asserted"),
         ("reported", "The Kurdistan Regional Government called the attack a terrorist act on Monday.",
          "Kurdistan Regional Government", "asserted"),
         ("said-after", "Tehran rejected the accusation as baseless, the Iranian foreign ministry said in a statement.",

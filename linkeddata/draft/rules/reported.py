@@ -148,12 +148,28 @@ def _said_after(text: str, s: int, e: int) -> re.Match | None:
     # "…, said X." but not "…, claimed the attack.": before its speaker only a verb of saying itself
     m = re.search(r",\s+(?P<verb>said|says|added|adds|wrote|noted)\s+(?P<head>[^,.;“”]+?)"
                   r"(?:,\s+(?P<appos>[^.;“”]+?))?[.!]?$", sentence)  # ", " and not "3,000": an apposition
+    if m and not _names_someone(m.group("head")):
+        # "The spokesman, Ali Hassan, said the town had fallen.": what was said, not who said it
+        return None
     if m is None:
         m = re.search(rf",\s+(?!and\s|but\s|which\s|who\s|that\s|whom\s)(?P<head>[^,.;“”]{{2,40}}?)\s+"
                       rf"(?P<verb>{verbs}){_SAID_AFTER_TAIL}(?:[.!]?$|,\s)", sentence)  # fmt: skip
         if m and re.search(r"\S\s+(?:it|they|he|she|we)$", m.group("head")):
             return None  # "Sool, Sanaag and Cayn, the regions it claims": a relative clause, no speaker
     return m
+
+
+_SPEAKER_START = re.compile(r"(?:[A-Z]|(?:the|a|an|one|two|three|four|several|some|many|most|other|another|his|her|"
+                            r"their|its|our|he|she|they|we|i|residents|officials|witnesses|analysts|diplomats|"
+                            r"sources|police|security|military|army)\b)")
+
+
+def _names_someone(head: str) -> bool:
+    """Whether the words after ", said" can be a speaker: they begin with a name or a determiner
+    and hold no verb of their own ("the town had fallen", "more" are what was said)."""
+    words = head.split()
+    return bool(words and _SPEAKER_START.match(head)
+                and not any(w.lower() in lexicon().auxiliaries for w in words[1:]))
 
 
 def _is_appos(m: re.Match, s: int, sub: Attribution | None) -> bool:
