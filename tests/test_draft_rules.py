@@ -1593,6 +1593,26 @@ def test_an_acronym_is_the_name_whose_initials_it_spells(tmp_path):
         ("A Susi Air plane landed on the grass strip before the fighters arrived.", "Susi Air", "organization"),
         ("Air Vice Marshal Vikram Bhandari said the jets returned safely to their base.",
          "Air Vice Marshal Vikram Bhandari", "person"),
+        # a state's forces named alone or by "Rifles"; a legislature; a force in apposition
+        ("Marape said he had ordered the Defence Force to send more soldiers to the valley.", "Defence Force",
+         "military-force"),
+        ("Security is run by a command of the army, the Assam Rifles and the state police.", "Assam Rifles",
+         "military-force"),
+        ("The National Assembly voted on Monday to extend the state of emergency.", "National Assembly", "government"),
+        ("Four soldiers serving with ECOMIG, the West African force that is stationed in the Gambia, were killed.",
+         "ECOMIG",
+         "military-force"),
+        # a noun of people after a list of names is each one's
+        ("The Sikin and Kaekin tribes have fought on and off since the election, the police said.", "Sikin",
+         "population-group"),
+        ("It signed an agreement with a rival MFDC faction in the forests, officials said.", "MFDC", "armed-group"),
+        # "The president of X, Name,": the person, not another place of a list after "of"
+        ("The president of Guinea-Bissau, Umaro Sissoco Embaló, brokered the deal.", "Umaro Sissoco Embaló",
+         "person"),
+        # a capital that is urged is its government; so are seats of government besides the capital
+        ("Rwanda rejected the accusation on Friday, urging Gitega to settle the matter.", "Government of Burundi",
+         "government"),
+        ("The state assembly urged Delhi to scrap the pact.", "Government of India", "government"),
     ],
 )  # fmt: skip
 def test_names_typed_by_their_words(tmp_path, body, words, typ):
@@ -1655,6 +1675,8 @@ def test_a_place_named_with_an_acronym_is_drafted_without_aliases(tmp_path):
          "military-force", "described-source-“troops”"),
         ("The road is closed because of drone attacks, according to volunteers.", "Volunteers", "population-group",
          "described-source-“volunteers”"),
+        ("Sadio’s faction, which was not part of the talks, called it a surrender.", "Sadio’s faction", "armed-group",
+         "described-source-“faction”"),
     ],
 )  # fmt: skip
 def test_a_described_source_that_is_no_one_person_is_typed_by_its_noun(tmp_path, body, words, typ, rule):

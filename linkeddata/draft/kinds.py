@@ -58,11 +58,14 @@ _INSURGENT_WORDS = re.compile(
 )
 
 
-# A plural noun of people after a people's name: "Baloch prisoners", "Bosniak men", "the Dhulbahante clan".
-_FIGHTERS_AFTER = re.compile(r"^\s+(?:militiamen|militias?|fighters|gunmen|rebels|insurgents|militants|units|"
-                             r"combatants|guerrillas)\b")
+# A plural noun of people after a people's name: "Baloch prisoners", "Bosniak men", "the Dhulbahante clan";
+# of fighters after an armed group's: "Wazalendo militiamen". The noun after a list of names is each one's:
+# "the Sikin and Kaekin tribes", "Hamas and Islamic Jihad fighters".
+_LISTED_NAMES = r"(?:(?:,\s+|,?\s+(?:and|or)\s+)[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)*"
+_FIGHTERS_AFTER = re.compile(rf"^{_LISTED_NAMES}\s+(?:militiamen|militias?|fighters|gunmen|rebels|insurgents|"
+                             r"militants|units|combatants|guerrillas|factions?)\b")
 _POPULATION_AFTER = re.compile(
-    r"^\s+(?:men|women|children|civilians|prisoners|detainees|hostages|tourists|pilgrims|worshippers|"
+    rf"^{_LISTED_NAMES}\s+(?:men|women|children|civilians|prisoners|detainees|hostages|tourists|pilgrims|worshippers|"
     r"citizens|villagers|refugees|families|students|farmers|herders|voters|migrants|communities|community|clans?|"
     r"tribes?|minority|population)\b"
 )
@@ -112,10 +115,11 @@ def place_context(text: str, start: int, end: int) -> bool:
                       text[end : end + 80])  # fmt: skip
     before = text[max(0, start - 60) : start]
     of_place = re.search(r"\b(?:towns?|city|cities|villages?|ports?|districts?|provinces?|regions?|camps?|capital|"
-                         r"outskirts|streets|states?|president|governor|mayor|"
+                         r"outskirts|streets|states?|"
                          r"(?:north|south|east|west)(?:-?(?:east|west))?|"
                          r"(?:north|south|east|west)(?:ern)?\s+\w+)"
-                         r"\s+of\s+(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:,\s+|\s+and\s+))*$", before)
+                         r"\s+of\s+(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:,\s+|\s+and\s+))*$", before) or re.search(
+        r"\b(?:president|governor|mayor)\s+of\s+$", before)  # not "The president of Guinea-Bissau, Umaro Embaló,"
     return (near in lx.place_before or bool(of_place) or bool(_PLACE_BEFORE.search(before))
             or any(m and m.group(1).lower() in lx.place_after for m in (after, listed)))  # fmt: skip
 
@@ -127,8 +131,8 @@ def actor_context(text: str, start: int, end: int) -> bool:
 # Where a country or a capital acts besides the verbs after it: the one called on, accused, turned to
 # or talked with, either side of "talks between X and Y", and a backer or leader ("Turkey-backed").
 _ACTING_BEFORE = re.compile(
-    r"\b(?:call(?:s|ed)? on|urg(?:e|es|ed)|ask(?:s|ed)?|accus(?:e|es|ed)|pressed|turn(?:s|ed)? to|"
-    r"points? at|pointed at|blam(?:e|es|ed)|"
+    r"\b(?:call(?:s|ed|ing)? on|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|accus(?:e|es|ed|ing)|press(?:ed|ing)|"
+    r"turn(?:s|ed|ing)? to|points? at|pointed at|blam(?:e|es|ed|ing)|"
     r"(?:talks|deal|ties|relations|agreement|ceasefire|truce|negotiations|dialogue|work(?:s|ed|ing)?) with|"
     r"between|against|"
     r"cost(?:s|ed)?|matters? to|partners? of|all(?:y|ies) of|handed (?:\w+ )?over to|sanctions (?:on|against)|"
@@ -498,6 +502,8 @@ def _force(cap: list[str]) -> tuple[str, str] | None:
     if cap[-1] not in ("Army", "Forces", "Force") or len(cap) < 2:
         return None
     label = " ".join(cap)
+    if label in ("Defence Force", "Defense Force", "Defence Forces", "Defense Forces"):
+        return "military-force", f"“{label}” alone: the state's own"  # "ordered the Defence Force to …"
     if cap[-2] in ("Air", "Police", "Naval", "Border", "Reserve", "Security") and not _INSURGENT_WORDS.search(label):
         return "military-force", f"“{cap[-2]} {cap[-1]}”"  # "Royal Air Force", "Central Reserve Police Force"
     if _INSURGENT_WORDS.search(label):
