@@ -96,6 +96,7 @@ _PLACE_BEFORE = re.compile(
     r"|\broads?\s+(?:to|from|out\s+of|into)"
     r"|\bfrom\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+to"  # "the road from Addis Ababa to Ambo"
     r"|\b(?:roads?|highways?|routes?|border|frontier|corridor)\s+between(?:\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+and)?"
+    r"|\b(?:border|frontier|boundary)\s+with"  # "on the border with Assam"
     r"|-(?:administered|controlled|held|occupied|annexed)"
     r"|\bannex(?:ed|es|ing)?(?:\s+the)?|\bannexation\s+of(?:\s+the)?"
     r"|\b(?:towns|cities|villages|places|areas|regions|provinces|districts)\s+(?:such\s+as|like|including))\s+$"

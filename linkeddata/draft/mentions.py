@@ -286,6 +286,8 @@ def _clean(seq: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     # are its name, not a person's titles
     if len(out) > 1 and lx.kind_of_word(out[-1][2]) and all(w.rstrip(".") in lx.titles for _, _, w in out[:-1]):
         return out
+    if len(out) > 1 and gazetteer.country(" ".join(w for _, _, w in out)):
+        return out  # "Western Sahara", "South Sudan": a country's whole name, whatever its first word
     # "Tajik President Emomali Rahmon", "Cambodian Prime Minister Hun Manet": a people's word before a title
     if len(out) > 2 and out[1][2].rstrip(".") in lx.titles and (
         out[0][2] in lx.peoples or gazetteer.demonym_country(out[0][2]) or gazetteer.country(out[0][2])
