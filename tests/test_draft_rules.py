@@ -1299,6 +1299,11 @@ def test_a_cue_that_begins_a_sentence(tmp_path, cue, value):
          ("backing", "uae", "security-belt-forces")),
         ("Fighting between the Houthis and the Security Belt forces spread to the port, residents said.",
          ("hostility", "houthis", "security-belt-forces")),
+        ("The UAE has also sent soldiers to fight alongside the Security Belt forces, officials said.",
+         ("alliance", "uae", "security-belt-forces")),
+        ("The Saudi-led coalition launched an offensive against the Houthis in June, officials said.",
+         ("hostility", "saudi-led-coalition", "houthis")),
+        ("Kenya is a longtime ally of the UAE, diplomats say.", ("alliance", "kenya", "uae")),
     ],
 )  # fmt: skip
 def test_each_relationship_rule_on_one_sentence(tmp_path, body, expected):

@@ -9,8 +9,11 @@
 - ``x-ally-of-y``: "Turkey, Azerbaijan’s closest ally", "Iran, the Assad government’s closest ally";
 - ``x-fights-y``: "the coalition, which has fought the Houthis", "X clashed with Y", "fighting
   between X and Y";
-- ``x-alongside-y``: "Rwandan soldiers were operating … alongside the M23" (an alliance);
-- ``x-formed-y``: "Burkina Faso, Mali and Niger have since formed the Alliance of Sahel States".
+- ``x-alongside-y``: "Rwandan soldiers were operating … alongside the M23", "Burundi has sent soldiers
+  to fight alongside …" (an alliance);
+- ``x-formed-y``: "Burkina Faso, Mali and Niger have since formed the Alliance of Sahel States";
+- ``x-offensive-against-y``: "the army launched an offensive against the MFDC" (hostility);
+- ``x-ally-of-y-said``: "Thailand is a longtime treaty ally of the United States".
 
 Each proposal rests on the drafted claim whose words hold it; with no such claim there is none.
 """
@@ -155,6 +158,33 @@ def fights(text: str, names: Names, s: int, e: int) -> list[Proposal]:
     return out
 
 
+def offensive(text: str, names: Names, s: int, e: int) -> list[Proposal]:
+    """"the army launched an offensive against the MFDC", "X launched its biggest offensive against
+    the military": hostility of the one that launched it towards the one it is against."""
+    out = []
+    for m in re.finditer(r"\b(?:launched|launches|began|begun|mounted|opened)\s+(?:an?|its|their|a\s+new|"
+                         r"(?:its|their)\s+(?:biggest|largest|latest|new|final))?\s*(?:[\w-]+\s+)?"
+                         r"(?:offensive|assault|campaign|operation|attack)\s+against\s+(?:the\s+)?", text[s:e]):
+        x = subject_before(names, text, s, s + m.start())
+        y = actor_after(names, text, s + m.end(), e, max_words=0)
+        if x and y and x.id != y.id:
+            out.append(Proposal("hostility", x.id, y.id, (x.start, y.end)))
+    return out
+
+
+def ally_of(text: str, names: Names, s: int, e: int) -> list[Proposal]:
+    """"Thailand is a longtime treaty ally of the United States": an alliance said outright."""
+    out = []
+    for m in re.finditer(r"\s+(?:is|are|was|were|has long been|remains|remain)\s+(?:a|an|the)?\s*"
+                         r"(?:(?:close|closest|key|longtime|long-time|treaty|main|staunch|staunchest|old|oldest|"
+                         r"strategic|military)\s+)*all(?:y|ies)\s+of\s+(?:the\s+)?", text[s:e]):
+        x = _actor_ending_at(names, s + m.start())
+        y = actor_after(names, text, s + m.end(), e, max_words=0)
+        if x and y and x.id != y.id:
+            out.append(Proposal("alliance", x.id, y.id, (x.start, y.end)))
+    return out
+
+
 def alongside(text: str, names: Names, s: int, e: int) -> list[Proposal]:
     """"Rwandan soldiers were operating … alongside the M23", "accuses Kinshasa of fighting alongside
     the FDLR": the subject fights beside the actor named right after "alongside"."""
@@ -162,7 +192,8 @@ def alongside(text: str, names: Names, s: int, e: int) -> list[Proposal]:
     for m in re.finditer(r"\b(?:fighting|fought|fight|fights|operating|operate|operated|deployed|serving)\s+"
                          r"(?:[\w’'-]+\s+){0,5}?alongside\s+(?:the\s+)?", text[s:e]):
         before = text[s : s + m.start()]
-        of = re.search(r"\bof\s+$", before)  # "accuses Kinshasa of fighting alongside"
+        # "accuses Kinshasa of fighting alongside", "Burundi has also sent soldiers to fight alongside"
+        of = re.search(r"\bof\s+$|\bsent\s+(?:\w+\s+)?(?:soldiers|troops|forces|militias|fighters)\s+to\s+$", before)
         x = subject_before(names, text, s, s + m.start() - (len(of.group()) if of else 0)) or next(
             (h for h in reversed(names.hits) if h.kind == "actor" and s <= h.start and h.end <= s + m.start()
              and re.fullmatch(r"\s+(?:(?:soldiers|troops|forces|fighters|were|was|are|is|had been|have been)\s+)*",
@@ -202,6 +233,8 @@ RULES: tuple[tuple[str, Callable[[str, Names, int, int], list[Proposal]], float]
     ("x-fights-y", fights, 0.7),
     ("x-alongside-y", alongside, 0.6),
     ("x-formed-y", formed, 0.7),
+    ("x-offensive-against-y", offensive, 0.6),
+    ("x-ally-of-y-said", ally_of, 0.7),
 )
 
 
