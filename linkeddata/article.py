@@ -137,8 +137,9 @@ _CREDIT_LINE = re.compile(rf"^(?:{_LABEL}(?P<credit>{_CREDIT}(?: via {_NAMES})?)
                           rf"|image|images)(?i: credit| courtesy)?(?::| by| [—–]) "
                           rf"(?P<labelled>{_NAMES}(?: ?/ ?| \| |, | [—–] | for ){_NAMES})"
                           # a label of one to three words of its own ("Image source:", "Lead image:",
-                          # "Staff photo by", "Fotografía:"), then a name and an outlet
-                          rf"|[A-Za-zÀ-ÖØ-öø-ÿ’']+(?: [A-Za-zÀ-ÖØ-öø-ÿ’']+){{0,2}}(?::| by) "
+                          # "Staff photo by", "Fotografía:", "Crédit photo :" with the French space), then
+                          # a name and an outlet
+                          rf"|[A-Za-zÀ-ÖØ-öø-ÿ’']+(?: [A-Za-zÀ-ÖØ-öø-ÿ’']+){{0,2}}(?: ?:| by) "
                           rf"(?P<anylabel>{_NAMES}(?: ?/ ?| \| |, | [—–] | for | · ){_NAMES})"
                           rf"|\((?P<parenfor>{_NAMES} for {_NAMES})\)"
                           # "Credit…Name for Outlet": a label run into the name by an ellipsis

@@ -1266,6 +1266,11 @@ def overlaps_cue(text: str, found, cue: str) -> bool:
          "2024-01-08"),
         ("The troops occupied the town in the first days of the 2022 invasion and held it until that September.",
          "that September", "2022-09"),
+        # "earlier" counts back as "later" counts on
+        ("The push began in March 2022. Two months earlier, soldiers had been ambushed on the border.",
+         "Two months earlier", "2022-01"),
+        ("The convoy was hit on Tuesday. Two days earlier, the army had closed the road.", "Two days earlier",
+         "2024-01-07"),
     ],
 )  # fmt: skip
 def test_a_cue_relative_to_the_last_date_before_it(tmp_path, body, cue, value):
@@ -1477,6 +1482,8 @@ def test_curated_annotations_pass_strict(tmp_path):
         # under any label of a photo, in any case: one held-out set had four such lines, none a form the
         # reader knew (no photo, no publisher, the caption read as the story's first paragraph)
         ("Photos: Lina Wenda / Sentani Monthly", "lina-wenda", "sentani-monthly"),
+        # a French label, with the space French puts before a colon
+        ("Crédit photo : Ousmane Badji / Bolong Journal", "ousmane-badji", "bolong-journal"),
         ("Photographed by Achta Mahamat, Logone Press Agency", "achta-mahamat", "logone-press-agency"),
         ("Pic: Oleg Sarin / Kama Herald", "oleg-sarin", "kama-herald"),
         ("PHOTO CREDIT: Meron Haile / The Tekeze Review", "meron-haile", "tekeze-review"),

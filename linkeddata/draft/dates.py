@@ -88,7 +88,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
         # from the last date the text gives before them
         ("anchored", re.compile(
             rf"(?<![\w-])(?:(?P<count>[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|"
-            rf"[Tt]en|\d{{1,2}}) (?P<unit>hour|day|week|month|year)s? later|"
+            rf"[Tt]en|\d{{1,2}}) (?P<unit>hour|day|week|month|year)s? (?P<dir>later|earlier)|"
             rf"(?P<bcount>[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|\d{{1,2}}) "
             rf"(?P<bunit>day|week)s? after(?= (?!the\b|that\b|this\b|its\b|his\b|her\b|their\b|a\b|an\b)\w)|"
             rf"[Hh]ours later|[Ll]ater that day|[Bb]y (?:the )?(?P<by>evening|nightfall|midday|noon)|"
@@ -310,8 +310,8 @@ def _ago(s, e, m, pub, pub_words) -> DateFound:
 
 
 def _anchored(lay: Layout, d: DateFound, m: re.Match, found: list[DateFound]) -> DateFound:
-    """"ten days later", "the next day", "within hours", "that evening", "at the time", "that September":
-    from the last date the text gives before the words, in their paragraph or the two before, at the
+    """"ten days later", "two months earlier", "the next day", "within hours", "that evening", "at the time",
+    "that September": from the last date the text gives before the words, in their paragraph or the two before, at the
     precision both give ("two weeks later" is a week: its month; "within days" its month). "A day after
     Azerbaijan launched …" dates the clause it opens: a day before the date of the sentence (the last
     date before it, else the publication date)."""
@@ -348,8 +348,9 @@ def _anchored(lay: Layout, d: DateFound, m: re.Match, found: list[DateFound]) ->
     that = m.group("that")
     if that in ("year", "month") and len(value) >= (4 if that == "year" else 7):
         return DateFound(s, e, value[: 4 if that == "year" else 7], note)
+    back = -1 if m.group("dir") == "earlier" else 1  # "Two months earlier": as far before
     if day is None and later in ("month", "year"):  # "in May 2021 … Six months later": 2021-11
-        n = 1 if m.group("next") else _count(m.group("count"))
+        n = 1 if m.group("next") else _count(m.group("count")) * back
         if later == "year":
             return DateFound(s, e, str(int(value[:4]) + n), note)
         first = datetime.date(int(value[:4]), int(value[5:7]), 1) + relativedelta(months=n)
@@ -375,7 +376,7 @@ def _anchored(lay: Layout, d: DateFound, m: re.Match, found: list[DateFound]) ->
     if m.group("after"):  # "the day after the attack"
         return DateFound(s, e, (day + datetime.timedelta(days=1)).isoformat(), note)
     unit = m.group("next") or m.group("unit")
-    n = 1 if m.group("next") else _count(m.group("count"))
+    n = 1 if m.group("next") else _count(m.group("count")) * back
     if unit in ("morning", "afternoon", "evening", "night"):
         unit = "day"
     target = day + relativedelta(**{unit + "s": n}) if unit != "hour" else day
