@@ -142,6 +142,9 @@ _CREDIT_LINE = re.compile(rf"^(?:{_LABEL}(?P<credit>{_CREDIT}(?: via {_NAMES})?)
                           rf"|[A-Za-zÀ-ÖØ-öø-ÿ’']+(?: [A-Za-zÀ-ÖØ-öø-ÿ’']+){{0,2}}(?: ?:| by) "
                           rf"(?P<anylabel>{_NAMES}(?: ?/ ?| \| |, | [—–] | for | · ){_NAMES})"
                           rf"|\((?P<parenfor>{_NAMES} for {_NAMES})\)"
+                          # "Photographed for the Outlet by Name": the outlet first
+                          rf"|(?i:photographed|photographs?|photos?|pictures?|images?) for "
+                          rf"(?P<forby>(?:the )?{_NAMES} by {_NAMES})"
                           # "Credit…Name for Outlet": a label run into the name by an ellipsis
                           rf"|(?i:credit|photo|image|picture)(?:…|\.\.\.) ?"
                           rf"(?P<ellipsis>{_NAMES}(?: for | ?/ ?| \| |, ){_NAMES}))$")

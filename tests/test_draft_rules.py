@@ -130,6 +130,12 @@ def _claim_by_rule(d, rule: str):
         ("reported", "The prime minister, Anthony Albanese, said his government was ready to help.", "Anthony Albanese",
          "asserted"),
         ("reported", "The group's spokesman, Ali Hassan, said the town had fallen.", "Ali Hassan", "asserted"),
+        # a sentence-opening name with an acronym joined to it
+        ("reported", "RED-Tabara, a rebel group based in Congo, claimed the attack in a post on X.", "RED-Tabara",
+         "asserted"),
+        # "…, residents told us, and …": the speaker ends the first clause
+        ("said-after", "Police trucks arrived at the town overnight, residents told us, and families were gathering.",
+         "Residents (unnamed)", "asserted"),
         ("reported", "The Kurdistan Regional Government called the attack a terrorist act on Monday.",
          "Kurdistan Regional Government", "asserted"),
         ("said-after", "Tehran rejected the accusation as baseless, the Iranian foreign ministry said in a statement.",
@@ -302,6 +308,13 @@ def test_a_pronoun_two_paragraphs_from_its_antecedent_is_left_to_the_person(tmp_
     far = _draft_of(tmp_path / "far", body.format("The shops stayed shut all week in the town.\n\n"))
     assert [near.names.label(c.asserter) for c in near.claims if c.quote] == ["Omar Zidan"]
     assert [c for c in far.claims if c.quote] == [] and len(far.unattributed) == 1
+
+
+def test_a_person_named_in_a_possessive_is_no_antecedent_of_a_pronoun(tmp_path):
+    """"Manga said the offensive had weakened Sadio’s faction … “…,” she said": Manga's words."""
+    d = _draft_of(tmp_path, "Marie Manga said the offensive had weakened Salif Sadio’s faction more than any other. "
+                            "“If the harvest fails, the young men will go back to the forest,” she said.")  # fmt: skip
+    assert [d.names.label(c.asserter) for c in d.claims if c.quote] == ["Marie Manga"]
 
 
 def test_a_reported_claim_ends_where_a_clause_with_its_own_subject_begins(tmp_path):
@@ -1484,6 +1497,8 @@ def test_curated_annotations_pass_strict(tmp_path):
         ("Photos: Lina Wenda / Sentani Monthly", "lina-wenda", "sentani-monthly"),
         # a French label, with the space French puts before a colon
         ("Crédit photo : Ousmane Badji / Bolong Journal", "ousmane-badji", "bolong-journal"),
+        # the outlet the photo was taken for, then its photographer
+        ("Photographed for the Loktak Review by Rajkumar Singh", "rajkumar-singh", "loktak-review"),
         ("Photographed by Achta Mahamat, Logone Press Agency", "achta-mahamat", "logone-press-agency"),
         ("Pic: Oleg Sarin / Kama Herald", "oleg-sarin", "kama-herald"),
         ("PHOTO CREDIT: Meron Haile / The Tekeze Review", "meron-haile", "tekeze-review"),

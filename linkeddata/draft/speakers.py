@@ -423,8 +423,11 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
         key=lambda x: x[0],
     )
     # A person named after the last speaker, in the same paragraph, is nearer still.
+    # Not one named in a possessive ("weakened Sadio’s faction … “…,” she said"): the owner of a thing
+    # spoken of is not who speaks.
     persons = [(h.start, Speaker(h.id, "")) for h in current.hits
-               if h.kind == "actor" and current.actor_type(h.id) == "person" and h.how != "speaker"]  # fmt: skip
+               if h.kind == "actor" and current.actor_type(h.id) == "person" and h.how != "speaker"
+               and not re.match(r"[’']s?\s", text[h.end : h.end + 3])]  # fmt: skip
     for ask in sorted(pronoun_asks, key=order):
         hs = ask.head[0]
         phrase = text[ask.head[0] : ask.head[1]].strip(" \t,…—–").lower()

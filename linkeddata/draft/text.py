@@ -144,6 +144,9 @@ def is_name_token(word: str) -> bool:
     particles = lexicon().particles
     if parts[0].lower() in particles and len(parts) > 1:
         return all(is_cap_word(p) for p in parts[1:])
+    if len(parts) > 1 and all(is_cap_word(p) or re.fullmatch(r"[A-Z][A-Z0-9]{1,6}", p) for p in parts) and any(
+            is_cap_word(p) for p in parts):
+        return True  # an acronym joined to a name: "RED-Tabara", "M23-Tabara" (not two acronyms: "AFC-M23")
     return is_cap_word(parts[0]) and all(is_cap_word(p) or p.lower() in particles for p in parts[1:])
 
 

@@ -142,7 +142,7 @@ def _said_after(text: str, s: int, e: int) -> re.Match | None:
                   r"reporters|journalists|us|me|him|her|them|lawmakers|parliament|the press|(?:a|the) (?:news|press) "
                   r"conference|(?:a|the) (?:briefing|rally|crowd|meeting))"
                   r"(?:\s+(?:by|in|on|at|over|during|after|late|earlier|later|this|last|yesterday|today)\b[^,.;“”]{0,40})?"
-                  r"[.!]?$", sentence)
+                  r"(?:[.!]?$|,(?=\s+(?:and|but|while)\s))", sentence)  # "…, residents told us, and families …"
     if m:
         return m
     # "…, said X." but not "…, claimed the attack.": before its speaker only a verb of saying itself
@@ -190,7 +190,7 @@ def find_said_after(lay: Layout) -> list[Found]:
         head = (s + m.start("head"), s + m.end("head"))
         appos = (s + m.start("appos"), s + m.end("appos")) if m.groupdict().get("appos") else None
         evidence = trim(text, s, s + m.start(), " \t,")
-        if s + m.end() < e - 2:
+        if s + m.end() < e - 2 and not re.match(r",\s+(?:and|but|while)\s", text[s + m.end() - 1 : e]):
             evidence = trim(text, s, e, " \t")  # "The joint force, Omer said, is likely to …": all of it
         if evidence[1] <= evidence[0]:
             continue
