@@ -1640,6 +1640,9 @@ def test_an_acronym_is_the_name_whose_initials_it_spells(tmp_path):
         ("Rwanda rejected the accusation on Friday, urging Gitega to settle the matter.", "Government of Burundi",
          "government"),
         ("The state assembly urged Delhi to scrap the pact.", "Government of India", "government"),
+        # a body of a state named by the word before "of"
+        ("Kanu has been held by the Department of State Services since June.", "Department of State Services",
+         "government"),
         # a country's whole name that begins with a word of direction; a place on the border with another
         ("The front has fought for the independence of Western Sahara since 1975, the group said.", "Western Sahara",
          "place"),

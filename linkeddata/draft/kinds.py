@@ -387,6 +387,9 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
         _state_possessive(text, s) for s, _ in spans
     ):  # "Venezuela’s National Electoral Council", "Pakistan’s National Security Committee"
         return "actor", "government", f"head-word “{words[-1]}” after a country's name", 0.6, None, None
+    at = next((i for i, w in enumerate(words) if w in ("in", "of", "for")), None)
+    if at and lx.kind_of_word(cap[at - 1]) == "government":  # "Department of State Services", "Ministry of Defence"
+        return "actor", "government", f"head-word “{words[at - 1]}” before “{words[at]}”", 0.7, None, None
     if head:
         return "actor", head, f"head-word “{words[-1]}”", 0.7, None, None
     if cap[-1] in ("States", "Nations", "Countries") and len(cap) > 2 and "of" in words:
