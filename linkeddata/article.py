@@ -135,16 +135,20 @@ _CREDIT_LINE = re.compile(rf"^(?:{_LABEL}(?P<credit>{_CREDIT}(?: via {_NAMES})?)
                           # "Photographed by"
                           rf"|(?i:photo|photos|photograph|photographs|photographed|photography|picture|pictures|pic|pics"
                           rf"|image|images)(?i: credit| courtesy)?(?::| by| [—–]) "
-                          rf"(?P<labelled>{_NAMES}(?: ?/ ?| \| |, | [—–] | for ){_NAMES})"
+                          rf"(?P<labelled>{_NAMES}(?: ?/ ?| \| |, | [—–] | for (?:the )?| via (?:the )?"
+                          rf"|, courtesy of (?:the )?){_NAMES})"
                           # a label of one to three words of its own ("Image source:", "Lead image:",
                           # "Staff photo by", "Fotografía:", "Crédit photo :" with the French space), then
                           # a name and an outlet
                           rf"|[A-Za-zÀ-ÖØ-öø-ÿ’']+(?: [A-Za-zÀ-ÖØ-öø-ÿ’']+){{0,2}}(?: ?:| by) "
-                          rf"(?P<anylabel>{_NAMES}(?: ?/ ?| \| |, | [—–] | for | · ){_NAMES})"
+                          rf"(?P<anylabel>{_NAMES}(?: ?/ ?| \| |, | [—–] | for (?:the )?| via (?:the )?| · ){_NAMES})"
                           rf"|\((?P<parenfor>{_NAMES} for {_NAMES})\)"
                           # "Photographed for the Outlet by Name": the outlet first
                           rf"|(?i:photographed|photographs?|photos?|pictures?|images?) for "
                           rf"(?P<forby>(?:the )?{_NAMES} by {_NAMES})"
+                          # "Photograph courtesy of the Kenya Red Cross Society": a handout, no photographer
+                          rf"|(?i:photo|photos|photograph|photographs|picture|pictures|image|images) courtesy of "
+                          rf"(?P<courtesy>(?:the )?{_NAMES})"
                           # "Credit…Name for Outlet": a label run into the name by an ellipsis
                           rf"|(?i:credit|photo|image|picture)(?:…|\.\.\.) ?"
                           rf"(?P<ellipsis>{_NAMES}(?: for | ?/ ?| \| |, ){_NAMES}))$")

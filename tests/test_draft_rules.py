@@ -1499,6 +1499,9 @@ def test_curated_annotations_pass_strict(tmp_path):
         ("Crédit photo : Ousmane Badji / Bolong Journal", "ousmane-badji", "bolong-journal"),
         # the outlet the photo was taken for, then its photographer
         ("Photographed for the Loktak Review by Rajkumar Singh", "rajkumar-singh", "loktak-review"),
+        # the outlet a photo came through, or was taken for, after "the"
+        ("Photo by Rosa Huamán via Mantaro Wire", "rosa-huaman", "mantaro-wire"),
+        ("Image: Grace Kabugho for the Rwenzori Bulletin", "grace-kabugho", "rwenzori-bulletin"),
         ("Photographed by Achta Mahamat, Logone Press Agency", "achta-mahamat", "logone-press-agency"),
         ("Pic: Oleg Sarin / Kama Herald", "oleg-sarin", "kama-herald"),
         ("PHOTO CREDIT: Meron Haile / The Tekeze Review", "meron-haile", "tekeze-review"),
@@ -1520,6 +1523,23 @@ def test_a_credit_names_the_photographer_and_the_outlet_apart(tmp_path, credit_l
     assert (d.photo.creator, d.photo.provider) == (creator, provider)
     assert d.names.actor_type(creator) == "person" and d.names.actor_type(provider) == "media-outlet"
 
+
+
+@pytest.mark.parametrize(
+    "credit_line, creator, provider",
+    [
+        ("Photo: Peter Yalu, courtesy of the Enga Provincial Administration", "peter-yalu",
+         "enga-provincial-administration"),
+        ("Photograph courtesy of the Kenya Red Cross Society", None, "kenya-red-cross-society"),
+    ],
+)  # fmt: skip
+def test_a_handout_photo_is_provided_by_the_body_it_came_from(tmp_path, credit_line, creator, provider):
+    """The photo's date was taken for the publication date while these lines went unread."""
+    d = _draft_of(tmp_path, "The war went on through the winter, residents said, and the roads to the north stayed "
+                            "closed to trucks, buses and the few cars that still had fuel for the long drive.",
+                  front=f"Policemen stand guard at the gate, August 16, 2023.\n{credit_line}\n\n")  # fmt: skip
+    assert (d.photo.creator, d.photo.provider) == (creator, provider)
+    assert d.names.actor_type(provider) not in (None, "person", "media-outlet")
 
 
 def test_the_short_name_of_the_publisher_is_the_publisher_though_the_registry_gives_it_another(tmp_path):

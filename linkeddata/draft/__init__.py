@@ -246,7 +246,9 @@ def _lines(lay: Layout, names: Names, dates: Dates):
             credit=(p.credit.start, p.credit.end),
             caption=(p.caption.start, p.caption.end),
             creator=next((h.id for h in in_credit if names.actor_type(h.id) == "person"), None),
-            provider=next((h.id for h in in_credit if names.actor_type(h.id) == "media-outlet"), None),
+            # an outlet, else the body whose handout it is ("Photograph courtesy of the Kenya Red Cross Society")
+            provider=next((h.id for h in in_credit if names.actor_type(h.id) == "media-outlet"), None) or next(
+                (h.id for h in in_credit if names.actor_type(h.id) not in (None, "person")), None),
             date=next((d for d in dates.found if p.caption.start <= d.start < p.caption.end and d.value
                        and len(d.value) == 10), None),  # fmt: skip
             places=tuple(dict.fromkeys(h.id for h in names.hits

@@ -542,8 +542,9 @@ def credit_lead(credit: str) -> str:
 
 
 def photographer_first(credit: str) -> bool:
-    """"Name for Outlet", "NAME FOR OUTLET": the photographer, then whom the photo was taken for."""
-    return bool(re.search(r" (?:for|FOR) ", credit))
+    """"Name for Outlet", "NAME FOR OUTLET", "Name via Outlet": the photographer, then whom the photo was
+    taken for or came through."""
+    return bool(re.search(r" (?:for|FOR|via) ", credit))  # "Name via Outlet" too
 
 
 def _in_credit(lay: Layout, start: int) -> bool:
