@@ -1284,6 +1284,16 @@ def overlaps_cue(text: str, found, cue: str) -> bool:
          "Two months earlier", "2022-01"),
         ("The convoy was hit on Tuesday. Two days earlier, the army had closed the road.", "Two days earlier",
          "2024-01-07"),
+        # the same month or year, the end of it, the night (day, week …) before
+        ("Roadside bombs killed five men in June 2022. In the same month, the army closed the road.",
+         "In the same month", "2022-06"),
+        ("The alliance took the town in 2022. By the end of the year it held a dozen towns.", "By the end of the year",
+         "2022"),
+        ("The army said on Tuesday that soldiers had killed seven fighters there the previous night.",
+         "the previous night", "2024-01-08"),
+        # "two weeks after" a clause, in a sentence whose date gives no day: the year
+        ("The two armies launched an operation in November 2021, two weeks after bombings in the capital.",
+         "two weeks after", "2021"),
     ],
 )  # fmt: skip
 def test_a_cue_relative_to_the_last_date_before_it(tmp_path, body, cue, value):

@@ -98,6 +98,11 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
             rf"[Ww]ithin (?P<within>hours|days|weeks)|"
             rf"[Oo]ver the (?:next|following) (?P<over>two|three|four|five|few|\d) (?P<span>days|weeks)|"
             rf"[Tt]hat (?P<that>morning|afternoon|evening|night|day|week|month|year)|"
+            # "In the same month", "by the end of the year": the month or the year the text was at
+            rf"(?:[Ii]n )?[Tt]he same (?P<samespan>week|month|year)|"
+            rf"[Bb]y the end of (?:the|that) (?P<endof>month|year)|"
+            # "the previous night", "the preceding week": one before the date the text was at
+            rf"[Tt]he (?:previous|preceding) (?P<prev>day|morning|afternoon|evening|night|week|month|year)|"
             rf"[Tt]hat (?P<thatmon>{months})|"
             rf"[Aa]t the time|"
             rf"(?P<tod>[Bb]efore dawn|[Aa]t (?:dawn|dusk|midnight|noon|midday)|"
@@ -323,10 +328,24 @@ def _anchored(lay: Layout, d: DateFound, m: re.Match, found: list[DateFound]) ->
     # September", "at the time"): the last date that gives as much
     words = m.group().lower()
     later = m.group("next") or m.group("unit")  # "six months later", "the next month": a month needs a month
-    needs = 4 if (m.group("thatmon") or words == "at the time" or m.group("that") == "year" or later == "year") else (
-        7 if m.group("that") == "month" or later == "month" else 10)  # fmt: skip
+    that = m.group("that") or m.group("samespan") or m.group("endof")  # "that month", "the same month"
+    prev = m.group("prev")
+    needs = 4 if (m.group("thatmon") or words == "at the time" or that == "year" or later == "year"
+                  or prev == "year") else (7 if that == "month" or later == "month" or prev == "month" else 10)
     anchor = next((f for f in reversed(found) if f.value and len(f.value) >= needs and since <= f.start
                    and f.end <= s and f.note != "the publication date"), None)  # fmt: skip
+    if m.group("bunit"):
+        # "… in November 2021, two weeks after suicide bombings in Kampala": a date of the sentence that
+        # gives no day, nearer than any day before it, gives the year of the clause (but the January of a
+        # month: the year before, maybe)
+        coarse = next((f for f in reversed(found) if f.value and len(f.value) in (4, 7) and since <= f.start
+                       and f.end <= s and not re.search(r"[.!?]\s", lay.text[f.end : s])), None)  # fmt: skip
+        if coarse is not None and (anchor is None or anchor.end <= coarse.start):
+            if coarse.value.endswith("-01"):
+                return DateFound(s, e, None, f"TODO: before “{lay.text[coarse.start : coarse.end]}”, which may be the "
+                                             f"year before")  # fmt: skip
+            return DateFound(s, e, coarse.value[:4], f"the year of “{lay.text[coarse.start : coarse.end]}” "
+                                                      f"({coarse.value}) before it; TODO: check")
     if anchor is None and m.group("bunit"):  # "… have agreed to a ceasefire, a day after …": today's news
         anchor = next((f for f in found if f.note == "the publication date" and f.value), None)
     if m.group("tod") and at is not None and re.match(
@@ -345,9 +364,18 @@ def _anchored(lay: Layout, d: DateFound, m: re.Match, found: list[DateFound]) ->
         return DateFound(s, e, f"{value[:4]}-{_month(m.group('thatmon')):02d}", note)
     if words == "at the time":
         return DateFound(s, e, value, note)
-    that = m.group("that")
     if that in ("year", "month") and len(value) >= (4 if that == "year" else 7):
         return DateFound(s, e, value[: 4 if that == "year" else 7], note)
+    if prev:  # "the previous night": the day (week, month, year) before
+        unit = "day" if prev in ("morning", "afternoon", "evening", "night") else prev
+        if unit in ("month", "year"):
+            first = datetime.date(int(value[:4]), int(value[5:7]) if unit == "month" else 1, 1)
+            first -= relativedelta(**{unit + "s": 1})
+            return DateFound(s, e, f"{first.year}-{first.month:02d}" if unit == "month" else str(first.year), note)
+        if day is None:
+            return DateFound(s, e, None, f"TODO: before “{text[anchor.start : anchor.end]}”, which gives no day")
+        before = day - relativedelta(**{unit + "s": 1})
+        return DateFound(s, e, _week_value(before) if unit == "week" else before.isoformat(), note)
     back = -1 if m.group("dir") == "earlier" else 1  # "Two months earlier": as far before
     if day is None and later in ("month", "year"):  # "in May 2021 … Six months later": 2021-11
         n = 1 if m.group("next") else _count(m.group("count")) * back
