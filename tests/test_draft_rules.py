@@ -317,6 +317,23 @@ def test_a_person_named_in_a_possessive_is_no_antecedent_of_a_pronoun(tmp_path):
     assert [d.names.label(c.asserter) for c in d.claims if c.quote] == ["Marie Manga"]
 
 
+def test_a_part_of_a_registry_state_is_a_place_of_its_own(tmp_path):
+    d = _draft_of(tmp_path, "The group was formed in western Iran in the 1990s, officials said.")
+    text = d.article.text
+    assert [(text[h.start : h.end], h.kind) for h in d.hits if "Iran" in text[h.start : h.end]] == [
+        ("western Iran", "place")]
+
+
+def test_the_alliance_is_the_one_whose_name_ends_in_the_word(tmp_path):
+    """"the alliance" took up the MNDAA, named last, for the Three Brotherhood Alliance; and "By the end
+    of the year" was taken for part of its speaker."""
+    d = _draft_of(tmp_path, "The Three Brotherhood Alliance began its offensive in October. The Myanmar National "
+                            "Democratic Alliance Army took Laukkai. By the end of the year the alliance said it had "
+                            "captured 300 positions.")  # fmt: skip
+    claim = next(c for c in d.claims if c.rule == "reported")
+    assert d.names.label(claim.asserter) == "Three Brotherhood Alliance"
+
+
 def test_a_reported_claim_ends_where_a_clause_with_its_own_subject_begins(tmp_path):
     d = _draft_of(tmp_path, "Al-Shabaab claimed the raid on the town, and the United States designated the group a "
                             "terrorist organisation.")  # fmt: skip
@@ -1670,6 +1687,14 @@ def test_an_acronym_is_the_name_whose_initials_it_spells(tmp_path):
         ("Rwanda rejected the accusation on Friday, urging Gitega to settle the matter.", "Government of Burundi",
          "government"),
         ("The state assembly urged Delhi to scrap the pact.", "Government of India", "government"),
+        # a number that begins a name; "Jaysh" as "Jaish"; a monitor's acronym; "State House"; a capital's answer
+        ("The junta and the Three Brotherhood Alliance agreed to a truce, officials said.",
+         "Three Brotherhood Alliance", "armed-group"),
+        ("It has been the base of al-Shabaab’s Jaysh Ayman, a unit that raids the villages.", "Jaysh Ayman",
+         "armed-group"),
+        ("The Islamic State claimed the attack in a statement, SITE reported.", "SITE", "organization"),
+        ("State House said the president had been briefed on the attack.", "State House", "government"),
+        ("Naypyidaw’s answer has been air power and martial law.", "Government of Myanmar", "government"),
         # a body of a state named by the word before "of"
         ("Kanu has been held by the Department of State Services since June.", "Department of State Services",
          "government"),

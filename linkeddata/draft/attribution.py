@@ -46,7 +46,8 @@ def _patterns() -> dict[str, re.Pattern]:
             # a time before the subject, with no comma: "In 2007 the court ruled", "Last month the junta said"
             r"(?:(?:In|On|By|Last|Earlier|Later|This)\s+(?:(?:19|20)\d\d|"
             + "|".join([*lx.months, *lx.weekdays]) + r"|month|week|year|morning|afternoon|evening|night)"
-            r"(?:\s+\d{1,2})?(?:,?\s+(?:19|20)\d\d)?\s+(?=[A-Za-z]))?"
+            r"(?:\s+\d{1,2})?(?:,?\s+(?:19|20)\d\d)?\s+(?=[A-Za-z])"
+            r"|By\s+the\s+end\s+of\s+(?:the|that)\s+(?:year|month)\s+(?=[a-z]))?"
             # a list of names ("Côte d’Ivoire, Senegal and Benin have said"), or words up to the verb,
             # which a relative pronoun does not end ("An official who asked not to be named said")
             r"(?P<head>(?:[A-Z][\w’'-]*(?:\s+(?:[A-Z]|d[’'])[\w’'-]*)*,\s+)+[A-Z][\w’'-]*(?:\s+(?:[A-Z]|d[’'])[\w’'-]*)*"

@@ -293,11 +293,16 @@ def _clean(seq: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         out[0][2] in lx.peoples or gazetteer.demonym_country(out[0][2]) or gazetteer.country(out[0][2])
     ):
         out.pop(0)
+    if " ".join(w for _, _, w in out) in lx.institutions:
+        return out  # "State House said": a seat of power's whole name
     while out and (out[0][2] in lx.stop or out[0][2].rstrip(".") in lx.titles or out[0][2] in lx.connectors
                    or (out[0][2].lower() in lx.people_nouns and len(out) > 1)
                    or (out[0][2] in lx.weekdays and len(out) > 1)):  # fmt: skip
         # "Fighters of the Maute group": the people of a name are no part of it; nor is the day before
         # it ("On Tuesday Amnesty renewed its call")
+        if len(out) > 2 and out[0][2] in ("One", "Two", "Three", "Four", "Five") and lx.kind_of_word(
+                out[-1][2]) and all(w[:1].isupper() and w not in lx.stop for _, _, w in out[1:]):
+            break  # "the Three Brotherhood Alliance": a number that begins a name of its own
         out.pop(0)
     while out and out[-1][2] in lx.connectors:
         out.pop()
@@ -537,6 +542,17 @@ def find_names(lay: Layout, index: RegistryIndex) -> Names:
     unlinked: list[Span] = []  # registry names inside the name of another actor or of a body: never linked
     doubtful: list[tuple[str, Span, str]] = []  # (ref, span, reason): not linked, a TODO for the person
     for h in hits:
+        part = _PART_OF_COUNTRY.search(text[max(0, h.start - 20) : h.start]) if h.kind == "actor" else None
+        if part and registry.actors[h.id].type == "state" and text[h.end : h.end + 1] != "-":
+            # "formed in western Uganda": a part of the registry's state, a place of its own
+            label = f"{part.group(1)} {text[h.start : h.end]}"
+            ent = next((e for e in entities.values() if e.label == label and e.kind == "place"), None)
+            if ent is None:
+                ent = Entity(ids.new(label), "place", label, None, f"a part of {text[h.start : h.end]}", 0.6)
+                entities[ent.id] = ent
+            new_hits.append(Hit(h.start - len(part.group()), h.end, "place", ent.id, "candidate"))
+            unlinked.append(h.span)
+            continue
         after = re.match(r" ((?:[A-Z][\w’'-]+ ?){1,4})", text[h.end : h.end + 60])
         region = lay.region_at(h.start)
         words = after.group(1).split() if after else []

@@ -152,7 +152,13 @@ def _definite(text: str, names: Names, hs: int, he: int) -> str | None:
         if last and not any(h.start <= last[-1] < h.end for h in before):
             return None
         return found.pop() if len(found) == 1 else None
-    # the actor whose name or description has the noun ("the company": "…, a private military company")
+    # the actor whose name ends in the noun (its head: "the alliance" is the Three Brotherhood Alliance,
+    # not the Myanmar National Democratic Alliance Army named after it), else whose name or description has
+    # it ("the company": "…, a private military company")
+    for h in before:
+        label = names.label(h.id).lower()
+        if re.search(rf"\b{noun}(?:$|\s+(?:of|in|for)\b)", label):
+            return h.id
     for h in before:
         e = names.entities.get(h.id)
         if re.search(rf"\b{noun}\b", names.label(h.id).lower()) or (e and re.search(rf"\b{noun}\b", e.rule)):
