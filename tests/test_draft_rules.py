@@ -1695,6 +1695,8 @@ def test_an_acronym_is_the_name_whose_initials_it_spells(tmp_path):
         ("The Islamic State claimed the attack in a statement, SITE reported.", "SITE", "organization"),
         ("State House said the president had been briefed on the attack.", "State House", "government"),
         ("Naypyidaw’s answer has been air power and martial law.", "Government of Myanmar", "government"),
+        ("The National Police Service did not respond to questions.", "National Police Service", "government"),
+        ("A Beijing-brokered truce halts the offensive in northern Shan, officials said.", "Shan", "place"),
         # a body of a state named by the word before "of"
         ("Kanu has been held by the Department of State Services since June.", "Department of State Services",
          "government"),
@@ -1766,6 +1768,9 @@ def test_a_place_named_with_an_acronym_is_drafted_without_aliases(tmp_path):
          "described-source-“volunteers”"),
         ("Sadio’s faction, which was not part of the talks, called it a surrender.", "Sadio’s faction", "armed-group",
          "described-source-“faction”"),
+        # "a charge that others in Lamu rejected": the others, a group of people
+        ("The raids were meant to drive farmers off their plots, a charge that others in Lamu rejected.",
+         "Others in Lamu", "population-group", "described-source-“others”"),
     ],
 )  # fmt: skip
 def test_a_described_source_that_is_no_one_person_is_typed_by_its_noun(tmp_path, body, words, typ, rule):

@@ -97,6 +97,9 @@ _PLACE_BEFORE = re.compile(
     r"|\bfrom\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+to"  # "the road from Addis Ababa to Ambo"
     r"|\b(?:roads?|highways?|routes?|border|frontier|corridor)\s+between(?:\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+and)?"
     r"|\b(?:border|frontier|boundary)\s+with"  # "on the border with Assam"
+    # "in northern Shan": a part of a region named by its direction
+    r"|\b(?:in|across|into|from|of|to)\s+(?:the\s+)?(?:(?:north|south)-?(?:eastern|western)|northern|southern|eastern|"
+    r"western|central)"
     r"|-(?:administered|controlled|held|occupied|annexed)"
     r"|\bannex(?:ed|es|ing)?(?:\s+the)?|\bannexation\s+of(?:\s+the)?"
     r"|\b(?:towns|cities|villages|places|areas|regions|provinces|districts)\s+(?:such\s+as|like|including))\s+$"
@@ -392,6 +395,8 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
     at = next((i for i, w in enumerate(words) if w in ("in", "of", "for")), None)
     if at and lx.kind_of_word(cap[at - 1]) == "government":  # "Department of State Services", "Ministry of Defence"
         return "actor", "government", f"head-word “{words[at - 1]}” before “{words[at]}”", 0.7, None, None
+    if head == "organization" and "Police" in cap[:-1]:  # "National Police Service": police are the state's
+        return "actor", "government", "“Police” in the name of a service", 0.6, None, None
     if head:
         return "actor", head, f"head-word “{words[-1]}”", 0.7, None, None
     if cap[-1] in ("States", "Nations", "Countries") and len(cap) > 2 and "of" in words:

@@ -206,7 +206,7 @@ def find_denials(lay: Layout) -> list[Found]:
     for _r, s, e, _quoted in _sentences(lay):
         for m in _DENIAL.finditer(text, s, e):
             g = "head" if m.group("head") else "head2"
-            head = (m.start(g), m.end(g))
+            head = (m.start(g) + (5 if m.group(g).startswith("that ") else 0), m.end(g))  # "a charge that others …"
             if text[head[0] : head[1]].lower() in ("it", "they"):
                 # "X accused the company of …, a charge it denies": the one accused denies it
                 accused = re.search(r"\baccus(?:es|ed|ing)\s+((?:the\s+)?[\w’'-]+(?:\s+[A-Z][\w’'-]+)*)\s+of\b",
