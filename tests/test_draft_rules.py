@@ -126,6 +126,8 @@ def _claim_by_rule(d, rule: str):
         ("reported", "Rights groups accuse the G9 of massacres in the neighbourhoods it controls.",
          "Rights groups (unnamed)", "accused"),
         ("reported", "Analysts warn that the movement may regroup in the hills.", "Analysts (unnamed)", "possible"),
+        # a time that leads into the sentence
+        ("reported", "That day, Iran announced that the talks would resume in the capital.", "Iran", "asserted"),
         # a title, then the name in apposition, then what was said: no ", said X" of its own
         ("reported", "The prime minister, Anthony Albanese, said his government was ready to help.", "Anthony Albanese",
          "asserted"),
@@ -315,6 +317,13 @@ def test_a_person_named_in_a_possessive_is_no_antecedent_of_a_pronoun(tmp_path):
     d = _draft_of(tmp_path, "Marie Manga said the offensive had weakened Salif Sadio’s faction more than any other. "
                             "“If the harvest fails, the young men will go back to the forest,” she said.")  # fmt: skip
     assert [d.names.label(c.asserter) for c in d.claims if c.quote] == ["Marie Manga"]
+
+
+def test_the_group_is_the_armed_group_named_before_it_rather_than_an_organisation(tmp_path):
+    d = _draft_of(tmp_path, "Al-Shabaab fighters raided the village of Bodhei last month. Kenyan soldiers serve in "
+                            "Somalia with the African Union. The group says its attacks are revenge for that.")  # fmt: skip
+    claim = next(c for c in d.claims if c.rule == "reported")
+    assert d.names.label(claim.asserter) == "Al-Shabaab"
 
 
 def test_a_part_of_a_registry_state_is_a_place_of_its_own(tmp_path):

@@ -163,9 +163,10 @@ def _definite(text: str, names: Names, hs: int, he: int) -> str | None:
         e = names.entities.get(h.id)
         if re.search(rf"\b{noun}\b", names.label(h.id).lower()) or (e and re.search(rf"\b{noun}\b", e.rule)):
             return h.id
-    for h in before:
-        if types and names.actor_type(h.id) in types:
-            return h.id
+    for typ in types or ():  # "the group": an armed group named before it rather than an organisation
+        for h in before:
+            if names.actor_type(h.id) == typ:
+                return h.id
     return None
 
 
