@@ -320,8 +320,9 @@ def test_a_person_named_in_a_possessive_is_no_antecedent_of_a_pronoun(tmp_path):
 
 
 def test_the_group_is_the_armed_group_named_before_it_rather_than_an_organisation(tmp_path):
-    d = _draft_of(tmp_path, "Al-Shabaab fighters raided the village of Bodhei last month. Kenyan soldiers serve "
-                            "in Somalia with the African Union. The group says its attacks are revenge for it.")  # fmt: skip
+    body = ("Al-Shabaab fighters raided the village of Bodhei last month. Kenyan soldiers serve in Somalia with the "
+            "African Union. The group says its attacks are revenge for it.")
+    d = _draft_of(tmp_path, body)
     claim = next(c for c in d.claims if c.rule == "reported")
     assert d.names.label(claim.asserter) == "Al-Shabaab"
 
