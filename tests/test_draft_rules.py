@@ -1359,6 +1359,9 @@ def test_a_cue_that_begins_a_sentence(tmp_path, cue, value):
         ("The Saudi-led coalition launched an offensive against the Houthis in June, officials said.",
          ("hostility", "saudi-led-coalition", "houthis")),
         ("Kenya is a longtime ally of the UAE, diplomats say.", ("alliance", "kenya", "uae")),
+        ("Saudi Arabia accuses Iran of arming the Houthis with missiles.", ("backing", "iran", "houthis")),
+        ("The Houthis pledged allegiance to Iran in 2019, officials said.", ("alliance", "houthis", "iran")),
+        ("Kenya, a member of AMISOM, sent more troops, officials said.", ("alliance", "kenya", "amisom")),
     ],
 )  # fmt: skip
 def test_each_relationship_rule_on_one_sentence(tmp_path, body, expected):
@@ -1366,6 +1369,13 @@ def test_each_relationship_rule_on_one_sentence(tmp_path, body, expected):
     assert [(r.kind, r.from_actor, r.to_actor) for r in d.relationships] == [expected]
     claim = next(c for c in d.claims if c.id == d.relationships[0].claim)
     assert any(s <= d.relationships[0].evidence[0] and d.relationships[0].evidence[1] <= e for s, e in claim.spans)
+
+
+def test_a_joint_operation_is_an_alliance_of_the_two_against_the_third(tmp_path):
+    d = _draft_of(tmp_path, "Iran and the UAE launched a joint military operation against the Houthis in 2021, "
+                            "officials said.")  # fmt: skip
+    assert sorted((r.kind, r.from_actor, r.to_actor) for r in d.relationships) == [
+        ("alliance", "iran", "uae"), ("hostility", "iran", "houthis"), ("hostility", "uae", "houthis")]
 
 
 @pytest.mark.parametrize(

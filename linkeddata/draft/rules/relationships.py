@@ -13,7 +13,11 @@
   to fight alongside …" (an alliance);
 - ``x-formed-y``: "Burkina Faso, Mali and Niger have since formed the Alliance of Sahel States";
 - ``x-offensive-against-y``: "the army launched an offensive against the MFDC" (hostility);
-- ``x-ally-of-y-said``: "Thailand is a longtime treaty ally of the United States".
+- ``x-ally-of-y-said``: "Thailand is a longtime treaty ally of the United States";
+- ``accused-of-backing``: "Saudi Arabia accuses Iran of arming the Houthis" (the backing alleged);
+- ``x-allegiance-to-y``: "the ADF pledged allegiance to the Islamic State", "X, a member of Y";
+- ``joint-operation``: "Uganda and the DR Congo launched a joint operation against the ADF" (an
+  alliance of the two, each against the third).
 
 Each proposal rests on the drafted claim whose words hold it; with no such claim there is none.
 """
@@ -185,6 +189,59 @@ def ally_of(text: str, names: Names, s: int, e: int) -> list[Proposal]:
     return out
 
 
+def accused_of_backing(text: str, names: Names, s: int, e: int) -> list[Proposal]:
+    """"Saudi Arabia accuses Iran of arming the Houthis", "accused China of arming the alliance": the
+    backing the accuser alleges (the claim it rests on carries the hedge)."""
+    out = []
+    for m in re.finditer(r"\baccus(?:es|ed|e|ing)\s+(?:the\s+)?", text[s:e]):
+        x = actor_after(names, text, s + m.end(), e, max_words=0)
+        if x is None:
+            continue
+        verb = re.match(r"\s+of\s+(?:(?:arming|funding|backing|supporting|sheltering|training|financing|harbouring|"
+                        r"harboring)(?:\s+and\s+|,\s+|\s+))+(?:the\s+)?", text[x.end : e])  # fmt: skip
+        y = actor_after(names, text, x.end + verb.end(), e, max_words=0) if verb else None
+        if y and x.id != y.id:
+            out.append(Proposal("backing", x.id, y.id, (x.start, y.end)))
+    return out
+
+
+def allegiance(text: str, names: Names, s: int, e: int) -> list[Proposal]:
+    """"The ADF pledged allegiance to the Islamic State", "X, a member of the Y": an alliance said outright."""
+    out = []
+    for m in re.finditer(r"\s+(?:(?:has|have|had|later|formally|publicly)\s+)*(?:pledged|pledges|swore|swears|sworn)\s+"
+                         r"(?:its\s+|their\s+)?(?:allegiance|loyalty)\s+to\s+(?:the\s+)?", text[s:e]):
+        x = _actor_ending_at(names, s + m.start()) or subject_before(names, text, s, s + m.start())
+        y = actor_after(names, text, s + m.end(), e, max_words=0)
+        if x and y and x.id != y.id:
+            out.append(Proposal("alliance", x.id, y.id, (x.start, y.end)))
+    for m in re.finditer(r",\s+(?:a|one|the)\s+(?:founding\s+|key\s+|leading\s+)?members?\s+of\s+(?:the\s+)?",
+                         text[s:e]):  # fmt: skip
+        x = _actor_ending_at(names, s + m.start())
+        y = actor_after(names, text, s + m.end(), e, max_words=0)
+        if x and y and x.id != y.id:
+            out.append(Proposal("alliance", x.id, y.id, (x.start, y.end)))
+    return out
+
+
+def joint_operation(text: str, names: Names, s: int, e: int) -> list[Proposal]:
+    """"Uganda and the DR Congo launched a joint military operation against the ADF": the two in
+    alliance, and each against the third."""
+    out = []
+    for m in re.finditer(r"\s+(?:(?:have|has|had|then|later|jointly)\s+)*(?:launched|began|begun|mounted|started)\s+"
+                         r"(?:a|an|their)\s+joint\s+(?:[a-z]+\s+){0,2}(?:operation|offensive|campaign)\b", text[s:e]):
+        b = _actor_ending_at(names, s + m.start())
+        gap = re.search(r",?\s+and\s+(?:the\s+)?$", text[s : b.start]) if b else None
+        a = _actor_ending_at(names, s + gap.start()) if gap else None
+        if not (a and b) or a.id == b.id:
+            continue
+        out.append(Proposal("alliance", a.id, b.id, (a.start, s + m.end())))
+        against = re.match(r"[^.;]{0,40}?\s+against\s+(?:the\s+)?", text[s + m.end() : e])
+        c = actor_after(names, text, s + m.end() + against.end(), e, max_words=0) if against else None
+        if c and c.id not in (a.id, b.id):
+            out += [Proposal("hostility", x.id, c.id, (a.start, c.end)) for x in (a, b)]
+    return out
+
+
 def alongside(text: str, names: Names, s: int, e: int) -> list[Proposal]:
     """"Rwandan soldiers were operating … alongside the M23", "accuses Kinshasa of fighting alongside
     the FDLR": the subject fights beside the actor named right after "alongside"."""
@@ -235,6 +292,9 @@ RULES: tuple[tuple[str, Callable[[str, Names, int, int], list[Proposal]], float]
     ("x-formed-y", formed, 0.7),
     ("x-offensive-against-y", offensive, 0.6),
     ("x-ally-of-y-said", ally_of, 0.7),
+    ("accused-of-backing", accused_of_backing, 0.6),
+    ("x-allegiance-to-y", allegiance, 0.7),
+    ("joint-operation", joint_operation, 0.7),
 )
 
 
