@@ -1717,6 +1717,10 @@ def test_an_acronym_is_the_name_whose_initials_it_spells(tmp_path):
         ("Naypyidaw’s answer has been air power and martial law.", "Government of Myanmar", "government"),
         ("The National Police Service did not respond to questions.", "National Police Service", "government"),
         ("A Beijing-brokered truce halts the offensive in northern Shan, officials said.", "Shan", "place"),
+        # a name after "the": among words of fighting an armed group's, after "on the", "of the" a place's
+        ("He accused Meitei militias, among them the Arambai Tenggol, of firing on Kuki villages.", "Arambai Tenggol",
+         "armed-group"),
+        ("Egypt has quarrelled with Ethiopia over the dam it built on the Blue Nile.", "Blue Nile", "place"),
         # a body of a state named by the word before "of"
         ("Kanu has been held by the Department of State Services since June.", "Department of State Services",
          "government"),

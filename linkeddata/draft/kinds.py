@@ -437,6 +437,12 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
         if _PLURAL_PEOPLE.search(name):  # "which Filipinos call Ayungin", "the Sahrawis’ right", "the Hassans"
             return "actor", "population-group", "a people's name in the plural", 0.5, None, None
     if any(re.search(r"\b[Tt]he\s+$", text[max(0, s - 4) : s]) for s, _ in spans):
+        if conflict:  # "among them the Arambai Tenggol, of firing on …"
+            return "actor", "armed-group", "a name after “the” among words of fighting", 0.4, None, None
+        after_place_word = any(re.search(r"\b(?:on|of|along|across|near|into|in)\s+the\s+$", text[max(0, s - 12) : s])
+                               for s, _ in spans)  # fmt: skip
+        if after_place_word and not _INSURGENT_WORDS.search(name):
+            return "place", None, "a name after “on the”, “of the” …", 0.4, None, None  # "a dam on the Blue Nile"
         return "actor", "organization", "a name after “the”", 0.4, None, None  # "the Quad", "the West": no person's
     return "actor", "person", "capitalised-words", 0.5 if len(words) == 1 else 0.7, None, None
 
