@@ -327,6 +327,22 @@ def test_the_group_is_the_armed_group_named_before_it_rather_than_an_organisatio
     assert d.names.label(claim.asserter) == "Al-Shabaab"
 
 
+def test_the_group_is_no_group_of_experts(tmp_path):
+    """"The group denied it" took up the UN Group of Experts, named last, for the M23."""
+    registry = RULES_REGISTRY.replace("places:\n", """\
+  - id: m23
+    type: armed-group
+    label: M23
+  - id: un-experts
+    type: organization
+    label: UN Group of Experts on the DRC
+places:
+""")
+    body = "The M23 allegedly killed 170 civilians, the UN Group of Experts on the DRC said. The group denied it."
+    d = _draft_of(tmp_path, body, registry=registry)
+    assert [c.asserter for c in d.claims if c.rule == "reported"] == ["m23"]
+
+
 def test_a_part_of_a_registry_state_is_a_place_of_its_own(tmp_path):
     d = _draft_of(tmp_path, "The group was formed in western Iran in the 1990s, officials said.")
     text = d.article.text

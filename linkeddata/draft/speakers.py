@@ -157,11 +157,14 @@ def _definite(text: str, names: Names, hs: int, he: int) -> str | None:
     # it ("the company": "…, a private military company")
     for h in before:
         label = names.label(h.id).lower()
-        if re.search(rf"\b{noun}(?:$|\s+(?:of|in|for)\b)", label):
+        if re.search(rf"\b{noun}$", label):
             return h.id
     for h in before:
         e = names.entities.get(h.id)
-        if re.search(rf"\b{noun}\b", names.label(h.id).lower()) or (e and re.search(rf"\b{noun}\b", e.rule)):
+        # (not "group" in "UN Group of Experts": a body named by what it is made of; but "the coalition" is
+        # the Coalition of Patriots for Change)
+        label = names.label(h.id).lower()
+        if re.search(rf"^{noun}\b|\b{noun}\b(?!\s+of\b)", label) or (e and re.search(rf"\b{noun}\b", e.rule)):
             return h.id
     for typ in types or ():  # "the group": an armed group named before it rather than an organisation
         for h in before:
