@@ -126,6 +126,9 @@ def _claim_by_rule(d, rule: str):
         ("reported", "Rights groups accuse the G9 of massacres in the neighbourhoods it controls.",
          "Rights groups (unnamed)", "accused"),
         ("reported", "Analysts warn that the movement may regroup in the hills.", "Analysts (unnamed)", "possible"),
+        # a speaker's name with "in" inside it, and its acronym after it
+        ("reported", "The African Union Mission in Somalia (AMISOM) said its forces were helping the army.",
+         "African Union Mission in Somalia", "asserted"),
         # a time that leads into the sentence
         ("reported", "That day, Iran announced that the talks would resume in the capital.", "Iran", "asserted"),
         # a title, then the name in apposition, then what was said: no ", said X" of its own

@@ -73,6 +73,9 @@ def named(text: str, names: Names, hs: int, he: int, head_only: bool = True) -> 
     phrase describes rather than names ("A Department of Defense liaison officer", "the forces of
     President Assad")."""
     core_end = _core(text, hs, he)
+    # not inside a name: "The African Union Mission in Somalia (AMISOM) said"
+    core_end = max([core_end] + [h.end for h in names.hits
+                                 if h.kind == "actor" and hs <= h.start < core_end < h.end <= he])  # fmt: skip
     found = names.actors_in((hs, core_end))
     if not found:
         return None
