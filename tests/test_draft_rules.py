@@ -346,6 +346,24 @@ places:
     assert [c.asserter for c in d.claims if c.rule == "reported"] == ["m23"]
 
 
+@pytest.mark.parametrize(
+    "body, words, speaker",
+    [
+        # a spokesman speaks for the person named before him in the sentence
+        ("The secretary-general, Ali Hassan, called on both sides to step back, his spokesman said.",
+         "called on both sides to step back", "Ali Hassan"),
+        # "the statement" is the one given "in a statement" just before
+        ("The president died on Tuesday, the army said in a statement. “The army will not let the enemy profit "
+         "from this,” the statement said.", "The army will not let the enemy profit from this", "Syrian army"),
+    ],
+)  # fmt: skip
+def test_words_spoken_through_another_are_that_one_s(tmp_path, body, words, speaker):
+    d = _draft_of(tmp_path, body)
+    text = d.article.text
+    found = [c for c in d.claims if any(words in text[s:e] for s, e in c.spans)]
+    assert [d.names.label(c.asserter) for c in found] == [speaker], [(c.rule, c.asserter) for c in d.claims]
+
+
 def test_a_part_of_a_registry_state_is_a_place_of_its_own(tmp_path):
     d = _draft_of(tmp_path, "The group was formed in western Iran in the 1990s, officials said.")
     text = d.article.text

@@ -103,6 +103,30 @@ def named(text: str, names: Names, hs: int, he: int, head_only: bool = True) -> 
     return last.id
 
 
+def _spoken_through(text: str, names: Names, hs: int, low: str) -> Speaker | None:
+    """Who speaks through the words: "…, his spokesman said" (the person named before it in the
+    sentence), "“…,” the statement said" (the one who said something "in a statement" just before)."""
+    sentence_start = max((m.end() for m in re.finditer(r"[.!?…]\s|\n", text[:hs])), default=0)
+    if re.fullmatch(r"(?:his|her) (?:spokesman|spokeswoman|spokesperson|office|aide|aides)", low):
+        person = next((h for h in reversed(names.hits) if h.kind == "actor" and sentence_start <= h.start
+                       and h.end <= hs and names.actor_type(h.id) == "person"), None)  # fmt: skip
+        if person:
+            return Speaker(person.id, f"“{low}”: speaking for {names.label(person.id)}, named before it "
+                                      f"(rule spoken-through, confidence 0.6); TODO: check")
+    if re.fullmatch(r"(?:the|that) (?:joint )?statement", low):
+        before = text[max(0, hs - 1500) : hs]
+        said = list(re.finditer(r"\b(?:said|says|announced)\s+in\s+(?:a|an|its|their)\s+(?:[a-z]+\s+)?statement\b",
+                                before))  # fmt: skip
+        if said:
+            at = max(0, hs - 1500) + said[-1].start()
+            actor = next((h for h in reversed(names.hits) if h.kind == "actor" and h.end <= at
+                          and at - h.end <= 40), None)  # fmt: skip
+            if actor:
+                return Speaker(actor.id, f"“{low}”: the statement {names.label(actor.id)} gave before it "
+                                         f"(rule spoken-through, confidence 0.6); TODO: check")
+    return None
+
+
 def _group(text: str, hs: int, he: int) -> tuple[str, str, int] | None:
     """"Analysts", "two European officials", "residents and officials": (noun, type, end of the
     noun) of an unnamed group named by the first words of the phrase."""
@@ -386,6 +410,9 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
         ref = named(text, current, hs, he)
         if ref:
             return Speaker(ref, f"“{phrase}” (rule named, confidence 0.9)")
+        through = _spoken_through(text, current, hs, low)
+        if through:
+            return through
         gave = ask.appos and _GAVE_NAME.search(text[ask.appos[0] : ask.appos[1]])
         if gave:  # "said the man, who gave his name as Gebremedhin Hailu"
             ref = named(text, current, *trim(text, ask.appos[0] + gave.end(), ask.appos[1], " \t,."))
