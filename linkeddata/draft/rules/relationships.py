@@ -84,6 +84,20 @@ def subject_before(names: Names, text: str, start: int, pos: int) -> Hit | None:
     return best
 
 
+def _subject_then_object(text: str, names: Names, s: int, e: int, pattern: str, kind: str,
+                         max_words: int, right_before: bool = False) -> list[Proposal]:  # fmt: skip
+    """The actor a clause is about, before the words ``pattern`` matches (``right_before``: the one
+    whose name ends where they begin), and the one named right after them: "X has fought Y", "X
+    launched an offensive against Y", "X, a member of Y"."""
+    out = []
+    for m in re.finditer(pattern, text[s:e]):
+        x = _actor_ending_at(names, s + m.start()) if right_before else subject_before(names, text, s, s + m.start())
+        y = actor_after(names, text, s + m.end(), e, max_words=max_words)
+        if x and y and x.id != y.id:
+            out.append(Proposal(kind, x.id, y.id, (x.start, y.end)))
+    return out
+
+
 def backed(text: str, names: Names, s: int, e: int) -> list[Proposal]:
     out = []
     for m in re.finditer(r"-backed\s+", text[s:e]):
@@ -153,40 +167,25 @@ def fights(text: str, names: Names, s: int, e: int) -> list[Proposal]:
         y = actor_after(names, text, x.end, e, max_words=3)
         if y and x.id != y.id and re.fullmatch(r"\s+and\s+(?:the\s+)?(?:[a-z]+\s+)?", text[x.end : y.start]):
             out.append(Proposal("hostility", x.id, y.id, (s + m.start(), y.end)))
-    for m in re.finditer(r"\b(?:has fought|have fought|fought|is fighting|are fighting|fights|clashed with|"
-                         r"have clashed with|has clashed with)\s+", text[s:e]):  # fmt: skip
-        x = subject_before(names, text, s, s + m.start())
-        y = actor_after(names, text, s + m.end(), e, max_words=1)
-        if x and y and x.id != y.id:
-            out.append(Proposal("hostility", x.id, y.id, (x.start, y.end)))
-    return out
+    return out + _subject_then_object(text, names, s, e, r"\b(?:has fought|have fought|fought|is fighting|are fighting|"
+                                      r"fights|clashed with|have clashed with|has clashed with)\s+", "hostility", 1)
 
 
 def offensive(text: str, names: Names, s: int, e: int) -> list[Proposal]:
     """"the army launched an offensive against the MFDC", "X launched its biggest offensive against
     the military": hostility of the one that launched it towards the one it is against."""
-    out = []
-    for m in re.finditer(r"\b(?:launched|launches|began|begun|mounted|opened)\s+(?:an?|its|their|a\s+new|"
-                         r"(?:its|their)\s+(?:biggest|largest|latest|new|final))?\s*(?:[\w-]+\s+)?"
-                         r"(?:offensive|assault|campaign|operation|attack)\s+against\s+(?:the\s+)?", text[s:e]):
-        x = subject_before(names, text, s, s + m.start())
-        y = actor_after(names, text, s + m.end(), e, max_words=0)
-        if x and y and x.id != y.id:
-            out.append(Proposal("hostility", x.id, y.id, (x.start, y.end)))
-    return out
+    return _subject_then_object(text, names, s, e, r"\b(?:launched|launches|began|begun|mounted|opened)\s+"
+                                r"(?:an?|its|their|a\s+new|(?:its|their)\s+(?:biggest|largest|latest|new|final))?\s*"
+                                r"(?:[\w-]+\s+)?(?:offensive|assault|campaign|operation|attack)\s+against\s+(?:the\s+)?",
+                                "hostility", 0)
 
 
 def ally_of(text: str, names: Names, s: int, e: int) -> list[Proposal]:
     """"Thailand is a longtime treaty ally of the United States": an alliance said outright."""
-    out = []
-    for m in re.finditer(r"\s+(?:is|are|was|were|has long been|remains|remain)\s+(?:a|an|the)?\s*"
-                         r"(?:(?:close|closest|key|longtime|long-time|treaty|main|staunch|staunchest|old|oldest|"
-                         r"strategic|military)\s+)*all(?:y|ies)\s+of\s+(?:the\s+)?", text[s:e]):
-        x = _actor_ending_at(names, s + m.start())
-        y = actor_after(names, text, s + m.end(), e, max_words=0)
-        if x and y and x.id != y.id:
-            out.append(Proposal("alliance", x.id, y.id, (x.start, y.end)))
-    return out
+    return _subject_then_object(text, names, s, e, r"\s+(?:is|are|was|were|has long been|remains|remain)\s+"
+                                r"(?:a|an|the)?\s*(?:(?:close|closest|key|longtime|long-time|treaty|main|staunch|"
+                                r"staunchest|old|oldest|strategic|military)\s+)*all(?:y|ies)\s+of\s+(?:the\s+)?",
+                                "alliance", 0, right_before=True)
 
 
 def accused_of_backing(text: str, names: Names, s: int, e: int) -> list[Proposal]:
@@ -214,13 +213,8 @@ def allegiance(text: str, names: Names, s: int, e: int) -> list[Proposal]:
         y = actor_after(names, text, s + m.end(), e, max_words=0)
         if x and y and x.id != y.id:
             out.append(Proposal("alliance", x.id, y.id, (x.start, y.end)))
-    for m in re.finditer(r",\s+(?:a|one|the)\s+(?:founding\s+|key\s+|leading\s+)?members?\s+of\s+(?:the\s+)?",
-                         text[s:e]):  # fmt: skip
-        x = _actor_ending_at(names, s + m.start())
-        y = actor_after(names, text, s + m.end(), e, max_words=0)
-        if x and y and x.id != y.id:
-            out.append(Proposal("alliance", x.id, y.id, (x.start, y.end)))
-    return out
+    return out + _subject_then_object(text, names, s, e, r",\s+(?:a|one|the)\s+(?:founding\s+|key\s+|leading\s+)?"
+                                      r"members?\s+of\s+(?:the\s+)?", "alliance", 0, right_before=True)
 
 
 def joint_operation(text: str, names: Names, s: int, e: int) -> list[Proposal]:
