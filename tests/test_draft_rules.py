@@ -381,6 +381,13 @@ def test_the_alliance_is_the_one_whose_name_ends_in_the_word(tmp_path):
     assert d.names.label(claim.asserter) == "Three Brotherhood Alliance"
 
 
+def test_a_person_named_inside_quoted_words_is_no_antecedent_of_he_said(tmp_path):
+    """“… Ivanov …,” he said: the one quoted before, not the one he speaks of."""
+    d = _draft_of(tmp_path, "“We were told to hold the bridge,” said Zurab Meparishvili, a former soldier. “Then "
+                            "Dmitry Ivanov sent his tanks and nobody came to help,” he said.")  # fmt: skip
+    assert [d.names.label(c.asserter) for c in d.claims if c.quote] == ["Zurab Meparishvili"] * 2
+
+
 def test_a_reported_claim_ends_where_a_clause_with_its_own_subject_begins(tmp_path):
     d = _draft_of(tmp_path, "Al-Shabaab claimed the raid on the town, and the United States designated the group a "
                             "terrorist organisation.")  # fmt: skip

@@ -476,7 +476,10 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
             answers[ask] = _it(lay, current, hs)
             continue
         region = lay.region_at(hs)
-        near = [x for x in persons if phrase != "they" and region and region.start <= x[0] < hs]
+        # a person named inside someone's quoted words is spoken of, not speaking
+        quoted = [(q.open, q.close) for q in lay.speech(region)] if region and region in lay.quotes else []
+        near = [x for x in persons if phrase != "they" and region and region.start <= x[0] < hs
+                and not any(a < x[0] < b for a, b in quoted)]
         paragraphs = [r for r in lay.regions if r.kind == "paragraph"]
         at = next((i for i, r in enumerate(paragraphs) if r == region), None)
         # an antecedent two paragraphs back or more is too far to be sure of: the draft asks instead
