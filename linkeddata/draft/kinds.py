@@ -402,7 +402,6 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
     if cap[-1] in ("States", "Nations", "Countries") and len(cap) > 2 and "of" in words:
         return "actor", "organization", "a union of states", 0.6, None, None  # "Alliance of Sahel States"
     # "African Union Mission in Somalia": the head noun is the last word before "in", "of" or "for"
-    at = next((i for i, w in enumerate(words) if w in ("in", "of", "for")), None)
     if at and (kind := lx.kind_of_word(cap[at - 1])):
         return "actor", kind, f"head-word “{words[at - 1]}” before “{words[at]}”", 0.6, None, None
     for w in cap:

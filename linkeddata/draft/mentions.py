@@ -484,6 +484,17 @@ def _subsequence(small: str, big: str) -> bool:
     return all(ch in it for ch in small)
 
 
+def _part_of(entities: dict[str, Entity], ids: Ids, text: str, part: re.Match, span: Span, rule: str) -> Hit:
+    """"northern Iraq", "western Uganda": a part of a country named by its direction, a place of its own
+    (one entity however often it is named)."""
+    label = f"{part.group(1)} {text[span[0] : span[1]]}"
+    ent = next((e for e in entities.values() if e.label == label and e.kind == "place"), None)
+    if ent is None:
+        ent = Entity(ids.new(label), "place", label, None, rule, 0.6)
+        entities[ent.id] = ent
+    return Hit(span[0] - len(part.group()), span[1], "place", ent.id, "candidate")
+
+
 def _state_for(code: str, index: RegistryIndex) -> str | None:
     """The registry's state actor for a country, if it has one."""
     country = gazetteer.country_by_code(code)
@@ -545,12 +556,7 @@ def find_names(lay: Layout, index: RegistryIndex) -> Names:
         part = _PART_OF_COUNTRY.search(text[max(0, h.start - 20) : h.start]) if h.kind == "actor" else None
         if part and registry.actors[h.id].type == "state" and text[h.end : h.end + 1] != "-":
             # "formed in western Uganda": a part of the registry's state, a place of its own
-            label = f"{part.group(1)} {text[h.start : h.end]}"
-            ent = next((e for e in entities.values() if e.label == label and e.kind == "place"), None)
-            if ent is None:
-                ent = Entity(ids.new(label), "place", label, None, f"a part of {text[h.start : h.end]}", 0.6)
-                entities[ent.id] = ent
-            new_hits.append(Hit(h.start - len(part.group()), h.end, "place", ent.id, "candidate"))
+            new_hits.append(_part_of(entities, ids, text, part, h.span, f"a part of {text[h.start : h.end]}"))
             unlinked.append(h.span)
             continue
         after = re.match(r" ((?:[A-Z][\w’'-]+ ?){1,4})", text[h.end : h.end + 60])
@@ -843,12 +849,7 @@ def _resolve_countries(
             if how != "capital" and part and not text[sp[1] : sp[1] + 1] == "-":
                 # "northern Iraq", "south-eastern Nigeria": a part of the country, a place of its own
                 hits = [h for h in hits if h.span != sp]
-                label = f"{part.group(1)} {text[sp[0] : sp[1]]}"
-                ent = next((e for e in entities.values() if e.label == label and e.kind == "place"), None)
-                if ent is None:
-                    ent = Entity(ids.new(label), "place", label, None, f"a part of {country.name}", 0.6)
-                    entities[ent.id] = ent
-                new_hits.append(Hit(sp[0] - len(part.group()), sp[1], "place", ent.id, "candidate"))
+                new_hits.append(_part_of(entities, ids, text, part, sp, f"a part of {country.name}"))
                 continue
             if how != "capital" and _POSSESSIVE_BODY.match(text[sp[1] : sp[1] + 60]):
                 hits = [h for h in hits if h.span != sp]  # "Iraq’s foreign ministry": the ministry speaks, a

@@ -106,8 +106,8 @@ def named(text: str, names: Names, hs: int, he: int, head_only: bool = True) -> 
 def _spoken_through(text: str, names: Names, hs: int, low: str) -> Speaker | None:
     """Who speaks through the words: "…, his spokesman said" (the person named before it in the
     sentence), "“…,” the statement said" (the one who said something "in a statement" just before)."""
-    sentence_start = max((m.end() for m in re.finditer(r"[.!?…]\s|\n", text[:hs])), default=0)
     if re.fullmatch(r"(?:his|her) (?:spokesman|spokeswoman|spokesperson|office|aide|aides)", low):
+        sentence_start = max((m.end() for m in re.finditer(r"[.!?…]\s|\n", text[:hs])), default=0)
         person = next((h for h in reversed(names.hits) if h.kind == "actor" and sentence_start <= h.start
                        and h.end <= hs and names.actor_type(h.id) == "person"), None)  # fmt: skip
         if person:
