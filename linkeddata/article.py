@@ -109,7 +109,7 @@ _PHOTO = re.compile(
 # "PHOTOGRAPHS BY NAME FOR OUTLET", any other label of one to three words ("Image source: Outlet /
 # Name", "Lead image: Name/Outlet", "Staff photo by Name / Outlet"); "(Photo by Name/Outlet via Getty
 # Images)", "(Name for Outlet)", "(Name/Outlet photo)" or "(Outlet Photo/Name, File)" after the caption;
-# "Credit…Name for Outlet".
+# "Credit…Name for Outlet"; a bare "Body/Handout via AGENCY" line.
 _NAMES = r"[A-ZÀ-ÖØ-Þ][\w’'.\-]*(?: (?:[A-ZÀ-ÖØ-Þ][\w’'.\-]*|de|van|von|al|el|bin))*"  # "Élodie Ngaba"
 _CREDIT = rf"{_NAMES} ?/ ?{_NAMES}"
 _LABEL = r"(?:Photo|Photograph|Picture|Image|Pictured|Picture credit|Photo credit|Photo courtesy)(?::| by) "
@@ -151,7 +151,9 @@ _CREDIT_LINE = re.compile(rf"^(?:{_LABEL}(?P<credit>{_CREDIT}(?: via {_NAMES})?)
                           rf"(?P<courtesy>(?:the )?{_NAMES})"
                           # "Credit…Name for Outlet": a label run into the name by an ellipsis
                           rf"|(?i:credit|photo|image|picture)(?:…|\.\.\.) ?"
-                          rf"(?P<ellipsis>{_NAMES}(?: for | ?/ ?| \| |, ){_NAMES}))$")
+                          rf"(?P<ellipsis>{_NAMES}(?: for | ?/ ?| \| |, ){_NAMES})"
+                          # a bare credit of its own, no label: "Russian Defence Ministry/Handout via REUTERS"
+                          rf"|(?P<bare>{_NAMES}/{_NAMES}(?: via {_NAMES})?))$")
 _MAX_CAPTION = 400
 
 

@@ -988,6 +988,15 @@ def test_a_surname_after_a_particle_is_still_the_person_s(tmp_path):
         ("Luiz Inácio Lula da Silva", "candidate"), ("Silva", "surname")]
 
 
+def test_a_word_met_alone_before_a_person_is_named_is_not_their_surname(tmp_path):
+    """"Bawm" of "Lalrinsangi Bawm" was linked to her wherever the Bawm people were meant, so that she
+    took the people's claims and was paired with them."""
+    d = _draft_of(tmp_path, "More than a hundred Bawm men were arrested in April. Lalrinsangi Bawm was cooking rice "
+                            "when the soldiers came. The Bawm have left the villages, the army said.")  # fmt: skip
+    text = d.article.text
+    assert [text[h.start : h.end] for h in d.hits if h.how == "surname"] == []
+
+
 def test_a_section_s_number_is_no_name(tmp_path):
     d = _draft_of(tmp_path, "The town fell that evening.\n\nIII. Potočari\n\nAbout 25,000 people fled to the base.")
     assert "III" not in {e.label for e in d.names.entities.values()}
@@ -1631,6 +1640,19 @@ def test_a_handout_photo_is_provided_by_the_body_it_came_from(tmp_path, credit_l
                   front=f"Policemen stand guard at the gate, August 16, 2023.\n{credit_line}\n\n")  # fmt: skip
     assert (d.photo.creator, d.photo.provider) == (creator, provider)
     assert d.names.actor_type(provider) not in (None, "person", "media-outlet")
+
+
+def test_a_handout_passed_on_by_an_agency_is_a_photo_credit_not_the_publisher(tmp_path):
+    """"Body/Handout via REUTERS" under the caption went unread: the agency in it was taken for the
+    outlet named before the story, the caption for the story's first paragraph and the date line after
+    it for none."""
+    d = _draft_of_text(tmp_path, "The chip is shrinking\n\nA still image from a video shows an artillery crew "
+                                 "firing, January 9, 2025.\nRussian Defence Ministry/Handout via REUTERS\n\nBy Marta Kovalyshyn, "
+                                 "The Ister Review’s defence editor\n\nWednesday 15 January 2025\n\n"
+                                 "The fighting went on, residents said.\n")  # fmt: skip
+    text = d.article.text
+    assert text[d.photo.credit[0] : d.photo.credit[1]] == "Russian Defence Ministry/Handout via REUTERS"
+    assert d.published == "2025-01-15" and d.names.label(d.publisher) == "Ister Review"
 
 
 def test_the_short_name_of_the_publisher_is_the_publisher_though_the_registry_gives_it_another(tmp_path):

@@ -204,6 +204,10 @@ def _surnames(lay: Layout, hits: list[Hit], persons: dict[str, str]) -> list[Hit
             continue  # two persons share the surname: leave it to the reader
         ref = refs[0]
         pattern = name_pattern(surname)
+        story = [r for r in lay.regions if r.kind == "paragraph"]
+        if any(m.start() < first_full[ref] and not any(h.start <= m.start() < h.end for h in hits)
+               for r in story for m in pattern.finditer(lay.text, r.start, r.end)):  # fmt: skip
+            continue  # the word alone before the person is named ("a hundred Bawm men"): not their surname here
         for r in lay.regions:
             for m in pattern.finditer(lay.text[r.start : r.end]):
                 span = (r.start + m.start(), r.start + m.end())
