@@ -1648,8 +1648,8 @@ def test_a_handout_passed_on_by_an_agency_is_a_photo_credit_not_the_publisher(tm
     it for none."""
     d = _draft_of_text(tmp_path, "The chip is shrinking\n\nA still image from a video shows an artillery crew "
                                  "firing, January 9, 2025.\nRussian Defence Ministry/Handout via REUTERS\n\n"
-                                 "By Marta Kovalyshyn, The Ister Review’s defence editor\n\nWednesday 15 January 2025\n\n"
-                                 "The fighting went on, residents said.\n")  # fmt: skip
+                                 "By Marta Kovalyshyn, The Ister Review’s defence editor\n\n"
+                                 "Wednesday 15 January 2025\n\nThe fighting went on, residents said.\n")  # fmt: skip
     text = d.article.text
     assert text[d.photo.credit[0] : d.photo.credit[1]] == "Russian Defence Ministry/Handout via REUTERS"
     assert d.published == "2025-01-15" and d.names.label(d.publisher) == "Ister Review"
