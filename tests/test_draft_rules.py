@@ -201,6 +201,13 @@ def _claim_by_rule(d, rule: str):
         ("reported", "In Tanguiéta, the gateway to the Pendjari park, a Beninese army officer said the jihadists "
                      "used the forests as a rear base.", "A Beninese army officer", "asserted"),
         ("reported", "Iran has in turn accused the rebels of hosting foreign troops.", "Iran", "accused"),
+        # a time with a comma before the subject; a label before a colon
+        ("reported", "Last month, the Pentagon said the strikes would go on.", "Pentagon", "asserted"),
+        ("reported", "The main points so far: the army says it has taken the port.", "Syrian army", "asserted"),
+        # "the Taliban" before its verb: a name, not a people's adjective ("Afghan soldiers")
+        ("reported", "The Taliban have accused the army of shelling the border.", "Taliban", "accused"),
+        # a belief in the passive: what is believed is its subject, and nobody is named who believes it
+        ("hedged", "In return, Pyongyang is believed to be receiving oil and cash.", "Meridian Press", "likely"),
         # the view of a group of sources at the head of the sentence
         ("view", "For analysts, the fighting is less about the town than about what comes next.",
          "Analysts (unnamed)", "asserted"),
@@ -651,6 +658,8 @@ def test_new_names_are_typed_by_a_rule_that_says_so(tmp_path, body, name, kind, 
         # a people's word and a title before a person's name are no part of it
         ("Putin spoke with Tajik President Emomali Rahmon on Friday.", "Tajik President Emomali Rahmon", None),
         ("Putin spoke with Tajik President Emomali Rahmon on Friday.", "Emomali Rahmon", "person"),
+        # a people's word of two words before a noun: an adjective
+        ("The Pentagon said North Korean soldiers had been killed.", "North Korean", None),
     ],
 )
 def test_words_that_say_nothing_of_a_name_do_not_type_it(tmp_path, body, words, typ):

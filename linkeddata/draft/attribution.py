@@ -37,10 +37,11 @@ def _patterns() -> dict[str, re.Pattern]:
         "subject": re.compile(
             rf"\s*(?:{DATELINE_PLACE} [A-Z][a-z]{{2,8}}\.? \d{{1,2}}(?:, \d{{4}})? "
             r"\([^()]{2,40}\) [-–—]\s+)?"  # a wire dateline: "ISLAMABAD/NEW DELHI, Feb 27 (Indus Press) - "
+            r"(?:[A-Z][^:.,“”\"]{2,40}:\s+(?=[a-zA-Z]))?"  # a label before a colon: "The main points so far: "
             r"(?:(?:And|But|Then|Later|Yet|So|Meanwhile|However|Earlier|Yesterday|Today|Tonight|Overnight|"
             r"Separately|Elsewhere|Instead|Still|Now|Again|Also|Previously|Recently|That day|That night|"
             r"That evening|That week|The next day|The following day|The same day),?\s+)?"
-            r"(?:(?:In|On|At|After|Before|During|Speaking|Asked|Earlier|Later|Whatever|Whoever|Wherever|When|"
+            r"(?:(?:In|On|At|After|Before|During|Speaking|Asked|Earlier|Later|Last|This|Whatever|Whoever|Wherever|When|"
             r"Whenever|While|Although|Though|If|Because|Since|Despite|Until|Once|Unless)\b[^,“”\"]{0,80},\s+"
             # and an apposition of its place: "In Tanguiéta, the gateway to the Pendjari park, a … officer said"
             rf"(?:(?:the|a|an)\s(?:(?!\b(?:{verbs}|{beliefs})\b)[^,“”\"]){{1,60}},\s+)?)?"
@@ -95,9 +96,11 @@ def subject(text: str, s: int, e: int) -> Attribution | None:
     if re.search(r"\b(?:these|those|the|such|its|their|his|her|our|all|any|both)\s*$", m.group("head"), re.I) \
             and m.group("appos") is None:
         return None  # "None of these claims could be verified": a noun after a determiner, not a verb
-    if m.group("head").strip().lower() == "it" and re.match(r"\s*(?:is|was|are|were|has been|had been)\s+$",
-                                                            text[m.end("head") : m.start("verb")]):
-        return None  # "It is believed that …": nobody is named; the article's own hedged words
+    if re.match(r"\s*(?:is|was|are|were|has been|have been|had been)\s+(?:(?:also|still|now|widely|generally)\s+)?$",
+                text[m.end("head") : m.start("verb")]) and m.group("verb").endswith(("ed", "said")):
+        # "It is believed that …", "Pyongyang is believed to be receiving oil": a verb in the passive,
+        # whose subject is what is said, not who says it; nobody is named: the article's own hedged words
+        return None
     if re.match(r"\s+by\b", text[m.end("verb") : e]) and not verb_pattern().search(text[m.end("verb") : e]):
         return None  # "a referendum called by the government": a participle in the passive, not a speaker
     appos = (m.start("appos"), m.end("appos")) if m.group("appos") else None

@@ -138,7 +138,7 @@ def _demonyms() -> dict[str, str]:
     """Country names by the stems their demonyms start with ("Syri" → SY), for :func:`countries_in`."""
     out: dict[str, str] = {}
     for name, c in _countries()[0].items():
-        if " " not in name and len(name) >= 4:
+        if (" " not in name or name.split()[0] in ("North", "South")) and len(name) >= 4:  # "North Korean"
             out.setdefault(name, c.code)
     return out
 

@@ -368,7 +368,8 @@ def _sequences(lay: Layout, region: Region, taken: list[Span]) -> list[Span]:
                  and not gazetteer.city(w) and not re.match(r"(?:Al|El|al|el)-[A-Z]", w)
                  and not re.search(rf"[a-z,;][ \t\u00a0]+{re.escape(w)}(?![\w-])", text)
                  and not _introduced(text, w, end))
-                or (w.endswith(("an", "i")) and nxt and not gazetteer.country(w) and not gazetteer.city(w))
+                or (w.endswith(("an", "i")) and nxt and not gazetteer.country(w) and not gazetteer.city(w)
+                    and not lx.kind_of_word(w))  # "Afghan soldiers", but "the Taliban said"
                 or w in lx.peoples or w in lx.titles
                 or (w.endswith(tuple(lx.demonym_endings)) and not gazetteer.country(w) and not gazetteer.city(w)
                     and not w.isupper() and len(w) > 3 and w[-3:] in ("ian", "ese", "ish", "ans", "ean"))
@@ -388,7 +389,8 @@ def _sequences(lay: Layout, region: Region, taken: list[Span]) -> list[Span]:
             results.append((out[0][0], out[at - 1][1]))
             results.append((out[k][0], out[-1][1]))
             return
-        if words[-1] in lx.peoples and not words[-1].endswith("s") and re.match(r"[ \t]+[a-z]", text[end : end + 2]):
+        if (words[-1] in lx.peoples or len(words) == 2 and gazetteer.demonym_country(" ".join(words))) and not words[
+                -1].endswith("s") and re.match(r"[ \t]+[a-z]", text[end : end + 2]):  # fmt: skip
             return  # "Latin American governments", "South African private …": an adjective, not a name
         results.append((start, end))
 

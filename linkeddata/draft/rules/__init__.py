@@ -134,7 +134,14 @@ def cues_in(text: str, span: Span, exclude=()) -> list[tuple[int, int, str]]:
                      r"(?:(?:the|these|those|all|such|an?|its|their)\s+)?(?:\w+\s+)?$", text[max(0, s - 40) : s]):
             continue  # "rejected the accusation": the words denied, not a hedge of the one who denies them
         found.append((s, e, levels[key]))
-    return found
+    # "Pyongyang is believed to be receiving oil", "it is thought that": a belief in the passive is
+    # nobody's named word, the article's own guess
+    for m in re.finditer(r"\b(?:is|are|was|were|been)\s+(?:(?:widely|also|still|generally)\s+)?(believed|thought)"
+                         r"\s+(?:to|that)\b", text[span[0] : span[1]]):
+        s, e = span[0] + m.start(1), span[0] + m.end(1)
+        if not any(inside((s, e), x) for x in exclude):
+            found.append((s, e, "likely"))
+    return sorted(found)
 
 
 def hedge_of(cues: list[tuple[int, int, str]]) -> tuple[str, tuple[Span, ...], tuple[str, ...]]:
