@@ -388,6 +388,14 @@ def test_the_alliance_is_the_one_whose_name_ends_in_the_word(tmp_path):
     assert d.names.label(claim.asserter) == "Three Brotherhood Alliance"
 
 
+def test_it_is_not_the_platform_of_its_own_page(tmp_path):
+    """"In a post on its Facebook page, it said …": "it" is the group named before, not Facebook."""
+    d = _draft_of(tmp_path, "The Kuki-Chin National Front did not deny the robberies. In a post on its Facebook page "
+                            "two days later, it said the government had chosen the gun.")  # fmt: skip
+    claim = next(c for c in d.claims if "chosen the gun" in d.article.text[c.evidence[0][0] : c.evidence[0][1]])
+    assert d.names.label(claim.asserter) == "Kuki-Chin National Front"
+
+
 def test_a_person_named_inside_quoted_words_is_no_antecedent_of_he_said(tmp_path):
     """“… Ivanov …,” he said: the one quoted before, not the one he speaks of."""
     d = _draft_of(tmp_path, "“We were told to hold the bridge,” said Zurab Meparishvili, a former soldier. “Then "
@@ -630,6 +638,20 @@ def test_the_speaker_index_does_not_depend_on_the_order_of_the_questions(tmp_pat
          "organization", "a name after “the”"),
         ("Minibuses queue on the road from Addis Ababa to Ambo every morning.", "Ambo", "place", None,
          "place-words-around"),
+        # a social platform; a place's last word; the names of a list before "peoples"
+        ("The group posted the account on Facebook with photographs of broken doors.", "Facebook", "actor",
+         "media-outlet", "a social platform"),
+        ("The front claims to speak for six communities of the Chittagong Hill Tracts.", "Chittagong Hill Tracts",
+         "place", None, "head-word “Tracts” of a place"),
+        ("The front demands that the Bawm, Pangkhua, Lushai and Khiang peoples govern it.", "Pangkhua", "actor",
+         "population-group", "a people's name before people"),
+        # a title before a name of two words; a given name of two parts joined by a hyphen; an administration
+        ("The delegation was led by Defence Minister Khawaja Asif, and Kabul sent its own.", "Khawaja Asif",
+         "actor", "person", "a title before a name"),
+        ("“It is a lesson,” said Lee Ji-won, a specialist at the Hanseong Institute.", "Lee Ji-won", "actor",
+         "person", "capitalised-words"),
+        ("In November, the Biden administration allowed Ukraine to fire the missiles.", "Biden administration",
+         "actor", "government", "head-word “administration”"),
     ],
 )  # fmt: skip
 def test_new_names_are_typed_by_a_rule_that_says_so(tmp_path, body, name, kind, typ, rule):

@@ -67,7 +67,7 @@ _FIGHTERS_AFTER = re.compile(rf"^{_LISTED_NAMES}\s+(?:militiamen|militias?|fight
 _POPULATION_AFTER = re.compile(
     rf"^{_LISTED_NAMES}\s+(?:men|women|children|civilians|prisoners|detainees|hostages|tourists|pilgrims|worshippers|"
     r"citizens|villagers|refugees|families|students|farmers|herders|voters|migrants|communities|community|clans?|"
-    r"tribes?|minority|population)\b"
+    r"tribes?|minority|population|peoples|ethnic groups|nationalities)\b"
 )
 
 
@@ -152,7 +152,8 @@ PLACE_HEADS = frozenset({"State", "Province", "Region", "District", "Governorate
                           "Lagoon", "Mountains", "Hills", "Plateau", "Gulf", "Bay", "Peninsula", "Island", "Islands",
                           "Forest", "Airport", "Airbase", "Bridge", "Enclave", "Basin", "Delta", "Coast", "River",
                           "Rivers", "Heights", "Lake", "Falls", "Pass", "Highway", "Motorway", "Road", "Square",
-                          "Market", "Crossing"})
+                          "Market", "Crossing", "Tracts", "Tract", "Highlands", "Plains", "Range", "Marshes",
+                          "Archipelago"})
 DIRECTIONS = frozenset({"North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western",
                          "Northeast", "Northwest", "Southeast", "Southwest", "Sub-Saharan"})
 # The first word of a place's name: "Lake Chad", "Mount Sinjar".
@@ -324,6 +325,8 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
     seat = lx.institutions.get(name)
     if seat:  # "the White House said": a seat of power that stands for those in it
         return "actor", seat, "a seat of power", 0.7, None, None
+    if name in lx.platforms:  # "posted on Facebook"
+        return "actor", "media-outlet", "a social platform", 0.8, None, None
     c = gazetteer.country(name)
     if c:
         if actorish:
@@ -411,14 +414,14 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
     road = re.fullmatch(r"[A-Z]{1,2}-?\d{1,3}", name)  # "the M4 motorway": a road's number, no acronym
     if located and not actorish and (not name.isupper() or road):  # an acronym is hardly a place: "in the TPLF"
         return "place", None, "place-words-around", 0.6, None, None
+    if len(words) <= 4 and not name.isupper() and any(_titled(text, s) for s, _ in spans):
+        return "actor", "person", "a title before a name", 0.7, None, None  # "Defence Minister Khawaja Asif"
     if not name.isupper() and any(_listed_with_a_place(text, s, e, index, countries) for s, e in spans):
         return "place", None, "listed-with-places", 0.6, None, None  # "Gojjam, Gondar, Wollo and Shewa"
-    if any(_FIGHTERS_AFTER.match(text[e : e + 30]) for _, e in spans):
+    if any(_FIGHTERS_AFTER.match(text[e : e + 80]) for _, e in spans):
         return "actor", "armed-group", "a name before its fighters", 0.5, None, None  # "Wazalendo militiamen"
-    if any(_POPULATION_AFTER.match(text[e : e + 30]) for _, e in spans):
+    if any(_POPULATION_AFTER.match(text[e : e + 80]) for _, e in spans):
         return "actor", "population-group", "a people's name before people", 0.6, None, None  # "Baloch prisoners"
-    if len(words) == 1 and any(_titled(text, s) for s, _ in spans):
-        return "actor", "person", "a title before a name", 0.7, None, None  # "Colonel Hartanto denied it"
     conflict = any(_CONFLICT.search(text[max(0, s - 80) : e + 80]) for s, e in spans)
     if len(words) > 1 and any(w in ("of", "in", "for", "the", "and") for w in words[1:]):
         # "Al-Qaeda in the Arabian Peninsula": a name with "in", "of" is no person's
@@ -503,7 +506,8 @@ def _state_possessive(text: str, start: int) -> bool:
 
 
 def _titled(text: str, start: int) -> bool:
-    """"Colonel Hartanto": a single name right after a title of a person (a rank, an office)."""
+    """"Colonel Hartanto", "Defence Minister Khawaja Asif": a name right after a title of a person (a rank,
+    an office)."""
     m = re.search(r"(?:^|[\s(“\"])([A-Z][a-z]+)\.?\s+$", text[max(0, start - 20) : start])
     return bool(m and m.group(1) in lexicon().person_titles)
 

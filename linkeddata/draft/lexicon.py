@@ -34,6 +34,7 @@ class Lexicon:
     self_named: dict[str, str]  # noun before "calling itself" → actor type
     people_nouns: frozenset[str]  # "Fighters of the …", "Supporters of …": not part of the name after them
     photo_agencies: tuple[str, ...]
+    platforms: frozenset[str]  # social platforms, media outlets
     organisation_acronyms: frozenset[str]
     country_names: dict[str, str]  # another name → ISO code
     seats_of_government: dict[str, str]  # a city a country is governed from, besides its capital → ISO code
@@ -94,6 +95,7 @@ def lexicon() -> Lexicon:
         self_named={w: kind for kind, ws in data["self_named"].items() for w in ws},
         people_nouns=_words(data["people_nouns"]),
         photo_agencies=tuple(data["photo_agencies"]),
+        platforms=frozenset(data["platforms"]),
         organisation_acronyms=frozenset(data["organisation_acronyms"]),
         country_names=dict(data["country_names"]),
         seats_of_government=dict(data["seats_of_government"]),

@@ -360,6 +360,9 @@ def _sequences(lay: Layout, region: Region, taken: list[Span]) -> list[Span]:
             return
         start, end = out[0][0], out[-1][1]
         words = [w for _, _, w in out]
+        if re.match(r" administration\b", text[end : end + 16]) and not any(lx.kind_of_word(w) for w in words):
+            results.append((start, end + len(" administration")))  # "the Biden administration": a government
+            return
         if len(words) == 1:
             w = words[0]
             nxt = re.match(r"\s+([a-z])", text[end : end + 3])
@@ -407,6 +410,8 @@ def _sequences(lay: Layout, region: Region, taken: list[Span]) -> list[Span]:
             continue
         # a credit in capitals: "PHOTOGRAPHS BY NAME FOR HAUD QUARTERLY"
         is_name = is_name_token(word) or region.kind == "credit" and word.isupper() and word.isalpha()
+        if not is_name and seq and seq[-1][2][:1].isupper() and re.fullmatch(r"[A-Z][a-z]{1,4}-[a-z]{2,4}", word):
+            is_name = True  # a given name after a family name: "Lee Ji-won", "Kim Jong-un"
         is_conn = word in lx.connectors and seq and (word != "the" or seq[-1][2] in ("of", "for"))
         # "Ministry of Foreign Affairs and Trade", "Peace and Security Council": "and" inside a name (once)
         if word == "and" and seq and seq[-1][2] not in lx.connectors and not any(w == "and" for _, _, w in seq):

@@ -305,7 +305,8 @@ def _it(lay: Layout, names: Names, pos: int) -> Speaker | None:
     own = next((sp for sp in sentences if sp[0] <= pos < sp[1]), None)
     if own is None:
         return None
-    before = [h for h in names.actors_in((own[0], pos)) if names.actor_type(h.id) not in ("person", None)]
+    before = [h for h in names.actors_in((own[0], pos)) if names.actor_type(h.id) not in ("person", None)
+              and not re.search(r"\b(?:its|their)\s+$", lay.text[max(0, h.start - 7) : h.start])]  # "its Facebook page"
     earlier = [sp for sp in sentences if sp[1] <= own[0]]
     previous = [h for h in names.actors_in(earlier[-1]) if names.actor_type(h.id) not in ("person", None)] if (
         earlier) else []  # fmt: skip
