@@ -10,9 +10,9 @@ caption's date there is the photo's, the same day or earlier. "Overnight" and "o
 two days and are given as their month, "between late January and mid-April" as its year; "for a third
 day" is the publication date; "A year ago today", "two weeks ago" count
 back from it. Cues that count from another date ("ten days later", "the next day", "within hours",
-"that evening", "by the evening", "at the time", "that September") take the last date the text gives before them, in
-their paragraph or the two before, that is precise enough for them, and say so with a TODO. With
-no publication date a relative cue keeps its words and gets no date.
+"within two weeks", "that evening", "by the evening", "at the time", "that September") take the last
+date the text gives before them, in their paragraph or the two before, that is precise enough for
+them, and say so with a TODO. With no publication date a relative cue keeps its words and gets no date.
 """
 
 from __future__ import annotations
@@ -95,7 +95,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
             rf"[Tt]he same (?P<same>day|morning|afternoon|evening|night)|"
             rf"[Tt]he (?:next|following) (?P<next>day|morning|afternoon|evening|night|week|month|year)|"
             rf"[Tt]he (?P<after>day|morning|afternoon|evening|night) after(?= (?:the|that|this)\b)|"
-            rf"[Ww]ithin (?P<within>hours|days|weeks)|"
+            rf"[Ww]ithin (?:(?P<wcount>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{{1,2}}) )?"
+            rf"(?P<within>hours|days|weeks|hour|day|week)|"
             rf"[Oo]ver the (?:next|following) (?P<over>two|three|four|five|few|\d) (?P<span>days|weeks)|"
             rf"[Tt]hat (?P<that>morning|afternoon|evening|night|day|week|month|year)|"
             # "In the same month", "by the end of the year": the month or the year the text was at
@@ -104,6 +105,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
             # "the previous night", "the preceding week": one before the date the text was at
             rf"[Tt]he (?:previous|preceding) (?P<prev>day|morning|afternoon|evening|night|week|month|year)|"
             rf"[Tt]hat (?P<thatmon>{months})|"
+            # "through the autumn": a season of the year the text was at (a winter spans two)
+            rf"(?:[Ii]n|[Tt]hrough|[Dd]uring|[Oo]ver|[Bb]y|[Uu]ntil) the (?P<season>spring|summer|autumn|fall|winter)|"
             rf"[Aa]t the time|"
             rf"(?P<tod>[Bb]efore dawn|[Aa]t (?:dawn|dusk|midnight|noon|midday)|"
             rf"[Aa]t \d{{1,2}}(?:[:.]\d\d)?\s?[ap]\.m\.|[Aa]t \d{{1,2}}(?:[:.]\d\d)?\s?[ap]m))(?!\w)")),
@@ -330,7 +333,7 @@ def _anchored(lay: Layout, d: DateFound, m: re.Match, found: list[DateFound]) ->
     later = m.group("next") or m.group("unit")  # "six months later", "the next month": a month needs a month
     that = m.group("that") or m.group("samespan") or m.group("endof")  # "that month", "the same month"
     prev = m.group("prev")
-    needs = 4 if (m.group("thatmon") or words == "at the time" or that == "year" or later == "year"
+    needs = 4 if (m.group("thatmon") or m.group("season") or words == "at the time" or that == "year" or later == "year"
                   or prev == "year") else (7 if that == "month" or later == "month" or prev == "month" else 10)
     anchor = next((f for f in reversed(found) if f.value and len(f.value) >= needs and since <= f.start
                    and f.end <= s and f.note != "the publication date"), None)  # fmt: skip
@@ -364,6 +367,10 @@ def _anchored(lay: Layout, d: DateFound, m: re.Match, found: list[DateFound]) ->
         return DateFound(s, e, f"{value[:4]}-{_month(m.group('thatmon')):02d}", note)
     if words == "at the time":
         return DateFound(s, e, value, note)
+    if m.group("season"):
+        if m.group("season") == "winter":
+            return DateFound(s, e, None, f"TODO: a winter spans two years (after “{text[anchor.start : anchor.end]}”)")
+        return DateFound(s, e, value[:4], note + "; the year of the season")
     if that in ("year", "month") and len(value) >= (4 if that == "year" else 7):
         return DateFound(s, e, value[: 4 if that == "year" else 7], note)
     if prev:  # "the previous night": the day (week, month, year) before
@@ -387,13 +394,13 @@ def _anchored(lay: Layout, d: DateFound, m: re.Match, found: list[DateFound]) ->
         return DateFound(s, e, None, f"TODO: relative to “{text[anchor.start : anchor.end]}”, which gives no day")
     if that == "week":
         return DateFound(s, e, _week_value(day), note)
-    if that or m.group("by") or m.group("same") or m.group("tod") or m.group("within") == "hours" or words in (
-            "hours later", "later that day"):
+    if that or m.group("by") or m.group("same") or m.group("tod") or (m.group("within") or "").startswith("hour") or (
+            words in ("hours later", "later that day")):
         return DateFound(s, e, day.isoformat(), note)  # "that evening", "within hours": the same day
     if m.group("within") or m.group("over"):  # "within days", "over the next two days": a span from the day
-        n = _count(m.group("over")) if m.group("over") else 1
+        n = _count(m.group("over") or m.group("wcount")) if m.group("over") or m.group("wcount") else None
         unit = (m.group("span") or m.group("within")).rstrip("s")
-        last = day + relativedelta(**{unit + "s": n if m.group("over") else {"day": 7, "week": 4}[unit]})
+        last = day + relativedelta(**{unit + "s": n or {"day": 7, "week": 4}[unit]})  # "within two weeks": two
         value = _span_value(day, last)
         return DateFound(s, e, value, note) if value else DateFound(s, e, None, "TODO: the span crosses a year")
     if m.group("bunit"):  # "a day after Azerbaijan launched …": the clause's time, before the sentence's
