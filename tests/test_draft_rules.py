@@ -206,6 +206,11 @@ def _claim_by_rule(d, rule: str):
         ("reported", "The main points so far: the army says it has taken the port.", "Syrian army", "asserted"),
         # "the Taliban" before its verb: a name, not a people's adjective ("Afghan soldiers")
         ("reported", "The Taliban have accused the army of shelling the border.", "Taliban", "accused"),
+        # the subject of the first of two verbs; a phrase of place before a verb is no subject
+        ("reported", "The army chief flew to Bandarban and announced an operation against the group.",
+         "The army chief", "asserted"),
+        ("hedged", "In a video posted on its channel, fighters stand outside a gate that appears to be the entrance "
+                   "of the base in Aden.", "Meridian Press", "appears"),
         # a belief in the passive: what is believed is its subject, and nobody is named who believes it
         ("hedged", "In return, Pyongyang is believed to be receiving oil and cash.", "Meridian Press", "likely"),
         # the view of a group of sources at the head of the sentence
@@ -991,6 +996,19 @@ def test_a_state_s_name_before_the_name_of_a_body_is_that_body(tmp_path):
     assert any(e.label == "US Southern Command" for e in d.names.entities.values())
 
 
+def test_a_body_named_after_a_state_or_after_an_organisation_s_possessive_is_no_mention_of_it(tmp_path):
+    """"The US State Department" was "US" (the United States) and "State Department"; "The UN's
+    humanitarian office, OCHA" linked the UN. "The UN's envoy" still names the UN."""
+    d = _draft_of(tmp_path, "The US State Department said it was alarmed. The UN's humanitarian office, OCHA, said "
+                            "that 250,000 people had fled. The UN's envoy to Sudan told the council the war must stop.",
+                  registry=STATES_REGISTRY.replace("places:\n", "  - id: united-nations\n    type: organization\n"
+                                                   "    label: United Nations\n    aliases: [UN]\nplaces:\n"))  # fmt: skip
+    text = d.article.text
+    assert "united-states" not in {h.id for h in d.hits}
+    assert any(e.label == "US State Department" and e.type == "government" for e in d.names.entities.values())
+    assert [h.start for h in d.hits if h.id == "united-nations"] == [text.index("UN's envoy")]
+
+
 def test_a_name_in_capitals_and_in_words_is_one_actor(tmp_path):
     d = _draft_of(tmp_path, "Smoke rises over the town, May 2, 2021. HARBOUR WIRE/Abdi Warsame\n\n"
                             "MOGADISHU, May 3 (Harbour Wire) - Militants took the town, residents told Harbour Wire.")
@@ -1483,6 +1501,9 @@ def test_a_joint_operation_is_an_alliance_of_the_two_against_the_third(tmp_path)
          ("air-strike", ("saudi-led-coalition",), (), ("hodeidah",), "2024-01-08")),
         ("Tehran denies the charge.", ("rejection", ("government-of-iran",), (), (), None)),
         ("Saudi Arabia accuses Iran of arming the Houthis.", ("accusation", ("saudi-arabia",), ("iran",), (), None)),
+        # the subject of a first verb, and of the one after "and"
+        ("Saudi Arabia recalled its envoy from Tehran and accused Iran of arming the Houthis.",
+         ("accusation", ("saudi-arabia",), ("iran",), (), None)),
     ],
 )  # fmt: skip
 def test_each_event_rule_on_one_sentence(tmp_path, body, expected):

@@ -80,12 +80,38 @@ def speech_object(text: str, verb_start: int, verb_end: int, limit: int) -> tupl
     return trim(text, verb_end + om.start(1), verb_end + om.end(1)), end
 
 
+_PREPOSITIONS = frozenset({"of", "for", "in", "at", "on", "to", "from", "with", "by", "the", "a", "an", "and", "its",
+                           "their", "his", "her"})
+
+
+def _first_verb(phrase: str) -> int | None:
+    """Where the verb begins in "The army chief flew to Bandarban and": the first word in lower case
+    (not a preposition or an article) that a preposition or an article follows, or that ends in "-ed";
+    None when no word looks like one."""
+    words = list(re.finditer(r"[\w’'-]+", phrase))
+    for i, w in enumerate(words[1:], 1):
+        word = w.group()
+        nxt = words[i + 1].group() if i + 1 < len(words) else ""
+        if word[0].islower() and word not in _PREPOSITIONS and (
+                nxt in _PREPOSITIONS - {"of", "and"} or word.endswith("ed")):  # fmt: skip
+            return len(phrase[: w.start()].rstrip())
+    return None
+
+
 def subject(text: str, s: int, e: int) -> Attribution | None:
     """A clause that begins "X (, who …,) said / told Y / reported …": who speaks, and the verb."""
     m = _patterns()["subject"].match(text, s, e)
     if not m:
         return None
     head = (m.start("head"), m.end("head"))
+    if re.match(r"(?:In|On|At|From|With|After|Before|During|Under|Through)\s", m.group("head")):
+        return None  # "In a video posted on its channel, …": a phrase of place or time is no subject
+    # "The army chief flew to Bandarban and announced …": the subject of the first verb of two
+    if m.group("appos") is None and re.search(r"\s(?:and|then)$", m.group("head")):
+        cut = _first_verb(m.group("head"))
+        if cut is None:
+            return None
+        head = (head[0], head[0] + cut)
     # "A senior army officer who commands units along the Atbara said": a subject with a relative
     # clause, whose noun comes before "who"
     who = re.search(r"\s(?:who|whose)\s", m.group("head"))

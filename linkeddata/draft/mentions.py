@@ -23,10 +23,14 @@ _KIND_NOUN_AFTER = re.compile(
     r"coalition|alliance|camp|television|radio)\b"
 )
 # Words after a registry organisation's name that make it the name of one of its bodies or of its
-# people, not of the organisation: "the UN human rights office", "the UN peacekeeping mission", "UN peacekeepers".
+# people, not of the organisation: "the UN human rights office", "the UN's humanitarian office", "the UN
+# peacekeeping mission", "UN peacekeepers".
 _BODY_AFTER = re.compile(r" (?:[a-z’'-]+ ){0,3}(?:office|agency|envoy|mission|embassy|committee|investigators|"
                          r"monitors|headquarters|tribunal|court|helmets|personnel|agents|staff|compound|"
-                         r"peacekeepers)\b")
+                         r"peacekeepers)\b"
+                         # a body after a possessive ("the UN's humanitarian office"), but not a person of it: "the
+                         # UN's envoy" names the UN
+                         r"|[’']s (?:[a-z’'-]+ ){0,3}(?:office|agency|mission|committee|headquarters|tribunal|court)\b")
 # Words after a state's, a government's or a military's name that make it the name of people or of a body
 # of it: "US agents", "the US embassy", "US officials", "US media", "a US military intelligence assessment".
 _OF_STATE_AFTER = re.compile(r" (?:agents|personnel|embassy|consulate|ambassador|headquarters|officials?|officers?|"
@@ -577,7 +581,7 @@ def find_names(lay: Layout, index: RegistryIndex) -> Names:
         body = typ == "state" and bool(words) and lx.kind_of_word(words[-1]) not in (None, "media-outlet")
         if (after and h.kind == "actor" and h.how in ("label", "alias") and region and region.kind != "headline"
                 and not any((w in lx.stop and not (body and w in DIRECTIONS)) or w in lx.months or w in lx.weekdays
-                            or w in lx.titles for w in words)
+                            or (w in lx.titles and not (body and w == "State")) for w in words)  # "US State Department"
                 and (typ in ("armed-group", "organization", "military-force") or body)):  # fmt: skip
             span = (h.start, h.end + 1 + len(after.group(1).rstrip()))
             label = text[span[0] : span[1]]

@@ -69,7 +69,7 @@ def actor_after(names: Names, text: str, pos: int, limit: int, max_words: int = 
 
 def subject_before(names: Names, text: str, start: int, pos: int) -> Hit | None:
     """The actor a clause ending at ``pos`` is about: named right before it, or before an
-    apposition or a "which" clause."""
+    apposition, a "which" clause or a first verb joined by "and"."""
     best = None
     for h in names.hits:
         if h.kind != "actor" or not (start <= h.start and h.end <= pos):
@@ -77,6 +77,8 @@ def subject_before(names: Names, text: str, start: int, pos: int) -> Hit | None:
         between = text[h.end : pos]
         if re.fullmatch(
             r"(?:['’]s?)?(?:\s*,\s*(?:which|who)|\s*,[^,;]{1,90},|\s*\([^)]{1,40}\))?\s*"
+            # "X rallied near the embassy and accused …": the subject of a first verb and of the one after "and"
+            r"(?:[a-z]+ed\s+[^,;.“”]{0,60}?\s+and\s+)?"
             r"(?:(?:has|have|had|long|also|openly|reportedly|now|still|which|who)\s+)*",
             between,
         ):
