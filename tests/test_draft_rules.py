@@ -1002,7 +1002,8 @@ def test_a_body_named_after_a_state_or_after_an_organisation_s_possessive_is_no_
     d = _draft_of(tmp_path, "The US State Department said it was alarmed. The UN's humanitarian office, OCHA, said "
                             "that 250,000 people had fled. The UN's envoy to Sudan told the council the war must stop.",
                   registry=STATES_REGISTRY.replace("places:\n", "  - id: united-nations\n    type: organization\n"
-                                                   "    label: United Nations\n    aliases: [UN]\nplaces:\n"))  # fmt: skip
+                                                   "    label: United Nations\n    aliases: [UN]\n"
+                                                   "places:\n"))  # fmt: skip
     text = d.article.text
     assert "united-states" not in {h.id for h in d.hits}
     assert any(e.label == "US State Department" and e.type == "government" for e in d.names.entities.values())
