@@ -1911,6 +1911,9 @@ def test_a_place_named_with_an_acronym_is_drafted_without_aliases(tmp_path):
          "government", "unnamed-group-source"),
         ("Colombian military officials say the commanders direct the fighting from across the border.",
          "Colombian military officials (unnamed)", "military-force", "unnamed-group-source"),
+        # traders, supporters, farmers: people, not an organisation
+        ("In Chaman, traders said hundreds of trucks had been stranded at the border.", "Traders (unnamed)",
+         "population-group", "unnamed-group-source"),
         # one of a group of sources is one person
         ("The gunmen left with weapons and motorbikes, one of the sources said.", "One of the sources", "person",
          "described-speaker"),
