@@ -1734,6 +1734,15 @@ def test_the_short_name_of_the_publisher_is_the_publisher_though_the_registry_gi
 
 
 
+def test_a_social_platform_a_picture_came_through_is_not_the_publisher(tmp_path):
+    """"Photo: … press service via Telegram": the platform passed the picture on; taking it for the
+    publisher gave it every claim of the article's own."""
+    d = _draft_of_text(tmp_path, "Attacks on two cities\n\nPolice stand guard outside the church, June 24, 2024.\n"
+                                 "Photo: Interior Ministry press service via Telegram\n\nMonday 24 June 2024\n\n"
+                                 "Gunmen attacked a church and a synagogue in Derbent, police said.\n")  # fmt: skip
+    assert d.publisher not in {e.id for e in d.names.entities.values() if e.label == "Telegram"} | {"telegram"}
+
+
 def test_the_outlet_a_photographer_worked_for_is_the_publisher(tmp_path):
     """"PHOTOGRAPHS BY NAME FOR OUTLET" in capitals was taken for an agency's credit: no publisher."""
     d = _draft_of_text(tmp_path, "The town between two flags\n\nA boy walks past a shop, March 12, 2023.\n"

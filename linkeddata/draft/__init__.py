@@ -144,7 +144,9 @@ def choose_publisher(lay: Layout, names: Names) -> tuple[str, str]:
         for entity in names.entities.values():
             if entity.type == "media-outlet" and name_pattern(entity.label).search(seg):
                 return entity.id, "named in the site furniture at the end (rule outlet-in-furniture); TODO: check"
-    outlets = [h for h in names.hits if h.kind == "actor" and names.actor_type(h.id) == "media-outlet"]
+    # a social platform passes pictures and posts on ("… via Telegram"); it publishes no article
+    outlets = [h for h in names.hits if h.kind == "actor" and names.actor_type(h.id) == "media-outlet"
+               and text[h.start : h.end] not in lexicon().platforms]
     paragraphs = [r for r in lay.regions if r.kind == "paragraph"]
     front = [r for r in paragraphs[:3] if len(text[r.start : r.end]) <= 150]
     for h in outlets:
