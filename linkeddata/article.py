@@ -109,7 +109,7 @@ _PHOTO = re.compile(
 # "PHOTOGRAPHS BY NAME FOR OUTLET", any other label of one to three words ("Image source: Outlet /
 # Name", "Lead image: Name/Outlet", "Staff photo by Name / Outlet"); "(Photo by Name/Outlet via Getty
 # Images)", "(Name for Outlet)", "(Name/Outlet photo)" or "(Outlet Photo/Name, File)" after the caption;
-# "Credit…Name for Outlet"; a bare "Body/Handout via AGENCY" line.
+# "Credit…Name for Outlet"; a bare "Body/Handout via AGENCY" line; "Photo: Outlet staff photographer Name".
 _NAMES = r"[A-ZÀ-ÖØ-Þ][\w’'.\-]*(?: (?:[A-ZÀ-ÖØ-Þ][\w’'.\-]*|de|van|von|al|el|bin))*"  # "Élodie Ngaba"
 _CREDIT = rf"{_NAMES} ?/ ?{_NAMES}"
 _LABEL = r"(?:Photo|Photograph|Picture|Image|Pictured|Picture credit|Photo credit|Photo courtesy)(?::| by) "
@@ -129,6 +129,9 @@ _CREDIT_LINE = re.compile(rf"^(?:{_LABEL}(?P<credit>{_CREDIT}(?: via {_NAMES})?)
                           rf"|(?:PHOTOGRAPHS?|PHOTO|PICTURES?) BY (?P<capsfor>[A-Z][A-Z'’.\- ]* FOR [A-Z][A-Z'’.\- ]*)"
                           rf"|(?:Photographer|Photo|Picture|Image): (?P<paren>{_NAMES} \({_NAMES}\))"
                           rf"|(?P<agencyphoto>{_NAMES} photo by {_NAMES})"
+                          # "Photo: Bardawil Wire staff photographer Hany Mansour": the outlet, then its photographer
+                          rf"|(?:Photo|Photograph|Picture|Image): (?P<staff>{_NAMES} (?:staff |chief |senior )?"
+                          rf"photographer {_NAMES})"
                           rf"|(?P<capsphoto>[A-Z][A-Z&.\-]+(?: [A-Z][A-Z&.\-]+)* PHOTO: {_NAMES})"
                           rf"|(?P<dash>{_NAMES} [—–] {_NAMES})"
                           # any other label of a photo, in any case: "Photos:", "Pic:", "PHOTO CREDIT:",

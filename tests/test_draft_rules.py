@@ -657,6 +657,9 @@ def test_the_speaker_index_does_not_depend_on_the_order_of_the_questions(tmp_pat
          "person", "capitalised-words"),
         ("In November, the Biden administration allowed Ukraine to fire the missiles.", "Biden administration",
          "actor", "government", "head-word “administration”"),
+        # a province of the Islamic State is a branch of the group, no place
+        ("The Islamic State's Sinai Province claimed the attack through its news agency.", "Sinai Province", "actor",
+         "armed-group", "a province of the Islamic State"),
     ],
 )  # fmt: skip
 def test_new_names_are_typed_by_a_rule_that_says_so(tmp_path, body, name, kind, typ, rule):
@@ -1741,6 +1744,28 @@ def test_a_social_platform_a_picture_came_through_is_not_the_publisher(tmp_path)
                                  "Photo: Interior Ministry press service via Telegram\n\nMonday 24 June 2024\n\n"
                                  "Gunmen attacked a church and a synagogue in Derbent, police said.\n")  # fmt: skip
     assert d.publisher not in {e.id for e in d.names.entities.values() if e.label == "Telegram"} | {"telegram"}
+
+
+def test_an_outlet_named_in_capitals_on_a_line_before_the_story_is_the_publisher(tmp_path):
+    """"KANLAON QUARTERLY · FEATURE": a word in capitals of more than seven letters was no name, and
+    the feature went to no publisher (every sentence of its own to a TODO)."""
+    d = _draft_of_text(tmp_path, "The farmers of the island\n\nA farmer walks to his field, August 28, 2024.\n"
+                                 "Words and photographs by Regina Villaflor\n\nKANLAON QUARTERLY · FEATURE\n"
+                                 "Saturday 14 September 2024\n\nThe soldiers came up the trail at dawn, residents "
+                                 "said.\n")  # fmt: skip
+    assert d.names.label(d.publisher) == "KANLAON QUARTERLY" and d.published == "2024-09-14"
+
+
+def test_a_staff_photographer_credit_names_the_outlet_and_the_photographer(tmp_path):
+    """"Photo: Outlet staff photographer Name" went unread: the caption was taken for the story, and
+    the dateline after it with its publication date was never reached."""
+    d = _draft_of_text(tmp_path, "Militants attack a checkpoint\n\nMourners carry a coffin in the village, July 22, "
+                                 "2020.\nPhoto: Bardawil Wire staff photographer Hany Mansour\n\nISMAILIA, Egypt, "
+                                 "July 23 (Bardawil Wire) - Militants attacked a checkpoint early on Tuesday, the army "
+                                 "said.\n")  # fmt: skip
+    assert (d.names.label(d.photo.creator), d.names.label(d.photo.provider)) == ("Hany Mansour", "Bardawil Wire")
+    assert d.published == "2020-07-23"
+    assert [x.value for x in d.dates if d.article.text[x.start : x.end] == "on Tuesday"] == ["2020-07-21"]
 
 
 def test_the_outlet_a_photographer_worked_for_is_the_publisher(tmp_path):

@@ -365,6 +365,10 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
     if any(re.search(r"\bparamilitary\s+(?:the\s+)?$", text[max(0, s - 20) : s], re.I)
            for s, _ in spans):
         return "actor", "armed-group", "paramilitary-before", 0.6, None, None
+    if cap[-1] == "Province" and any(re.search(r"(?:Islamic State|ISIS|ISIL|IS|Daesh)[’']s\s+(?:the\s+)?$",
+                                               text[max(0, s - 20) : s]) for s, _ in spans):  # fmt: skip
+        # "the Islamic State's Sinai Province": a branch of the group, no place
+        return "actor", "armed-group", "a province of the Islamic State", 0.7, None, None
     if cap[-1] in PLACE_HEADS and not (cap[-1] == "State" and cap[0] == "Islamic") and len(cap) > 1 and not any(
         w in ("in", "of", "for") for w in words[1:]  # "Al-Qaeda in the Arabian Peninsula" is no place
     ) and not any(lx.kind_of_word(w) == "military-force" for w in cap[:-1]):  # "Fourth Army Region": a command
@@ -547,7 +551,7 @@ def _front_line_outlet(lay: Layout, start: int, end: int) -> bool:
                                             r"district|governorate)\b", rest):  # "Atmeh, Idlib province | …"
         return False
     dated = re.search(r"\b(?:" + "|".join([*lx.months, *lx.month_abbreviations, *lx.weekdays]) + r")\b", rest)
-    return bool(dated and re.match(r"(?:\s+live\b|\s*[|,.–—-])", rest))
+    return bool(dated and re.match(r"(?:\s+live\b|\s*[|,.–—·-])", rest))  # "KANLAON QUARTERLY · FEATURE"
 
 
 def credit_lead(credit: str) -> str:

@@ -402,6 +402,12 @@ def _sequences(lay: Layout, region: Region, taken: list[Span]) -> list[Span]:
         results.append((start, end))
 
     prev_end = None
+    # a short line before the story whose first words are in capitals: they may be an outlet's name
+    front_line = None
+    if region.kind == "paragraph" and region.end - region.start <= 150 and region in [
+            r for r in lay.regions if r.kind == "paragraph"][:3]:  # fmt: skip
+        caps = re.match(r"(?:[A-Z][A-Z’'&.-]+ )*[A-Z][A-Z’'&.-]+(?= [·|•–—-] |$)", text[region.start : region.end])
+        front_line = region.start + caps.end() if caps and " " in caps.group() else None
     for s, e, word, lead_punct, trail_punct in _tokens(text, region):
         if any(overlaps((s, e), t) for t in taken) or not word:
             flush()
@@ -412,8 +418,10 @@ def _sequences(lay: Layout, region: Region, taken: list[Span]) -> list[Span]:
             flush()  # "MARGALLA WIRE PHOTO: Name", "NAME FOR OUTLET": two names, not one
             prev_end = None
             continue
-        # a credit in capitals: "PHOTOGRAPHS BY NAME FOR HAUD QUARTERLY"
-        is_name = is_name_token(word) or region.kind == "credit" and word.isupper() and word.isalpha()
+        # a credit in capitals: "PHOTOGRAPHS BY NAME FOR HAUD QUARTERLY"; an outlet's name in capitals that
+        # opens a line before the story: "KANLAON QUARTERLY · FEATURE"
+        is_name = is_name_token(word) or (region.kind == "credit" or front_line and s < front_line) and (
+            word.isupper() and word.isalpha())  # fmt: skip
         if not is_name and seq and seq[-1][2][:1].isupper() and re.fullmatch(r"[A-Z][a-z]{1,4}-[a-z]{2,4}", word):
             is_name = True  # a given name after a family name: "Lee Ji-won", "Kim Jong-un"
         is_conn = word in lx.connectors and seq and (word != "the" or seq[-1][2] in ("of", "for"))
