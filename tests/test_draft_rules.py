@@ -211,6 +211,15 @@ def _claim_by_rule(d, rule: str):
          "The army chief", "asserted"),
         ("hedged", "In a video posted on its channel, fighters stand outside a gate that appears to be the entrance "
                    "of the base in Aden.", "Meridian Press", "appears"),
+        # "told us" and what was told, with no "that"; a speaker after the words with a long tail
+        ("reported", "The president of civil society in the chiefdom around Bule told us the attack had lasted an "
+                     "hour.", "The president of civil society in the chiefdom around Bule", "asserted"),
+        ("said-after", "Two soldiers were killed in Aden, the military spokesman said in a statement posted on "
+                       "Facebook on Tuesday evening.", "The military spokesman", "asserted"),
+        # saying nothing, or telling a story, is no claim of the one who does it
+        ("publisher", "Putin said nothing in public for days after the attacks in Aden.", "Meridian Press",
+         "asserted"),
+        ("publisher", "The record of the war in Aden tells a very different story.", "Meridian Press", "asserted"),
         # a belief in the passive: what is believed is its subject, and nobody is named who believes it
         ("hedged", "In return, Pyongyang is believed to be receiving oil and cash.", "Meridian Press", "likely"),
         # the view of a group of sources at the head of the sentence

@@ -26,10 +26,10 @@ _COMPLEMENT_VERBS = {"said", "says", "say", "denies", "denied", "deny", "rejects
                      "warned", "warns", "claimed", "claims", "insists", "insisted", "believes", "believed", "fears",
                      "feared", "reported", "reports", "announced", "confirmed", "admitted", "acknowledged", "called",
                      "calls", "condemned", "condemns", "argue", "argues", "argued", "blames", "blamed", "urged",
-                     "urges", "urge", "documented", "documents", "described", "describes"}  # fmt: skip
+                     "urges", "urge", "documented", "documents", "described", "describes", "told", "tells"}  # fmt: skip
 # "…, the Iranian foreign ministry said in a statement.": the sentence's speaker comes last.
 _SAID_AFTER_TAIL = (r"(?:\s+(?:in|on|at|to|during|after|late|earlier|later|this|last|yesterday|today)\b"
-                    r"(?:(?!\bthat\b)[^,.;“”]){0,40})?")
+                    r"(?:(?!\bthat\b)[^,.;“”]){0,60})?")  # "in a statement posted on Facebook on Tuesday evening"
 # "X claimed the raid, and the United States designated …": a new clause with its own subject.
 _NEXT_CLAUSE = re.compile(r",?\s+(?:and|but|while|whereas)\s+(?=(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*\s+[a-z])")
 _DENIAL = re.compile(
@@ -108,9 +108,16 @@ def find_reported(lay: Layout) -> list[Found]:
             continue  # "Tehran rejected …, the foreign ministry said": the ministry's words (rule said-after)
         after = text[sub.evidence[1] : e]
         verb_at = text.find(sub.verb, sub.head[1], e)
+        if re.match(r"\s+nothing\b" if sub.verb not in ("told", "tells") else r"\s+(?:nothing|(?:a|an|the)\s+"
+                    r"(?:[\w-]+\s+){0,2}story)\b", text[verb_at + len(sub.verb) : e]):  # fmt: skip
+            continue  # "Putin said nothing in public for days", "the record tells a different story": no words
         that = re.match(r"[^.“”]{0,60}?\bthat\b", after)
         direct = sub.verb in _COMPLEMENT_VERBS | lexicon().belief_verbs and re.match(r"\s+(?:only\s+|also\s+)?[\w“‘\"]",
                                                              text[verb_at + len(sub.verb) : e])  # fmt: skip
+        if direct and sub.verb in ("told", "tells") and not re.search(
+                r"\b(?:had|has|have|was|were|is|are|would|will|could|can|did|does|do|must|should)\b",
+                text[verb_at + len(sub.verb) : e]):  # fmt: skip
+            direct = None  # "…, Omar Zidan told Meridian Press by telephone.": whom, but not what
         if not (that or direct):
             continue
         end = e
