@@ -217,9 +217,9 @@ def _claim_by_rule(d, rule: str):
         ("said-after", "Two soldiers were killed in Aden, the military spokesman said in a statement posted on "
                        "Facebook on Tuesday evening.", "The military spokesman", "asserted"),
         # saying nothing, or telling a story, is no claim of the one who does it
-        ("publisher", "Putin said nothing in public for days after the attacks in Aden.", "Meridian Press",
+        ("publisher", "Omar Zidan said nothing in public for days after the attacks in Aden.", "Meridian Press",
          "asserted"),
-        ("publisher", "The record of the war in Aden tells a very different story.", "Meridian Press", "asserted"),
+        ("publisher", "Iran tells a very different story of the strikes on Aden.", "Meridian Press", "asserted"),
         # a belief in the passive: what is believed is its subject, and nobody is named who believes it
         ("hedged", "In return, Pyongyang is believed to be receiving oil and cash.", "Meridian Press", "likely"),
         # the view of a group of sources at the head of the sentence
