@@ -216,6 +216,10 @@ def _claim_by_rule(d, rule: str):
                      "hour.", "The president of civil society in the chiefdom around Bule", "asserted"),
         ("said-after", "Two soldiers were killed in Aden, the military spokesman said in a statement posted on "
                        "Facebook on Tuesday evening.", "The military spokesman", "asserted"),
+        # a speaker of eleven words or more, before an apposition between commas
+        ("reported", "A senior officer in the Congolese army's Sokola operation in the town of Beni, across the "
+                     "border, told the Bulletin by phone that troops had closed the crossings.",
+         "A senior officer in the Congolese army's Sokola operation in the town of Beni", "asserted"),
         # saying nothing, or telling a story, is no claim of the one who does it
         ("publisher", "Omar Zidan said nothing in public for days after the attacks in Aden.", "Meridian Press",
          "asserted"),
