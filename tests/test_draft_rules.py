@@ -1445,6 +1445,14 @@ def overlaps_cue(text: str, found, cue: str) -> bool:
          "2023-08"),
         ("The army struck in August 2023, and its troops kept advancing through the autumn.", "through the autumn",
          "2023"),
+        # a count of decades; a night like another, in the month the text was at
+        ("In 1992 the two sides signed a declaration. A decade later, Washington listed the party.", "A decade later",
+         "2002"),
+        ("The FSB said it had killed six fighters in March 2024. The same night, two more were arrested.",
+         "The same night", "2024-03"),
+        # counted from the date before it, itself counted: "the next day … two days later"
+        ("The attack came on June 23, 2023. The governor spoke the next day. His spokesman told reporters two days "
+         "later that the president was informed.", "two days later", "2023-06-26"),
     ],
 )  # fmt: skip
 def test_a_cue_relative_to_the_last_date_before_it(tmp_path, body, cue, value):

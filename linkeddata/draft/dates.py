@@ -88,7 +88,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
         # from the last date the text gives before them
         ("anchored", re.compile(
             rf"(?<![\w-])(?:(?P<count>[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|"
-            rf"[Tt]en|\d{{1,2}}) (?P<unit>hour|day|week|month|year)s? (?P<dir>later|earlier)|"
+            rf"[Tt]en|\d{{1,2}}) (?P<unit>hour|day|week|month|year|decade)s? (?P<dir>later|earlier)|"
             rf"(?P<bcount>[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|\d{{1,2}}) "
             rf"(?P<bunit>day|week)s? after(?= (?!the\b|that\b|this\b|its\b|his\b|her\b|their\b|a\b|an\b)\w)|"
             rf"[Hh]ours later|[Ll]ater that day|[Bb]y (?:the )?(?P<by>evening|nightfall|midday|noon)|"
@@ -240,8 +240,9 @@ def find_dates(lay: Layout) -> Dates:
             found.append(_relative(s, e, m, pub, pub_words))
     found = [_between(text, d) for d in found]
     kinds = {(s, e): (kind, m) for s, e, kind, m in raw}
-    found = [_anchored(lay, d, kinds[(d.start, d.end)][1], found) if kinds[(d.start, d.end)][0] == "anchored" else d
-             for d in found]  # fmt: skip
+    for i, d in enumerate(found):  # in the text's order: "the next day … two days later" counts from the next day
+        if kinds[(d.start, d.end)][0] == "anchored":
+            found[i] = _anchored(lay, d, kinds[(d.start, d.end)][1], found)
     return Dates(tuple(found), published, reference)
 
 
@@ -331,10 +332,13 @@ def _anchored(lay: Layout, d: DateFound, m: re.Match, found: list[DateFound]) ->
     # September", "at the time"): the last date that gives as much
     words = m.group().lower()
     later = m.group("next") or m.group("unit")  # "six months later", "the next month": a month needs a month
+    if later == "decade":  # "A decade later": ten years, known to the year
+        later = "year"
     that = m.group("that") or m.group("samespan") or m.group("endof")  # "that month", "the same month"
     prev = m.group("prev")
     needs = 4 if (m.group("thatmon") or m.group("season") or words == "at the time" or that == "year" or later == "year"
-                  or prev == "year") else (7 if that == "month" or later == "month" or prev == "month" else 10)
+                  or prev == "year") else (7 if that == "month" or later == "month" or prev == "month"
+                                           or m.group("same") else 10)  # "the same night" as a month: that month
     anchor = next((f for f in reversed(found) if f.value and len(f.value) >= needs and since <= f.start
                    and f.end <= s and f.note != "the publication date"), None)  # fmt: skip
     if m.group("bunit"):
@@ -385,11 +389,13 @@ def _anchored(lay: Layout, d: DateFound, m: re.Match, found: list[DateFound]) ->
         return DateFound(s, e, _week_value(before) if unit == "week" else before.isoformat(), note)
     back = -1 if m.group("dir") == "earlier" else 1  # "Two months earlier": as far before
     if day is None and later in ("month", "year"):  # "in May 2021 … Six months later": 2021-11
-        n = 1 if m.group("next") else _count(m.group("count")) * back
+        n = 1 if m.group("next") else _count(m.group("count")) * back * (10 if m.group("unit") == "decade" else 1)
         if later == "year":
             return DateFound(s, e, str(int(value[:4]) + n), note)
         first = datetime.date(int(value[:4]), int(value[5:7]), 1) + relativedelta(months=n)
         return DateFound(s, e, f"{first.year}-{first.month:02d}", note)
+    if day is None and m.group("same"):  # "In March … the same night": in that month
+        return DateFound(s, e, value[:7], note + "; the month of that night")
     if day is None:
         return DateFound(s, e, None, f"TODO: relative to “{text[anchor.start : anchor.end]}”, which gives no day")
     if that == "week":
@@ -414,6 +420,8 @@ def _anchored(lay: Layout, d: DateFound, m: re.Match, found: list[DateFound]) ->
     n = 1 if m.group("next") else _count(m.group("count")) * back
     if unit in ("morning", "afternoon", "evening", "night"):
         unit = "day"
+    if unit == "decade":
+        unit, n = "year", n * 10
     target = day + relativedelta(**{unit + "s": n}) if unit != "hour" else day
     if unit in ("day", "hour"):
         return DateFound(s, e, target.isoformat(), note)
