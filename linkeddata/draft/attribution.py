@@ -80,7 +80,7 @@ def speech_object(text: str, verb_start: int, verb_end: int, limit: int) -> tupl
     return trim(text, verb_end + om.start(1), verb_end + om.end(1)), end
 
 
-_PREPOSITIONS = frozenset({"of", "for", "in", "at", "on", "to", "from", "with", "by", "the", "a", "an", "and", "its",
+_FUNCTION_WORDS = frozenset({"of", "for", "in", "at", "on", "to", "from", "with", "by", "the", "a", "an", "and", "its",
                            "their", "his", "her"})
 
 
@@ -92,8 +92,8 @@ def _first_verb(phrase: str) -> int | None:
     for i, w in enumerate(words[1:], 1):
         word = w.group()
         nxt = words[i + 1].group() if i + 1 < len(words) else ""
-        if word[0].islower() and word not in _PREPOSITIONS and (
-                nxt in _PREPOSITIONS - {"of", "and"} or word.endswith("ed")):  # fmt: skip
+        if word[0].islower() and word not in _FUNCTION_WORDS and (
+                nxt in _FUNCTION_WORDS - {"of", "and"} or word.endswith("ed")):  # fmt: skip
             return len(phrase[: w.start()].rstrip())
     return None
 
