@@ -220,6 +220,8 @@ def _claim_by_rule(d, rule: str):
         ("reported", "A senior officer in the Congolese army's Sokola operation in the town of Beni, across the "
                      "border, told the Bulletin by phone that troops had closed the crossings.",
          "A senior officer in the Congolese army's Sokola operation in the town of Beni", "asserted"),
+        # one who was told is not the one who says it
+        ("publisher", "The mayor of Aden was told the town had fallen to the rebels.", "Meridian Press", "asserted"),
         # saying nothing, or telling a story, is no claim of the one who does it
         ("publisher", "Omar Zidan said nothing in public for days after the attacks in Aden.", "Meridian Press",
          "asserted"),

@@ -123,7 +123,7 @@ def subject(text: str, s: int, e: int) -> Attribution | None:
             and m.group("appos") is None:
         return None  # "None of these claims could be verified": a noun after a determiner, not a verb
     if re.match(r"\s*(?:is|was|are|were|has been|have been|had been)\s+(?:(?:also|still|now|widely|generally)\s+)?$",
-                text[m.end("head") : m.start("verb")]) and m.group("verb").endswith(("ed", "said")):
+                text[m.end("head") : m.start("verb")]) and m.group("verb").endswith(("ed", "said", "told", "thought")):
         # "It is believed that …", "Pyongyang is believed to be receiving oil": a verb in the passive,
         # whose subject is what is said, not who says it; nobody is named: the article's own hedged words
         return None
