@@ -938,6 +938,10 @@ def test_a_state_s_name_before_its_officials_or_its_media_is_a_todo_not_a_link(t
     assert [h.start for h in d.hits if h.id == "united-states"] == [text.index("The US said") + 4]
     assert [(h.ref, len(h.spans)) for h in d.names.held] == [("united-states", 1), ("united-states", 1)]
     assert "TODO: not linked: “US” could be united-states, but “US officials” are people or a body" in render(d)
+    # a word of the service between the state and its officials
+    d = _draft_of(tmp_path, "A senior US defence official told reporters the rebels would never fire on the "
+                            "regime.", registry=STATES_REGISTRY)  # fmt: skip
+    assert "united-states" not in {h.id for h in d.hits}
 
 
 def test_a_state_s_name_before_one_of_its_people_a_list_or_a_flag_is_not_linked(tmp_path):

@@ -33,7 +33,9 @@ _BODY_AFTER = re.compile(r" (?:[a-z’'-]+ ){0,3}(?:office|agency|envoy|mission|
                          r"|[’']s (?:[a-z’'-]+ ){0,3}(?:office|agency|mission|committee|headquarters|tribunal|court)\b")
 # Words after a state's, a government's or a military's name that make it the name of people or of a body
 # of it: "US agents", "the US embassy", "US officials", "US media", "a US military intelligence assessment".
-_OF_STATE_AFTER = re.compile(r" (?:agents|personnel|embassy|consulate|ambassador|headquarters|officials?|officers?|"
+# (with a word of its service between: "a senior US defence official")
+_OF_STATE_AFTER = re.compile(r" (?:(?:defence|defense|military|security|foreign|senior|government) )?"
+                             r"(?:agents|personnel|embassy|consulate|ambassador|headquarters|officials?|officers?|"
                              r"diplomats?|media|intelligence|list|passports?|citizens?|nationals?)\b"
                              r"|-(?:flagged|registered|owned|made|built)\b")  # "US-flagged ships": where they are from
 # Where in a country: "northern Iraq", "south-eastern Nigeria" (lower case: "Western Sahara" is a name).
