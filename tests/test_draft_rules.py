@@ -209,6 +209,9 @@ def _claim_by_rule(d, rule: str):
         # the subject of the first of two verbs; a phrase of place before a verb is no subject
         ("reported", "The army chief flew to Bandarban and announced an operation against the group.",
          "The army chief", "asserted"),
+        # (the words before the first verb are counted, not the whole first clause)
+        ("reported", "Prime Minister Abiy Ahmed welcomed the deal the same day and urged the rest of the group to "
+                     "lay down its arms.", "Abiy Ahmed", "asserted"),
         ("hedged", "In a video posted on its channel, fighters stand outside a gate that appears to be the entrance "
                    "of the base in Aden.", "Meridian Press", "appears"),
         # "told us" and what was told, with no "that"; a speaker after the words with a long tail

@@ -148,9 +148,8 @@ def choose_publisher(lay: Layout, names: Names) -> tuple[str, str]:
     outlets = [h for h in names.hits if h.kind == "actor" and names.actor_type(h.id) == "media-outlet"
                and text[h.start : h.end] not in lexicon().platforms]
     paragraphs = [r for r in lay.regions if r.kind == "paragraph"]
-    front = [r for r in paragraphs[:3] if len(text[r.start : r.end]) <= 150]
     for h in outlets:
-        if any(r.start <= h.start < r.end for r in front):
+        if any(r.start <= h.start < r.end for r in lay.front_lines):
             return h.id, "named in the lines before the story (rule outlet-in-front-matter); TODO: check"
     for h in outlets:
         if paragraphs and paragraphs[0].start <= h.start < paragraphs[0].start + 120 and text[h.start - 1] == "(":

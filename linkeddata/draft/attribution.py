@@ -112,14 +112,15 @@ def subject(text: str, s: int, e: int) -> Attribution | None:
         if cut is None:
             return None
         head = (head[0], head[0] + cut)
+    phrase = text[head[0] : head[1]]
     # "A senior army officer who commands units along the Atbara said": a subject with a relative
     # clause, whose noun comes before "who"
-    who = re.search(r"\s(?:who|whose)\s", m.group("head"))
-    if who and word_count(m.group("head")) <= 30 and 1 <= word_count(m.group("head")[: who.start()]) <= 8:
+    who = re.search(r"\s(?:who|whose)\s", phrase)
+    if who and word_count(phrase) <= 30 and 1 <= word_count(phrase[: who.start()]) <= 8:
         head = (head[0], head[0] + who.start())
-    elif not 1 <= word_count(m.group("head")) <= (14 if m.group("appos") else 10):
+    elif not 1 <= word_count(phrase) <= (14 if m.group("appos") else 10):
         return None  # a head before a comma may be longer: "A senior officer in the army's … in Beni, across …,"
-    if re.search(r"\b(?:these|those|the|such|its|their|his|her|our|all|any|both)\s*$", m.group("head"), re.I) \
+    if re.search(r"\b(?:these|those|the|such|its|their|his|her|our|all|any|both)\s*$", phrase, re.I) \
             and m.group("appos") is None:
         return None  # "None of these claims could be verified": a noun after a determiner, not a verb
     if re.match(r"\s*(?:is|was|are|were|has been|have been|had been)\s+(?:(?:also|still|now|widely|generally)\s+)?$",

@@ -541,8 +541,7 @@ def _front_line_outlet(lay: Layout, start: int, end: int) -> bool:
     """"Mekong Ledger | 2 Feb 2024 | Analysis by …", "Caucasus Desk live, Wed 20 Sep 2023": a name that
     begins a short dated line before the story, and is not its author's, is the outlet's."""
     lx = lexicon()
-    paragraphs = [r for r in lay.regions if r.kind == "paragraph"][:3]
-    line = next((r for r in paragraphs if r.start == start and r.end - r.start <= 150), None)
+    line = next((r for r in lay.front_lines if r.start == start), None)
     if line is None:
         return False
     rest = lay.text[end : line.end]

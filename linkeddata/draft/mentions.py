@@ -205,12 +205,12 @@ def _surnames(lay: Layout, hits: list[Hit], persons: dict[str, str]) -> list[Hit
         if len(last) >= 3 and (last[0].isupper() or particle) and last not in lx.stop and last not in lx.titles:
             by_surname.setdefault(last, []).append(ref)
     new = []
+    story = [r for r in lay.regions if r.kind == "paragraph"]
     for surname, refs in sorted(by_surname.items()):
         if len(refs) != 1:
             continue  # two persons share the surname: leave it to the reader
         ref = refs[0]
         pattern = name_pattern(surname)
-        story = [r for r in lay.regions if r.kind == "paragraph"]
         if any(m.start() < first_full[ref] and not any(h.start <= m.start() < h.end for h in hits)
                for r in story for m in pattern.finditer(lay.text, r.start, r.end)):  # fmt: skip
             continue  # the word alone before the person is named ("a hundred Bawm men"): not their surname here
@@ -406,8 +406,7 @@ def _sequences(lay: Layout, region: Region, taken: list[Span]) -> list[Span]:
     prev_end = None
     # a short line before the story whose first words are in capitals: they may be an outlet's name
     front_line = None
-    if region.kind == "paragraph" and region.end - region.start <= 150 and region in [
-            r for r in lay.regions if r.kind == "paragraph"][:3]:  # fmt: skip
+    if region in lay.front_lines:
         caps = re.match(r"(?:[A-Z][A-Z’'&.-]+ )*[A-Z][A-Z’'&.-]+(?= [·|•–—-] |$)", text[region.start : region.end])
         front_line = region.start + caps.end() if caps and " " in caps.group() else None
     for s, e, word, lead_punct, trail_punct in _tokens(text, region):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..article import Article, Photo
 from .lexicon import lexicon
@@ -66,6 +67,12 @@ class Layout:
 
     def region_at(self, pos: int) -> Region | None:
         return next((r for r in self.regions if r.start <= pos < r.end), None)
+
+    @cached_property
+    def front_lines(self) -> tuple[Region, ...]:
+        """The short lines before the story: those of the first three paragraphs of at most 150
+        characters (a byline, a date line, "Mekong Ledger | 2 Feb 2024")."""
+        return tuple(r for r in [r for r in self.regions if r.kind == "paragraph"][:3] if r.end - r.start <= 150)
 
 
 # --------------------------------------------------------------------------------------------
