@@ -30,7 +30,8 @@ def _patterns() -> dict[str, re.Pattern]:
     lx = lexicon()
     verbs = lx.alternation(lx.speech_verbs)
     beliefs = lx.alternation(lx.belief_verbs)
-    aux = r"(?:(?:" + "|".join(lx.auxiliaries) + r"|in turn)\s+)*"  # "has in turn accused"
+    # "has in turn accused", "have since accused", "have long accused"
+    aux = r"(?:(?:" + "|".join(lx.auxiliaries) + r"|in turn|since|long)\s+)*"
     return {
         "verb": re.compile(rf"(?<![\w’'])(?:{verbs})(?![\w’'])"),
         "aux_end": re.compile(r"(?:\s+(?:" + "|".join(lx.auxiliaries) + r"))+$"),
@@ -136,6 +137,18 @@ def subject(text: str, s: int, e: int) -> Attribution | None:
     obj, end = speech_object(text, m.start("verb"), m.end("verb"), e)
     ev_start = head[0] if appos is None else m.start("verb")
     return Attribution(head, m.group("verb"), obj, trim(text, ev_start, end, " \t.,"), appos)
+
+
+def second_clause(text: str, s: int, e: int) -> tuple[int, Attribution] | None:
+    """"The harvest has not happened, and traders say the price has doubled": where the clause
+    after ", and" or ", but" begins, and its speaker, for a sentence whose own subject says nothing."""
+    for m in re.finditer(r",\s+(?:and|but)\s+", text[s:e]):
+        sub = subject(text, s + m.end(), e)
+        head = text[sub.head[0] : sub.head[1]].lower() if sub else ""
+        # (not the outlet's own: "…, and our reporters say …" is the article's sentence whole)
+        if sub and sub.verb in ("say", "says", "said") and word_count(head) <= 4 and not head.startswith("our "):
+            return s + m.start(), sub
+    return None
 
 
 def after(text: str, q: Quotation, limit: int) -> Attribution | None:

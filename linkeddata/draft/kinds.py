@@ -50,6 +50,12 @@ _ARMED = re.compile(
 )
 
 
+# Heads of an organisation's name that an armed group's name may end in too: "the Abu Sayyaf Group",
+# "the Kuki National Organisation" (not a party, "the Islah party, whose members …", nor a union:
+# "Al-Shabaab fighters … with the African Union")
+_ARMED_HEADS = frozenset({"Group", "Organisation", "Organization"})
+
+
 # Words of a movement's name: an "Army" or "Forces" with one of them is an armed group's, whatever
 # country it names ("Myanmar National Democratic Alliance Army", "Sudan People’s Liberation Army").
 _INSURGENT_WORDS = re.compile(
@@ -69,6 +75,10 @@ _POPULATION_AFTER = re.compile(
     r"citizens|villagers|refugees|families|students|farmers|herders|voters|migrants|communities|community|clans?|"
     r"tribes?|minority|population|peoples|ethnic groups|nationalities)\b"
 )
+
+
+# A person's age after the name: "Samira Qassem, 52, a resident of the camp".
+_AGE_AFTER = re.compile(r",\s+\d{1,3}(?:,|\.(?!\d)|;|\)|\s+and\b)")
 
 
 # The plural of a people's name: "Filipinos", "Kashmiris", "Venezuelans", "Alawites".
@@ -343,6 +353,8 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
     city = gazetteer.city(name, countries)
     if city and not any(lx.kind_of_word(w) for w in words):
         return "place", None, "city (GeoNames)", 0.8, city.geonames, None
+    if len(words) > 1 and any(_AGE_AFTER.match(text[e : e + 12]) for _, e in spans):
+        return "actor", "person", "a name before an age", 0.8, None, None  # "Samira Qassem, 52, a resident"
     cap = [w[:1].upper() + w[1:] for w in words]
     told = next((d for s, e in spans if (d := described(text, s, e))), None)
     if told and told[0] == "military-force" and (force := _force(cap)):
@@ -389,10 +401,12 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
         return "actor", "organization", "head-word “Air”", 0.6, None, None
     if cap[0] == "Operation" and len(cap) > 1 and not head:
         return "actor", "military-force", "a military operation's name", 0.5, None, None  # "Operation Barkhane"
-    if head == "organization" and cap[-1] == "Group" and any(
+    if cap[-1] == "Court" and any(w in ("High", "Supreme", "Appeal", "Appeals") for w in cap):
+        return "actor", "government", "a state's court", 0.6, None, None  # "the Manipur High Court"
+    if head == "organization" and cap[-1] in _ARMED_HEADS and any(
         _ARMED.search(text[max(0, s - 100) : s] + " " + text[e : e + 100]) for s, e in spans
     ):
-        return "actor", "armed-group", "head-word “Group” among words of armed conflict", 0.5, None, None
+        return "actor", "armed-group", f"head-word “{cap[-1]}” among words of armed conflict", 0.5, None, None
     if head == "military-force" and (force := _force(cap)):
         return "actor", *force, 0.6 if force[0] == "armed-group" else 0.7, None, None
     if head == "organization" and cap[-1].rstrip("s") in _STATE_BODIES and any(

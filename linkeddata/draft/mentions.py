@@ -27,7 +27,7 @@ _KIND_NOUN_AFTER = re.compile(
 # peacekeeping mission", "UN peacekeepers".
 _BODY_AFTER = re.compile(r" (?:[a-z’'-]+ ){0,3}(?:office|agency|envoy|mission|embassy|committee|investigators|"
                          r"monitors|headquarters|tribunal|court|helmets|personnel|agents|staff|compound|"
-                         r"peacekeepers)\b"
+                         r"peacekeepers|panel|experts|rapporteurs?)\b"
                          # a body after a possessive ("the UN's humanitarian office"), but not a person of it: "the
                          # UN's envoy" names the UN
                          r"|[’']s (?:[a-z’'-]+ ){0,3}(?:office|agency|mission|committee|headquarters|tribunal|court)\b")
@@ -35,8 +35,8 @@ _BODY_AFTER = re.compile(r" (?:[a-z’'-]+ ){0,3}(?:office|agency|envoy|mission|
 # of it: "US agents", "the US embassy", "US officials", "US media", "a US military intelligence assessment".
 # (with a word of its service between: "a senior US defence official")
 _OF_STATE_AFTER = re.compile(r" (?:(?:defence|defense|military|security|foreign|senior|government) )?"
-                             r"(?:agents|personnel|embassy|consulate|ambassador|headquarters|officials?|officers?|"
-                             r"diplomats?|media|intelligence|list|passports?|citizens?|nationals?)\b"
+                             r"(?:agents|personnel|embassy|consulate|ambassador|(?:special )?envoy|headquarters|"
+                             r"officials?|officers?|diplomats?|media|intelligence|list|passports?|citizens?|nationals?)\b"
                              r"|-(?:flagged|registered|owned|made|built)\b")  # "US-flagged ships": where they are from
 # Where in a country: "northern Iraq", "south-eastern Nigeria" (lower case: "Western Sahara" is a name).
 _PART_OF_COUNTRY = re.compile(r"(?<![\w-])((?:north|south)-?(?:eastern|western)|northern|southern|eastern|western|"
@@ -407,8 +407,9 @@ def _sequences(lay: Layout, region: Region, taken: list[Span]) -> list[Span]:
     # a short line before the story whose first words are in capitals: they may be an outlet's name
     front_line = None
     if region in lay.front_lines:
-        caps = re.match(r"(?:[A-Z][A-Z’'&.-]+ )*[A-Z][A-Z’'&.-]+(?= [·|•–—-] |$)", text[region.start : region.end])
-        front_line = region.start + caps.end() if caps and " " in caps.group() else None
+        # (any letters in capitals: "THE GONÂVE QUARTERLY — December 2024")
+        caps = re.match(r"(?:[^\W\d_][\w’'&.-]+ )*[^\W\d_][\w’'&.-]+(?= [·|•–—-] |$)", text[region.start : region.end])
+        front_line = region.start + caps.end() if caps and " " in caps.group() and caps.group().isupper() else None
     for s, e, word, lead_punct, trail_punct in _tokens(text, region):
         if any(overlaps((s, e), t) for t in taken) or not word:
             flush()

@@ -34,9 +34,9 @@ _SAID_AFTER_TAIL = (r"(?:\s+(?:in|on|at|to|during|after|late|earlier|later|this|
 _NEXT_CLAUSE = re.compile(r",?\s+(?:and|but|while|whereas)\s+(?=(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*\s+[a-z])")
 _DENIAL = re.compile(
     r",\s+(?P<ev>(?:a|the)\s+(?:charge|claim|claims|charges|accusation|account|report)s?\s+(?P<head>[^,.;]{2,60}?)\s+"
-    r"(?:has\s+|have\s+|had\s+)?(?:denies|denied|deny|rejects|rejected|reject|disputes|disputed|"
+    r"(?:has\s+|have\s+|had\s+)?(?:denies|denied|deny|rejects|rejected|reject|disputes|disputed|dismisses|dismissed|"
     r"said it was reviewing|says it is reviewing)"
-    r"|which\s+(?P<head2>[^,.;]{2,60}?)\s+(?:denies|denied|deny|rejects|rejected))"
+    r"|which\s+(?P<head2>[^,.;]{2,60}?)\s+(?:denies|denied|deny|rejects|rejected|dismisses|dismissed))"
 )
 
 
@@ -100,8 +100,12 @@ def find_reported(lay: Layout) -> list[Found]:
         if quoted:
             continue
         sub = attribution.subject(text, s, e)
+        sentence = (s, e)
         if sub is None or sub.verb not in _COMPLEMENT_VERBS | set(lexicon().speech_verbs) | lexicon().belief_verbs:
-            continue
+            second = attribution.second_clause(text, s, e)
+            if second is None:
+                continue
+            sentence, sub = (second[0], e), second[1]  # the first clause is the article's own (rule publisher)
         tail = _said_after(text, s, e)
         if (tail and tail.group("head").lower() not in lexicon().pronouns and s + tail.start() > sub.head[1]
                 and 1 <= word_count(tail.group("head")) <= 6 and not _is_appos(tail, s, sub)):  # fmt: skip
@@ -135,7 +139,7 @@ def find_reported(lay: Layout) -> list[Found]:
         evidence = trim(text, sub.head[1] + hedged.start() if hedged else verb_at, end, " \t.")
         if sub.verb in ("accuses", "accused", "accuse", "denies", "denied", "rejects", "rejected"):
             evidence = trim(text, sub.head[0], end, " \t.")
-        out.append(Found("reported", s, (s, e), sub, evidence=evidence))
+        out.append(Found("reported", s, sentence, sub, evidence=evidence))
     return out
 
 

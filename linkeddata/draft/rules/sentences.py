@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..attribution import Attribution
+from ..attribution import Attribution, second_clause
 from ..text import Layout, without_spans
 from . import Context, DraftClaim, Found, hedge_of, words
 
@@ -55,9 +55,17 @@ def find_publisher(lay: Layout) -> list[Found]:
     """The article's own sentences; not the caption, nor a byline or date line before the story
     ("By Teodoro Reyes, Island Times | Tuesday, October 24, 2017")."""
     text = lay.text
-    return [f for f in _sentences(lay, "publisher") if f.extra[0].kind != "caption"
-            and not (f.extra[0].kind == "paragraph" and len(text[f.extra[0].start : f.extra[0].end]) <= 150
-                     and _BYLINE.match(text[f.extra[0].start : f.extra[0].end]))]  # fmt: skip
+    out = []
+    for f in _sentences(lay, "publisher"):
+        r = f.extra[0]
+        if r.kind == "caption" or (r.kind == "paragraph" and len(text[r.start : r.end]) <= 150
+                                   and _BYLINE.match(text[r.start : r.end])):  # fmt: skip
+            continue
+        # "…, and traders say …": the words before the clause of another speaker (rule reported)
+        if r.kind == "paragraph" and (second := second_clause(text, *f.sentence)):
+            f = Found(f.rule, f.sort, f.sentence, evidence=(f.sentence[0], second[0]), extra=f.extra)
+        out.append(f)
+    return out
 
 
 def _quoted(ctx: Context, found: Found):
@@ -97,7 +105,7 @@ def make_hedged(found: Found, ctx: Context) -> list[DraftClaim]:
 
 def make_publisher(found: Found, ctx: Context) -> list[DraftClaim]:
     text = ctx.text
-    s, e = found.sentence
+    s, e = found.evidence or found.sentence
     sentence = text[s:e]
     names = ctx.speakers.names
     if sentence.rstrip().endswith("?") or len(re.findall(r"[\w’'-]+", sentence)) < 6:
