@@ -76,7 +76,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
                                    r"Christmas Eve)(?!\w)")),
         ("month-no-year", re.compile(
             rf"(?<!\w)(?:[Ii]n|[Ss]ince|[Uu]ntil|by|[Dd]uring|from|through|[Ee]arly|[Ll]ate|mid-|mid|"
-            rf"as (?:early|late) as|[Tt]he (?:start|end|beginning|middle) of) "
+            rf"as (?:early|late) as|[Tt]he (?:start|end|beginning|middle) of|"
+            rf"[Tt]he (?:first|second|third|fourth|last|final) (?:week|weeks|days|half) of) "
             rf"(?:early |late |mid-)?(?P<m>{months})(?![\w-])(?! \d)")),
         # "the August war": a month before the name of what happened in it
         ("month-no-year", re.compile(rf"(?<!\w)[Tt]he (?P<m>{months})(?= (?!of\b)[a-z])")),
@@ -102,6 +103,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
             # "In the same month", "by the end of the year": the month or the year the text was at
             rf"(?:[Ii]n )?[Tt]he same (?P<samespan>week|month|year)|"
             rf"[Bb]y the end of (?:the|that) (?P<endof>month|year)|"
+            rf"(?:[Ss]ince )?[Tt]he (?:start|beginning) of (?:the|that) (?P<startof>month|year)|"
             # "the previous night", "the preceding week": one before the date the text was at
             rf"[Tt]he (?:previous|preceding) (?P<prev>day|morning|afternoon|evening|night|week|month|year)|"
             rf"[Tt]hat (?P<thatmon>{months})|"
@@ -109,7 +111,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
             rf"(?:[Ii]n|[Tt]hrough|[Dd]uring|[Oo]ver|[Bb]y|[Uu]ntil) the (?P<season>spring|summer|autumn|fall|winter)|"
             rf"[Aa]t the time|"
             rf"(?P<tod>[Bb]efore dawn|[Aa]t (?:dawn|dusk|midnight|noon|midday)|"
-            rf"[Aa]t \d{{1,2}}(?:[:.]\d\d)?\s?[ap]\.m\.|[Aa]t \d{{1,2}}(?:[:.]\d\d)?\s?[ap]m))(?!\w)")),
+            rf"(?:[Aa]t|(?:[Ss]hortly |[Jj]ust )?(?:after|before)) \d{{1,2}}(?:[:.]\d\d)?\s?(?:[ap]\.m\.|[ap]m)))"
+            rf"(?!\w)")),
         ("year", re.compile(r"(?<!\w)(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Dd]uring|[Ff]rom|of|[Ee]arly|[Ll]ate|mid-) "
                             r"(?P<y>(?:19|20)\d\d)"
                             r"(?![\d-])")),
@@ -334,7 +337,8 @@ def _anchored(lay: Layout, d: DateFound, m: re.Match, found: list[DateFound]) ->
     later = m.group("next") or m.group("unit")  # "six months later", "the next month": a month needs a month
     if later == "decade":  # "A decade later": ten years, known to the year
         later = "year"
-    that = m.group("that") or m.group("samespan") or m.group("endof")  # "that month", "the same month"
+    # "that month", "the same month", "since the start of the year"
+    that = m.group("that") or m.group("samespan") or m.group("endof") or m.group("startof")
     prev = m.group("prev")
     needs = 4 if (m.group("thatmon") or m.group("season") or words == "at the time" or that == "year" or later == "year"
                   or prev == "year") else (7 if that == "month" or later == "month" or prev == "month"
@@ -353,6 +357,8 @@ def _anchored(lay: Layout, d: DateFound, m: re.Match, found: list[DateFound]) ->
                                              f"year before")  # fmt: skip
             return DateFound(s, e, coarse.value[:4], f"the year of “{lay.text[coarse.start : coarse.end]}” "
                                                       f"({coarse.value}) before it; TODO: check")
+    if m.group("startof") and " of the " in words:  # "since the start of the year": the publication's year
+        anchor = next((f for f in found if f.note == "the publication date" and f.value), None)
     if anchor is None and m.group("bunit"):  # "… have agreed to a ceasefire, a day after …": today's news
         anchor = next((f for f in found if f.note == "the publication date" and f.value), None)
     if m.group("tod") and at is not None and re.match(

@@ -92,9 +92,10 @@ def _cities() -> dict[str, tuple[City, ...]]:
 
 
 def country(name: str) -> Country | None:
-    """The country a name names ("Yemen", "Saudi Arabia"), never a code ("US", "IS")."""
+    """The country a name names ("Yemen", "Saudi Arabia"), never a code ("US", "IS") unless the
+    lexicon gives it as a name ("UAE")."""
     if len(name) < 4 or name.isupper():
-        return None
+        return _countries()[0].get(name) if name in lexicon().country_names else None
     return _countries()[0].get(name.replace("’", "'"))  # "Côte d’Ivoire" as the data spells it
 
 

@@ -163,7 +163,7 @@ PLACE_HEADS = frozenset({"State", "Province", "Region", "District", "Governorate
                           "Forest", "Airport", "Airbase", "Bridge", "Enclave", "Basin", "Delta", "Coast", "River",
                           "Rivers", "Heights", "Lake", "Falls", "Pass", "Highway", "Motorway", "Road", "Square",
                           "Market", "Crossing", "Tracts", "Tract", "Highlands", "Plains", "Range", "Marshes",
-                          "Archipelago"})
+                          "Archipelago", "Belt"})
 DIRECTIONS = frozenset({"North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western",
                          "Northeast", "Northwest", "Southeast", "Southwest", "Sub-Saharan"})
 # The first word of a place's name: "Lake Chad", "Mount Sinjar".
@@ -401,6 +401,9 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
         return "actor", "organization", "head-word “Air”", 0.6, None, None
     if cap[0] == "Operation" and len(cap) > 1 and not head:
         return "actor", "military-force", "a military operation's name", 0.5, None, None  # "Operation Barkhane"
+    if cap[-1] in ("Council", "Committee", "Commission") and "Presidential" in cap:
+        # "the Transitional Presidential Council" (not "the Southern Transitional Council", a movement's)
+        return "actor", "government", "a presidential council", 0.6, None, None
     if cap[-1] == "Court" and any(w in ("High", "Supreme", "Appeal", "Appeals") for w in cap):
         return "actor", "government", "a state's court", 0.6, None, None  # "the Manipur High Court"
     if head == "organization" and cap[-1] in _ARMED_HEADS and any(

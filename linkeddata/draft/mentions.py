@@ -341,6 +341,14 @@ def _and_in_name(words: list[str], at: int) -> bool:
             and not gazetteer.is_place(" ".join(left)))  # fmt: skip
 
 
+def _alone_elsewhere(text: str, left: list[tuple[int, int, str]]) -> bool:
+    """Whether the words before an "and" are a name by themselves elsewhere in the text: "Hamas and
+    Islamic Jihad called …" after "Hamas said …" are two names, though "Jihad" is a head word."""
+    name = " ".join(w for _, _, w in left)
+    return any(m.start() != left[0][0] for m in re.finditer(
+        rf"(?<![\w’'-])(?<!\band ){re.escape(name)}(?![\w’'-])(?!\s+(?:and\s+)?[A-Z])", text))
+
+
 def _sequences(lay: Layout, region: Region, taken: list[Span]) -> list[Span]:
     """Runs of capitalised words (with "of", "al" … inside) that could be names."""
     lx = lexicon()
@@ -354,7 +362,7 @@ def _sequences(lay: Layout, region: Region, taken: list[Span]) -> list[Span]:
         parts = list(seq)
         seq.clear()
         at = next((i for i, (_, _, w) in enumerate(parts) if w == "and"), None)
-        if at is not None and not _and_in_name([w for _, _, w in parts], at):
+        if at is not None and (not _and_in_name([w for _, _, w in parts], at) or _alone_elsewhere(text, parts[:at])):
             emit(parts[:at])  # "Syria and Iraq": two names
             emit(parts[at + 1 :])
         else:

@@ -68,6 +68,12 @@ def _core(text: str, hs: int, he: int) -> int:
     return hs + loc.start() if loc else he
 
 
+# The noun of the actor's own kind after its name: "the official WAFA news agency", "the Hamas movement".
+_KIND_AFTER = re.compile(r"\s+(?:(?P<media_outlet>(?:state |official )?(?:news agency|agency|newspaper|daily|"
+                         r"channel|broadcaster|television|radio|website))|(?P<armed_group>(?:armed |militant |"
+                         r"rebel |jihadist )?(?:group|movement|militia)))\s*")
+
+
 def named(text: str, names: Names, hs: int, he: int, head_only: bool = True) -> str | None:
     """The actor a phrase names: the last name before any words that only describe it; None when the
     phrase describes rather than names ("A Department of Defense liaison officer", "the forces of
@@ -86,7 +92,9 @@ def named(text: str, names: Names, hs: int, he: int, head_only: bool = True) -> 
     ):
         return found[0].id  # "Washington and Beijing urged …": the first of the names joined by "and"
     if head_only and re.fullmatch(r"(?:['’]s)?(?:\s+[a-z][\w’'-]*)+\s*", text[last.end : core_end]):
-        return None
+        kind = _KIND_AFTER.fullmatch(text[last.end : core_end])
+        if not (kind and names.actor_type(last.id) == kind.lastgroup.replace("_", "-")):
+            return None  # "the WAFA news agency", "the Hamas movement" name the outlet and the group
     # "of" or "for" outside the names: "a spokesman for X" describes; "Government of National Accord" names
     of = next((m for m in re.finditer(r"\s(?:of|for)\s", text[hs:core_end])
                if not any(h.start <= hs + m.start() < h.end for h in found)), None)  # fmt: skip
