@@ -2200,3 +2200,18 @@ def test_a_described_speaker_is_the_actor_named_in_it_or_typed_by_its_noun(tmp_p
     d = _draft_of(tmp_path, body)
     claim = next(c for c in d.claims if c.rule in ("reported", "according-to"))
     assert (d.names.label(claim.asserter), d.names.actor_type(claim.asserter)) == (speaker, typ)
+
+
+def test_a_person_s_name_before_their_regime_or_their_people_is_a_todo_not_a_link(tmp_path):
+    registry = RULES_REGISTRY.replace("places:\n", """\
+  - id: bashar-al-assad
+    type: person
+    label: Bashar al-Assad
+    aliases: [Assad]
+places:
+""")
+    d = _draft_of(tmp_path, "ISIS is fighting rebels who oppose Assad’s regime in Syria. Assad said the war would "
+                            "go on.", registry=registry)  # fmt: skip
+    text = d.article.text
+    assert [h.start for h in d.hits if h.id == "bashar-al-assad"] == [text.index("Assad said")]
+    assert "“Assad’s regime” are people or a body of bashar-al-assad" in render(d)

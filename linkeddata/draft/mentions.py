@@ -38,6 +38,9 @@ _OF_STATE_AFTER = re.compile(r" (?:(?:defence|defense|military|security|foreign|
                              r"(?:agents|personnel|embassy|consulate|ambassador|(?:special )?envoy|headquarters|"
                              r"officials?|officers?|diplomats?|media|intelligence|list|passports?|citizens?|nationals?)\b"
                              r"|-(?:flagged|registered|owned|made|built)\b")  # "US-flagged ships": where they are from
+# Words after a person's name that make it the name of a government or of people of theirs: "Assad’s regime".
+_OF_PERSON_AFTER = re.compile(r"[’']s (?:regime|government|administration|forces|army|troops|militia|men|"
+                              r"spokesman|spokeswoman|spokesperson|office|aides?|loyalists|supporters)\b")
 # Where in a country: "northern Iraq", "south-eastern Nigeria" (lower case: "Western Sahara" is a name).
 _PART_OF_COUNTRY = re.compile(r"(?<![\w-])((?:north|south)-?(?:eastern|western)|northern|southern|eastern|western|"
                               r"central)\s+$")
@@ -665,6 +668,13 @@ def find_names(lay: Layout, index: RegistryIndex) -> Names:
             or any(o.end == h.start - 1 for o in hits)
         ):  # fmt: skip
             unlinked.append(h.span)
+            continue
+        # "Assad’s regime", "Putin’s spokesman": the government or the people of a person, not the person
+        of_person = _OF_PERSON_AFTER.match(text[h.end : h.end + 30])
+        if of_person and h.kind == "actor" and typ == "person":
+            unlinked.append(h.span)
+            doubtful.append((h.id, h.span, f"“{text[h.start : h.end]}{of_person.group()}” are people or a body of "
+                                           f"{h.id}, not {h.id} itself"))  # fmt: skip
             continue
         # "the UN human rights office", "UN peacekeepers": a body or the people of the one named
         of_body = _BODY_AFTER.match(text[h.end : h.end + 60])
