@@ -117,7 +117,9 @@ def test_hedged_sentences_become_hedged_claims_with_their_cue(seed_draft):
 
 
 def test_every_mention_of_a_registry_name_is_anchored(seed_draft):
-    txt, _, an = seed_draft
+    """Every registry name in the seed's text is a mention in the draft, but a person's name before
+    their regime ("Assad’s regime", which the seed's curators give the Syrian government): a TODO."""
+    txt, text, an = seed_draft
     article = read_article(txt)
     registry = an.registry
     content = article.text[: article.content_end]
@@ -126,11 +128,18 @@ def test_every_mention_of_a_registry_name_is_anchored(seed_draft):
     names = [n for a in registry.actors.values() for n in (a.label, *a.aliases)]
     names += [p.label for p in registry.places.values()]
     checked = 0
+    held = 0
     for name in names:
         for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", content):
             checked += 1
+            if content.startswith("’s regime", m.end()):
+                assert not any(s <= m.start() and m.end() <= e for s, e in spans), f"{name!r} at {m.start()}"
+                held += 1
+                continue
             assert any(s <= m.start() and m.end() <= e for s, e in spans), f"{name!r} at {m.start()}"
-    assert checked == 93  # names of the registry in the seed's text
+    assert (checked, held) == (93, 2)  # names of the registry in the seed's text
+    assert ("TODO: not linked: “Assad”, “Assad” could be bashar-al-assad, but “Assad’s regime” are people or a "
+            "body") in text
 
     # Counted one by one: ISIS under both of its names, every time.
     isis = {m.start() for m in re.finditer(r"\bISIS\b|\bIslamic State\b", content)}
