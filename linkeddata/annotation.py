@@ -508,6 +508,8 @@ def _check_containment(actors: dict[str, Actor], places: dict[str, Place], new_a
     others). Only cycles through ``new_actors`` and ``new_places`` are looked for."""
     for a in new_actors.values():
         _expect(a.id not in a.member_of, f"actor '{a.id}' is a member of itself", a.origin)
+        _expect(not (a.until and a.type == "person"), f"actor '{a.id}' is a person: 'until' is for organisations, "
+                f"governments and groups that ceased to exist as described, not for a person's death", a.origin)
 
     def part_of(i: str) -> tuple[str, ...]:
         return actors[i].part_of if i in actors else ()

@@ -162,6 +162,7 @@ class SCHEMA(DefinedNamespace):
     description: URIRef
     memberOf: URIRef
     parentOrganization: URIRef
+    dissolutionDate: URIRef
     containedInPlace: URIRef
     recipient: URIRef
     about: URIRef

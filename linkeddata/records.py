@@ -172,6 +172,7 @@ class Actor(JsonRecord):
     wikidata: str | None = None
     member_of: tuple[str, ...] = ()
     part_of: tuple[str, ...] = ()
+    until: str | None = None  # the last year, month or day it existed as described (not a person's)
 
 
 @dataclass(frozen=True)

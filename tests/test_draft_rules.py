@@ -2215,3 +2215,27 @@ places:
     text = d.article.text
     assert [h.start for h in d.hits if h.id == "bashar-al-assad"] == [text.index("Assad said")]
     assert "“Assad’s regime” are people or a body of bashar-al-assad" in render(d)
+
+
+def test_a_registry_actor_that_had_ended_before_the_article_is_a_todo_not_a_link(tmp_path):
+    """"Damascus" in a 2025 article is not the Assad government's, which fell in December 2024."""
+    registry = RULES_REGISTRY.replace("places:\n", """\
+  - id: syrian-government
+    type: government
+    label: Syrian government
+    aliases: [Assad regime, Government of Syria]
+    until: "2024-12"
+places:
+""")
+    body = "Damascus denies the charge. The Assad regime once held the city."
+    d = _draft_of(tmp_path, body, front="Published 23 July 2025\n\n", registry=registry)
+    assert "syrian-government" not in {h.id for h in d.hits}
+    assert ("could be syrian-government, but the registry's syrian-government existed until 2024-12, and this "
+            "article was published on 2025-07-23") in render(d)
+    # the government that "Damascus" stands for now, named apart from the registry's
+    assert "Government of Syria after 2024-12" in {e.label for e in d.names.entities.values()}
+    # published before the government fell, or in the month it fell: linked
+    for published in ("Published 9 January 2024\n\n", "Published 20 December 2024\n\n"):
+        d = _draft_of(tmp_path, body, front=published, registry=registry)
+        assert [d.article.text[h.start : h.end] for h in d.hits if h.id == "syrian-government"] == [
+            "Damascus", "Assad regime"]

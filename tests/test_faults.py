@@ -328,6 +328,12 @@ BAD_INPUT = [
      "small-article.yaml:8", "actor 'commander' is part of itself"),
     ("actor-member-of-itself", edit(SMALL_ANNOTATION, "member_of: [rebels]", "member_of: [commander]"), None, None,
      "small-article.yaml:8", "actor 'commander' is a member of itself"),
+    ("person-with-until", edit(SMALL_ANNOTATION, "member_of: [rebels]", 'member_of: [rebels]\n    until: "2019"'),
+     None, None, "small-article.yaml:8", "actor 'commander' is a person: 'until' is for organisations, governments "
+     "and groups that ceased to exist as described, not for a person's death"),
+    ("until-not-a-time", None, edit(SMALL_REGISTRY, "label: The army\n", 'label: The army\n    until: "May 2019"\n'),
+     None, "registry.yaml:8", "actors[2].until: 'May 2019' is not allowed here: YYYY, YYYY-MM or YYYY-MM-DD: only as "
+     "precise as the text"),
     ("within-cycle", None, edit(SMALL_REGISTRY, "    label: Idlib\n", "    label: Idlib\n    within: syria\n")
      + "  - id: syria\n    label: Syria\n    within: idlib\n", None, "registry.yaml:12",
      "place 'idlib' is within itself: idlib → syria → idlib (within)"),

@@ -408,13 +408,13 @@ def test_the_default_backoff_outlasts_an_oxigraph_restart(corpus_build, tmp_path
         loading = subprocess.Popen([sys.executable, "-m", "linkeddata.cli", "load", str(corpus_build), "--endpoint",
                                     f"http://127.0.0.1:{port}/store"], stderr=subprocess.PIPE, text=True)  # fmt: skip
         first = loading.stderr.readline()  # said just before the first PUT (of the default graph)
-        assert first.startswith("PUT 15030 triples, the union of the 3 graph(s)"), first
+        assert first.startswith("PUT 15031 triples, the union of the 3 graph(s)"), first
         time.sleep(4.0)
         server = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         _out, err = loading.communicate(timeout=60)
         assert loading.returncode == 0, first + err
         assert err.splitlines()[-1] == (
-            f"Loaded 3 graph(s), 15350 triples, and their union (15030 triples) as the "
+            f"Loaded 3 graph(s), 15352 triples, and their union (15031 triples) as the "
             f"default graph, into http://127.0.0.1:{port}/store."
         ), err
     finally:

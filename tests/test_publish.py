@@ -712,3 +712,22 @@ def test_a_draft_article_is_marked_as_a_draft_on_its_pages_and_in_the_index(tmp_
     assert '<dd class="draft-note">from a draft annotation nobody has checked</dd>' in claim
     assert index.count('<span class="draft-badge">draft</span>') == 1
     assert not any("draft-banner" in t or "draft-note" in t or "draft-badge" in t for t in pages[False])
+
+
+def test_an_actor_page_says_until_when_the_actor_ended(tmp_path):
+    """The registry's `until` (schema:dissolutionDate) is one of the facts of the actor's page."""
+    from linkeddata import resources
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for path in resources.seeds_dir().iterdir():
+        if path.suffix in (".txt", ".yaml"):
+            shutil.copy(path, src / path.name)
+    registry = (src / "registry.yaml").read_text(encoding="utf-8")
+    old = "    description: The government of Syria led by Bashar al-Assad (the Assad regime).\n"
+    assert old in registry
+    (src / "registry.yaml").write_text(registry.replace(old, old + '    until: "2024-12"\n'), encoding="utf-8")
+    linkeddata.build([src], tmp_path / "build", store=False)
+    pub.publish(tmp_path / "build", tmp_path / "site")
+    html = (tmp_path / "site/data/actor/syrian-government.html").read_text(encoding="utf-8")
+    assert "<dt>Until</dt><dd>2024-12</dd>" in html

@@ -384,3 +384,11 @@ def test_jsonld_in_schema_org_context_expands_to_the_turtle_iris(seed_build, fil
     assert requested == ["https://schema.org"]
     assert len(page_graph) == 5 and set(page_graph) <= set(files)
     assert pyld is not None
+
+
+def test_a_government_that_fell_reads_as_dissolved_in_schema_org(corpus):
+    """The registry's `until` is schema:dissolutionDate, typed as precisely as it is given."""
+    got = standard(corpus[1], """
+        SELECT ?name ?until WHERE { ?g schema:dissolutionDate ?until ; rdfs:label ?name .
+                                    FILTER(DATATYPE(?until) = xsd:gYearMonth) }""")  # fmt: skip
+    assert got == [{"name": "Syrian government", "until": "2024-12"}]

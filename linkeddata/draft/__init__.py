@@ -261,7 +261,8 @@ def _lines(lay: Layout, names: Names, dates: Dates):
 def _draft(article: Article, registry: Registry, registry_note: str) -> Draft:
     lay = layout(article)
     index = registry_index(registry)
-    names = find_names(lay, index)
+    dates = find_dates(lay)
+    names = find_names(lay, index, dates.published[0] if dates.published else None)
     publisher, publisher_note = choose_publisher(lay, names)
     names = own_outlet_by_its_short_name(lay, names, publisher)
     found = [(rule, f) for rule in CLAIM_RULES for f in rule.find(lay)]
@@ -269,7 +270,6 @@ def _draft(article: Article, registry: Registry, registry_note: str) -> Draft:
     tells = [t for _, f in found for t in f.tells()]
     speakers = build_speakers(lay, names, asks, tells, publisher)
     names = speakers.names
-    dates = find_dates(lay)
     ctx = Context(lay, speakers, publisher, dates)
     claims, unattributed = draft_claims(lay, found, ctx)
     text = lay.text

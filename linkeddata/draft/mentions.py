@@ -9,6 +9,7 @@ name before its forces' fire, a common-noun alias before the name of its group (
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, replace
 
@@ -152,11 +153,12 @@ class Ids:
         return new
 
 
-def _government_for(code: str, index: RegistryIndex) -> str | None:
+def _government_for(code: str, index: RegistryIndex, ended: frozenset[str] = frozenset()) -> str | None:
     """The registry's government of a country (the registry keeps some countries as places and
-    their politics as their government's: "Damascus denies" is the Syrian government)."""
+    their politics as their government's: "Damascus denies" is the Syrian government), unless it
+    had ended when the article was published."""
     found = [a.id for a in index.registry.actors.values()
-             if a.type == "government" and index.regions.get(a.id) == frozenset({code})
+             if a.type == "government" and index.regions.get(a.id) == frozenset({code}) and a.id not in ended
              and not any(p in index.registry.actors and index.registry.actors[p].type == "government"
                          for p in a.part_of)]  # fmt: skip
     return found[0] if len(found) == 1 else None
@@ -531,11 +533,11 @@ def _part_of(entities: dict[str, Entity], ids: Ids, text: str, part: re.Match, s
     return Hit(span[0] - len(part.group()), span[1], "place", ent.id, "candidate")
 
 
-def _state_for(code: str, index: RegistryIndex) -> str | None:
-    """The registry's state actor for a country, if it has one."""
+def _state_for(code: str, index: RegistryIndex, ended: frozenset[str] = frozenset()) -> str | None:
+    """The registry's state actor for a country, if it has one (and it had not ended)."""
     country = gazetteer.country_by_code(code)
     for a in index.registry.actors.values():
-        if a.type == "state" and country and (country.name in (a.label, *a.aliases) or
+        if a.type == "state" and a.id not in ended and country and (country.name in (a.label, *a.aliases) or
                                               index.regions.get(a.id) == frozenset({code})):  # fmt: skip
             return a.id
     return None
@@ -556,10 +558,21 @@ def _known_as(text: str, start: int, hits: list[Hit], index: RegistryIndex, enti
     return None
 
 
-def find_names(lay: Layout, index: RegistryIndex) -> Names:
-    """Registry names, surnames, and new names with their types, for the whole article."""
+def ended_before(registry, published: datetime.date | None) -> frozenset[str]:
+    """The registry's actors that had ended (``until``) before the article was published: a
+    government that fell, a group that dissolved. Within the same year or month it is not known."""
+    if published is None:
+        return frozenset()
+    day = published.isoformat()
+    return frozenset(a.id for a in registry.actors.values() if a.until and a.until < day[: len(a.until)])
+
+
+def find_names(lay: Layout, index: RegistryIndex, published: datetime.date | None = None) -> Names:
+    """Registry names, surnames, and new names with their types, for the whole article (published
+    on ``published``, when the text gives it: an actor that had ended by then is not linked)."""
     text = lay.text
     registry = index.registry
+    ended = ended_before(registry, published)
     ids = Ids([*registry.actors, *registry.places, "unknown-publisher"])
     hits = _registry_hits(lay, index)
     persons = {a.id: a.label for a in registry.actors.values() if a.type == "person"}
@@ -589,6 +602,11 @@ def find_names(lay: Layout, index: RegistryIndex) -> Names:
     unlinked: list[Span] = []  # registry names inside the name of another actor or of a body: never linked
     doubtful: list[tuple[str, Span, str]] = []  # (ref, span, reason): not linked, a TODO for the person
     for h in hits:
+        if h.kind == "actor" and h.id in ended:  # "Damascus" in 2025 is not the Assad government's
+            unlinked.append(h.span)
+            doubtful.append((h.id, h.span, f"the registry's {h.id} existed until {registry.actors[h.id].until}, "
+                                           f"and this article was published on {published.isoformat()}"))
+            continue
         part = _PART_OF_COUNTRY.search(text[max(0, h.start - 20) : h.start]) if h.kind == "actor" else None
         if part and registry.actors[h.id].type == "state" and text[h.end : h.end + 1] != "-":
             # "formed in western Uganda": a part of the registry's state, a place of its own
@@ -778,7 +796,7 @@ def find_names(lay: Layout, index: RegistryIndex) -> Names:
         kind, typ, rule, confidence, geonames, state_of = type_new(lay, label, start, end, occurrences, index,
                                                                     article_countries)  # fmt: skip
         if state_of:
-            ref = _state_for(state_of, index)
+            ref = _state_for(state_of, index, ended)
             if ref:
                 new_hits += [Hit(s, e, "actor", ref, "capital") for s, e in occurrences]
                 continue
@@ -806,7 +824,8 @@ def find_names(lay: Layout, index: RegistryIndex) -> Names:
             c, city = gazetteer.country(plain), gazetteer.city(plain)
             if c or city:
                 regions.add(c.code if c else city.country)
-    hits, new_hits, regions = _resolve_countries(text, pending, hits, new_hits, entities, regions, index, ids)
+    hits, new_hits, regions = _resolve_countries(text, pending, hits, new_hits, entities, regions, index, ids,
+                                                 ended)
     hits = sorted(hits + new_hits, key=lambda h: (h.start, h.end))
     cand_persons = {e.id: e.label for e in entities.values() if e.type == "person"}
     hits = _surnames(lay, hits, cand_persons)
@@ -826,7 +845,7 @@ def _held(doubtful: list[tuple[str, Span, str]]) -> tuple[Held, ...]:
 
 def _resolve_countries(
     text: str, pending: dict[str, list[tuple[Span, str, str]]], hits: list[Hit], new_hits: list[Hit],
-    entities: dict[str, Entity], regions: set[str], index: RegistryIndex, ids: Ids,
+    entities: dict[str, Entity], regions: set[str], index: RegistryIndex, ids: Ids, ended: frozenset[str],
 ) -> tuple[list[Hit], list[Hit], set[str]]:  # fmt: skip
     """Countries and capitals: an actor where they act, a place elsewhere.
 
@@ -846,6 +865,9 @@ def _resolve_countries(
                                                       and sp[1] - sp[0] > o[0][1] - o[0][0] for sp in longer)])}
 
     def new_actor(label: str, typ: str, rule: str, confidence: float, geonames: int | None) -> str:
+        known = index.names.get(norm(label))
+        if known and known[1] in ended:  # the registry's government of that name had ended: its successor
+            label = f"{label} after {index.registry.actors[known[1]].until}"
         ent = next((e for e in entities.values() if e.label == label and e.kind == "actor"), None)
         if ent is None:
             ent = Entity(ids.new(label), "actor", label, typ, rule, confidence, geonames=geonames)
@@ -877,7 +899,8 @@ def _resolve_countries(
             regions.add(code)
         state = None
         if name_acts:
-            state = _state_for(code, index) or (_government_for(code, index) if registry_place else None)
+            state = _state_for(code, index, ended) or (
+                _government_for(code, index, ended) if registry_place else None)
             if state is None and registry_place:
                 state = new_actor(f"Government of {country.name}", "government",
                                   f"country-acting; the registry keeps {registry_place} as a place", 0.6, None)
@@ -886,7 +909,7 @@ def _resolve_countries(
         # A capital that acts is its country's government, not the state the article's words make nor the
         # registry's state ("Tehran denies": Iran's government, where the registry has Iran but no government
         # of it).
-        government = _government_for(code, index)
+        government = _government_for(code, index, ended)
         for sp, how, words in occ:
             part = _PART_OF_COUNTRY.search(text[max(0, sp[0] - 20) : sp[0]])
             if how != "capital" and part and not text[sp[1] : sp[1] + 1] == "-":
