@@ -237,6 +237,20 @@ def _claim_by_rule(d, rule: str):
         # an adverb of time between the auxiliary and the verb
         ("reported", "Saudi and Yemeni officials have since accused the Houthis of reading that decision as a green "
                      "light.", "Saudi and Yemeni officials (unnamed)", "accused"),
+        # a wire dateline with a double hyphen; "N days later," and a lower-case lead-in after it
+        ("reported", "NEW DELHI, June 17, 2020 (Meridian Press) -- Iran said on Wednesday that 20 of its soldiers "
+                     "had been killed.", "Iran", "asserted"),
+        ("reported", "A day later, after his forces had entered the city, Defence Minister Murhaf Abu Qasra "
+                     "announced a ceasefire.", "Murhaf Abu Qasra", "asserted"),
+        ("reported", "Eight days later, President Claudia Sheinbaum announced a plan for Michoacán.",
+         "Claudia Sheinbaum", "asserted"),
+        # a live blog's time stamp in brackets is no part of the subject
+        ("reported", "[19:45] The Syrian army rejects the charge that it shelled Idlib.", "Syrian army", "asserted"),
+        # "X told Y that …, according to Z": X's words; "X reportedly told …, according to Z": Z's
+        ("reported", "Foreign Minister Wang Yi told Jaishankar that India should punish those responsible, according "
+                     "to a Chinese readout of the call.", "Wang Yi", "asserted"),
+        ("according-to", "Biden reportedly told Netanyahu that the US would not join a counterattack, according to a "
+                         "US official.", "A US official", "alleged"),
         # the outlet's own reporters are the outlet
         ("publisher", "Roads into Aden were almost empty at dawn, and our reporters say many residents are staying "
                       "indoors.", "Meridian Press", "asserted"),
@@ -693,6 +707,13 @@ def test_the_speaker_index_does_not_depend_on_the_order_of_the_questions(tmp_pat
          "actor", "government", "a state's court"),
         ("The Palestinian Authority had already said it was halting security coordination.", "Palestinian Authority",
          "actor", "government", "head-word “Authority”"),
+        # a lake in an apposition; "Tahrir" and "Cárteles" in an armed group's name
+        ("Soldiers brawled on the shore of Pangong Tso, a glacial lake, in May.", "Pangong Tso", "place", None,
+         "described-as-“lake”"),
+        ("Rebels led by Hayat Tahrir al-Sham swept into the capital.", "Hayat Tahrir al-Sham", "actor", "armed-group",
+         "word “Tahrir”"),
+        ("The CJNG has fought Cárteles Unidos for the valley.", "Cárteles Unidos", "actor", "armed-group",
+         "word “Cárteles”"),
         # a country's short name the lexicon gives; a "Belt" is a place
         ("The Southern Transitional Council is backed by the UAE, which trains its fighters.", "United Arab Emirates",
          "actor", "state", "country-acting (pycountry)"),
@@ -2194,6 +2215,11 @@ def test_a_name_met_alone_elsewhere_is_not_the_first_half_of_a_name_joined_by_an
          "The Palestinian leadership", "government"),
         ("Government commanders blamed the losses on units that withdrew without orders.", "Government commanders",
          "military-force"),
+        # growers, prosecutors and factions speak as groups of their kind
+        ("Growers also say that some police officers work for the cartels.", "Growers (unnamed)", "population-group"),
+        ("State prosecutors said they were investigating a local criminal group.", "State prosecutors (unnamed)",
+         "government"),
+        ("Druze factions say the tribal fighters started the killing.", "Druze factions", "armed-group"),
     ],
 )  # fmt: skip
 def test_a_described_speaker_is_the_actor_named_in_it_or_typed_by_its_noun(tmp_path, body, speaker, typ):
@@ -2239,3 +2265,18 @@ places:
         d = _draft_of(tmp_path, body, front=published, registry=registry)
         assert [d.article.text[h.start : h.end] for h in d.hits if h.id == "syrian-government"] == [
             "Damascus", "Assad regime"]
+
+
+def test_a_month_after_a_day_is_no_part_of_the_name_after_it(tmp_path):
+    d = _draft_of(tmp_path, "Damascus was quiet, and on 2 May Israel struck near the presidential palace.")
+    labels = {e.label for e in d.names.entities.values()}
+    assert "Israel" in labels and "May Israel" not in labels
+
+
+def test_a_surname_with_a_particle_at_a_sentence_s_start_is_the_person_s(tmp_path):
+    """"Al-Hijri’s camp" was a new place: "al-Hijri" of "Hikmat al-Hijri" with a capital letter."""
+    d = _draft_of(tmp_path, "Sheikh Hikmat al-Hijri said the Druze would defend themselves. Al-Hijri’s camp has "
+                            "grown stronger since the spring.")  # fmt: skip
+    text = d.article.text
+    assert "Al-Hijri" not in {e.label for e in d.names.entities.values()}
+    assert [h.id for h in d.hits if text[h.start : h.end] == "Al-Hijri"] == ["hikmat-al-hijri"]

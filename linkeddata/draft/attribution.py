@@ -37,13 +37,17 @@ def _patterns() -> dict[str, re.Pattern]:
         "aux_end": re.compile(r"(?:\s+(?:" + "|".join(lx.auxiliaries) + r"))+$"),
         "subject": re.compile(
             rf"\s*(?:{DATELINE_PLACE} [A-Z][a-z]{{2,8}}\.? \d{{1,2}}(?:, \d{{4}})? "
-            r"\([^()]{2,40}\) [-–—]\s+)?"  # a wire dateline: "ISLAMABAD/NEW DELHI, Feb 27 (Indus Press) - "
+            r"\([^()]{2,40}\) (?:--|[-–—])\s+)?"  # a wire dateline: "ISLAMABAD/NEW DELHI, Feb 27 (Indus Press) - "
             r"(?:[A-Z][^:.,“”\"]{2,40}:\s+(?=[a-zA-Z]))?"  # a label before a colon: "The main points so far: "
             r"(?:(?:And|But|Then|Later|Yet|So|Meanwhile|However|Earlier|Yesterday|Today|Tonight|Overnight|"
             r"Separately|Elsewhere|Instead|Still|Now|Again|Also|Previously|Recently|That day|That night|"
-            r"That evening|That week|The next day|The following day|The same day),?\s+)?"
+            r"That evening|That week|The next day|The following day|The same day|"
+            # "A day later, after his forces had entered the city, the minister announced …"
+            r"(?:An?|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|\d{1,2}|Hours|Days|Weeks|Months) "
+            r"(?:(?:hour|day|week|month|year)s? )?later),?\s+)?"
             r"(?:(?:In|On|At|After|Before|During|Speaking|Asked|Earlier|Later|Last|This|Whatever|Whoever|Wherever|When|"
-            r"Whenever|While|Although|Though|If|Because|Since|Despite|Until|Once|Unless)\b[^,“”\"]{0,80},\s+"
+            r"Whenever|While|Although|Though|If|Because|Since|Despite|Until|Once|Unless"
+            r"|after|before|when|while|once)\b[^,“”\"]{0,80},\s+"  # (lower case after a time: "A day later, after …,")
             # and an apposition of its place: "In Tanguiéta, the gateway to the Pendjari park, a … officer said"
             rf"(?:(?:the|a|an)\s(?:(?!\b(?:{verbs}|{beliefs})\b)[^,“”\"]){{1,60}},\s+)?)?"
             # a time before the subject, with no comma: "In 2007 the court ruled", "Last month the junta said"

@@ -312,9 +312,9 @@ def _clean(seq: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         return out  # "State House said": a seat of power's whole name
     while out and (out[0][2] in lx.stop or out[0][2].rstrip(".") in lx.titles or out[0][2] in lx.connectors
                    or (out[0][2].lower() in lx.people_nouns and len(out) > 1)
-                   or (out[0][2] in lx.weekdays and len(out) > 1)):  # fmt: skip
+                   or ((out[0][2] in lx.weekdays or out[0][2] in lx.months) and len(out) > 1)):  # fmt: skip
         # "Fighters of the Maute group": the people of a name are no part of it; nor is the day before
-        # it ("On Tuesday Amnesty renewed its call")
+        # it ("On Tuesday Amnesty renewed its call"), nor the month ("on 2 May Israel struck")
         if len(out) > 2 and out[0][2] in ("One", "Two", "Three", "Four", "Five") and lx.kind_of_word(
                 out[-1][2]) and all(w[:1].isupper() and w not in lx.stop for _, _, w in out[1:]):
             break  # "the Three Brotherhood Alliance": a number that begins a name of its own
@@ -747,8 +747,10 @@ def find_names(lay: Layout, index: RegistryIndex, published: datetime.date | Non
     # "for" ("the University of Bangui": "Bangui" alone is the city)
     last_words = {n.split()[-1] for n in spans_by_name if len(n.split()) >= 2 and n.split()[-2] not in ("of", "for")}
     last_words |= {a.label.split()[-1] for a in registry.actors.values() if a.type == "person"}
+    # ("Al-Hijri’s camp" at a sentence's start is the "al-Hijri" of "Hikmat al-Hijri")
     names = {n: sp for n, sp in spans_by_name.items()
-             if len(n.split()) > 1 or n not in last_words or n in acronyms or gazetteer.country(n)}  # fmt: skip
+             if len(n.split()) > 1 or (n not in last_words and n[:1].lower() + n[1:] not in last_words)
+             or n in acronyms or gazetteer.country(n)}  # fmt: skip
     # An acronym never spelt out beside its name, whose letters are the initials of one name the
     # article gives: "(CNA photo: …)" and "Chiltan News Agency" are one outlet.
     for n in list(names):

@@ -58,6 +58,12 @@ def find_according_to(lay: Layout) -> list[Found]:
         m = re.search(r"\b[Aa]ccording to\s+([^,.;:]+)(?:,\s*([^.;:]+))?", text[s:e])
         if not m:
             continue
+        if m.start() > 2 and (sub := attribution.subject(text, s, s + m.start())) and sub.verb in (
+                "said", "says", "told", "tells") and not re.search(r"\b(?:reportedly|allegedly|apparently)\s",
+                                                                   text[s : s + m.start()]):  # fmt: skip
+            # "Wang told Jaishankar that …, according to a Chinese readout": Wang's words (rule reported);
+            # but "Biden reportedly told …, according to an official": the official's
+            continue
         head = (s + m.start(1), s + m.end(1))
         appos = (s + m.start(2), s + m.end(2)) if m.group(2) and s + m.end(2) >= e - 1 else None
         if text[head[0] : head[1]].lower() in lexicon().pronouns:
