@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from . import gazetteer
@@ -42,6 +43,13 @@ _OF_STATE_AFTER = re.compile(r" (?:(?:defence|defense|military|security|foreign|
 # Words after a person's name that make it the name of a government or of people of theirs: "Assad’s regime".
 _OF_PERSON_AFTER = re.compile(r"[’']s (?:regime|government|administration|forces|army|troops|militia|men|"
                               r"spokesman|spokeswoman|spokesperson|office|aides?|loyalists|supporters)\b")
+# The words after a name that make it the name of people or of a body of the actor, by the actor's type.
+_OF_ACTOR_AFTER: tuple[tuple[tuple[str, ...], Callable[[str], re.Match | None]], ...] = (
+    (("person",), lambda after: _OF_PERSON_AFTER.match(after[:30])),
+    (("organization",), lambda after: _BODY_AFTER.match(after)),
+    (("state", "government", "military-force"),
+     lambda after: _OF_STATE_AFTER.match(after[:30]) or _POSSESSIVE_BODY.match(after)),
+)
 # Where in a country: "northern Iraq", "south-eastern Nigeria" (lower case: "Western Sahara" is a name).
 _PART_OF_COUNTRY = re.compile(r"(?<![\w-])((?:north|south)-?(?:eastern|western)|northern|southern|eastern|western|"
                               r"central)\s+$")
@@ -687,26 +695,13 @@ def find_names(lay: Layout, index: RegistryIndex, published: datetime.date | Non
         ):  # fmt: skip
             unlinked.append(h.span)
             continue
-        # "Assad’s regime", "Putin’s spokesman": the government or the people of a person, not the person
-        of_person = _OF_PERSON_AFTER.match(text[h.end : h.end + 30])
-        if of_person and h.kind == "actor" and typ == "person":
+        # "Assad’s regime", "the UN human rights office", "UN peacekeepers", "US officials", "the US
+        # embassy": people or a body of the one named, by its type, not the actor itself
+        of = next((m for types, match in _OF_ACTOR_AFTER if typ in types and (m := match(text[h.end : h.end + 60]))),
+                  None)  # fmt: skip
+        if of and h.kind == "actor":
             unlinked.append(h.span)
-            doubtful.append((h.id, h.span, f"“{text[h.start : h.end]}{of_person.group()}” are people or a body of "
-                                           f"{h.id}, not {h.id} itself"))  # fmt: skip
-            continue
-        # "the UN human rights office", "UN peacekeepers": a body or the people of the one named
-        of_body = _BODY_AFTER.match(text[h.end : h.end + 60])
-        if of_body and h.kind == "actor" and typ == "organization":
-            unlinked.append(h.span)
-            doubtful.append((h.id, h.span, f"“{text[h.start : h.end]}{of_body.group()}” are people or a body of "
-                                           f"{h.id}, not {h.id} itself"))  # fmt: skip
-            continue
-        # "US agents", "the US embassy", "US officials", "US media": people or a body of a state, a
-        # government or a military, not the actor itself
-        of_state = _OF_STATE_AFTER.match(text[h.end : h.end + 30]) or _POSSESSIVE_BODY.match(text[h.end : h.end + 60])
-        if of_state and h.kind == "actor" and typ in ("state", "government", "military-force"):
-            unlinked.append(h.span)
-            doubtful.append((h.id, h.span, f"“{text[h.start : h.end]}{of_state.group()}” are people or a body of "
+            doubtful.append((h.id, h.span, f"“{text[h.start : h.end]}{of.group()}” are people or a body of "
                                            f"{h.id}, not {h.id} itself"))  # fmt: skip
             continue
         kept.append(h)
