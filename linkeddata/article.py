@@ -158,6 +158,10 @@ _CREDIT_LINE = re.compile(rf"^(?:{_LABEL}(?P<credit>{_CREDIT}(?: via {_NAMES})?)
                           # a bare credit of its own, no label: "Russian Defence Ministry/Handout via REUTERS"
                           rf"|(?P<bare>{_NAMES}/{_NAMES}(?: via {_NAMES})?))$")
 _MAX_CAPTION = 400
+# The credit before the caption on its line: an outlet or agency in capitals, a slash, a name, a colon.
+_PHOTO_COLON = re.compile(rf"^(?P<credit>[A-Z][A-Z&.’'\-]+(?: [A-Z][A-Z&.’'\-]+)*/{_NAMES}): (?P<caption>[A-Z\"“].*)$")
+# A caption's end: its date ("…, April 8, 2005.", "…, 18 August 1998.", "…, November 2024.").
+_DATED_END = re.compile(r"\b(?:19|20)\d\d[.”\"]?\s*$")
 
 
 def _lines(text: str) -> list[Span]:
@@ -229,6 +233,10 @@ def _photo(text: str, content: list[Span]) -> tuple[Photo | None, int]:
             credit=Span(base + m.start("credit"), base + m.end("credit")),
             caption=Span(base + m.start("caption"), base + m.end("caption")),
         ), 1
+    m = _PHOTO_COLON.match(first)
+    if m:  # "SEULAWAH MAGAZINE/Dian Puspita: Pupils sit for lessons …": the credit, a colon, the caption
+        return Photo(line=content[0], identifier=None, credit=Span(base + m.start("credit"), base + m.end("credit")),
+                     caption=Span(base + m.start("caption"), base + m.end("caption"))), 1
     if len(first) > _MAX_CAPTION:
         return None, 0
     m = _PHOTO_AFTER.match(first)
@@ -244,6 +252,14 @@ def _photo(text: str, content: list[Span]) -> tuple[Photo | None, int]:
             group = _credit_group(m)
             credit = Span(content[1].start + m.start(group), content[1].start + m.end(group))
             return Photo(Span(content[0].start, content[1].end), None, credit, content[0]), 2
+        # the credit on its own line before the caption: "Photograph by Name for The Outlet", then a
+        # caption that ends with its date ("…, Omagh, August 18, 1998.")
+        m = _CREDIT_LINE.match(first)
+        second = content[1].of(text)
+        if m and len(second) <= _MAX_CAPTION and _DATED_END.search(second) and not _CREDIT_LINE.match(second):
+            group = _credit_group(m)
+            credit = Span(base + m.start(group), base + m.end(group))
+            return Photo(Span(content[0].start, content[1].end), None, credit, content[1]), 2
     return None, 0
 
 

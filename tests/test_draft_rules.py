@@ -714,6 +714,20 @@ def test_the_speaker_index_does_not_depend_on_the_order_of_the_questions(tmp_pat
          "word “Tahrir”"),
         ("The CJNG has fought Cárteles Unidos for the valley.", "Cárteles Unidos", "actor", "armed-group",
          "word “Cárteles”"),
+        # "County", "Praça", "Complexo" begin a place's name, "Street" ends one (but "The 32 County
+        # Sovereignty Committee" is a committee); a constabulary is the state's police
+        ("The bomb injured 35 people in Banbridge, County Down, last week.", "County Down", "place", None,
+         "“County” before a name"),
+        ("Residents laid out the bodies on Praça São Lucas overnight.", "Praça São Lucas", "place", None,
+         "“Praça” before a name"),
+        ("Police moved into the Complexo do Alemão at dawn.", "Complexo do Alemão", "place", None,
+         "“Complexo” before a name"),
+        ("Mourners left flowers on Market Street overnight.", "Market Street", "place", None,
+         "head-word “Street” of a place"),
+        ("The 32 County Sovereignty Committee has denied any link with the bombers.", "County Sovereignty Committee",
+         "actor", "organization", "head-word “Committee”"),
+        ("The Royal Ulster Constabulary moved shoppers towards the car.", "Royal Ulster Constabulary", "actor",
+         "government", "head-word “Constabulary”"),
         # a country's short name the lexicon gives; a "Belt" is a place
         ("The Southern Transitional Council is backed by the UAE, which trains its fighters.", "United Arab Emirates",
          "actor", "state", "country-acting (pycountry)"),
@@ -2280,3 +2294,32 @@ def test_a_surname_with_a_particle_at_a_sentence_s_start_is_the_person_s(tmp_pat
     text = d.article.text
     assert "Al-Hijri" not in {e.label for e in d.names.entities.values()}
     assert [h.id for h in d.hits if text[h.start : h.end] == "Al-Hijri"] == ["hikmat-al-hijri"]
+
+
+def test_a_credit_line_before_a_dated_caption_is_the_photo_line(tmp_path):
+    """"Photograph by Name for The Outlet" on its own line, then the caption: the caption was taken for
+    the story's first paragraph."""
+    d = _draft_of_text(tmp_path, "After the bomb\n\nPhotograph by Séamus Kerr for The Foyle Review\nFlowers line the "
+                                 "pavement on Market Street, Omagh, August 18, 1998.\n\nBy Ruairí Lennon | Thursday 20 "
+                                 "August 1998\n\nThe bombers have united the peace process against them, officials "
+                                 "said.\n")  # fmt: skip
+    text = d.article.text
+    assert text[d.photo.caption[0] : d.photo.caption[1]].startswith("Flowers line the pavement")
+    assert d.names.label(d.photo.creator) == "Séamus Kerr" and d.published == "1998-08-20"
+
+
+def test_an_outlet_s_credit_before_the_caption_with_a_colon_names_the_publisher(tmp_path):
+    """"SEULAWAH MAGAZINE/Name: caption": the caption was the story's first paragraph, the date line
+    after it went unread, and a periodical's own credit in capitals was taken for an agency's."""
+    d = _draft_of_text(tmp_path, "Martial law in Aceh\n\nSEULAWAH MAGAZINE/Dian Puspita: Pupils sit for lessons in a "
+                                 "tent in Bireuen district, August 9, 2003.\n\nWords by Laila Hanum | Photographs by "
+                                 "Dian Puspita | August 16, 2003\n\nThe school burned last month, villagers said.\n")
+    assert d.names.label(d.publisher) == "SEULAWAH MAGAZINE" and d.published == "2003-08-16"
+    assert [x.value for x in d.dates if d.article.text[x.start : x.end] == "last month"] == ["2003-07"]
+
+
+def test_a_live_blog_s_time_stamp_with_an_h_is_no_part_of_the_sentence(tmp_path):
+    d = _draft_of(tmp_path, "19h05 – Residents laid out dozens of bodies on a square in Idlib overnight.")
+    text = d.article.text
+    assert [text[s:e] for c in d.claims for s, e in c.evidence] == [
+        "Residents laid out dozens of bodies on a square in Idlib overnight."]

@@ -118,6 +118,11 @@ class Draft:
 # Stages
 
 
+# Words that end a periodical's name, not an agency's: its own photographers' pictures are its own.
+_PERIODICALS = frozenset({"Magazine", "Monthly", "Quarterly", "Weekly", "Review", "Journal", "Bulletin", "Times",
+                          "Post", "Herald", "Chronicle", "Gazette", "Courier", "Observer", "Sentinel", "Ledger"})
+
+
 def choose_publisher(lay: Layout, names: Names) -> tuple[str, str]:
     """The article's own outlet: the registry's media outlet the site furniture at the end names
     most; else an outlet named where an article names itself: the furniture, the lines before the
@@ -163,7 +168,10 @@ def choose_publisher(lay: Layout, names: Names) -> tuple[str, str]:
     photo = lay.photo
     agencies = {"reuters", "associated-press", "agence-france-presse", "afp", "getty-images", "epa"}
     credit = text[photo.credit.start : photo.credit.end] if photo else ""
-    agency_photo = credit_lead(credit).isupper() and not photographer_first(credit)  # "HORN WIRE/Name"
+    lead = credit_lead(credit)
+    # "HORN WIRE/Name": an agency's picture; not a periodical's own ("SEULAWAH MAGAZINE/Name")
+    agency_photo = lead.isupper() and not photographer_first(credit) and not (
+        lead.split() and lead.split()[-1].title() in _PERIODICALS)
     for h in outlets:
         if photo and photo.credit.start <= h.start < photo.credit.end and h.id not in agencies and not agency_photo:
             return h.id, "the outlet of the photo credit (rule outlet-in-photo-credit); TODO: check"

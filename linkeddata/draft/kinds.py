@@ -163,11 +163,13 @@ PLACE_HEADS = frozenset({"State", "Province", "Region", "District", "Governorate
                           "Forest", "Airport", "Airbase", "Bridge", "Enclave", "Basin", "Delta", "Coast", "River",
                           "Rivers", "Heights", "Lake", "Falls", "Pass", "Highway", "Motorway", "Road", "Square",
                           "Market", "Crossing", "Tracts", "Tract", "Highlands", "Plains", "Range", "Marshes",
-                          "Archipelago", "Belt"})
+                          "Archipelago", "Belt", "Street", "Avenue"})
 DIRECTIONS = frozenset({"North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western",
                          "Northeast", "Northwest", "Southeast", "Southwest", "Sub-Saharan"})
 # The first word of a place's name: "Lake Chad", "Mount Sinjar".
-_PLACE_FIRST = frozenset({"Lake", "Mount", "River", "Cape", "Gulf", "Strait", "Bay", "Line", "Isle"})
+_PLACE_FIRST = frozenset({"Lake", "Mount", "River", "Cape", "Gulf", "Strait", "Bay", "Line", "Isle", "County",
+                          # in Portuguese and Spanish: "Praça São Lucas", "Complexo do Alemão", "Plaza de Mayo"
+                          "Praça", "Complexo", "Plaza", "Rua", "Avenida", "Morro"})
 
 
 # A country that sends troops or envoys: "troops from Uganda, Burundi, Kenya, Ethiopia and Djibouti".
@@ -390,7 +392,7 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
         return "actor", "armed-group" if conflict else "organization", "Spanish article before a name", 0.6, None, None
     if len(words) == 1 and any(_after_a_city(text, s, e, countries) for s, e in spans):
         return "place", None, "a region or country after a city", 0.6, None, None  # "near El Paso, Texas,"
-    if cap[0] in _PLACE_FIRST and len(cap) > 1:
+    if cap[0] in _PLACE_FIRST and len(cap) > 1 and not lx.kind_of_word(cap[-1]):  # not "County Sovereignty Committee"
         return "place", None, f"“{cap[0]}” before a name", 0.7, None, None  # "Lake Chad", "Mount Sinjar"
     if any(w in lx.peoples and w.endswith("s") for w in (cap[0], cap[-1])) and len(cap) > 1:
         return "actor", "population-group", "a people's name", 0.6, None, None  # "Karabakh Armenians"

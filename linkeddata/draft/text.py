@@ -250,10 +250,10 @@ _SENTENCE_END = re.compile(r"[.?!…]+[”’\"')\]]*\s+(?=[“‘\"'(\[]?[A-Z0-
 
 def sentences(text: str, region: Region, quotes: tuple[Quotation, ...]) -> tuple[Span, ...]:
     """Sentences of a region; never split inside a quotation or after an initial or abbreviation.
-    A live blog's time stamp ("12:05 GMT –", "[19:45]") is not part of the sentence after it."""
+    A live blog's time stamp ("12:05 GMT –", "[19:45]", "19h05 –") is not part of the sentence after it."""
     seg = text[region.start : region.end]
     starts = [region.start]
-    stamp = re.match(r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?\s*[–—-]\s*"
+    stamp = re.match(r"\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?\s*[–—-]\s*"
                      r"|\[\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?\]\s*(?:[–—-]\s*)?", seg)  # "[19:45] "
     if stamp:
         starts = [region.start + stamp.end()]
