@@ -2229,6 +2229,9 @@ def test_a_name_met_alone_elsewhere_is_not_the_first_half_of_a_name_joined_by_an
          "The Palestinian leadership", "government"),
         ("Government commanders blamed the losses on units that withdrew without orders.", "Government commanders",
          "military-force"),
+        # a UN office is a body of the UN, not a state's office
+        ("The UN human rights office in Geneva has called for an independent investigation.",
+         "The UN human rights office in Geneva", "organization"),
         # growers, prosecutors and factions speak as groups of their kind
         ("Growers also say that some police officers work for the cartels.", "Growers (unnamed)", "population-group"),
         ("State prosecutors said they were investigating a local criminal group.", "State prosecutors (unnamed)",

@@ -369,6 +369,8 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
         typ = lx.kind_of_word(head) if noun else None
         if definite and definite.group(1) in _DEFINITE_TYPES:
             typ = _DEFINITE_TYPES[definite.group(1)][0]
+        if typ == "government" and re.search(r"\b(?:UN|United Nations)\b", phrase):
+            typ = "organization"  # "the UN human rights office": a body of the UN, not of a state
         group = _group(text, hs, he)
         label = phrase[0].upper() + phrase[1:]
         if typ and not group:
