@@ -473,6 +473,7 @@ def load_registry(path: Path) -> Registry:
             _expect(p.within in registry.places, f"place '{p.id}' is within unknown place '{p.within}'",
                     p.origin, registry.places)  # fmt: skip
     _check_containment(registry.actors, registry.places, registry.actors, registry.places)
+    _check_until(registry.actors)
     for e in events:
         for role, refs in (("agent", e.agents), ("target", e.targets), ("victim", e.victims)):
             for ref in refs:
@@ -501,6 +502,13 @@ def _cycle(start: str, parents) -> list[str] | None:
     return None
 
 
+def _check_until(new_actors: dict[str, Actor]) -> None:
+    """``until`` is the end of an organisation, a government or a group, never of a person."""
+    for a in new_actors.values():
+        _expect(not (a.until and a.type == "person"), f"actor '{a.id}' is a person: 'until' is for organisations, "
+                f"governments and groups that ceased to exist as described, not for a person's death", a.origin)
+
+
 def _check_containment(actors: dict[str, Actor], places: dict[str, Place], new_actors: dict[str, Actor],
                        new_places: dict[str, Place]) -> None:  # fmt: skip
     """No actor is part or a member of itself, and no place within itself, directly or through
@@ -508,8 +516,6 @@ def _check_containment(actors: dict[str, Actor], places: dict[str, Place], new_a
     others). Only cycles through ``new_actors`` and ``new_places`` are looked for."""
     for a in new_actors.values():
         _expect(a.id not in a.member_of, f"actor '{a.id}' is a member of itself", a.origin)
-        _expect(not (a.until and a.type == "person"), f"actor '{a.id}' is a person: 'until' is for organisations, "
-                f"governments and groups that ceased to exist as described, not for a person's death", a.origin)
 
     def part_of(i: str) -> tuple[str, ...]:
         return actors[i].part_of if i in actors else ()
@@ -643,6 +649,7 @@ def _check_references(an: Annotation) -> None:
         if p.within:
             place(p.within, p.origin, f"place '{p.id}' is within")
     _check_containment(actors, places, an.local_actors, an.local_places)
+    _check_until(an.local_actors)
     info = an.article
     actor(info.publisher, info.origin, "the publisher")
     for credit in info.authors + info.contributors:

@@ -331,6 +331,10 @@ BAD_INPUT = [
     ("person-with-until", edit(SMALL_ANNOTATION, "member_of: [rebels]", 'member_of: [rebels]\n    until: "2019"'),
      None, None, "small-article.yaml:8", "actor 'commander' is a person: 'until' is for organisations, governments "
      "and groups that ceased to exist as described, not for a person's death"),
+    ("registry-person-with-until", None, SMALL_REGISTRY.replace("places:\n", '  - id: leader\n    type: person\n'
+     '    label: A leader\n    until: "2019"\nplaces:\n'), None, "registry.yaml:11", "actor 'leader' is a person: "
+     "'until' is for organisations, governments and groups that ceased to exist as described, not for a person's "
+     "death"),
     ("until-not-a-time", None, edit(SMALL_REGISTRY, "label: The army\n", 'label: The army\n    until: "May 2019"\n'),
      None, "registry.yaml:8", "actors[2].until: 'May 2019' is not allowed here: YYYY, YYYY-MM or YYYY-MM-DD: only as "
      "precise as the text"),

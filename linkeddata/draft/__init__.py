@@ -118,9 +118,9 @@ class Draft:
 # Stages
 
 
-# Words that end a periodical's name, not an agency's: its own photographers' pictures are its own.
-_PERIODICALS = frozenset({"Magazine", "Monthly", "Quarterly", "Weekly", "Review", "Journal", "Bulletin", "Times",
-                          "Post", "Herald", "Chronicle", "Gazette", "Courier", "Observer", "Sentinel", "Ledger"})
+# The words of an outlet's name (the lexicon's) that end an agency's, whose pictures others publish:
+# "HORN WIRE/Name"; an outlet of another word ("SEULAWAH MAGAZINE/Name") credits its own picture.
+_AGENCY_WORDS = frozenset({"Wire", "Press", "News", "Agency", "Images", "Reuters", "AFP", "AP"})
 
 
 def choose_publisher(lay: Layout, names: Names) -> tuple[str, str]:
@@ -170,8 +170,9 @@ def choose_publisher(lay: Layout, names: Names) -> tuple[str, str]:
     credit = text[photo.credit.start : photo.credit.end] if photo else ""
     lead = credit_lead(credit)
     # "HORN WIRE/Name": an agency's picture; not a periodical's own ("SEULAWAH MAGAZINE/Name")
+    last = lead.split()[-1].title() if lead.split() else ""
     agency_photo = lead.isupper() and not photographer_first(credit) and not (
-        lead.split() and lead.split()[-1].title() in _PERIODICALS)
+        lexicon().kind_of_word(last) == "media-outlet" and last not in _AGENCY_WORDS)
     for h in outlets:
         if photo and photo.credit.start <= h.start < photo.credit.end and h.id not in agencies and not agency_photo:
             return h.id, "the outlet of the photo credit (rule outlet-in-photo-credit); TODO: check"

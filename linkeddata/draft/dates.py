@@ -26,7 +26,7 @@ from dateutil import parser as date_parser
 from dateutil.relativedelta import relativedelta
 
 from .lexicon import lexicon
-from .text import DATELINE_PLACE, Layout, overlaps
+from .text import DATELINE_PLACE, STAMP, Layout, overlaps
 
 
 @dataclass(frozen=True)
@@ -361,9 +361,8 @@ def _anchored(lay: Layout, d: DateFound, m: re.Match, found: list[DateFound]) ->
         anchor = next((f for f in found if f.note == "the publication date" and f.value), None)
     if anchor is None and m.group("bunit"):  # "… have agreed to a ceasefire, a day after …": today's news
         anchor = next((f for f in found if f.note == "the publication date" and f.value), None)
-    if m.group("tod") and at is not None and re.match(
-        r"\W*\d{1,2}[:.h]\d\d\b", lay.text[paragraphs[at].start : paragraphs[at].end]
-    ):  # "21:40 – … took effect at 8 p.m.": a live blog's entry tells of the day of its publication, unless
+    if m.group("tod") and at is not None and STAMP.match(lay.text, paragraphs[at].start, paragraphs[at].end):
+        # "21:40 – … took effect at 8 p.m.": a live blog's entry tells of the day of its publication, unless
         # it gives another day before the words
         anchor = next((f for f in reversed(found) if f.value and len(f.value) == 10 and paragraphs[at].start
                        <= f.start and f.end <= s and f.note != "the publication date"), None) or next(

@@ -18,7 +18,7 @@ from . import gazetteer
 from .gazetteer import RegistryIndex
 from .kinds import DIRECTIONS, PLACE_HEADS, acting, modifier, place_context, type_new
 from .lexicon import lexicon
-from .text import Layout, Region, Span, is_name_token, name_pattern, norm, overlaps, slug, title_case
+from .text import STAMP, Layout, Region, Span, is_name_token, name_pattern, norm, overlaps, slug, title_case
 
 _KIND_NOUN_AFTER = re.compile(
     r"^\s+(forces|force|militia|militias|group|movement|brigade|army|party|council|ministry|government|"
@@ -288,8 +288,7 @@ def _sentence_start(lay: Layout, region: Region, pos: int) -> bool:
     i = pos
     while i > region.start and text[i - 1] in "“‘\"'([ \t\u00a0":
         i -= 1
-    return i == region.start or text[i - 1] in ".?!…:–—" or bool(re.search(r"\d[:.]\d\d\s+[A-Z]{2,5}\s+[–—-]\s*$",
-                                                                          text[region.start : pos]))
+    return i == region.start or text[i - 1] in ".?!…:–—" or bool(STAMP.fullmatch(text[region.start : pos]))
 
 
 def _introduced(text: str, word: str, end: int) -> bool:

@@ -18,6 +18,9 @@ Span = tuple[int, int]
 
 # The place of a wire dateline, before its date: "ADEN, Yemen, ", "ISLAMABAD/NEW DELHI, ".
 DATELINE_PLACE = r"[A-Z][A-Z .’'/-]+,(?: [A-Z][\w ]+,)?"
+# A live blog's time stamp at the start of an entry: "12:05 GMT –", "[19:45]", "19h05 –".
+STAMP = re.compile(r"\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?\s*[–—-]\s*"
+                   r"|\[\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?\]\s*(?:[–—-]\s*)?")
 
 
 @dataclass(frozen=True)
@@ -253,8 +256,7 @@ def sentences(text: str, region: Region, quotes: tuple[Quotation, ...]) -> tuple
     A live blog's time stamp ("12:05 GMT –", "[19:45]", "19h05 –") is not part of the sentence after it."""
     seg = text[region.start : region.end]
     starts = [region.start]
-    stamp = re.match(r"\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?\s*[–—-]\s*"
-                     r"|\[\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?\]\s*(?:[–—-]\s*)?", seg)  # "[19:45] "
+    stamp = STAMP.match(seg)
     if stamp:
         starts = [region.start + stamp.end()]
     for m in _SENTENCE_END.finditer(seg):
