@@ -2275,8 +2275,9 @@ places:
     assert "syrian-government" not in {h.id for h in d.hits}
     assert ("could be syrian-government, but the registry's syrian-government existed until 2024-12, and this "
             "article was published on 2025-07-23") in render(d)
-    # the government that "Damascus" stands for now, named apart from the registry's
+    # the government that "Damascus" stands for now, named apart from the registry's, and the comment says why
     assert "Government of Syria after 2024-12" in {e.label for e in d.names.entities.values()}
+    assert "not the registry's syrian-government, which existed until 2024-12" in render(d)
     # published before the government fell, or in the month it fell: linked
     for published in ("Published 9 January 2024\n\n", "Published 20 December 2024\n\n"):
         d = _draft_of(tmp_path, body, front=published, registry=registry)

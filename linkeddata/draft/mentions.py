@@ -860,10 +860,13 @@ def _resolve_countries(
                if (kept := [o for o in occ if not any(overlaps(o[0], sp) and sp != o[0]
                                                       and sp[1] - sp[0] > o[0][1] - o[0][0] for sp in longer)])}
 
-    def new_actor(label: str, typ: str, rule: str, confidence: float, geonames: int | None) -> str:
-        known = index.names.get(norm(label))
-        if known and known[1] in ended:  # the registry's government of that name had ended: its successor
-            label = f"{label} after {index.registry.actors[known[1]].until}"
+    def new_actor(label: str, typ: str, rule: str, confidence: float, geonames: int | None, code: str) -> str:
+        # the registry's actor of that kind for the country had ended: this one is its successor, named apart
+        gone = next((a for a in index.registry.actors.values() if a.id in ended and a.type == typ
+                     and index.regions.get(a.id) == frozenset({code})), None)  # fmt: skip
+        if gone is not None:
+            label = f"{label} after {gone.until}"
+            rule = f"{rule}; not the registry's {gone.id}, which existed until {gone.until}"
         ent = next((e for e in entities.values() if e.label == label and e.kind == "actor"), None)
         if ent is None:
             ent = Entity(ids.new(label), "actor", label, typ, rule, confidence, geonames=geonames)
@@ -899,9 +902,9 @@ def _resolve_countries(
                 _government_for(code, index, ended) if registry_place else None)
             if state is None and registry_place:
                 state = new_actor(f"Government of {country.name}", "government",
-                                  f"country-acting; the registry keeps {registry_place} as a place", 0.6, None)
+                                  f"country-acting; the registry keeps {registry_place} as a place", 0.6, None, code)
             elif state is None:
-                state = new_actor(country.name, "state", "country-acting (pycountry)", 0.8, country.geonames)
+                state = new_actor(country.name, "state", "country-acting (pycountry)", 0.8, country.geonames, code)
         # A capital that acts is its country's government, not the state the article's words make nor the
         # registry's state ("Tehran denies": Iran's government, where the registry has Iran but no government
         # of it).
@@ -920,7 +923,7 @@ def _resolve_countries(
                 if how == "capital":
                     if government is None:
                         government = new_actor(f"Government of {country.name}", "government",
-                                               "capital-for-its-government (GeoNames)", 0.6, None)
+                                               "capital-for-its-government (GeoNames)", 0.6, None, code)
                     new_hits.append(Hit(sp[0], sp[1], "actor", government, "capital"))
                 elif how.startswith("registry:"):
                     hits = [h for h in hits if h.span != sp]
