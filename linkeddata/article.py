@@ -109,7 +109,8 @@ _PHOTO = re.compile(
 # "PHOTOGRAPHS BY NAME FOR OUTLET", any other label of one to three words ("Image source: Outlet /
 # Name", "Lead image: Name/Outlet", "Staff photo by Name / Outlet"); "(Photo by Name/Outlet via Getty
 # Images)", "(Name for Outlet)", "(Name/Outlet photo)" or "(Outlet Photo/Name, File)" after the caption;
-# "Credit…Name for Outlet"; a bare "Body/Handout via AGENCY" line; "Photo: Outlet staff photographer Name".
+# "Picture by Name for the Outlet" after the caption; "Credit…Name for Outlet"; a bare "Body/Handout via
+# AGENCY" or "OUTLET / Name" line; "Photo: Outlet staff photographer Name".
 _NAMES = r"[A-ZÀ-ÖØ-Þ][\w’'.\-]*(?: (?:[A-ZÀ-ÖØ-Þ][\w’'.\-]*|de|van|von|al|el|bin))*"  # "Élodie Ngaba"
 _CREDIT = rf"{_NAMES} ?/ ?{_NAMES}"
 _LABEL = r"(?:Photo|Photograph|Picture|Image|Pictured|Picture credit|Photo credit|Photo courtesy)(?::| by) "
@@ -118,7 +119,8 @@ _PHOTO_AFTER = re.compile(
     rf"^(?:(?P<caption>[A-Z\"“].*?[.!?”\"])\s*"
     rf"(?:\({_LABEL}(?P<a>{_CREDIT}(?: via {_NAMES})?)\)|{_LABEL}(?P<b>{_CREDIT})"
     rf"|(?P<c>[A-Z][A-Z&.\-]+(?: [A-Z][A-Z&.\-]+)*(?: Photo)?/{_NAMES})|\((?P<e>{_AGENCIES}(?: Photo)?/{_NAMES})\)"
-    rf"|\((?P<f>{_NAMES} for {_NAMES})\)|\((?P<g>{_CREDIT} photo)\)|\((?P<h>{_CREDIT}), (?i:file|archive|handout)\))"
+    rf"|\((?P<f>{_NAMES} for {_NAMES})\)|\((?P<g>{_CREDIT} photo)\)|\((?P<h>{_CREDIT}), (?i:file|archive|handout)\)"
+    rf"|(?:Photo|Photograph|Picture|Image) by (?P<i>{_NAMES} for (?:the )?{_NAMES}))"
     rf"|(?P<bracketed>[A-Z\"“][^\[\]]*?)\s*\[(?P<d>{_CREDIT})\])$"
 )
 _CREDIT_LINE = re.compile(rf"^(?:{_LABEL}(?P<credit>{_CREDIT}(?: via {_NAMES})?)"
@@ -156,10 +158,13 @@ _CREDIT_LINE = re.compile(rf"^(?:{_LABEL}(?P<credit>{_CREDIT}(?: via {_NAMES})?)
                           rf"|(?i:credit|photo|image|picture)(?:…|\.\.\.) ?"
                           rf"(?P<ellipsis>{_NAMES}(?: for | ?/ ?| \| |, ){_NAMES})"
                           # a bare credit of its own, no label: "Russian Defence Ministry/Handout via REUTERS"
-                          rf"|(?P<bare>{_NAMES}/{_NAMES}(?: via {_NAMES})?))$")
+                          rf"|(?P<bare>{_NAMES} ?/ ?{_NAMES}(?: via {_NAMES})?))$")
 _MAX_CAPTION = 400
 # The credit before the caption on its line: an outlet or agency in capitals, a slash, a name, a colon.
 _PHOTO_COLON = re.compile(rf"^(?P<credit>[A-Z][A-Z&.’'\-]+(?: [A-Z][A-Z&.’'\-]+)*/{_NAMES}): (?P<caption>[A-Z\"“].*)$")
+# A labelled credit before the caption on its line, set apart by a dash: "Photo © Outlet / Name — Smoke …".
+_PHOTO_DASH = re.compile(rf"^(?:(?i:photo|photograph|picture|image)(?: ?:| ©| \(c\))?|©) ?(?P<credit>{_CREDIT}) [—–] "
+                         rf"(?P<caption>[A-Z\"“].*)$")
 # A caption's end: its date ("…, April 8, 2005.", "…, 18 August 1998.", "…, November 2024.").
 _DATED_END = re.compile(r"\b(?:19|20)\d\d[.”\"]?\s*$")
 
@@ -233,7 +238,7 @@ def _photo(text: str, content: list[Span]) -> tuple[Photo | None, int]:
             credit=Span(base + m.start("credit"), base + m.end("credit")),
             caption=Span(base + m.start("caption"), base + m.end("caption")),
         ), 1
-    m = _PHOTO_COLON.match(first)
+    m = _PHOTO_COLON.match(first) or _PHOTO_DASH.match(first)
     if m:  # "SEULAWAH MAGAZINE/Dian Puspita: Pupils sit for lessons …": the credit, a colon, the caption
         return Photo(line=content[0], identifier=None, credit=Span(base + m.start("credit"), base + m.end("credit")),
                      caption=Span(base + m.start("caption"), base + m.end("caption"))), 1

@@ -399,6 +399,9 @@ def _sequences(lay: Layout, region: Region, taken: list[Span]) -> list[Span]:
                  and not _introduced(text, w, end))
                 or (w.endswith(("an", "i")) and nxt and not gazetteer.country(w) and not gazetteer.city(w)
                     and not lx.kind_of_word(w))  # "Afghan soldiers", but "the Taliban said"
+                or (nxt and not w.endswith("s") and gazetteer.demonym_country(w) and not gazetteer.country(w)
+                    and not gazetteer.city(w)
+                    and not lx.kind_of_word(w))  # "the Kazakh leader": a people's word, not a name
                 or w in lx.peoples or w in lx.titles
                 or (w.endswith(tuple(lx.demonym_endings)) and not gazetteer.country(w) and not gazetteer.city(w)
                     and not w.isupper() and len(w) > 3 and w[-3:] in ("ian", "ese", "ish", "ans", "ean"))
@@ -450,6 +453,13 @@ def _sequences(lay: Layout, region: Region, taken: list[Span]) -> list[Span]:
         # "Ministry of Foreign Affairs and Trade", "Peace and Security Council": "and" inside a name (once)
         if word == "and" and seq and seq[-1][2] not in lx.connectors and not any(w == "and" for _, _, w in seq):
             is_conn = True
+        scope = re.match(r" ((?:the )?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*)", text[e : e + 40]) if word == "in" else None
+        if scope and seq and any(w == "and" for _, _, w in seq) and any(w in ("of", "for") for _, _, w in seq) and any(
+                lx.kind_of_word(w) for _, _, w in seq) and (gazetteer.country(scope.group(1)) or gazetteer.continent(
+                scope.group(1))):  # fmt: skip
+            # "Organization for Security and Co-operation in Europe", "Front for Change and Concord in Chad":
+            # the country or continent an organisation's name covers
+            is_conn = True
         if word == "for" and region.kind == "credit":
             is_conn = False  # "Salif Kaboré for Volta Wire": the photographer, then the outlet
         if is_conn and word in ("for", "of") and seq[-1][2] not in lx.connectors and gazetteer.is_place(
@@ -484,7 +494,8 @@ def _acronym_name(text: str, end: int) -> tuple[int, int, str] | None:
     run = None  # the start of the run of capitalised words right before the brackets
     for i in range(len(words) - 1, -1, -1):
         w = words[i].group()
-        if not (w[0].isupper() or w.lower() in ("in", "the", "of", "for", "and", "al", "de")):
+        if not (w[0].isupper() or w.lower() in ("in", "the", "of", "for", "and", "al", "de")
+                or re.match(r"[dl][’'][A-Z]", w)):  # "Côte d'Ivoire"
             break
         phrase = [x.group() for x in words[i:]]
         initials = "".join(p[0].upper() for x in phrase for p in x.split("-") if p and p[0].isupper() or
@@ -499,11 +510,18 @@ def _acronym_name(text: str, end: int) -> tuple[int, int, str] | None:
             best = base + words[i].start()
             if initials == acronym.upper():
                 break
-    if best is None and run is not None and acronym.isupper():
-        best = run  # "the National Liberation Army (ELN)": an acronym of the name in another language
+    if run is not None and acronym.isupper() and (best is None or sorted(_initials(text[run:end])) == sorted(acronym)):
+        # "the National Liberation Army (ELN)", "the Republican Forces of Côte d'Ivoire (FRCI)": an acronym
+        # of the name in another language, whose words come in another order
+        best = run
     if best is None:
         return None
     return best, end + m.end(), acronym
+
+
+def _initials(name: str) -> str:
+    """The capitals that begin the words of a name, "d'Ivoire" giving its "I"."""
+    return "".join(m.group(1) for m in re.finditer(r"(?:^|[\s-])(?:[dl][’'])?([A-Z])", name))
 
 
 def _first_name_of(name: str, occurrences: list[Span], entities: dict[str, Entity], hits: list[Hit],
@@ -565,6 +583,34 @@ def _known_as(text: str, start: int, hits: list[Hit], index: RegistryIndex, enti
     return None
 
 
+def _unnamed_whole(h: Hit, hits: list[Hit], index: RegistryIndex, text: str) -> str | None:
+    """The larger organisation a registry actor is part of, when the actor is met by an alias that
+    does not name it ("Security Council", not "UN Security Council") and the article names neither it
+    nor anything under it: a name that many bodies share stands for the registry's only beside its whole."""
+    actors = index.registry.actors
+    if h.kind != "actor" or h.how != "alias" or not actors[h.id].part_of:
+        return None
+
+    def ups(ref: str) -> set[str]:
+        out, todo = set(), list(actors[ref].part_of)
+        while todo:
+            if (u := todo.pop()) in actors and u not in out:
+                out.add(u)
+                todo.extend(actors[u].part_of)
+        return out
+
+    wholes = ups(h.id)
+    top = {u for u in wholes if not actors[u].part_of}
+    words = text[h.start : h.end]
+    if gazetteer.countries_in(words) or any(  # "Congolese army" names its country
+        name_pattern(n).search(words) for u in wholes for n in (actors[u].label, *actors[u].aliases)
+    ):
+        return None
+    if any(o.id != h.id and o.kind == "actor" and o.id in actors and (o.id in wholes or ups(o.id) & top) for o in hits):
+        return None
+    return ", ".join(sorted(top))
+
+
 def ended_before(registry, published: datetime.date | None) -> frozenset[str]:
     """The registry's actors that had ended (``until``) before the article was published: a
     government that fell, a group that dissolved. Within the same year or month it is not known."""
@@ -613,6 +659,12 @@ def find_names(lay: Layout, index: RegistryIndex, published: datetime.date | Non
             unlinked.append(h.span)
             doubtful.append((h.id, h.span, f"the registry's {h.id} existed until {registry.actors[h.id].until}, "
                                            f"and this article was published on {published.isoformat()}"))
+            continue
+        whole = _unnamed_whole(h, hits, index, text)
+        if whole:  # "the Security Council" in a story that never names the UN: a state's own council
+            unlinked.append(h.span)
+            doubtful.append((h.id, h.span, f"the registry's {h.id} is part of {whole}, which this article does not "
+                                           f"name: “{text[h.start : h.end]}” may be another's"))
             continue
         part = _PART_OF_COUNTRY.search(text[max(0, h.start - 20) : h.start]) if h.kind == "actor" else None
         if part and registry.actors[h.id].type == "state" and text[h.end : h.end + 1] != "-":

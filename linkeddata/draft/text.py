@@ -150,6 +150,8 @@ def is_name_token(word: str) -> bool:
     elided = re.fullmatch(r"[dl][’'](.+)", word)
     if elided:  # "d’Ivoire", "l’Est": an elided French article before a name
         return is_cap_word(elided.group(1))
+    if re.fullmatch(r"(?:Co|Anti|Counter|Non|Inter|Self)-[a-z]+", word):
+        return True  # "Co-operation" in "Organization for Security and Co-operation in Europe"
     parts = word.split("-")
     particles = lexicon().particles
     if parts[0].lower() in particles and len(parts) > 1:
