@@ -348,6 +348,16 @@ def test_a_definite_description_is_the_actor_named_before(tmp_path):
         ("named", "The UN-recognised Government of National Accord (GNA) accuses the United Arab Emirates of "
          "supplying drones.", "The UN-recognised Government of National Accord (GNA) accuses the United Arab Emirates "
          "of supplying drones", "Government of National Accord"),
+        # a person described where he stands, in more than ten words
+        ("described-speaker", "A commander of the pro-Ouattara forces at a checkpoint on the road into Cocody said "
+         "his men would move.", "said his men would move",
+         "A commander of the pro-Ouattara forces at a checkpoint on the road into Cocody"),
+        # a person in the words another's speech reports is spoken of: "he" is the one who spoke
+        ("pronoun", "A spokesman for the French general staff, Colonel Hervé Lasserre, denied that Gbagbo was a "
+         "target. \"Mr Gbagbo personally was never a target,\" he said.", "he said", "Hervé Lasserre"),
+        # a quotation that asks, then a sentence of its own that says who
+        ("quotation", "Others are angrier. “If they sign the paper, who will give me back my hands?” Bangura asked.",
+         "Bangura asked", "Bangura"),
     ],
 )  # fmt: skip
 def test_each_speaker_rule_on_one_sentence(tmp_path, rule, body, words, speaker):

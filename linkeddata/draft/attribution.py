@@ -123,8 +123,10 @@ def subject(text: str, s: int, e: int) -> Attribution | None:
     who = re.search(r"\s(?:who|whose)\s", phrase)
     if who and word_count(phrase) <= 30 and 1 <= word_count(phrase[: who.start()]) <= 8:
         head = (head[0], head[0] + who.start())
-    elif not 1 <= word_count(phrase) <= (14 if m.group("appos") else 10):
-        return None  # a head before a comma may be longer: "A senior officer in the army's … in Beni, across …,"
+    elif not 1 <= word_count(phrase) <= (14 if m.group("appos") or re.match(r"An? [a-z]", phrase) else 10):
+        # a head before a comma may be longer: "A senior officer in the army's … in Beni, across …,"; so may a
+        # person described where he stands: "A commander of the … forces at a checkpoint on the road into Cocody"
+        return None
     if re.search(r"\b(?:these|those|the|such|its|their|his|her|our|all|any|both)\s*$", phrase, re.I) \
             and m.group("appos") is None:
         return None  # "None of these claims could be verified": a noun after a determiner, not a verb

@@ -328,6 +328,17 @@ def _it(lay: Layout, names: Names, pos: int) -> Speaker | None:
                            f"(confidence 0.5); TODO: check")
 
 
+_REPORTED_THAT = re.compile(r"\b(?:said|says|denied|denies|insisted|insists|claimed|claims|argued|argues|admitted|"
+                            r"admits|acknowledged|acknowledges|accepted|accepts)\s+that\s")
+
+
+def _reported(text: str, start: int, pos: int) -> bool:
+    """Whether the name at ``pos`` is in the words someone's speech reports, in its sentence
+    ("Lasserre denied that Gbagbo was a target. “…,” he said": Gbagbo is spoken of, not speaking)."""
+    sentence = re.split(r"[.!?][”\"’]?\s+(?=[A-Z“\"])", text[max(start, pos - 200) : pos])[-1]
+    return bool(_REPORTED_THAT.search(sentence))
+
+
 def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, Ask | None]],
           publisher: str | None) -> SpeakerIndex:  # fmt: skip
     """Resolve every speaker phrase and listener the rules found (``asks``, ``tells``)."""
@@ -492,7 +503,7 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
         # a person named inside someone's quoted words is spoken of, not speaking
         quoted = [(q.open, q.close) for q in lay.speech(region)] if region and region in lay.quotes else []
         near = [x for x in persons if phrase != "they" and region and region.start <= x[0] < hs
-                and not any(a < x[0] < b for a, b in quoted)]
+                and not any(a < x[0] < b for a, b in quoted) and not _reported(text, region.start, x[0])]
         paragraphs = [r for r in lay.regions if r.kind == "paragraph"]
         at = next((i for i, r in enumerate(paragraphs) if r == region), None)
         # an antecedent two paragraphs back or more is too far to be sure of: the draft asks instead

@@ -14,6 +14,9 @@ from ..speakers import Speaker
 from ..text import Layout, Span
 from . import Context, DraftClaim, Found, hedge_of
 
+# A name and its verb after a quotation that ends with a question or an exclamation.
+_TAG_AFTER_QUESTION = re.compile(r"\s+(?:[A-Z][\w’'-]*\s+){1,4}([a-z]+)\.")
+
 
 def find(lay: Layout) -> list[Found]:
     text = lay.text
@@ -28,7 +31,11 @@ def find(lay: Layout) -> list[Found]:
             close_sent = lay.sentence_at(r, q.close) if q.close < r.end else sent
             nxt = speech[i + 1].open if i + 1 < len(speech) else r.end
             prev_close = speech[i - 1].close + 1 if i > 0 else r.start
-            attr = attribution.after(text, q, min(close_sent[1], nxt)) or attribution.before(
+            limit = min(close_sent[1], nxt)
+            tag = _TAG_AFTER_QUESTION.match(text, q.close + 1, nxt) if text[q.close - 1] in "?!" else None
+            if tag and attribution.verb_pattern().fullmatch(tag.group(1)):
+                limit = tag.end()  # "“… my hands?” Bangura asked.": a sentence of its own that only says who
+            attr = attribution.after(text, q, limit) or attribution.before(
                 text, q, max(sent[0], prev_close)
             )
             founds.append(Found("quotation", q.open, None, attr, q))
