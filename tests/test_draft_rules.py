@@ -611,6 +611,9 @@ def test_the_speaker_index_does_not_depend_on_the_order_of_the_questions(tmp_pat
          None, "listed-with-places"),
         ("The gunmen threatened to kill the hostages unless the government freed Baloch prisoners.", "Baloch",
          "actor", "population-group", "a people's name before people"),
+        # a name listed with a place the draft found by the words around it, not one GeoNames knows
+        ("ELN fighters moved on villages around Tibú, El Tarra and Teorama.", "El Tarra", "place", None,
+         "listed with the place “Tibú”"),
         ("The rebels said the soldiers had fired first. Colonel Hartanto denied it.", "Hartanto", "actor", "person",
          "a title before a name"),
         # more head words of places; the region after a city; a territory someone presides over
@@ -801,6 +804,12 @@ def test_an_acronym_in_another_language_names_the_words_before_it(tmp_path):
                             "said it held the town.")  # fmt: skip
     labels = {e.label: e.type for e in d.names.entities.values()}
     assert labels.get("Republican Forces of Côte d'Ivoire") == "military-force" and "FRCI" not in labels, labels
+
+
+def test_a_people_s_word_that_only_the_lexicon_knows_is_no_name(tmp_path):
+    d = _draft_of(tmp_path, "They quarrelled over the export of Nigerien oil, and Serb politics in Kosovo split.")
+    labels = {e.label for e in d.names.entities.values()}
+    assert not labels & {"Nigerien", "Serb"}, labels
 
 
 def test_a_people_s_word_before_a_noun_is_no_name(tmp_path):

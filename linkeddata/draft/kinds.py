@@ -483,8 +483,22 @@ def _listed_with_a_place(text: str, start: int, end: int, index: RegistryIndex, 
     (joined by "and" or "or" next to it or further on) one of which is a city GeoNames knows or a place of
     the registry (not a country: "Russia and Wagner"). A name after "in" is where someone else is, not a
     member of the list ("Issa in Niamey and Chinedu Okafor in Abuja")."""
+    siblings = list_siblings(text, start, end)
+    lx = lexicon()
+
+    def place(name: str) -> bool:
+        known = index.names.get(norm(name))
+        return not gazetteer.country(name) and name not in lx.stop and (
+            bool(known and known[0] == "place") or (not known and gazetteer.city(name, countries) is not None))
+
+    return any(place(s) for s in siblings)
+
+
+def list_siblings(text: str, start: int, end: int) -> list[str]:
+    """The other names of a list the name at ``start``–``end`` is in ("Tibú, El Tarra and Teorama"), when
+    "and" or "or" joins it; none after "in", "of", "from", "at" ("Issa in Niamey and Okafor in Abuja")."""
     if re.match(r"\s+(?:in|of|from|at)\s", text[end : end + 6]):
-        return False
+        return []
     siblings: list[str] = []
     joined = False
     pos = end
@@ -497,14 +511,7 @@ def _listed_with_a_place(text: str, start: int, end: int, index: RegistryIndex, 
         siblings.append(m.group(1))
         joined = joined or (first and bool(re.search(r"\b(?:and|or)\b", m.group(2))))
         pos, first = pos - len(m.group()), False
-    lx = lexicon()
-
-    def place(name: str) -> bool:
-        known = index.names.get(norm(name))
-        return not gazetteer.country(name) and name not in lx.stop and (
-            bool(known and known[0] == "place") or (not known and gazetteer.city(name, countries) is not None))
-
-    return joined and any(place(s) for s in siblings)
+    return siblings if joined else []
 
 
 def _after_a_city(text: str, start: int, end: int, countries: frozenset[str]) -> bool:

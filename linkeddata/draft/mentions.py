@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from . import gazetteer
 from .gazetteer import RegistryIndex
-from .kinds import DIRECTIONS, PLACE_HEADS, acting, modifier, place_context, type_new
+from .kinds import DIRECTIONS, PLACE_HEADS, acting, list_siblings, modifier, place_context, type_new
 from .lexicon import lexicon
 from .text import STAMP, Layout, Region, Span, is_name_token, name_pattern, norm, overlaps, slug, title_case
 
@@ -872,6 +872,7 @@ def find_names(lay: Layout, index: RegistryIndex, published: datetime.date | Non
             c, city = gazetteer.country(plain), gazetteer.city(plain)
             if c or city:
                 regions.add(c.code if c else city.country)
+    new_hits = _listed_with_new_places(text, entities, new_hits)
     hits, new_hits, regions = _resolve_countries(text, pending, hits, new_hits, entities, regions, index, ids,
                                                  ended)
     hits = sorted(hits + new_hits, key=lambda h: (h.start, h.end))
@@ -880,6 +881,26 @@ def find_names(lay: Layout, index: RegistryIndex, published: datetime.date | Non
     frozen_regions = frozenset(regions)
     hits, held = _out_of_region(lay, hits, index, frozen_regions)
     return Names(tuple(hits), entities, held + _held(doubtful), frozen_regions, index)
+
+
+# Rules that type a new name for want of a better clue.
+_FALLBACK_RULES = ("capitalised-words", "one-word-name-near-fighting-words")
+
+
+def _listed_with_new_places(text: str, entities: dict[str, Entity], hits: list[Hit]) -> list[Hit]:
+    """"around Tibú, El Tarra and Teorama": a name typed for want of a clue is a place when it is listed
+    with a place the draft found ("Tibú", by the words around it), not only one GeoNames knows."""
+    places = {e.label for e in entities.values() if e.kind == "place"}
+    moved: set[str] = set()
+    for h in hits:
+        e = entities.get(h.id)
+        if e and e.kind == "actor" and e.rule in _FALLBACK_RULES and h.id not in moved:
+            listed = [x for x in list_siblings(text, h.start, h.end) if x in places]
+            if listed:
+                entities[h.id] = replace(e, kind="place", type=None, rule=f"listed with the place “{listed[0]}”",
+                                         confidence=0.5)
+                moved.add(h.id)
+    return [replace(h, kind="place") if h.id in moved else h for h in hits]
 
 
 def _held(doubtful: list[tuple[str, Span, str]]) -> tuple[Held, ...]:
