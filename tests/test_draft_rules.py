@@ -367,6 +367,13 @@ def test_each_speaker_rule_on_one_sentence(tmp_path, rule, body, words, speaker)
     assert [d.names.label(c.asserter) for c in found] == [speaker], [(c.rule, c.asserter) for c in d.claims]
 
 
+def test_residents_of_one_place_are_not_those_of_another(tmp_path):
+    d = _draft_of(tmp_path, "In Bahir Dar, soldiers allegedly went from house to house, residents said. Residents in "
+                            "Gondar said the market was shut. Residents said the roads were closed.")  # fmt: skip
+    assert [d.names.label(c.asserter) for c in d.claims] == [
+        "Residents of Bahir Dar (unnamed)", "Residents of Gondar (unnamed)", "Residents (unnamed)"]
+
+
 def test_a_pronoun_two_paragraphs_from_its_antecedent_is_left_to_the_person(tmp_path):
     body = "Omar Zidan said the army withdrew from the town.\n\n{}“We saw nothing,” he added."
     near = _draft_of(tmp_path, body.format(""))

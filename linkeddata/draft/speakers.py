@@ -135,6 +135,26 @@ def _spoken_through(text: str, names: Names, hs: int, low: str) -> Speaker | Non
     return None
 
 
+def _where(lay: Layout, names: Names, hs: int, he: int, group: tuple[str, str, int]) -> str | None:
+    """The place a group of people speaks from: "residents in Bahir Dar", "villagers of Ndzeng", or "In
+    Bahir Dar, …, residents said" (a place that opens the sentence)."""
+    text = lay.text
+    places = [h for h in names.hits if h.kind == "place"]
+    m = re.match(r"\s+(?:in|of|from|at|around|near)\s+(?:the\s+)?", text[group[2] : he])
+    if m:
+        at = group[2] + m.end()
+        hit = next((h for h in places if h.start == at), None)
+        if hit:
+            return text[hit.start : hit.end]
+    region = lay.region_at(hs)
+    if region is None:
+        return None
+    s0 = lay.sentence_at(region, hs)[0]
+    m = re.match(r"(?:In|At|Around|Near)\s+", text[s0:hs])
+    hit = next((h for h in places if m and h.start == s0 + m.end() and text[h.end : h.end + 1] == ","), None)
+    return text[hit.start : hit.end] if hit else None
+
+
 def _group(text: str, hs: int, he: int) -> tuple[str, str, int] | None:
     """"Analysts", "two European officials", "residents and officials": (noun, type, end of the
     noun) of an unnamed group named by the first words of the phrase."""
@@ -392,10 +412,12 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
             extra.append(Hit(hs, he, "actor", ent.id, "speaker"))
             return Speaker(ent.id, f"“{phrase}”: described, not named (rule {ent.rule}, confidence 0.5)")
         if group:
+            where = _where(lay, current, hs, he, group) if group[1] == "population-group" else None
             he = group[2]
             phrase = text[hs:he]
             core = re.sub(r"^(?:the|a|an|one)\s+", "", phrase, flags=re.I)
-            label = phrase[0].upper() + phrase[1:] + " (unnamed)"
+            # "In Bahir Dar, … residents said": the residents of one place are not those of another
+            label = phrase[0].upper() + phrase[1:] + (f" of {where}" if where else "") + " (unnamed)"
         ent = next((e for e in new.values() if norm(e.label) == norm(label)), None)
         if ent is None:
             inside = sorted({h.id for h in current.actors_in((hs, he))})
