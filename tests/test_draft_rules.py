@@ -2141,7 +2141,7 @@ def test_a_place_named_with_an_acronym_is_drafted_without_aliases(tmp_path):
         ("Colombian military officials say the commanders direct the fighting from across the border.",
          "Colombian military officials (unnamed)", "military-force", "unnamed-group-source"),
         # traders, supporters, farmers: people, not an organisation
-        ("In Chaman, traders said hundreds of trucks had been stranded at the border.", "Traders (unnamed)",
+        ("In Chaman, traders said hundreds of trucks had been stranded at the border.", "Traders of Chaman (unnamed)",
          "population-group", "unnamed-group-source"),
         # one of a group of sources is one person
         ("The gunmen left with weapons and motorbikes, one of the sources said.", "One of the sources", "person",
@@ -2277,7 +2277,7 @@ def test_a_clause_after_and_with_a_speaker_of_its_own_is_that_speaker_s_claim(tm
     assert got == [
         ("publisher", "Meridian Press",
          "In Aden, the harvest that should have begun in October has mostly not happened"),
-        ("reported", "Traders (unnamed)", "say the price of a sack of rice has doubled"),
+        ("reported", "Traders of Aden (unnamed)", "say the price of a sack of rice has doubled"),
     ]
 
 
