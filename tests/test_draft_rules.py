@@ -105,7 +105,8 @@ def _claim_by_rule(d, rule: str):
     [
         ("reported", "Saudi Arabia accuses Iran of arming the Houthis with missiles.", "Saudi Arabia", "accused"),
         ("reported", "Analysts warned that the truce in the north may not hold.", "Analysts (unnamed)", "possible"),
-        ("reported", "Residents of Gao say the road to the town has been closed.", "Residents of Gao (unnamed)", "asserted"),
+        ("reported", "Residents of Gao say the road to the town has been closed.", "Residents of Gao (unnamed)",
+         "asserted"),
         ("reported", "Tehran denies the charge and says its support is political.", "Government of Iran", "asserted"),
         # an adverb between the auxiliary and the verb ("has long accused")
         ("reported", "Iran has long accused the rebels of working for foreign powers.", "Iran", "accused"),
