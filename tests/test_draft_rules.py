@@ -356,6 +356,13 @@ def test_a_definite_description_is_the_actor_named_before(tmp_path):
         # a person in the words another's speech reports is spoken of: "he" is the one who spoke
         ("pronoun", "A spokesman for the French general staff, Colonel Hervé Lasserre, denied that Gbagbo was a "
          "target. \"Mr Gbagbo personally was never a target,\" he said.", "he said", "Hervé Lasserre"),
+        # a state's mission to the UN is the state's, not the UN
+        ("described-speaker", "Iran’s mission to the United Nations has accused Washington of giving Israel a green "
+         "light.", "Iran’s mission to the United Nations has accused Washington of giving Israel a green light",
+         "Iran’s mission to the United Nations"),
+        # a sentence adverb set apart after the time
+        ("named", "On Tuesday, however, Russia said it would keep its troops in the two regions.",
+         "said it would keep its troops in the two regions", "Russia"),
         # a quotation that asks, then a sentence of its own that says who
         ("quotation", "Others are angrier. “If they sign the paper, who will give me back my hands?” Bangura asked.",
          "Bangura asked", "Bangura"),

@@ -55,6 +55,8 @@ def _patterns() -> dict[str, re.Pattern]:
             + "|".join([*lx.months, *lx.weekdays]) + r"|month|week|year|morning|afternoon|evening|night)"
             r"(?:\s+\d{1,2})?(?:,?\s+(?:19|20)\d\d)?\s+(?=[A-Za-z])"
             r"|By\s+the\s+end\s+of\s+(?:the|that)\s+(?:year|month)\s+(?=[a-z]))?"
+            # a sentence adverb set apart after the time: "On Tuesday, however, Russia said"
+            r"(?:(?:however|meanwhile|though|too|in turn|in response|for (?:its|his|her|their) part),\s+)?"
             # a list of names ("Côte d’Ivoire, Senegal and Benin have said"), or words up to the verb,
             # which a relative pronoun does not end ("An official who asked not to be named said")
             r"(?P<head>(?:[A-Z][\w’'-]*(?:\s+(?:[A-Z]|d[’'])[\w’'-]*)*,\s+)+[A-Z][\w’'-]*(?:\s+(?:[A-Z]|d[’'])[\w’'-]*)*"

@@ -74,6 +74,10 @@ _KIND_AFTER = re.compile(r"\s+(?:(?P<media_outlet>(?:state |official )?(?:news a
                          r"rebel |jihadist )?(?:group|movement|militia)))\s*")
 
 
+# A state's body or envoy accredited to another: "Iran’s mission to the United Nations".
+_ENVOYS_TO = re.compile(r"[’']s\s+(?:permanent\s+)?(?:mission|delegation|ambassador|envoy|representative)\s+to\s")
+
+
 def named(text: str, names: Names, hs: int, he: int, head_only: bool = True) -> str | None:
     """The actor a phrase names: the last name before any words that only describe it; None when the
     phrase describes rather than names ("A Department of Defense liaison officer", "the forces of
@@ -95,6 +99,8 @@ def named(text: str, names: Names, hs: int, he: int, head_only: bool = True) -> 
         kind = _KIND_AFTER.fullmatch(text[last.end : core_end])
         if not (kind and names.actor_type(last.id) == kind.lastgroup.replace("_", "-")):
             return None  # "the WAFA news agency", "the Hamas movement" name the outlet and the group
+    if head_only and _ENVOYS_TO.search(text[hs:core_end]):
+        return None  # "Iran’s mission to the United Nations": the one state's, not the UN
     # "of" or "for" outside the names: "a spokesman for X" describes; "Government of National Accord" names
     of = next((m for m in re.finditer(r"\s(?:of|for)\s", text[hs:core_end])
                if not any(h.start <= hs + m.start() < h.end for h in found)), None)  # fmt: skip
@@ -400,8 +406,10 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
         typ = lx.kind_of_word(head) if noun else None
         if definite and definite.group(1) in _DEFINITE_TYPES:
             typ = _DEFINITE_TYPES[definite.group(1)][0]
-        if typ == "government" and re.search(r"\b(?:UN|United Nations)\b", phrase):
+        if typ == "government" and re.search(r"\b(?:UN|United Nations)\b", phrase) and not _ENVOYS_TO.search(phrase):
             typ = "organization"  # "the UN human rights office": a body of the UN, not of a state
+        elif _ENVOYS_TO.search(phrase):
+            typ = "government" if re.search(r"(?:mission|delegation)\s+to\s", phrase) else "person"
         group = _group(text, hs, he)
         label = phrase[0].upper() + phrase[1:]
         if typ and not group:
