@@ -360,6 +360,9 @@ def test_a_definite_description_is_the_actor_named_before(tmp_path):
         ("described-speaker", "Iran’s mission to the United Nations has accused Washington of giving Israel a green "
          "light.", "Iran’s mission to the United Nations has accused Washington of giving Israel a green light",
          "Iran’s mission to the United Nations"),
+        # "in the past" between the auxiliary and the verb
+        ("named", "Ouagadougou has in the past said that its army controls its side of the border.",
+         "said that its army controls its side of the border", "Government of Burkina Faso"),
         # a sentence adverb set apart after the time
         ("named", "On Tuesday, however, Russia said it would keep its troops in the two regions.",
          "said it would keep its troops in the two regions", "Russia"),
@@ -2287,6 +2290,25 @@ def test_a_clause_after_and_with_a_speaker_of_its_own_is_that_speaker_s_claim(tm
          "In Aden, the harvest that should have begun in October has mostly not happened"),
         ("reported", "Traders of Aden (unnamed)", "say the price of a sack of rice has doubled"),
     ]
+
+
+def test_a_clause_after_and_that_accuses_is_its_subject_s_claim(tmp_path):
+    d = _draft_of(tmp_path, "Its fighters have attacked Hema villages, and the UN has accused the group of killings.")
+    text = d.article.text
+    got = [(d.names.label(c.asserter), text[c.evidence[0][0] : c.evidence[0][1]]) for c in d.claims
+           if c.rule == "reported"]  # fmt: skip
+    assert got == [("UN", "the UN has accused the group of killings")]
+
+
+def test_he_said_is_not_the_one_the_text_called_she(tmp_path):
+    """The surgeon "she said" before; "he said" of an officer the text only describes is left to the person."""
+    d = _draft_of(tmp_path, "Faisa Ahmed Nur walks the corridors with a torch. “We have buried patients,” she said. "
+                            "Nur accuses the army of firing on the town.\n\nOn a ridge, an officer sat under a tree. "
+                            "“We are not at war with the people,” he said.")  # fmt: skip
+    text = d.article.text
+    assert [d.names.label(c.asserter) for c in d.claims if c.quote and "she said" in text[c.quote[0] : c.quote[1] + 20]
+            ] == ["Faisa Ahmed Nur"]  # fmt: skip
+    assert not [c for c in d.claims if c.quote and "not at war" in text[c.quote[0] : c.quote[1]]]
 
 
 def test_a_charge_the_accused_dismisses_is_a_denial(tmp_path):

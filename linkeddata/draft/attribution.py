@@ -30,8 +30,8 @@ def _patterns() -> dict[str, re.Pattern]:
     lx = lexicon()
     verbs = lx.alternation(lx.speech_verbs)
     beliefs = lx.alternation(lx.belief_verbs)
-    # "has in turn accused", "have since accused", "have long accused"
-    aux = r"(?:(?:" + "|".join(lx.auxiliaries) + r"|in turn|since|long)\s+)*"
+    # "has in turn accused", "have since accused", "have long accused", "has in the past said"
+    aux = r"(?:(?:" + "|".join(lx.auxiliaries) + r"|in turn|in the past|since|long)\s+)*"
     return {
         "verb": re.compile(rf"(?<![\w’'])(?:{verbs})(?![\w’'])"),
         "aux_end": re.compile(r"(?:\s+(?:" + "|".join(lx.auxiliaries) + r"))+$"),
@@ -147,6 +147,10 @@ def subject(text: str, s: int, e: int) -> Attribution | None:
     return Attribution(head, m.group("verb"), obj, trim(text, ev_start, end, " \t.,"), appos)
 
 
+_SECOND_CLAUSE_VERBS = frozenset({"say", "says", "said", "accuse", "accuses", "accused", "deny", "denies", "denied",
+                                  "claim", "claims", "claimed"})
+
+
 def second_clause(text: str, s: int, e: int) -> tuple[int, Attribution] | None:
     """"The harvest has not happened, and traders say the price has doubled": where the clause
     after ", and" or ", but" begins, and its speaker, for a sentence whose own subject says nothing."""
@@ -154,7 +158,7 @@ def second_clause(text: str, s: int, e: int) -> tuple[int, Attribution] | None:
         sub = subject(text, s + m.end(), e)
         head = text[sub.head[0] : sub.head[1]].lower() if sub else ""
         # (not the outlet's own: "…, and our reporters say …" is the article's sentence whole)
-        if sub and sub.verb in ("say", "says", "said") and word_count(head) <= 4 and not head.startswith("our "):
+        if sub and sub.verb in _SECOND_CLAUSE_VERBS and word_count(head) <= 4 and not head.startswith("our "):
             return s + m.start(), sub
     return None
 

@@ -522,6 +522,7 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
     persons = [(h.start, Speaker(h.id, "")) for h in current.hits
                if h.kind == "actor" and current.actor_type(h.id) == "person" and h.how != "speaker"
                and not re.match(r"[’']s?\s", text[h.end : h.end + 3])]  # fmt: skip
+    gender: dict[str, str] = {}  # "he" or "she", as the text's pronouns have called each person so far
     for ask in sorted(pronoun_asks, key=order):
         hs = ask.head[0]
         phrase = text[ask.head[0] : ask.head[1]].strip(" \t,…—–").lower()
@@ -539,9 +540,13 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
         # an antecedent two paragraphs back or more is too far to be sure of: the draft asks instead
         since = paragraphs[at - 1].start if at else (region.start if region else 0)
         for _pos, prev in sorted((x for x in antecedents + near if since <= x[0] < hs), key=lambda x: -x[0]):
+            if phrase in ("he", "she") and gender.get(prev.id, phrase) != phrase:
+                continue  # "she said" of the surgeon before: "he said" is someone else
             if phrase == "they" or current.actor_type(prev.id) in (None, "person"):
                 answer = Speaker(prev.id, f"“{phrase}”: the last speaker named before it (confidence 0.6); TODO: check")
                 break
+        if answer and phrase in ("he", "she"):
+            gender.setdefault(answer.id, phrase)
         answers[ask] = answer
 
     # Listeners: the words after "told".
