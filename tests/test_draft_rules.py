@@ -360,6 +360,11 @@ def test_a_definite_description_is_the_actor_named_before(tmp_path):
         ("described-speaker", "Iran’s mission to the United Nations has accused Washington of giving Israel a green "
          "light.", "Iran’s mission to the United Nations has accused Washington of giving Israel a green light",
          "Iran’s mission to the United Nations"),
+        # a unit's number begins its name; a subject with a relative clause, then "says"
+        ("named", "The 33rd Front claims that ELN fighters executed dozens of its members.",
+         "claims that ELN fighters executed dozens of its members", "33rd Front"),
+        ("named", "The 3rd Infantry Division, which covers Negros, says a single weakened guerrilla front remains.",
+         "says a single weakened guerrilla front remains", "3rd Infantry Division"),
         # "in the past" between the auxiliary and the verb
         ("named", "Ouagadougou has in the past said that its army controls its side of the border.",
          "said that its army controls its side of the border", "Government of Burkina Faso"),

@@ -449,6 +449,10 @@ def _sequences(lay: Layout, region: Region, taken: list[Span]) -> list[Span]:
             word.isupper() and word.isalpha())  # fmt: skip
         if not is_name and seq and seq[-1][2][:1].isupper() and re.fullmatch(r"[A-Z][a-z]{1,4}-[a-z]{2,4}", word):
             is_name = True  # a given name after a family name: "Lee Ji-won", "Kim Jong-un"
+        ordinal = re.fullmatch(r"\d{1,3}(?:st|nd|rd|th)", word) and not trail_punct and (not seq or seq[-1][2] == "The")
+        after = re.match(r"(?: [A-Z][a-z]+){0,2} ([A-Z][a-z]+)", text[e : e + 40]) if ordinal else None
+        if after and lx.kind_of_word(after.group(1)) and not any(w in lx.months for w in after.group().split()):
+            is_name = True  # "the 3rd Infantry Division", "the 33rd Front": a unit's number begins its name
         is_conn = word in lx.connectors and seq and (word != "the" or seq[-1][2] in ("of", "for"))
         # "Ministry of Foreign Affairs and Trade", "Peace and Security Council": "and" inside a name (once)
         if word == "and" and seq and seq[-1][2] not in lx.connectors and not any(w == "and" for _, _, w in seq):

@@ -168,6 +168,8 @@ def _said_after(text: str, s: int, e: int) -> re.Match | None:
     if m and not _names_someone(m.group("head")):
         # "The spokesman, Ali Hassan, said the town had fallen.": what was said, not who said it
         return None
+    if m and re.fullmatch(r"[^,]+,\s+(?:which|who|whose)\s[^,]+", sentence[: m.start()]):
+        return None  # "The division, which covers Negros, says a single front remains": its subject says
     if m is None:
         m = re.search(rf",\s+(?!and\s|but\s|which\s|who\s|that\s|whom\s)(?P<head>[^,.;“”]{{2,40}}?)\s+"
                       rf"(?P<verb>{verbs}){_SAID_AFTER_TAIL}(?:[.!]?$|,\s)", sentence)  # fmt: skip
