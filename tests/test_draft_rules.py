@@ -1641,6 +1641,13 @@ def test_a_cue_relative_to_the_last_date_before_it(tmp_path, body, cue, value):
     assert [x.value for x in found] == [value] and "before it; TODO: check" in found[0].note
 
 
+def test_a_cue_counts_from_the_date_of_what_it_follows_given_after_it(tmp_path):
+    d = _draft_of(tmp_path, "Two days after Obasanjo’s election on February 27 the rebels came back.",
+                  front=PUBLISHED)  # fmt: skip
+    found = [x for x in d.dates if d.article.text[x.start : x.end] == "Two days after"]
+    assert [x.value for x in found] == ["2023-03-01"] and "after it; TODO: check" in found[0].note
+
+
 def test_a_winter_spans_two_years_and_gets_no_date(tmp_path):
     d = _draft_of(tmp_path, "The army struck in August 2023, and its troops held on through the winter.",
                   front=PUBLISHED)  # fmt: skip

@@ -346,6 +346,16 @@ def _anchored(lay: Layout, d: DateFound, m: re.Match, found: list[DateFound]) ->
     anchor = next((f for f in reversed(found) if f.value and len(f.value) >= needs and since <= f.start
                    and f.end <= s and f.note != "the publication date"), None)  # fmt: skip
     if m.group("bunit"):
+        # "Two days after Obasanjo’s election on February 27": the day of what it follows, given after it
+        own = next((f for f in found if f.value and len(f.value) == 10 and e < f.start <= e + 60
+                    and not re.search(r"[,.;!?]", lay.text[e : f.start])), None)  # fmt: skip
+        if own is not None:
+            n = _count(m.group("bcount"))
+            after = datetime.date.fromisoformat(own.value) + relativedelta(**{m.group("bunit") + "s": n})
+            note = f"from “{lay.text[own.start : own.end]}” ({own.value}) after it; TODO: check"
+            if m.group("bunit") == "week":
+                return DateFound(s, e, _week_value(after), note + "; the month of that week")
+            return DateFound(s, e, after.isoformat(), note)
         # "… in November 2021, two weeks after suicide bombings in Kampala": a date of the sentence that
         # gives no day, nearer than any day before it, gives the year of the clause (but the January of a
         # month: the year before, maybe)
