@@ -1480,6 +1480,17 @@ def test_without_a_publication_date_a_relative_cue_keeps_its_words_and_no_date(t
     assert "TODO: relative to the publication date, which the text does not give" in render(d)
 
 
+def test_a_month_of_publication_resolves_the_cues_a_month_is_enough_for(tmp_path):
+    """"THE GONÂVE QUARTERLY — December 2024": "last year" and "last month" resolve; "on Sunday" needs a day."""
+    d = _draft_of(tmp_path, "The army shelled the town on Sunday, again last month and often last year.",
+                  front="THE GONÂVE QUARTERLY — December 2024\n\n")  # fmt: skip
+    text = d.article.text
+    assert d.published == "2024-12"
+    assert [(text[x.start : x.end], x.value) for x in d.dates] == [
+        ("December 2024", "2024-12"), ("on Sunday", None), ("last month", "2024-11"), ("last year", "2023")]
+    assert "date_published: \"2024-12\"" in render(d) and "the text gives only the month 2024-12" in render(d)
+
+
 def test_a_day_before_a_comma_is_a_day(tmp_path):
     d = _draft_of(tmp_path, "The siege began on May 23, when troops tried to arrest him.", front=PUBLISHED)
     assert [(d.article.text[x.start : x.end], x.value) for x in d.dates][1:] == [("on May 23", "2023-05-23")]

@@ -298,7 +298,8 @@ def _draft(article: Article, registry: Registry, registry_note: str) -> Draft:
         (s, e) for r in lay.regions if r.kind in ("paragraph", "headline") for s, e in lay.sentences[r]
         if not any(overlaps((s, e), sp) for sp in covered)
     )  # fmt: skip
-    published = dates.published[0].isoformat() if dates.published else None
+    month = dates.month_published
+    published = dates.published[0].isoformat() if dates.published else (f"{month[0]}-{month[1]:02d}" if month else None)
     return Draft(article, registry, registry_note, publisher, publisher_note, names, tuple(claims),
                  tuple(unattributed), dates.found, published, tuple(relationships), tuple(events), contributors,
                  photo, open_sentences)  # fmt: skip

@@ -42,6 +42,7 @@ class Dates:
     found: tuple[DateFound, ...]
     published: tuple[datetime.date, int, int] | None  # the publication date and where the text gives it
     reference_year: tuple[int, str] | None  # the only year of the text's full dates, for bare months
+    month_published: tuple[int, int, str] | None = None  # (year, month, words) when the text gives no day
 
     def in_span(self, start: int, end: int) -> list[DateFound]:
         return [d for d in self.found if start <= d.start and d.end <= end]
@@ -214,10 +215,15 @@ def find_dates(lay: Layout) -> Dates:
     published = _publication(lay, raw, dateline_year)
     pub = published[0] if published else None
     pub_words = f"the publication date {pub.isoformat()} (“{text[published[1]:published[2]]}”)" if published else ""
+    # "THE GONÂVE QUARTERLY — December 2024": a month of publication and no day, for "last year", "last month"
+    month_published = None if published else _publication_month(lay, raw)
     found = []
     for s, e, kind, m in raw:
         if published and (s, e) == published[1:]:
             found.append(DateFound(s, e, pub.isoformat(), "the publication date"))
+            continue
+        if month_published and text[s:e] == month_published[2] and kind == "month":
+            found.append(DateFound(s, e, f"{month_published[0]}-{month_published[1]:02d}", "the publication month"))
             continue
         month = _month(m.group("m")) if m.groupdict().get("m") else _HOLIDAYS.get(_holiday(m), (None,))[0]
         if kind == "anchored":
@@ -240,13 +246,13 @@ def find_dates(lay: Layout) -> Dates:
             else:
                 found.append(_without_year(text, s, e, kind, m, month, pub, pub_words, reference))
         else:
-            found.append(_relative(s, e, m, pub, pub_words))
+            found.append(_relative(s, e, m, pub, pub_words, month_published))
     found = [_between(text, d) for d in found]
     kinds = {(s, e): (kind, m) for s, e, kind, m in raw}
     for i, d in enumerate(found):  # in the text's order: "the next day … two days later" counts from the next day
         if kinds[(d.start, d.end)][0] == "anchored":
             found[i] = _anchored(lay, d, kinds[(d.start, d.end)][1], found)
-    return Dates(tuple(found), published, reference)
+    return Dates(tuple(found), published, reference, month_published)
 
 
 def _between(text: str, d: DateFound) -> DateFound:
@@ -500,7 +506,10 @@ def _without_year(text, s, e, kind, m, month, pub, pub_words, reference) -> Date
     return DateFound(s, e, None, "TODO: the text gives no year")
 
 
-def _relative(s, e, m, pub: datetime.date | None, pub_words: str) -> DateFound:
+def _relative(s, e, m, pub: datetime.date | None, pub_words: str,
+              month_published: tuple[int, int, str] | None = None) -> DateFound:  # fmt: skip
+    if pub is None and month_published is not None:
+        return _relative_to_month(s, e, m, month_published)
     if pub is None:
         return DateFound(s, e, None, "TODO: relative to the publication date, which the text does not give")
     words = m.group().lower()
@@ -553,6 +562,45 @@ def _relative(s, e, m, pub: datetime.date | None, pub_words: str) -> DateFound:
     if monday.year == sunday.year:
         return DateFound(s, e, str(monday.year), note + "; the week spans two months: its year")
     return DateFound(s, e, None, "TODO: the week spans two years")
+
+
+def _publication_month(lay: Layout, raw) -> tuple[int, int, str] | None:
+    """The month of publication a line before the story gives without a day ("THE GONÂVE QUARTERLY —
+    December 2024"): (year, month, its words), from the short lines before the story, as for
+    :func:`_publication`."""
+    text = lay.text
+    for r in [r for r in lay.regions if r.kind == "paragraph"][:4]:
+        line = text[r.start : r.end]
+        if not (len(line) <= 150 or len(re.findall(r" [·|—–] ", line)) >= 2):
+            return None  # the story has begun
+        for s, e, kind, m in raw:
+            if kind == "month" and r.start <= s and e <= r.end and m.groupdict().get("y"):
+                return int(m.group("y")), _month(m.group("m")), text[s:e]
+    return None
+
+
+def _relative_to_month(s, e, m, month_published: tuple[int, int, str]) -> DateFound:
+    """A cue against a month of publication: "last year", "this month", "last September" resolve (the
+    month is enough); "on Tuesday", "yesterday", "last week" need the day, and stay a TODO."""
+    year, month, words = month_published
+    note = f"from the publication month {year}-{month:02d} (“{words}”); the text gives no day"
+    if m.group("mon"):
+        target, rel = _month(m.group("mon")), m.group("mrel").lower()
+        if rel == "last" and target >= month:
+            year -= 1
+        elif rel == "next" and target <= month:
+            year += 1
+        return DateFound(s, e, f"{year}-{target:02d}", note)
+    unit = m.group("unit") if not (m.group("wd") or m.group("pwd")) else None
+    rel = (m.group("unit_rel") or "").lower()
+    if unit in ("year", "month") and rel in ("last", "this", "earlier this", "next"):
+        step = {"last": -1, "this": 0, "earlier this": 0, "next": 1}[rel]
+        if unit == "year":
+            return DateFound(s, e, str(year + step), note)
+        first = datetime.date(year, month, 1) + relativedelta(months=step)
+        return DateFound(s, e, f"{first.year}-{first.month:02d}", note)
+    return DateFound(s, e, None, f"TODO: relative to a day of publication; the text gives only the month "
+                                 f"{year}-{month:02d} (“{words}”)")
 
 
 def _back(weekday: int):

@@ -98,7 +98,7 @@ def render(d: Draft) -> str:
     w.add("  status: draft", "TODO: delete this line once every entry is checked")
     w.add(f"  publisher: {_id(d.publisher)}", d.publisher_note)
     if d.published:
-        pub = next((x for x in d.dates if x.value == d.published and x.note == "the publication date"), None)
+        pub = next((x for x in d.dates if x.value == d.published and x.note.startswith("the publication ")), None)
         words = f" (“{text[pub.start : pub.end]}”)" if pub else ""
         w.add(f"  date_published: {yaml_string(d.published)}", f"the date line{words}; TODO: check")
     else:
