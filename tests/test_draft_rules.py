@@ -853,6 +853,11 @@ def test_a_people_s_word_before_a_noun_is_no_name(tmp_path):
         ("China and Russia abstained in the vote on Monday.", "Russia", "russia", "state", "candidate"),
         ("Moscow has leaned on the Wagner Group, and Russia denies sending fighters.", "Moscow", "government-of-russia",
          "government", "capital"),
+        # a time before the subject; the present of a verb a state does
+        ("The sides signed a declaration in 1992. A decade later, Washington listed the party as a terrorist "
+         "group.", "Washington", "us-government", "government", "capital"),
+        ("Russia denies it. Growers fear the worst if Moscow decides that the fruit pays for the war.", "Moscow",
+         "government-of-russia", "government", "capital"),
         # a capital that acts is its country's government: the registry's, else a new one
         ("Washington accuses Iran of arming the militias.", "Washington", "us-government", "government", "capital"),
         ("Kyiv denies that, and the town is still held by its troops.", "Kyiv", "government-of-ukraine",

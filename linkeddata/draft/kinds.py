@@ -213,7 +213,11 @@ def acting(text: str, start: int, end: int) -> bool:
                                r"where|as|charges?|claims?|accusations?|allegations?|saying|claiming|arguing|"
                                r"insisting)\s+|"  # "a charge Cotonou rejects", "saying Yaoundé uses its schools"
                                # a lead-in before the subject: "After Banjska, Pristina and Belgrade trade blame"
-                               r"(?:^|[.!?:]\s+|\n)(?:After|Before|Since|In|On|At|During|Despite|With)\s+[^,.;]{1,50},\s+)"
+                               r"(?:^|[.!?:]\s+|\n)(?:After|Before|Since|In|On|At|During|Despite|With)\s+[^,.;]{1,50},\s+|"
+                               # a time before the subject: "A decade later, Washington listed the party"
+                               r"(?:^|[.!?:]\s+|\n)(?:(?:An?|One|Two|Three|Four|Five|Six|Ten|\d{1,2}) (?:hour|day|week|"
+                               r"month|year|decade)s? later|Later|Earlier|Last (?:week|month|year)|This (?:week|month|"
+                               r"year)|Yesterday|Today|Meanwhile),\s+)"
                                r"(?:[Tt]he\s+)?(?:[A-Z][\w’'-]+(?:\s+(?:[A-Z]|d[’'])[\w’'-]+)?(?:,\s+|,?\s+and\s+)"
                                r"(?:the\s+)?)*$",
                                text[max(0, start - 90) : start])  # the subject of a sentence or a clause
@@ -266,7 +270,8 @@ def _verb_like(word: str) -> bool:
                         # the present of verbs a state does ("saying Yaoundé uses its schools …")
                         "uses", "wants", "needs", "sees", "hopes", "fears", "insists", "denies", "rejects", "accuses",
                         "claims", "refuses", "backs", "supports", "controls", "blames", "plans", "seeks",
-                        "regards"))  # fmt: skip
+                        "regards", "decides", "agrees", "announces", "warns", "condemns", "considers", "argues",
+                        "believes", "expects", "accepts", "recognises", "recognizes", "calls", "asks"))  # fmt: skip
 
 
 def described(text: str, start: int, end: int) -> tuple[str, str] | None:
