@@ -161,7 +161,10 @@ _CREDIT_LINE = re.compile(rf"^(?:{_LABEL}(?P<credit>{_CREDIT}(?: via {_NAMES})?)
                           rf"|(?P<bare>{_NAMES} ?/ ?{_NAMES}(?: via {_NAMES})?))$")
 _MAX_CAPTION = 400
 # The credit before the caption on its line: an outlet or agency in capitals, a slash, a name, a colon.
-_PHOTO_COLON = re.compile(rf"^(?P<credit>[A-Z][A-Z&.’'\-]+(?: [A-Z][A-Z&.’'\-]+)*/{_NAMES}): (?P<caption>[A-Z\"“].*)$")
+_PHOTO_COLON = re.compile(rf"^(?P<credit>[A-Z][A-Z&.’'\-]+(?: [A-Z][A-Z&.’'\-]+)*/{_NAMES}"
+                          rf"|{_NAMES} for (?:the )?{_NAMES}): (?P<caption>[A-Z\"“].*)$")  # "Name for the Outlet: …"
+# A credit in brackets before the caption on its line: "(AFP/Lucas Menezes) Refugees crowd …".
+_PHOTO_BRACKETED = re.compile(rf"^\((?P<credit>{_CREDIT})\) (?P<caption>[A-Z\"“].*)$")
 # A labelled credit before the caption on its line, set apart by a dash: "Photo © Outlet / Name — Smoke …".
 _PHOTO_DASH = re.compile(rf"^(?:(?i:photo|photograph|picture|image)(?: ?:| ©| \(c\))?|©) ?(?P<credit>{_CREDIT}) [—–] "
                          rf"(?P<caption>[A-Z\"“].*)$")
@@ -238,7 +241,9 @@ def _photo(text: str, content: list[Span]) -> tuple[Photo | None, int]:
             credit=Span(base + m.start("credit"), base + m.end("credit")),
             caption=Span(base + m.start("caption"), base + m.end("caption")),
         ), 1
-    m = _PHOTO_COLON.match(first) or _PHOTO_DASH.match(first)
+    m = _PHOTO_COLON.match(first) or _PHOTO_DASH.match(first) or _PHOTO_BRACKETED.match(first)
+    if m and (" for " in m.group("credit") or first.startswith("(")) and not _DATED_END.search(m.group("caption")):
+        m = None  # "Hope for Peace: talks resume": a credit in words or brackets only before a dated caption
     if m:  # "SEULAWAH MAGAZINE/Dian Puspita: Pupils sit for lessons …": the credit, a colon, the caption
         return Photo(line=content[0], identifier=None, credit=Span(base + m.start("credit"), base + m.end("credit")),
                      caption=Span(base + m.start("caption"), base + m.end("caption"))), 1

@@ -427,7 +427,7 @@ def test_the_benchmark_sets_name_every_fixture_once():
     slugs = sorted(p.stem for p in folder.glob("*.txt"))
     assert sorted(sets["tuning"] + sets["held-out"]) == slugs and len(slugs) == 104
     assert all(folder.joinpath(f"{s}.yaml").is_file() for s in slugs)
-    assert (len(sets["tuning"]), len(sets["held-out"])) == (96, 8)
+    assert (len(sets["tuning"]), len(sets["held-out"])) == (100, 4)
 
 
 def _benchmark():

@@ -1836,6 +1836,11 @@ def test_no_relationship_or_event_without_a_confident_rule(tmp_path):
         # an outlet in capitals, a spaced slash and a name, on the line under the caption
         ("Armoured vehicles wait at a checkpoint, September 1, 1996.\nTEREK REVIEW / Oleg Zarubin",
          "TEREK REVIEW / Oleg Zarubin", "Armoured vehicles wait at a checkpoint, September 1, 1996."),
+        # "Name for the Outlet:" or "(AGENCY/Name)" before a dated caption on its line
+        ("Radu Ceban for the Dniester Review: Delegates leave the congress in Tiraspol, 28 February 2024.",
+         "Radu Ceban for the Dniester Review", "Delegates leave the congress in Tiraspol, 28 February 2024."),
+        ("(AFP/Lucas Menezes) Refugees crowd the grounds of the compound in Dili, September 5, 1999.",
+         "AFP/Lucas Menezes", "Refugees crowd the grounds of the compound in Dili, September 5, 1999."),
         # a labelled credit before the caption on its line, set apart by a dash
         ("Photo © Comoé Wire / Issa Diarrassouba — Smoke rises over the camp, April 4, 2011.",
          "Comoé Wire / Issa Diarrassouba", "Smoke rises over the camp, April 4, 2011."),
@@ -2444,6 +2449,12 @@ def test_a_surname_with_a_particle_at_a_sentence_s_start_is_the_person_s(tmp_pat
     text = d.article.text
     assert "Al-Hijri" not in {e.label for e in d.names.entities.values()}
     assert [h.id for h in d.hits if text[h.start : h.end] == "Al-Hijri"] == ["hikmat-al-hijri"]
+
+
+def test_words_and_a_colon_before_an_undated_line_are_no_photo_credit(tmp_path):
+    d = _draft_of_text(tmp_path, "Talks\n\nHope for the Valley: Talks resume on Monday in Geneva\n\nThe "
+                                 "delegations arrived late, officials said.\n")  # fmt: skip
+    assert d.photo is None
 
 
 def test_a_credit_line_before_a_dated_caption_is_the_photo_line(tmp_path):
