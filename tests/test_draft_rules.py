@@ -639,6 +639,8 @@ def test_the_speaker_index_does_not_depend_on_the_order_of_the_questions(tmp_pat
          "listed with the place “Tibú”"),
         ("The rebels said the soldiers had fired first. Colonel Hartanto denied it.", "Hartanto", "actor", "person",
          "a title before a name"),
+        ("In Jakarta, the armed forces chief, General Wiranto, said the militias would be disarmed.", "Wiranto",
+         "actor", "person", "a title before a name"),
         # more head words of places; the region after a city; a territory someone presides over
         ("Soldiers load supplies onto a boat on the Essequibo River before dawn.", "Essequibo River", "place", None,
          "head-word “River” of a place"),
@@ -1266,6 +1268,9 @@ def test_a_person_in_a_list_of_reporters_and_their_cities_is_no_place(tmp_path):
          "Front for Change and Concord in Chad", None),
         ("The Ministry of Foreign Affairs and Trade in Canberra said it would stay.",
          "Ministry of Foreign Affairs and Trade", None),
+        # an acronym after the name spells its every word, "and" or not
+        ("Rebels of Liberians United for Reconciliation and Democracy, known as LURD, attacked the capital.",
+         "Liberians United for Reconciliation and Democracy", None),
     ],
 )  # fmt: skip
 def test_and_inside_an_institution_s_name_but_not_between_two_names(tmp_path, body, joined, apart):

@@ -353,6 +353,13 @@ def _and_in_name(words: list[str], at: int) -> bool:
             and not gazetteer.is_place(" ".join(left)))  # fmt: skip
 
 
+def _acronym_after(text: str, parts: list[tuple[int, int, str]]) -> bool:
+    """Whether the name is followed by its acronym, "(LURD)" or ", known as LURD", whose letters are
+    the initials of its capitalised words: the "and" inside it is part of it."""
+    m = re.match(r"\s*(?:\(|,\s+(?:known as|or)\s+)([A-Z]{3,8})\b", text[parts[-1][1] : parts[-1][1] + 30])
+    return bool(m and "".join(w[0] for _, _, w in parts if w[:1].isupper()) == m.group(1))
+
+
 def _alone_elsewhere(text: str, left: list[tuple[int, int, str]]) -> bool:
     """Whether the words before an "and" are a name by themselves elsewhere in the text: "Hamas and
     Islamic Jihad called …" after "Hamas said …" are two names, though "Jihad" is a head word."""
@@ -374,7 +381,9 @@ def _sequences(lay: Layout, region: Region, taken: list[Span]) -> list[Span]:
         parts = list(seq)
         seq.clear()
         at = next((i for i, (_, _, w) in enumerate(parts) if w == "and"), None)
-        if at is not None and (not _and_in_name([w for _, _, w in parts], at) or _alone_elsewhere(text, parts[:at])):
+        spelt = at is not None and _acronym_after(text, parts)  # "Liberians United for … and Democracy (LURD)"
+        if at is not None and not spelt and (not _and_in_name([w for _, _, w in parts], at)
+                                             or _alone_elsewhere(text, parts[:at])):  # fmt: skip
             emit(parts[:at])  # "Syria and Iraq": two names
             emit(parts[at + 1 :])
         else:
