@@ -70,6 +70,7 @@ _INSURGENT_WORDS = re.compile(
 _LISTED_NAMES = r"(?:(?:,\s+|,?\s+(?:and|or)\s+)[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)*"
 _FIGHTERS_AFTER = re.compile(rf"^{_LISTED_NAMES}\s+(?:militiamen|militias?|fighters|gunmen|rebels|insurgents|"
                              r"militants|units|combatants|guerrillas|factions?)\b")
+_TROOPS_AFTER = re.compile(rf"^{_LISTED_NAMES}\s+(?:troops|soldiers|peacekeepers|paratroopers)\b")
 _POPULATION_AFTER = re.compile(
     rf"^{_LISTED_NAMES}\s+(?:men|women|children|civilians|prisoners|detainees|hostages|tourists|pilgrims|worshippers|"
     r"citizens|villagers|refugees|families|students|farmers|herders|voters|migrants|communities|community|clans?|"
@@ -357,6 +358,9 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
         return "place", None, "continent (GeoNames)", 0.9, continent, None
     if len(words) == 2 and words[0] in DIRECTIONS and gazetteer.continent(words[1]):
         return "place", None, "part of a continent (GeoNames)", 0.8, None, None  # "West Africa"
+    if len(words) == 2 and words[0] in ("North", "South", "East", "West") and not lx.kind_of_word(words[1]) and (
+            words[1] not in lx.peoples and not index.names.get(norm(words[1]))):  # fmt: skip
+        return "place", None, "a point of the compass before a name", 0.6, None, None  # "West Timor", "North Kivu"
     city = gazetteer.city(name, countries)
     if city and not any(lx.kind_of_word(w) for w in words):
         return "place", None, "city (GeoNames)", 0.8, city.geonames, None
@@ -448,6 +452,8 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
         return "place", None, "listed-with-places", 0.6, None, None  # "Gojjam, Gondar, Wollo and Shewa"
     if any(_FIGHTERS_AFTER.match(text[e : e + 80]) for _, e in spans):
         return "actor", "armed-group", "a name before its fighters", 0.5, None, None  # "Wazalendo militiamen"
+    if any(_TROOPS_AFTER.match(text[e : e + 80]) for _, e in spans):
+        return "actor", "military-force", "a name before its troops", 0.5, None, None  # "ECOMOG troops landed"
     if any(_POPULATION_AFTER.match(text[e : e + 80]) for _, e in spans):
         return "actor", "population-group", "a people's name before people", 0.6, None, None  # "Baloch prisoners"
     conflict = any(_CONFLICT.search(text[max(0, s - 80) : e + 80]) for s, e in spans)
