@@ -365,6 +365,12 @@ def test_a_definite_description_is_the_actor_named_before(tmp_path):
          "claims that ELN fighters executed dozens of its members", "33rd Front"),
         ("named", "The 3rd Infantry Division, which covers Negros, says a single weakened guerrilla front remains.",
          "says a single weakened guerrilla front remains", "3rd Infantry Division"),
+        # "said by telephone" is how it was said, not a passive; "does not believe that" is a belief still
+        ("described-speaker", "A Nigerian officer who will command part of the force said by telephone from Abuja "
+         "that his men would first secure the airport.", "said by telephone from Abuja that his men would first "
+         "secure the airport", "A Nigerian officer"),
+        ("named", "Yuri Platonov, the deputy from Bender, does not believe that Chișinău will ever send troops.",
+         "believe that Chișinău will ever send troops", "Yuri Platonov"),
         # "in the past" between the auxiliary and the verb
         ("named", "Ouagadougou has in the past said that its army controls its side of the border.",
          "said that its army controls its side of the border", "Government of Burkina Faso"),

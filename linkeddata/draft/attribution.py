@@ -63,6 +63,7 @@ def _patterns() -> dict[str, re.Pattern]:
             r",?\s+and\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*|[^,;:“”\"]+?)(?<!\swho)(?<!\swhich)(?<!\sthat)"
             r"(?:,\s*(?P<appos>[^;“”\"]+?),)?\s+"
             + aux
+            + rf"(?:(?:does|do|did)\s+not\s+(?=(?:{beliefs})\s+that\b))?"  # "does not believe that …": a belief still
             + rf"(?P<verb>{verbs}|{beliefs})(?![\w’'])"
         ),
     }
@@ -137,7 +138,9 @@ def subject(text: str, s: int, e: int) -> Attribution | None:
         # "It is believed that …", "Pyongyang is believed to be receiving oil": a verb in the passive,
         # whose subject is what is said, not who says it; nobody is named: the article's own hedged words
         return None
-    if re.match(r"\s+by\b", text[m.end("verb") : e]) and not verb_pattern().search(text[m.end("verb") : e]):
+    if re.match(r"\s+by\b(?!\s+(?:(?:tele|satellite\s+)?phone|video|e-?mail|text|radio|letter|messag))",
+                text[m.end("verb") : e]) and not verb_pattern().search(text[m.end("verb") : e]):  # fmt: skip
+        # ("said by telephone" is how it was said)
         return None  # "a referendum called by the government": a participle in the passive, not a speaker
     appos = (m.start("appos"), m.end("appos")) if m.group("appos") else None
     if appos and word_count(m.group("appos")) > 30:
