@@ -1045,8 +1045,8 @@ def test_a_registry_alias_at_the_end_of_a_longer_name_is_not_a_link(tmp_path):
     assert e.type == "media-outlet"
 
 
-def test_an_organisation_s_name_before_a_body_of_it_is_not_linked(tmp_path):
-    registry = RULES_REGISTRY.replace("places:\n", """\
+# The UN and its Security Council, for the rules about names of bodies.
+UN_ACTORS = """\
   - id: united-nations
     type: organization
     label: United Nations
@@ -1055,8 +1055,12 @@ def test_an_organisation_s_name_before_a_body_of_it_is_not_linked(tmp_path):
     type: organization
     label: United Nations Security Council
     aliases: [Security Council]
-places:
-""")
+    part_of: [united-nations]
+"""
+
+
+def test_an_organisation_s_name_before_a_body_of_it_is_not_linked(tmp_path):
+    registry = RULES_REGISTRY.replace("places:\n", UN_ACTORS + "places:\n")
     d = _draft_of(tmp_path, "The UN human rights office said the strikes were unlawful. The African Union’s Peace and "
                             "Security Council met on Monday. Soldiers wore stolen UN helmets, and the UN tribunal "
                             "ruled later. A UN panel of experts traced the drones. The UN said it would send aid.",
@@ -1069,16 +1073,7 @@ places:
 def test_a_body_s_shared_name_without_its_whole_in_the_story_is_a_todo_not_a_link(tmp_path):
     """"the Security Council" in a story about Kazakhstan that never names the UN is the country's own
     council; beside the UN it is the UN's. A name that says whose it is ("Congolese army") is linked."""
-    registry = RULES_REGISTRY.replace("places:\n", """\
-  - id: united-nations
-    type: organization
-    label: United Nations
-    aliases: [UN]
-  - id: un-security-council
-    type: organization
-    label: United Nations Security Council
-    aliases: [Security Council]
-    part_of: [united-nations]
+    registry = RULES_REGISTRY.replace("places:\n", UN_ACTORS + """\
   - id: congolese-government
     type: government
     label: Government of the Democratic Republic of the Congo
