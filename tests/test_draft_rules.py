@@ -874,6 +874,8 @@ def test_a_people_s_word_before_a_noun_is_no_name(tmp_path):
          "group.", "Washington", "us-government", "government", "capital"),
         ("Russia denies it. Growers fear the worst if Moscow decides that the fruit pays for the war.", "Moscow",
          "government-of-russia", "government", "capital"),
+        ("Russia denies the charge. There has been no word yet from Moscow.", "Moscow", "government-of-russia",
+         "government", "capital"),
         # a capital that acts is its country's government: the registry's, else a new one
         ("Washington accuses Iran of arming the militias.", "Washington", "us-government", "government", "capital"),
         ("Kyiv denies that, and the town is still held by its troops.", "Kyiv", "government-of-ukraine",
@@ -2463,6 +2465,23 @@ def test_a_surname_with_a_particle_at_a_sentence_s_start_is_the_person_s(tmp_pat
     text = d.article.text
     assert "Al-Hijri" not in {e.label for e in d.names.entities.values()}
     assert [h.id for h in d.hits if text[h.start : h.end] == "Al-Hijri"] == ["hikmat-al-hijri"]
+
+
+def test_a_live_blog_s_clock_is_a_place_not_the_government(tmp_path):
+    registry = RULES_REGISTRY.replace("places:\n", """\
+  - id: iraqi-government
+    type: government
+    label: Government of Iraq
+    aliases: [Baghdad]
+places:
+  - id: baghdad
+    label: Baghdad
+""")
+    d = _draft_of(tmp_path, "The army said it had retaken the base. Baghdad denies the charge.",
+                  front="Monday 16 October 2017 · all times Baghdad (GMT+3)\n\n", registry=registry)  # fmt: skip
+    text = d.article.text
+    assert [(text[h.start : h.end], h.id) for h in d.hits if text[h.start : h.end] == "Baghdad"] == [
+        ("Baghdad", "baghdad"), ("Baghdad", "iraqi-government")]
 
 
 def test_words_and_a_colon_before_an_undated_line_are_no_photo_credit(tmp_path):

@@ -135,7 +135,9 @@ def place_context(text: str, start: int, end: int) -> bool:
                          r"(?:north|south|east|west)(?:ern)?\s+\w+)"
                          r"\s+of\s+(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:,\s+|\s+and\s+))*$", before) or re.search(
         r"\b(?:president|governor|mayor)\s+of\s+$", before)  # not "The president of Guinea-Bissau, Umaro Embaló,"
-    return (near in lx.place_before or bool(of_place) or bool(_PLACE_BEFORE.search(before))
+    clock = re.search(r"\btimes\s+$", before) or re.match(r"\s+\((?:GMT|UTC)", text[end : end + 8])
+    return (near in lx.place_before or bool(of_place) or bool(_PLACE_BEFORE.search(before)) or bool(clock)  # "all
+            # times Baghdad (GMT+3)": a clock's place
             or any(m and m.group(1).lower() in lx.place_after for m in (after, listed)))  # fmt: skip
 
 
@@ -152,6 +154,7 @@ _ACTING_BEFORE = re.compile(
     r"between|against|"
     r"cost(?:s|ed)?|matters? to|partners? of|all(?:y|ies) of|handed (?:\w+ )?over to|sanctions (?:on|against)|"
     r"independen(?:ce|t) from|(?:coalition|alliance) of|embass(?:y|ies) of|"
+    r"(?:word|response|reaction|comment|answer)(?: yet)? from|"  # "There has been no word yet from Kinshasa"
     r"(?:break(?:s|ing)?|broke|split(?:s|ting)?|sid(?:e|es|ed|ing)) with)"
     r"\s+(?:the\s+)?(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*(?:,\s+|,?\s+and\s+)(?:the\s+)?)*$"
 )
