@@ -117,6 +117,11 @@ def _claim_by_rule(d, rule: str):
         ("according-to", "According to Omar Zidan, the army withdrew from the town.", "Omar Zidan", "asserted"),
         ("denial", "The spokesman said the missile hit an air base, a claim the army rejected.", "Syrian army",
          "asserted"),
+        # a relative clause whose subject speaks, beside the sentence's own claim
+        ("relative", "Fighting spread to Mekelle, where Amnesty International says hundreds of civilians were "
+                     "killed.", "Amnesty International", "asserted"),
+        ("relative", "The raiders, whom residents describe as al-Shabaab fighters, walked back into the forest.",
+         "Residents (unnamed)", "asserted"),
         ("quotation", 'Hussein Raad said the front was "a front of support, not a front of liberation," in a '
                       "speech.", "Hussein Raad", "asserted"),
         ("publisher", "Iran has praised the attacks on the border but has not joined them.", "Meridian Press",
@@ -263,6 +268,15 @@ def test_each_claim_rule_on_one_sentence(tmp_path, rule, body, speaker, hedge):
     claim = _claim_by_rule(d, rule)
     assert (d.names.label(claim.asserter), claim.hedge) == (speaker, hedge)
     assert f"rule {rule}" in " ".join(claim.notes) or rule in ("quotation", "hedged") or claim.rule == rule
+
+
+def test_a_relative_clause_of_it_or_one_that_does_not_speak_is_no_claim_of_its_own(tmp_path):
+    """"which it claims is the PKK's branch": whose "it" is, the draft leaves to the person."""
+    d = _draft_of(tmp_path, "Turkey has struck the YBS, which it claims is the PKK's Iraqi branch. The town, which "
+                            "the army says it holds, was quiet. That Russia says so is no proof.")  # fmt: skip
+    text = d.article.text
+    assert [(d.names.label(c.asserter), text[slice(*c.evidence[0])]) for c in d.claims if c.rule == "relative"] == [
+        ("The army", "which the army says it holds")]
 
 
 def test_words_quoted_in_reported_speech_and_after_and_are_the_reporting_subject_s(tmp_path):

@@ -54,6 +54,7 @@ UNKNOWN_PUBLISHER = "unknown-publisher"
 CLAIM_RULES: tuple[ClaimRule, ...] = (
     ClaimRule("quotation", q_rules.find, q_rules.make, False),
     ClaimRule("denial", r_rules.find_denials, r_rules.make, False),
+    ClaimRule("relative", r_rules.find_relative, r_rules.make, False),
     ClaimRule("according-to", r_rules.find_according_to, r_rules.make, True),
     ClaimRule("view", r_rules.find_view, r_rules.make, True),
     ClaimRule("reported", r_rules.find_reported, r_rules.make, True),

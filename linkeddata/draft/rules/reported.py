@@ -6,7 +6,10 @@
   after the verb ("Saudi Arabia accuses Iran of arming …", "Analysts warned that …");
 - ``said-after``: "…, said X (, a researcher at …)." / "…, diplomats say.";
 - ``denial``: "…, a charge X denies" / "…, which X denies" / "…, a claim X rejected": a claim of X
-  beside the claim it answers.
+  beside the claim it answers;
+- ``relative``: "…, where Amnesty International says hundreds were killed" / "…, which Kinshasa
+  accuses of failing …" / "…, whom residents describe as fighters": what X says in a relative clause,
+  beside the sentence's own claim.
 """
 
 from __future__ import annotations
@@ -37,6 +40,16 @@ _DENIAL = re.compile(
     r"(?:has\s+|have\s+|had\s+)?(?:denies|denied|deny|rejects|rejected|reject|disputes|disputed|dismisses|dismissed|"
     r"said it was reviewing|says it is reviewing)"
     r"|which\s+(?P<head2>[^,.;]{2,60}?)\s+(?:denies|denied|deny|rejects|rejected|dismisses|dismissed))"
+)
+
+
+# "which Kinshasa accuses of …", "where the Red Cross says …", "that Kenyan officers say is …": a relative
+# clause whose subject says something (not "which X denies": a denial, above).
+_RELATIVE = re.compile(
+    r"\b(?:which|that|where|whom)\s+(?P<head>(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|[a-z]+))?"
+    r"(?:\s+[A-Z][\w’'-]*)*|(?:the|its|their)\s+[a-z]+|[a-z]+(?:\s+and\s+[a-z]+)?)\s+"
+    r"(?P<verb>says|say|said|claims|claim|claimed|calls|call|called|describes|describe|described|accuses|accuse|"
+    r"accused|believes|believe)\s+(?=[a-z“\"])"
 )
 
 
@@ -234,6 +247,30 @@ def find_denials(lay: Layout) -> list[Found]:
                     head = (s + accused.start(1), s + accused.end(1))
             evidence = trim(text, m.start() + 1, e if e - m.end() < 3 else m.end(), " \t.,")
             out.append(Found("denial", m.start(), None, Attribution(head, "denies", None, evidence), evidence=evidence))
+    return out
+
+
+def find_relative(lay: Layout) -> list[Found]:
+    text = lay.text
+    out = []
+    for _r, s, e, quoted in _sentences(lay):
+        if quoted:
+            continue
+        for m in _RELATIVE.finditer(text, s, e):
+            if m.start() == s or text[s : m.start()].rstrip()[-1:] not in (",", "") and not re.search(
+                    r"\b(?:the|a|an)\s+[a-z]+\s+$", text[s : m.start()]):  # fmt: skip
+                continue  # a relative clause after a comma or a noun, not a sentence's own "That …"
+            head = text[m.start("head") : m.end("head")]
+            if head.split()[-1].lower() in lexicon().stop or word_count(head) > 5:
+                continue
+            groups = {noun for noun, _ in lexicon().group_sources} | {"police", "soldiers"}
+            if head[0].islower() and head.split()[0] not in ("the", "its", "their") and head.split()[0] not in groups:
+                continue  # "residents and police describe": a group; not "which men say", nor "it" (whose?)
+            stop = re.search(r"[,;]\s|[.!?](?:\s|$)", text[m.end() : e])
+            end = m.end() + stop.start() if stop else e
+            evidence = trim(text, m.start(), end, " \t.,")
+            attr = Attribution((m.start("head"), m.end("head")), m.group("verb"), None, evidence)
+            out.append(Found("relative", m.start(), None, attr, evidence=evidence))
     return out
 
 
