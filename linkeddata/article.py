@@ -109,8 +109,9 @@ _PHOTO = re.compile(
 # "PHOTOGRAPHS BY NAME FOR OUTLET", any other label of one to three words ("Image source: Outlet /
 # Name", "Lead image: Name/Outlet", "Staff photo by Name / Outlet"); "(Photo by Name/Outlet via Getty
 # Images)", "(Name for Outlet)", "(Name/Outlet photo)" or "(Outlet Photo/Name, File)" after the caption;
-# "Picture by Name for the Outlet" after the caption; "Credit…Name for Outlet"; a bare "Body/Handout via
-# AGENCY" or "OUTLET / Name" line; "Photo: Outlet staff photographer Name".
+# "Picture by Name for the Outlet" or "– Name, special to the Outlet" after the caption; "Credit…Name for
+# Outlet"; "Photo by Name, distributed by Outlet"; "Name took this picture for The Outlet" or "Taken by Name
+# on assignment for Outlet" before it; a bare "Body/Handout via AGENCY" or "OUTLET / Name" line; "Photo: Outlet staff photographer Name".
 _NAMES = r"[A-ZÀ-ÖØ-Þ][\w’'.\-]*(?: (?:[A-ZÀ-ÖØ-Þ][\w’'.\-]*|de|van|von|al|el|bin))*"  # "Élodie Ngaba"
 _CREDIT = rf"{_NAMES} ?/ ?{_NAMES}"
 _LABEL = r"(?:Photo|Photograph|Picture|Image|Pictured|Picture credit|Photo credit|Photo courtesy)(?::| by) "
@@ -121,7 +122,9 @@ _PHOTO_AFTER = re.compile(
     rf"|(?P<c>[A-Z][A-Z&.\-]+(?: [A-Z][A-Z&.\-]+)*(?: Photo)?/{_NAMES})|\((?P<e>{_AGENCIES}(?: Photo)?/{_NAMES})\)"
     rf"|\((?P<f>{_NAMES} for {_NAMES})\)|\((?P<g>{_CREDIT} photo)\)|\((?P<h>{_CREDIT}), (?i:file|archive|handout)\)"
     rf"|(?:Photo|Photograph|Picture|Image) by (?P<i>{_NAMES} for (?:the )?{_NAMES}))"
-    rf"|(?P<bracketed>[A-Z\"“][^\[\]]*?)\s*\[(?P<d>{_CREDIT})\])$"
+    rf"|(?P<bracketed>[A-Z\"“][^\[\]]*?)\s*\[(?P<d>{_CREDIT})\]"
+    # "…, March 7, 2016 – Karim Name, special to the Outlet": a freelance's credit after a dash
+    rf"|(?P<dashed>[A-Z\"“].*?) [—–] (?P<j>{_NAMES}, special to (?:the )?{_NAMES}))$"
 )
 _CREDIT_LINE = re.compile(rf"^(?:{_LABEL}(?P<credit>{_CREDIT}(?: via {_NAMES})?)"
                           rf"|Credit: (?P<for>{_NAMES} for {_NAMES})"
@@ -141,7 +144,7 @@ _CREDIT_LINE = re.compile(rf"^(?:{_LABEL}(?P<credit>{_CREDIT}(?: via {_NAMES})?)
                           rf"|(?i:photo|photos|photograph|photographs|photographed|photography|picture|pictures|pic|pics"
                           rf"|image|images)(?i: credit| courtesy)?(?::| by| [—–]) "
                           rf"(?P<labelled>{_NAMES}(?: ?/ ?| \| |, | [—–] | for (?:the )?| via (?:the )?"
-                          rf"|, courtesy of (?:the )?){_NAMES})"
+                          rf"|, courtesy of (?:the )?|, distributed by (?:the )?){_NAMES})"
                           # a label of one to three words of its own ("Image source:", "Lead image:",
                           # "Staff photo by", "Fotografía:", "Crédit photo :" with the French space), then
                           # a name and an outlet
@@ -157,6 +160,11 @@ _CREDIT_LINE = re.compile(rf"^(?:{_LABEL}(?P<credit>{_CREDIT}(?: via {_NAMES})?)
                           # "Credit…Name for Outlet": a label run into the name by an ellipsis
                           rf"|(?i:credit|photo|image|picture)(?:…|\.\.\.) ?"
                           rf"(?P<ellipsis>{_NAMES}(?: for | ?/ ?| \| |, ){_NAMES})"
+                          # "Name took this picture for The Outlet", "Taken by Name on assignment for Outlet"
+                          rf"|(?P<took>{_NAMES} (?:took|shot) (?:this|the) (?:picture|photograph|photo|image) for "
+                          rf"(?:the )?{_NAMES})"
+                          rf"|(?:Taken|Shot|Photographed) by "
+                          rf"(?P<assignment>{_NAMES} on assignment for (?:the )?{_NAMES})"
                           # a bare credit of its own, no label: "Russian Defence Ministry/Handout via REUTERS"
                           rf"|(?P<bare>{_NAMES} ?/ ?{_NAMES}(?: via {_NAMES})?))$")
 _MAX_CAPTION = 400
@@ -224,7 +232,7 @@ def parse_text(text: str, slug: str, path: Path) -> Article:
 
 def _credit_group(m: re.Match) -> str:
     """The group of a photo-line match that holds the credit: the one that matched, other than the caption."""
-    return next(g for g, v in m.groupdict().items() if v is not None and g not in ("caption", "bracketed"))
+    return next(g for g, v in m.groupdict().items() if v is not None and g not in ("caption", "bracketed", "dashed"))
 
 
 def _photo(text: str, content: list[Span]) -> tuple[Photo | None, int]:
@@ -252,7 +260,7 @@ def _photo(text: str, content: list[Span]) -> tuple[Photo | None, int]:
     m = _PHOTO_AFTER.match(first)
     if m:
         group = _credit_group(m)
-        cap = "bracketed" if m.group("bracketed") else "caption"
+        cap = next(g for g in ("bracketed", "dashed", "caption") if m.group(g))
         credit = Span(base + m.start(group), base + m.end(group))
         caption = Span(base + m.start(cap), base + m.end(cap))
         return Photo(line=content[0], identifier=None, credit=credit, caption=caption), 1

@@ -1866,6 +1866,19 @@ def test_no_relationship_or_event_without_a_confident_rule(tmp_path):
         # an outlet in capitals, a spaced slash and a name, on the line under the caption
         ("Armoured vehicles wait at a checkpoint, September 1, 1996.\nTEREK REVIEW / Oleg Zarubin",
          "TEREK REVIEW / Oleg Zarubin", "Armoured vehicles wait at a checkpoint, September 1, 1996."),
+        # "distributed by" after the name; a freelance's credit after a dash; a sentence or "on assignment"
+        # before a dated caption
+        ("Smoke rises from houses near the pier, November 23, 2010.\nPhoto by Han Seo-yeon, distributed by Imjin Wire",
+         "Han Seo-yeon, distributed by Imjin Wire", "Smoke rises from houses near the pier, November 23, 2010."),
+        ("Soldiers take cover on the road into Ben Guerdane, March 7, 2016 – Karim Jaziri, special to the Medjerda "
+         "Post", "Karim Jaziri, special to the Medjerda Post",
+         "Soldiers take cover on the road into Ben Guerdane, March 7, 2016"),
+        ("Ante Mikulić took this picture for The Dinara Review\nA soldier climbs the ramparts above Knin, August 5, "
+         "1995.", "Ante Mikulić took this picture for The Dinara Review",
+         "A soldier climbs the ramparts above Knin, August 5, 1995."),
+        ("Taken by Souleymane Keïta on assignment for Konkouré Quarterly\nA woman walks past the gates of the "
+         "stadium, December 19, 2009.", "Souleymane Keïta on assignment for Konkouré Quarterly",
+         "A woman walks past the gates of the stadium, December 19, 2009."),
         # "Name for the Outlet:" or "(AGENCY/Name)" before a dated caption on its line
         ("Radu Ceban for the Dniester Review: Delegates leave the congress in Tiraspol, 28 February 2024.",
          "Radu Ceban for the Dniester Review", "Delegates leave the congress in Tiraspol, 28 February 2024."),
