@@ -270,6 +270,15 @@ def test_each_claim_rule_on_one_sentence(tmp_path, rule, body, speaker, hedge):
     assert f"rule {rule}" in " ".join(claim.notes) or rule in ("quotation", "hedged") or claim.rule == rule
 
 
+def test_one_an_outlet_quoted_as_saying_is_the_speaker_and_the_outlet_a_hop(tmp_path):
+    d = _draft_of(tmp_path, "Radio Okapi, the UN-backed radio station, quoted the administrator of Djugu territory as "
+                            "saying that 46 people had been killed.")  # fmt: skip
+    claim = _claim_by_rule(d, "quoted-as-saying")
+    assert d.names.label(claim.asserter) == "The administrator of Djugu territory"
+    assert [(d.names.label(h.by), h.mode, d.names.label(h.publisher)) for h in claim.chain] == [
+        ("Radio Okapi", "quoted", "Radio Okapi")]
+
+
 def test_a_relative_clause_of_it_or_one_that_does_not_speak_is_no_claim_of_its_own(tmp_path):
     """"which it claims is the PKK's branch": whose "it" is, the draft leaves to the person."""
     d = _draft_of(tmp_path, "Turkey has struck the YBS, which it claims is the PKK's Iraqi branch. The town, which "

@@ -55,6 +55,7 @@ CLAIM_RULES: tuple[ClaimRule, ...] = (
     ClaimRule("quotation", q_rules.find, q_rules.make, False),
     ClaimRule("denial", r_rules.find_denials, r_rules.make, False),
     ClaimRule("relative", r_rules.find_relative, r_rules.make, False),
+    ClaimRule("quoted-as-saying", r_rules.find_quoted_as_saying, r_rules.make, True),
     ClaimRule("according-to", r_rules.find_according_to, r_rules.make, True),
     ClaimRule("view", r_rules.find_view, r_rules.make, True),
     ClaimRule("reported", r_rules.find_reported, r_rules.make, True),

@@ -7,6 +7,8 @@
 - ``said-after``: "…, said X (, a researcher at …)." / "…, diplomats say.";
 - ``denial``: "…, a charge X denies" / "…, which X denies" / "…, a claim X rejected": a claim of X
   beside the claim it answers;
+- ``quoted-as-saying``: "Radio Okapi quoted the administrator as saying that …": a claim of the one
+  quoted, passed on by the outlet that quoted him;
 - ``relative``: "…, where Amnesty International says hundreds were killed" / "…, which Kinshasa
   accuses of failing …" / "…, whom residents describe as fighters": what X says in a relative clause,
   beside the sentence's own claim.
@@ -250,6 +252,23 @@ def find_denials(lay: Layout) -> list[Found]:
     return out
 
 
+_QUOTED_AS_SAYING = re.compile(r"\bquoted\s+(?P<head>[^,.;“”]{2,80}?)\s+as\s+saying\s+(?:that\s+)?")
+
+
+def find_quoted_as_saying(lay: Layout) -> list[Found]:
+    text = lay.text
+    out = []
+    for _r, s, e, _quoted in _sentences(lay):
+        for m in _QUOTED_AS_SAYING.finditer(text, s, e):
+            head = (m.start("head"), m.end("head"))
+            evidence = trim(text, m.start(), e, " \t.")
+            # who quoted: the words before "quoted" in the sentence, for the hop
+            by = trim(text, s, m.start(), " \t,")
+            attr = Attribution(head, "said", None, evidence)
+            out.append(Found("quoted-as-saying", m.start(), (s, e), attr, evidence=evidence, extra=(by,)))
+    return out
+
+
 def find_relative(lay: Layout) -> list[Found]:
     text = lay.text
     out = []
@@ -296,6 +315,13 @@ def make(found: Found, ctx: Context) -> list[DraftClaim]:
             chain = (Hop(speaker.id, "quoted", publisher=outlet, evidence=((attr.head[0], verb_at + len(attr.verb)),)),)
     if found.rule == "denial":
         notes.append("TODO: this answers the claim before it in the sentence: link them once the stance keys allow")
+    if found.rule == "quoted-as-saying":
+        by = found.extra[0]
+        outlet = outlet_in(ctx.speakers.names, by, exclude=(speaker.id, ctx.publisher))
+        if outlet:  # "Radio Okapi … quoted the administrator": the outlet passed it on
+            chain = (Hop(outlet, "quoted", publisher=outlet, evidence=((by[0], attr.head[1]),)),)
+        else:
+            notes.append(f"TODO: passed on by “{text[by[0] : by[1]]}”: add the hop if it is an outlet")
     hedge, cues, hedge_notes = hedge_of(ctx.cues(found.evidence))
     evidence = (found.evidence,)
     return [DraftClaim(
