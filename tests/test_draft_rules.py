@@ -1280,6 +1280,14 @@ def test_the_name_after_a_spokeswoman_for_the_ministry_is_hers(tmp_path):
     assert {e.label: e.type for e in d.names.entities.values()}.get("Chan Sothea") == "person"
 
 
+def test_the_middle_name_of_a_name_of_three_used_alone_is_the_person(tmp_path):
+    d = _draft_of(tmp_path, "The junta leader, Captain Moussa Dadis Camara, promised elections. Dadis had seized "
+                            "power last December.")  # fmt: skip
+    text = d.article.text
+    assert [(text[h.start : h.end], d.names.label(h.id)) for h in d.hits if h.kind == "actor"] == [
+        ("Moussa Dadis Camara", "Moussa Dadis Camara"), ("Dadis", "Moussa Dadis Camara")]
+
+
 def test_a_person_in_a_list_of_reporters_and_their_cities_is_no_place(tmp_path):
     d = _draft_of(tmp_path, "The fighting went on, said Boubacar Issa in Niamey and Chinedu Okafor in Abuja. "
                             "Tamar Lomidze reported from Tbilisi and Alistair Crane from Moscow.")  # fmt: skip

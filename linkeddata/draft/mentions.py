@@ -204,7 +204,8 @@ def _registry_hits(lay: Layout, index: RegistryIndex) -> list[Hit]:
 
 
 def _surnames(lay: Layout, hits: list[Hit], persons: dict[str, str]) -> list[Hit]:
-    """Bare surnames of persons already named in full, e.g. "Weiss" after "Michael Weiss"."""
+    """Bare surnames of persons already named in full, e.g. "Weiss" after "Michael Weiss", and the middle
+    name of a name of three words that the text uses alone ("Dadis" after "Moussa Dadis Camara")."""
     lx = lexicon()
     first_full: dict[str, int] = {}
     for h in hits:
@@ -217,6 +218,10 @@ def _surnames(lay: Layout, hits: list[Hit], persons: dict[str, str]) -> list[Hit
         particle = last.split("-")[0].lower() in lx.particles and "-" in last
         if len(last) >= 3 and (last[0].isupper() or particle) and last not in lx.stop and last not in lx.titles:
             by_surname.setdefault(last, []).append(ref)
+        middle = words[1] if len(words) == 3 else ""
+        if len(middle) >= 3 and middle[0].isupper() and "-" not in middle and middle not in lx.stop and (
+                middle not in lx.titles and middle.lower() not in lx.particles):  # fmt: skip
+            by_surname.setdefault(middle, []).append(ref)
     new = []
     story = [r for r in lay.regions if r.kind == "paragraph"]
     for surname, refs in sorted(by_surname.items()):
@@ -806,6 +811,9 @@ def find_names(lay: Layout, index: RegistryIndex, published: datetime.date | Non
     # "for" ("the University of Bangui": "Bangui" alone is the city)
     last_words = {n.split()[-1] for n in spans_by_name if len(n.split()) >= 2 and n.split()[-2] not in ("of", "for")}
     last_words |= {a.label.split()[-1] for a in registry.actors.values() if a.type == "person"}
+    # the middle name of a name of three ("Dadis" of "Moussa Dadis Camara"), which the text may use alone
+    last_words |= {n.split()[1] for n in spans_by_name if len(n.split()) == 3 and n.split()[1][:1].isupper()
+                   and n.split()[1] not in lx.titles and n.split()[1] not in lx.stop}  # fmt: skip
     # ("Al-Hijri’s camp" at a sentence's start is the "al-Hijri" of "Hikmat al-Hijri")
     names = {n: sp for n, sp in spans_by_name.items()
              if len(n.split()) > 1 or (n not in last_words and n[:1].lower() + n[1:] not in last_words)
