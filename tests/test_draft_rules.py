@@ -674,6 +674,8 @@ def test_the_speaker_index_does_not_depend_on_the_order_of_the_questions(tmp_pat
          "a point of the compass before a name"),
         ("It would not be the first time: ECOMOG troops landed in the city in 1990.", "ECOMOG", "actor",
          "military-force", "a name before its troops"),
+        ("Serb leaders accused Military Professional Resources Inc., a Virginia company, of planning it.",
+         "Military Professional Resources Inc.", "actor", "organization", "a company's name"),
         ("Three warships carrying more than 2,000 Marines are on their way.", "Marines", "actor", "military-force",
          "head-word “Marines”"),
         ("The National Assembly passed the reform after the Senate had approved it.", "Senate", "actor", "government",

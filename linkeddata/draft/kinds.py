@@ -230,6 +230,9 @@ def acting(text: str, start: int, end: int) -> bool:
                     and subject.group(1) not in _PLACE_VERBS))  # fmt: skip
 
 
+# The forms a company's name ends in: "Military Professional Resources Inc.".
+COMPANY_ENDS = frozenset({"Inc", "Corp", "Ltd", "LLC", "plc", "PLC", "GmbH", "AG", "SA"})
+
 # Verbs a place is the subject of: "after Kabul fell", "since Goma fell", "as the town lies …".
 _PLACE_VERBS = frozenset({"fell", "falls", "fall", "fallen", "lies", "lay", "sits", "borders", "straddles"})
 
@@ -367,6 +370,8 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
     city = gazetteer.city(name, countries)
     if city and not any(lx.kind_of_word(w) for w in words):
         return "place", None, "city (GeoNames)", 0.8, city.geonames, None
+    if len(words) > 1 and words[-1].rstrip(".") in COMPANY_ENDS:
+        return "actor", "organization", "a company's name", 0.8, None, None  # "Military Professional Resources Inc."
     if len(words) > 1 and any(_AGE_AFTER.match(text[e : e + 12]) for _, e in spans):
         return "actor", "person", "a name before an age", 0.8, None, None  # "Samira Qassem, 52, a resident"
     cap = [w[:1].upper() + w[1:] for w in words]

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from . import gazetteer
 from .gazetteer import RegistryIndex
-from .kinds import DIRECTIONS, PLACE_HEADS, acting, list_siblings, modifier, place_context, type_new
+from .kinds import COMPANY_ENDS, DIRECTIONS, PLACE_HEADS, acting, list_siblings, modifier, place_context, type_new
 from .lexicon import lexicon
 from .text import STAMP, Layout, Region, Span, is_name_token, name_pattern, norm, overlaps, slug, title_case
 
@@ -322,6 +322,8 @@ def _clean(seq: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         out.pop(0)
     if " ".join(w for _, _, w in out) in lx.institutions:
         return out  # "State House said": a seat of power's whole name
+    if len(out) > 1 and out[-1][2].rstrip(".") in COMPANY_ENDS:
+        return out  # "Military Professional Resources Inc.": "Military" is no title here
     while out and (out[0][2] in lx.stop or out[0][2].rstrip(".") in lx.titles or out[0][2] in lx.connectors
                    or (out[0][2].lower() in lx.people_nouns and len(out) > 1)
                    or ((out[0][2] in lx.weekdays or out[0][2] in lx.months) and len(out) > 1)):  # fmt: skip
@@ -463,6 +465,8 @@ def _sequences(lay: Layout, region: Region, taken: list[Span]) -> list[Span]:
             word.isupper() and word.isalpha())  # fmt: skip
         if not is_name and seq and seq[-1][2][:1].isupper() and re.fullmatch(r"[A-Z][a-z]{1,4}-[a-z]{2,4}", word):
             is_name = True  # a given name after a family name: "Lee Ji-won", "Kim Jong-un"
+        if not is_name and seq and word.rstrip(".") in COMPANY_ENDS:
+            is_name = True  # "Military Professional Resources Inc.": a company's name ends in its form
         ordinal = re.fullmatch(r"\d{1,3}(?:st|nd|rd|th)", word) and not trail_punct and (not seq or seq[-1][2] == "The")
         after = re.match(r"(?: [A-Z][a-z]+){0,2} ([A-Z][a-z]+)", text[e : e + 40]) if ordinal else None
         if after and lx.kind_of_word(after.group(1)) and not any(w in lx.months for w in after.group().split()):
