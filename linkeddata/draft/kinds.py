@@ -167,7 +167,7 @@ PLACE_HEADS = frozenset({"State", "Province", "Region", "District", "Governorate
                           "Forest", "Airport", "Airbase", "Bridge", "Enclave", "Basin", "Delta", "Coast", "River",
                           "Rivers", "Heights", "Lake", "Falls", "Pass", "Highway", "Motorway", "Road", "Square",
                           "Market", "Crossing", "Tracts", "Tract", "Highlands", "Plains", "Range", "Marshes",
-                          "Archipelago", "Belt", "Street", "Avenue"})
+                          "Archipelago", "Belt", "Street", "Avenue", "Line"})
 DIRECTIONS = frozenset({"North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western",
                          "Northeast", "Northwest", "Southeast", "Southwest", "Sub-Saharan"})
 # The first word of a place's name: "Lake Chad", "Mount Sinjar".
@@ -368,6 +368,9 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
             words[1] not in lx.peoples and not index.names.get(norm(words[1]))):  # fmt: skip
         return "place", None, "a point of the compass before a name", 0.6, None, None  # "West Timor", "North Kivu"
     city = gazetteer.city(name, countries)
+    if city and name.isupper() and len(name) <= 4 and not any(text[e : e + 1] == "," and text[s - 1 : s] in ("", "\n")
+                                                              for s, e in spans):  # fmt: skip
+        city = None  # "the state news agency TAP": an acronym, not the town GeoNames spells so ("GAO, Mali –" is)
     if city and not any(lx.kind_of_word(w) for w in words):
         return "place", None, "city (GeoNames)", 0.8, city.geonames, None
     if len(words) > 1 and words[-1].rstrip(".") in COMPANY_ENDS:
