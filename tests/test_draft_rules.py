@@ -394,6 +394,9 @@ def test_a_definite_description_is_the_actor_named_before(tmp_path):
          "secure the airport", "A Nigerian officer"),
         ("named", "Yuri Platonov, the deputy from Bender, does not believe that Chișinău will ever send troops.",
          "believe that Chișinău will ever send troops", "Yuri Platonov"),
+        # an estimate is a claim
+        ("described-speaker", "The UN refugee agency estimates that about 150,000 Serbs have left the Krajina.",
+         "estimates that about 150,000 Serbs have left the Krajina", "The UN refugee agency"),
         # "in the past" between the auxiliary and the verb
         ("named", "Ouagadougou has in the past said that its army controls its side of the border.",
          "said that its army controls its side of the border", "Government of Burkina Faso"),

@@ -31,7 +31,8 @@ _COMPLEMENT_VERBS = {"said", "says", "say", "denies", "denied", "deny", "rejects
                      "warned", "warns", "claimed", "claims", "insists", "insisted", "believes", "believed", "fears",
                      "feared", "reported", "reports", "announced", "confirmed", "admitted", "acknowledged", "called",
                      "calls", "condemned", "condemns", "argue", "argues", "argued", "blames", "blamed", "urged",
-                     "urges", "urge", "documented", "documents", "described", "describes", "told", "tells"}  # fmt: skip
+                     "urges", "urge", "documented", "documents", "described", "describes", "told", "tells",
+                     "estimates", "estimated"}  # fmt: skip
 # "…, the Iranian foreign ministry said in a statement.": the sentence's speaker comes last.
 _SAID_AFTER_TAIL = (r"(?:\s+(?:in|on|at|to|during|after|late|earlier|later|this|last|yesterday|today)\b"
                     r"(?:(?!\bthat\b)[^,.;“”]){0,60})?")  # "in a statement posted on Facebook on Tuesday evening"
