@@ -272,6 +272,7 @@ def find_quoted_as_saying(lay: Layout) -> list[Found]:
 
 def find_relative(lay: Layout) -> list[Found]:
     text = lay.text
+    groups = {noun for noun, _ in lexicon().group_sources} | {"police", "soldiers"}
     out = []
     for _r, s, e, quoted in _sentences(lay):
         if quoted:
@@ -283,7 +284,6 @@ def find_relative(lay: Layout) -> list[Found]:
             head = text[m.start("head") : m.end("head")]
             if head.split()[-1].lower() in lexicon().stop or word_count(head) > 5:
                 continue
-            groups = {noun for noun, _ in lexicon().group_sources} | {"police", "soldiers"}
             if head[0].islower() and head.split()[0] not in ("the", "its", "their") and head.split()[0] not in groups:
                 continue  # "residents and police describe": a group; not "which men say", nor "it" (whose?)
             stop = re.search(r"[,;]\s|[.!?](?:\s|$)", text[m.end() : e])
