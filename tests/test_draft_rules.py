@@ -1715,6 +1715,13 @@ def test_a_cue_relative_to_the_last_date_before_it(tmp_path, body, cue, value):
     assert [x.value for x in found] == [value] and "before it; TODO: check" in found[0].note
 
 
+def test_the_years_of_a_list_after_the_first_are_dates(tmp_path):
+    d = _draft_of(tmp_path, "The navies clashed near the line in 1999, 2002 and 2009. About 1,500 and 2010 came.",
+                  front=PUBLISHED)  # fmt: skip
+    assert [(d.article.text[x.start : x.end], x.value) for x in d.dates][1:] == [
+        ("in 1999", "1999"), ("2002", "2002"), ("2009", "2009")]
+
+
 def test_a_cue_counts_from_the_date_of_what_it_follows_given_after_it(tmp_path):
     d = _draft_of(tmp_path, "Two days after Obasanjo’s election on February 27 the rebels came back.",
                   front=PUBLISHED)  # fmt: skip

@@ -117,6 +117,9 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
         ("year", re.compile(r"(?<!\w)(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Dd]uring|[Ff]rom|of|[Ee]arly|[Ll]ate|mid-) "
                             r"(?P<y>(?:19|20)\d\d)"
                             r"(?![\d-])")),
+        # "in 1999, 2002 and 2009": the years of a list after the first
+        ("year", re.compile(r"(?:(?<=(?:19|20)\d\d, )|(?<=(?:19|20)\d\d and )|(?<=(?:19|20)\d\d, and ))"
+                            r"(?P<y>(?:19|20)\d\d)(?![\d-])")),
         # "the 2008 Mumbai attacks": a year before the name of what happened in it
         ("year", re.compile(r"(?<!\w)[Tt]he (?P<y>(?:19|20)\d\d)(?= [A-Za-z])")),
         # "a 2016 ruling", "its 2019 report": a year before the name of what was done in it
