@@ -2280,6 +2280,11 @@ def test_a_place_named_with_an_acronym_is_drafted_without_aliases(tmp_path):
         # "a charge that others in Lamu rejected": the others, a group of people
         ("The raids were meant to drive farmers off their plots, a charge that others in Lamu rejected.",
          "Others in Lamu", "population-group", "described-source-“others”"),
+        # a state's leaders are its government; ministries are the state's
+        ("Moldova’s leaders have accused Moscow for more than a year of trying to destabilise the country.",
+         "Moldova’s leaders", "government", "a state's “leaders”"),
+        ("The interior and defence ministries say that 36 attackers have been killed.",
+         "The interior and defence ministries", "government", "described-by-“ministries”"),
     ],
 )  # fmt: skip
 def test_a_described_source_that_is_no_one_person_is_typed_by_its_noun(tmp_path, body, words, typ, rule):

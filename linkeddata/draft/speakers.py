@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import gazetteer
 from .lexicon import lexicon
 from .mentions import Entity, Hit, Ids, Names, with_entities
 from .text import Layout, Span, norm, overlaps, trim, word_count
@@ -256,6 +257,9 @@ def _source_kind(text: str, hs: int, he: int) -> tuple[str, str] | None:
     typ = lexicon().source_nouns.get(noun)
     if typ:
         return typ, f"described-source-“{noun}”"
+    if noun in ("leaders", "rulers") and (whose := re.match(r"(?:the\s+)?([A-Z][\w ]+?)[’']s\s", text[hs:he])) and (
+            gazetteer.country(whose.group(1))):  # fmt: skip
+        return "government", f"a state's “{noun}”"  # "Moldova’s leaders have accused Moscow …"
     if noun.endswith("s") and not noun.endswith(("ss", "us")) and noun not in lexicon().pronouns:
         return "organization", f"described-by-a-plural-“{noun}”"
     return None
