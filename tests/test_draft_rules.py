@@ -394,6 +394,9 @@ def test_a_definite_description_is_the_actor_named_before(tmp_path):
          "secure the airport", "A Nigerian officer"),
         ("named", "Yuri Platonov, the deputy from Bender, does not believe that Chișinău will ever send troops.",
          "believe that Chișinău will ever send troops", "Yuri Platonov"),
+        # "itself" after the speaker is no part of it
+        ("capital", "Russia denies it. Moscow itself accused Baku in March of moving troops.",
+         "Moscow itself accused Baku in March of moving troops", "Government of Russia"),
         # an estimate is a claim
         ("described-speaker", "The UN refugee agency estimates that about 150,000 Serbs have left the Krajina.",
          "estimates that about 150,000 Serbs have left the Krajina", "The UN refugee agency"),
@@ -2285,6 +2288,8 @@ def test_a_place_named_with_an_acronym_is_drafted_without_aliases(tmp_path):
          "Moldova’s leaders", "government", "a state's “leaders”"),
         ("The interior and defence ministries say that 36 attackers have been killed.",
          "The interior and defence ministries", "government", "described-by-“ministries”"),
+        ("The business federation says hundreds of companies have been destroyed.", "The business federation",
+         "organization", "described-by-“federation”"),
     ],
 )  # fmt: skip
 def test_a_described_source_that_is_no_one_person_is_typed_by_its_noun(tmp_path, body, words, typ, rule):

@@ -452,6 +452,8 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
 
     def resolve(ask: Ask, outer: Speaker | None) -> Speaker | None:
         hs, he = trim(text, ask.head[0], ask.head[1], " \t,…—–")
+        if selfword := re.search(r"\s+(?:itself|themselves|himself|herself)$", text[hs:he]):
+            he = hs + selfword.start()  # "Moscow itself accused Baku": Moscow
         phrase = text[hs:he]
         if not phrase:
             return None
