@@ -394,6 +394,10 @@ def test_a_definite_description_is_the_actor_named_before(tmp_path):
          "secure the airport", "A Nigerian officer"),
         ("named", "Yuri Platonov, the deputy from Bender, does not believe that Chișinău will ever send troops.",
          "believe that Chișinău will ever send troops", "Yuri Platonov"),
+        # "she and others argue": hers, as she is the one named
+        ("pronoun", "“It is the wrong moment,” said Mehret Tsegaye, a researcher at the Rift Policy Institute. The "
+         "wrong moment, she and others argue, because al-Shabaab gains most.",
+         "The wrong moment, she and others argue, because al-Shabaab gains most.", "Mehret Tsegaye"),
         # "itself" after the speaker is no part of it
         ("capital", "Russia denies it. Moscow itself accused Baku in March of moving troops.",
          "Moscow itself accused Baku in March of moving troops", "Government of Russia"),

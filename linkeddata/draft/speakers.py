@@ -508,7 +508,8 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
     pronoun_asks = []
     for ask in sorted(set(asks), key=order):
         phrase = text[ask.head[0] : ask.head[1]].strip(" \t,…—–").lower()
-        if phrase in lx.pronouns:
+        if phrase in lx.pronouns or re.fullmatch(r"(?:he|she) and (?:others|colleagues)", phrase):
+            # ("she and others argue": her words, as she is the one named)
             pronoun_asks.append(ask)
             continue
         outer = answers.get(ask.outer) if ask.outer else None
