@@ -398,6 +398,10 @@ def test_a_definite_description_is_the_actor_named_before(tmp_path):
         ("pronoun", "“It is the wrong moment,” said Mehret Tsegaye, a researcher at the Rift Policy Institute. The "
          "wrong moment, she and others argue, because al-Shabaab gains most.",
          "The wrong moment, she and others argue, because al-Shabaab gains most.", "Mehret Tsegaye"),
+        # "…, said the deal came at the wrong moment": what was said (a verb in the past), no one to be "she"
+        ("pronoun", "Mehret Tsegaye, a researcher, said the deal came at the wrong moment. The wrong moment, she and "
+         "others argue, because al-Shabaab gains most.",
+         "The wrong moment, she and others argue, because al-Shabaab gains most.", "Mehret Tsegaye"),
         # "itself" after the speaker is no part of it
         ("capital", "Russia denies it. Moscow itself accused Baku in March of moving troops.",
          "Moscow itself accused Baku in March of moving troops", "Government of Russia"),

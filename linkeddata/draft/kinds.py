@@ -258,7 +258,7 @@ _APPOSITION_END = re.compile(
 )
 
 
-_IRREGULAR_PAST = frozenset(
+IRREGULAR_PAST = frozenset(
     "withdrew took fled went began fought came said won lost left held kept made sent shot struck overran seized "
     "rose fell ran gave told wrote brought bought built drove flew grew knew led met paid put read sat saw sold "
     "spoke stood thought threw understood woke wore".split()
@@ -268,7 +268,7 @@ _IRREGULAR_PAST = frozenset(
 def _verb_like(word: str) -> bool:
     """A word that is likely a verb after a subject: "the army withdrew", "the group has"."""
     lx = lexicon()
-    return (word in _IRREGULAR_PAST or word in lx.speech_verbs or word in lx.auxiliaries or word.endswith("ed")
+    return (word in IRREGULAR_PAST or word in lx.speech_verbs or word in lx.auxiliaries or word.endswith("ed")
             or word in ("is", "are", "was", "were", "has", "have", "had", "will", "would", "should", "could", "may",
                         "might", "must", "can", "does", "did", "says",
                         # a headline's verbs: "Washington and Riyadh call for a truce", "… trade blame"

@@ -21,6 +21,7 @@ import re
 from ...records import Hop
 from .. import attribution
 from ..attribution import Attribution
+from ..kinds import IRREGULAR_PAST
 from ..lexicon import lexicon
 from ..text import Layout, trim, word_count
 from . import Context, DraftClaim, Found, hedge_of
@@ -204,7 +205,7 @@ def _names_someone(head: str) -> bool:
     and hold no verb of their own ("the town had fallen", "more" are what was said)."""
     words = head.split()
     return bool(words and _SPEAKER_START.match(head)
-                and not any(w.lower() in lexicon().auxiliaries for w in words[1:]))
+                and not any(w.lower() in lexicon().auxiliaries or w in IRREGULAR_PAST for w in words[1:]))
 
 
 def _is_appos(m: re.Match, s: int, sub: Attribution | None) -> bool:
