@@ -405,6 +405,9 @@ def test_a_definite_description_is_the_actor_named_before(tmp_path):
         # "itself" after the speaker is no part of it
         ("capital", "Russia denies it. Moscow itself accused Baku in March of moving troops.",
          "Moscow itself accused Baku in March of moving troops", "Government of Russia"),
+        # an apposition between dashes
+        ("named", "The Quad – the United States, Britain, Saudi Arabia and the United Arab Emirates – said that the "
+         "two men bore personal responsibility.", "said that the two men bore personal responsibility", "Quad"),
         # an estimate is a claim
         ("described-speaker", "The UN refugee agency estimates that about 150,000 Serbs have left the Krajina.",
          "estimates that about 150,000 Serbs have left the Krajina", "The UN refugee agency"),

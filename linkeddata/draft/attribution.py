@@ -61,7 +61,7 @@ def _patterns() -> dict[str, re.Pattern]:
             # which a relative pronoun does not end ("An official who asked not to be named said")
             r"(?P<head>(?:[A-Z][\w’'-]*(?:\s+(?:[A-Z]|d[’'])[\w’'-]*)*,\s+)+[A-Z][\w’'-]*(?:\s+(?:[A-Z]|d[’'])[\w’'-]*)*"
             r",?\s+and\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*|[^,;:“”\"]+?)(?<!\swho)(?<!\swhich)(?<!\sthat)"
-            r"(?:,\s*(?P<appos>[^;“”\"]+?),)?\s+"
+            r"(?:,\s*(?P<appos>[^;“”\"]+?),|\s+[–—]\s+(?P<dashed>[^–—;“”\"]{2,120}?)\s+[–—])?\s+"
             + aux
             + rf"(?:(?:does|do|did)\s+not\s+(?=(?:{beliefs})\s+that\b))?"  # "does not believe that …": a belief still
             + rf"(?P<verb>{verbs}|{beliefs})(?![\w’'])"
@@ -142,8 +142,10 @@ def subject(text: str, s: int, e: int) -> Attribution | None:
                 text[m.end("verb") : e]) and not verb_pattern().search(text[m.end("verb") : e]):  # fmt: skip
         # ("said by telephone" is how it was said)
         return None  # "a referendum called by the government": a participle in the passive, not a speaker
-    appos = (m.start("appos"), m.end("appos")) if m.group("appos") else None
-    if appos and word_count(m.group("appos")) > 30:
+    # "The Quad – the United States, Britain, Saudi Arabia and the UAE – said": an apposition between dashes
+    group = "appos" if m.group("appos") else ("dashed" if m.group("dashed") else None)
+    appos = (m.start(group), m.end(group)) if group else None
+    if appos and word_count(m.group(group)) > 30:
         return None
     obj, end = speech_object(text, m.start("verb"), m.end("verb"), e)
     ev_start = head[0] if appos is None else m.start("verb")
