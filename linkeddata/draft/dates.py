@@ -151,6 +151,11 @@ def _parse(text: str) -> datetime.date | None:
         return None
 
 
+def _front_line(line: str) -> bool:
+    """A line before the story: short, or fields set apart by " · " or " | " (outlet, byline, date)."""
+    return len(line) <= 150 or len(re.findall(r" [·|] ", line)) >= 2
+
+
 def _publication(lay: Layout, raw, reference: tuple[int, str] | None) -> tuple[datetime.date, int, int] | None:
     """The publication date: the latest of the full dates that open the short lines before the story
     ("Published 9 January 2024", "Saturday, June 3, 2023") and the dateline that opens it ("ADEN,
@@ -164,7 +169,7 @@ def _publication(lay: Layout, raw, reference: tuple[int, str] | None) -> tuple[d
     for r in paragraphs:
         line = text[r.start : r.end]
         dateline = re.match(rf"^{DATELINE_PLACE} ", line)
-        front = len(line) <= 150 or len(re.findall(r" [·|] ", line)) >= 2
+        front = _front_line(line)
         reach = r.start + 90 if dateline else (r.end if front else r.start)
         day = None
         for s, e, kind, m in raw:
@@ -542,22 +547,10 @@ def _relative(s, e, m, pub: datetime.date | None, pub_words: str,
         else:  # "on Tuesday", "Tuesday’s": the last one, or the day itself
             d = pub + relativedelta(weekday=_back(target))
         return DateFound(s, e, d.isoformat(), note)
-    if m.group("mon"):  # "last September": the last September before the publication month
-        month = _month(m.group("mon"))
-        rel = m.group("mrel").lower()
-        year = pub.year
-        if rel == "last" and month >= pub.month:
-            year -= 1
-        elif rel == "next" and month <= pub.month:
-            year += 1
-        return DateFound(s, e, f"{year}-{month:02d}", note)
-    unit, rel = m.group("unit"), m.group("unit_rel").lower()
-    step = {"last": -1, "this": 0, "earlier this": 0, "next": 1}[rel]
-    if unit == "year":
-        return DateFound(s, e, str(pub.year + step), note)
-    if unit == "month":
-        d = pub + relativedelta(months=step)
-        return DateFound(s, e, f"{d.year}-{d.month:02d}", note)
+    by_month = _by_month(m, pub.year, pub.month)
+    if by_month:  # "last September", "last month", "this year"
+        return DateFound(s, e, by_month, note)
+    step = _STEPS[m.group("unit_rel").lower()]
     monday = pub - datetime.timedelta(days=pub.weekday()) + datetime.timedelta(weeks=step)
     sunday = monday + datetime.timedelta(days=6)
     if (monday.year, monday.month) == (sunday.year, sunday.month):
@@ -573,8 +566,7 @@ def _publication_month(lay: Layout, raw) -> tuple[int, int, str] | None:
     :func:`_publication`."""
     text = lay.text
     for r in [r for r in lay.regions if r.kind == "paragraph"][:4]:
-        line = text[r.start : r.end]
-        if not (len(line) <= 150 or len(re.findall(r" [·|—–] ", line)) >= 2):
+        if not _front_line(text[r.start : r.end]):
             return None  # the story has begun
         for s, e, kind, m in raw:
             if kind == "month" and r.start <= s and e <= r.end and m.groupdict().get("y"):
@@ -582,26 +574,37 @@ def _publication_month(lay: Layout, raw) -> tuple[int, int, str] | None:
     return None
 
 
-def _relative_to_month(s, e, m, month_published: tuple[int, int, str]) -> DateFound:
-    """A cue against a month of publication: "last year", "this month", "last September" resolve (the
-    month is enough); "on Tuesday", "yesterday", "last week" need the day, and stay a TODO."""
-    year, month, words = month_published
-    note = f"from the publication month {year}-{month:02d} (“{words}”); the text gives no day"
+_STEPS = {"last": -1, "this": 0, "earlier this": 0, "next": 1}
+
+
+def _by_month(m: re.Match, year: int, month: int) -> str | None:
+    """The value of a cue that a month of publication is enough for: "last September" (the last one
+    before that month), "last month", "this year"; None for a cue that needs the day."""
     if m.group("mon"):
         target, rel = _month(m.group("mon")), m.group("mrel").lower()
         if rel == "last" and target >= month:
             year -= 1
         elif rel == "next" and target <= month:
             year += 1
-        return DateFound(s, e, f"{year}-{target:02d}", note)
+        return f"{year}-{target:02d}"
     unit = m.group("unit") if not (m.group("wd") or m.group("pwd")) else None
-    rel = (m.group("unit_rel") or "").lower()
-    if unit in ("year", "month") and rel in ("last", "this", "earlier this", "next"):
-        step = {"last": -1, "this": 0, "earlier this": 0, "next": 1}[rel]
-        if unit == "year":
-            return DateFound(s, e, str(year + step), note)
-        first = datetime.date(year, month, 1) + relativedelta(months=step)
-        return DateFound(s, e, f"{first.year}-{first.month:02d}", note)
+    if unit not in ("year", "month") or not m.group("unit_rel"):
+        return None
+    step = _STEPS[m.group("unit_rel").lower()]
+    if unit == "year":
+        return str(year + step)
+    first = datetime.date(year, month, 1) + relativedelta(months=step)
+    return f"{first.year}-{first.month:02d}"
+
+
+def _relative_to_month(s, e, m, month_published: tuple[int, int, str]) -> DateFound:
+    """A cue against a month of publication: "last year", "this month", "last September" resolve (the
+    month is enough); "on Tuesday", "yesterday", "last week" need the day, and stay a TODO."""
+    year, month, words = month_published
+    value = _by_month(m, year, month)
+    if value:
+        return DateFound(s, e, value, f"from the publication month {year}-{month:02d} (“{words}”); the text gives "
+                                      f"no day")
     return DateFound(s, e, None, f"TODO: relative to a day of publication; the text gives only the month "
                                  f"{year}-{month:02d} (“{words}”)")
 

@@ -502,9 +502,8 @@ _SIBLING_BEFORE = re.compile(rf"(?<![\w’'-])(?<!\bin\s)(?<!\bof\s)(?<!\bfrom\s
 
 def _listed_with_a_place(text: str, start: int, end: int, index: RegistryIndex, countries: frozenset[str]) -> bool:
     """"Gojjam, Gondar, Wollo and Shewa", "around Tibú, El Tarra and Teorama": a name in a list of names
-    (joined by "and" or "or" next to it or further on) one of which is a city GeoNames knows or a place of
-    the registry (not a country: "Russia and Wagner"). A name after "in" is where someone else is, not a
-    member of the list ("Issa in Niamey and Chinedu Okafor in Abuja")."""
+    (joined by "and" or "or" next to it or further on, :func:`list_siblings`) one of which is a city GeoNames
+    knows or a place of the registry (not a country: "Russia and Wagner")."""
     siblings = list_siblings(text, start, end)
     lx = lexicon()
 

@@ -203,6 +203,18 @@ def _registry_hits(lay: Layout, index: RegistryIndex) -> list[Hit]:
     return longest_first(hits)
 
 
+def _middle_name(name: str) -> str:
+    """The middle word of a name of three that may stand for the whole ("Dadis" of "Moussa Dadis
+    Camara"), or "" (not a title, a particle or a word with a hyphen)."""
+    lx = lexicon()
+    words = name.split()
+    middle = words[1] if len(words) == 3 else ""
+    if len(middle) >= 3 and middle[0].isupper() and "-" not in middle and middle not in lx.stop and (
+            middle not in lx.titles and middle.lower() not in lx.particles):  # fmt: skip
+        return middle
+    return ""
+
+
 def _surnames(lay: Layout, hits: list[Hit], persons: dict[str, str]) -> list[Hit]:
     """Bare surnames of persons already named in full, e.g. "Weiss" after "Michael Weiss", and the middle
     name of a name of three words that the text uses alone ("Dadis" after "Moussa Dadis Camara")."""
@@ -218,9 +230,8 @@ def _surnames(lay: Layout, hits: list[Hit], persons: dict[str, str]) -> list[Hit
         particle = last.split("-")[0].lower() in lx.particles and "-" in last
         if len(last) >= 3 and (last[0].isupper() or particle) and last not in lx.stop and last not in lx.titles:
             by_surname.setdefault(last, []).append(ref)
-        middle = words[1] if len(words) == 3 else ""
-        if len(middle) >= 3 and middle[0].isupper() and "-" not in middle and middle not in lx.stop and (
-                middle not in lx.titles and middle.lower() not in lx.particles):  # fmt: skip
+        middle = _middle_name(persons[ref])
+        if middle:
             by_surname.setdefault(middle, []).append(ref)
     new = []
     story = [r for r in lay.regions if r.kind == "paragraph"]
@@ -816,8 +827,7 @@ def find_names(lay: Layout, index: RegistryIndex, published: datetime.date | Non
     last_words = {n.split()[-1] for n in spans_by_name if len(n.split()) >= 2 and n.split()[-2] not in ("of", "for")}
     last_words |= {a.label.split()[-1] for a in registry.actors.values() if a.type == "person"}
     # the middle name of a name of three ("Dadis" of "Moussa Dadis Camara"), which the text may use alone
-    last_words |= {n.split()[1] for n in spans_by_name if len(n.split()) == 3 and n.split()[1][:1].isupper()
-                   and n.split()[1] not in lx.titles and n.split()[1] not in lx.stop}  # fmt: skip
+    last_words |= {middle for n in spans_by_name if (middle := _middle_name(n))}
     # ("Al-Hijri’s camp" at a sentence's start is the "al-Hijri" of "Hikmat al-Hijri")
     names = {n: sp for n, sp in spans_by_name.items()
              if len(n.split()) > 1 or (n not in last_words and n[:1].lower() + n[1:] not in last_words)

@@ -76,7 +76,8 @@ _KIND_AFTER = re.compile(r"\s+(?:(?P<media_outlet>(?:state |official )?(?:news a
 
 
 # A state's body or envoy accredited to another: "Iran’s mission to the United Nations".
-_ENVOYS_TO = re.compile(r"[’']s\s+(?:permanent\s+)?(?:mission|delegation|ambassador|envoy|representative)\s+to\s")
+_ENVOYS_TO = re.compile(r"[’']s\s+(?:permanent\s+)?(?:(?P<body>mission|delegation)|ambassador|envoy|representative)"
+                        r"\s+to\s")
 
 
 def named(text: str, names: Names, hs: int, he: int, head_only: bool = True) -> str | None:
@@ -410,10 +411,11 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
         typ = lx.kind_of_word(head) if noun else None
         if definite and definite.group(1) in _DEFINITE_TYPES:
             typ = _DEFINITE_TYPES[definite.group(1)][0]
-        if typ == "government" and re.search(r"\b(?:UN|United Nations)\b", phrase) and not _ENVOYS_TO.search(phrase):
+        envoy = _ENVOYS_TO.search(phrase)
+        if envoy:  # "Iran’s mission to the United Nations": a body of the state; its ambassador, a person
+            typ = "government" if envoy.group("body") else "person"
+        elif typ == "government" and re.search(r"\b(?:UN|United Nations)\b", phrase):
             typ = "organization"  # "the UN human rights office": a body of the UN, not of a state
-        elif _ENVOYS_TO.search(phrase):
-            typ = "government" if re.search(r"(?:mission|delegation)\s+to\s", phrase) else "person"
         group = _group(text, hs, he)
         label = phrase[0].upper() + phrase[1:]
         if typ and not group:
@@ -532,7 +534,8 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
     gender: dict[str, str] = {}  # "he" or "she", as the text's pronouns have called each person so far
     for ask in sorted(pronoun_asks, key=order):
         hs = ask.head[0]
-        phrase = text[ask.head[0] : ask.head[1]].strip(" \t,…—–").lower()
+        phrase = text[ask.head[0] : ask.head[1]].strip(" \t,…—–").lower().removesuffix(" and others").removesuffix(
+            " and colleagues")  # "she and others argue": she
         answer = None
         if phrase == "it":
             answers[ask] = _it(lay, current, hs)
