@@ -1550,6 +1550,13 @@ def test_a_month_after_a_verb_in_the_past_is_not_a_time_to_come(tmp_path):
     assert [x.value for x in d.dates if d.article.text[x.start : x.end] == "in November"] == ["2023-11"]
 
 
+def test_a_month_after_a_passive_in_the_past_is_not_a_time_to_come(tmp_path):
+    # "by" here names who did it, not a deadline: the clause is in the past, so the last November
+    d = _draft_of(tmp_path, "Her husband was taken from their garden by the militia in November, she said.",
+                  front=PUBLISHED)  # fmt: skip
+    assert [x.value for x in d.dates if d.article.text[x.start : x.end] == "in November"] == ["2023-11"]
+
+
 def test_without_a_publication_date_a_relative_cue_keeps_its_words_and_no_date(tmp_path):
     d = _draft_of(tmp_path, "The army shelled the town on Sunday and again last month.")
     assert d.published is None

@@ -492,6 +492,8 @@ def _without_year(text, s, e, kind, m, month, pub, pub_words, reference) -> Date
         # a time to come only by the words of its own sentence, and not after a verb in the past ("began in")
         window = re.split(r"[.!?…]\s", text[max(0, s - 60) : s])[-1]
         past = re.search(r"\b(?:\w+ed|began|took|fought|came|went|fell|sent|held|won|lost|left|seized)\s+$", window)
+        # "was taken … by Keke’s men in November": a verb in the past in the clause, however far back
+        past = past or re.search(r"\b(?:was|were|had)\s+(?:\w+\s+)?\w+(?:ed|en|t)\b", window)
         future = not past and re.search(r"\b(?:will|next|before the|until|by)\b", window)
         if ahead and not future:
             year -= 1
