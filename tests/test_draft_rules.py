@@ -2231,6 +2231,11 @@ def test_an_acronym_is_the_name_whose_initials_it_spells(tmp_path):
         ("The front has fought for the independence of Western Sahara since 1975, the group said.", "Western Sahara",
          "place"),
         ("Gunfights in Jiribam district, on the border with Assam, killed at least five people.", "Assam", "place"),
+        # a harbour is a place; a fleet is a navy's; a role in lower case before a name makes it a person's
+        ("Police cleared the nearby Bahrain Financial Harbour of protesters.", "Bahrain Financial Harbour", "place"),
+        ("The kingdom hosts the US Navy's Fifth Fleet.", "Fifth Fleet", "military-force"),
+        ("The United States, whose envoy Anthony Lake has travelled between the capitals, urged calm.",
+         "Anthony Lake", "person"),
     ],
 )  # fmt: skip
 def test_names_typed_by_their_words(tmp_path, body, words, typ):
@@ -2494,6 +2499,10 @@ def test_a_name_met_alone_elsewhere_is_not_the_first_half_of_a_name_joined_by_an
         ("State prosecutors said they were investigating a local criminal group.", "State prosecutors (unnamed)",
          "government"),
         ("Druze factions say the tribal fighters started the killing.", "Druze factions", "armed-group"),
+        # a hospital's staff are its employees, not a general staff; the opposition is parties, no one person
+        ("Two people were killed in clashes yesterday, according to hospital staff.", "Hospital staff",
+         "organization"),
+        ("The opposition calls their presence a foreign occupation.", "The opposition", "organization"),
     ],
 )  # fmt: skip
 def test_a_described_speaker_is_the_actor_named_in_it_or_typed_by_its_noun(tmp_path, body, speaker, typ):

@@ -167,7 +167,7 @@ PLACE_HEADS = frozenset({"State", "Province", "Region", "District", "Governorate
                           "Forest", "Airport", "Airbase", "Bridge", "Enclave", "Basin", "Delta", "Coast", "River",
                           "Rivers", "Heights", "Lake", "Falls", "Pass", "Highway", "Motorway", "Road", "Square",
                           "Market", "Crossing", "Tracts", "Tract", "Highlands", "Plains", "Range", "Marshes",
-                          "Archipelago", "Belt", "Street", "Avenue", "Line"})
+                          "Archipelago", "Belt", "Street", "Avenue", "Line", "Harbour", "Harbor"})
 DIRECTIONS = frozenset({"North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western",
                          "Northeast", "Northwest", "Southeast", "Southwest", "Sub-Saharan"})
 # The first word of a place's name: "Lake Chad", "Mount Sinjar".
@@ -403,6 +403,9 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
                                                text[max(0, s - 20) : s]) for s, _ in spans):  # fmt: skip
         # "the Islamic State's Sinai Province": a branch of the group, no place
         return "actor", "armed-group", "a province of the Islamic State", 0.7, None, None
+    role = any(_ROLE_BEFORE.search(text[max(0, s - 30) : s]) for s, _ in spans)
+    if cap[-1] in PLACE_HEADS and len(cap) == 2 and role:
+        return "actor", "person", "a person's role before a name", 0.6, None, None  # "whose envoy Anthony Lake"
     if cap[-1] in PLACE_HEADS and not (cap[-1] == "State" and cap[0] == "Islamic") and len(cap) > 1 and not any(
         w in ("in", "of", "for") for w in words[1:]  # "Al-Qaeda in the Arabian Peninsula" is no place
     ) and not any(lx.kind_of_word(w) == "military-force" for w in cap[:-1]):  # "Fourth Army Region": a command
@@ -554,6 +557,11 @@ def _state_possessive(text: str, start: int) -> bool:
     """"Venezuela’s National Electoral Council": the name comes right after a country's possessive."""
     m = re.search(r"([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)['’]s\s+(?:the\s+)?$", text[max(0, start - 40) : start])
     return bool(m and gazetteer.country(m.group(1)))
+
+
+# A person's role in lower case right before a name: "whose envoy Anthony Lake", "the minister Ali Lake"
+_ROLE_BEFORE = re.compile(r"\b(?:envoy|minister|president|spokesman|spokeswoman|ambassador|adviser|advisor|"
+                          r"commander|governor|mayor|senator|chairman|secretary)\s+$")
 
 
 def _titled(text: str, start: int) -> bool:

@@ -411,6 +411,10 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
         typ = lx.kind_of_word(head) if noun else None
         if definite and definite.group(1) in _DEFINITE_TYPES:
             typ = _DEFINITE_TYPES[definite.group(1)][0]
+        elif definite and definite.group(1) == "opposition":  # "The opposition calls …": parties, no one person
+            typ = "organization"
+        if noun == "staff" and not re.search(r"\b(?:general|army|military|defen[cs]e)\s+staff$", phrase, re.I):
+            typ = "organization"  # "according to hospital staff": a body's employees, not a general staff
         envoy = _ENVOYS_TO.search(phrase)
         if envoy:  # "Iran’s mission to the United Nations": a body of the state; its ambassador, a person
             typ = "government" if envoy.group("body") else "person"
