@@ -838,6 +838,11 @@ def test_the_speaker_index_does_not_depend_on_the_order_of_the_questions(tmp_pat
          "actor", "government", "a presidential council"),
         ("Islamic Jihad called on Palestinians to confront the troops.", "Islamic Jihad", "actor", "armed-group",
          "head-word “Jihad”"),
+        # an opposition or rights group, a religious order: organisations, no persons
+        ("Al Wefaq, the largest Shia opposition group, has condemned the operation.", "Al Wefaq", "actor",
+         "organization", "described-as-“opposition group”"),
+        ("They killed seven members of the Melanesian Brotherhood, an Anglican order whose brothers walked in.",
+         "Melanesian Brotherhood", "actor", "organization", "described-as-“order”"),
         # an Organisation among words of armed conflict is an armed group's
         ("Kuki militants answer to the Kuki National Organisation, whose fighters hold the hills.",
          "Kuki National Organisation", "actor", "armed-group", "head-word “Organisation” among words of armed "
@@ -2509,6 +2514,15 @@ def test_a_described_speaker_is_the_actor_named_in_it_or_typed_by_its_noun(tmp_p
     d = _draft_of(tmp_path, body)
     claim = next(c for c in d.claims if c.rule in ("reported", "according-to"))
     assert (d.names.label(claim.asserter), d.names.actor_type(claim.asserter)) == (speaker, typ)
+
+
+def test_the_opposition_is_not_the_group_an_apposition_called_an_opposition_group(tmp_path):
+    """"the opposition" takes up a name whose description ends in "opposition", not one whose description
+    only has the word ("Al Wefaq, the largest opposition group" is one part of the opposition)."""
+    d = _draft_of(tmp_path, "Al Wefaq, the largest opposition group, has condemned the operation. The troops "
+                            "arrived on Monday. The opposition calls their presence a foreign occupation.")  # fmt: skip
+    claim = next(c for c in d.claims if any("foreign occupation" in d.article.text[s:e] for s, e in c.evidence))
+    assert d.names.label(claim.asserter) == "The opposition"
 
 
 def test_a_person_s_name_before_their_regime_or_their_people_is_a_todo_not_a_link(tmp_path):

@@ -227,7 +227,8 @@ def _definite(text: str, names: Names, hs: int, he: int) -> str | None:
         # (not "group" in "UN Group of Experts": a body named by what it is made of; but "the coalition" is
         # the Coalition of Patriots for Change)
         label = names.label(h.id).lower()
-        if re.search(rf"^{noun}\b|\b{noun}\b(?!\s+of\b)", label) or (e and re.search(rf"\b{noun}\b", e.rule)):
+        # (the head of the description: "the opposition" is not the one "opposition group" described)
+        if re.search(rf"^{noun}\b|\b{noun}\b(?!\s+of\b)", label) or (e and re.search(rf"\b{noun}”", e.rule)):
             return h.id
     for typ in types or ():  # "the group": an armed group named before it rather than an organisation
         for h in before:
