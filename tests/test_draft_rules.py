@@ -2525,6 +2525,15 @@ def test_the_opposition_is_not_the_group_an_apposition_called_an_opposition_grou
     assert d.names.label(claim.asserter) == "The opposition"
 
 
+def test_an_adviser_to_a_president_speaks_not_the_president_and_is_the_he_that_follows(tmp_path):
+    """"A senior adviser to President X" is described like "a spokesman for X": the adviser speaks, and
+    the "he" of the next sentence is the adviser, not the president named inside the description."""
+    d = _draft_of(tmp_path, "A senior adviser to President Isaias Afwerki, speaking by telephone, denied that the "
+                            "army had been routed. He said the units had pulled back in good order. The adviser, "
+                            "Mehari Tesfazion, called it a test.")  # fmt: skip
+    assert [d.names.label(c.asserter) for c in d.claims] == ["Mehari Tesfazion"] * 3
+
+
 def test_a_person_s_name_before_their_regime_or_their_people_is_a_todo_not_a_link(tmp_path):
     registry = RULES_REGISTRY.replace("places:\n", """\
   - id: bashar-al-assad

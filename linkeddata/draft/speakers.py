@@ -80,6 +80,10 @@ _ENVOYS_TO = re.compile(r"[’']s\s+(?:permanent\s+)?(?:(?P<body>mission|delegat
                         r"\s+to\s")
 
 
+# "a spokesman for X", "the forces of X", "an adviser to X": a description by whom it serves
+_DESCRIBES_BY_WHOM = re.compile(r"\s(?:of|for)\s|(?:(?<=adviser)|(?<=advisor)|(?<=aide))s?\s+to\s")
+
+
 def named(text: str, names: Names, hs: int, he: int, head_only: bool = True) -> str | None:
     """The actor a phrase names: the last name before any words that only describe it; None when the
     phrase describes rather than names ("A Department of Defense liaison officer", "the forces of
@@ -103,8 +107,9 @@ def named(text: str, names: Names, hs: int, he: int, head_only: bool = True) -> 
             return None  # "the WAFA news agency", "the Hamas movement" name the outlet and the group
     if head_only and _ENVOYS_TO.search(text[hs:core_end]):
         return None  # "Iran’s mission to the United Nations": the one state's, not the UN
-    # "of" or "for" outside the names: "a spokesman for X" describes; "Government of National Accord" names
-    of = next((m for m in re.finditer(r"\s(?:of|for)\s", text[hs:core_end])
+    # "of" or "for" outside the names: "a spokesman for X" describes ("an adviser to X" too); "Government of
+    # National Accord" names
+    of = next((m for m in re.finditer(_DESCRIBES_BY_WHOM, text[hs:core_end])
                if not any(h.start <= hs + m.start() < h.end for h in found)), None)  # fmt: skip
     if of:
         lead = text[hs : hs + of.start()]
@@ -533,9 +538,13 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
     # A person named after the last speaker, in the same paragraph, is nearer still.
     # Not one named in a possessive ("weakened Sadio’s faction … “…,” she said"): the owner of a thing
     # spoken of is not who speaks.
+    # Nor one named inside a speaker's description who is not the speaker ("A senior adviser to
+    # President Isaias Afwerki … denied …. He said …": the adviser).
+    inside = [(a.head, s.id) for a, s in answers.items() if s is not None]
     persons = [(h.start, Speaker(h.id, "")) for h in current.hits
                if h.kind == "actor" and current.actor_type(h.id) == "person" and h.how != "speaker"
-               and not re.match(r"[’']s?\s", text[h.end : h.end + 3])]  # fmt: skip
+               and not re.match(r"[’']s?\s", text[h.end : h.end + 3])
+               and not any(a <= h.start < b and who != h.id for (a, b), who in inside)]  # fmt: skip
     gender: dict[str, str] = {}  # "he" or "she", as the text's pronouns have called each person so far
     for ask in sorted(pronoun_asks, key=order):
         hs = ask.head[0]
