@@ -250,6 +250,10 @@ def _claim_by_rule(d, rule: str):
                      "announced a ceasefire.", "Murhaf Abu Qasra", "asserted"),
         ("reported", "Eight days later, President Claudia Sheinbaum announced a plan for Michoacán.",
          "Claudia Sheinbaum", "asserted"),
+        # "Hours after X," is a lead-in too; a relative clause with a subject of its own is not the speaker's
+        ("reported", "Hours after the announcement, Eritrea said it accepted the peace plan.", "Eritrea", "asserted"),
+        ("publisher", "Two weeks before Omagh, a car bomb that the Real IRA later admitted planting injured 35 people "
+                      "in Banbridge.", "Meridian Press", "asserted"),
         # a live blog's time stamp in brackets is no part of the subject
         ("reported", "[19:45] The Syrian army rejects the charge that it shelled Idlib.", "Syrian army", "asserted"),
         # "X told Y that …, according to Z": X's words; "X reportedly told …, according to Z": Z's

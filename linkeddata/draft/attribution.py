@@ -47,7 +47,11 @@ def _patterns() -> dict[str, re.Pattern]:
             r"(?:(?:hour|day|week|month|year)s? )?later),?\s+)?"
             r"(?:(?:In|On|At|After|Before|During|Speaking|Asked|Earlier|Later|Last|This|Whatever|Whoever|Wherever|When|"
             r"Whenever|While|Although|Though|If|Because|Since|Despite|Until|Once|Unless"
-            r"|after|before|when|while|once)\b[^,“”\"]{0,80},\s+"  # (lower case after a time: "A day later, after …,")
+            r"|after|before|when|while|once"
+            # "Hours after the announcement, Eritrea said", "Two days before the vote, …"
+            r"|(?:An?|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|\d{1,2}|Hours|Days|Weeks|Months|Minutes|"
+            r"Moments|Shortly|Soon|Just|Only) (?:(?:minute|hour|day|week|month|year)s? )?(?:after|before)"
+            r")\b[^,“”\"]{0,80},\s+"  # (lower case after a time: "A day later, after …,")
             # and an apposition of its place: "In Tanguiéta, the gateway to the Pendjari park, a … officer said"
             rf"(?:(?:the|a|an)\s(?:(?!\b(?:{verbs}|{beliefs})\b)[^,“”\"]){{1,60}},\s+)?)?"
             # a time before the subject, with no comma: "In 2007 the court ruled", "Last month the junta said"
@@ -123,6 +127,8 @@ def subject(text: str, s: int, e: int) -> Attribution | None:
     phrase = text[head[0] : head[1]]
     # "A senior army officer who commands units along the Atbara said": a subject with a relative
     # clause, whose noun comes before "who"
+    if re.search(r"\s(?:that|which)\s+(?:the\s|an?\s|[A-Z])", phrase):
+        return None  # "a car bomb that the Real IRA later admitted planting injured …": the relative clause's verb
     who = re.search(r"\s(?:who|whose)\s", phrase)
     if who and word_count(phrase) <= 30 and 1 <= word_count(phrase[: who.start()]) <= 8:
         head = (head[0], head[0] + who.start())
