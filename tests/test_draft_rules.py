@@ -2245,6 +2245,10 @@ def test_an_acronym_is_the_name_whose_initials_it_spells(tmp_path):
         ("The kingdom hosts the US Navy's Fifth Fleet.", "Fifth Fleet", "military-force"),
         ("The United States, whose envoy Anthony Lake has travelled between the capitals, urged calm.",
          "Anthony Lake", "person"),
+        # a people's name ending in "-landers"; a part of a place named "X of Y" after "on the"
+        ("Many Solomon Islanders want something else as well.", "Solomon Islanders", "population-group"),
+        ("Children watch the landing craft at Marasa, on the Weathercoast of Guadalcanal.",
+         "Weathercoast of Guadalcanal", "place"),
     ],
 )  # fmt: skip
 def test_names_typed_by_their_words(tmp_path, body, words, typ):

@@ -417,6 +417,8 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
         return "place", None, "a region or country after a city", 0.6, None, None  # "near El Paso, Texas,"
     if cap[0] in _PLACE_FIRST and len(cap) > 1 and not lx.kind_of_word(cap[-1]):  # not "County Sovereignty Committee"
         return "place", None, f"“{cap[0]}” before a name", 0.7, None, None  # "Lake Chad", "Mount Sinjar"
+    if len(cap) > 1 and cap[-1].endswith("landers"):  # "Solomon Islanders", "New Zealanders": a people
+        return "actor", "population-group", "a people's name", 0.6, None, None
     if any(w in lx.peoples and w.endswith("s") for w in (cap[0], cap[-1])) and len(cap) > 1:
         return "actor", "population-group", "a people's name", 0.6, None, None  # "Karabakh Armenians"
     head = lx.kind_of_word(cap[-1])
@@ -471,6 +473,11 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
     if any(_POPULATION_AFTER.match(text[e : e + 80]) for _, e in spans):
         return "actor", "population-group", "a people's name before people", 0.6, None, None  # "Baloch prisoners"
     conflict = any(_CONFLICT.search(text[max(0, s - 80) : e + 80]) for s, e in spans)
+    of_place = re.fullmatch(r"[A-Z][\w’'-]+ of ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)", name)
+    if of_place and all(
+        re.search(r"\b(?:on|in|along|across|to|from)\s+the\s+$", text[max(0, s - 14) : s]) for s, _ in spans
+    ):  # "on the Weathercoast of Guadalcanal": a part of a place
+        return "place", None, "a name of a place's part after “on the”, “in the” …", 0.5, None, None
     if len(words) > 1 and any(w in ("of", "in", "for", "the", "and") for w in words[1:]):
         # "Al-Qaeda in the Arabian Peninsula": a name with "in", "of" is no person's
         return "actor", "armed-group" if conflict else "organization", "name-with-of-or-in", 0.5, None, None
