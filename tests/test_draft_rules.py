@@ -2542,6 +2542,15 @@ def test_an_adviser_to_a_president_speaks_not_the_president_and_is_the_he_that_f
     assert [d.names.label(c.asserter) for c in d.claims] == ["Mehari Tesfazion"] * 3
 
 
+def test_a_speaker_described_in_an_apposition_is_named_later_by_the_apposition_s_noun(tmp_path):
+    """"Their commander, a young captain from Rotorua, said …" and later "said the captain, Tom Rangihuna":
+    the apposition's noun ("captain") finds the name when the subject's own ("commander") does not."""
+    d = _draft_of(tmp_path, "A platoon has pitched its tents. Their commander, a young captain from Rotorua, said his "
+                            "men had been welcomed everywhere. “People ask how long we are staying,” said the "
+                            "captain, Tom Rangihuna.")  # fmt: skip
+    assert {d.names.label(c.asserter) for c in d.claims if c.rule != "publisher"} == {"Tom Rangihuna"}
+
+
 def test_a_person_s_name_before_their_regime_or_their_people_is_a_todo_not_a_link(tmp_path):
     registry = RULES_REGISTRY.replace("places:\n", """\
   - id: bashar-al-assad

@@ -389,7 +389,7 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
     extra.extend(_role_mentions(lay, names))
     current = with_entities(names, [], extra) if extra else names
 
-    def describe(hs: int, he: int) -> Speaker:
+    def describe(hs: int, he: int, also: tuple[str, int] | None = None) -> Speaker:
         nonlocal current
         phrase = text[hs:he]
         core = re.sub(r"^(?:the|a|an|one)\s+", "", phrase, flags=re.I)
@@ -403,6 +403,8 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
                                  f"confidence 0.7)")
         noun = _head_noun(text, hs, he)
         later = _named_later(lay, current, noun, he) if noun else None
+        if later is None and also and also[0] != noun:  # "Their commander, a young captain …, said …. the captain, X"
+            later = _named_later(lay, current, *also)
         if later:
             extra.append(Hit(hs, he, "actor", later.id, "speaker"))
             return Speaker(later.id, f"“{phrase}”: described here, named later as “{text[later.start:later.end]}” "
@@ -507,7 +509,8 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
         if (group or re.search(r"\b[a-z]{3,}|^[A-Z][a-z]+s$", phrase)) and (
             word_count(text[hs : _core(text, hs, he)]) <= 11
         ):
-            return describe(hs, he)
+            noun = _head_noun(text, *trim(text, ask.appos[0], ask.appos[1], " \t,")) if ask.appos else None
+            return describe(hs, he, (noun, ask.appos[1]) if noun else None)
         return None
 
     # Named and described speakers in the order of the text; then pronouns.
