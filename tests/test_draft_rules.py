@@ -2247,6 +2247,9 @@ def test_an_acronym_is_the_name_whose_initials_it_spells(tmp_path):
          "Anthony Lake", "person"),
         # a people's name ending in "-landers"; a part of a place named "X of Y" after "on the"
         ("Many Solomon Islanders want something else as well.", "Solomon Islanders", "population-group"),
+        # the countries that send troops act: states, not places
+        ("Soldiers and police officers from Australia, New Zealand, Papua New Guinea, Fiji and Tonga landed in "
+         "Honiara.", "Tonga", "state"),
         ("Children watch the landing craft at Marasa, on the Weathercoast of Guadalcanal.",
          "Weathercoast of Guadalcanal", "place"),
     ],

@@ -335,6 +335,11 @@ def described(text: str, start: int, end: int) -> tuple[str, str] | None:
     return None
 
 
+# The states that send troops: "soldiers and police officers from Australia, New Zealand, Fiji and Tonga"
+SENT_FROM = re.compile(r"\b(?:troops|soldiers|officers|forces|peacekeepers|personnel|contingents?|mercenaries)\s+"
+                        r"from\s+(?:(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*(?:,\s+|,?\s+and\s+))*$")
+
+
 def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], index: RegistryIndex,
               countries: frozenset[str] = frozenset()):  # fmt: skip
     """(kind, actor type, rule, confidence, geonames, state id) of a name the registry does not have."""
