@@ -1688,6 +1688,9 @@ def overlaps_cue(text: str, found, cue: str) -> bool:
         ("Parliament named it a terrorist group in May 2021. Six months later, it joined the alliance.",
          "Six months later", "2021-11"),
         ("The talks began in 2019; the next year they broke down.", "the next year", "2020"),
+        # a month "of that year": the year the text was at, not the last such month before publication
+        ("In June 2000 the militia seized the armoury. A peace deal signed in October of that year ended the "
+         "fighting.", "in October of that year", "2000-10"),
         ("The prison break was on Sunday. The president declared a state of emergency the next day.",
          "the next day", "2024-01-08"),
         ("He went to Las Anod on February 6 to name the council, and fighting broke out within hours.",

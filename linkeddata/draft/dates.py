@@ -79,7 +79,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
             rf"(?<!\w)(?:[Ii]n|[Ss]ince|[Uu]ntil|by|[Dd]uring|from|through|[Ee]arly|[Ll]ate|mid-|mid|"
             rf"as (?:early|late) as|[Tt]he (?:start|end|beginning|middle) of|"
             rf"[Tt]he (?:first|second|third|fourth|last|final) (?:week|weeks|days|half) of) "
-            rf"(?:early |late |mid-)?(?P<m>{months})(?![\w-])(?! \d)")),
+            rf"(?:early |late |mid-)?(?P<m>{months})(?![\w-])(?! \d)(?! of (?:that|the same) year)")),
         # "the August war": a month before the name of what happened in it
         ("month-no-year", re.compile(rf"(?<!\w)[Tt]he (?P<m>{months})(?= (?!of\b)[a-z])")),
         # "A year ago today", "two weeks ago": back from the publication date
@@ -108,6 +108,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
             # "the previous night", "the preceding week": one before the date the text was at
             rf"[Tt]he (?:previous|preceding) (?P<prev>day|morning|afternoon|evening|night|week|month|year)|"
             rf"[Tt]hat (?P<thatmon>{months})|"
+            # "in October of that year": a month of the year the text was at
+            rf"(?:[Ii]n |[Bb]y )?(?P<ofmon>{months}) of (?:that|the same) year|"
             # "through the autumn": a season of the year the text was at (a winter spans two)
             rf"(?:[Ii]n|[Tt]hrough|[Dd]uring|[Oo]ver|[Bb]y|[Uu]ntil) the (?P<season>spring|summer|autumn|fall|winter)|"
             rf"[Aa]t the time|"
@@ -354,7 +356,8 @@ def _anchored(lay: Layout, d: DateFound, m: re.Match, found: list[DateFound]) ->
     # "that month", "the same month", "since the start of the year"
     that = m.group("that") or m.group("samespan") or m.group("endof") or m.group("startof")
     prev = m.group("prev")
-    needs = 4 if (m.group("thatmon") or m.group("season") or words == "at the time" or that == "year" or later == "year"
+    thatmon = m.group("thatmon") or m.group("ofmon")
+    needs = 4 if (thatmon or m.group("season") or words == "at the time" or that == "year" or later == "year"
                   or prev == "year") else (7 if that == "month" or later == "month" or prev == "month"
                                            or m.group("same") else 10)  # "the same night" as a month: that month
     anchor = next((f for f in reversed(found) if f.value and len(f.value) >= needs and since <= f.start
@@ -396,8 +399,8 @@ def _anchored(lay: Layout, d: DateFound, m: re.Match, found: list[DateFound]) ->
     value, text = anchor.value, lay.text
     note = f"from “{text[anchor.start : anchor.end]}” ({value}) before it; TODO: check"
     day = datetime.date.fromisoformat(value) if len(value) == 10 else None
-    if m.group("thatmon"):  # "that September": the month of the year the text was at
-        return DateFound(s, e, f"{value[:4]}-{_month(m.group('thatmon')):02d}", note)
+    if thatmon:  # "that September", "in October of that year": the month of the year the text was at
+        return DateFound(s, e, f"{value[:4]}-{_month(thatmon):02d}", note)
     if words == "at the time":
         return DateFound(s, e, value, note)
     if m.group("season"):
