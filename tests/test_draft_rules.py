@@ -2250,6 +2250,10 @@ def test_an_acronym_is_the_name_whose_initials_it_spells(tmp_path):
          "Anthony Lake", "person"),
         # a people's name ending in "-landers"; a part of a place named "X of Y" after "on the"
         ("Many Solomon Islanders want something else as well.", "Solomon Islanders", "population-group"),
+        # a church's or a party's name before its members: no person's
+        ("He is accused of killing Father Augustine Geve, a Catholic priest and a minister.", "Catholic",
+         "organization"),
+        ("Nikolai Ostapenko, a Communist deputy from Volgograd, said it was a betrayal.", "Communist", "organization"),
         # the countries that send troops act: states, not places
         ("Soldiers and police officers from Australia, New Zealand, Papua New Guinea, Fiji and Tonga landed in "
          "Honiara.", "Tonga", "state"),

@@ -71,6 +71,8 @@ _LISTED_NAMES = r"(?:(?:,\s+|,?\s+(?:and|or)\s+)[A-Z][\w’'-]+(?:\s+[A-Z][\w’
 _FIGHTERS_AFTER = re.compile(rf"^{_LISTED_NAMES}\s+(?:militiamen|militias?|fighters|gunmen|rebels|insurgents|"
                              r"militants|units|combatants|guerrillas|factions?)\b")
 _TROOPS_AFTER = re.compile(rf"^{_LISTED_NAMES}\s+(?:troops|soldiers|peacekeepers|paratroopers)\b")
+_MEMBER_AFTER = re.compile(r"\s+(?:priests?|deput(?:y|ies)|politicians|lawmakers?|MPs?|councillors?|bishops?|"
+                           r"clergy(?:men)?|missionar(?:y|ies)|parliamentarians?)\b")
 _POPULATION_AFTER = re.compile(
     rf"^{_LISTED_NAMES}\s+(?:men|women|children|civilians|prisoners|detainees|hostages|tourists|pilgrims|worshippers|"
     r"citizens|villagers|refugees|families|students|farmers|herders|voters|migrants|communities|community|clans?|"
@@ -475,6 +477,10 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
         return "actor", "armed-group", "a name before its fighters", 0.5, None, None  # "Wazalendo militiamen"
     if any(_TROOPS_AFTER.match(text[e : e + 80]) for _, e in spans):
         return "actor", "military-force", "a name before its troops", 0.5, None, None  # "ECOMOG troops landed"
+    if not located and all(_MEMBER_AFTER.match(text[e : e + 30]) for _, e in spans) and not (
+        name in lx.peoples or gazetteer.demonym_country(name) or gazetteer.country(name) or gazetteer.city(name)
+    ):  # "a Catholic priest", "a Communist deputy", "Ulster Unionist politicians": a church's, a party's
+        return "actor", "organization", "a name before its members", 0.5, None, None
     if any(_POPULATION_AFTER.match(text[e : e + 80]) for _, e in spans):
         return "actor", "population-group", "a people's name before people", 0.6, None, None  # "Baloch prisoners"
     conflict = any(_CONFLICT.search(text[max(0, s - 80) : e + 80]) for s, e in spans)
