@@ -182,7 +182,7 @@ _PLACE_FIRST = frozenset({"Lake", "Mount", "River", "Cape", "Gulf", "Strait", "B
 _CONTRIBUTOR = re.compile(
     r"\b(?i:troops|soldiers|forces|contingents?|peacekeepers|police officers|personnel|envoys|diplomats|"
     r"delegations?|ministers|support|help|backing|assistance|orders|instructions|pressure)\s+from\s+(?:the\s+)?"
-    r"(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:,\s+|,?\s+and\s+)(?:the\s+)?)*$"
+    r"(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*(?:,\s+|,?\s+and\s+)(?:the\s+)?)*$"  # ("Papua New Guinea, Fiji")
 )
 
 
@@ -335,11 +335,6 @@ def described(text: str, start: int, end: int) -> tuple[str, str] | None:
     if m and m.group("noun") in lx.self_named:
         return lx.self_named[m.group("noun")], m.group("noun")
     return None
-
-
-# The states that send troops: "soldiers and police officers from Australia, New Zealand, Fiji and Tonga"
-SENT_FROM = re.compile(r"\b(?:troops|soldiers|officers|forces|peacekeepers|personnel|contingents?|mercenaries)\s+"
-                        r"from\s+(?:(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*(?:,\s+|,?\s+and\s+))*$")
 
 
 def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], index: RegistryIndex,

@@ -16,17 +16,7 @@ from dataclasses import dataclass, replace
 
 from . import gazetteer
 from .gazetteer import RegistryIndex
-from .kinds import (
-    COMPANY_ENDS,
-    DIRECTIONS,
-    PLACE_HEADS,
-    SENT_FROM,
-    acting,
-    list_siblings,
-    modifier,
-    place_context,
-    type_new,
-)
+from .kinds import COMPANY_ENDS, DIRECTIONS, PLACE_HEADS, acting, list_siblings, modifier, place_context, type_new
 from .lexicon import lexicon
 from .text import STAMP, Layout, Region, Span, is_name_token, name_pattern, norm, overlaps, slug, title_case
 
@@ -1003,9 +993,7 @@ def _resolve_countries(
         # that acts takes no article)
         described = {sp for sp, how, _ in occ if how == "capital" and text[sp[1] : sp[1] + 1] != "-"
                      and re.search(r"\b[Tt]he\s+$", text[max(0, sp[0] - 4) : sp[0]])}  # not "the Kyiv-backed …"
-        # a country that sends troops acts ("soldiers and police officers from Australia, Fiji and Tonga")
-        acts = {sp for sp, how, _ in occ if (acting(text, *sp) or (how != "capital" and SENT_FROM.search(
-            text[max(0, sp[0] - 100) : sp[0]]))) and sp not in described}  # fmt: skip
+        acts = {sp for sp, _, _ in occ if acting(text, *sp) and sp not in described}
         name_acts = any(how != "capital" and sp in acts for sp, how, _ in occ)
         country_acts = bool(acts)
         for sp, how, _ in occ:
