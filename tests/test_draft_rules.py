@@ -2250,6 +2250,10 @@ def test_an_acronym_is_the_name_whose_initials_it_spells(tmp_path):
          "Anthony Lake", "person"),
         # a people's name ending in "-landers"; a part of a place named "X of Y" after "on the"
         ("Many Solomon Islanders want something else as well.", "Solomon Islanders", "population-group"),
+        # a capital made to do something, or given something, is its government
+        ("The incursion was meant to force Moscow to pull troops away from the Donbas.", "Government of Russia",
+         "government"),
+        ("A fragile deal at the shoal buys Manila and Beijing time, not peace.", "Government of China", "government"),
         # a church's or a party's name before its members: no person's
         ("He is accused of killing Father Augustine Geve, a Catholic priest and a minister.", "Catholic",
          "organization"),

@@ -157,7 +157,10 @@ _ACTING_BEFORE = re.compile(
     r"cost(?:s|ed)?|matters? to|partners? of|all(?:y|ies) of|handed (?:\w+ )?over to|sanctions (?:on|against)|"
     r"independen(?:ce|t) from|(?:coalition|alliance) of|embass(?:y|ies) of|"
     r"(?:word|response|reaction|comment|answer)(?: yet)? from|"  # "There has been no word yet from Kinshasa"
-    r"(?:break(?:s|ing)?|broke|split(?:s|ting)?|sid(?:e|es|ed|ing)) with)"
+    r"(?:break(?:s|ing)?|broke|split(?:s|ting)?|sid(?:e|es|ed|ing)) with|"
+    # the one made to do or given something: "to force Moscow to pull troops", "buys Manila and Beijing time"
+    r"forc(?:e|es|ed|ing)|mak(?:e|es|ing)|made|giv(?:e|es|ing)|gave|buy(?:s|ing)?|bought|persuad(?:e|es|ed|ing)|"
+    r"warn(?:s|ed|ing)?|threaten(?:s|ed|ing)?)"
     r"\s+(?:the\s+)?(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*(?:,\s+|,?\s+and\s+)(?:the\s+)?)*$"
 )
 
