@@ -132,7 +132,7 @@ def place_context(text: str, start: int, end: int) -> bool:
                       text[end : end + 80])  # fmt: skip
     before = text[max(0, start - 60) : start]
     of_place = re.search(r"\b(?:towns?|city|cities|villages?|ports?|districts?|provinces?|regions?|camps?|capital|"
-                         r"outskirts|streets|states?|"
+                         r"outskirts|streets|states?|parts?|much|centre|center|heart|edge|"
                          r"(?:north|south|east|west)(?:-?(?:east|west))?|"
                          r"(?:north|south|east|west)(?:ern)?\s+\w+)"
                          r"\s+of\s+(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:,\s+|\s+and\s+))*$", before) or re.search(
