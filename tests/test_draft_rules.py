@@ -2256,6 +2256,8 @@ def test_an_acronym_is_the_name_whose_initials_it_spells(tmp_path):
         ("A fragile deal at the shoal buys Manila and Beijing time, not peace.", "Government of China", "government"),
         # "much of", "a large part of" a capital: the city, though the capital acts elsewhere
         ("The Aitarak militia controls much of Dili. Dili says nothing.", "Dili", "place"),
+        # "neighbouring" before a name: a place
+        ("The division, which covers Negros and neighbouring Panay, says a single front remains.", "Panay", "place"),
         # a church's or a party's name before its members: no person's
         ("He is accused of killing Father Augustine Geve, a Catholic priest and a minister.", "Catholic",
          "organization"),
