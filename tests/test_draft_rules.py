@@ -2534,6 +2534,8 @@ def test_a_name_met_alone_elsewhere_is_not_the_first_half_of_a_name_joined_by_an
         ("Two people were killed in clashes yesterday, according to hospital staff.", "Hospital staff",
          "organization"),
         ("The opposition calls their presence a foreign occupation.", "The opposition", "organization"),
+        # officials of an international organisation are its people, not a state's
+        ("UN officials said yesterday that civilians had fled the town.", "UN officials (unnamed)", "organization"),
     ],
 )  # fmt: skip
 def test_a_described_speaker_is_the_actor_named_in_it_or_typed_by_its_noun(tmp_path, body, speaker, typ):

@@ -183,6 +183,8 @@ def _group(text: str, hs: int, he: int) -> tuple[str, str, int] | None:
     if not found:
         return None
     _, _, noun, typ, end = min(found)
+    if typ == "government" and any(w in lexicon().organisation_acronyms for w in re.findall(r"[A-Z]{2,}", phrase)):
+        typ = "organization"  # "UN officials": the UN's, no state's
     return noun, typ, end
 
 
