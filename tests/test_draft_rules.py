@@ -2250,6 +2250,8 @@ def test_an_acronym_is_the_name_whose_initials_it_spells(tmp_path):
          "Anthony Lake", "person"),
         # a people's name ending in "-landers"; a part of a place named "X of Y" after "on the"
         ("Many Solomon Islanders want something else as well.", "Solomon Islanders", "population-group"),
+        ("Children watch the landing craft at Marasa, on the Weathercoast of Guadalcanal.",
+         "Weathercoast of Guadalcanal", "place"),
         # a capital made to do something, or given something, is its government
         ("The incursion was meant to force Moscow to pull troops away from the Donbas.", "Government of Russia",
          "government"),
@@ -2265,8 +2267,6 @@ def test_an_acronym_is_the_name_whose_initials_it_spells(tmp_path):
         # the countries that send troops act: states, not places
         ("Soldiers and police officers from Australia, New Zealand, Papua New Guinea, Fiji and Tonga landed in "
          "Honiara.", "Tonga", "state"),
-        ("Children watch the landing craft at Marasa, on the Weathercoast of Guadalcanal.",
-         "Weathercoast of Guadalcanal", "place"),
     ],
 )  # fmt: skip
 def test_names_typed_by_their_words(tmp_path, body, words, typ):
@@ -2531,8 +2531,10 @@ def test_a_name_met_alone_elsewhere_is_not_the_first_half_of_a_name_joined_by_an
          "government"),
         ("Druze factions say the tribal fighters started the killing.", "Druze factions", "armed-group"),
         # a hospital's staff are its employees, not a general staff; the opposition is parties, no one person
-        ("Two people were killed in clashes yesterday, according to hospital staff.", "Hospital staff",
+        ("Two people were killed in clashes yesterday, according to hospital staff.", "Hospital staff (unnamed)",
          "organization"),
+        ("The army’s general staff said last night that the post had been retaken.",
+         "The army’s general staff (unnamed)", "military-force"),
         ("The opposition calls their presence a foreign occupation.", "The opposition", "organization"),
         # officials of an international organisation are its people, not a state's
         ("UN officials said yesterday that civilians had fled the town.", "UN officials (unnamed)", "organization"),

@@ -408,8 +408,8 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
                                                text[max(0, s - 20) : s]) for s, _ in spans):  # fmt: skip
         # "the Islamic State's Sinai Province": a branch of the group, no place
         return "actor", "armed-group", "a province of the Islamic State", 0.7, None, None
-    role = any(_ROLE_BEFORE.search(text[max(0, s - 30) : s]) for s, _ in spans)
-    if cap[-1] in PLACE_HEADS and len(cap) == 2 and role:
+    if cap[-1] in PLACE_HEADS and len(cap) == 2 and any(_ROLE_BEFORE.search(text[max(0, s - 30) : s])
+                                                         for s, _ in spans):  # fmt: skip
         return "actor", "person", "a person's role before a name", 0.6, None, None  # "whose envoy Anthony Lake"
     if cap[-1] in PLACE_HEADS and not (cap[-1] == "State" and cap[0] == "Islamic") and len(cap) > 1 and not any(
         w in ("in", "of", "for") for w in words[1:]  # "Al-Qaeda in the Arabian Peninsula" is no place

@@ -421,10 +421,6 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
         typ = lx.kind_of_word(head) if noun else None
         if definite and definite.group(1) in _DEFINITE_TYPES:
             typ = _DEFINITE_TYPES[definite.group(1)][0]
-        elif definite and definite.group(1) == "opposition":  # "The opposition calls …": parties, no one person
-            typ = "organization"
-        if noun == "staff" and not re.search(r"\b(?:general|army|military|defen[cs]e)\s+staff$", phrase, re.I):
-            typ = "organization"  # "according to hospital staff": a body's employees, not a general staff
         envoy = _ENVOYS_TO.search(phrase)
         if envoy:  # "Iran’s mission to the United Nations": a body of the state; its ambassador, a person
             typ = "government" if envoy.group("body") else "person"
@@ -522,11 +518,14 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
             depth, a = depth + 1, a.outer
         return (depth, ask.head[0])
 
+    def pronoun(ask: Ask) -> str:
+        """The pronoun a speaker phrase is ("she and others argue": she, the one named), else ""."""
+        phrase = re.sub(r" and (?:others|colleagues)$", "", text[ask.head[0] : ask.head[1]].strip(" \t,…—–").lower())
+        return phrase if phrase in lx.pronouns else ""
+
     pronoun_asks = []
     for ask in sorted(set(asks), key=order):
-        phrase = text[ask.head[0] : ask.head[1]].strip(" \t,…—–").lower()
-        if phrase in lx.pronouns or re.fullmatch(r"(?:he|she) and (?:others|colleagues)", phrase):
-            # ("she and others argue": her words, as she is the one named)
+        if pronoun(ask):
             pronoun_asks.append(ask)
             continue
         outer = answers.get(ask.outer) if ask.outer else None
@@ -553,8 +552,7 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
     gender: dict[str, str] = {}  # "he" or "she", as the text's pronouns have called each person so far
     for ask in sorted(pronoun_asks, key=order):
         hs = ask.head[0]
-        phrase = text[ask.head[0] : ask.head[1]].strip(" \t,…—–").lower().removesuffix(" and others").removesuffix(
-            " and colleagues")  # "she and others argue": she
+        phrase = pronoun(ask)
         answer = None
         if phrase == "it":
             answers[ask] = _it(lay, current, hs)
