@@ -803,6 +803,11 @@ def test_the_speaker_index_does_not_depend_on_the_order_of_the_questions(tmp_pat
         # a province of the Islamic State is a branch of the group, no place
         ("The Islamic State's Sinai Province claimed the attack through its news agency.", "Sinai Province", "actor",
          "armed-group", "a province of the Islamic State"),
+        # a relative's name: a person, among words of fighting too
+        ("Soldiers opened fire at dawn. Her son Rolando, 19, had gone up the slope.", "Rolando", "actor", "person",
+         "a relative's name"),
+        ("Gunmen led by the brothers Omar and Abdullah Maute seized the town.", "Omar", "actor", "person",
+         "a relative's name"),
         # an age after a name: a person ("reached" before it is no place's verb)
         ("We reached Samira Qassem, 52, a resident of the camp, by telephone.", "Samira Qassem", "actor", "person",
          "a name before an age"),
@@ -2484,6 +2489,16 @@ def test_he_said_is_not_the_one_the_text_called_she(tmp_path):
     assert [d.names.label(c.asserter) for c in d.claims if c.quote and "she said" in text[c.quote[0] : c.quote[1] + 20]
             ] == ["Faisa Ahmed Nur"]  # fmt: skip
     assert not [c for c in d.claims if c.quote and "not at war" in text[c.quote[0] : c.quote[1]]]
+
+
+def test_she_said_is_not_the_son_the_text_named_after_her(tmp_path):
+    """"Her son Rolando" is a person and a "he": "she said" after him is his mother, named before."""
+    d = _draft_of(tmp_path, "Soldiers opened fire on the ridge while Lorna Dequina was boiling water. Her son Rolando, "
+                            "19, had gone up the slope before dawn. She heard shots from the ridge, she said, and then "
+                            "nothing.")  # fmt: skip
+    text = d.article.text
+    heard = [c for c in d.claims if c.evidence and "heard shots" in text[c.evidence[0][0] : c.evidence[0][1]]]
+    assert [d.names.label(c.asserter) for c in heard] == ["Lorna Dequina"]
 
 
 def test_a_charge_the_accused_dismisses_is_a_denial(tmp_path):

@@ -83,6 +83,11 @@ _POPULATION_AFTER = re.compile(
 # A person's age after the name: "Samira Qassem, 52, a resident of the camp".
 _AGE_AFTER = re.compile(r",\s+\d{1,3}(?:,|\.(?!\d)|;|\)|\s+and\b)")
 
+# A word for a relative right before a name: "her son Rolando", "the brothers Omar and Abdullah Maute".
+_KIN_BEFORE = re.compile(r"\b(?:sons?|daughters?|brothers?|sisters?|wife|husband|father|mother|uncle|aunt|cousins?|"
+                         r"nephews?|nieces?|grandsons?|granddaughters?|grandfather|grandmother|widow|widower|"
+                         r"fianc[eé]e?|twins?),?\s+$")
+
 
 # The plural of a people's name: "Filipinos", "Kashmiris", "Venezuelans", "Alawites".
 _PLURAL_PEOPLE = re.compile(r"^[A-Z][a-z]{2,}(?:ans|inos|anos|[^aeiou]is|ites)$")
@@ -382,6 +387,8 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
         return "actor", "organization", "a company's name", 0.8, None, None  # "Military Professional Resources Inc."
     if len(words) > 1 and any(_AGE_AFTER.match(text[e : e + 12]) for _, e in spans):
         return "actor", "person", "a name before an age", 0.8, None, None  # "Samira Qassem, 52, a resident"
+    if any(_KIN_BEFORE.search(text[max(0, s - 16) : s]) for s, _ in spans):
+        return "actor", "person", "a relative's name", 0.7, None, None  # "her son Rolando, 19"
     cap = [w[:1].upper() + w[1:] for w in words]
     told = next((d for s, e in spans if (d := described(text, s, e))), None)
     if told and told[0] == "military-force" and (force := _force(cap)):

@@ -56,6 +56,15 @@ _CLAUSE_WORDS = frozenset("is are was were be been being has have had not will w
                           "must does did do".split())
 
 
+# Words for a relative, and titles, that say a person's sex: the pronoun a later "he said" or "she said"
+# can take (their son is "he", whoever asked after him).
+_FEMININE = {"daughter", "sister", "wife", "mother", "aunt", "niece", "granddaughter", "grandmother", "widow", "mrs",
+             "ms", "queen", "princess"}
+_GENDERED_BEFORE = re.compile(r"\b(son|daughter|brother|sister|wife|husband|father|mother|uncle|aunt|nephew|niece|"
+                              r"grandson|granddaughter|grandfather|grandmother|widow|widower|Mr|Mrs|Ms|King|Queen|"
+                              r"Prince|Princess)\.?,?\s+$")
+
+
 def _clause(phrase: str) -> bool:
     """A phrase with a finite verb or a negation in it: no speaker."""
     return any(w in _CLAUSE_WORDS for w in re.findall(r"[a-z]+", phrase.lower()))  # whole words: not the "is" of "His"
@@ -550,6 +559,9 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
                and not re.match(r"[’']s?\s", text[h.end : h.end + 3])
                and not any(a <= h.start < b and who != h.id for (a, b), who in inside)]  # fmt: skip
     gender: dict[str, str] = {}  # "he" or "she", as the text's pronouns have called each person so far
+    for h in current.hits:  # … or as a word for a relative or a title before the name says ("her son Rolando")
+        if h.kind == "actor" and (m := _GENDERED_BEFORE.search(text[max(0, h.start - 16) : h.start])):
+            gender.setdefault(h.id, "she" if m.group(1).lower() in _FEMININE else "he")
     for ask in sorted(pronoun_asks, key=order):
         hs = ask.head[0]
         phrase = pronoun(ask)
