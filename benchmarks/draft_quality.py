@@ -49,6 +49,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import re
 import sys
 import tempfile
 import time
@@ -178,20 +179,43 @@ def iou(a: Span, b: Span) -> float:
     return max(0, inter) / max(1, max(a[1], b[1]) - min(a[0], b[0]))
 
 
-def pairing(draft: Annotation, curated: Annotation, d_mentions, c_mentions) -> dict[str, str | None]:
+def pairing(draft: Annotation, curated: Annotation, d_mentions, c_mentions, text: str = "") -> dict[str, str | None]:
     """Each actor or place the draft adds → the curated id whose mentions overlap most of its own; of
-    two that overlap as many, the one whose mentions cover its own closest (the sum over its mentions
-    of the best intersection over union: "Russia’s foreign ministry" is the curated foreign ministry's
-    mention, not the "Russia" inside it), then the first in id order."""
+    two that overlap as many, the one more of whose mentions begin where its own do (a leading "the",
+    "a" or "an" aside: the curated "A surgeon" is the drafted "A surgeon at Ayder Referral Hospital",
+    the hospital inside it is something that phrase speaks of; "the army" is not "the army and local
+    officials"); then the one whose mentions cover its own closest (the sum over its mentions of the
+    best intersection over union: "Russia’s foreign ministry" is the curated foreign ministry's
+    mention, not the "Russia" inside it); then the first in id order."""
     out: dict[str, str | None] = {}
     for ref in sorted(set(draft.local_actors) | set(draft.local_places)):
         mine = d_mentions.get(ref, [])
         votes = {c: (sum(any(overlaps(a, b) for b in theirs) for a in mine),
+                     sum(any(_same_head(text, a, b) for b in theirs) for a in mine),
                      sum(max((iou(a, b) for b in theirs), default=0.0) for a in mine))
                  for c, theirs in sorted(c_mentions.items())}  # fmt: skip
         best = max(votes, key=lambda c: votes[c], default=None)
         out[ref] = best if best is not None and votes[best][0] > 0 else None
     return out
+
+
+def _same_head(text: str, a: Span, b: Span) -> bool:
+    """Whether two mentions are one phrase with the same head: they begin at the same word (a leading
+    article aside), and the longer goes on past the shorter only with what follows a head ("A surgeon"
+    and "A surgeon at Ayder Referral Hospital"; not "Russia" and "Russia’s defence ministry", nor X
+    and "X and Y")."""
+    if not (text and overlaps(a, b)):
+        return False
+
+    def start(m: Span) -> int:
+        article = re.match(r"(?:the|a|an)\s+", text[m[0] : m[1]], re.IGNORECASE)
+        return m[0] + (article.end() if article else 0)
+
+    rest = text[min(a[1], b[1]) : max(a[1], b[1])]
+    return start(a) == start(b) and (not rest or bool(_AFTER_A_HEAD.match(rest)))
+
+
+_AFTER_A_HEAD = re.compile(r",\s|\s+(?:at|of|for|in|from|with|on|near|inside|who|which|that|whose)\s")
 
 
 def claim_spans(article: Article, c) -> list[Span]:
@@ -222,7 +246,7 @@ def score(txt: Path, curated_path: Path, registry_path: Path, workdir: Path) -> 
     )
 
     # Types of what the draft adds.
-    paired = pairing(draft, curated, d_mentions, c_mentions)
+    paired = pairing(draft, curated, d_mentions, c_mentions, article.text)
     typed = [(kind_of(draft, ref), kind_of(curated, c)) for ref, c in paired.items() if c is not None]
     s["type"] = Ratio(sum(d == c for d, c in typed), len(typed))
     unpaired = sum(c is None for c in paired.values())

@@ -457,6 +457,34 @@ def test_the_benchmark_pairs_a_drafted_actor_with_the_curated_one_its_mentions_c
     assert paired == {"russias-foreign-ministry": "russian-foreign-ministry"}
 
 
+def test_the_benchmark_pairs_a_drafted_description_with_the_curated_one_of_its_head():
+    """"A surgeon at Ayder Referral Hospital" is the curated "A surgeon" (the same head), not the hospital
+    the phrase speaks of, though the hospital's mention covers more of it; "Russia’s defence ministry"
+    is not "Russia", nor "the army and local officials" the army."""
+    from types import SimpleNamespace
+
+    bench = _benchmark()
+    text = ("A surgeon at Ayder Referral Hospital said so. Russia’s defence ministry and the army and local "
+            "officials said.")
+    spans = {p: (text.index(p), text.index(p) + len(p)) for p in (
+        "A surgeon at Ayder Referral Hospital", "A surgeon", "Ayder Referral Hospital", "Russia’s defence ministry",
+        "Russia", "the army and local officials", "the army")}  # fmt: skip
+    draft = SimpleNamespace(local_actors=dict.fromkeys(("surgeon", "ministry", "army-and-officials")), local_places={})
+    d_mentions = {"surgeon": [spans["A surgeon at Ayder Referral Hospital"]],
+                  "ministry": [spans["Russia’s defence ministry"]],
+                  "army-and-officials": [spans["the army and local officials"]]}  # fmt: skip
+    c_mentions = {"ayder-hospital": [spans["Ayder Referral Hospital"]], "ayder-surgeon": [spans["A surgeon"]],
+                  "russia": [spans["Russia"]], "russian-defence-ministry": [(spans["Russia’s defence ministry"][0] + 9,
+                                                                           spans["Russia’s defence ministry"][1])],
+                  "army": [spans["the army"]], "officials": [(spans["the army and local officials"][0] + 13,
+                                                             spans["the army and local officials"][1])]}  # fmt: skip
+    paired = bench.pairing(draft, None, d_mentions, c_mentions, text)
+    assert paired == {"surgeon": "ayder-surgeon", "ministry": "russian-defence-ministry",
+                      "army-and-officials": "officials"}  # fmt: skip
+    # without the text, the closest cover decides, as before: the hospital
+    assert bench.pairing(draft, None, d_mentions, c_mentions)["surgeon"] == "ayder-hospital"
+
+
 def test_the_readme_shows_the_benchmark_as_measured(capsys):
     root = Path(__file__).parents[1]
     if not (root / "README.md").is_file():
