@@ -2501,6 +2501,23 @@ def test_she_said_is_not_the_son_the_text_named_after_her(tmp_path):
     assert [d.names.label(c.asserter) for c in heard] == ["Lorna Dequina"]
 
 
+@pytest.mark.parametrize("body, words, giver", [
+    # the first actor of the sentence that gave the statement, with no verb of saying before it
+    ("Tajik border troops rejected the Kyrgyz accusations in a statement and accused Kyrgyz forces of shelling "
+     "villages. “The Tajik side did not start this fighting,” the statement said.", "did not start",
+     "Tajik border troops"),
+    # the speaker found in that sentence, after the words that gave it
+    ("In a statement emailed to the Kanlaon Quarterly, a spokesman for the NPA's Negros command said the rebels had "
+     "killed 14 soldiers. The statement also said Rolando was not an NPA fighter.", "Rolando was not",
+     "A spokesman for the NPA's Negros command"),
+])  # fmt: skip
+def test_the_statement_speaks_for_whoever_gave_it(tmp_path, body, words, giver):
+    d = _draft_of(tmp_path, body)
+    text = d.article.text
+    said = [c for c in d.claims if any(words in text[s:e] for s, e in ([c.quote] if c.quote else c.evidence))]
+    assert [d.names.label(c.asserter) for c in said] == [giver]
+
+
 def test_a_charge_the_accused_dismisses_is_a_denial(tmp_path):
     d = _draft_of(tmp_path, "Iran accused the Syrian army of shelling Idlib, a charge the army dismisses.",
                   registry=STATES_REGISTRY)  # fmt: skip

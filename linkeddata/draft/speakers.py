@@ -56,6 +56,10 @@ _CLAUSE_WORDS = frozenset("is are was were be been being has have had not will w
                           "must does did do".split())
 
 
+# A statement given: "in a statement", "issued a joint statement", "The battalion’s statement".
+_GIVEN_STATEMENT = re.compile(r"\b(?:[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|’s|'s)\s+(?:[a-z]+\s+)?statement\b")
+
+
 # Words for a relative, and titles, that say a person's sex: the pronoun a later "he said" or "she said"
 # can take (their son is "he", whoever asked after him).
 _FEMININE = {"daughter", "sister", "wife", "mother", "aunt", "niece", "granddaughter", "grandmother", "widow", "mrs",
@@ -471,6 +475,28 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
         extra.append(Hit(hs, he, "actor", ent.id, "speaker"))
         return Speaker(ent.id, f"“{phrase}”: described, not named (rule {ent.rule}, confidence {ent.confidence})")
 
+    def _statement_giver(hs: int, low: str) -> Speaker | None:
+        """"“…,” the statement said": the speaker found before, in the sentence that gave "a statement"
+        ("In a statement emailed to us, a spokesman … said"), or else that sentence's first actor
+        ("Tajik border troops rejected the accusations in a statement")."""
+        if not re.fullmatch(r"(?:the|that) (?:joint )?statement", low):
+            return None
+        given = [m for m in _GIVEN_STATEMENT.finditer(text, max(0, hs - 1500), hs)]
+        region = lay.region_at(given[-1].start()) if given else None
+        if region is None:
+            return None
+        s0, s1 = lay.sentence_at(region, given[-1].start())
+        spoke = [(a.head[0], sp) for a, sp in answers.items() if sp is not None and s0 <= a.head[0] < s1]
+        if spoke:
+            sp = max(spoke, key=lambda x: x[0])[1]
+            return Speaker(sp.id, f"“{low}”: the statement {current.label(sp.id)} gave before it (rule spoken-through, "
+                                  f"confidence 0.6); TODO: check")
+        first = next((h for h in current.hits if h.kind == "actor" and s0 <= h.start < given[-1].start()), None)
+        if first:
+            return Speaker(first.id, f"“{low}”: the statement of {current.label(first.id)}, the first named in the "
+                                     f"sentence that gave it (rule spoken-through, confidence 0.5); TODO: check")
+        return None
+
     def resolve(ask: Ask, outer: Speaker | None) -> Speaker | None:
         hs, he = trim(text, ask.head[0], ask.head[1], " \t,…—–")
         if selfword := re.search(r"\s+(?:itself|themselves|himself|herself)$", text[hs:he]):
@@ -491,7 +517,7 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
         ref = named(text, current, hs, he)
         if ref:
             return Speaker(ref, f"“{phrase}” (rule named, confidence 0.9)")
-        through = _spoken_through(text, current, hs, low)
+        through = _spoken_through(text, current, hs, low) or _statement_giver(hs, low)
         if through:
             return through
         gave = ask.appos and _GAVE_NAME.search(text[ask.appos[0] : ask.appos[1]])
