@@ -2472,6 +2472,15 @@ def test_a_clause_after_and_with_a_speaker_of_its_own_is_that_speaker_s_claim(tm
     ]
 
 
+def test_a_verb_of_saying_after_a_comma_and_and_is_the_first_clause_subject_s(tmp_path):
+    """"On Tuesday Amnesty renewed its call …, and said …": Amnesty's words, not a speaker called "And"."""
+    d = _draft_of(tmp_path, "On Tuesday Amnesty International renewed its call for an inquiry, and said Washington "
+                            "had paid no compensation to any family in the city.")  # fmt: skip
+    text = d.article.text
+    said = [c for c in d.claims if c.evidence and "no compensation" in text[c.evidence[0][0] : c.evidence[-1][1]]]
+    assert [d.names.label(c.asserter) for c in said] == ["Amnesty International"]
+
+
 def test_a_clause_after_and_that_accuses_is_its_subject_s_claim(tmp_path):
     d = _draft_of(tmp_path, "Its fighters have attacked Hema villages, and the UN has accused the group of killings.")
     text = d.article.text

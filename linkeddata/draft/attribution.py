@@ -125,6 +125,12 @@ def subject(text: str, s: int, e: int) -> Attribution | None:
             return None
         head = (head[0], head[0] + cut)
     phrase = text[head[0] : head[1]]
+    before = text[s : head[0]].rstrip()
+    if phrase in ("and", "but") and before.endswith(",") and "," not in before[:-1]:
+        # "On Tuesday Amnesty renewed its call, and said …": no phrase of time before a comma there, but
+        # the first clause, whose subject speaks; read without the comma, as "… renewed its call and said"
+        comma = s + len(before) - 1
+        return subject(text[:comma] + " " + text[comma + 1 :], s, e)
     # "A senior army officer who commands units along the Atbara said": a subject with a relative
     # clause, whose noun comes before "who"
     if re.search(r"\s(?:that|which)\s+(?:the\s|an?\s|[A-Z])", phrase):
