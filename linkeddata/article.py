@@ -116,6 +116,7 @@ _PHOTO = re.compile(
 _NAMES = r"[A-ZÀ-ÖØ-Þ][\w’'.\-]*(?: (?:[A-ZÀ-ÖØ-Þ][\w’'.\-]*|de|van|von|al|el|bin))*"  # "Élodie Ngaba"
 _CREDIT = rf"{_NAMES} ?/ ?{_NAMES}"
 _LABEL = r"(?:Photo|Photograph|Picture|Image|Pictured|Picture credit|Photo credit|Photo courtesy)(?::| by) "
+_CAPS_NAME = r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ’'.\-]+"
 _AGENCIES = r"(?:AP|AFP|Reuters|REUTERS|EPA|Getty Images|Xinhua|Anadolu Agency)"
 _PHOTO_AFTER = re.compile(
     rf"^(?:(?P<caption>[A-Z\"“].*?[.!?”\"])\s*"
@@ -125,7 +126,9 @@ _PHOTO_AFTER = re.compile(
     rf"|(?:Photo|Photograph|Picture|Image) by (?P<i>{_NAMES} for (?:the )?{_NAMES}))"
     rf"|(?P<bracketed>[A-Z\"“][^\[\]]*?)\s*\[(?P<d>{_CREDIT})\]"
     # "…, March 7, 2016 – Karim Name, special to the Outlet": a freelance's credit after a dash
-    rf"|(?P<dashed>[A-Z\"“].*?) [—–] (?P<j>{_NAMES}, special to (?:the )?{_NAMES}))$"
+    rf"|(?P<dashed>[A-Z\"“].*?) [—–] (?P<j>{_NAMES}, special to (?:the )?{_NAMES})"
+    # "…, June 25, 2001. NIKOLA DIMOVSKI (VARDAR WIRE)": a name and its outlet in capitals after the caption
+    rf"|(?P<capsnamed>[A-Z\"“].*?[.!?”\"]) (?P<k>{_CAPS_NAME}(?: {_CAPS_NAME})+ \({_CAPS_NAME}(?: {_CAPS_NAME})*\)))$"
 )
 _CREDIT_LINE = re.compile(rf"^(?:{_LABEL}(?P<credit>{_CREDIT}(?: via {_NAMES})?)"
                           rf"|Credit: (?P<for>{_NAMES} for {_NAMES})"
@@ -167,7 +170,12 @@ _CREDIT_LINE = re.compile(rf"^(?:{_LABEL}(?P<credit>{_CREDIT}(?: via {_NAMES})?)
                           rf"|(?:Taken|Shot|Photographed) by "
                           rf"(?P<assignment>{_NAMES} on assignment for (?:the )?{_NAMES})"
                           # a bare credit of its own, no label: "Russian Defence Ministry/Handout via REUTERS"
-                          rf"|(?P<bare>{_NAMES} ?/ ?{_NAMES}(?: via {_NAMES})?))$")
+                          # "Outlet — photo: Name": the outlet, a dash, a label, the photographer
+                          rf"|(?P<outletlabel>{_NAMES} [—–] (?i:photos?|photographs?|pictures?|images?|pic)(?::| by) "
+                          rf"{_NAMES})"
+                          # a bare credit of its own, no label: "Russian Defence Ministry/Handout via REUTERS",
+                          # "Name/Outlet/File Photo"
+                          rf"|(?P<bare>{_NAMES} ?/ ?{_NAMES}(?: via {_NAMES})?)(?:/(?:File Photo|File|Handout))?)$")
 _MAX_CAPTION = 400
 # The credit before the caption on its line: an outlet or agency in capitals, a slash, a name, a colon.
 _PHOTO_COLON = re.compile(rf"^(?P<credit>[A-Z][A-Z&.’'\-]+(?: [A-Z][A-Z&.’'\-]+)*/{_NAMES}"
@@ -233,7 +241,8 @@ def parse_text(text: str, slug: str, path: Path) -> Article:
 
 def _credit_group(m: re.Match) -> str:
     """The group of a photo-line match that holds the credit: the one that matched, other than the caption."""
-    return next(g for g, v in m.groupdict().items() if v is not None and g not in ("caption", "bracketed", "dashed"))
+    skip = ("caption", "bracketed", "dashed", "capsnamed")
+    return next(g for g, v in m.groupdict().items() if v is not None and g not in skip)
 
 
 def _photo(text: str, content: list[Span]) -> tuple[Photo | None, int]:
@@ -261,7 +270,7 @@ def _photo(text: str, content: list[Span]) -> tuple[Photo | None, int]:
     m = _PHOTO_AFTER.match(first)
     if m:
         group = _credit_group(m)
-        cap = next(g for g in ("bracketed", "dashed", "caption") if m.group(g))
+        cap = next(g for g in ("bracketed", "dashed", "capsnamed", "caption") if m.group(g))
         credit = Span(base + m.start(group), base + m.end(group))
         caption = Span(base + m.start(cap), base + m.end(cap))
         return Photo(line=content[0], identifier=None, credit=credit, caption=caption), 1

@@ -2036,6 +2036,9 @@ def test_curated_annotations_pass_strict(tmp_path):
         ("(c) Bight Wire 2025 / Yacoubou Sanni", "yacoubou-sanni", "bight-wire"),
         ("Shot by Saqib Mir · Chenab Chronicle", "saqib-mir", "chenab-chronicle"),
         ("Camera: Dilshan Perera, Serendib Monthly", "dilshan-perera", "serendib-monthly"),
+        # a file photo's name and outlet; the outlet, a dash and a label before the name
+        ("Farai Dube/Limpopo Review/File Photo", "farai-dube", "limpopo-review"),
+        ("Zambezi Monthly — photo: Lídia Sakaita", "lidia-sakaita", "zambezi-monthly"),
     ],
 )
 def test_a_credit_names_the_photographer_and_the_outlet_apart(tmp_path, credit_line, creator, provider):
@@ -2046,6 +2049,18 @@ def test_a_credit_names_the_photographer_and_the_outlet_apart(tmp_path, credit_l
     assert (d.photo.creator, d.photo.provider) == (creator, provider)
     assert d.names.actor_type(creator) == "person" and d.names.actor_type(provider) == "media-outlet"
 
+
+
+def test_a_name_and_its_outlet_in_capitals_after_the_caption_are_the_credit(tmp_path):
+    """"…, June 25, 2001. NIKOLA DIMOVSKI (VARDAR WIRE)": the caption ran on into the name, which was
+    taken for an agency's."""
+    d = _draft_of(tmp_path, "The war went on through the winter, residents said, and the roads to the north stayed "
+                            "closed to trucks, buses and the few cars that still had fuel for the long drive.",
+                  front="Buses leave Aracinovo near Skopje, June 25, 2001. NIKOLA DIMOVSKI (VARDAR WIRE)\n\n")
+    text = d.article.text
+    assert text[d.photo.caption[0] : d.photo.caption[1]] == "Buses leave Aracinovo near Skopje, June 25, 2001."
+    assert (d.photo.creator, d.photo.provider) == ("nikola-dimovski", "vardar-wire")
+    assert d.names.actor_type("nikola-dimovski") == "person" and d.names.actor_type("vardar-wire") == "media-outlet"
 
 
 @pytest.mark.parametrize(
@@ -2525,6 +2540,25 @@ def test_the_statement_speaks_for_whoever_gave_it(tmp_path, body, words, giver):
     text = d.article.text
     said = [c for c in d.claims if any(words in text[s:e] for s, e in ([c.quote] if c.quote else c.evidence))]
     assert [d.names.label(c.asserter) for c in said] == [giver]
+
+
+def test_a_state_s_name_before_its_troops_is_its_army_where_the_registry_has_one(tmp_path):
+    """"U.S. soldiers", "U.S. troops": the army the registry calls "U.S. forces", not the state; the
+    state alone stays the state."""
+    army = STATES_REGISTRY.replace("places:\n", """\
+  - id: us-armed-forces
+    type: military-force
+    label: United States Armed Forces
+    aliases: [US forces, U.S. forces]
+    part_of: [us-government]
+places:
+""")
+    d = _draft_of(tmp_path, "Rebels left the village under the escort of U.S. soldiers. U.S. troops stayed at the "
+                            "airport, and the U.S. said nothing.", registry=army.replace("aliases: [US]",
+                                                                                          "aliases: [US, U.S.]"))
+    text = d.article.text
+    assert [(text[h.start : h.end], h.id) for h in d.hits if h.id in ("us-armed-forces", "united-states")] == [
+        ("U.S. soldiers", "us-armed-forces"), ("U.S. troops", "us-armed-forces"), ("U.S.", "united-states")]
 
 
 def test_a_charge_the_accused_dismisses_is_a_denial(tmp_path):

@@ -639,9 +639,10 @@ def credit_lead(credit: str) -> str:
 
 
 def photographer_first(credit: str) -> bool:
-    """"Name for Outlet", "NAME FOR OUTLET", "Name via Outlet": the photographer, then whom the photo was
-    taken for or came through."""
-    return bool(re.search(r" (?:for|FOR|via) ", credit))  # "Name via Outlet" too
+    """"Name for Outlet", "NAME FOR OUTLET", "Name via Outlet", "NAME (OUTLET)": the photographer, then whom
+    the photo was taken for or came through."""
+    # "Name via Outlet" too; "NAME (OUTLET)": the outlet in brackets after the name
+    return bool(re.search(r" (?:for|FOR|via) ", credit) or re.fullmatch(r"[^()]+ \([^()]+\)", credit))
 
 
 def _in_credit(lay: Layout, start: int) -> bool:

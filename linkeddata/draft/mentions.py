@@ -59,6 +59,8 @@ _POSSESSIVE_BODY = re.compile(r"[’']s (?:[a-z-]+ ){0,3}(?:ministry|ministries|
                               r"embassy|mission|police|navy|coast guard|border guard|security service|intelligence)\b")
 # A government's name before its troops: "Syrian government forces".
 _GOVERNMENT_FORCES = re.compile(r"^ (?:forces|troops|soldiers)\b")
+# A state's name before its soldiers: "U.S. troops".
+_STATE_TROOPS = re.compile(r"^ (?:forces|troops|soldiers|military)\b")
 # A government's name before the fire of its forces: "Syrian government shelling".
 _GOVERNMENT_FIRE = re.compile(r"^ (?:shelling|bombardment|bombing|air ?strikes|strikes|artillery|warplanes|jets|"
                               r"aircraft|drones)\b")
@@ -741,6 +743,12 @@ def find_names(lay: Layout, index: RegistryIndex, published: datetime.date | Non
                              hint=f"{'within' if kind == 'place' else 'based in'}: {h.id}?")  # fmt: skip
                 entities[ent.id] = ent
             new_hits.append(Hit(span[0], span[1], ent.kind, ent.id, "candidate"))
+            continue
+        # "U.S. troops": a state's name before its soldiers, when the registry has "U.S. forces" (its army)
+        troops = _STATE_TROOPS.match(text[h.end : h.end + 20])
+        army = troops and typ == "state" and index.names.get(norm(f"{text[h.start : h.end]} forces"))
+        if army and army[0] == "actor" and registry.actors[army[1]].type == "military-force":
+            new_hits.append(Hit(h.start, h.end + troops.end(), "actor", army[1], "alias"))
             continue
         # "Syrian government forces": the troops of a government, not the government
         forces = _GOVERNMENT_FORCES.match(text[h.end : h.end + 20])
