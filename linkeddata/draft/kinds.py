@@ -80,6 +80,10 @@ _POPULATION_AFTER = re.compile(
 )
 
 
+# The plural a party's members go by: "the opposition Social Democrats", "some Republicans in Congress".
+_PARTY_PEOPLE = frozenset({"Democrats", "Republicans", "Socialists", "Communists", "Conservatives", "Liberals",
+                           "Greens", "Nationalists", "Unionists", "Peronists"})
+
 # A person's age after the name: "Samira Qassem, 52, a resident of the camp".
 _AGE_AFTER = re.compile(r",\s+\d{1,3}(?:,|\.(?!\d)|;|\)|\s+and\b)")
 
@@ -165,7 +169,10 @@ _ACTING_BEFORE = re.compile(
     r"(?:break(?:s|ing)?|broke|split(?:s|ting)?|sid(?:e|es|ed|ing)) with|"
     # the one made to do or given something: "to force Moscow to pull troops", "buys Manila and Beijing time"
     r"forc(?:e|es|ed|ing)|mak(?:e|es|ing)|made|giv(?:e|es|ing)|gave|buy(?:s|ing)?|bought|persuad(?:e|es|ed|ing)|"
-    r"warn(?:s|ed|ing)?|threaten(?:s|ed|ing)?)"
+    r"warn(?:s|ed|ing)?|threaten(?:s|ed|ing)?|"
+    # the doer of a verb in the passive: "We will not be told by London and Washington", "brokered by Ankara"
+    r"(?:be|been|being|was|were|is|are)\s+(?:[a-z]+ly\s+)?(?:[a-z]{3,}(?:ed|en)|told|sent|held|run|built|won)"
+    r"(?:\s+(?:for|out|off|up))?\s+by)"
     r"\s+(?:the\s+)?(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*(?:,\s+|,?\s+and\s+)(?:the\s+)?)*$"
 )
 
@@ -455,6 +462,10 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
         _state_possessive(text, s) for s, _ in spans
     ):  # "Venezuela’s National Electoral Council", "Pakistan’s National Security Committee"
         return "actor", "government", f"head-word “{words[-1]}” after a country's name", 0.6, None, None
+    if head == "organization" and cap[-1].rstrip("s") in _STATE_BODIES and (
+        "Electoral" in cap or any(gazetteer.country(" ".join(cap[:k])) for k in range(1, min(4, len(cap))))
+    ):  # "Zimbabwe Electoral Commission", "Kenya Wildlife Service": a state's body named for the state
+        return "actor", "government", f"head-word “{words[-1]}” of a country's body", 0.6, None, None
     at = next((i for i, w in enumerate(words) if w in ("in", "of", "for")), None)
     if at and lx.kind_of_word(cap[at - 1]) == "government":  # "Department of State Services", "Ministry of Defence"
         return "actor", "government", f"head-word “{words[at - 1]}” before “{words[at]}”", 0.7, None, None
@@ -500,6 +511,10 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
     if len(words) > 1 and any(re.match(r" \([A-Z]{2,}\)", text[e : e + 12]) for _, e in spans):
         # "Barisan Revolusi Nasional (BRN)": a name with an acronym after it is no person's
         return "actor", "armed-group" if conflict else "organization", "name-with-an-acronym", 0.5, None, None
+    if words[-1] in _PARTY_PEOPLE and not located:  # "the opposition Social Democrats", "some Republicans"
+        return "actor", "organization", "a party's name for its members", 0.6, None, None
+    if name == "West" and all(re.search(r"\b[Tt]he\s+$", text[max(0, s - 4) : s]) for s, _ in spans):
+        return "actor", "organization", "“the West”: states together", 0.6, None, None  # "brokered by the West"
     if len(words) == 1:
         if name in lx.organisation_acronyms:
             return "actor", "organization", "acronym of an international organisation", 0.7, None, None
