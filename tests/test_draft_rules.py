@@ -810,6 +810,12 @@ def test_the_speaker_index_does_not_depend_on_the_order_of_the_questions(tmp_pat
          "“the West”: states together"),
         # a township is a place, among words of fighting too
         ("Gunmen attacked the Kibera slum overnight.", "Kibera", "place", None, "place-words-around"),
+        # a movement's army, described as an army; a force whose soldiers are named before it
+        ("Major Sapalo, 41, of the Armed Forces for the Liberation of Angola, the army of UNITA, said so.",
+         "Armed Forces for the Liberation of Angola", "actor", "armed-group",
+         "described-as-“army”, with a movement's word"),
+        ("Soldiers of the Joint Task Force check a pick-up truck at a roadblock near the town.", "Joint Task Force",
+         "actor", "military-force", "soldiers of the “Force”"),
         # a party's name for its members
         ("The coalition also includes the opposition Social Democrats, who joined in May.", "Social Democrats",
          "actor", "organization", "a party's name for its members"),
@@ -2577,6 +2583,16 @@ def test_the_doer_of_a_verb_in_the_passive_acts(tmp_path):
                   registry=STATES_REGISTRY)  # fmt: skip
     text = d.article.text
     assert [h.id for h in d.hits if text[h.start : h.end] == "Washington"] == ["us-government"]
+
+
+def test_single_quotation_marks_outside_double_ones_are_the_article_s_own(tmp_path):
+    """‘We will not be told …,’ the official said: the official's words, though the article quotes in single
+    marks there; an apostrophe ("the farmers’ sons", "Mugabe’s") opens or closes nothing."""
+    d = _draft_of(tmp_path, "The regional body met on Monday. ‘We will not be told by London what to do about a member "
+                            "state,’ the official said. The farmers’ sons left Mugabe’s country.")  # fmt: skip
+    text = d.article.text
+    quoted = [text[c.quote[0] : c.quote[1]] for c in d.claims if c.quote]
+    assert quoted == ["We will not be told by London what to do about a member state"]
 
 
 def test_a_charge_the_accused_dismisses_is_a_denial(tmp_path):

@@ -80,6 +80,9 @@ _POPULATION_AFTER = re.compile(
 )
 
 
+# A state's soldiers before the name of their force: "Soldiers of the Joint Task Force".
+_SOLDIERS_OF = re.compile(r"\b(?:[Ss]oldiers|[Tt]roops|[Mm]arines|[Pp]aratroopers|[Ss]ervicemen)\s+of\s+(?:the\s+)?$")
+
 # The plural a party's members go by: "the opposition Social Democrats", "some Republicans in Congress".
 _PARTY_PEOPLE = frozenset({"Democrats", "Republicans", "Socialists", "Communists", "Conservatives", "Liberals",
                            "Greens", "Nationalists", "Unionists", "Peronists"})
@@ -400,6 +403,9 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
     told = next((d for s, e in spans if (d := described(text, s, e))), None)
     if told and told[0] == "military-force" and (force := _force(cap)):
         return "actor", *force, 0.6, None, None  # "the Arakan Army, an army of the Rakhine"
+    if told and told[0] == "military-force" and _INSURGENT_WORDS.search(name):
+        # "the Armed Forces for the Liberation of Angola, the army of UNITA": a movement's army
+        return "actor", "armed-group", f"described-as-“{told[1]}”, with a movement's word", 0.6, None, None
     if told:
         kind = "place" if told[0] == "place" else "actor"
         return kind, None if kind == "place" else told[0], f"described-as-“{told[1]}”", 0.7, None, None
@@ -457,6 +463,10 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
     ):
         return "actor", "armed-group", f"head-word “{cap[-1]}” among words of armed conflict", 0.5, None, None
     if head == "military-force" and (force := _force(cap)):
+        if force[0] == "armed-group" and not _INSURGENT_WORDS.search(name) and any(
+            _SOLDIERS_OF.search(text[max(0, s - 24) : s]) for s, _ in spans
+        ):  # "Soldiers of the Joint Task Force": soldiers are a state's
+            return "actor", "military-force", f"soldiers of the “{cap[-1]}”", 0.6, None, None
         return "actor", *force, 0.6 if force[0] == "armed-group" else 0.7, None, None
     if head == "organization" and cap[-1].rstrip("s") in _STATE_BODIES and any(
         _state_possessive(text, s) for s, _ in spans

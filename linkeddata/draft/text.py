@@ -192,7 +192,9 @@ def regions(article: Article, photo: Photo | None = None) -> tuple[Region, ...]:
 
 
 def quotations(text: str, region: Region) -> tuple[Quotation, ...]:
-    """Double quotation marks in a region, with single ones nested inside them."""
+    """Double quotation marks in a region, with single ones nested inside them; single ones outside
+    any double ones too, as the article's own quotation marks (‘We will not be told …,’ the official
+    said)."""
     found, i = [], region.start
     while i < region.end:
         ch = text[i]
@@ -200,6 +202,11 @@ def quotations(text: str, region: Region) -> tuple[Quotation, ...]:
             j = text.find("”", i + 1, region.end)
         elif ch == '"':
             j = text.find('"', i + 1, region.end)
+        elif ch == "‘" and (i == region.start or text[i - 1] in " \t\u00a0([—–"):
+            j = _single_close(text, i, region.end)
+            if j == -1:
+                i += 1
+                continue
         else:
             i += 1
             continue
@@ -208,6 +215,19 @@ def quotations(text: str, region: Region) -> tuple[Quotation, ...]:
         found.append(Quotation(q.open, q.close, q.start, q.end, q.terminal, region, _nested(text, region, q)))
         i = close + 1
     return tuple(found)
+
+
+def _single_close(text: str, open_: int, end: int) -> int:
+    """Where a single quotation mark opened at ``open_`` closes: a ’ after the words' own punctuation
+    (“…,’ he said”) or before a sentence's ("… ‘quiet diplomacy’."), not an apostrophe ("Mugabe’s",
+    "farmers’ sons"); -1 if none does."""
+    for m in range(open_ + 2, end):
+        if text[m] == "’" and (text[m - 1] in ",.?!…—–" or (m + 1 < end and text[m + 1] in ",.;:?!")
+                               or m + 1 == end):  # fmt: skip
+            return m
+        if text[m] == "‘" or text[m] in "“\"":
+            return -1  # another quotation opens first: this one is no quotation mark
+    return -1
 
 
 def _quotation(text: str, region: Region, open_: int, close: int) -> Quotation:
