@@ -716,7 +716,8 @@ def draft(article, out_file, force, registry, quiet) -> None:
     places the content names, every mention anchored; new names typed by a rule that says which
     and how sure; quotations and reported speech with their speaker, listener and chain; hedged
     sentences with their cue; relationships and events where a rule is confident; the photo line,
-    the contributor line, the publisher, and dates resolved against the publication date. What the
+    the byline's authors, the contributor line, the publisher, and dates resolved against the
+    publication date. What the
     rules cannot decide is left as a TODO comment, never guessed. The draft says `status: draft`:
     `ld-export build` accepts it unedited with warnings, `ld-export build --strict` refuses it.
     Identical input gives identical output.

@@ -2782,6 +2782,26 @@ def test_an_outlet_s_credit_before_the_caption_with_a_colon_names_the_publisher(
     assert [x.value for x in d.dates if d.article.text[x.start : x.end] == "last month"] == ["2003-07"]
 
 
+@pytest.mark.parametrize("byline, authors", [
+    ("By Helen Achterberg, with additional reporting by Davor Simic", ["Helen Achterberg"]),
+    ("Analysis | Anjali Barua, North-east correspondent | Imphal, 13 September 2024", ["Anjali Barua"]),
+    ("Live | Ines Montalvo in Guayaquil and Tomas Reyes in Quito | Wednesday 10 January 2024",
+     ["Ines Montalvo", "Tomas Reyes"]),
+    ("Laila Karimi (now) and Daniel Hart (earlier) | Friday 13 August 2021", ["Laila Karimi", "Daniel Hart"]),
+    ("Reporting: Prisca Dzaba in Bunia and Olivier Kanku in Kinshasa", ["Prisca Dzaba", "Olivier Kanku"]),
+    ("Words by Laila Hanum | Photographs by Dian Puspita | August 16, 2003", ["Laila Hanum"]),
+    ("Long read | 22 May 2009", []),
+])  # fmt: skip
+def test_a_byline_names_the_authors(tmp_path, byline, authors):
+    """The draft left every author to the annotator; not a photographer, a contributor of "additional
+    reporting", a reporter's role or a label."""
+    d = _draft_of_text(tmp_path, f"After the vote\n\n{byline}\n\nThe count went on through the night, officials "
+                                 "said, and the results were expected on Friday.\n")  # fmt: skip
+    assert [d.names.label(a) for a, _ in d.authors] == authors
+    if authors:
+        assert "  authors:\n    - actor: " in render(d)
+
+
 def test_a_live_blog_s_time_stamp_with_an_h_is_no_part_of_the_sentence(tmp_path):
     d = _draft_of(tmp_path, "19h05 – Residents laid out dozens of bodies on a square in Idlib overnight.")
     text = d.article.text

@@ -46,7 +46,7 @@ from .rules import sentences as s_rules
 from .rules.events import DraftEvent, find_events
 from .rules.relationships import DraftRelationship, find_relationships
 from .speakers import build as build_speakers
-from .text import Layout, Span, layout, name_pattern, overlaps
+from .text import Layout, Span, layout, name_pattern, overlaps, trim
 
 UNKNOWN_PUBLISHER = "unknown-publisher"
 
@@ -95,6 +95,7 @@ class Draft:
     contributors: tuple[tuple[str, Span], ...]
     photo: PhotoDraft | None
     open_sentences: tuple[Span, ...]
+    authors: tuple[tuple[str, Span], ...] = ()
 
     @property
     def hits(self) -> tuple[Hit, ...]:
@@ -269,6 +270,51 @@ def _lines(lay: Layout, names: Names, dates: Dates):
     return tuple(contributors), photo
 
 
+# A byline's part: "By Helen Marais, Southern Africa correspondent", "Live updates by Natalia Giménez in
+# Concepción", "Words and photographs by Regina Villaflor", "Written by Aditi Raghavan" (not "Photographs
+# by …": a photographer's).
+_BYLINE = re.compile(r"(?:(?:(?:Live updates|Live coverage|Coverage|Updates|Words|Text|Story|Reporting|Report|Analysis|"
+                     r"Written|Compiled|Edited)(?: and (?:photographs|pictures|photos))? )?[Bb][Yy]|"
+                     r"(?:Reporting|Coverage|Words|Text|Story)(?: and (?:photographs|pictures|photos))?:)"
+                     r"\s+(?=[A-ZÀ-ÖØ-Þ])")
+# A reporter's role after the name: "Anjali Barua, North-east correspondent".
+_ROLE = re.compile(r"(?i)\b(?:correspondent|editor|reporter|writer|columnist|analyst|bureau chief|staff writer)$")
+
+
+def _authors(lay: Layout, names: Names) -> tuple[tuple[str, Span], ...]:
+    """The persons a byline before the story names, with the byline's part that names them: after "By"
+    and its kin, or a part that is only names, each with where it was written from ("Inés Montalvo in
+    Guayaquil and Tomás Reyes in Quito"), or a name with its role ("Anjali Barua, North-east
+    correspondent"). Not one after "additional reporting by": a contributor's."""
+    text = lay.text
+    out: list[tuple[str, Span]] = []
+    # the short lines before the story, a live blog's long line of fields too
+    lines = [r for r in [r for r in lay.regions if r.kind == "paragraph"][:4] if r.end - r.start <= 220]
+    for line in lines:
+        for part in re.finditer(r"(?:[^|·—–]|(?<=\S)[—–](?=\S))+", text[line.start : line.end]):
+            ps, pe = trim(text, line.start + part.start(), line.start + part.end())
+            hits = [h for h in names.hits if ps <= h.start < pe]
+            persons = [h for h in hits if h.kind == "actor" and names.actor_type(h.id) == "person"
+                       and not _ROLE.search(text[h.start : h.end])]  # fmt: skip
+            if not persons:
+                continue
+            rest = text[ps:pe]
+            for h in sorted(hits, key=lambda h: -h.start):
+                rest = rest[: h.start - ps] + " " * (h.end - h.start) + rest[h.end - ps :]
+            # (a place for each, or two names at least: a label alone, "Long read", is no byline)
+            only_names = re.fullmatch(r"(?:\s|,|\band\b|\bin\b|\([a-z ]+\))*", rest) and (
+                len(persons) > 1 or any(h.kind == "place" for h in hits))
+            with_role = len(persons) == 1 and persons[0].start == ps and _ROLE.search(text[persons[0].end : pe])
+            if not (_BYLINE.match(text[ps:pe]) or only_names or with_role):
+                continue
+            for h in persons:
+                if re.search(r"reporting\s+by\s+(?:[A-Z][\w’'-]*\s+)*$", text[ps : h.start]) and h.start > ps + 12:
+                    continue  # "By Helen Achterberg, with additional reporting by Davor Šimić"
+                if h.id not in [a for a, _ in out]:
+                    out.append((h.id, (ps, pe)))
+    return tuple(out)
+
+
 def _draft(article: Article, registry: Registry, registry_note: str) -> Draft:
     lay = layout(article)
     index = registry_index(registry)
@@ -304,7 +350,7 @@ def _draft(article: Article, registry: Registry, registry_note: str) -> Draft:
     published = dates.published[0].isoformat() if dates.published else (f"{month[0]}-{month[1]:02d}" if month else None)
     return Draft(article, registry, registry_note, publisher, publisher_note, names, tuple(claims),
                  tuple(unattributed), dates.found, published, tuple(relationships), tuple(events), contributors,
-                 photo, open_sentences)  # fmt: skip
+                 photo, open_sentences, _authors(lay, names))  # fmt: skip
 
 
 # --------------------------------------------------------------------------------------------

@@ -103,6 +103,11 @@ def render(d: Draft) -> str:
         w.add(f"  date_published: {yaml_string(d.published)}", f"the date line{words}; TODO: check")
     else:
         w.note("  ", "TODO: date_published: the date of publication, from the source (the text does not give it)")
+    if d.authors:
+        w.lines.append("  authors:")
+        for ref, span in d.authors:
+            w.add(f"    - actor: {_id(ref)}", "named in the byline; TODO: check")
+            w.lines.append(f"      evidence: {w.quote(span)}")
     if d.contributors:
         w.lines.append("  contributors:")
         for ref, span in d.contributors:
