@@ -2595,6 +2595,13 @@ def test_single_quotation_marks_outside_double_ones_are_the_article_s_own(tmp_pa
     assert quoted == ["We will not be told by London what to do about a member state"]
 
 
+def test_a_place_before_a_comma_is_a_lead_in_not_the_speaker(tmp_path):
+    """"Inside Aracinovo, a man who stayed behind … said …": the man's words, not the article's."""
+    d = _draft_of(tmp_path, "Inside Aracinovo, a man who stayed behind through the shelling said by telephone that "
+                            "most houses on his street had been hit.")  # fmt: skip
+    assert [(c.rule, d.names.label(c.asserter)) for c in d.claims] == [("reported", "A man")]
+
+
 def test_a_charge_the_accused_dismisses_is_a_denial(tmp_path):
     d = _draft_of(tmp_path, "Iran accused the Syrian army of shelling Idlib, a charge the army dismisses.",
                   registry=STATES_REGISTRY)  # fmt: skip

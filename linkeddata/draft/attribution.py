@@ -46,6 +46,7 @@ def _patterns() -> dict[str, re.Pattern]:
             r"(?:An?|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|\d{1,2}|Hours|Days|Weeks|Months) "
             r"(?:(?:hour|day|week|month|year)s? )?later),?\s+)?"
             r"(?:(?:In|On|At|After|Before|During|Speaking|Asked|Earlier|Later|Last|This|Whatever|Whoever|Wherever|When|"
+            r"Inside|Outside|Across|Near|Around|Along|Beyond|Within|"
             r"Whenever|While|Although|Though|If|Because|Since|Despite|Until|Once|Unless"
             r"|after|before|when|while|once"
             # "Hours after the announcement, Eritrea said", "Two days before the vote, …"
