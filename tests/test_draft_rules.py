@@ -2602,6 +2602,12 @@ def test_a_place_before_a_comma_is_a_lead_in_not_the_speaker(tmp_path):
     assert [(c.rule, d.names.label(c.asserter)) for c in d.claims] == [("reported", "A man")]
 
 
+def test_according_to_two_sources_is_the_first_s_claim(tmp_path):
+    """"according to the MDC and to several diplomats in Harare": the MDC, not one speaker of them all."""
+    d = _draft_of(tmp_path, "What followed, according to the MDC and to several diplomats in Harare, was planned.")
+    assert [d.names.label(c.asserter) for c in d.claims] == ["MDC"]
+
+
 def test_a_charge_the_accused_dismisses_is_a_denial(tmp_path):
     d = _draft_of(tmp_path, "Iran accused the Syrian army of shelling Idlib, a charge the army dismisses.",
                   registry=STATES_REGISTRY)  # fmt: skip

@@ -501,6 +501,8 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
         hs, he = trim(text, ask.head[0], ask.head[1], " \t,…—–")
         if selfword := re.search(r"\s+(?:itself|themselves|himself|herself)$", text[hs:he]):
             he = hs + selfword.start()  # "Moscow itself accused Baku": Moscow
+        if second := re.search(r",?\s+and\s+(?:to|from)\s+", text[hs:he]):
+            he = hs + second.start()  # "according to the MDC and to several diplomats": the first source
         phrase = text[hs:he]
         if not phrase:
             return None
