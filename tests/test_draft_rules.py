@@ -2608,6 +2608,18 @@ def test_according_to_two_sources_is_the_first_s_claim(tmp_path):
     assert [d.names.label(c.asserter) for c in d.claims] == ["MDC"]
 
 
+@pytest.mark.parametrize("body, who", [
+    ("Investigators suspect that the group also collects protection money from ranchers.", "Investigators"),
+    ("Security sources on both sides of the border suspect that the Real IRA has formed an alliance.",
+     "Security sources (unnamed)"),
+    ("Two suspected militants were killed, police said.", "Police"),  # a participle suspects nothing
+])  # fmt: skip
+def test_those_who_suspect_hold_the_suspicion(tmp_path, body, who):
+    """"Investigators suspect that …": the investigators' hedged claim, not the article's."""
+    d = _draft_of(tmp_path, body)
+    assert [(d.names.label(c.asserter), c.hedge) for c in d.claims] == [(who, "suspected")]
+
+
 def test_a_charge_the_accused_dismisses_is_a_denial(tmp_path):
     d = _draft_of(tmp_path, "Iran accused the Syrian army of shelling Idlib, a charge the army dismisses.",
                   registry=STATES_REGISTRY)  # fmt: skip
