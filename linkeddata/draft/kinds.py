@@ -387,6 +387,9 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
     if len(words) == 2 and words[0] in ("North", "South", "East", "West") and not lx.kind_of_word(words[1]) and (
             words[1] not in lx.peoples and not index.names.get(norm(words[1]))):  # fmt: skip
         return "place", None, "a point of the compass before a name", 0.6, None, None  # "West Timor", "North Kivu"
+    if len(words) == 1 and not located and not name.isupper() and any(
+            _AGE_AFTER.match(text[e : e + 12]) for _, e in spans):  # fmt: skip
+        return "actor", "person", "a name before an age", 0.7, None, None  # "Iskandar, 22, who sold fish"
     city = gazetteer.city(name, countries)
     if city and name.isupper() and len(name) <= 4 and not any(text[e : e + 1] == "," and text[s - 1 : s] in ("", "\n")
                                                               for s, e in spans):  # fmt: skip

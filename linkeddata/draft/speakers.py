@@ -273,7 +273,7 @@ def _source_kind(text: str, hs: int, he: int) -> tuple[str, str] | None:
     """(actor type, rule) of a described source that is no one person: a noun of the lexicon's
     `source_nouns` ("local media", "UN figures", "a UN investigation"), or a plural ("members of his
     party", "health workers in the town"); None for a person ("a commander of the task force")."""
-    noun = _head_noun(text, hs, he, _OF + "|in|at|on|who|which|that")
+    noun = _head_noun(text, hs, he, _OF + "|in|at|on|who|whose|which|that")
     if noun is None:
         return None
     typ = lexicon().source_nouns.get(noun)
