@@ -2353,6 +2353,11 @@ def test_a_place_named_with_an_acronym_is_drafted_without_aliases(tmp_path):
          "organization", "described-by-a-plural-“members”"),
         ("The convoy was stopped at dawn, according to a commander of the task force.",
          "A commander of the task force", "person", "described-speaker"),
+        # a plural that opens the sentence, or "people", is no one person
+        ("Investigators said on Tuesday that they had arrested two more men.", "Investigators", "organization",
+         "described-by-a-plural-“investigators”"),
+        ("The bodies were tied at the wrists, according to people at the square.", "People at the square",
+         "organization", "described-by-a-plural-“people”"),
         # "whose" opens a clause: "son … serves" is no plural noun of hers
         ("“Nobody tells us anything,” said a woman whose son serves at the base.",
          "A woman whose son serves at the base", "person", "described-speaker"),

@@ -266,7 +266,9 @@ def _head_noun(text: str, hs: int, he: int, before: str = _OF) -> str | None:
     phrase = text[hs : _core(text, hs, he)]
     phrase = re.split(rf"\s(?:{before})\s", phrase)[0]
     words = [w for w in re.findall(r"[A-Za-z’'-]+", phrase) if w.lower() != "the"]
-    return words[-1].lower() if words and words[-1][0].islower() else None
+    # (a noun that opens the sentence has its capital only there: "Investigators said …")
+    first = len(words) == 1 and phrase.lstrip().startswith(words[0]) and not lexicon().kind_of_word(words[0])
+    return words[-1].lower() if words and (words[-1][0].islower() or first) else None
 
 
 def _source_kind(text: str, hs: int, he: int) -> tuple[str, str] | None:
@@ -282,7 +284,8 @@ def _source_kind(text: str, hs: int, he: int) -> tuple[str, str] | None:
     if noun in ("leaders", "rulers") and (whose := re.match(r"(?:the\s+)?([A-Z][\w ]+?)[’']s\s", text[hs:he])) and (
             gazetteer.country(whose.group(1))):  # fmt: skip
         return "government", f"a state's “{noun}”"  # "Moldova’s leaders have accused Moscow …"
-    if noun.endswith("s") and not noun.endswith(("ss", "us")) and noun not in lexicon().pronouns:
+    if (noun.endswith("s") and not noun.endswith(("ss", "us")) or noun in ("men", "women", "people", "several")) and (
+            noun not in lexicon().pronouns):  # fmt: skip
         return "organization", f"described-by-a-plural-“{noun}”"
     return None
 
