@@ -112,7 +112,8 @@ _PHOTO = re.compile(
 # "Picture by Name for the Outlet" or "– Name, special to the Outlet" after the caption; "Credit…Name for
 # Outlet"; "Photo by Name, distributed by Outlet"; "Name took this picture for The Outlet" or "Taken by Name
 # on assignment for Outlet" before it; a bare "Body/Handout via AGENCY" or "OUTLET / Name" line; "Photo:
-# Outlet staff photographer Name".
+# Outlet staff photographer Name"; "NAME (OUTLET)" in capitals after the caption on its line;
+# "Name/Outlet/File Photo" or "Outlet — photo: Name" under it.
 _NAMES = r"[A-ZÀ-ÖØ-Þ][\w’'.\-]*(?: (?:[A-ZÀ-ÖØ-Þ][\w’'.\-]*|de|van|von|al|el|bin))*"  # "Élodie Ngaba"
 _CREDIT = rf"{_NAMES} ?/ ?{_NAMES}"
 _LABEL = r"(?:Photo|Photograph|Picture|Image|Pictured|Picture credit|Photo credit|Photo courtesy)(?::| by) "
