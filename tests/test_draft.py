@@ -399,7 +399,7 @@ def test_cli_errors_are_one_paragraph_with_exit_2(tmp_path):
 @pytest.mark.parametrize(
     "slug,counts",
     [
-        ("great-lakes-dispatch-2012-m23-takes-goma", {"claims": 22, "relationships": 0, "events": 3}),
+        ("great-lakes-dispatch-2012-m23-takes-goma", {"claims": 23, "relationships": 0, "events": 3}),  # a doubt too
         ("levant-ledger-2015-pentagon-denies-assad-ban", {"claims": 20, "relationships": 2, "events": 3}),
     ],
 )

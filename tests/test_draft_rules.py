@@ -2631,6 +2631,31 @@ def test_those_who_suspect_hold_the_suspicion(tmp_path, body, who):
     assert [(d.names.label(c.asserter), c.hedge) for c in d.claims] == [(who, "suspected")]
 
 
+@pytest.mark.parametrize("body, reported, caveat", [
+    ("A Kurdish commander said at least ten Peshmerga had been killed, a figure the Herald could not independently "
+     "verify.", "said at least ten Peshmerga had been killed", "a figure the Herald could not independently verify"),
+    ("Residents said soldiers had burned the market, though we could not confirm this.",
+     "said soldiers had burned the market", "though we could not confirm this"),
+    ("Kurdish officials said staff had been told to leave, but the oil ministry has not confirmed that.",
+     "said staff had been told to leave", "but the oil ministry has not confirmed that"),
+    ("The army said 12 rebels died, a figure that could not be checked independently.", "said 12 rebels died",
+     "a figure that could not be checked independently"),
+])  # fmt: skip
+def test_what_the_article_could_not_verify_is_its_own_claim(tmp_path, body, reported, caveat):
+    """"…, a figure the Herald could not independently verify": the outlet's doubt, a claim of its own; the
+    speaker's claim ends before it, and its "could" hedges nothing the speaker said."""
+    d = _draft_of(tmp_path, body)
+    text = d.article.text
+    got = [(c.rule, d.names.label(c.asserter), c.hedge, text[c.evidence[0][0] : c.evidence[0][1]]) for c in d.claims]
+    assert got[1:] == [("caveat", "Meridian Press", "asserted", caveat)]
+    assert got[0][2:] == ("asserted", reported) and got[0][1] != "Meridian Press"
+
+
+def test_a_speaker_who_could_not_confirm_is_no_caveat_of_the_article(tmp_path):
+    d = _draft_of(tmp_path, "The army could not confirm the figure, a spokesman said.")
+    assert [c.rule for c in d.claims] == ["said-after"]
+
+
 def test_a_charge_the_accused_dismisses_is_a_denial(tmp_path):
     d = _draft_of(tmp_path, "Iran accused the Syrian army of shelling Idlib, a charge the army dismisses.",
                   registry=STATES_REGISTRY)  # fmt: skip

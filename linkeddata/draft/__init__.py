@@ -54,6 +54,7 @@ UNKNOWN_PUBLISHER = "unknown-publisher"
 CLAIM_RULES: tuple[ClaimRule, ...] = (
     ClaimRule("quotation", q_rules.find, q_rules.make, False),
     ClaimRule("denial", r_rules.find_denials, r_rules.make, False),
+    ClaimRule("caveat", r_rules.find_caveats, r_rules.make_caveat, False),
     ClaimRule("relative", r_rules.find_relative, r_rules.make, False),
     ClaimRule("quoted-as-saying", r_rules.find_quoted_as_saying, r_rules.make, True),
     ClaimRule("according-to", r_rules.find_according_to, r_rules.make, True),

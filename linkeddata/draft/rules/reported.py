@@ -254,6 +254,45 @@ def find_denials(lay: Layout) -> list[Found]:
     return out
 
 
+# The article's doubt about what it reports: "…, a figure the Herald could not independently verify", "…,
+# a claim the police have not confirmed", "…, though we could not confirm this", "… killed, but the oil
+# ministry has not confirmed that".
+_NOT_VERIFIED = (r"(?:(?:could|can|did|does|do|has|have|had)\s*(?:not|n[’']t)|cannot|"
+                 r"(?:was|were|is|are)\s+(?:not\s+)?unable\s+to)")
+_CHECKED = r"(?:be\s+)?(?:independently\s+)?(?:verif|confirm|check|corroborat|address)\w*(?:\s+independently)?"
+_CAVEAT = re.compile(
+    rf",\s+(?:(?:a|an)\s+(?:figure|claim|toll|number|count|account|report|estimate|allegation|charge|version)\s+"
+    rf"(?:that\s+)?(?:(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*|we|it|they|reporters|journalists|"
+    rf"the\s+[a-z]+(?:\s+[a-z]+)?)?\s*{_NOT_VERIFIED}\s+{_CHECKED}"
+    rf"|(?:but|though|although)\s+(?:we|it|this|that|(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*|"
+    rf"the\s+[a-z]+(?:\s+[a-z]+)?)\s+{_NOT_VERIFIED}\s+{_CHECKED}(?:\s+(?:this|that|it|them|the\s+[a-z]+))?)"
+    r"(?=\s*[.,;]|\s*$)"
+)
+
+
+def find_caveats(lay: Layout) -> list[Found]:
+    """"…, a figure the Herald could not independently verify": the article's own claim that what it
+    reports is unverified, apart from the reported claim."""
+    text = lay.text
+    out = []
+    for _r, s, e, quoted in _sentences(lay):
+        if quoted:
+            continue
+        for m in _CAVEAT.finditer(text, s, e):
+            evidence = trim(text, m.start() + 1, m.end(), " \t.,")
+            out.append(Found("caveat", m.start(), None, evidence=evidence))
+    return out
+
+
+def make_caveat(found: Found, ctx: Context) -> list[DraftClaim]:
+    return [DraftClaim(
+        id="", label="TODO: in one sentence, what the article could not verify", asserter=ctx.publisher,
+        hedge="asserted", sort=found.evidence[0], section="publisher", evidence=(found.evidence,),
+        notes=("the article's doubt about what it reports (rule caveat, confidence 0.7); TODO: doubts_source: the "
+               "claim before it in the sentence",), rule="caveat",
+    )]  # fmt: skip
+
+
 _QUOTED_AS_SAYING = re.compile(r"\bquoted\s+(?P<head>[^,.;“”]{2,80}?)\s+as\s+saying\s+(?:that\s+)?")
 
 
@@ -324,8 +363,11 @@ def make(found: Found, ctx: Context) -> list[DraftClaim]:
             chain = (Hop(outlet, "quoted", publisher=outlet, evidence=((by[0], attr.head[1]),)),)
         else:
             notes.append(f"TODO: passed on by “{text[by[0] : by[1]]}”: add the hop if it is an outlet")
-    hedge, cues, hedge_notes = hedge_of(ctx.cues(found.evidence))
-    evidence = (found.evidence,)
+    span = found.evidence
+    if doubt := _CAVEAT.search(text, *span):  # "…, a figure the Herald could not verify": the article's own
+        span = trim(text, span[0], doubt.start(), " \t,")
+    hedge, cues, hedge_notes = hedge_of(ctx.cues(span))
+    evidence = (span,)
     return [DraftClaim(
         id="", label=f"TODO: in one sentence, what {ctx.label(speaker.id)} says, as the article reports it",
         asserter=speaker.id, hedge=hedge, sort=found.sort, section="reported", cues=cues, evidence=evidence,
