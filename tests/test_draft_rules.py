@@ -2651,6 +2651,24 @@ def test_what_the_article_could_not_verify_is_its_own_claim(tmp_path, body, repo
     assert got[0][2:] == ("asserted", reported) and got[0][1] != "Meridian Press"
 
 
+@pytest.mark.parametrize("body, said", [
+    ("The army has not commented.", "The army has not commented"),
+    ("Fighting continued overnight, and the group has not commented on the claim.",
+     "the group has not commented on the claim"),
+    ("Kataib Hezbollah could not be reached for comment.", "Kataib Hezbollah could not be reached for comment"),
+    ("The rebels said they took the town; the government did not respond to requests for comment.",
+     "the government did not respond to requests for comment"),
+])  # fmt: skip
+def test_one_who_has_not_commented_is_the_article_s_claim(tmp_path, body, said):
+    """"The army has not commented.": the outlet's claim (too short for a sentence of its own before; "could
+    not be reached" read as a hedge)."""
+    d = _draft_of(tmp_path, body)
+    text = d.article.text
+    got = [(c.rule, d.names.label(c.asserter), c.hedge, text[c.evidence[0][0] : c.evidence[0][1]]) for c in d.claims
+           if c.rule == "no-comment" or c.asserter == "meridian-press"]  # fmt: skip
+    assert got == [("no-comment", "Meridian Press", "asserted", said)]
+
+
 def test_a_speaker_who_could_not_confirm_is_no_caveat_of_the_article(tmp_path):
     d = _draft_of(tmp_path, "The army could not confirm the figure, a spokesman said.")
     assert [c.rule for c in d.claims] == ["said-after"]

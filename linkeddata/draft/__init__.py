@@ -61,6 +61,7 @@ CLAIM_RULES: tuple[ClaimRule, ...] = (
     ClaimRule("view", r_rules.find_view, r_rules.make, True),
     ClaimRule("reported", r_rules.find_reported, r_rules.make, True),
     ClaimRule("said-after", r_rules.find_said_after, r_rules.make, True),
+    ClaimRule("no-comment", r_rules.find_no_comment, r_rules.make_no_comment, True),
     ClaimRule("hedged", s_rules.find_hedged, s_rules.make_hedged, True),
     ClaimRule("publisher", s_rules.find_publisher, s_rules.make_publisher, True),
 )

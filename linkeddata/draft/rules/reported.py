@@ -293,6 +293,50 @@ def make_caveat(found: Found, ctx: Context) -> list[DraftClaim]:
     )]  # fmt: skip
 
 
+# One who has said nothing yet: "The army has not commented.", "…, and the group has not responded to
+# requests for comment", "Kataib Hezbollah could not be reached for comment".
+_NO_COMMENT = re.compile(
+    r"(?P<who>(?:[Tt]he\s+|[Ii]ts\s+|[Tt]heir\s+|[Hh]is\s+|[Hh]er\s+)?(?:[\w’'-]+\s+){0,5}?[\w’'-]+)\s+"
+    r"(?:(?:has|have|had|did|does|do)\s+not\s+(?:yet\s+|immediately\s+|publicly\s+)?(?:commented|responded|reacted|"
+    r"comment|respond|react|replied|reply)|(?:could|can)\s*not\s+be\s+reached|declined\s+to\s+comment|"
+    r"(?:did|would)\s+not\s+(?:answer|return)\b[^,.;]{0,40})"
+    r"(?:\s+(?:to|on|for|by)\b[^,.;]{0,60})?(?=\s*[,.;]|\s*$)"
+)
+
+
+def find_no_comment(lay: Layout) -> list[Found]:
+    """"The army has not commented.": the article's own word that someone has said nothing, a claim of
+    the outlet's; a whole sentence is not drafted again by a later rule."""
+    text = lay.text
+    out = []
+    for _r, s, e, quoted in _sentences(lay):
+        if quoted:
+            continue
+        # at the sentence's start, or a clause's: after a comma or a semicolon, "and", "but", "while"
+        starts = [0] + [m.end() for m in re.finditer(r"[,;]\s+(?:and\s+|but\s+|while\s+)?|\s(?:and|but|while)\s+",
+                                                     text[s:e])]  # fmt: skip
+        for m in (_NO_COMMENT.match(text, s + at, e) for at in starts):
+            if m is None:
+                continue
+            if re.match(r"(?:it|they|he|she|we|which|who|that)$", m.group("who"), re.I) is None and not (
+                    m.group("who")[0].isupper() or m.group("who").split()[0].lower() in (
+                        "the", "its", "their", "his", "her")):  # fmt: skip
+                continue
+            evidence = trim(text, m.start(), m.end(), " \t.,")
+            whole = trim(text, s, e, " \t.") == evidence
+            out.append(Found("no-comment", m.start(), (s, e) if whole else None, evidence=evidence))
+    return out
+
+
+def make_no_comment(found: Found, ctx: Context) -> list[DraftClaim]:
+    return [DraftClaim(
+        id="", label="TODO: in one sentence, who has not commented, and on what", asserter=ctx.publisher,
+        hedge="asserted", sort=found.evidence[0], section="publisher", evidence=(found.evidence,),
+        notes=("the article's word that someone has said nothing (rule no-comment, confidence 0.7)",),
+        rule="no-comment",
+    )]  # fmt: skip
+
+
 _QUOTED_AS_SAYING = re.compile(r"\bquoted\s+(?P<head>[^,.;“”]{2,80}?)\s+as\s+saying\s+(?:that\s+)?")
 
 
