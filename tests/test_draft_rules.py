@@ -2649,6 +2649,9 @@ def test_what_the_article_could_not_verify_is_its_own_claim(tmp_path, body, repo
     got = [(c.rule, d.names.label(c.asserter), c.hedge, text[c.evidence[0][0] : c.evidence[0][1]]) for c in d.claims]
     assert got[1:] == [("caveat", "Meridian Press", "asserted", caveat)]
     assert got[0][2:] == ("asserted", reported) and got[0][1] != "Meridian Press"
+    # the doubt names the claim it follows as the one whose source it doubts, and the draft says so
+    assert d.claims[1].doubts == (d.claims[0].id,)
+    assert f"doubts_source: [{d.claims[0].id}]" in render(d)
 
 
 @pytest.mark.parametrize("body, said", [

@@ -233,7 +233,25 @@ def draft_claims(lay: Layout, found: list[tuple[ClaimRule, Found]], ctx: Context
         counters[prefix] += 1
         tail = c.asserter if c.section in ("quotations", "reported") else "by-" + c.asserter
         out.append(replace(c, id=f"{prefix}-{counters[prefix]}-{tail}"[:120].rstrip("-")))
-    return out, unattributed
+    return [_with_doubted(lay, c, out) for c in out], unattributed
+
+
+def _with_doubted(lay: Layout, c: DraftClaim, claims: list[DraftClaim]) -> DraftClaim:
+    """The article's doubt ("…, a figure the Herald could not verify") doubts the claim it follows in its
+    sentence: the one whose words end nearest before it."""
+    if c.rule != "caveat":
+        return c
+    at = c.evidence[0][0]
+    region = lay.region_at(at)
+    s0, _ = lay.sentence_at(region, at) if region else (at, at)
+    before = [(max(e for _, e in o.spans), o.id) for o in claims
+              if o is not c and o.spans and s0 <= min(s for s, _ in o.spans) and max(e for _, e in o.spans) <= at]
+    if not before:
+        return c
+    doubted = max(before)[1]
+    notes = tuple(n for n in c.notes if "TODO: doubts_source" not in n)
+    return replace(c, doubts=(doubted,), notes=(*notes, "doubts_source: the claim it follows in its sentence; "
+                                                        "TODO: check"))
 
 
 def _date_note(text: str, d: DateFound) -> str:

@@ -214,6 +214,8 @@ def render(d: Draft) -> str:
                     w.lines.append(f"        evidence: {w.quote(hop.evidence[0])}")
         if c.article_mode:
             w.lines.append(f"    article_mode: {c.article_mode}")
+        if c.doubts:
+            w.lines.append(f"    doubts_source: {_ids(c.doubts)}")
         for n in c.notes:
             w.note("    ", n)
     for span in d.unattributed:

@@ -43,6 +43,7 @@ class DraftClaim:
     article_mode: str | None = None
     notes: tuple[str, ...] = ()
     rule: str = ""
+    doubts: tuple[str, ...] = ()  # the ids of the claims whose source this one doubts
 
     @property
     def spans(self) -> tuple[Span, ...]:
