@@ -2677,6 +2677,20 @@ def test_a_speaker_who_could_not_confirm_is_no_caveat_of_the_article(tmp_path):
     assert [c.rule for c in d.claims] == ["said-after"]
 
 
+@pytest.mark.parametrize("body, denial", [
+    ("Pakistan accuses India of backing the rebels, a charge New Delhi has always denied.",
+     "a charge New Delhi has always denied"),
+    ("Rebels of the NLA attacked the village, an accusation the NLA denies.", "an accusation the NLA denies"),
+    ("Soldiers have killed dozens of farmers, accusations the government denies.",
+     "accusations the government denies"),
+])  # fmt: skip
+def test_a_denial_clause_with_an_an_no_article_or_an_adverb(tmp_path, body, denial):
+    """"an accusation", "accusations" with no article, "has always denied": denials the draft missed."""
+    d = _draft_of(tmp_path, body, registry=STATES_REGISTRY)
+    text = d.article.text
+    assert [text[c.evidence[0][0] : c.evidence[0][1]] for c in d.claims if c.rule == "denial"] == [denial]
+
+
 def test_a_charge_the_accused_dismisses_is_a_denial(tmp_path):
     d = _draft_of(tmp_path, "Iran accused the Syrian army of shelling Idlib, a charge the army dismisses.",
                   registry=STATES_REGISTRY)  # fmt: skip
