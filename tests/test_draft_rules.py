@@ -2691,6 +2691,17 @@ def test_a_denial_clause_with_an_an_no_article_or_an_adverb(tmp_path, body, deni
     assert [text[c.evidence[0][0] : c.evidence[0][1]] for c in d.claims if c.rule == "denial"] == [denial]
 
 
+def test_a_clause_after_a_semicolon_has_its_own_speaker(tmp_path):
+    """"…; Kenya has denied any role": Kenya's claim, after the family's; it went undrafted."""
+    d = _draft_of(tmp_path, "Residents said Taliban fighters were going from house to house; the group denies "
+                            "targeting civilians.", registry=STATES_REGISTRY.replace(
+                                "places:\n", "  - id: taliban\n    type: armed-group\n    label: Taliban\nplaces:\n"))
+    text = d.article.text
+    assert [(d.names.label(c.asserter), text[c.evidence[0][0] : c.evidence[0][1]]) for c in d.claims] == [
+        ("Residents (unnamed)", "said Taliban fighters were going from house to house"),
+        ("Taliban", "the group denies targeting civilians")]
+
+
 def test_a_charge_the_accused_dismisses_is_a_denial(tmp_path):
     d = _draft_of(tmp_path, "Iran accused the Syrian army of shelling Idlib, a charge the army dismisses.",
                   registry=STATES_REGISTRY)  # fmt: skip

@@ -124,48 +124,62 @@ def find_reported(lay: Layout) -> list[Found]:
     for _r, s, e, quoted in _sentences(lay):
         if quoted:
             continue
-        sub = attribution.subject(text, s, e)
-        sentence = (s, e)
-        if sub is None or sub.verb not in _COMPLEMENT_VERBS | set(lexicon().speech_verbs) | lexicon().belief_verbs:
-            second = attribution.second_clause(text, s, e)
-            if second is None:
+        found = _reported_in(text, s, e, True)
+        if found:
+            out.append(found)
+        # "…; Kenya has denied any role": a clause after a semicolon with a speaker of its own
+        for m in re.finditer(r";\s+(?:and\s+|but\s+|while\s+)?", text[s:e]):
+            if found and found.evidence[1] > s + m.start():
                 continue
-            sentence, sub = (second[0], e), second[1]  # the first clause is the article's own (rule publisher)
-        tail = _said_after(text, s, e)
-        if (tail and tail.group("head").lower() not in lexicon().pronouns and s + tail.start() > sub.head[1]
-                and 1 <= word_count(tail.group("head")) <= 6 and not _is_appos(tail, s, sub)):  # fmt: skip
-            continue  # "Tehran rejected …, the foreign ministry said": the ministry's words (rule said-after)
-        after = text[sub.evidence[1] : e]
-        verb_at = text.find(sub.verb, sub.head[1], e)
-        if re.match(r"\s+nothing\b" if sub.verb not in ("told", "tells") else r"\s+(?:nothing|(?:a|an|the)\s+"
-                    r"(?:[\w-]+\s+){0,2}story)\b", text[verb_at + len(sub.verb) : e]):  # fmt: skip
-            continue  # "Putin said nothing in public for days", "the record tells a different story": no words
-        that = re.match(r"[^.“”]{0,60}?\bthat\b", after)
-        direct = sub.verb in _COMPLEMENT_VERBS | lexicon().belief_verbs and re.match(r"\s+(?:only\s+|also\s+)?[\w“‘\"]",
-                                                             text[verb_at + len(sub.verb) : e])  # fmt: skip
-        if direct and sub.verb in ("told", "tells") and not re.search(
-                r"\b(?:had|has|have|was|were|is|are|would|will|could|can|did|does|do|must|should)\b",
-                text[verb_at + len(sub.verb) : e]):  # fmt: skip
-            direct = None  # "…, Omar Zidan told Meridian Press by telephone.": whom, but not what
-        if not (that or direct):
-            continue
-        end = e
-        denial = _DENIAL.search(text, verb_at, e)
-        if denial:
-            end = denial.start()  # "…, a claim the coalition rejected" is a claim of its own
-        nxt = _NEXT_CLAUSE.search(text, verb_at + len(sub.verb), end)
-        if nxt:
-            end = nxt.start()
-        semicolon = text.find(";", verb_at, end)
-        if semicolon != -1:  # "…; the group denies targeting civilians": another's clause
-            end = semicolon
-        hedged = re.search(r"\b(?:reportedly|allegedly|apparently)\s", text[sub.head[1] : verb_at])
-        # "Some in the Kremlin reportedly believe …": the hedging word before the verb is part of it
-        evidence = trim(text, sub.head[1] + hedged.start() if hedged else verb_at, end, " \t.")
-        if sub.verb in ("accuses", "accused", "accuse", "denies", "denied", "rejects", "rejected"):
-            evidence = trim(text, sub.head[0], end, " \t.")
-        out.append(Found("reported", s, sentence, sub, evidence=evidence))
+            more = _reported_in(text, s + m.end(), e, False)
+            if more:
+                out.append(more)
     return out
+
+
+def _reported_in(text: str, s: int, e: int, whole: bool) -> Found | None:
+    """The reported claim of a sentence (``whole``), or of a clause after its semicolon."""
+    sub = attribution.subject(text, s, e)
+    sentence = (s, e)
+    if sub is None or sub.verb not in _COMPLEMENT_VERBS | set(lexicon().speech_verbs) | lexicon().belief_verbs:
+        second = attribution.second_clause(text, s, e) if whole else None
+        if second is None:
+            return None
+        sentence, sub = (second[0], e), second[1]  # the first clause is the article's own (rule publisher)
+    tail = _said_after(text, s, e)
+    if (tail and tail.group("head").lower() not in lexicon().pronouns and s + tail.start() > sub.head[1]
+            and 1 <= word_count(tail.group("head")) <= 6 and not _is_appos(tail, s, sub)):  # fmt: skip
+        return None  # "Tehran rejected …, the foreign ministry said": the ministry's words (rule said-after)
+    after = text[sub.evidence[1] : e]
+    verb_at = text.find(sub.verb, sub.head[1], e)
+    if re.match(r"\s+nothing\b" if sub.verb not in ("told", "tells") else r"\s+(?:nothing|(?:a|an|the)\s+"
+                r"(?:[\w-]+\s+){0,2}story)\b", text[verb_at + len(sub.verb) : e]):  # fmt: skip
+        return None  # "Putin said nothing in public for days", "the record tells a different story": no words
+    that = re.match(r"[^.“”]{0,60}?\bthat\b", after)
+    direct = sub.verb in _COMPLEMENT_VERBS | lexicon().belief_verbs and re.match(r"\s+(?:only\s+|also\s+)?[\w“‘\"]",
+                                                         text[verb_at + len(sub.verb) : e])  # fmt: skip
+    if direct and sub.verb in ("told", "tells") and not re.search(
+            r"\b(?:had|has|have|was|were|is|are|would|will|could|can|did|does|do|must|should)\b",
+            text[verb_at + len(sub.verb) : e]):  # fmt: skip
+        direct = None  # "…, Omar Zidan told Meridian Press by telephone.": whom, but not what
+    if not (that or direct):
+        return None
+    end = e
+    denial = _DENIAL.search(text, verb_at, e)
+    if denial:
+        end = denial.start()  # "…, a claim the coalition rejected" is a claim of its own
+    nxt = _NEXT_CLAUSE.search(text, verb_at + len(sub.verb), end)
+    if nxt:
+        end = nxt.start()
+    semicolon = text.find(";", verb_at, end)
+    if semicolon != -1:  # "…; the group denies targeting civilians": another's clause
+        end = semicolon
+    hedged = re.search(r"\b(?:reportedly|allegedly|apparently)\s", text[sub.head[1] : verb_at])
+    # "Some in the Kremlin reportedly believe …": the hedging word before the verb is part of it
+    evidence = trim(text, sub.head[1] + hedged.start() if hedged else verb_at, end, " \t.")
+    if sub.verb in ("accuses", "accused", "accuse", "denies", "denied", "rejects", "rejected"):
+        evidence = trim(text, sub.head[0], end, " \t.")
+    return Found("reported", s, sentence, sub, evidence=evidence)
 
 
 def _said_after(text: str, s: int, e: int) -> re.Match | None:
