@@ -2702,6 +2702,16 @@ def test_a_clause_after_a_semicolon_has_its_own_speaker(tmp_path):
         ("Taliban", "the group denies targeting civilians")]
 
 
+@pytest.mark.parametrize("body, name", [
+    ("ZANU-PF denies running any such camps.", "ZANU-PF"),
+    ("The SPLA-IO accused the army of attacking first.", "SPLA-IO"),
+])  # fmt: skip
+def test_an_acronym_with_its_branch_s_letters_is_one_name(tmp_path, body, name):
+    """"ZANU-PF", "SPLA-IO": no name at all before, so the sentence had no speaker."""
+    d = _draft_of(tmp_path, body)
+    assert [d.names.label(c.asserter) for c in d.claims] == [name]
+
+
 def test_a_charge_the_accused_dismisses_is_a_denial(tmp_path):
     d = _draft_of(tmp_path, "Iran accused the Syrian army of shelling Idlib, a charge the army dismisses.",
                   registry=STATES_REGISTRY)  # fmt: skip

@@ -159,6 +159,8 @@ def is_name_token(word: str) -> bool:
     if len(parts) > 1 and all(is_cap_word(p) or re.fullmatch(r"[A-Z][A-Z0-9]{1,6}", p) for p in parts) and any(
             is_cap_word(p) for p in parts):
         return True  # an acronym joined to a name: "RED-Tabara", "M23-Tabara" (not two acronyms: "AFC-M23")
+    if re.fullmatch(r"[A-Z]{2,6}-(?:PF|IO|DC|ML|N)", word):
+        return True  # a party's or a movement's acronym with its branch's letters: "ZANU-PF", "SPLA-IO", "SPLM-N"
     return is_cap_word(parts[0]) and all(is_cap_word(p) or p.lower() in particles for p in parts[1:])
 
 
