@@ -247,11 +247,9 @@ def _with_doubted(lay: Layout, c: DraftClaim, claims: list[DraftClaim]) -> Draft
     before = [(max(e for _, e in o.spans), o.id) for o in claims
               if o is not c and o.spans and s0 <= min(s for s, _ in o.spans) and max(e for _, e in o.spans) <= at]
     if not before:
-        return c
-    doubted = max(before)[1]
-    notes = tuple(n for n in c.notes if "TODO: doubts_source" not in n)
-    return replace(c, doubts=(doubted,), notes=(*notes, "doubts_source: the claim it follows in its sentence; "
-                                                        "TODO: check"))
+        return replace(c, notes=(*c.notes, "TODO: doubts_source: the claim whose source it doubts"))
+    return replace(c, doubts=(max(before)[1],), notes=(*c.notes, "doubts_source: the claim it follows in its "
+                                                                  "sentence; TODO: check"))
 
 
 def _date_note(text: str, d: DateFound) -> str:

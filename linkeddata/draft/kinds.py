@@ -9,6 +9,7 @@ mention that :mod:`.mentions` also uses for registry names.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from . import gazetteer
 from .gazetteer import RegistryIndex
@@ -83,17 +84,14 @@ _POPULATION_AFTER = re.compile(
 # A state's soldiers before the name of their force: "Soldiers of the Joint Task Force".
 _SOLDIERS_OF = re.compile(r"\b(?:[Ss]oldiers|[Tt]roops|[Mm]arines|[Pp]aratroopers|[Ss]ervicemen)\s+of\s+(?:the\s+)?$")
 
-# The plural a party's members go by: "the opposition Social Democrats", "some Republicans in Congress".
-_PARTY_PEOPLE = frozenset({"Democrats", "Republicans", "Socialists", "Communists", "Conservatives", "Liberals",
-                           "Greens", "Nationalists", "Unionists", "Peronists"})
-
 # A person's age after the name: "Samira Qassem, 52, a resident of the camp".
 _AGE_AFTER = re.compile(r",\s+\d{1,3}(?:,|\.(?!\d)|;|\)|\s+and\b)")
 
-# A word for a relative right before a name: "her son Rolando", "the brothers Omar and Abdullah Maute".
-_KIN_BEFORE = re.compile(r"\b(?:sons?|daughters?|brothers?|sisters?|wife|husband|father|mother|uncle|aunt|cousins?|"
-                         r"nephews?|nieces?|grandsons?|granddaughters?|grandfather|grandmother|widow|widower|"
-                         r"fianc[eé]e?|twins?),?\s+$")
+
+@cache
+def _kin_before() -> re.Pattern:
+    """A word for a relative right before a name: "her son Rolando", "the brothers Omar and Abdullah Maute"."""
+    return re.compile(rf"\b(?:{lexicon().alternation(lexicon().relatives)}),?\s+$")
 
 
 # The plural of a people's name: "Filipinos", "Kashmiris", "Venezuelans", "Alawites".
@@ -400,7 +398,7 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
         return "actor", "organization", "a company's name", 0.8, None, None  # "Military Professional Resources Inc."
     if len(words) > 1 and any(_AGE_AFTER.match(text[e : e + 12]) for _, e in spans):
         return "actor", "person", "a name before an age", 0.8, None, None  # "Samira Qassem, 52, a resident"
-    if any(_KIN_BEFORE.search(text[max(0, s - 16) : s]) for s, _ in spans):
+    if any(_kin_before().search(text[max(0, s - 16) : s]) for s, _ in spans):
         return "actor", "person", "a relative's name", 0.7, None, None  # "her son Rolando, 19"
     cap = [w[:1].upper() + w[1:] for w in words]
     told = next((d for s, e in spans if (d := described(text, s, e))), None)
@@ -524,7 +522,7 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
     if len(words) > 1 and any(re.match(r" \([A-Z]{2,}\)", text[e : e + 12]) for _, e in spans):
         # "Barisan Revolusi Nasional (BRN)": a name with an acronym after it is no person's
         return "actor", "armed-group" if conflict else "organization", "name-with-an-acronym", 0.5, None, None
-    if words[-1] in _PARTY_PEOPLE and not located:  # "the opposition Social Democrats", "some Republicans"
+    if words[-1] in lx.party_members and not located:  # "the opposition Social Democrats", "some Republicans"
         return "actor", "organization", "a party's name for its members", 0.6, None, None
     if name == "West" and all(re.search(r"\b[Tt]he\s+$", text[max(0, s - 4) : s]) for s, _ in spans):
         return "actor", "organization", "“the West”: states together", 0.6, None, None  # "brokered by the West"

@@ -24,6 +24,9 @@ class Lexicon:
     stop: frozenset[str]
     titles: frozenset[str]
     person_titles: frozenset[str]  # titles only a person bears ("Colonel", "President"), not "Army" or "State"
+    relatives: dict[str, str]  # a word for a relative → the pronoun the person takes ("" for none)
+    gendered_titles: dict[str, str]  # "Mrs" → she
+    party_members: frozenset[str]  # "Republicans": a party's members, a party
     peoples: frozenset[str]
     demonym_endings: tuple[str, ...]
     possessive_in_names: frozenset[str]  # "People" of "Tigray People’s Liberation Front"
@@ -84,6 +87,9 @@ def lexicon() -> Lexicon:
         stop=_words(data["stop"]),
         titles=_words(data["titles"]),
         person_titles=_words(data["person_titles"]),
+        relatives=dict(data["relatives"]),
+        gendered_titles=dict(data["gendered_titles"]),
+        party_members=_words(data["party_members"]),
         peoples=_words(data["peoples"]),
         demonym_endings=tuple(data["demonym_endings"]),
         possessive_in_names=_words(data["possessive_in_names"]),

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from . import gazetteer
 from .lexicon import lexicon
@@ -60,13 +61,13 @@ _CLAUSE_WORDS = frozenset("is are was were be been being has have had not will w
 _GIVEN_STATEMENT = re.compile(r"\b(?:[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|’s|'s)\s+(?:[a-z]+\s+)?statement\b")
 
 
-# Words for a relative, and titles, that say a person's sex: the pronoun a later "he said" or "she said"
-# can take (their son is "he", whoever asked after him).
-_FEMININE = {"daughter", "sister", "wife", "mother", "aunt", "niece", "granddaughter", "grandmother", "widow", "mrs",
-             "ms", "queen", "princess"}
-_GENDERED_BEFORE = re.compile(r"\b(son|daughter|brother|sister|wife|husband|father|mother|uncle|aunt|nephew|niece|"
-                              r"grandson|granddaughter|grandfather|grandmother|widow|widower|Mr|Mrs|Ms|King|Queen|"
-                              r"Prince|Princess)\.?,?\s+$")
+@cache
+def _gendered_before() -> tuple[re.Pattern, dict[str, str]]:
+    """A word for a relative or a title right before a name that says the pronoun the person takes ("her son
+    Rolando": he, whoever asked after him), and the pronoun of each such word."""
+    lx = lexicon()
+    pronouns = {w: p for w, p in {**lx.relatives, **lx.gendered_titles}.items() if p}
+    return re.compile(rf"\b({lx.alternation(pronouns)})\.?,?\s+$"), pronouns
 
 
 def _clause(phrase: str) -> bool:
@@ -139,7 +140,7 @@ def named(text: str, names: Names, hs: int, he: int, head_only: bool = True) -> 
 
 def _spoken_through(text: str, names: Names, hs: int, low: str) -> Speaker | None:
     """Who speaks through the words: "…, his spokesman said" (the person named before it in the
-    sentence), "“…,” the statement said" (the one who said something "in a statement" just before)."""
+    sentence; "the statement said" is answered in ``build``, by the speakers found before it)."""
     if re.fullmatch(r"(?:his|her) (?:spokesman|spokeswoman|spokesperson|office|aide|aides)", low):
         sentence_start = max((m.end() for m in re.finditer(r"[.!?…]\s|\n", text[:hs])), default=0)
         person = next((h for h in reversed(names.hits) if h.kind == "actor" and sentence_start <= h.start
@@ -147,17 +148,6 @@ def _spoken_through(text: str, names: Names, hs: int, low: str) -> Speaker | Non
         if person:
             return Speaker(person.id, f"“{low}”: speaking for {names.label(person.id)}, named before it "
                                       f"(rule spoken-through, confidence 0.6); TODO: check")
-    if re.fullmatch(r"(?:the|that) (?:joint )?statement", low):
-        before = text[max(0, hs - 1500) : hs]
-        said = list(re.finditer(r"\b(?:said|says|announced)\s+in\s+(?:a|an|its|their)\s+(?:[a-z]+\s+)?statement\b",
-                                before))  # fmt: skip
-        if said:
-            at = max(0, hs - 1500) + said[-1].start()
-            actor = next((h for h in reversed(names.hits) if h.kind == "actor" and h.end <= at
-                          and at - h.end <= 40), None)  # fmt: skip
-            if actor:
-                return Speaker(actor.id, f"“{low}”: the statement {names.label(actor.id)} gave before it "
-                                         f"(rule spoken-through, confidence 0.6); TODO: check")
     return None
 
 
@@ -590,9 +580,10 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
                and not re.match(r"[’']s?\s", text[h.end : h.end + 3])
                and not any(a <= h.start < b and who != h.id for (a, b), who in inside)]  # fmt: skip
     gender: dict[str, str] = {}  # "he" or "she", as the text's pronouns have called each person so far
+    gendered, pronoun_of = _gendered_before()
     for h in current.hits:  # … or as a word for a relative or a title before the name says ("her son Rolando")
-        if h.kind == "actor" and (m := _GENDERED_BEFORE.search(text[max(0, h.start - 16) : h.start])):
-            gender.setdefault(h.id, "she" if m.group(1).lower() in _FEMININE else "he")
+        if h.kind == "actor" and (m := gendered.search(text[max(0, h.start - 16) : h.start])):
+            gender.setdefault(h.id, pronoun_of[m.group(1)])
     for ask in sorted(pronoun_asks, key=order):
         hs = ask.head[0]
         phrase = pronoun(ask)

@@ -304,8 +304,7 @@ def make_caveat(found: Found, ctx: Context) -> list[DraftClaim]:
     return [DraftClaim(
         id="", label="TODO: in one sentence, what the article could not verify", asserter=ctx.publisher,
         hedge="asserted", sort=found.evidence[0], section="publisher", evidence=(found.evidence,),
-        notes=("the article's doubt about what it reports (rule caveat, confidence 0.7); TODO: doubts_source: the "
-               "claim before it in the sentence",), rule="caveat",
+        notes=("the article's doubt about what it reports (rule caveat, confidence 0.7)",), rule="caveat",
     )]  # fmt: skip
 
 
@@ -334,10 +333,9 @@ def find_no_comment(lay: Layout) -> list[Found]:
         for m in (_NO_COMMENT.match(text, s + at, e) for at in starts):
             if m is None:
                 continue
-            if re.match(r"(?:it|they|he|she|we|which|who|that)$", m.group("who"), re.I) is None and not (
-                    m.group("who")[0].isupper() or m.group("who").split()[0].lower() in (
-                        "the", "its", "their", "his", "her")):  # fmt: skip
-                continue
+            who = m.group("who")
+            if not (who[0].isupper() or who.split()[0] in ("the", "its", "their", "his", "her", "it", "they")):
+                continue  # a name, a body ("the army", "its spokesman") or a pronoun; not "officials" alone
             evidence = trim(text, m.start(), m.end(), " \t.,")
             whole = trim(text, s, e, " \t.") == evidence
             out.append(Found("no-comment", m.start(), (s, e) if whole else None, evidence=evidence))
