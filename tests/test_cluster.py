@@ -149,8 +149,11 @@ def killer(client, when: int, killed: dict):
         if done == when:
             busy = {w: keys for w, keys in client.processing().items() if keys}
             worker = sorted(busy)[0]
-            killed.update(pid=pids[worker], keys=busy[worker])
             os.kill(pids[worker], signal.SIGKILL)
+            # the tasks the scheduler had given the worker when it died: those of just before, and any it was
+            # given between that look and the kill (the scheduler has not yet seen the death)
+            late = client.processing().get(worker, ())
+            killed.update(pid=pids[worker], keys=(*busy[worker], *(k for k in late if k not in busy[worker])))
 
     return advance
 
