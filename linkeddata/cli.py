@@ -207,6 +207,14 @@ _FORMAT_HELP = "; ".join(f"{name}: {f.description}" for name, f in FORMATS.items
     "uses (needs the nquads format).",
 )
 @click.option(
+    "--answers",
+    is_flag=True,
+    help="Also find every named query's answer (and its answers about each actor and each article) once "
+    "the store is loaded, and keep them in OUT/store/answers: `ld-export query --name` then reads them "
+    "instead of asking the store. Worth it for a large corpus that is queried more than it is rebuilt: "
+    "finding them takes about as long as asking each named query once, at every build that changes the data.",
+)
+@click.option(
     "--validator",
     type=click.Choice(["auto", "pyshacl"]),
     default="auto",
@@ -230,8 +238,8 @@ _FORMAT_HELP = "; ".join(f"{name}: {f.description}" for name, f in FORMATS.items
 )
 @click.option("-q", "--quiet", is_flag=True, help="No progress or summary on stderr.")
 @_handle_errors
-def build(inputs, out_dir, formats, base_iri, registry, jobs, reuse, store, validator, strict, scheduler,  # noqa: PLR0913
-          quiet) -> None:  # fmt: skip
+def build(inputs, out_dir, formats, base_iri, registry, jobs, reuse, store, answers, validator, strict,  # noqa: PLR0913
+          scheduler, quiet) -> None:  # fmt: skip
     """Build linked data from articles and their annotations.
 
     INPUTS are folders (every NAME.txt with its NAME.yaml annotation) or article files; with none,
@@ -256,7 +264,7 @@ def build(inputs, out_dir, formats, base_iri, registry, jobs, reuse, store, vali
 
     options = BuildOptions(formats=tuple(formats), base_iri=base_iri, registry=registry, jobs=jobs, reuse=reuse,
                            store=store, validator=validator, strict=strict, issued=source_date(os.environ),
-                           scheduler=scheduler)  # fmt: skip
+                           scheduler=scheduler, answers=answers)  # fmt: skip
     progress = None if quiet else (lambda msg: click.echo(msg, err=True))
     bar = None if quiet or not sys.stderr.isatty() else _Bar()
     try:
@@ -375,18 +383,25 @@ def validate(files, report) -> None:
     "takes the parameters --list shows: --name claims --bind article=IRI lists the claims of one article.",
 )
 @click.option(
+    "--limit",
+    type=click.IntRange(min=0),
+    metavar="N",
+    help="SELECT: print only the first N rows of the answer (in its order).",
+)
+@click.option(
     "--allow-service",
     is_flag=True,
     help="Let SERVICE <URL> send part of the query to that endpoint over the network (refused otherwise).",
 )
 @_handle_errors
-def query(arguments, query_file, name, list_queries, data, fmt, bind, allow_service) -> None:
+def query(arguments, query_file, name, list_queries, data, fmt, bind, limit, allow_service) -> None:  # noqa: PLR0913
     """Run SPARQL over built data, in process: no server needed.
 
     Give the query as an argument (the first that names no file or folder), with --file FILE, or
     by --name. Arguments that name files or folders are data, as with --data (so --data dist/*.ttl
     works). ASK prints true or false and exits 0 or 1. A syntax error is reported with its line and
-    column (exit 2).
+    column (exit 2). A named query over a build folder built with --answers is read from the answers
+    the build kept (the same rows, found when the data was built).
     """
     from .errors import InputError
     from .query import (
@@ -442,7 +457,7 @@ def query(arguments, query_file, name, list_queries, data, fmt, bind, allow_serv
         text, source = sparql, "the query"
     # The embedded store answers unless SERVICE may reach out: that runs in rdflib, over the files.
     dataset = load_dataset(paths) if allow_service else open_data(paths)
-    result = run_query(text, dataset, source, allow_service=allow_service, bindings=bindings)
+    result = run_query(text, dataset, source, allow_service=allow_service, bindings=bindings, limit=limit)
     if result.type == "ASK":
         if fmt == "json":
             click.echo(format_json(result), nl=False, color=True)

@@ -14,7 +14,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from operator import itemgetter
@@ -29,7 +29,7 @@ from rdflib.plugins.sparql.sparql import Query
 from rdflib.query import Result
 from rdflib.term import Node
 
-from . import resources
+from . import answers, resources
 from . import store as embedded
 from .errors import InputError
 from .layout import RDF_FORMATS, BuildLayout, read_rdf
@@ -76,6 +76,12 @@ def _shipped() -> dict[str, frozenset[str]]:
     only the data it is given (no ``SERVICE``, ``FROM``), names its answer's columns, and answers
     the same without the checks :func:`run_query` makes of other queries (tests/test_query_bind.py)."""
     return {q.text: frozenset(name for name, _ in q.parameters) for q in named_queries()}
+
+
+@cache
+def _shipped_names() -> dict[str, str]:
+    """The text of each shipped named query → its name."""
+    return {q.text: q.name for q in named_queries()}
 
 
 def named_query(name: str) -> NamedQuery:
@@ -171,6 +177,12 @@ class Terms(dict):
         return converted
 
 
+def store_solutions(sparql: str, data: StoreData) -> ox.QuerySolutions:
+    """Oxigraph's own answer to a SELECT query that needs no checks (a named query's text), with the
+    prefixes rdflib knows without a declaration."""
+    return data.store.query(sparql, prefixes={str(p): str(ns) for p, ns in _RDFLIB_PREFIXES.items() if str(p)})
+
+
 def _run_in_store(sparql: str, query: Query | None, data: StoreData, bindings: dict[str, Node]) -> Result:
     """Run an already checked query in Oxigraph; the answer as an rdflib Result. The prefixes that
     rdflib knows without a declaration are given to Oxigraph too, so both accept the same queries.
@@ -192,7 +204,7 @@ def _run_in_store(sparql: str, query: Query | None, data: StoreData, bindings: d
     elif bindings:
         hidden = [n for n in bindings if projection is not None and Variable(n) not in projection]
         if hidden:
-            sparql = _select_also(sparql, hidden)
+            sparql = select_also(sparql, hidden)
         substitutions = {ox.Variable(n): _to_oxigraph(v) for n, v in bindings.items()}
     answer = data.store.query(sparql, prefixes=prefixes, substitutions=substitutions)
     if isinstance(answer, ox.QueryBoolean):
@@ -207,6 +219,13 @@ def _run_in_store(sparql: str, query: Query | None, data: StoreData, bindings: d
             graph.add((terms[t.subject], terms[t.predicate], terms[t.object]))
         result.graph = graph
         return result
+    return _select_result(answer, projection, hidden)
+
+
+def _select_result(answer: ox.QuerySolutions, projection: list | None = None, hidden: Sequence[str] = ()) -> Result:
+    """Oxigraph's solutions as an rdflib SELECT Result, the columns in the order of ``projection``
+    (rdflib's reading of the query) if given, without the ``hidden`` ones."""
+    terms = Terms()
     names = [v.value for v in answer.variables]
     projected = [str(v) for v in (projection or names)]
     order = [n for n in projected if n in names] + [n for n in names if n not in projected and n not in hidden]
@@ -253,7 +272,7 @@ _NOT_KEYWORDS = re.compile(
 _SELECT = re.compile(r"\bSELECT(\s+(?:DISTINCT|REDUCED)\b)?", re.I)
 
 
-def _select_also(sparql: str, names: list[str]) -> str:
+def select_also(sparql: str, names: list[str]) -> str:
     """``sparql`` with ``?name`` for each of ``names`` added to its (outermost, first) SELECT."""
     masked = _NOT_KEYWORDS.sub(lambda m: " " * len(m.group()), sparql)
     found = _SELECT.search(masked)
@@ -354,8 +373,14 @@ def run_query(
     source: str = "the query",
     allow_service: bool = False,
     bindings: Mapping[str, Node] | None = None,
+    limit: int | None = None,
+    kept: bool = True,
 ) -> Result:
     """Run ``sparql`` over ``data``. A syntax error becomes an :class:`InputError` with line and column.
+
+    ``limit``: a SELECT answer's first rows only, at most this many. ``kept``: a named query over
+    a build folder whose answers were kept when it was built (``ld-export build --answers``) is read
+    from them (:mod:`linkeddata.answers`); False asks the store even then.
 
     ``bindings`` (variable name → RDF term) fixes variables of the query to values before it is
     evaluated, as in SPARQL-dev SEP-0007 (Oxigraph's substitutions, rdflib's initBindings): the
@@ -372,7 +397,11 @@ def run_query(
         if isinstance(data, StoreData) and declared is not None and set(bindings) <= declared:
             # A shipped query, bound only by its parameters: checked by the tests, not at every run
             # (rdflib parses the longest of them in about 0.1 s, as long as the store answers it).
-            return _run_in_store(sparql, None, data, bindings)
+            found = _kept_answer(sparql, data, bindings, limit) if kept else None
+            if found is not None:
+                return found
+            limited = sparql if limit is None else f"{sparql.rstrip()}\nLIMIT {limit}\n"
+            return _run_in_store(limited, None, data, bindings)
         parsed = parseQuery(sparql)
         namespaces = _RDFLIB_PREFIXES if isinstance(data, StoreData) else dict(data.namespaces())
         query = translateQuery(parsed, None, namespaces)
@@ -381,11 +410,14 @@ def run_query(
         _check_reach(query, data, source, allow_service)
         _check_bindings(query, bindings, source)
         if isinstance(data, StoreData):
-            return _run_in_store(sparql, query, data, bindings)
-        _plain_patterns_for_rdflib(query)
-        result = data.query(query, initBindings={Variable(n): v for n, v in bindings.items()})
+            result = _run_in_store(sparql, query, data, bindings)
+        else:
+            _plain_patterns_for_rdflib(query)
+            result = data.query(query, initBindings={Variable(n): v for n, v in bindings.items()})
         if result.type == "SELECT":
             result.bindings  # noqa: B018 - evaluate now, so that a failure is reported here
+            if limit is not None:
+                result.bindings = result.bindings[:limit]
         return result
     except InputError:
         raise
@@ -396,6 +428,16 @@ def run_query(
                 f"SPARQL syntax error at line {line}, column {col}: {getattr(e, 'msg', e)}", source
             ) from None
         raise InputError(f"the query failed: {' '.join(str(e).split())}", source) from None
+
+
+def _kept_answer(sparql: str, data: StoreData, bindings: dict[str, Node], limit: int | None) -> Result | None:
+    """The answer of the named query ``sparql`` as kept by the build, if it kept it for the data the
+    store holds now (bound to IRIs only: a literal is written otherwise in the kept rows)."""
+    folder = answers.current(data.path)
+    if folder is None or not all(isinstance(v, URIRef) for v in bindings.values()):
+        return None
+    found = answers.read(folder, _shipped_names()[sparql], {n: v.n3() for n, v in bindings.items()}, limit)
+    return None if found is None else _select_result(found)
 
 
 def _plain_patterns_for_rdflib(query: Query) -> None:

@@ -10,7 +10,6 @@ from rdflib import Literal, URIRef
 from linkeddata.cli import main
 from linkeddata.errors import InputError
 from linkeddata.query import (
-    _select_also,
     load_dataset,
     named_queries,
     named_query,
@@ -18,6 +17,7 @@ from linkeddata.query import (
     parse_binding,
     rows,
     run_query,
+    select_also,
 )
 
 PARAMETERS = [(q.name, p) for q in named_queries() for p, _meaning in q.parameters]
@@ -38,7 +38,7 @@ def test_the_named_queries_take_an_actor_and_an_article():
 def _answers_by_value(query_text: str, parameter: str, data) -> dict[str, list[dict[str, str]]]:
     """The whole answer, with the parameter selected too, split by its value."""
     by_value: dict[str, list[dict[str, str]]] = {}
-    for row in rows(run_query(_select_also(query_text, [parameter]), data)):
+    for row in rows(run_query(select_also(query_text, [parameter]), data)):
         value = row.pop(parameter)
         by_value.setdefault(value, []).append(row)
     return by_value
@@ -111,7 +111,7 @@ def test_bind_values(text, expected):
 
 def test_select_also_finds_the_outer_select_past_comments_iris_and_strings():
     sparql = 'PREFIX a: <http://x.org/#SELECT>\n# SELECT in a comment\nSELECT DISTINCT ?x WHERE { ?x a:p "SELECT" }'
-    assert _select_also(sparql, ["y"]).endswith('SELECT DISTINCT ?y ?x WHERE { ?x a:p "SELECT" }')
+    assert select_also(sparql, ["y"]).endswith('SELECT DISTINCT ?y ?x WHERE { ?x a:p "SELECT" }')
 
 
 def test_cli_claims_of_one_article(corpus_build):
@@ -153,7 +153,7 @@ def test_a_query_that_declares_its_parameters_gets_them_spelt_out(corpus_build, 
     monkeypatch.setattr(query, "_spell_out", lambda sparql, bindings: spelt.append(sparql) or real(sparql, bindings))
     data = open_data([corpus_build[1]])
     claims = named_query("claims").text
-    actor = URIRef(rows(run_query(_select_also(claims, ["actor"]), data))[0]["actor"])
+    actor = URIRef(rows(run_query(select_also(claims, ["actor"]), data))[0]["actor"])
     whole = rows(run_query(claims, data, bindings={"actor": actor}))
     undeclared = "\n".join(line for line in claims.splitlines() if not line.startswith("# parameter:"))
     assert len(spelt) == 1
@@ -162,7 +162,7 @@ def test_a_query_that_declares_its_parameters_gets_them_spelt_out(corpus_build, 
 
 
 def _values(text: str, parameter: str, data) -> list[str]:
-    return sorted({r[parameter] for r in rows(run_query(_select_also(text, [parameter]), data)) if parameter in r})
+    return sorted({r[parameter] for r in rows(run_query(select_also(text, [parameter]), data)) if parameter in r})
 
 
 @pytest.mark.parametrize("name", [q.name for q in named_queries()])

@@ -42,7 +42,7 @@ from typing import IO, Any
 
 from rdflib import Graph, URIRef
 
-from .. import cache
+from .. import answers, cache
 from .. import store as embedded
 from ..annotation import Registry, load_annotation
 from ..article import Article, read_article
@@ -209,8 +209,10 @@ class _Build:
             if len(entries) == len(order) == len(old_entries) and _holds_already(
                 self.layout, previous, options, len(chunks)
             ):
+                result = self._unchanged(sources, order, paths, entries, previous["triples"])
+                self._answers()
                 lock.close()
-                return self._unchanged(sources, order, paths, entries, previous["triples"])
+                return result
             staging = Staging(out)
             (staging.path / "parts").mkdir()
             todo = [Job(s, paths[s.slug], options, staging.path, keys[s.slug]) for s in order if s.slug not in entries]
@@ -253,6 +255,7 @@ class _Build:
             assembly = Assembly(self.layout, staging, options, [s.slug for s in order], chunks, entries, fresh,
                                 dropped, owned, in_place, loader, report, self.say, previous)  # fmt: skip
             written, triples = assembly.run()
+            self._answers()
         except BaseException as e:
             if loader is not None:
                 loader.abort()
@@ -269,6 +272,31 @@ class _Build:
         lock.close()
         rechecked = checked if options.validator == "auto" else 0
         return self._result(sources, order, paths, assembly.entries, report, written, len(todo), rechecked, triples)
+
+    def _answers(self) -> None:
+        """Keep the named queries' answers beside the store if they were asked for and are not kept
+        for this data already; drop answers that no longer hold."""
+        store = embedded.current(self.layout.out) if self.options.writes_store else None
+        if store is None or answers.current(store) is not None:
+            return
+        if not self.options.answers:
+            answers.remove(store)
+            return
+        from .. import query
+
+        data = query.StoreData(store, embedded.open_read_only(store))
+        named = query.named_queries()
+        done = iter(range(1, len(named) + 1))
+        started = time.perf_counter()
+
+        def run(text: str):
+            return query.store_solutions(text, data)
+
+        def say(name: str) -> None:
+            self.say(f"answering the named query {name} ({next(done)}/{len(named)})")
+
+        answers.write(store, run, named, query.select_also, say)
+        self.say(f"kept the answers of {len(named)} named queries in {time.perf_counter() - started:.1f} s")
 
     def _unchanged(self, sources: list[Source], order: list[Source], paths: dict[str, Path],
                    entries: dict[str, ArticleEntry], triples: int) -> BuildResult:  # fmt: skip

@@ -33,6 +33,8 @@ class BuildOptions:
     ``store``: also write the embedded Oxigraph store; ``validator``: "auto" (pyrudof, then
     pyshacl where it reports anything) or "pyshacl"; ``strict``: a SHACL warning fails the build;
     ``issued``: the build's time for its description (``SOURCE_DATE_EPOCH``), None for none;
+    ``answers``: also find the named queries' answers once the store is loaded and keep them
+    beside it (:mod:`linkeddata.answers`), for ``ld-export query --name`` to read;
     ``scheduler``: the address of a Dask scheduler (``tcp://HOST:PORT``) whose workers build the
     articles instead of local processes (``jobs`` is then not used), None for a local build.
     Neither ``jobs`` nor ``scheduler`` is part of the cache key: where the articles are built
@@ -49,6 +51,7 @@ class BuildOptions:
     strict: bool = False
     issued: datetime.datetime | None = field(default=None)
     scheduler: str | None = None
+    answers: bool = False
 
     def __post_init__(self) -> None:
         formats = tuple(dict.fromkeys(self.formats))

@@ -1,0 +1,168 @@
+"""The named queries' answers, found once when the build is made (``ld-export build --answers``).
+
+A named query about the whole corpus sorts all of its rows before giving the first: at 10,000
+articles the store needs seconds to tens of seconds for it however it is asked (README: large
+corpora). These answers do not change until the data does, so a build asked for them finds each
+one in the store after it is loaded and keeps it in ``OUT/store/answers/``:
+
+- ``NAME.tsv``: the answer, as the store gave it, in SPARQL 1.1 Query Results TSV (one row a line);
+- ``NAME.PARAMETER.tsv`` and ``NAME.PARAMETER.json`` for each parameter the query declares
+  (``# parameter: ?actor …``) when its answer is not grouped: the rows of the answer about each
+  value of the parameter, one value after another, each in the answer's order, and where each
+  value's rows are in the file. They are the rows of the query with the parameter added to what it
+  selects: the rows of the answer that have that actor or article, as ``--bind`` promises;
+- ``ld-export.sha256``: the digest of the store's mark when they were found, written last.
+
+``ld-export query`` reads an answer from here when the build folder's store is up to date and the
+answers carry its digest; otherwise (no answers asked, a build since that changed the data) it asks
+the store as before. Either way it gives the same rows in the same order (tests/test_answers.py
+compares every named query, and every value of its parameters, with the store's answer).
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+import shutil
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from .layout import BuildLayout
+
+FOLDER = "answers"
+DIGEST = "ld-export.sha256"
+
+_TSV = ox.QueryResultsFormat.TSV
+_GROUPED = re.compile(r"\bGROUP\s+BY\b", re.I)
+
+
+def folder_of(store: Path) -> Path:
+    return store / FOLDER
+
+
+def _store_digest(store: Path) -> str | None:
+    """The digest in the store's mark (``store/ld-export.sha256``), None if it has none."""
+    try:
+        return (store / BuildLayout.STORE_MARK).read_text(encoding="ascii").split()[0]
+    except (OSError, IndexError):
+        return None
+
+
+def current(store: Path) -> Path | None:
+    """The answers kept in ``store`` if they were found for the data it holds now, else None.
+    The caller has checked that the store is up to date (:func:`linkeddata.store.current`)."""
+    folder = folder_of(store)
+    try:
+        digest = (folder / DIGEST).read_text(encoding="ascii").strip()
+    except OSError:
+        return None
+    return folder if digest and digest == _store_digest(store) else None
+
+
+def remove(store: Path) -> None:
+    """Drop the answers kept in ``store`` (the data changed and no answers were asked for)."""
+    shutil.rmtree(folder_of(store), ignore_errors=True)
+
+
+def indexed_parameters(text: str, parameters: Iterable[str]) -> list[str]:
+    """The parameters of a named query whose answers are kept value by value: all of them, unless
+    its answer is grouped (GROUP BY): a bound value then changes what is grouped, not only which
+    rows are kept, and the store answers those questions itself."""
+    return [] if _GROUPED.search(_outermost(text)) else list(parameters)
+
+
+def _outermost(text: str) -> str:
+    """The query without its comments and without what its braces hold: what is left of the
+    outermost SELECT (its projection and its solution modifiers)."""
+    text = re.sub(r"#[^\n]*", "", text)
+    depth, kept = 0, []
+    for ch in text:
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+        elif depth == 0:
+            kept.append(ch)
+    return "".join(kept)
+
+
+def write(store_folder: Path, run: Callable[[str], ox.QuerySolutions], queries: Iterable,
+          select_also: Callable[[str, list[str]], str], say: Callable[[str], None] | None = None) -> Path:  # fmt: skip
+    """Find every answer of ``queries`` (:class:`linkeddata.query.NamedQuery`) with ``run`` (the
+    query text → the store's solutions) and keep them in ``store_folder/answers``, replacing what
+    was there only once all are written. ``select_also(text, names)`` is the query with ``?name``
+    added to what it selects."""
+    digest = _store_digest(store_folder)
+    if digest is None:
+        raise OSError("the store has no mark: its answers cannot be kept")
+    final = folder_of(store_folder)
+    staging = store_folder / (FOLDER + ".new")
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir()
+    for named in queries:
+        if say:
+            say(named.name)
+        run(named.text).serialize(str(staging / f"{named.name}.tsv"), _TSV)
+        for parameter in indexed_parameters(named.text, (p for p, _ in named.parameters)):
+            _write_by_value(staging, named.name, parameter, run(select_also(named.text, [parameter])))
+    (staging / DIGEST).write_text(digest + "\n", encoding="ascii")
+    shutil.rmtree(final, ignore_errors=True)
+    staging.rename(final)
+    return final
+
+
+def _write_by_value(folder: Path, name: str, parameter: str, solutions: ox.QuerySolutions) -> None:
+    """The rows of ``solutions`` (the answer with ``?parameter`` selected too) value by value of the
+    parameter, each value's rows in the answer's order, without the parameter's column."""
+    lines = iter(solutions.serialize(format=_TSV).decode("utf-8").split("\n"))
+    header = next(lines).split("\t")
+    column = header.index("?" + parameter)
+    groups: dict[str, list[str]] = {}
+    for line in lines:
+        if not line:
+            continue
+        cells = line.split("\t")  # a tab in a term is written \t: the cells are the columns
+        value = cells.pop(column)
+        if value:
+            groups.setdefault(value, []).append("\t".join(cells))
+    del header[column]
+    index: dict[str, list[int]] = {}
+    with open(folder / f"{name}.{parameter}.tsv", "wb") as f:
+        f.write(("\t".join(header) + "\n").encode("utf-8"))
+        for value in sorted(groups):
+            data = ("\n".join(groups[value]) + "\n").encode("utf-8")
+            index[value] = [f.tell(), len(data), len(groups[value])]
+            f.write(data)
+    (folder / f"{name}.{parameter}.json").write_text(
+        json.dumps(index, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8"
+    )
+
+
+def read(folder: Path, name: str, bindings: dict[str, str], limit: int | None = None) -> ox.QuerySolutions | None:
+    """The kept answer of the named query ``name``, bound by ``bindings`` (parameter → an IRI,
+    ``<…>`` as N-Triples writes it) to at most one parameter, its first ``limit`` rows if a limit is
+    given; None if it is not kept (a grouped query's parameter, or more than one bound)."""
+    if len(bindings) > 1:
+        return None
+    try:
+        if bindings:
+            ((parameter, value),) = bindings.items()
+            index = json.loads((folder / f"{name}.{parameter}.json").read_text(encoding="utf-8"))
+            with open(folder / f"{name}.{parameter}.tsv", "rb") as f:
+                header = f.readline()
+                offset, length, _count = index.get(value, (0, 0, 0))  # no rows about a value not there
+                f.seek(offset)
+                lines = f.read(length).splitlines(keepends=True)
+            data = header + b"".join(lines if limit is None else lines[:limit])
+        else:
+            with open(folder / f"{name}.tsv", "rb") as f:
+                if limit is None:
+                    data = f.read()
+                else:
+                    data = b"".join(itertools.islice(f, limit + 1))  # the header and ``limit`` rows
+    except (OSError, ValueError):
+        return None
+    return ox.parse_query_results(data, _TSV)
