@@ -62,6 +62,7 @@ import argparse
 import contextlib
 import datetime
 import hashlib
+import inspect
 import json
 import os
 import platform
@@ -324,10 +325,11 @@ def generate(n: int, seed: int, work: Path, generator: Path) -> tuple[Path, floa
 # Step 2–3: the build and its output
 
 
-def build(corpus: Path, out: Path, jobs: int, clean: bool = True) -> Run:
+def build(corpus: Path, out: Path, jobs: int, clean: bool = True, answers: bool = False) -> Run:
     if clean and out.exists():
         shutil.rmtree(out)
-    run = run_measured([*ld_export_cmd(), "build", str(corpus), "-o", str(out), "-j", str(jobs), "-q"])
+    keep = ["--answers"] if answers else []
+    run = run_measured([*ld_export_cmd(), "build", str(corpus), "-o", str(out), "-j", str(jobs), "-q", *keep])
     if run.returncode != 0:
         fail(f"the build of {corpus} failed (exit {run.returncode}): {shlex.join(run.cmd)}", run.stderr)
     return run
@@ -453,6 +455,8 @@ def time_queries(out: Path, limit: float, skip: dict[str, str]) -> dict:
         if found["names"] is None:
             found.update({k: lines[0][k] for k in ("loader", "open_s", "names")})
         for line in lines[1:]:
+            if "kept_answers" in line:
+                found["kept_answers"] = line["kept_answers"]
             if "median_s" in line:
                 queries[line["name"]] = line | {"status": "ok"}
         if run.returncode == 0:
@@ -555,7 +559,7 @@ def _only_label_changed(before: dict, after: dict, section: str) -> bool:
     )
 
 
-def incremental(corpus: Path, out: Path, jobs: int, work: Path, n: int) -> dict:
+def incremental(corpus: Path, out: Path, jobs: int, work: Path, n: int, answers: bool = False) -> dict:
     path, original, edited, what = find_edit(corpus)
     before = sha256(*nquads(out))
     stamp = stamp_path(work, n)
@@ -564,16 +568,16 @@ def incremental(corpus: Path, out: Path, jobs: int, work: Path, n: int) -> dict:
     try:
         path.write_bytes(edited)
         log(f"incremental: rebuilding {articles(n)} after editing the {what}")
-        edit_run = build(corpus, out, jobs, clean=False)
+        edit_run = build(corpus, out, jobs, clean=False, answers=answers)
         changed = sha256(*nquads(out)) != before
     finally:
         path.write_bytes(original)
     log(f"incremental: rebuilding {articles(n)} after restoring {path.name}")
-    restore_run = build(corpus, out, jobs, clean=False)
+    restore_run = build(corpus, out, jobs, clean=False, answers=answers)
     same = sha256(*nquads(out)) == before
     log(f"incremental: rebuilding {articles(n)} with nothing changed")
     times = {p.name: p.stat().st_mtime_ns for p in out.iterdir() if p.is_file()}
-    unchanged_run = build(corpus, out, jobs, clean=False)
+    unchanged_run = build(corpus, out, jobs, clean=False, answers=answers)
     untouched = times == {p.name: p.stat().st_mtime_ns for p in out.iterdir() if p.is_file()}
     if saved_stamp is not None:
         stamp.write_text(saved_stamp)
@@ -615,11 +619,20 @@ def child_queries(out: str, *skip: str) -> None:
         except (AttributeError, TypeError):
             return len(list(result))
 
-    def timed(sparql: str, bindings: dict | None = None) -> dict:
+    # --live: ask the store even where the build kept the answers (ld-export build --answers).
+    live = "--live" in skip
+    options = {"kept": False} if live else {}
+    limits = "limit" in inspect.signature(q.run_query).parameters
+    say({"kept_answers": kept_answers(out), "live": live})
+
+    def timed(sparql: str, bindings: dict | None = None, limit: int | None = None) -> dict:
         runs = []
+        if limit is not None and not limits:  # an older ld-export: the limit in the query's text
+            sparql, limit = f"{sparql.rstrip()}\nLIMIT {limit}\n", None
+        extra = options | ({"bindings": bindings} if bindings else {}) | ({"limit": limit} if limit is not None else {})
         for _ in range(1 + QUERY_RUNS):  # the first is the warm-up
             start = time.perf_counter()
-            count = materialise(q.run_query(sparql, data, bindings=bindings) if bindings else q.run_query(sparql, data))
+            count = materialise(q.run_query(sparql, data, **extra))
             runs.append(time.perf_counter() - start)
         return {"median_s": statistics.median(runs[1:]), "runs_s": runs[1:], "warmup_s": runs[0], "rows": count}
 
@@ -632,12 +645,21 @@ def child_queries(out: str, *skip: str) -> None:
         # The first rows: the same query with a LIMIT (a named query sorts its answer, so the store may
         # still have to find all of it first).
         if re.search(r"^\s*SELECT\b", sparql, re.I | re.M) and not re.search(r"\bLIMIT\b", sparql, re.I):
-            record["first_rows"] = {"limit": FIRST_ROWS} | timed(f"{sparql.rstrip()}\nLIMIT {FIRST_ROWS}\n")
+            record["first_rows"] = {"limit": FIRST_ROWS} | timed(sparql, limit=FIRST_ROWS)
         # The question about one article or one actor: the article in the middle of the corpus, the
         # actor who asserts the most claims (the largest answer about one actor).
         bound = {p: {"value": str(samples[p])} | timed(sparql, {p: samples[p]})
                  for p, _meaning in getattr(named, "parameters", ()) if p in samples}  # fmt: skip
         say(record | ({"bound": bound} if bound else {}))
+
+
+def kept_answers(out: str) -> bool:
+    """Whether the build in ``out`` kept its named queries' answers for the data it holds."""
+    try:
+        from linkeddata import answers
+    except ImportError:
+        return False
+    return answers.current(Path(out) / "store") is not None
 
 
 def bound_samples(q, data) -> dict:
@@ -745,6 +767,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--generator", type=Path, default=GENERATOR, help="the corpus generator script")
     parser.add_argument("--scheduler", help="also build on a Dask cluster: local:N (a LocalCluster of N workers) "
                         "or the address of a running scheduler")  # fmt: skip
+    parser.add_argument("--answers", action="store_true",
+                        help="build with --answers: the named queries are then read from the answers the build "
+                        "kept (the rebuilds keep them too)")  # fmt: skip
     parser.add_argument("--builds-only", action="store_true", help="only the builds: no queries, baselines, rebuild")
     parser.add_argument("--rebuild", action="store_true",
                         help="with --builds-only: the incremental rebuild at the largest size too")  # fmt: skip
@@ -767,6 +792,7 @@ def main(argv: list[str]) -> int:
         "scheduler": args.scheduler,
         "builds_only": args.builds_only,
         "rebuild": args.rebuild,
+        "answers": args.answers,
         "sizes": [],
     }
     # SIGTERM ends the run as Ctrl-C does: the build under way and the LocalCluster are stopped.
@@ -788,7 +814,7 @@ def measure(args: argparse.Namespace, work: Path, oxigraph: str, results: dict, 
         corpus, generated_s = generate(n, args.seed, work, args.generator)
         out = work / f"out-{n}"
         log(f"{articles(n)}: building into {out}")
-        run = build(corpus, out, args.jobs)
+        run = build(corpus, out, args.jobs, answers=args.answers)
         row = {
             "articles": n,
             "generate_s": generated_s,
@@ -836,7 +862,8 @@ def measure(args: argparse.Namespace, work: Path, oxigraph: str, results: dict, 
     if args.builds_only and not args.rebuild:
         return
     largest = args.sizes[-1]
-    results["incremental"] = incremental(work / f"corpus-{largest}", work / f"out-{largest}", args.jobs, work, largest)
+    results["incremental"] = incremental(work / f"corpus-{largest}", work / f"out-{largest}", args.jobs, work,
+                                         largest, args.answers)
     (work / "results.json").write_text(json.dumps(results, indent=2))
 
 
