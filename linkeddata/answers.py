@@ -9,8 +9,9 @@ one in the store after it is loaded and keeps it in ``OUT/store/answers/``:
 - ``NAME.PARAMETER.tsv`` and ``NAME.PARAMETER.json`` for each parameter the query declares
   (``# parameter: ?actor …``) when its answer is not grouped: the rows of the answer about each
   value of the parameter, one value after another, each in the answer's order, and where each
-  value's rows are in the file. They are the rows of the query with the parameter added to what it
-  selects: the rows of the answer that have that actor or article, as ``--bind`` promises;
+  value's rows are in the file: the rows of the answer that have that actor or article, as
+  ``--bind`` promises. Such a query is asked once, with its parameters added to what it selects,
+  and its answer and its answers about each value are all taken from that one answer;
 - ``ld-export.sha256``: the digest of the store's mark when they were found, written last.
 
 ``ld-export query`` reads an answer from here when the build folder's store is up to date and the
@@ -105,40 +106,58 @@ def write(store_folder: Path, run: Callable[[str], ox.QuerySolutions], queries: 
     for named in queries:
         if say:
             say(named.name)
-        run(named.text).serialize(str(staging / f"{named.name}.tsv"), _TSV)
-        for parameter in indexed_parameters(named.text, (p for p, _ in named.parameters)):
-            _write_by_value(staging, named.name, parameter, run(select_also(named.text, [parameter])))
+        parameters = indexed_parameters(named.text, (p for p, _ in named.parameters))
+        if parameters:
+            _write_split(staging, named.name, parameters, run(select_also(named.text, parameters)))
+        else:
+            run(named.text).serialize(str(staging / f"{named.name}.tsv"), _TSV)
     (staging / DIGEST).write_text(digest + "\n", encoding="ascii")
     shutil.rmtree(final, ignore_errors=True)
     staging.rename(final)
     return final
 
 
-def _write_by_value(folder: Path, name: str, parameter: str, solutions: ox.QuerySolutions) -> None:
-    """The rows of ``solutions`` (the answer with ``?parameter`` selected too) value by value of the
-    parameter, each value's rows in the answer's order, without the parameter's column."""
+def _write_split(folder: Path, name: str, parameters: list[str], solutions: ox.QuerySolutions) -> None:
+    """Keep the answer of the named query ``name`` and its answers about each value of each of its
+    ``parameters`` from one answer, ``solutions``: the query with the parameters selected too.
+
+    A named query's order is total on what it selects (its last keys break ties), so the rows of
+    that answer that select the same are next to one another, and in the order of the answer. The
+    answer is its rows without the parameters, each once; the answer about a value of a parameter
+    is its rows with that value, without the parameters, each once (a row of one article can be
+    there for two of its asserters, say)."""
     lines = iter(solutions.serialize(format=_TSV).decode("utf-8").split("\n"))
     header = next(lines).split("\t")
-    column = header.index("?" + parameter)
-    groups: dict[str, list[str]] = {}
+    columns = [header.index("?" + p) for p in parameters]
+    kept = [i for i in range(len(header)) if i not in columns]
+    head = "\t".join(header[i] for i in kept) + "\n"
+    whole: list[str] = []
+    groups: list[dict[str, list[str]]] = [{} for _ in parameters]
     for line in lines:
         if not line:
             continue
         cells = line.split("\t")  # a tab in a term is written \t: the cells are the columns
-        value = cells.pop(column)
-        if value:
-            groups.setdefault(value, []).append("\t".join(cells))
-    del header[column]
-    index: dict[str, list[int]] = {}
-    with open(folder / f"{name}.{parameter}.tsv", "wb") as f:
-        f.write(("\t".join(header) + "\n").encode("utf-8"))
-        for value in sorted(groups):
-            data = ("\n".join(groups[value]) + "\n").encode("utf-8")
-            index[value] = [f.tell(), len(data), len(groups[value])]
-            f.write(data)
-    (folder / f"{name}.{parameter}.json").write_text(
-        json.dumps(index, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8"
-    )
+        row = "\t".join(cells[i] for i in kept)
+        if not whole or whole[-1] != row:
+            whole.append(row)
+        for column, by_value in zip(columns, groups, strict=True):
+            value = cells[column]
+            if value:
+                rows = by_value.setdefault(value, [])
+                if not rows or rows[-1] != row:
+                    rows.append(row)
+    (folder / f"{name}.tsv").write_bytes((head + "".join(r + "\n" for r in whole)).encode("utf-8"))
+    for parameter, by_value in zip(parameters, groups, strict=True):
+        index: dict[str, list[int]] = {}
+        with open(folder / f"{name}.{parameter}.tsv", "wb") as f:
+            f.write(head.encode("utf-8"))
+            for value in sorted(by_value):
+                data = "".join(r + "\n" for r in by_value[value]).encode("utf-8")
+                index[value] = [f.tell(), len(data), len(by_value[value])]
+                f.write(data)
+        (folder / f"{name}.{parameter}.json").write_text(
+            json.dumps(index, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8"
+        )
 
 
 def read(folder: Path, name: str, bindings: dict[str, str], limit: int | None = None) -> ox.QuerySolutions | None:
