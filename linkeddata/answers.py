@@ -22,15 +22,19 @@ compares every named query, and every value of its parameters, with the store's 
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
+import os
 import re
 import shutil
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
 import pyoxigraph as ox
 
+from . import processes
 from .layout import BuildLayout
 
 FOLDER = "answers"
@@ -90,12 +94,11 @@ def _outermost(text: str) -> str:
     return "".join(kept)
 
 
-def write(store_folder: Path, run: Callable[[str], ox.QuerySolutions], queries: Iterable,
-          select_also: Callable[[str, list[str]], str], say: Callable[[str], None] | None = None) -> Path:  # fmt: skip
-    """Find every answer of ``queries`` (:class:`linkeddata.query.NamedQuery`) with ``run`` (the
-    query text → the store's solutions) and keep them in ``store_folder/answers``, replacing what
-    was there only once all are written. ``select_also(text, names)`` is the query with ``?name``
-    added to what it selects."""
+def write(store_folder: Path, queries: Sequence, jobs: int = 1, say: Callable[[str], None] | None = None) -> Path:
+    """Find every answer of ``queries`` (:class:`linkeddata.query.NamedQuery`) in the store in
+    ``store_folder`` and keep them in ``store_folder/answers``, replacing what was there only once
+    all are written. With ``jobs`` above 1, that many processes ask the store at once (each
+    query is answered on one core); ``say`` hears each query's name as its answer is kept."""
     digest = _store_digest(store_folder)
     if digest is None:
         raise OSError("the store has no mark: its answers cannot be kept")
@@ -103,18 +106,48 @@ def write(store_folder: Path, run: Callable[[str], ox.QuerySolutions], queries: 
     staging = store_folder / (FOLDER + ".new")
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir()
-    for named in queries:
-        if say:
-            say(named.name)
-        parameters = indexed_parameters(named.text, (p for p, _ in named.parameters))
-        if parameters:
-            _write_split(staging, named.name, parameters, run(select_also(named.text, parameters)))
-        else:
-            run(named.text).serialize(str(staging / f"{named.name}.tsv"), _TSV)
+    tasks = [(str(store_folder), q.name, q.text, tuple(indexed_parameters(q.text, (p for p, _ in q.parameters))),
+              str(staging)) for q in queries]  # fmt: skip
+    jobs = max(1, min(jobs, len(tasks)))
+    if jobs == 1:
+        for task in tasks:
+            _answer(*task)
+            if say:
+                say(task[1])
+    else:
+        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=processes.context(),
+                                   initializer=processes.worker_init, initargs=(os.getpid(),))  # fmt: skip
+        try:
+            with processes.starting():
+                futures = {pool.submit(_answer, *task): task[1] for task in tasks}
+            for done in as_completed(futures):
+                done.result()
+                if say:
+                    say(futures[done])
+        except BaseException:
+            for worker in list((getattr(pool, "_processes", None) or {}).values()):
+                with contextlib.suppress(OSError):
+                    worker.kill()
+            pool.shutdown(wait=True, cancel_futures=True)
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        pool.shutdown()
     (staging / DIGEST).write_text(digest + "\n", encoding="ascii")
     shutil.rmtree(final, ignore_errors=True)
     staging.rename(final)
     return final
+
+
+def _answer(store: str, name: str, text: str, parameters: tuple[str, ...], staging: str) -> None:
+    """Ask the store in ``store`` (read only) the named query ``name`` and keep its answers in
+    ``staging``: in a process of its own when several are asked at once."""
+    from .query import select_also
+
+    data = ox.Store.read_only(store)
+    if parameters:
+        _write_split(Path(staging), name, list(parameters), data.query(select_also(text, list(parameters))))
+    else:
+        data.query(text).serialize(str(Path(staging) / f"{name}.tsv"), _TSV)
 
 
 def _write_split(folder: Path, name: str, parameters: list[str], solutions: ox.QuerySolutions) -> None:

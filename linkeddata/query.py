@@ -177,12 +177,6 @@ class Terms(dict):
         return converted
 
 
-def store_solutions(sparql: str, data: StoreData) -> ox.QuerySolutions:
-    """Oxigraph's own answer to a SELECT query that needs no checks (a named query's text), with the
-    prefixes rdflib knows without a declaration."""
-    return data.store.query(sparql, prefixes={str(p): str(ns) for p, ns in _RDFLIB_PREFIXES.items() if str(p)})
-
-
 def _run_in_store(sparql: str, query: Query | None, data: StoreData, bindings: dict[str, Node]) -> Result:
     """Run an already checked query in Oxigraph; the answer as an rdflib Result. The prefixes that
     rdflib knows without a declaration are given to Oxigraph too, so both accept the same queries.

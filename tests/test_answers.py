@@ -157,3 +157,34 @@ def test_the_command_line_reads_kept_answers_and_limits(answered):
     assert "--answers" in help_text
     bad = runner.invoke(main, ["query", "--name", "claims", "--data", str(answered), "--limit", "-1"])
     assert bad.exit_code == 2
+
+
+def test_answers_found_in_several_processes_are_those_found_in_one(answered, tmp_path):
+    one, two = tmp_path / "one", tmp_path / "two"
+    for folder, jobs in ((one, 1), (two, 2)):
+        shutil.copytree(answered / "store", folder)
+        answers.write(folder, named_queries(), jobs=jobs)
+    files = sorted(p.name for p in (one / answers.FOLDER).iterdir())
+    assert files == sorted(p.name for p in (two / answers.FOLDER).iterdir()) and len(files) > 10
+    for name in files:
+        assert (one / answers.FOLDER / name).read_bytes() == (two / answers.FOLDER / name).read_bytes(), name
+        assert (one / answers.FOLDER / name).read_bytes() == (answered / "store" / answers.FOLDER / name).read_bytes()
+
+
+def test_a_failure_to_keep_the_answers_leaves_the_build_in_place(tmp_path, monkeypatch):
+    def full_disk(*_args, **_kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(answers, "write", full_disk)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", str(CORPUS), "-o", str(out), "-q", "--answers"])
+    assert result.exit_code == 2
+    assert "answers could not be kept: No space left on device" in result.output
+    assert str(out / "store") in result.output
+    assert (out / "void.ttl").is_file() and answers.current(out / "store") is None
+    data = open_data([out])  # the build is in place, its store up to date: the store answers
+    claims = next(q for q in named_queries() if q.name == "claims")
+    assert len(rows(run_query(claims.text, data))) > 20
+    monkeypatch.undo()
+    again = CliRunner().invoke(main, ["build", str(CORPUS), "-o", str(out), "-q", "--answers"])
+    assert again.exit_code == 0 and answers.current(out / "store") is not None

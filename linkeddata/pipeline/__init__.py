@@ -32,6 +32,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import gc
+import os
 import shutil
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -210,8 +211,7 @@ class _Build:
                 self.layout, previous, options, len(chunks)
             ):
                 result = self._unchanged(sources, order, paths, entries, previous["triples"])
-                self._answers()
-                lock.close()
+                self._keep_answers(len(order), lock)
                 return result
             staging = Staging(out)
             (staging.path / "parts").mkdir()
@@ -255,7 +255,6 @@ class _Build:
             assembly = Assembly(self.layout, staging, options, [s.slug for s in order], chunks, entries, fresh,
                                 dropped, owned, in_place, loader, report, self.say, previous)  # fmt: skip
             written, triples = assembly.run()
-            self._answers()
         except BaseException as e:
             if loader is not None:
                 loader.abort()
@@ -269,11 +268,22 @@ class _Build:
             if isinstance(e, OSError):  # a full disk, a folder that cannot be written: bad input, not a bug
                 raise _write_error(e, out, staging) from None
             raise
-        lock.close()
+        self._keep_answers(len(order), lock)
         rechecked = checked if options.validator == "auto" else 0
         return self._result(sources, order, paths, assembly.entries, report, written, len(todo), rechecked, triples)
 
-    def _answers(self) -> None:
+    def _keep_answers(self, articles: int, lock: IO) -> None:
+        """After the build is in place, and before its lock is let go: its named queries' answers.
+        A failure to keep them (a full disk) leaves the build in place, and no answers."""
+        try:
+            self._answers(articles)
+        except OSError as e:
+            raise InputError(f"the build is in place, but its named queries' answers could not be kept: "
+                             f"{e.strerror or e}", self.layout.store) from None  # fmt: skip
+        finally:
+            lock.close()
+
+    def _answers(self, articles: int) -> None:
         """Keep the named queries' answers beside the store if they were asked for and are not kept
         for this data already; drop answers that no longer hold."""
         store = embedded.current(self.layout.out) if self.options.writes_store else None
@@ -282,20 +292,15 @@ class _Build:
         if not self.options.answers:
             answers.remove(store)
             return
-        from .. import query
+        from ..query import named_queries
 
-        data = query.StoreData(store, embedded.open_read_only(store))
-        named = query.named_queries()
+        named = named_queries()
+        # Under a hundred articles every answer takes milliseconds, less than starting a process.
+        jobs = (self.options.jobs or os.cpu_count() or 1) if articles >= 100 else 1
         done = iter(range(1, len(named) + 1))
         started = time.perf_counter()
-
-        def run(text: str):
-            return query.store_solutions(text, data)
-
-        def say(name: str) -> None:
-            self.say(f"answering the named query {name} ({next(done)}/{len(named)})")
-
-        answers.write(store, run, named, query.select_also, say)
+        self.say(f"finding the answers of {len(named)} named queries" + (f" in {jobs} processes" if jobs > 1 else ""))
+        answers.write(store, named, jobs, lambda name: self.say(f"answered {name} ({next(done)}/{len(named)})"))
         self.say(f"kept the answers of {len(named)} named queries in {time.perf_counter() - started:.1f} s")
 
     def _unchanged(self, sources: list[Source], order: list[Source], paths: dict[str, Path],
