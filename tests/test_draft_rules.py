@@ -2924,3 +2924,26 @@ def test_a_live_blog_s_time_stamp_with_an_h_is_no_part_of_the_sentence(tmp_path)
     text = d.article.text
     assert [text[s:e] for c in d.claims for s, e in c.evidence] == [
         "Residents laid out dozens of bodies on a square in Idlib overnight."]
+
+
+@pytest.mark.parametrize(("sentence", "speaker", "words"), [
+    ("At least 17 police officers were killed near Ankara, Anadolu reports.", "Anadolu",
+     "At least 17 police officers were killed near Ankara"),
+    ("The board has removed 2,745 judges from their posts, the state-run Anadolu Agency reports.", "Anadolu Agency",
+     "The board has removed 2,745 judges from their posts"),
+    # A description, then the name that speaks
+    ("The LRA has abducted more than 20,000 children since the war began, the UN children’s agency, UNICEF, says.",
+     "UNICEF", "The LRA has abducted more than 20,000 children since the war began"),
+    # "said in a statement" is how it was said: the speaker is the name before it
+    ("The town fell on Tuesday, the group's media arm, Amaq, said in a statement.", "Amaq", "The town fell on Tuesday"),
+])  # fmt: skip
+def test_a_speaker_after_the_claim_reports_or_is_named_after_a_description(tmp_path, sentence, speaker, words):
+    d = _draft_of(tmp_path, sentence)
+    text = d.article.text
+    assert [(d.names.label(c.asserter), [text[s:e] for s, e in c.evidence]) for c in d.claims] == [(speaker, [words])]
+
+
+def test_a_subject_that_does_something_and_says_speaks(tmp_path):
+    d = _draft_of(tmp_path, "The Salvadoran government goes further and says that Cuba, too, arms the FMLN. "
+                            "COPREFA has suggested that the guerrillas killed the priests.")  # fmt: skip
+    assert [d.names.label(c.asserter) for c in d.claims] == ["The Salvadoran government", "COPREFA"]

@@ -97,6 +97,11 @@ _FUNCTION_WORDS = frozenset({"of", "for", "in", "at", "on", "to", "from", "with"
                            "their", "his", "her"})
 
 
+# Verbs in the present that "X goes further and says …" may begin with.
+_PRESENT_VERBS = frozenset("goes comes takes makes gives holds keeps sends stands speaks brings leads meets puts sees "
+                           "thinks writes tells knows repeats returns turns steps adds points".split())
+
+
 def _first_verb(phrase: str) -> int | None:
     """Where the verb begins in "The army chief flew to Bandarban and": the first word in lower case
     (not a preposition or an article) that a preposition or an article follows, or that ends in "-ed";
@@ -106,9 +111,13 @@ def _first_verb(phrase: str) -> int | None:
         word = w.group()
         nxt = words[i + 1].group() if i + 1 < len(words) else ""
         if word[0].islower() and word not in _FUNCTION_WORDS and (
-                nxt in _FUNCTION_WORDS - {"of", "and"} or word.endswith("ed")):  # fmt: skip
+                nxt in _FUNCTION_WORDS - {"of", "and"} or word.endswith("ed") or word in _PRESENT_VERBS):  # fmt: skip
             return len(phrase[: w.start()].rstrip())
     return None
+
+
+# Verbs that make the words before "X, a description, said" a clause of their own, not its subject.
+_CLAUSE_VERBS = frozenset("fell was were is are has had have took seized killed began ended won lost".split())
 
 
 def subject(text: str, s: int, e: int) -> Attribution | None:
@@ -127,6 +136,9 @@ def subject(text: str, s: int, e: int) -> Attribution | None:
         head = (head[0], head[0] + cut)
     phrase = text[head[0] : head[1]]
     before = text[s : head[0]].rstrip()
+    clause = re.split(r"\s(?:who|whose|which|that)\s", phrase)[0].split()
+    if m.group("appos") and any(w in _CLAUSE_VERBS for w in clause[1:]):
+        return None  # "The town fell on Tuesday, the group's media arm, Amaq, said": a clause, then its speaker
     if phrase in ("and", "but") and before.endswith(",") and "," not in before[:-1]:
         # "On Tuesday Amnesty renewed its call, and said …": no phrase of time before a comma there, but
         # the first clause, whose subject speaks; read without the comma, as "… renewed its call and said"

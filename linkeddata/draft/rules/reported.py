@@ -199,10 +199,16 @@ def _said_after(text: str, s: int, e: int) -> re.Match | None:
     m = re.search(r",\s+(?P<verb>said|says|added|adds|wrote|noted)\s+(?P<head>[^,.;“”]+?)"
                   r"(?:,\s+(?P<appos>[^.;“”]+?))?[.!]?$", sentence)  # ", " and not "3,000": an apposition
     if m and not _names_someone(m.group("head")):
-        # "The spokesman, Ali Hassan, said the town had fallen.": what was said, not who said it
-        return None
+        if not re.match(r"(?:in|on|at|to|during|after|late|earlier|later)\s", m.group("head")):
+            # "The spokesman, Ali Hassan, said the town had fallen.": what was said, not who said it
+            return None
+        m = None  # "…, the group's media arm, Amaq, said in a statement.": how it was said; the speaker before
     if m and re.fullmatch(r"[^,]+,\s+(?:which|who|whose)\s[^,]+", sentence[: m.start()]):
         return None  # "The division, which covers Negros, says a single front remains": its subject says
+    if m is None:
+        # "…, the UN children's agency, UNICEF, says.": a description, then the name that speaks
+        m = re.search(rf",\s+(?P<appos>(?:the|an?)\s[^,.;“”]{{2,60}}?),\s+(?P<head>[A-Z][^,.;“”]{{0,40}}?),\s+"
+                      rf"(?P<verb>{verbs}){_SAID_AFTER_TAIL}[.!]?$", sentence)  # fmt: skip
     if m is None:
         m = re.search(rf",\s+(?!and\s|but\s|which\s|who\s|that\s|whom\s)(?P<head>[^,.;“”]{{2,40}}?)\s+"
                       rf"(?P<verb>{verbs}){_SAID_AFTER_TAIL}(?:[.!]?$|,\s)", sentence)  # fmt: skip
