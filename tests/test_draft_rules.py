@@ -2947,3 +2947,15 @@ def test_a_subject_that_does_something_and_says_speaks(tmp_path):
     d = _draft_of(tmp_path, "The Salvadoran government goes further and says that Cuba, too, arms the FMLN. "
                             "COPREFA has suggested that the guerrillas killed the priests.")  # fmt: skip
     assert [d.names.label(c.asserter) for c in d.claims] == ["The Salvadoran government", "COPREFA"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Doctors at the main hospital said the wounded had been shot in the back.",
+    "Nurses said the clinic had run out of bandages.",
+    "Religious leaders from both communities condemned the attacks on traders.",
+    "Community leaders said more than 200 people had been killed.",
+])  # fmt: skip
+def test_doctors_nurses_and_community_leaders_are_people_not_a_body(tmp_path, sentence):
+    d = _draft_of(tmp_path, sentence)
+    speakers = [d.names.actor_type(c.asserter) for c in d.claims]
+    assert speakers == ["population-group"]
