@@ -2959,3 +2959,25 @@ def test_doctors_nurses_and_community_leaders_are_people_not_a_body(tmp_path, se
     d = _draft_of(tmp_path, sentence)
     speakers = [d.names.actor_type(c.asserter) for c in d.claims]
     assert speakers == ["population-group"]
+
+
+def test_what_a_named_subject_says_in_a_relative_clause_is_its_claim(tmp_path):
+    d = _draft_of(tmp_path, "Israel, which says it wants the south demilitarised, has struck Syrian targets near "
+                            "Damascus hundreds of times since the Assad government fell.")  # fmt: skip
+    text = d.article.text
+    got = sorted((d.names.label(c.asserter), [text[s:e] for s, e in c.evidence]) for c in d.claims)
+    # the subject's words are its own; the article's are what the subject did
+    assert got == [("Israel", ["which says it wants the south demilitarised"]),
+                   ("Meridian Press", ["has struck Syrian targets near Damascus hundreds of times since the Assad "
+                                       "government fell"])]  # fmt: skip
+
+
+def test_according_to_a_body_of_rules_is_no_source(tmp_path):
+    d = _draft_of(tmp_path, "The rebel leader, Joseph Kony, who says he is fighting to rule Uganda according to the "
+                            "Ten Commandments, has not responded.")  # fmt: skip
+    text = d.article.text
+    got = [(c.rule, d.names.label(c.asserter), [text[s:e] for s, e in c.evidence]) for c in d.claims]
+    assert ("subject-relative", "Joseph Kony", ["who says he is fighting to rule Uganda according to the Ten "
+                                                "Commandments"]) in got  # fmt: skip
+    assert ("no-comment", "Meridian Press", ["has not responded"]) in got
+    assert all(rule != "according-to" for rule, _, _ in got)

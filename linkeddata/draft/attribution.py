@@ -116,6 +116,16 @@ def _first_verb(phrase: str) -> int | None:
     return None
 
 
+# "Israel, which says it wants the south demilitarised, struck …": what a named subject says, in a
+# relative clause between commas, is its claim (the sentence goes on as the article's).
+SUBJECT_RELATIVE = re.compile(
+    r"(?P<head>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4}),\s+"
+    r"(?P<rel>(?:who|which)\s+(?:(?:has|have|had)\s+)?(?:(?:long|always|also|repeatedly|publicly)\s+)?"
+    r"(?P<verb>says|said|claims|claimed|insists|insisted|denies|denied|maintains|maintained)\s+[^,.;“”\"]{4,160}?)"
+    r"(?=,\s|[.;]|$)"
+)
+
+
 # Verbs that make the words before "X, a description, said" a clause of their own, not its subject.
 _CLAUSE_VERBS = frozenset("fell was were is are has had have took seized killed began ended won lost".split())
 

@@ -53,6 +53,7 @@ class Lexicon:
     first_person: frozenset[str]
     group_sources: tuple[tuple[str, str], ...]  # (noun, actor type), longest noun first
     source_nouns: dict[str, str]  # noun → actor type
+    rule_books: frozenset[str]  # what "according to" names that says nothing itself
     hedges: tuple[tuple[str, tuple[str, ...]], ...]  # (level, words)
     months: dict[str, int]
     month_abbreviations: dict[str, int]
@@ -117,6 +118,7 @@ def lexicon() -> Lexicon:
         first_person=_words(data["first_person"]),
         group_sources=tuple(sorted(data["group_sources"].items(), key=lambda kv: (-len(kv[0]), kv[0]))),
         source_nouns=dict(data["source_nouns"]),
+        rule_books=frozenset(data["rule_books"]),
         hedges=tuple((level, tuple(words)) for level, words in data["hedges"].items()),
         months={m: i for i, m in enumerate(data["months"], start=1)},
         month_abbreviations=dict(data["month_abbreviations"]),

@@ -1,6 +1,7 @@
 """Reported speech, each a claim of the one who speaks, in the article's words:
 
 - ``according-to``: "… according to X, …" / "According to X, …";
+- ``subject-relative``: "X, which says …, struck …": the relative clause is X's;
 - ``view``: "For analysts, …": the view of an unnamed group of sources;
 - ``reported``: "X (, who …,) said / told Y / warned / accuses Z of / denies …" with what was said
   after the verb ("Saudi Arabia accuses Iran of arming …", "Analysts warned that …");
@@ -85,8 +86,9 @@ def find_according_to(lay: Layout) -> list[Found]:
             continue
         head = (s + m.start(1), s + m.end(1))
         appos = (s + m.start(2), s + m.end(2)) if m.group(2) and s + m.end(2) >= e - 1 else None
-        if text[head[0] : head[1]].lower() in lexicon().pronouns:
-            continue
+        named = text[head[0] : head[1]].lower()
+        if named in lexicon().pronouns or re.sub(r"^(?:the|its|their|his|her)\s+", "", named) in lexicon().rule_books:
+            continue  # "fighting to rule Uganda according to the Ten Commandments": no one speaks
         rest = trim(text, s, s + m.start(), " \t,") if m.start() > 2 else trim(text, s + m.end(), e, " \t,.")
         if m.start() > 2:  # "A has praised …, and B have told …, according to X": X's is the last clause
             last = next(reversed(list(_NEXT_CLAUSE.finditer(text, rest[0], rest[1]))), None)
@@ -316,13 +318,18 @@ def make_caveat(found: Found, ctx: Context) -> list[DraftClaim]:
 
 # One who has said nothing yet: "The army has not commented.", "…, and the group has not responded to
 # requests for comment", "Kataib Hezbollah could not be reached for comment".
-_NO_COMMENT = re.compile(
-    r"(?P<who>(?:[Tt]he\s+|[Ii]ts\s+|[Tt]heir\s+|[Hh]is\s+|[Hh]er\s+)?(?:[\w’'-]+\s+){0,5}?[\w’'-]+)\s+"
+_NOT_COMMENTED = (
     r"(?:(?:has|have|had|did|does|do)\s+not\s+(?:yet\s+|immediately\s+|publicly\s+)?(?:commented|responded|reacted|"
     r"comment|respond|react|replied|reply)|(?:could|can)\s*not\s+be\s+reached|declined\s+to\s+comment|"
     r"(?:did|would)\s+not\s+(?:answer|return)\b[^,.;]{0,40})"
     r"(?:\s+(?:to|on|for|by)\b[^,.;]{0,60})?(?=\s*[,.;]|\s*$)"
 )
+_NO_COMMENT = re.compile(
+    r"(?P<who>(?:[Tt]he\s+|[Ii]ts\s+|[Tt]heir\s+|[Hh]is\s+|[Hh]er\s+)?(?:[\w’'-]+\s+){0,5}?[\w’'-]+)\s+"
+    + _NOT_COMMENTED
+)
+# "The rebel leader, Joseph Kony, who says …, has not responded.": the verb after the subject's commas
+_NOT_COMMENTED_AFTER_COMMA = re.compile(r"[,]\s+(?P<verb>" + _NOT_COMMENTED + r")[.]?$")
 
 
 def find_no_comment(lay: Layout) -> list[Found]:
@@ -345,6 +352,11 @@ def find_no_comment(lay: Layout) -> list[Found]:
             evidence = trim(text, m.start(), m.end(), " \t.,")
             whole = trim(text, s, e, " \t.") == evidence
             out.append(Found("no-comment", m.start(), (s, e) if whole else None, evidence=evidence))
+        late = _NOT_COMMENTED_AFTER_COMMA.search(text, s, e)
+        if late and not any(f.evidence[0] <= late.start("verb") < f.evidence[1] for f in out) and (
+                re.match(r"(?:The|Its|Their|His|Her)\s|[A-Z]", text[s:e])):  # fmt: skip
+            out.append(Found("no-comment", late.start("verb"), None,
+                             evidence=trim(text, late.start("verb"), late.end("verb"), " \t.,")))
     return out
 
 
@@ -395,6 +407,22 @@ def find_relative(lay: Layout) -> list[Found]:
             evidence = trim(text, m.start(), end, " \t.,")
             attr = Attribution((m.start("head"), m.end("head")), m.group("verb"), None, evidence)
             out.append(Found("relative", m.start(), None, attr, evidence=evidence))
+    return out
+
+
+def find_subject_relative(lay: Layout) -> list[Found]:
+    text = lay.text
+    out = []
+    for _r, s, e, quoted in _sentences(lay):
+        if quoted:
+            continue
+        for m in attribution.SUBJECT_RELATIVE.finditer(text, s, e):
+            if m.group("head").split()[0] in ("In", "On", "At", "After", "Before", "Since", "During"):
+                continue  # "In Kabul, which says …": a place before the subject
+            head = (m.start("head"), m.end("head"))
+            evidence = trim(text, m.start("rel"), m.end("rel"), " \t.,")
+            out.append(Found("subject-relative", m.start("rel"), None,
+                             Attribution(head, m.group("verb"), None, evidence), evidence=evidence))  # fmt: skip
     return out
 
 

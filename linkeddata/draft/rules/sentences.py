@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from ..attribution import Attribution, second_clause
-from ..text import Layout, without_spans
+from ..attribution import SUBJECT_RELATIVE, Attribution, second_clause
+from ..text import Layout, trim, without_spans
 from . import Context, DraftClaim, Found, hedge_of, words
 
 _REPORTING_HINT = re.compile(
@@ -64,6 +64,12 @@ def find_publisher(lay: Layout) -> list[Found]:
         # "…, and traders say …": the words before the clause of another speaker (rule reported)
         if r.kind == "paragraph" and (second := second_clause(text, *f.sentence)):
             f = Found(f.rule, f.sort, f.sentence, evidence=(f.sentence[0], second[0]), extra=f.extra)
+        # "Israel, which says it wants …, has struck …": the subject's words are its own (rule
+        # subject-relative), the article's what the subject did
+        relative = SUBJECT_RELATIVE.match(text, *f.sentence)
+        if relative and text[relative.end() : relative.end() + 2] == ", ":
+            f = Found(f.rule, f.sort, f.sentence, evidence=trim(text, relative.end() + 2, f.sentence[1], " \t."),
+                      extra=f.extra)  # fmt: skip
         out.append(f)
     return out
 
