@@ -2981,3 +2981,14 @@ def test_according_to_a_body_of_rules_is_no_source(tmp_path):
                                                 "Commandments"]) in got  # fmt: skip
     assert ("no-comment", "Meridian Press", ["has not responded"]) in got
     assert all(rule != "according-to" for rule, _, _ in got)
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("Fighters shelled the border town, killing three cricketers, according to the Afghanistan Cricket Board.",
+     "Afghanistan Cricket Board"),
+    ("Leaders of the Democratic Convergence, the FDR’s legal political arm, have called for a ceasefire.",
+     "Democratic Convergence"),
+])  # fmt: skip
+def test_a_board_and_a_convergence_are_organisations_among_words_of_fighting(tmp_path, sentence, name):
+    d = _draft_of(tmp_path, sentence)
+    assert {e.label: e.type for e in d.names.entities.values()}.get(name) == "organization"
