@@ -188,3 +188,11 @@ def test_a_failure_to_keep_the_answers_leaves_the_build_in_place(tmp_path, monke
     monkeypatch.undo()
     again = CliRunner().invoke(main, ["build", str(CORPUS), "-o", str(out), "-q", "--answers"])
     assert again.exit_code == 0 and answers.current(out / "store") is not None
+
+
+def test_answers_without_a_store_are_not_kept_and_the_build_says_so(tmp_path):
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", str(CORPUS), "-o", str(out), "--no-store", "--answers"])
+    assert result.exit_code == 0, result.output
+    assert "no answers kept: they are found in the store, which this build does not write" in result.output
+    assert not (out / "store").exists()

@@ -287,6 +287,8 @@ class _Build:
         """Keep the named queries' answers beside the store if they were asked for and are not kept
         for this data already; drop answers that no longer hold."""
         store = embedded.current(self.layout.out) if self.options.writes_store else None
+        if store is None and self.options.answers:
+            self.say("no answers kept: they are found in the store, which this build does not write")
         if store is None or answers.current(store) is not None:
             return
         if not self.options.answers:
