@@ -2992,3 +2992,12 @@ def test_according_to_a_body_of_rules_is_no_source(tmp_path):
 def test_a_board_and_a_convergence_are_organisations_among_words_of_fighting(tmp_path, sentence, name):
     d = _draft_of(tmp_path, sentence)
     assert {e.label: e.type for e in d.names.entities.values()}.get(name) == "organization"
+
+
+def test_a_toll_a_capital_rejected_is_its_denial(tmp_path):
+    d = _draft_of(tmp_path, "The Taliban government said Pakistani shelling had killed 12 civilians in Spin Boldak, "
+                            "a toll Islamabad rejected.")  # fmt: skip
+    text = d.article.text
+    got = [(c.rule, [text[s:e] for s, e in c.evidence]) for c in d.claims]
+    assert ("denial", ["a toll Islamabad rejected"]) in got
+    assert ("reported", ["said Pakistani shelling had killed 12 civilians in Spin Boldak"]) in got

@@ -41,7 +41,8 @@ _SAID_AFTER_TAIL = (r"(?:\s+(?:in|on|at|to|during|after|late|earlier|later|this|
 # "X claimed the raid, and the United States designated …": a new clause with its own subject.
 _NEXT_CLAUSE = re.compile(r",?\s+(?:and|but|while|whereas)\s+(?=(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*\s+[a-z])")
 _DENIAL = re.compile(
-    r",\s+(?P<ev>(?:(?:an?|the)\s+)?(?:charge|claim|accusation|account|report|allegation)s?\s+(?P<head>[^,.;]{2,60}?)"
+    r",\s+(?P<ev>(?:(?:an?|the)\s+)?(?:charge|claim|accusation|account|report|allegation|toll|figure|version|"
+    r"assertion|estimate)s?\s+(?P<head>[^,.;]{2,60}?)"
     # ("a charge New Delhi has always denied", "accusations the government denies")
     r"\s+(?:has\s+|have\s+|had\s+)?(?:(?:always|long|repeatedly|consistently|strongly|also|since)\s+)?"
     r"(?:denies|denied|deny|rejects|rejected|reject|disputes|disputed|dismisses|dismissed|"
