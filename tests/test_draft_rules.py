@@ -3001,3 +3001,11 @@ def test_a_toll_a_capital_rejected_is_its_denial(tmp_path):
     got = [(c.rule, [text[s:e] for s, e in c.evidence]) for c in d.claims]
     assert ("denial", ["a toll Islamabad rejected"]) in got
     assert ("reported", ["said Pakistani shelling had killed 12 civilians in Spin Boldak"]) in got
+
+
+def test_according_to_x_y_fears_is_ys_claim_as_x_tells_it(tmp_path):
+    d = _draft_of(tmp_path, "According to Stanković, Serbian officials fear that the European Union may now freeze "
+                            "part of the funds Serbia expects. According to residents, the army shelled the town.")
+    got = [(c.rule, d.names.label(c.asserter)) for c in d.claims]
+    assert got == [("reported", "Serbian officials (unnamed)"), ("according-to", "Residents (unnamed)")]
+    assert d.article.text[slice(*d.claims[0].evidence[0])].startswith("According to Stanković, Serbian officials fear")

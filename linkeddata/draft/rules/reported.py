@@ -70,6 +70,11 @@ def _sentences(lay: Layout, kinds=("paragraph", "caption")):
             yield r, s, e, any(s <= q.open < e for q in speech)
 
 
+# Verbs after "According to X, Y …" that make it Y's claim, as X reports it.
+_INNER_VERBS = frozenset({"said", "says", "told", "tells", "believe", "believes", "fear", "fears", "suspect",
+                          "suspects", "accuse", "accuses", "accused", "blamed", "blames"})
+
+
 def find_according_to(lay: Layout) -> list[Found]:
     text = lay.text
     out = []
@@ -84,6 +89,11 @@ def find_according_to(lay: Layout) -> list[Found]:
                                                                    text[s : s + m.start()]):  # fmt: skip
             # "Wang told Jaishankar that …, according to a Chinese readout": Wang's words (rule reported);
             # but "Biden reportedly told …, according to an official": the official's
+            continue
+        if m.start() <= 2 and m.group(2) and (inner := attribution.subject(text, s + m.start(2), e)) and (
+                inner.verb in lexicon().belief_verbs or inner.verb in _INNER_VERBS):  # fmt: skip
+            # "According to Stanković, Serbian officials fear that …": the officials' fear, as he tells it
+            out.append(Found("reported", s, (s, e), inner, evidence=trim(text, s, e, " \t.")))
             continue
         head = (s + m.start(1), s + m.end(1))
         appos = (s + m.start(2), s + m.end(2)) if m.group(2) and s + m.end(2) >= e - 1 else None
