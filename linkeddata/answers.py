@@ -22,20 +22,18 @@ compares every named query, and every value of its parameters, with the store's 
 
 from __future__ import annotations
 
-import contextlib
 import itertools
 import json
-import os
 import re
 import shutil
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import as_completed
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from . import processes
-from .layout import BuildLayout
+from . import store as embedded
 
 FOLDER = "answers"
 DIGEST = "ld-export.sha256"
@@ -48,14 +46,6 @@ def folder_of(store: Path) -> Path:
     return store / FOLDER
 
 
-def _store_digest(store: Path) -> str | None:
-    """The digest in the store's mark (``store/ld-export.sha256``), None if it has none."""
-    try:
-        return (store / BuildLayout.STORE_MARK).read_text(encoding="ascii").split()[0]
-    except (OSError, IndexError):
-        return None
-
-
 def current(store: Path) -> Path | None:
     """The answers kept in ``store`` if they were found for the data it holds now, else None.
     The caller has checked that the store is up to date (:func:`linkeddata.store.current`)."""
@@ -64,7 +54,7 @@ def current(store: Path) -> Path | None:
         digest = (folder / DIGEST).read_text(encoding="ascii").strip()
     except OSError:
         return None
-    return folder if digest and digest == _store_digest(store) else None
+    return folder if digest and digest == embedded.marked_digest(store) else None
 
 
 def remove(store: Path) -> None:
@@ -99,7 +89,7 @@ def write(store_folder: Path, queries: Sequence, jobs: int = 1, say: Callable[[s
     ``store_folder`` and keep them in ``store_folder/answers``, replacing what was there only once
     all are written. With ``jobs`` above 1, that many processes ask the store at once (each
     query is answered on one core); ``say`` hears each query's name as its answer is kept."""
-    digest = _store_digest(store_folder)
+    digest = embedded.marked_digest(store_folder)
     if digest is None:
         raise OSError("the store has no mark: its answers cannot be kept")
     final = folder_of(store_folder)
@@ -115,23 +105,19 @@ def write(store_folder: Path, queries: Sequence, jobs: int = 1, say: Callable[[s
             if say:
                 say(task[1])
     else:
-        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=processes.context(),
-                                   initializer=processes.worker_init, initargs=(os.getpid(),))  # fmt: skip
+        workers = processes.pool(jobs)
         try:
             with processes.starting():
-                futures = {pool.submit(_answer, *task): task[1] for task in tasks}
+                futures = {workers.submit(_answer, *task): task[1] for task in tasks}
             for done in as_completed(futures):
                 done.result()
                 if say:
                     say(futures[done])
         except BaseException:
-            for worker in list((getattr(pool, "_processes", None) or {}).values()):
-                with contextlib.suppress(OSError):
-                    worker.kill()
-            pool.shutdown(wait=True, cancel_futures=True)
+            processes.stop(workers)
             shutil.rmtree(staging, ignore_errors=True)
             raise
-        pool.shutdown()
+        workers.shutdown()
     (staging / DIGEST).write_text(digest + "\n", encoding="ascii")
     shutil.rmtree(final, ignore_errors=True)
     staging.rename(final)

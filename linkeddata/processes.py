@@ -37,6 +37,7 @@ import threading
 import time
 import types
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from multiprocessing import context as mp_context
 
@@ -149,3 +150,26 @@ def before_exec() -> Callable[[], None]:
             os._exit(1)
 
     return prepare
+
+
+# --------------------------------------------------------------------------------------------
+# Pools of workers
+
+
+def pool(jobs: int) -> ProcessPoolExecutor:
+    """A pool of ``jobs`` worker processes that die with this one and leave Ctrl-C to it (start
+    its work inside :func:`starting`)."""
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=context(), initializer=worker_init,
+                               initargs=(os.getpid(),))  # fmt: skip
+
+
+def stop(workers: ProcessPoolExecutor) -> None:
+    """Stop a pool's workers at once: what they are doing is not wanted any more. (Shutting the
+    pool down alone would let them finish every task still queued.)"""
+    processes = list((getattr(workers, "_processes", None) or {}).values())
+    for process in processes:
+        with contextlib.suppress(OSError):
+            process.kill()
+    workers.shutdown(wait=True, cancel_futures=True)
+    for process in processes:
+        process.join()

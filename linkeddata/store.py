@@ -169,14 +169,29 @@ def unmark(out: Path) -> None:
     BuildLayout(out).store_mark.unlink(missing_ok=True)
 
 
+def _read_mark(folder: Path) -> tuple[str, str] | None:
+    """(digest, the size and time of ``void.ttl`` then) from the mark of the store in ``folder``."""
+    try:
+        digest, _, stat = (folder / BuildLayout.STORE_MARK).read_text(encoding="ascii").strip().partition(" ")
+    except OSError:
+        return None
+    return (digest, stat) if digest else None
+
+
+def marked_digest(folder: Path) -> str | None:
+    """The digest the mark of the store in ``folder`` records: which build's data it holds."""
+    mark = _read_mark(folder)
+    return mark[0] if mark else None
+
+
 def current(out: Path) -> Path | None:
     """The store of the build in ``out`` if it is there and up to date, else None."""
     layout = BuildLayout(out)
     folder = layout.store
-    try:
-        digest, _, stat = layout.store_mark.read_text(encoding="ascii").strip().partition(" ")
-    except OSError:
+    mark = _read_mark(folder)
+    if mark is None:
         return None
+    digest, stat = mark
     if not folder.is_dir():
         return None
     if stat and stat == _stat(layout.description):

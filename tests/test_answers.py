@@ -2,8 +2,8 @@
 instead of asking the store, and always the store's own answer, row for row in its order; about
 each actor and each article too; never used once the data has changed."""
 
-import importlib.util
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -21,18 +21,6 @@ CORPUS = Path(__file__).parent / "data" / "corpus"
 MAKE_CORPUS = Path(__file__).resolve().parent.parent / "benchmarks" / "make_corpus.py"
 
 
-def _make_corpus(size: int, folder: Path) -> Path:
-    spec = importlib.util.spec_from_file_location("make_corpus_for_answers", MAKE_CORPUS)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while it is being executed
-    try:
-        spec.loader.exec_module(module)
-        module.write_corpus(size, folder, seed=3)
-    finally:
-        del sys.modules[spec.name]
-    return folder
-
-
 @pytest.fixture(scope="module", params=["corpus", "synthetic"])
 def answered(request, tmp_path_factory) -> Path:
     """The three-article test corpus, and a synthetic corpus of 24 articles (many asserters, many
@@ -40,7 +28,9 @@ def answered(request, tmp_path_factory) -> Path:
     if request.param == "corpus":
         source = CORPUS
     else:
-        source = _make_corpus(24, tmp_path_factory.mktemp("synthetic"))
+        source = tmp_path_factory.mktemp("synthetic")
+        subprocess.run([sys.executable, str(MAKE_CORPUS), "24", str(source), "--seed", "3"], check=True,
+                       capture_output=True)  # fmt: skip
     out = tmp_path_factory.mktemp(f"{request.param}-answered")
     linkeddata.build([source], out_dir=out, answers=True, jobs=2)
     return out

@@ -10,21 +10,18 @@ receives (both picklable), and it writes only into the staging folder.
 from __future__ import annotations
 
 import base64
-import contextlib
 import functools
 import hashlib
 import os
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import cache
+from .. import cache, processes
 from ..annotation import load_annotation
 from ..article import read_article
 from ..describe import describe_article, description_part, statistics
 from ..graph import Minter, build_graph
-from ..processes import context, starting, worker_init
 from ..validate import ValidationReport, validate_graph
 from ..write import FORMATS, ArticleData, ntriples_of
 from .manifest import ArticleEntry, ClaimRef, FileRecord, RegistryUse
@@ -186,10 +183,9 @@ def run(todo: list[Job], registries: Registries, jobs: int | None, say: Progress
         return
     say(f"building {len(todo)} articles in {jobs} processes")
     chunk = max(1, min(16, len(todo) // (jobs * 8)))
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context(), initializer=worker_init,
-                               initargs=(os.getpid(),))  # fmt: skip
+    pool = processes.pool(jobs)
     try:
-        with starting():  # map() starts the workers
+        with processes.starting():  # map() starts the workers
             results = pool.map(functools.partial(build_article, registries=registries), todo, chunksize=chunk)
         for i, built in enumerate(results, start=1):
             yield built
@@ -198,20 +194,6 @@ def run(todo: list[Job], registries: Registries, jobs: int | None, say: Progress
             elif i == len(todo) or i % 500 == 0:
                 say(f"[{i}/{len(todo)}] articles built")
     except BaseException:  # an error, Ctrl-C, or the build stopped taking results: stop the workers now
-        _stop(pool)
+        processes.stop(pool)
         raise
     pool.shutdown()
-
-
-def _stop(pool: ProcessPoolExecutor) -> None:
-    """Stop the workers at once: what they are building is not wanted any more. (Shutting the pool
-    down alone would let them finish every article still queued.)"""
-    workers = list((getattr(pool, "_processes", None) or {}).values())
-    for worker in workers:
-        with contextlib.suppress(OSError):
-            worker.kill()
-    pool.shutdown(wait=True, cancel_futures=True)
-    for worker in workers:
-        worker.join()
-
-

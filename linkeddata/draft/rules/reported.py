@@ -339,8 +339,7 @@ _NO_COMMENT = re.compile(
     r"(?P<who>(?:[Tt]he\s+|[Ii]ts\s+|[Tt]heir\s+|[Hh]is\s+|[Hh]er\s+)?(?:[\w’'-]+\s+){0,5}?[\w’'-]+)\s+"
     + _NOT_COMMENTED
 )
-# "The rebel leader, Joseph Kony, who says …, has not responded.": the verb after the subject's commas
-_NOT_COMMENTED_AFTER_COMMA = re.compile(r"[,]\s+(?P<verb>" + _NOT_COMMENTED + r")[.]?$")
+_NOT_COMMENTED_ALONE = re.compile(_NOT_COMMENTED)
 
 
 def find_no_comment(lay: Layout) -> list[Found]:
@@ -354,20 +353,24 @@ def find_no_comment(lay: Layout) -> list[Found]:
         # at the sentence's start, or a clause's: after a comma or a semicolon, "and", "but", "while"
         starts = [0] + [m.end() for m in re.finditer(r"[,;]\s+(?:and\s+|but\s+|while\s+)?|\s(?:and|but|while)\s+",
                                                      text[s:e])]  # fmt: skip
-        for m in (_NO_COMMENT.match(text, s + at, e) for at in starts):
-            if m is None:
+        for at in starts:
+            m = _NO_COMMENT.match(text, s + at, e)
+            if m is not None:
+                who = m.group("who")
+                if not (who[0].isupper() or who.split()[0] in ("the", "its", "their", "his", "her", "it", "they")):
+                    continue  # a name, a body ("the army", "its spokesman") or a pronoun; not "officials" alone
+            elif at and text[s].isupper() and re.search(r",\s+$", text[s : s + at]):
+                # "The rebel leader, Joseph Kony, who says …, has not responded.": the verb after the
+                # commas of the sentence's subject, the last words of the sentence
+                m = _NOT_COMMENTED_ALONE.match(text, s + at, e)
+                rest = trim(text, m.end(), e, " \t.") if m else None
+                if rest is None or rest[0] < rest[1]:
+                    continue
+            else:
                 continue
-            who = m.group("who")
-            if not (who[0].isupper() or who.split()[0] in ("the", "its", "their", "his", "her", "it", "they")):
-                continue  # a name, a body ("the army", "its spokesman") or a pronoun; not "officials" alone
             evidence = trim(text, m.start(), m.end(), " \t.,")
             whole = trim(text, s, e, " \t.") == evidence
             out.append(Found("no-comment", m.start(), (s, e) if whole else None, evidence=evidence))
-        late = _NOT_COMMENTED_AFTER_COMMA.search(text, s, e)
-        if late and not any(f.evidence[0] <= late.start("verb") < f.evidence[1] for f in out) and (
-                re.match(r"(?:The|Its|Their|His|Her)\s|[A-Z]", text[s:e])):  # fmt: skip
-            out.append(Found("no-comment", late.start("verb"), None,
-                             evidence=trim(text, late.start("verb"), late.end("verb"), " \t.,")))
     return out
 
 
