@@ -70,6 +70,11 @@ def _sentences(lay: Layout, kinds=("paragraph", "caption")):
             yield r, s, e, any(s <= q.open < e for q in speech)
 
 
+def _unquoted(lay: Layout):
+    """(start, end) of each sentence of the paragraphs and captions that holds no quotation."""
+    return ((s, e) for _r, s, e, quoted in _sentences(lay) if not quoted)
+
+
 # Verbs after "According to X, Y …" that make it Y's claim, as X reports it.
 _INNER_VERBS = frozenset({"said", "says", "told", "tells", "believe", "believes", "fear", "fears", "suspect",
                           "suspects", "accuse", "accuses", "accused", "blamed", "blames"})
@@ -78,9 +83,7 @@ _INNER_VERBS = frozenset({"said", "says", "told", "tells", "believe", "believes"
 def find_according_to(lay: Layout) -> list[Found]:
     text = lay.text
     out = []
-    for _r, s, e, quoted in _sentences(lay):
-        if quoted:
-            continue
+    for s, e in _unquoted(lay):
         m = re.search(r"\b[Aa]ccording to\s+([^,.;:]+)(?:,\s*([^.;:]+))?", text[s:e])
         if not m:
             continue
@@ -118,9 +121,7 @@ def find_view(lay: Layout) -> list[Found]:
     text = lay.text
     groups = "|".join(re.escape(noun) for noun, _ in lexicon().group_sources)
     out = []
-    for _r, s, e, quoted in _sentences(lay):
-        if quoted:
-            continue
+    for s, e in _unquoted(lay):
         m = re.match(rf"(?:For|To|In the view of)\s+((?:(?:some|many|most|several|other|the)\s+)?(?:[\w’'-]+\s+){{0,2}}"
                      rf"(?:{groups})),\s+(?=\S)", text[s:e])
         if not m:
@@ -134,9 +135,7 @@ def find_view(lay: Layout) -> list[Found]:
 def find_reported(lay: Layout) -> list[Found]:
     text = lay.text
     out = []
-    for _r, s, e, quoted in _sentences(lay):
-        if quoted:
-            continue
+    for s, e in _unquoted(lay):
         found = _reported_in(text, s, e, True)
         if found:
             out.append(found)
@@ -252,9 +251,7 @@ def _is_appos(m: re.Match, s: int, sub: Attribution | None) -> bool:
 def find_said_after(lay: Layout) -> list[Found]:
     text = lay.text
     out = []
-    for _r, s, e, quoted in _sentences(lay):
-        if quoted:
-            continue
+    for s, e in _unquoted(lay):
         m = _said_after(text, s, e)
         if m is None or not 1 <= word_count(m.group("head")) <= 8 or _is_appos(m, s, attribution.subject(text, s, e)):
             continue
@@ -310,9 +307,7 @@ def find_caveats(lay: Layout) -> list[Found]:
     reports is unverified, apart from the reported claim."""
     text = lay.text
     out = []
-    for _r, s, e, quoted in _sentences(lay):
-        if quoted:
-            continue
+    for s, e in _unquoted(lay):
         for m in _CAVEAT.finditer(text, s, e):
             evidence = trim(text, m.start() + 1, m.end(), " \t.,")
             out.append(Found("caveat", m.start(), None, evidence=evidence))
@@ -347,9 +342,7 @@ def find_no_comment(lay: Layout) -> list[Found]:
     the outlet's; a whole sentence is not drafted again by a later rule."""
     text = lay.text
     out = []
-    for _r, s, e, quoted in _sentences(lay):
-        if quoted:
-            continue
+    for s, e in _unquoted(lay):
         # at the sentence's start, or a clause's: after a comma or a semicolon, "and", "but", "while"
         starts = [0] + [m.end() for m in re.finditer(r"[,;]\s+(?:and\s+|but\s+|while\s+)?|\s(?:and|but|while)\s+",
                                                      text[s:e])]  # fmt: skip
@@ -404,9 +397,7 @@ def find_relative(lay: Layout) -> list[Found]:
     text = lay.text
     groups = {noun for noun, _ in lexicon().group_sources} | {"police", "soldiers"}
     out = []
-    for _r, s, e, quoted in _sentences(lay):
-        if quoted:
-            continue
+    for s, e in _unquoted(lay):
         for m in _RELATIVE.finditer(text, s, e):
             if m.start() == s or text[s : m.start()].rstrip()[-1:] not in (",", "") and not re.search(
                     r"\b(?:the|a|an)\s+[a-z]+\s+$", text[s : m.start()]):  # fmt: skip
@@ -427,9 +418,7 @@ def find_relative(lay: Layout) -> list[Found]:
 def find_subject_relative(lay: Layout) -> list[Found]:
     text = lay.text
     out = []
-    for _r, s, e, quoted in _sentences(lay):
-        if quoted:
-            continue
+    for s, e in _unquoted(lay):
         for m in attribution.SUBJECT_RELATIVE.finditer(text, s, e):
             if m.group("head").split()[0] in ("In", "On", "At", "After", "Before", "Since", "During"):
                 continue  # "In Kabul, which says …": a place before the subject
