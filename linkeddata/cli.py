@@ -250,9 +250,11 @@ def build(inputs, out_dir, formats, base_iri, registry, jobs, reuse, store, answ
 
     Writes, per article, SLUG.ttl, SLUG.jsonld and SLUG.nt; for the whole build dataset.trig and
     dataset.nq (one named graph per article; past 128 articles in parts of about 128 articles,
-    dataset-0001.nq and on), void.ttl (VoID/DCAT/PROV description of the build) and
-    shacl-report.ttl. Identical input gives byte-identical files. A claim may support,
-    dispute or repeat a claim of another article of the same build (other-slug/claim-id).
+    dataset-0001.nq and on), void.ttl (VoID/DCAT/PROV description of the build; past 128
+    articles it describes the articles in parts cut as the dataset is, void-0001.ttl and on,
+    which it names with their checksums) and shacl-report.ttl. Identical input gives
+    byte-identical files. A claim may support, dispute or repeat a claim of another article of
+    the same build (other-slug/claim-id).
 
     Also writes OUT/store (an Oxigraph store for fast queries) and OUT/.ld-export-cache (what
     the next build into OUT may reuse: building again after an edit rebuilds only the articles

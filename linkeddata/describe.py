@@ -202,17 +202,29 @@ class _Description:
                 self.add(node, VOID.vocabulary, URIRef(ns))
 
     def distribution(self, dataset: URIRef, name: str, size: int, sha256: str) -> None:
-        media, fmt = MEDIA_TYPES[os.path.splitext(name)[1]]
         dist = self.iri("dataset", "distribution", name)
-        checksum = self.iri("dataset", "distribution", name, "sha256")
         self.add(dataset, DCAT.distribution, dist)
         self.add(dist, RDF.type, DCAT.Distribution)
-        self.add(dist, DCTERMS.title, Literal(name))
-        self.add(dist, DCAT.mediaType, URIRef(_IANA + media))
-        self.add(dist, DCTERMS["format"], URIRef(_W3C_FORMATS + fmt))
-        self.add(dist, DCAT.byteSize, Literal(size, datatype=XSD.nonNegativeInteger))
-        self.add(dist, DCTERMS.license, DATA_LICENSE)
-        self.add(dist, SPDX.checksum, checksum)
+        self._file(dist, name, size, sha256)
+
+    def document(self, dataset: URIRef, name: str, size: int, sha256: str) -> None:
+        """A file of the description itself: more about ``dataset`` (``rdfs:seeAlso``), not a
+        distribution of its data."""
+        doc = self.iri("dataset", "description", name)
+        self.add(dataset, RDFS.seeAlso, doc)
+        self.add(doc, RDF.type, PROV.Entity)
+        self._file(doc, name, size, sha256)
+
+    def _file(self, node: URIRef, name: str, size: int, sha256: str) -> None:
+        """A file of the build: its name, media type and format, size, licence and SHA-256."""
+        media, fmt = MEDIA_TYPES[os.path.splitext(name)[1]]
+        checksum = URIRef(str(node) + "/sha256")
+        self.add(node, DCTERMS.title, Literal(name))
+        self.add(node, DCAT.mediaType, URIRef(_IANA + media))
+        self.add(node, DCTERMS["format"], URIRef(_W3C_FORMATS + fmt))
+        self.add(node, DCAT.byteSize, Literal(size, datatype=XSD.nonNegativeInteger))
+        self.add(node, DCTERMS.license, DATA_LICENSE)
+        self.add(node, SPDX.checksum, checksum)
         self.add(checksum, RDF.type, SPDX.Checksum)
         self.add(checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha256)
         self.add(checksum, SPDX.checksumValue, Literal(sha256, datatype=XSD.hexBinary))
@@ -264,11 +276,14 @@ def describe_dataset(
     files: Mapping[str, tuple[int, str]],
     base_iri: str,
     issued: datetime.datetime | None = None,
+    described_in: Mapping[str, tuple[int, str]] | None = None,
 ) -> set[tuple]:
     """The whole build: ``articles`` article graphs whose union holds ``triples`` distinct triples,
     used ``properties`` (property → distinct triples) and ``classes``; the dataset ``files`` (name → (size,
     SHA-256)); ``issued`` is the time of the build, if any. With each article's
-    :func:`describe_article`, this is the build's description."""
+    :func:`describe_article`, this is the build's description: in the same file, or in the files
+    ``described_in`` (name → (size, SHA-256)), which this part names (``rdfs:seeAlso``) with their
+    sizes and checksums."""
     d = _Description(base_iri)
     dataset = d.dataset
     activity = d.iri("dataset", "build")
@@ -317,6 +332,8 @@ def describe_dataset(
             d.add(dataset, VOID.vocabulary, URIRef(ns))
     for name, (size, sha256) in files.items():
         d.distribution(dataset, name, size, sha256)
+    for name, (size, sha256) in (described_in or {}).items():
+        d.document(dataset, name, size, sha256)
     return d.g
 
 

@@ -47,7 +47,8 @@ class BuildLayout:
     DATASET_STEM = "dataset"
     NQUADS = DATASET_STEM + ".nq"
     TRIG = DATASET_STEM + ".trig"
-    DESCRIPTION = "void.ttl"
+    DESCRIPTION_STEM = "void"
+    DESCRIPTION = DESCRIPTION_STEM + ".ttl"
     REPORT = "shacl-report.ttl"
     FAILED_REPORT = "shacl-report.failed.ttl"
     STORE = "store"
@@ -105,8 +106,26 @@ class BuildLayout:
         ``dataset.nq`` alone, else ``dataset-0001.nq`` and on, with at least four digits."""
         if count <= 1:
             return [cls.DATASET_STEM + extension]
+        return cls._numbered(cls.DATASET_STEM, extension, count)
+
+    @classmethod
+    def description_part_names(cls, count: int) -> list[str]:
+        """The files that describe the articles when the dataset files are in ``count`` parts:
+        none for one part (``void.ttl`` describes them itself), else ``void-0001.ttl`` and on, one
+        for each part of the dataset files, whose articles it describes; ``void.ttl`` then
+        describes the dataset and names them."""
+        return [] if count <= 1 else cls._numbered(cls.DESCRIPTION_STEM, ".ttl", count)
+
+    @staticmethod
+    def _numbered(stem: str, extension: str, count: int) -> list[str]:
         width = max(4, len(str(count)))
-        return [f"{cls.DATASET_STEM}-{i:0{width}d}{extension}" for i in range(1, count + 1)]
+        return [f"{stem}-{i:0{width}d}{extension}" for i in range(1, count + 1)]
+
+    def _found_parts(self, stem: str, extension: str) -> list[Path]:
+        """The files ``STEM-0001EXT`` and on in the folder, in the order of their numbers."""
+        numbered = re.compile(rf"{stem}-(\d{{4,}}){re.escape(extension)}")
+        found = {int(m.group(1)): p for p in self.out.glob(f"{stem}-*{extension}") if (m := numbered.fullmatch(p.name))}
+        return [found[i] for i in sorted(found)]
 
     def dataset(self) -> list[Path]:
         """The build's dataset files (:meth:`dataset_names`): ``dataset.nq`` or its parts in order,
@@ -114,13 +133,17 @@ class BuildLayout:
         for whole in self.DATASET_FILES:
             if (self.out / whole).is_file():
                 return [self.out / whole]
-            extension = whole[len(self.DATASET_STEM) :]
-            numbered = re.compile(rf"{self.DATASET_STEM}-(\d{{4,}}){re.escape(extension)}")
-            found = {int(m.group(1)): p for p in self.out.glob(f"{self.DATASET_STEM}-*{extension}")
-                     if (m := numbered.fullmatch(p.name))}  # fmt: skip
+            found = self._found_parts(self.DATASET_STEM, whole[len(self.DATASET_STEM) :])
             if found:
-                return [found[i] for i in sorted(found)]
+                return found
         return []
+
+    def descriptions(self) -> list[Path]:
+        """The build's description: ``void.ttl`` and the parts it names
+        (:meth:`description_part_names`), in order; none when the folder holds no ``void.ttl``."""
+        if not self.description.is_file():
+            return []
+        return [self.description, *self._found_parts(self.DESCRIPTION_STEM, ".ttl")]
 
     def require_dataset(self) -> list[Path]:
         """:meth:`dataset`, or an error saying that the folder holds no build."""
@@ -133,7 +156,8 @@ class BuildLayout:
     @classmethod
     def is_whole_build_file(cls, name: str) -> bool:
         """Files of a build folder that are not article data (the description, the SHACL reports)."""
-        return name == cls.DESCRIPTION or name.startswith("shacl-report")
+        return (name == cls.DESCRIPTION or name.startswith("shacl-report")
+                or re.fullmatch(rf"{cls.DESCRIPTION_STEM}-\d{{4,}}\.ttl", name) is not None)  # fmt: skip
 
 
 # --------------------------------------------------------------------------------------------

@@ -400,16 +400,16 @@ def stance_pair(prop: URIRef, target: ClaimRef, source: ClaimRef) -> tuple[Stanc
 
 
 def read_description(site: SiteData) -> dict[str, list[tuple[str, Triple]]]:
-    """The build's description of itself (``void.ttl``: VoID, DCAT, PROV) by subject, as
-    :meth:`SiteData.article_triples` gives triples; empty when the build has none."""
-    path = BuildLayout(site.build_dir).description
-    if not path.is_file():
-        return {}
-    try:
-        with path.open("rb") as f:
-            pairs = _lines_and_triples(ox.parse(f, format=ox.RdfFormat.TURTLE))
-    except (OSError, SyntaxError) as e:
-        raise InputError(f"cannot read the build's description: {e}", path) from None
+    """The build's description of itself (``void.ttl`` and the parts it names: VoID, DCAT, PROV)
+    by subject, as :meth:`SiteData.article_triples` gives triples; empty when the build has none."""
+    triples: list[ox.Triple] = []
+    for path in BuildLayout(site.build_dir).descriptions():
+        try:
+            with path.open("rb") as f:
+                triples.extend(ox.parse(f, format=ox.RdfFormat.TURTLE))
+        except (OSError, SyntaxError) as e:
+            raise InputError(f"cannot read the build's description: {e}", path) from None
+    pairs = _lines_and_triples(triples)
     grouped: dict[str, list[tuple[str, Triple]]] = defaultdict(list)
     for line, triple in pairs:
         grouped[str(triple[0])].append((line, triple))

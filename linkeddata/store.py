@@ -7,10 +7,11 @@ which for a build of thousands of articles is the difference between millisecond
 A store is *up to date* when the file ``OUT/store/ld-export.sha256`` holds the SHA-256 of the
 build's ``void.ttl``: the build writes it last, after the store holds exactly the quads of ``dataset.nq``
 (or of its parts). Beside the digest it keeps the size and modification time ``void.ttl`` had then:
-while they are the same the file is not read again (at 10,000 articles it is 420 MB, and hashing it
-took longer than answering a query about one article); when they differ (a copy of the folder, say)
-the digest decides. A store that is not up to date (a build was interrupted while it was being
-changed) is not used; queries then read ``dataset.nq`` as without a store. Unlike the data files, the store's
+while they are the same the file is not read again; when they differ (a copy of the folder, say)
+the digest decides. A build in parts describes its articles in ``void-0001.ttl`` and on, and
+``void.ttl`` names each with its SHA-256, so the digest of ``void.ttl`` stands for them all. A
+store that is not up to date (a build was interrupted while it was being changed) is not used;
+queries then read ``dataset.nq`` as without a store. Unlike the data files, the store's
 own files are not byte-identical across builds: it is a database, not an output format.
 """
 

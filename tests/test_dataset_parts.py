@@ -15,7 +15,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from conftest import snapshot
-from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib import RDFS, Graph, Literal, Namespace, URIRef
 
 import linkeddata
 from linkeddata.layout import BuildLayout
@@ -25,7 +25,10 @@ from linkeddata.query import load_dataset, named_queries, open_data, rows, run_q
 CORPUS = Path(__file__).parent / "data" / "corpus"
 GOMA = "great-lakes-dispatch-2012-m23-takes-goma"
 PARTS = [f"dataset-000{i}.nq" for i in (1, 2, 3)]
+DESCRIPTIONS = [f"void-000{i}.ttl" for i in (1, 2, 3)]
 DCAT = Namespace("http://www.w3.org/ns/dcat#")
+VOID = Namespace("http://rdfs.org/ns/void#")
+BASE = "https://w3id.org/ld-export/data/"
 SPDX = Namespace("http://spdx.org/rdf/terms#")
 
 
@@ -119,10 +122,29 @@ def test_a_build_in_parts_holds_what_a_build_in_one_file_holds(corpus, tmp_path,
     for name in ("dataset.nq", "dataset.trig", "void.ttl"):
         del same[name]
     assert {n: b for n, b in snapshot(out).items() if n in same} == same
+    # The description is in parts too, cut as the dataset files are: void.ttl describes the
+    # dataset and names them, and together they say what the one file says, but for the files.
+    assert BuildLayout(out).descriptions() == [out / "void.ttl", *(out / n for n in DESCRIPTIONS)]
+    assert not list(whole.glob("void-*"))
+    head = Graph().parse(out / "void.ttl", format="turtle")
+    assert not [s for s in head.subjects() if str(s).startswith(f"{BASE}graph/")]
+    assert not list(head.objects(URIRef(f"{BASE}dataset"), VOID.subset))
+    together = Graph()
+    for path in BuildLayout(out).descriptions():
+        together.parse(path, format="turtle")
+    assert _but_files(together) == _but_files(Graph().parse(whole / "void.ttl", format="turtle"))
     # The store, the files without the store, and the one-file build answer alike.
     expected = _answers(open_data([whole]))
     assert _answers(open_data([out])) == expected
     assert _answers(load_dataset([out])) == expected
+
+
+def _but_files(g: Graph) -> set:
+    """The triples of a description but those about the build's files (which differ between a
+    build in one file and one in parts)."""
+    files = {o for p in (DCAT.distribution, RDFS.seeAlso) for o in g.objects(None, p)}
+    files |= {o for f in files for o in g.objects(f, SPDX.checksum)}
+    return {t for t in g if t[0] not in files and t[2] not in files}
 
 
 def test_the_description_names_every_part_with_its_size_and_checksum(corpus, tmp_path, one_per_part):
@@ -131,10 +153,12 @@ def test_the_description_names_every_part_with_its_size_and_checksum(corpus, tmp
     out = tmp_path / "out"
     linkeddata.build([corpus], out)
     void = Graph().parse(out / "void.ttl", format="turtle")
-    dataset = URIRef("https://w3id.org/ld-export/data/dataset")
+    dataset = URIRef(f"{BASE}dataset")
     described = {str(void.value(d, DCTERMS.title)): d for d in void.objects(dataset, DCAT.distribution)}
     assert set(described) == set(PARTS) | {n.replace(".nq", ".trig") for n in PARTS}
-    for name, dist in described.items():
+    more = {str(void.value(d, DCTERMS.title)): d for d in void.objects(dataset, RDFS.seeAlso)}
+    assert set(more) == set(DESCRIPTIONS)
+    for name, dist in [*described.items(), *more.items()]:
         data = (out / name).read_bytes()
         assert void.value(dist, DCAT.byteSize) == Literal(len(data), datatype=XSD.nonNegativeInteger)
         assert str(void.value(void.value(dist, SPDX.checksum), SPDX.checksumValue)) == hashlib.sha256(data).hexdigest()
@@ -153,8 +177,9 @@ def test_an_edit_writes_again_only_the_part_that_holds_the_article(corpus, tmp_p
     assert b"Goma's residents" in (out / goma).read_bytes()
     after = {p.name: p.stat().st_mtime_ns for p in out.iterdir() if p.is_file()}
     rewritten = {n for n in times if times[n] != after[n]}
+    described = goma.replace("dataset", "void").replace(".nq", ".ttl")
     assert rewritten == {goma, goma.replace(".nq", ".trig"), f"{GOMA}.ttl", f"{GOMA}.jsonld", f"{GOMA}.nt",
-                         "void.ttl", "shacl-report.ttl"}  # fmt: skip
+                         "void.ttl", described, "shacl-report.ttl"}  # fmt: skip
     clean = tmp_path / "clean"
     linkeddata.build([corpus], clean)
     assert snapshot(out) == snapshot(clean)
@@ -165,6 +190,7 @@ def test_an_article_removed_renumbers_the_parts_after_it_without_writing_them(co
     out = tmp_path / "out"
     linkeddata.build([corpus], out)
     inodes = [(out / n).stat().st_ino for n in PARTS]
+    described = [(out / n).stat().st_ino for n in DESCRIPTIONS]
     goma = next(i for i, n in enumerate(PARTS) if GOMA.encode() in (out / n).read_bytes())
     assert goma < 2, "the test needs a part after the Goma article's"
     for ext in (".txt", ".yaml"):
@@ -174,6 +200,8 @@ def test_an_article_removed_renumbers_the_parts_after_it_without_writing_them(co
     assert not (out / "dataset-0003.nq").exists()
     # The parts that stay hold the same articles: kept, or linked under their new numbers, not written.
     assert [(out / n).stat().st_ino for n in PARTS[:2]] == inodes[:goma] + inodes[goma + 1 :]
+    assert [(out / n).stat().st_ino for n in DESCRIPTIONS[:2]] == described[:goma] + described[goma + 1 :]
+    assert not (out / DESCRIPTIONS[2]).exists()
     clean = tmp_path / "clean"
     linkeddata.build([corpus], clean)
     assert snapshot(out) == snapshot(clean)
@@ -192,7 +220,7 @@ def test_a_build_that_grows_past_one_part_and_back(corpus, tmp_path, monkeypatch
     monkeypatch.undo()
     linkeddata.build([corpus], out)
     assert BuildLayout(out).dataset() == [out / "dataset.nq"]
-    assert not list(out.glob("dataset-*"))
+    assert not list(out.glob("dataset-*")) and not list(out.glob("void-*"))
     clean = tmp_path / "clean"
     linkeddata.build([corpus], clean)
     assert snapshot(out) == snapshot(clean)
@@ -218,3 +246,21 @@ def test_serve_and_load_read_every_part(corpus, tmp_path, one_per_part):
     expected = sum(1 for _ in ox.parse(path=str(out / PARTS[0]), format=ox.RdfFormat.N_QUADS))
     expected += sum(1 for n in PARTS[1:] for _ in ox.parse(path=str(out / n), format=ox.RdfFormat.N_QUADS))
     assert len(store) == expected
+
+
+def test_the_site_reads_the_description_in_every_part(corpus, tmp_path, one_per_part, monkeypatch):
+    """The graph pages of `ld-export publish` show what the description says of each graph: in a
+    build in parts, that is in the description's parts."""
+    from types import SimpleNamespace
+
+    from linkeddata.site_data import read_description
+
+    out = tmp_path / "parts"
+    linkeddata.build([corpus], out)
+    monkeypatch.undo()
+    whole = tmp_path / "whole"
+    linkeddata.build([corpus], whole)
+    in_parts, in_one = (read_description(SimpleNamespace(build_dir=d)) for d in (out, whole))
+    graphs = {s for s in in_one if s.startswith(f"{BASE}graph/")}
+    assert len(graphs) == 3
+    assert {s: in_parts[s] for s in graphs} == {s: in_one[s] for s in graphs}

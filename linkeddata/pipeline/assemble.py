@@ -77,6 +77,7 @@ class Assembly:
         self.say(f"writing {', '.join(self.options.formats)}")
         placed = {slug: ({}, {}) for slug in self.order}  # slug → (offsets, file of each part)
         files = self._dataset_files(wanted, names, placed)
+        described_in = {name: files.pop(name) for name in names.get(DESCRIBED, [])}
 
         properties = union_properties(entries[slug] for slug in self.order)
         triples = self.triples = sum(properties.values())
@@ -85,9 +86,11 @@ class Assembly:
             classes.update(entries[slug].classes)
         description = describe_dataset(
             len(self.order), triples, {URIRef(p): n for p, n in sorted(properties.items())},
-            {URIRef(c) for c in sorted(classes)}, files, self.options.base_iri, self.options.issued,
+            {URIRef(c) for c in sorted(classes)}, files, self.options.base_iri, self.options.issued, described_in,
         )  # fmt: skip
-        self.description_digest = self._description(description_prefixes() + description_part(description), placed)
+        head = description_prefixes() + description_part(description)
+        self.description_digest = self._description(head, placed, with_articles=not described_in)
+        files.update(described_in)
         for slug in self.order:
             offsets, where = placed[slug]
             entries[slug] = entries[slug].placed(offsets, where)
@@ -122,7 +125,7 @@ class Assembly:
                         continue
                     digest = hashlib.sha256()
                     with open(staging.add(name), "wb") as dst:
-                        head = FORMATS[fmt].head()
+                        head = description_prefixes() if fmt == DESCRIBED else FORMATS[fmt].head()
                         dst.write(head)
                         digest.update(head)
                         for slug in chunk:
@@ -137,18 +140,19 @@ class Assembly:
                 f.close()
         return files
 
-    def _description(self, head: bytes, placed: dict[str, Placed]) -> str:
-        """The build's description: ``head`` (the dataset's) and the articles' parts, in
-        named-graph order, written once into place and hashed as they are written (the SHA-256
-        the store's mark records, returned)."""
+    def _description(self, head: bytes, placed: dict[str, Placed], with_articles: bool) -> str:
+        """The build's ``void.ttl``: ``head`` (the dataset's description) and, ``with_articles``,
+        the articles' parts in named-graph order (else they are in the description's parts,
+        written with the dataset files, which the head names with their checksums), written once
+        into place and hashed as it is written (the SHA-256 the store's mark records, returned)."""
         olds: dict[str, BinaryIO] = {}
         digest = hashlib.sha256(head)
         try:
             with open(self.staging.add(self.layout.DESCRIPTION), "wb") as dst:
                 dst.write(head)
-                for slug in self.order:
-                    placed[slug][0]["void"] = dst.tell()
-                    data = self._part_of(slug, "void", olds)
+                for slug in self.order if with_articles else ():
+                    placed[slug][0][DESCRIBED] = dst.tell()
+                    data = self._part_of(slug, DESCRIBED, olds)
                     dst.write(data)
                     digest.update(data)
         finally:
@@ -167,7 +171,7 @@ class Assembly:
             if part != "nquads" or self.loader is None:
                 piece.unlink()
         else:
-            name = self.layout.DESCRIPTION if part == "void" else e.where[part]
+            name = e.where.get(part, self.layout.DESCRIPTION) if part == DESCRIBED else e.where[part]
             src = olds.get(name)
             if src is None:
                 src = olds[name] = open(self.layout.out / name, "rb")  # noqa: SIM115 - closed by the caller
@@ -239,11 +243,18 @@ class Assembly:
         return written
 
 
+DESCRIBED = "void"  # an article's part of the description, written as the dataset files' parts are
+
+
 def dataset_names(options: BuildOptions, chunks: int) -> dict[str, list[str]]:
     """The dataset formats a build with ``options`` writes, in the files' order whatever was
-    asked, each with the names of its files in ``chunks`` parts."""
+    asked, each with the names of its files in ``chunks`` parts; past one part, also the parts
+    of the description (:data:`DESCRIBED`), cut as the dataset files are."""
     wanted = [name for name in ("nquads", "trig") if name in options.formats]
-    return {name: BuildLayout.dataset_names(FORMATS[name].extension, chunks) for name in wanted}
+    names = {name: BuildLayout.dataset_names(FORMATS[name].extension, chunks) for name in wanted}
+    if chunks > 1:
+        names[DESCRIBED] = BuildLayout.description_part_names(chunks)
+    return names
 
 
 def union_properties(entries: Iterable[ArticleEntry]) -> Counter[str]:
