@@ -15,8 +15,10 @@ are still as it left them, and a part of the dataset files whose articles are al
 everything else is built again. The output is byte-identical to a clean build (tested).
 
 The manifest is JSON (never pickle: the folder may come from elsewhere), read and written with
-orjson: at 10,000 articles it is about 200 MB, and the standard library's encoder took longer to
-write it than the rest of a rebuild after one edit. A manifest that cannot be read, or of another
+orjson: at 10,000 articles it is about 190 MB, and the standard library's encoder took longer to
+write it than the rest of a rebuild after one edit. The articles' entries are in files of their
+own, one for each part of the dataset files (``articles-HASH.json``, named by what they hold), so
+that a build after an edit writes again only the one that changed. A manifest that cannot be read, or of another
 version, is ignored: the build is then a clean one.
 
 Besides the manifest, ``OUT/.ld-export-cache/owned.json`` lists every name in ``OUT`` that a build
@@ -43,9 +45,9 @@ import orjson
 from . import __version__, resources
 from .annotation import Registry
 from .errors import InputError
-from .layout import BuildLayout, write_files
+from .layout import BuildLayout, check_file_name, write_files
 
-FORMAT = 4
+FORMAT = 5
 
 
 @cache
@@ -122,21 +124,43 @@ def stat_of(path: str | Path) -> list[int] | None:
 
 def load(out: Path) -> dict:
     """The manifest of the build in ``out``, or an empty one."""
-    try:
-        data = orjson.loads(BuildLayout(out).manifest.read_bytes())
-    except (OSError, ValueError):  # orjson.JSONDecodeError is a ValueError
-        return {}
-    if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("tool") != _tool_digest():
-        return {}
-    return data
-
-
-def save(out: Path, manifest: dict) -> None:
-    """Write the manifest (atomically; a failure only costs the next build its reuse)."""
     layout = BuildLayout(out)
-    data = orjson.dumps({"format": FORMAT, "tool": _tool_digest(), **manifest})
     try:
-        write_files(layout.cache, {layout.MANIFEST: data})
+        data = orjson.loads(layout.manifest.read_bytes())
+        if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("tool") != _tool_digest():
+            return {}
+        articles: dict[str, Any] = {}
+        for name in data.pop("article_files", []):
+            check_file_name(name, layout.cache)
+            articles.update(orjson.loads((layout.cache / name).read_bytes()))
+    except (OSError, ValueError, InputError):  # orjson.JSONDecodeError is a ValueError
+        return {}
+    return {**data, "articles": articles}
+
+
+def save(out: Path, manifest: dict, groups: list[list[str]] | None = None) -> None:
+    """Write the manifest (atomically; a failure only costs the next build its reuse).
+
+    The articles' entries are kept apart from the rest, in one file for each of ``groups`` (the
+    parts of the dataset files; default one for all), named by the hash of what it holds: a file
+    already there holds exactly that, and is not written again. After an edit only the edited
+    article's group is written (at 10,000 articles, about 3 MB instead of 190 MB), and then the
+    manifest, which names the groups' files; files no longer named go."""
+    layout = BuildLayout(out)
+    articles = manifest.get("articles", {})
+    names, new = [], {}
+    for group in groups if groups is not None else [list(articles)]:
+        data = orjson.dumps({slug: articles[slug] for slug in group})
+        name = f"articles-{hashlib.blake2b(data, digest_size=16).hexdigest()}.json"
+        names.append(name)
+        if not (layout.cache / name).is_file():
+            new[name] = data
+    head = {key: value for key, value in manifest.items() if key != "articles"}
+    data = orjson.dumps({"format": FORMAT, "tool": _tool_digest(), **head, "article_files": names})
+    try:
+        write_files(layout.cache, new)
+        stale = [p.name for p in layout.cache.glob("articles-*.json") if p.name not in set(names)]
+        write_files(layout.cache, {layout.MANIFEST: data}, remove=stale)
     except InputError:
         pass
 

@@ -264,3 +264,35 @@ def test_the_site_reads_the_description_in_every_part(corpus, tmp_path, one_per_
     graphs = {s for s in in_one if s.startswith(f"{BASE}graph/")}
     assert len(graphs) == 3
     assert {s: in_parts[s] for s in graphs} == {s: in_one[s] for s in graphs}
+
+
+def _entry_files(out: Path) -> dict[str, int]:
+    return {p.name: p.stat().st_ino for p in (out / ".ld-export-cache").glob("articles-*.json")}
+
+
+def test_the_manifest_keeps_the_articles_entries_by_part_and_an_edit_writes_one(corpus, tmp_path, one_per_part):
+    """The articles' entries are in one file for each part of the dataset files: after an edit,
+    only the edited article's is written again, and the one it replaces goes."""
+    out = tmp_path / "out"
+    linkeddata.build([corpus], out)
+    before = _entry_files(out)
+    assert len(before) == 3
+    edit = corpus / f"{GOMA}.yaml"
+    edit.write_text(edit.read_text(encoding="utf-8").replace("label: Residents of Goma", "label: Goma's residents"),
+                    encoding="utf-8")  # fmt: skip
+    assert linkeddata.build([corpus], out).reused == 2
+    after = _entry_files(out)
+    assert len(after) == 3 and len(set(after.items()) & set(before.items())) == 2
+    entries = linkeddata.cache.load(out)["articles"]
+    assert sorted(entries) == sorted(p.stem for p in corpus.glob("*.txt"))
+    assert linkeddata.build([corpus], out).reused == 3
+
+
+def test_a_missing_file_of_entries_means_a_clean_build(corpus, tmp_path, one_per_part):
+    out = tmp_path / "out"
+    linkeddata.build([corpus], out)
+    first = snapshot(out)
+    (out / ".ld-export-cache" / min(_entry_files(out))).unlink()
+    assert linkeddata.cache.load(out) == {}
+    assert linkeddata.build([corpus], out).reused == 0
+    assert snapshot(out) == first

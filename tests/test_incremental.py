@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import json
 import os
 import shutil
 import time
@@ -153,7 +152,6 @@ def test_a_reused_entry_is_saved_as_written_in_full(corpus, tmp_path):
     """A manifest entry read back keeps the JSON it was read from, and writes it again with its new
     files, offsets and parts: the same as writing every field of it."""
     import dataclasses
-    import json
 
     from linkeddata.pipeline.manifest import ArticleEntry
 
@@ -161,7 +159,7 @@ def test_a_reused_entry_is_saved_as_written_in_full(corpus, tmp_path):
     linkeddata.build([corpus], out)
     edit(corpus / f"{GOMA}.yaml", "label: Residents of Goma", "label: Residents of the city of Goma")
     linkeddata.build([corpus], out)  # the two others reused, and written again from what was read
-    saved = json.loads((out / ".ld-export-cache" / "manifest.json").read_text(encoding="utf-8"))["articles"]
+    saved = linkeddata.cache.load(out)["articles"]
     for slug, data in saved.items():
         entry = ArticleEntry.from_json(data)
         assert entry.to_json() == data == dataclasses.replace(entry, read_from=None).to_json(), slug
@@ -219,7 +217,7 @@ def test_inputs_modified_just_before_a_build_are_read_by_the_next_one(corpus, tm
     now = time.time_ns()
     os.utime(corpus / f"{GOMA}.txt", ns=(now, now))
     linkeddata.build([corpus], out)
-    entries = json.loads((out / ".ld-export-cache" / "manifest.json").read_text(encoding="utf-8"))["articles"]
+    entries = linkeddata.cache.load(out)["articles"]
     assert sorted(slug for slug, e in entries.items() if "inputs" not in e) == [GOMA]
     read = _counting_input_keys(monkeypatch)
     assert linkeddata.build([corpus], out).reused == 3

@@ -4,7 +4,6 @@ article is typed records with one JSON form each; the output formats are a regis
 from __future__ import annotations
 
 import dataclasses
-import json
 import pickle
 
 import pytest
@@ -75,8 +74,7 @@ def test_the_formats_registry_names_every_file_a_build_writes(tmp_path):
 def test_a_manifest_entry_reads_back_as_it_was_written(tmp_path):
     out = tmp_path / "out"
     linkeddata.build([], out, store=False)
-    stored = json.loads((out / ".ld-export-cache" / "manifest.json").read_text(encoding="utf-8"))
-    data = stored["articles"][SLUG]
+    data = linkeddata.cache.load(out)["articles"][SLUG]
     entry = ArticleEntry.from_json(data)
     assert entry.to_json() == data
     assert sorted(entry.files) == [f"{SLUG}.jsonld", f"{SLUG}.nt", f"{SLUG}.ttl"]

@@ -239,7 +239,7 @@ class Assembly:
                          "digests": {name: list(files[name]) for name in whole if name in files},
                          "dataset_parts": dataset_parts, "report": cache.stat_of(layout.report),
                          "issued": issued, "triples": self.triples,
-                         "output_key": self.options.output_key()})  # fmt: skip
+                         "output_key": self.options.output_key()}, self.chunks)  # fmt: skip
         return written
 
 
