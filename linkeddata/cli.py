@@ -249,7 +249,7 @@ def build(inputs, out_dir, formats, base_iri, registry, jobs, reuse, store, answ
     Bad input (a quote not in the article, an unknown actor id, broken YAML) exits with 2.
 
     Writes, per article, SLUG.ttl, SLUG.jsonld and SLUG.nt; for the whole build dataset.trig and
-    dataset.nq (one named graph per article; past 128 articles in parts of about 128 articles,
+    dataset.nq (one named graph per article; past 128 articles in parts of about 64 articles,
     dataset-0001.nq and on), void.ttl (VoID/DCAT/PROV description of the build; past 128
     articles it describes the articles in parts cut as the dataset is, void-0001.ttl and on,
     which it names with their checksums) and shacl-report.ttl. Identical input gives

@@ -42,6 +42,7 @@ def corpus(tmp_path) -> Path:
 @pytest.fixture
 def one_per_part(monkeypatch):
     monkeypatch.setattr(parts, "PART_ARTICLES", 1)
+    monkeypatch.setattr(parts, "ONE_FILE", 1)
 
 
 def _answers(data) -> dict[str, list]:
@@ -60,6 +61,9 @@ def _slugs(n: int, seed: int = 7) -> list[str]:
 def test_a_small_build_is_one_part_and_a_large_one_is_cut_in_order():
     assert parts.cut([]) == []
     assert parts.cut(["a", "b"], 4) == [["a", "b"]]
+    # Up to 128 articles, one file; past that, parts of 64 articles on average.
+    assert parts.cut(_slugs(128)) == [_slugs(128)]
+    assert 1 < len(parts.cut(_slugs(129))) and 1000 / 64 / 2 < len(parts.cut(_slugs(1000))) < 1000 / 64 * 2
     slugs = _slugs(3000)
     cut = parts.cut(slugs, 16)
     assert [s for chunk in cut for s in chunk] == slugs
@@ -214,6 +218,7 @@ def test_a_build_that_grows_past_one_part_and_back(corpus, tmp_path, monkeypatch
     linkeddata.build([corpus], out)
     assert BuildLayout(out).dataset() == [out / "dataset.nq"]
     monkeypatch.setattr(parts, "PART_ARTICLES", 1)
+    monkeypatch.setattr(parts, "ONE_FILE", 1)
     linkeddata.build([corpus], out)
     assert BuildLayout(out).dataset() == [out / n for n in PARTS]
     assert not (out / "dataset.nq").exists() and not (out / "dataset.trig").exists()

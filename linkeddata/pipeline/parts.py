@@ -1,7 +1,7 @@
 """The dataset files in parts: which articles go into which file (named by
 :meth:`~linkeddata.layout.BuildLayout.dataset_names`).
 
-A build of up to :data:`PART_ARTICLES` articles writes one ``dataset.nq`` and one
+A build of up to :data:`ONE_FILE` articles writes one ``dataset.nq`` and one
 ``dataset.trig``. A larger build writes them in parts (``dataset-0001.nq``, ``dataset-0002.nq``,
 …, the same cut for TriG), so that a build after an edit writes and hashes again only the part
 that holds the edited article, not the whole dataset (17 GB at 10,000 articles).
@@ -20,15 +20,18 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 
-PART_ARTICLES = 128  # articles in a part of the dataset files, on average
+PART_ARTICLES = 64  # articles in a part of the dataset files, on average
+ONE_FILE = 128  # up to this many articles, the dataset files are not cut
 _LONGEST = 4  # a part ends at the latest after this many times PART_ARTICLES articles
 
 
 def cut(slugs: Sequence[str], size: int | None = None) -> list[list[str]]:
     """The articles ``slugs`` (in named-graph order) as the parts of the dataset files, of
-    ``size`` articles on average (default :data:`PART_ARTICLES`)."""
+    ``size`` articles on average (default :data:`PART_ARTICLES`, and one part up to
+    :data:`ONE_FILE` articles; with a ``size``, up to ``size`` articles)."""
+    whole = size or ONE_FILE
     size = size or PART_ARTICLES
-    if len(slugs) <= size:
+    if len(slugs) <= whole:
         return [list(slugs)] if slugs else []
     parts: list[list[str]] = []
     current: list[str] = []
