@@ -23,10 +23,12 @@ from .manifest import ArticleEntry
 
 def check_across_articles(entries: Mapping[str, ArticleEntry]) -> None:
     """References to claims of other articles resolve; an actor id means one actor everywhere."""
-    claims = {(slug, c) for slug, e in entries.items() for c in e.claims}
+    # The claims of the articles referred to only (at 10,000 articles, a set of every claim took a second).
+    refs = [ref for e in entries.values() for ref in e.refs]
+    claims = {slug: set(entries[slug].claims) for slug in {ref.article for ref in refs} if slug in entries}
     for e in entries.values():
         for ref in e.refs:
-            if (ref.article, ref.other_claim) not in claims:
+            if ref.other_claim not in claims.get(ref.article, ()):
                 why = (f"article '{ref.article}' has no claim '{ref.other_claim}'" if ref.article in entries
                        else f"no article '{ref.article}' is in this build (build them together)")  # fmt: skip
                 raise AnnotationError(f"claim '{ref.claim}' refers to '{ref.article}/{ref.other_claim}', but {why}",
