@@ -1216,6 +1216,19 @@ def test_an_organisation_s_name_before_its_peacekeepers_is_not_linked(tmp_path):
     d = _draft_of(tmp_path, "Rwandan troops and UN peacekeepers helped the army push the rebels back.",
                   registry=registry)  # fmt: skip
     assert "united-nations" not in {h.id for h in d.hits} and [h.ref for h in d.names.held] == ["united-nations"]
+    # its force, named after it; but not a force further on, nor "the UN peacekeeping force"
+    d = _draft_of(tmp_path, "The United Nations force that has patrolled the line since 1964 was not told. The UN "
+                            "says his forces left. A UN peacekeeping force will stay.", registry=registry)  # fmt: skip
+    text = d.article.text
+    assert [h.start for h in d.hits if h.id == "united-nations"] == [text.index("UN says"), text.index("UN peace")]
+
+
+def test_a_state_s_name_before_its_marines_its_positions_or_a_base_is_not_linked(tmp_path):
+    d = _draft_of(tmp_path, "Snipers kept firing on U.S. positions. A U.S. Marine lieutenant was shot dead near a U.S. "
+                            "base, and U.S. Forces Korea was put on alert. The U.S. said it would respond.",
+                  registry=STATES_REGISTRY.replace("aliases: [US]", "aliases: [US, U.S.]"))  # fmt: skip
+    text = d.article.text
+    assert [h.start for h in d.hits if h.id == "united-states"] == [text.index("U.S. said")]
 
 
 def test_a_government_s_name_before_its_forces_is_its_military(tmp_path):

@@ -30,6 +30,8 @@ _KIND_NOUN_AFTER = re.compile(
 _BODY_AFTER = re.compile(r" (?:[a-z’'-]+ ){0,3}(?:office|agency|envoy|mission|embassy|committee|investigators|"
                          r"monitors|headquarters|tribunal|court|helmets|personnel|agents|staff|compound|"
                          r"peacekeepers|panel|experts|rapporteurs?)\b"
+                         # its force, named after it: "the United Nations force that patrols the line"
+                         r"| force\b"
                          # a body after a possessive ("the UN's humanitarian office"), but not a person of it: "the
                          # UN's envoy" names the UN
                          r"|[’']s (?:[a-z’'-]+ ){0,3}(?:office|agency|mission|committee|headquarters|tribunal|court)\b")
@@ -38,8 +40,11 @@ _BODY_AFTER = re.compile(r" (?:[a-z’'-]+ ){0,3}(?:office|agency|envoy|mission|
 # (with a word of its service between: "a senior US defence official")
 _OF_STATE_AFTER = re.compile(r" (?:(?:defence|defense|military|security|foreign|senior|government) )?"
                              r"(?:agents|personnel|embassy|consulate|ambassador|(?:special )?envoy|headquarters|"
-                             r"officials?|officers?|diplomats?|media|intelligence|list|passports?|citizens?|nationals?)\b"
+                             r"officials?|officers?|diplomats?|media|intelligence|list|passports?|citizens?|nationals?|"
+                             r"positions|Marines?|Forces)\b"
                              r"|-(?:flagged|registered|owned|made|built)\b")  # "US-flagged ships": where they are from
+# A state's base is a place of its own: "a U.S. base beside the canal" (a force's bases are its own).
+_STATE_BASE = re.compile(r" (?:military |air |naval )?bases?\b")
 # Words after a person's name that make it the name of a government or of people of theirs: "Assad’s regime".
 _OF_PERSON_AFTER = re.compile(r"[’']s (?:regime|government|administration|forces|army|troops|militia|men|"
                               r"spokesman|spokeswoman|spokesperson|office|aides?|loyalists|supporters)\b")
@@ -49,6 +54,7 @@ _OF_ACTOR_AFTER: tuple[tuple[tuple[str, ...], Callable[[str], re.Match | None]],
     (("organization",), lambda after: _BODY_AFTER.match(after)),
     (("state", "government", "military-force"),
      lambda after: _OF_STATE_AFTER.match(after[:30]) or _POSSESSIVE_BODY.match(after)),
+    (("state",), lambda after: _STATE_BASE.match(after)),
 )
 # Where in a country: "northern Iraq", "south-eastern Nigeria" (lower case: "Western Sahara" is a name).
 _PART_OF_COUNTRY = re.compile(r"(?<![\w-])((?:north|south)-?(?:eastern|western)|northern|southern|eastern|western|"
