@@ -2302,6 +2302,9 @@ def test_an_acronym_is_the_name_whose_initials_it_spells(tmp_path):
          "Anthony Lake", "person"),
         # a people's name ending in "-landers"; a part of a place named "X of Y" after "on the"
         ("Many Solomon Islanders want something else as well.", "Solomon Islanders", "population-group"),
+        # a people's name in the plural after a people's: "Greek Cypriots"
+        ("The junta said the coup was an internal affair of the Greek Cypriots.", "Greek Cypriots",
+         "population-group"),
         ("Children watch the landing craft at Marasa, on the Weathercoast of Guadalcanal.",
          "Weathercoast of Guadalcanal", "place"),
         # a capital made to do something, or given something, is its government
@@ -2960,6 +2963,17 @@ def test_a_subject_that_does_something_and_says_speaks(tmp_path):
     d = _draft_of(tmp_path, "The Salvadoran government goes further and says that Cuba, too, arms the FMLN. "
                             "COPREFA has suggested that the guerrillas killed the priests.")  # fmt: skip
     assert [d.names.label(c.asserter) for c in d.claims] == ["The Salvadoran government", "COPREFA"]
+
+
+def test_those_who_estimate_speak(tmp_path):
+    d = _draft_of(tmp_path, "Aid agencies estimate that some 300,000 people fled the capital in the first weeks.")
+    assert [d.names.label(c.asserter) for c in d.claims] == ["Aid agencies (unnamed)"]
+
+
+def test_a_people_s_word_in_iot_names_its_country():
+    from linkeddata.draft import gazetteer
+
+    assert (gazetteer.demonym_country("Cypriots"), gazetteer.demonym_country("Cypriot")) == ("CY", "CY")
 
 
 @pytest.mark.parametrize("sentence", [

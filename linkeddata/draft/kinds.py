@@ -447,6 +447,10 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
         return "actor", "population-group", "a people's name", 0.6, None, None
     if any(w in lx.peoples and w.endswith("s") for w in (cap[0], cap[-1])) and len(cap) > 1:
         return "actor", "population-group", "a people's name", 0.6, None, None  # "Karabakh Armenians"
+    if len(cap) == 2 and cap[1].endswith("s") and all(
+        w in lx.peoples or gazetteer.demonym_country(w) for w in (cap[0], cap[1][:-1])
+    ):  # "Greek Cypriots", "Iraqi Kurds": a people of a people
+        return "actor", "population-group", "a people's name in the plural after a people's", 0.6, None, None
     head = lx.kind_of_word(cap[-1])
     if cap[-1] == "Agency" and any(w in ("Press", "News") for w in cap[:-1]):
         return "actor", "media-outlet", "a press or news agency", 0.7, None, None  # "Chari Press Agency"
