@@ -2952,6 +2952,9 @@ def test_a_live_blog_s_time_stamp_with_an_h_is_no_part_of_the_sentence(tmp_path)
      "UNICEF", "The LRA has abducted more than 20,000 children since the war began"),
     # "said in a statement" is how it was said: the speaker is the name before it
     ("The town fell on Tuesday, the group's media arm, Amaq, said in a statement.", "Amaq", "The town fell on Tuesday"),
+    # an abbreviation's full stops in the speaker's name
+    ("Washington has offered a reward for his capture, U.S. officials said.", "U.S. officials (unnamed)",
+     "Washington has offered a reward for his capture"),
 ])  # fmt: skip
 def test_a_speaker_after_the_claim_reports_or_is_named_after_a_description(tmp_path, sentence, speaker, words):
     d = _draft_of(tmp_path, sentence)

@@ -222,8 +222,9 @@ def _said_after(text: str, s: int, e: int) -> re.Match | None:
         m = re.search(rf",\s+(?P<appos>(?:the|an?)\s[^,.;“”]{{2,60}}?),\s+(?P<head>[A-Z][^,.;“”]{{0,40}}?),\s+"
                       rf"(?P<verb>{verbs}){_SAID_AFTER_TAIL}[.!]?$", sentence)  # fmt: skip
     if m is None:
-        m = re.search(rf",\s+(?!and\s|but\s|which\s|who\s|that\s|whom\s)(?P<head>[^,.;“”]{{2,40}}?)\s+"
-                      rf"(?P<verb>{verbs}){_SAID_AFTER_TAIL}(?:[.!]?$|,\s)", sentence)  # fmt: skip
+        # (a full stop after a capital letter alone is an abbreviation's: "…, U.S. officials said.")
+        m = re.search(rf",\s+(?!and\s|but\s|which\s|who\s|that\s|whom\s)(?P<head>(?:[^,.;“”]|(?<=\b[A-Z])\.)"
+                      rf"{{2,40}}?)\s+(?P<verb>{verbs}){_SAID_AFTER_TAIL}(?:[.!]?$|,\s)", sentence)  # fmt: skip
         if m and re.search(r"\S\s+(?:it|they|he|she|we)$", m.group("head")):
             return None  # "Sool, Sanaag and Cayn, the regions it claims": a relative clause, no speaker
     return m
