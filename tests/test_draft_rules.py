@@ -2968,6 +2968,17 @@ def test_a_subject_that_does_something_and_says_speaks(tmp_path):
     assert [d.names.label(c.asserter) for c in d.claims] == ["The Salvadoran government", "COPREFA"]
 
 
+def test_what_a_news_agency_reports_someone_said_is_theirs(tmp_path):
+    d = _draft_of(tmp_path, "In Moscow, the Soviet Foreign Ministry condemned the invasion as a violation of "
+                            "international law, the official news agency Tass reported. Jets struck the depot "
+                            "overnight, the state-run Anadolu Agency reports.")  # fmt: skip
+    text = d.article.text
+    assert [(d.names.label(c.asserter), [text[s:e] for s, e in c.evidence]) for c in d.claims] == [
+        ("Soviet Foreign Ministry", ["condemned the invasion as a violation of international law"]),
+        ("Anadolu Agency", ["Jets struck the depot overnight"]),
+    ]
+
+
 def test_those_who_estimate_speak(tmp_path):
     d = _draft_of(tmp_path, "Aid agencies estimate that some 300,000 people fled the capital in the first weeks.")
     assert [d.names.label(c.asserter) for c in d.claims] == ["Aid agencies (unnamed)"]

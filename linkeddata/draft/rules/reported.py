@@ -160,7 +160,8 @@ def _reported_in(text: str, s: int, e: int, whole: bool) -> Found | None:
         sentence, sub = (second[0], e), second[1]  # the first clause is the article's own (rule publisher)
     tail = _said_after(text, s, e)
     if (tail and tail.group("head").lower() not in lexicon().pronouns and s + tail.start() > sub.head[1]
-            and 1 <= word_count(tail.group("head")) <= 6 and not _is_appos(tail, s, sub)):  # fmt: skip
+            and 1 <= word_count(tail.group("head")) <= 6 and not _is_appos(tail, s, sub)
+            and not _media_reports(tail)):  # fmt: skip
         return None  # "Tehran rejected …, the foreign ministry said": the ministry's words (rule said-after)
     after = text[sub.evidence[1] : e]
     verb_at = text.find(sub.verb, sub.head[1], e)
@@ -186,6 +187,8 @@ def _reported_in(text: str, s: int, e: int, whole: bool) -> Found | None:
     semicolon = text.find(";", verb_at, end)
     if semicolon != -1:  # "…; the group denies targeting civilians": another's clause
         end = semicolon
+    if tail and _media_reports(tail):
+        end = min(end, s + tail.start())  # "…, the official news agency Tass reported": who reports it
     hedged = re.search(r"\b(?:reportedly|allegedly|apparently)\s", text[sub.head[1] : verb_at])
     # "Some in the Kremlin reportedly believe …": the hedging word before the verb is part of it
     evidence = trim(text, sub.head[1] + hedged.start() if hedged else verb_at, end, " \t.")
@@ -249,13 +252,27 @@ def _is_appos(m: re.Match, s: int, sub: Attribution | None) -> bool:
     return bool(sub and sub.appos == (s + m.start("head"), s + m.end("head")))
 
 
+_MEDIA = re.compile(r"\b(?:news agency|press agency|agency|radio|television|TV|newspaper|media|broadcaster)\b", re.I)
+
+
+def _media_reports(m: re.Match) -> bool:
+    """"…, the official news agency Tass reported.": the news agency reports what the sentence's
+    subject said ("the Soviet Foreign Ministry condemned …"), and the subject is the speaker."""
+    words = m.group("head") + " " + (m.groupdict().get("appos") or "")
+    return m.group("verb") in ("reported", "reports") and bool(_MEDIA.search(words))
+
+
 def find_said_after(lay: Layout) -> list[Found]:
     text = lay.text
     out = []
+    speech = set(lexicon().speech_verbs) | lexicon().belief_verbs
     for s, e in _unquoted(lay):
         m = _said_after(text, s, e)
-        if m is None or not 1 <= word_count(m.group("head")) <= 8 or _is_appos(m, s, attribution.subject(text, s, e)):
+        sub = attribution.subject(text, s, e)
+        if m is None or not 1 <= word_count(m.group("head")) <= 8 or _is_appos(m, s, sub):
             continue
+        if _media_reports(m) and sub is not None and sub.verb in speech:
+            continue  # the subject's words as the agency reports them (rule reported)
         head = (s + m.start("head"), s + m.end("head"))
         appos = (s + m.start("appos"), s + m.end("appos")) if m.groupdict().get("appos") else None
         evidence = trim(text, s, s + m.start(), " \t,")
