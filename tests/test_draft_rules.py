@@ -1702,6 +1702,9 @@ def test_parts_of_the_day_of_publication(tmp_path, cue, value):
         ("over the weekend", "2024-01"),
         # a month that opens a span of months: the span's year
         ("between late March and mid-May", "2023"),
+        # a day of the week before the publication's, or of the week after (Tuesday 9 January)
+        ("on Monday last week", "2024-01-01"),
+        ("on Friday next week", "2024-01-19"),
     ],
 )  # fmt: skip
 def test_more_cues_resolved_against_the_publication_date(tmp_path, cue, value):

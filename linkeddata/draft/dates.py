@@ -130,6 +130,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
             rf"(?<![\w-])(?:[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|(?P<night>[Ll]ast night|[Oo]vernight)|"
             rf"(?:[Ee]arly |[Ll]ate )?[Tt]his (?P<part>morning|afternoon|evening)|"
             rf"(?P<weekend>(?:[Oo]ver|[Dd]uring|[Aa]t|[Oo]n) the weekend|[Ll]ast weekend)|"
+            # "on Monday last week": the day of the week before the publication's (or after)
+            rf"(?:[Oo]n )?(?P<lwd>{weekdays}) (?P<lwstep>last|next) week|"
             rf"(?P<running>for an? (?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
             rf"\d{{1,2}}(?:st|nd|rd|th)) (?:straight |consecutive |successive |running )?day)|"
             rf"(?:[Oo]n|[Ll]ast|[Tt]his|[Nn]ext|[Bb]y|[Ss]ince|[Uu]ntil|[Ll]ate|[Ee]arly|[Ii]n the early hours of|"
@@ -543,6 +545,10 @@ def _relative(s, e, m, pub: datetime.date | None, pub_words: str,
         value = _span_value(pub - datetime.timedelta(days=1), pub)
         return DateFound(s, e, value, note + "; the night spans two days: their month") if value else DateFound(
             s, e, None, "TODO: the night spans two years")  # fmt: skip
+    if m.group("lwd"):
+        monday = pub - datetime.timedelta(days=pub.weekday())
+        d = monday + datetime.timedelta(weeks=_STEPS[m.group("lwstep")], days=lexicon().weekdays.index(m.group("lwd")))
+        return DateFound(s, e, d.isoformat(), note)
     if weekday:
         target = lexicon().weekdays.index(weekday)
         if words.startswith("next"):
