@@ -2982,6 +2982,12 @@ def test_what_a_news_agency_reports_someone_said_is_theirs(tmp_path):
     ]
 
 
+def test_a_concession_after_the_claim_names_no_speaker(tmp_path):
+    d = _draft_of(tmp_path, "Geoffrey Lannan served in Nicosia. He said London had never meant to intervene, whatever "
+                            "ministers said in public.")  # fmt: skip
+    assert [d.names.label(c.asserter) for c in d.claims if c.rule != "publisher"] == ["Geoffrey Lannan"]
+
+
 def test_those_who_estimate_speak(tmp_path):
     d = _draft_of(tmp_path, "Aid agencies estimate that some 300,000 people fled the capital in the first weeks.")
     assert [d.names.label(c.asserter) for c in d.claims] == ["Aid agencies (unnamed)"]

@@ -226,7 +226,9 @@ def _said_after(text: str, s: int, e: int) -> re.Match | None:
                       rf"(?P<verb>{verbs}){_SAID_AFTER_TAIL}[.!]?$", sentence)  # fmt: skip
     if m is None:
         # (a full stop after a capital letter alone is an abbreviation's: "…, U.S. officials said.")
-        m = re.search(rf",\s+(?!and\s|but\s|which\s|who\s|that\s|whom\s)(?P<head>(?:[^,.;“”]|(?<=\b[A-Z])\.)"
+        # (not "…, whatever ministers said in public": a concession, no speaker)
+        m = re.search(rf",\s+(?!and\s|but\s|which\s|who\s|that\s|whom\s|whatever\s|whoever\s|however\s|"
+                      rf"whichever\s|whether\s)(?P<head>(?:[^,.;“”]|(?<=\b[A-Z])\.)"
                       rf"{{2,40}}?)\s+(?P<verb>{verbs}){_SAID_AFTER_TAIL}(?:[.!]?$|,\s)", sentence)  # fmt: skip
         if m and re.search(r"\S\s+(?:it|they|he|she|we)$", m.group("head")):
             return None  # "Sool, Sanaag and Cayn, the regions it claims": a relative clause, no speaker
