@@ -2305,6 +2305,10 @@ def test_an_acronym_is_the_name_whose_initials_it_spells(tmp_path):
          "Anthony Lake", "person"),
         # a people's name ending in "-landers"; a part of a place named "X of Y" after "on the"
         ("Many Solomon Islanders want something else as well.", "Solomon Islanders", "population-group"),
+        # an organisation's word in French ("Frontières"), a company's ("Technologies")
+        ("Médecins Sans Frontières said its clinic in the camp was hit twice.", "Médecins Sans Frontières",
+         "organization"),
+        ("Satellite images from Maxar Technologies show the burned villages.", "Maxar Technologies", "organization"),
         # a people's name in the plural after a people's: "Greek Cypriots"
         ("The junta said the coup was an internal affair of the Greek Cypriots.", "Greek Cypriots",
          "population-group"),
