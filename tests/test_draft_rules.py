@@ -977,6 +977,13 @@ def test_a_people_s_word_before_a_noun_is_no_name(tmp_path):
         ("He was arrested in 2018 and handed over to Cameroon.", "Cameroon", "cameroon", "state", "candidate"),
         # a country the registry keeps as a place acts through its government
         ("Turkey denies that its shells hit the camp.", "Turkey", "government-of-turkey", "government", "country"),
+        # … and when its ministers are named, when ground is given to it, when it is counted an ally
+        ("The foreign ministers of Britain, Greece and Turkey sit down in Geneva today.", "Turkey",
+         "government-of-turkey", "government", "country"),
+        ("Athens could not be seen to give ground to Turkey.", "Turkey", "government-of-turkey", "government",
+         "country"),
+        ("Washington counts both Greece and Turkey as allies in NATO.", "Turkey", "government-of-turkey",
+         "government", "country"),
         # a capital before a noun is a place, where its country acts too
         ("Our Kabul correspondent saw the convoy. Afghanistan denies that troops crossed.", "Kabul", "kabul", None,
          "candidate"),

@@ -28,7 +28,8 @@ _ACTOR_AFTER = re.compile(
     r"agreed|agrees|sent|sends|joined|joins|launched|launches|struck|strikes|attacked|attacks|urged|urges|"
     r"threatened|threatens|funds|arms|armed|brokered|praised|condemned|condemns|pledged|pledges|promised|promises|"
     r"offered|offers|signed|signs|supplies|supplied|provides|provided|imposed|imposes|recogni[sz]ed|recogni[sz]es|"
-    r"demanded|demands|abstained|voted|votes)\b|,\s+which\s)"
+    r"demanded|demands|abstained|voted|votes)\b|,\s+which\s"
+    r"|\s+as\s+(?:an?\s+)?(?:allies|ally|partners?|members?)\b)"  # "counts Greece and Turkey as allies"
 )
 
 
@@ -166,6 +167,8 @@ _ACTING_BEFORE = re.compile(
     r"between|against|"
     r"cost(?:s|ed)?|matters? to|partners? of|all(?:y|ies) of|handed (?:\w+ )?over to|sanctions (?:on|against)|"
     r"independen(?:ce|t) from|(?:coalition|alliance) of|embass(?:y|ies) of|"
+    # "the foreign ministers of Britain, Greece and Turkey", "could not give ground to Turkey"
+    r"(?:(?:foreign|defence|defense) )?ministers of|ground to|"
     r"(?:word|response|reaction|comment|answer)(?: yet)? from|"  # "There has been no word yet from Kinshasa"
     r"(?:break(?:s|ing)?|broke|split(?:s|ting)?|sid(?:e|es|ed|ing)) with|"
     # the one made to do or given something: "to force Moscow to pull troops", "buys Manila and Beijing time"
