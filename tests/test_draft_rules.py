@@ -2999,6 +2999,20 @@ def test_a_concession_after_the_claim_names_no_speaker(tmp_path):
     assert [d.names.label(c.asserter) for c in d.claims if c.rule != "publisher"] == ["Geoffrey Lannan"]
 
 
+def test_said_a_and_that_b_is_two_claims_of_the_speaker(tmp_path):
+    d = _draft_of(tmp_path, 'The ministry said the strikes were lawful and that the air force had hit only boats. '
+                            'Emeka Obiora, a spokesman, said troops had "never let a fighter cross" and that the '
+                            'air force was ready.')  # fmt: skip
+    text = d.article.text
+    assert [(c.rule, d.names.label(c.asserter), text[c.evidence[0][0] : c.evidence[-1][1]] if c.evidence else None)
+            for c in d.claims if c.rule != "quotation"] == [
+        ("reported", "The ministry", "said the strikes were lawful"),
+        ("and-that", "The ministry", "and that the air force had hit only boats"),
+        ("and-that", "Emeka Obiora", "and that the air force was ready"),
+    ]  # fmt: skip
+    assert [d.names.label(c.asserter) for c in d.claims if c.rule == "quotation"] == ["Emeka Obiora"]
+
+
 def test_those_who_estimate_speak(tmp_path):
     d = _draft_of(tmp_path, "Aid agencies estimate that some 300,000 people fled the capital in the first weeks.")
     assert [d.names.label(c.asserter) for c in d.claims] == ["Aid agencies (unnamed)"]

@@ -10,6 +10,7 @@
   beside the claim it answers;
 - ``quoted-as-saying``: "Radio Okapi quoted the administrator as saying that …": a claim of the one
   quoted, passed on by the outlet that quoted him;
+- ``and-that``: "X said A and that B": B, a second claim of X's;
 - ``relative``: "…, where Amnesty International says hundreds were killed" / "…, which Kinshasa
   accuses of failing …" / "…, whom residents describe as fighters": what X says in a relative clause,
   beside the sentence's own claim.
@@ -187,6 +188,9 @@ def _reported_in(text: str, s: int, e: int, whole: bool) -> Found | None:
     semicolon = text.find(";", verb_at, end)
     if semicolon != -1:  # "…; the group denies targeting civilians": another's clause
         end = semicolon
+    second = _AND_THAT.search(text, verb_at + len(sub.verb), end)
+    if second:  # "…, and that B": a second claim (rule and-that)
+        end = second.start()
     if tail and _media_reports(tail):
         end = min(end, s + tail.start())  # "…, the official news agency Tass reported": who reports it
     hedged = re.search(r"\b(?:reportedly|allegedly|apparently)\s", text[sub.head[1] : verb_at])
@@ -233,6 +237,34 @@ def _said_after(text: str, s: int, e: int) -> re.Match | None:
         if m and re.search(r"\S\s+(?:it|they|he|she|we)$", m.group("head")):
             return None  # "Sool, Sanaag and Cayn, the regions it claims": a relative clause, no speaker
     return m
+
+
+_AND_THAT = re.compile(r",?\s+(and)\s+that\s+(?=\S)")
+
+
+def find_and_that(lay: Layout) -> list[Found]:
+    """"X said A and that B": B is a second claim of X's, beside the first (a quotation or the words
+    after the verb, which end before it: rule ``reported``)."""
+    text = lay.text
+    out = []
+    for r, s, e, _quoted in _sentences(lay):
+        sub = attribution.subject(text, s, e)
+        if sub is None or sub.verb not in _COMPLEMENT_VERBS:
+            continue
+        verb_at = text.find(sub.verb, sub.head[1], e)
+        m = _AND_THAT.search(text, verb_at + len(sub.verb), e) if verb_at != -1 else None
+        if m is None or any(q.open < m.start() < q.close for q in lay.speech(r)):
+            continue  # (not words inside a quotation)
+        end = e
+        nxt = _NEXT_CLAUSE.search(text, m.end(), e)
+        if nxt:
+            end = nxt.start()
+        semicolon = text.find(";", m.end(), end)
+        if semicolon != -1:
+            end = semicolon
+        evidence = trim(text, m.start(1), end, " \t.")
+        out.append(Found("and-that", m.start(1), None, sub, evidence=evidence))
+    return out
 
 
 _SPEAKER_START = re.compile(r"(?:[A-Z]|(?:the|a|an|one|two|three|four|several|some|many|most|other|another|his|her|"
