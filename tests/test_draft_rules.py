@@ -3013,6 +3013,18 @@ def test_said_a_and_that_b_is_two_claims_of_the_speaker(tmp_path):
     assert [d.names.label(c.asserter) for c in d.claims if c.rule == "quotation"] == ["Emeka Obiora"]
 
 
+def test_what_follows_saying_is_the_subject_s_claim(tmp_path):
+    d = _draft_of(tmp_path, "The SPLM-IO rejected the charge, saying its forces had stayed in the camps. Turkey has "
+                            "closed its border to all who flee, saying it cannot take in more refugees.")  # fmt: skip
+    text = d.article.text
+    assert [(c.rule, d.names.label(c.asserter), text[c.evidence[0][0] : c.evidence[-1][1]]) for c in d.claims] == [
+        ("reported", "SPLM-IO", "The SPLM-IO rejected the charge"),
+        ("saying", "SPLM-IO", "saying its forces had stayed in the camps"),
+        ("publisher", "Meridian Press", "Turkey has closed its border to all who flee"),
+        ("saying", "Turkey", "saying it cannot take in more refugees"),
+    ]
+
+
 def test_those_who_estimate_speak(tmp_path):
     d = _draft_of(tmp_path, "Aid agencies estimate that some 300,000 people fled the capital in the first weeks.")
     assert [d.names.label(c.asserter) for c in d.claims] == ["Aid agencies (unnamed)"]

@@ -57,6 +57,7 @@ CLAIM_RULES: tuple[ClaimRule, ...] = (
     ClaimRule("caveat", r_rules.find_caveats, r_rules.make_caveat, False),
     ClaimRule("relative", r_rules.find_relative, r_rules.make, False),
     ClaimRule("and-that", r_rules.find_and_that, r_rules.make, False),
+    ClaimRule("saying", r_rules.find_saying, r_rules.make, False),
     ClaimRule("subject-relative", r_rules.find_subject_relative, r_rules.make, False),
     ClaimRule("quoted-as-saying", r_rules.find_quoted_as_saying, r_rules.make, True),
     ClaimRule("according-to", r_rules.find_according_to, r_rules.make, True),

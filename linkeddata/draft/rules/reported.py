@@ -11,6 +11,7 @@
 - ``quoted-as-saying``: "Radio Okapi quoted the administrator as saying that …": a claim of the one
   quoted, passed on by the outlet that quoted him;
 - ``and-that``: "X said A and that B": B, a second claim of X's;
+- ``saying``: "X closed its border, saying …": what follows "saying" is X's;
 - ``relative``: "…, where Amnesty International says hundreds were killed" / "…, which Kinshasa
   accuses of failing …" / "…, whom residents describe as fighters": what X says in a relative clause,
   beside the sentence's own claim.
@@ -191,6 +192,9 @@ def _reported_in(text: str, s: int, e: int, whole: bool) -> Found | None:
     second = _AND_THAT.search(text, verb_at + len(sub.verb), end)
     if second:  # "…, and that B": a second claim (rule and-that)
         end = second.start()
+    saying = SAYING.search(text, verb_at + len(sub.verb), end)
+    if saying:  # "…, saying …": another claim (rule saying)
+        end = saying.start()
     if tail and _media_reports(tail):
         end = min(end, s + tail.start())  # "…, the official news agency Tass reported": who reports it
     hedged = re.search(r"\b(?:reportedly|allegedly|apparently)\s", text[sub.head[1] : verb_at])
@@ -264,6 +268,36 @@ def find_and_that(lay: Layout) -> list[Found]:
             end = semicolon
         evidence = trim(text, m.start(1), end, " \t.")
         out.append(Found("and-that", m.start(1), None, sub, evidence=evidence))
+    return out
+
+
+SAYING = re.compile(r",\s+(saying)\s+(?:that\s+)?(?=\S)")
+_FIRST_NAME = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'.-]*)*")
+
+
+def find_saying(lay: Layout) -> list[Found]:
+    """"Turkey has closed its border, saying it cannot take in more refugees": what follows
+    "saying" is a claim of the sentence's subject (the sentence before it is another's: the
+    article's, or the subject's if it speaks)."""
+    text = lay.text
+    out = []
+    for r, s, e, _quoted in _sentences(lay):
+        m = SAYING.search(text, s, e)
+        if m is None or any(q.open < m.start() < q.close for q in lay.speech(r)):
+            continue
+        sub = attribution.subject(text, s, e)
+        if sub is None or sub.head[0] > m.start():
+            first = _FIRST_NAME.match(text, s, m.start())
+            if first is None:
+                continue
+            head = (first.start(), first.end())
+            sub = Attribution(head, "saying", None, head)
+        end = e
+        semicolon = text.find(";", m.end(), end)
+        if semicolon != -1:
+            end = semicolon
+        evidence = trim(text, m.start(1), end, " \t.")
+        out.append(Found("saying", m.start(1), None, sub, evidence=evidence))
     return out
 
 

@@ -13,6 +13,7 @@ import re
 from ..attribution import SUBJECT_RELATIVE, Attribution, second_clause
 from ..text import Layout, trim, without_spans
 from . import Context, DraftClaim, Found, hedge_of, words
+from .reported import SAYING
 
 _REPORTING_HINT = re.compile(
     r"\b(?:noting|saying|adding|claiming|arguing|warning|according to|said|says|told|reported|claimed|"
@@ -70,6 +71,12 @@ def find_publisher(lay: Layout) -> list[Found]:
         if relative and text[relative.end() : relative.end() + 2] == ", ":
             f = Found(f.rule, f.sort, f.sentence, evidence=trim(text, relative.end() + 2, f.sentence[1], " \t."),
                       extra=f.extra)  # fmt: skip
+        # "Turkey has closed its border, saying …": the words after "saying" are the subject's (rule saying)
+        saying = SAYING.search(text, f.evidence[0] if f.evidence else f.sentence[0],
+                               f.evidence[1] if f.evidence else f.sentence[1])
+        if saying and not any(q.open < saying.start() < q.close for q in lay.speech(r)):
+            f = Found(f.rule, f.sort, f.sentence, evidence=trim(text, f.evidence[0] if f.evidence else f.sentence[0],
+                                                                saying.start(), " \t.,"), extra=f.extra)
         out.append(f)
     return out
 
