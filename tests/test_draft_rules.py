@@ -3023,6 +3023,12 @@ def test_what_follows_saying_is_the_subject_s_claim(tmp_path):
         ("publisher", "Meridian Press", "Turkey has closed its border to all who flee"),
         ("saying", "Turkey", "saying it cannot take in more refugees"),
     ]
+    d = _draft_of(tmp_path, "The State Department condemned the violence in a statement, adding that it was in "
+                            "close contact with Quito. The army denied the report on Monday, insisting that no "
+                            "civilians had been hurt.")  # fmt: skip
+    text = d.article.text
+    assert [text[c.evidence[0][0] : c.evidence[-1][1]] for c in d.claims if c.rule == "saying"] == [
+        "adding that it was in close contact with Quito", "insisting that no civilians had been hurt"]
 
 
 def test_those_who_estimate_speak(tmp_path):

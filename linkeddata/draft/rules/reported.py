@@ -271,7 +271,7 @@ def find_and_that(lay: Layout) -> list[Found]:
     return out
 
 
-SAYING = re.compile(r",\s+(saying)\s+(?:that\s+)?(?=\S)")
+SAYING = re.compile(r",\s+(?:(saying|adding)\s+(?:that\s+)?|(arguing|insisting|warning)\s+that\s+)(?=\S)")
 _FIRST_NAME = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'.-]*)*")
 
 
@@ -296,8 +296,9 @@ def find_saying(lay: Layout) -> list[Found]:
         semicolon = text.find(";", m.end(), end)
         if semicolon != -1:
             end = semicolon
-        evidence = trim(text, m.start(1), end, " \t.")
-        out.append(Found("saying", m.start(1), None, sub, evidence=evidence))
+        at = m.start(1) if m.group(1) else m.start(2)
+        evidence = trim(text, at, end, " \t.")
+        out.append(Found("saying", at, None, sub, evidence=evidence))
     return out
 
 
