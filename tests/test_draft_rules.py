@@ -3031,6 +3031,18 @@ def test_what_follows_saying_is_the_subject_s_claim(tmp_path):
         "adding that it was in close contact with Quito", "insisting that no civilians had been hurt"]
 
 
+def test_dismissing_or_presenting_something_as_something_says_what_it_is(tmp_path):
+    d = _draft_of(tmp_path, "Chișinău dismissed the congress as a propaganda show staged by Moscow. The MNDAA "
+                            "presented its offensive as a campaign against the scam compounds. The president of "
+                            "Moldova dismissed his army chief on Tuesday after the defeat.")  # fmt: skip
+    text = d.article.text
+    assert [(c.rule, text[c.evidence[0][0] : c.evidence[-1][1]]) for c in d.claims] == [
+        ("reported", "dismissed the congress as a propaganda show staged by Moscow"),
+        ("reported", "presented its offensive as a campaign against the scam compounds"),
+        ("publisher", "The president of Moldova dismissed his army chief on Tuesday after the defeat."),
+    ]
+
+
 def test_those_who_estimate_speak(tmp_path):
     d = _draft_of(tmp_path, "Aid agencies estimate that some 300,000 people fled the capital in the first weeks.")
     assert [d.names.label(c.asserter) for c in d.claims] == ["Aid agencies (unnamed)"]

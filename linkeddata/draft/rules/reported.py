@@ -30,7 +30,11 @@ from ..text import Layout, trim, word_count
 from . import Context, DraftClaim, Found, hedge_of
 from .quotations import outlet_in
 
-_COMPLEMENT_VERBS = {"said", "says", "say", "denies", "denied", "deny", "rejects", "rejected", "accuses", "accused",
+# Verbs that say what something is only with "as": "Chișinău dismissed the congress as a propaganda show".
+_AS_VERBS = frozenset({"dismissed", "dismisses", "presented", "presents", "portrayed", "portrays", "branded",
+                       "brands"})
+_COMPLEMENT_VERBS = _AS_VERBS | {"said", "says", "say", "denies", "denied", "deny", "rejects", "rejected", "accuses",
+                                 "accused",
                      "accuse",
                      "warned", "warns", "claimed", "claims", "insists", "insisted", "believes", "believed", "fears",
                      "feared", "reported", "reports", "announced", "confirmed", "admitted", "acknowledged", "called",
@@ -170,6 +174,8 @@ def _reported_in(text: str, s: int, e: int, whole: bool) -> Found | None:
     if re.match(r"\s+nothing\b" if sub.verb not in ("told", "tells") else r"\s+(?:nothing|(?:a|an|the)\s+"
                 r"(?:[\w-]+\s+){0,2}story)\b", text[verb_at + len(sub.verb) : e]):  # fmt: skip
         return None  # "Putin said nothing in public for days", "the record tells a different story": no words
+    if sub.verb in _AS_VERBS and not re.search(r"\sas\s", text[verb_at:e]):
+        return None  # "The president dismissed his army chief": no words of his, unless "… dismissed X as Y"
     that = re.match(r"[^.“”]{0,60}?\bthat\b", after)
     direct = sub.verb in _COMPLEMENT_VERBS | lexicon().belief_verbs and re.match(r"\s+(?:only\s+|also\s+)?[\w“‘\"]",
                                                          text[verb_at + len(sub.verb) : e])  # fmt: skip
