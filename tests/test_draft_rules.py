@@ -3043,6 +3043,13 @@ def test_dismissing_or_presenting_something_as_something_says_what_it_is(tmp_pat
     ]
 
 
+def test_a_word_that_opens_a_sentence_is_a_name_before_an_apposition_with_the(tmp_path):
+    d = _draft_of(tmp_path, "Memorial, the Moscow human rights group, has accused interior ministry troops of killing "
+                            "civilians in the village.")  # fmt: skip
+    assert [(d.names.label(c.asserter), c.rule) for c in d.claims] == [("Memorial", "reported")]
+    assert next(e.type for e in d.names.entities.values() if e.label == "Memorial") == "organization"
+
+
 def test_those_who_estimate_speak(tmp_path):
     d = _draft_of(tmp_path, "Aid agencies estimate that some 300,000 people fled the capital in the first weeks.")
     assert [d.names.label(c.asserter) for c in d.claims] == ["Aid agencies (unnamed)"]

@@ -322,7 +322,12 @@ def _introduced(text: str, word: str, end: int) -> bool:
     if re.search(r"\w-(?:[a-z]{1,3}-)?[A-Z]", word) and not word.endswith(("an", "ese", "ish")):
         return True
     m = re.match(r",\s+an?\s+([^,.;:“”]{3,80}),", text[end : end + 90])
-    return bool(m and any(lexicon().kind_of_word(w) for w in m.group(1).split()))
+    if m and any(lexicon().kind_of_word(w) for w in m.group(1).split()):
+        return True
+    # "Memorial, the Moscow human rights group, has accused …": an apposition with "the" whose last
+    # word is a kind of actor's
+    m = re.match(r",\s+the\s+(?:[^,.;:“”]{0,60}\s)?([a-z]+),", text[end : end + 90])
+    return bool(m and lexicon().kind_of_word(m.group(1).capitalize()))
 
 
 def _clean(seq: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
