@@ -3050,6 +3050,13 @@ def test_a_word_that_opens_a_sentence_is_a_name_before_an_apposition_with_the(tm
     assert next(e.type for e in d.names.entities.values() if e.label == "Memorial") == "organization"
 
 
+def test_officials_of_a_body_that_is_not_a_state_s_are_an_organisation(tmp_path):
+    d = _draft_of(tmp_path, "Tens of thousands have fled the north, according to relief officials in Nicosia. "
+                            "Officials said the road to the coast was closed.")  # fmt: skip
+    assert [(e.label, e.type) for e in d.names.entities.values() if "fficials" in e.label] == [
+        ("Relief officials (unnamed)", "organization"), ("Officials (unnamed)", "government")]
+
+
 def test_those_who_estimate_speak(tmp_path):
     d = _draft_of(tmp_path, "Aid agencies estimate that some 300,000 people fled the capital in the first weeks.")
     assert [d.names.label(c.asserter) for c in d.claims] == ["Aid agencies (unnamed)"]
