@@ -3057,6 +3057,11 @@ def test_officials_of_a_body_that_is_not_a_state_s_are_an_organisation(tmp_path)
         ("Relief officials (unnamed)", "organization"), ("Officials (unnamed)", "government")]
 
 
+def test_a_place_s_head_word_that_opens_a_sentence_is_no_town(tmp_path):
+    d = _draft_of(tmp_path, "Airport officials said two rockets had hit the runway before dawn.")
+    assert [e.label for e in d.names.entities.values()] == ["Airport officials (unnamed)"]
+
+
 def test_those_who_estimate_speak(tmp_path):
     d = _draft_of(tmp_path, "Aid agencies estimate that some 300,000 people fled the capital in the first weeks.")
     assert [d.names.label(c.asserter) for c in d.claims] == ["Aid agencies (unnamed)"]

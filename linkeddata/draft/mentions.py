@@ -433,8 +433,11 @@ def _sequences(lay: Layout, region: Region, taken: list[Span]) -> list[Span]:
             w = words[0]
             nxt = re.match(r"\s+([a-z])", text[end : end + 3])
             if (
+                # (a city's name opens a sentence as a name, but not the last word of a place's name that
+                # GeoNames also has as a town's: "Airport officials said")
                 (_sentence_start(lay, region, start) and not w.isupper() and not gazetteer.country(w)
-                 and not gazetteer.city(w) and not re.match(r"(?:Al|El|al|el)-[A-Z]", w)
+                 and not (gazetteer.city(w) and w not in PLACE_HEADS)
+                 and not re.match(r"(?:Al|El|al|el)-[A-Z]", w)
                  and not re.search(rf"[a-z,;][ \t\u00a0]+{re.escape(w)}(?![\w-])", text)
                  and not _introduced(text, w, end))
                 or (w.endswith(("an", "i")) and nxt and not gazetteer.country(w) and not gazetteer.city(w)
