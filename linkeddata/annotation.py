@@ -503,10 +503,15 @@ def _cycle(start: str, parents) -> list[str] | None:
 
 
 def _check_until(new_actors: dict[str, Actor]) -> None:
-    """``until`` is the end of an organisation, a government or a group, never of a person."""
+    """``until`` and ``since`` are the end and the start of an organisation, a government or a group,
+    never of a person's life; a start is not after the end."""
     for a in new_actors.values():
         _expect(not (a.until and a.type == "person"), f"actor '{a.id}' is a person: 'until' is for organisations, "
                 f"governments and groups that ceased to exist as described, not for a person's death", a.origin)
+        _expect(not (a.since and a.type == "person"), f"actor '{a.id}' is a person: 'since' is for organisations, "
+                f"governments and groups that began to exist as described, not for a person's birth", a.origin)
+        _expect(not (a.since and a.until and a.since[:4] > a.until[:4]),
+                f"actor '{a.id}' begins (since: {a.since}) after it ends (until: {a.until})", a.origin)
 
 
 def _check_containment(actors: dict[str, Actor], places: dict[str, Place], new_actors: dict[str, Actor],

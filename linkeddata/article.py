@@ -147,9 +147,13 @@ _CREDIT_LINE = re.compile(rf"^(?:{_LABEL}(?P<credit>{_CREDIT}(?: via {_NAMES})?)
                           # any other label of a photo, in any case: "Photos:", "Pic:", "PHOTO CREDIT:",
                           # "Photographed by"
                           rf"|(?i:photo|photos|photograph|photographs|photographed|photography|picture|pictures|pic|pics"
-                          rf"|image|images)(?i: credit| courtesy)?(?::| by| [—–]) "
+                          rf"|image|images)(?i: credit| courtesy)?(?: ?:| by| [—–]) "
                           rf"(?P<labelled>{_NAMES}(?: ?/ ?| \| |, | [—–] | for (?:the )?| via (?:the )?"
-                          rf"|, courtesy of (?:the )?|, distributed by (?:the )?){_NAMES})"
+                          rf"|, courtesy of (?:the )?|, distributed by (?:the )?| pour (?:le |la |l’|l')?){_NAMES})"
+                          # "Photo released by the African Union mission in the Comoros (MAES)": a handout, no
+                          # photographer, by whoever released it
+                          rf"|(?i:photo|photos|photograph|photographs|picture|pictures|image|images) (?:released|"
+                          rf"distributed|supplied|provided|handed out) by (?P<released>(?:the )?[A-Z][^\n]{{2,120}})"
                           # a label of one to three words of its own ("Image source:", "Lead image:",
                           # "Staff photo by", "Fotografía:", "Crédit photo :" with the French space), then
                           # a name and an outlet
@@ -181,8 +185,9 @@ _MAX_CAPTION = 400
 # The credit before the caption on its line: an outlet or agency in capitals, a slash, a name, a colon.
 _PHOTO_COLON = re.compile(rf"^(?P<credit>[A-Z][A-Z&.’'\-]+(?: [A-Z][A-Z&.’'\-]+)*/{_NAMES}"
                           rf"|{_NAMES} for (?:the )?{_NAMES}): (?P<caption>[A-Z\"“].*)$")  # "Name for the Outlet: …"
-# A credit in brackets before the caption on its line: "(AFP/Lucas Menezes) Refugees crowd …".
-_PHOTO_BRACKETED = re.compile(rf"^\((?P<credit>{_CREDIT})\) (?P<caption>[A-Z\"“].*)$")
+# A credit in brackets before the caption on its line: "(AFP/Lucas Menezes) Refugees crowd …",
+# "[Adel Mansour/FW] Kuwaiti families wait …".
+_PHOTO_BRACKETED = re.compile(rf"^(?:\((?P<credit>{_CREDIT})\)|\[(?P<square>{_CREDIT})\]) (?P<caption>[A-Z\"“].*)$")
 # A labelled credit before the caption on its line, set apart by a dash: "Photo © Outlet / Name — Smoke …".
 _PHOTO_DASH = re.compile(rf"^(?:(?i:photo|photograph|picture|image)(?: ?:| ©| \(c\))?|©) ?(?P<credit>{_CREDIT}) [—–] "
                          rf"(?P<caption>[A-Z\"“].*)$")
@@ -261,10 +266,11 @@ def _photo(text: str, content: list[Span]) -> tuple[Photo | None, int]:
             caption=Span(base + m.start("caption"), base + m.end("caption")),
         ), 1
     m = _PHOTO_COLON.match(first) or _PHOTO_DASH.match(first) or _PHOTO_BRACKETED.match(first)
-    if m and (" for " in m.group("credit") or first.startswith("(")) and not _DATED_END.search(m.group("caption")):
+    key = "square" if m and m.groupdict().get("square") else "credit"
+    if m and (" for " in m.group(key) or first.startswith(("(", "["))) and not _DATED_END.search(m.group("caption")):
         m = None  # "Hope for Peace: talks resume": a credit in words or brackets only before a dated caption
     if m:  # "SEULAWAH MAGAZINE/Dian Puspita: Pupils sit for lessons …": the credit, a colon, the caption
-        return Photo(line=content[0], identifier=None, credit=Span(base + m.start("credit"), base + m.end("credit")),
+        return Photo(line=content[0], identifier=None, credit=Span(base + m.start(key), base + m.end(key)),
                      caption=Span(base + m.start("caption"), base + m.end("caption"))), 1
     if len(first) > _MAX_CAPTION:
         return None, 0

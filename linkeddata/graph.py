@@ -611,6 +611,8 @@ class _Builder:
             self.add(iri, SCHEMA.description, _en(a.description))
         if a.wikidata:
             self.add(iri, SCHEMA.sameAs, WD[a.wikidata])
+        if a.since:  # the government formed, the group founded
+            self.add(iri, SCHEMA.foundingDate, time_literal(a.since, a.origin))
         if a.until:  # the government fell, the group dissolved
             self.add(iri, SCHEMA.dissolutionDate, time_literal(a.until, a.origin))
         for ref in a.member_of:

@@ -163,6 +163,7 @@ class SCHEMA(DefinedNamespace):
     memberOf: URIRef
     parentOrganization: URIRef
     dissolutionDate: URIRef
+    foundingDate: URIRef
     containedInPlace: URIRef
     recipient: URIRef
     about: URIRef

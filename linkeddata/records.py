@@ -173,6 +173,7 @@ class Actor(JsonRecord):
     member_of: tuple[str, ...] = ()
     part_of: tuple[str, ...] = ()
     until: str | None = None  # the last year, month or day it existed as described (not a person's)
+    since: str | None = None  # the first year, month or day it existed as described (not a person's)
 
 
 @dataclass(frozen=True)

@@ -205,7 +205,8 @@ def _facts(pairs: list, corpus: Corpus) -> dict[str, list]:
 
     names = {SKOS.altLabel: "aliases", SCHEMA.description: "description", OWL.sameAs: "same",
              SCHEMA.memberOf: "member_of", SCHEMA.parentOrganization: "part_of",
-             SCHEMA.containedInPlace: "within", SCHEMA.dissolutionDate: "until"}  # fmt: skip
+             SCHEMA.containedInPlace: "within", SCHEMA.dissolutionDate: "until",
+             SCHEMA.foundingDate: "since"}  # fmt: skip
     facts: dict[str, list] = {key: [] for key in names.values()}
     for _line, (_s, p, o) in pairs:
         key = names.get(p)

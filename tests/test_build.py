@@ -182,3 +182,18 @@ def test_jsonld_keeps_the_order_of_rdf_lists():
         format="turtle",
     )
     assert iso(G().parse(data=to_jsonld(g).decode("utf-8"), format="json-ld"), g)
+
+
+def test_an_actor_s_since_is_its_founding_date_and_conforms(tmp_path):
+    """The registry's `since` (the government formed, the group founded) is schema:foundingDate,
+    typed as precisely as it is given, beside `until` (schema:dissolutionDate)."""
+    from conftest import SMALL_REGISTRY
+
+    folder = write_small(tmp_path / "in", registry=SMALL_REGISTRY.replace(
+        "label: The army\n", 'label: The army\n    since: "2004-06"\n    until: "2019"\n'))  # fmt: skip
+    result = linkeddata.build([folder], tmp_path / "out", store=False)
+    assert result.report.conforms
+    g = Graph().parse(tmp_path / "out" / "small-article.ttl", format="turtle")
+    dates = {(str(p).rsplit("/", 1)[-1], str(o), str(o.datatype).rsplit("#", 1)[-1])
+             for s, p, o in g if p in (ns.SCHEMA.foundingDate, ns.SCHEMA.dissolutionDate)}
+    assert dates == {("foundingDate", "2004-06", "gYearMonth"), ("dissolutionDate", "2019", "gYear")}

@@ -2081,6 +2081,8 @@ def test_curated_annotations_pass_strict(tmp_path):
         # a file photo's name and outlet; the outlet, a dash and a label before the name
         ("Farai Dube/Limpopo Review/File Photo", "farai-dube", "limpopo-review"),
         ("Zambezi Monthly — photo: Lídia Sakaita", "lidia-sakaita", "zambezi-monthly"),
+        # a French label with its space before the colon, and "pour": for
+        ("Photo : Serge Mabiala pour Malebo Magazine", "serge-mabiala", "malebo-magazine"),
     ],
 )
 def test_a_credit_names_the_photographer_and_the_outlet_apart(tmp_path, credit_line, creator, provider):
@@ -2091,6 +2093,25 @@ def test_a_credit_names_the_photographer_and_the_outlet_apart(tmp_path, credit_l
     assert (d.photo.creator, d.photo.provider) == (creator, provider)
     assert d.names.actor_type(creator) == "person" and d.names.actor_type(provider) == "media-outlet"
 
+
+
+def test_a_credit_in_square_brackets_before_the_caption_and_a_handout_line_under_it(tmp_path):
+    """Both were read as the story's first paragraph: no photo, and no publication date (the dateline
+    after them was never reached), so that no relative date was resolved."""
+    body = ("MANAMA, Bahrain, Aug. 3, 1990 (Failaka Wire) — Iraqi forces tightened their grip on Kuwait on Friday, "
+            "a day after troops swept across the border, residents said.")
+    d = _draft_of(tmp_path, body, front="[Adel Mansour/FW] Kuwaiti families wait beside their cars at the border, "
+                                        "Aug. 2, 1990.\n")  # fmt: skip
+    text = d.article.text
+    assert text[d.photo.caption[0] : d.photo.caption[1]].startswith("Kuwaiti families wait")
+    assert (d.photo.creator, d.photo.provider) == ("adel-mansour", "failaka-wire")  # FW: its initials
+    assert [x.value for x in d.dates if text[x.start : x.end] == "on Friday"] == ["1990-08-03"]
+    # "Photo released by …": a handout, whose provider is the body that released it, no outlet
+    d = _draft_of(tmp_path, body, front="Soldiers patrol the waterfront of Mutsamudu, March 25, 2008.\nPhoto released "
+                                        "by the African Union mission in the Comoros (MAES)\n\n")  # fmt: skip
+    text = d.article.text
+    assert text[d.photo.credit[0] : d.photo.credit[1]] == "the African Union mission in the Comoros (MAES)"
+    assert d.photo.creator is None and d.names.actor_type(d.photo.provider) == "organization"
 
 
 def test_a_name_and_its_outlet_in_capitals_after_the_caption_are_the_credit(tmp_path):
@@ -2842,6 +2863,50 @@ places:
     text = d.article.text
     assert [h.start for h in d.hits if h.id == "bashar-al-assad"] == [text.index("Assad said")]
     assert "“Assad’s regime” are people or a body of bashar-al-assad" in render(d)
+
+
+def test_a_government_s_alias_that_names_its_city_where_the_city_is_a_place_is_the_place(tmp_path):
+    registry = RULES_REGISTRY.replace("places:\n", """\
+  - id: congolese-government
+    type: government
+    label: Government of the Democratic Republic of the Congo
+    aliases: [Congolese government, Kinshasa]
+places:
+  - id: kinshasa
+    label: Kinshasa
+""")
+    d = _draft_of(tmp_path, "Tens of thousands of people fled across the river to Kinshasa during the fighting. "
+                            "Kinshasa denies backing the militias.", registry=registry)  # fmt: skip
+    text = d.article.text
+    assert [(h.id, h.start) for h in d.hits if text[h.start : h.end] == "Kinshasa"] == [
+        ("kinshasa", text.index("Kinshasa during")), ("congolese-government", text.index("Kinshasa denies"))]
+
+
+def test_a_registry_actor_that_began_after_the_article_is_a_todo_not_a_link(tmp_path):
+    """"Baghdad" in a 1990 article is not the federal government formed after 2003."""
+    registry = RULES_REGISTRY.replace("places:\n", """\
+  - id: iraqi-government
+    type: government
+    label: Iraqi government
+    aliases: [Government of Iraq, Baghdad]
+    since: "2004-06"
+places:
+""")
+    body = "Baghdad denies that its troops will stay. Iraq accused Kuwait of stealing its oil."
+    d = _draft_of(tmp_path, body, front="Published 3 August 1990\n\n", registry=registry)
+    assert "iraqi-government" not in {h.id for h in d.hits}
+    assert ("could be iraqi-government, but the registry's iraqi-government existed from 2004-06, and this article "
+            "was published on 1990-08-03") in render(d)
+    # the government that "Baghdad" stands for then, named apart from the registry's (here the capital is no
+    # alias of the registry's), and the comment says why
+    d = _draft_of(tmp_path, body, front="Published 3 August 1990\n\n",
+                  registry=registry.replace("aliases: [Government of Iraq, Baghdad]", "aliases: [Government of Iraq]"))
+    assert "Government of Iraq before 2004-06" in {e.label for e in d.names.entities.values()}
+    assert "not the registry's iraqi-government, which existed from 2004-06" in render(d)
+    # published after it began, or in the month it began: linked
+    for published in ("Published 9 January 2024\n\n", "Published 30 June 2004\n\n"):
+        d = _draft_of(tmp_path, body, front=published, registry=registry)
+        assert [d.article.text[h.start : h.end] for h in d.hits if h.id == "iraqi-government"] == ["Baghdad"]
 
 
 def test_a_registry_actor_that_had_ended_before_the_article_is_a_todo_not_a_link(tmp_path):

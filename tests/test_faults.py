@@ -335,6 +335,13 @@ BAD_INPUT = [
      '    label: A leader\n    until: "2019"\nplaces:\n'), None, "registry.yaml:11", "actor 'leader' is a person: "
      "'until' is for organisations, governments and groups that ceased to exist as described, not for a person's "
      "death"),
+    ("registry-person-with-since", None, SMALL_REGISTRY.replace("places:\n", '  - id: leader\n    type: person\n'
+     '    label: A leader\n    since: "2019"\nplaces:\n'), None, "registry.yaml:11", "actor 'leader' is a person: "
+     "'since' is for organisations, governments and groups that began to exist as described, not for a person's "
+     "birth"),
+    ("since-after-until", None, edit(SMALL_REGISTRY, "label: The army\n",
+                                     'label: The army\n    since: "2020-03"\n    until: "2019"\n'),
+     None, "registry.yaml:5", "actor 'army' begins (since: 2020-03) after it ends (until: 2019)"),
     ("until-not-a-time", None, edit(SMALL_REGISTRY, "label: The army\n", 'label: The army\n    until: "May 2019"\n'),
      None, "registry.yaml:8", "actors[2].until: 'May 2019' is not allowed here: YYYY, YYYY-MM or YYYY-MM-DD: only as "
      "precise as the text"),

@@ -675,7 +675,8 @@ def photographer_first(credit: str) -> bool:
     """"Name for Outlet", "NAME FOR OUTLET", "Name via Outlet", "NAME (OUTLET)": the photographer, then whom
     the photo was taken for or came through."""
     # "Name via Outlet" too; "NAME (OUTLET)": the outlet in brackets after the name
-    return bool(re.search(r" (?:for|FOR|via) ", credit) or re.fullmatch(r"[^()]+ \([^()]+\)", credit))
+    # (in French "Name pour Outlet")
+    return bool(re.search(r" (?:for|FOR|via|pour) ", credit) or re.fullmatch(r"[^()]+ \([^()]+\)", credit))
 
 
 def _in_credit(lay: Layout, start: int) -> bool:
@@ -683,6 +684,9 @@ def _in_credit(lay: Layout, start: int) -> bool:
     if not photo or not (photo.credit.start <= start < photo.credit.end):
         return False
     credit = lay.text[photo.credit.start : photo.credit.end]
+    if re.search(r"\b(?:released|distributed|supplied|provided|handed out) by\s*$",
+                 lay.text[max(0, photo.credit.start - 30) : photo.credit.start]):
+        return False  # "Photo released by the African Union mission …": a handout, by no outlet
     agency = credit_lead(credit)
     lx = lexicon()
     by_agency = not photographer_first(credit) and (
@@ -690,6 +694,6 @@ def _in_credit(lay: Layout, start: int) -> bool:
         or lx.kind_of_word(agency.split()[-1] if agency else "") == "media-outlet"  # "Sokoto Wire / Name"
     )
     before = lay.text[photo.credit.start : start]
-    if not by_agency and re.search(r"(?:/|\b(?:for|FOR)|\||·|\(|\bvia)\s*(?:[Tt]he\s+)?$", before):
+    if not by_agency and re.search(r"(?:/|\b(?:for|FOR|pour)|\||·|\(|\bvia)\s*(?:[Tt]he\s+)?$", before):
         return True  # the outlet after the photographer: "Name / Outlet", "Name for Outlet", "Name (Outlet)"
     return start == photo.credit.start and by_agency

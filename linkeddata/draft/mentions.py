@@ -632,6 +632,11 @@ def _known_as(text: str, start: int, hits: list[Hit], index: RegistryIndex, enti
     return None
 
 
+# Words before a city where it is a place: where shells fell, where people fled or were taken.
+_CITY_BEFORE = re.compile(r"\b(?:fell|landed|struck|hit) on\s+$|\b(?:fled|flee|fleeing|flew|flown|returned|moved|"
+                          r"crossed|went|travelled|traveled|driven|taken|evacuated)\b[^.;,]{0,40}\bto\s+$")
+
+
 def _unnamed_whole(h: Hit, hits: list[Hit], index: RegistryIndex, text: str) -> str | None:
     """The larger organisation a registry actor is part of, when the actor is met by an alias that
     does not name it ("Security Council", not "UN Security Council") and the article names neither it
@@ -661,12 +666,19 @@ def _unnamed_whole(h: Hit, hits: list[Hit], index: RegistryIndex, text: str) -> 
 
 
 def ended_before(registry, published: datetime.date | None) -> frozenset[str]:
-    """The registry's actors that had ended (``until``) before the article was published: a
-    government that fell, a group that dissolved. Within the same year or month it is not known."""
+    """The registry's actors that did not exist as described when the article was published: they
+    had ended before (``until``: a government that fell, a group that dissolved) or began after it
+    (``since``: a government formed later). Within the same year or month it is not known."""
     if published is None:
         return frozenset()
     day = published.isoformat()
-    return frozenset(a.id for a in registry.actors.values() if a.until and a.until < day[: len(a.until)])
+    return frozenset(a.id for a in registry.actors.values()
+                     if (a.until and a.until < day[: len(a.until)]) or (a.since and a.since > day[: len(a.since)]))
+
+
+def _when(actor) -> str:
+    """When the registry's ``actor`` existed, for a TODO: "existed until 2024-12", "existed from 2004-06"."""
+    return f"existed until {actor.until}" if actor.until else f"existed from {actor.since}"
 
 
 def find_names(lay: Layout, index: RegistryIndex, published: datetime.date | None = None) -> Names:
@@ -704,9 +716,10 @@ def find_names(lay: Layout, index: RegistryIndex, published: datetime.date | Non
     unlinked: list[Span] = []  # registry names inside the name of another actor or of a body: never linked
     doubtful: list[tuple[str, Span, str]] = []  # (ref, span, reason): not linked, a TODO for the person
     for h in hits:
-        if h.kind == "actor" and h.id in ended:  # "Damascus" in 2025 is not the Assad government's
+        if h.kind == "actor" and h.id in ended:  # "Damascus" in 2025 is not the Assad government's, nor
+            # "Baghdad" in 1990 the federal government formed after 2003
             unlinked.append(h.span)
-            doubtful.append((h.id, h.span, f"the registry's {h.id} existed until {registry.actors[h.id].until}, "
+            doubtful.append((h.id, h.span, f"the registry's {h.id} {_when(registry.actors[h.id])}, "
                                            f"and this article was published on {published.isoformat()}"))
             continue
         whole = _unnamed_whole(h, hits, index, text)
@@ -714,6 +727,18 @@ def find_names(lay: Layout, index: RegistryIndex, published: datetime.date | Non
             unlinked.append(h.span)
             doubtful.append((h.id, h.span, f"the registry's {h.id} is part of {whole}, which this article does not "
                                            f"name: “{text[h.start : h.end]}” may be another's"))
+            continue
+        # "fled across the river to Kinshasa", "shells fell on Kinshasa": a government's alias that is its
+        # city's name, where the city is a place, is the registry's place of that name (or no link)
+        name = text[h.start : h.end]
+        if (h.kind == "actor" and h.how == "alias" and registry.actors[h.id].type == "government"
+                and gazetteer.city(name) and not acting(text, h.start, h.end)
+                and (place_context(text, h.start, h.end) or _CITY_BEFORE.search(text[max(0, h.start - 60) : h.start]))):
+            place = next((pl.id for pl in registry.places.values() if name in (pl.label, *getattr(pl, "aliases", ()))),
+                         None)  # fmt: skip
+            if place:
+                new_hits.append(Hit(h.start, h.end, "place", place, "label"))
+            unlinked.append(h.span)
             continue
         part = _PART_OF_COUNTRY.search(text[max(0, h.start - 20) : h.start]) if h.kind == "actor" else None
         if part and registry.actors[h.id].type == "state" and text[h.end : h.end + 1] != "-":
@@ -994,9 +1019,9 @@ def _resolve_countries(
         # the registry's actor of that kind for the country had ended: this one is its successor, named apart
         gone = next((a for a in index.registry.actors.values() if a.id in ended and a.type == typ
                      and index.regions.get(a.id) == frozenset({code})), None)  # fmt: skip
-        if gone is not None:
-            label = f"{label} after {gone.until}"
-            rule = f"{rule}; not the registry's {gone.id}, which existed until {gone.until}"
+        if gone is not None:  # (or its successor had not yet begun: this one came before it)
+            label = f"{label} after {gone.until}" if gone.until else f"{label} before {gone.since}"
+            rule = f"{rule}; not the registry's {gone.id}, which {_when(gone)}"
         ent = next((e for e in entities.values() if e.label == label and e.kind == "actor"), None)
         if ent is None:
             ent = Entity(ids.new(label), "actor", label, typ, rule, confidence, geonames=geonames)
