@@ -2337,6 +2337,12 @@ def test_an_acronym_is_the_name_whose_initials_it_spells(tmp_path):
         ("Médecins Sans Frontières said its clinic in the camp was hit twice.", "Médecins Sans Frontières",
          "organization"),
         ("Satellite images from Maxar Technologies show the burned villages.", "Maxar Technologies", "organization"),
+        # a company named after "company"; the CIA, a state's; a street in French; the mountains of a place
+        ("Supporters accuse France and the French oil company Elf of having backed him.", "Elf", "organization"),
+        ("The CIA began to fund the rebels in 1981, officials said.", "CIA", "government"),
+        ("Her house on Rue Mbemba still stands in the town.", "Rue Mbemba", "place"),
+        ("The war will be decided in the mountains of Jinotega and Nueva Segovia, analysts say.", "Nueva Segovia",
+         "place"),
         # a people's name in the plural after a people's: "Greek Cypriots"
         ("The junta said the coup was an internal affair of the Greek Cypriots.", "Greek Cypriots",
          "population-group"),

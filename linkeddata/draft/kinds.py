@@ -143,6 +143,7 @@ def place_context(text: str, start: int, end: int) -> bool:
                       text[end : end + 80])  # fmt: skip
     before = text[max(0, start - 60) : start]
     of_place = re.search(r"\b(?:towns?|city|cities|villages?|ports?|districts?|provinces?|regions?|camps?|capital|"
+                         r"mountains|hills|forests|jungles?|plains|valleys|"
                          r"outskirts|streets|states?|parts?|much|centre|center|heart|edge|"
                          r"(?:north|south|east|west)(?:-?(?:east|west))?|"
                          r"(?:north|south|east|west)(?:ern)?\s+\w+)"
@@ -193,8 +194,9 @@ DIRECTIONS = frozenset({"North", "South", "East", "West", "Central", "Northern",
                          "Northeast", "Northwest", "Southeast", "Southwest", "Sub-Saharan"})
 # The first word of a place's name: "Lake Chad", "Mount Sinjar".
 _PLACE_FIRST = frozenset({"Lake", "Mount", "River", "Cape", "Gulf", "Strait", "Bay", "Line", "Isle", "County",
-                          # in Portuguese and Spanish: "Praça São Lucas", "Complexo do Alemão", "Plaza de Mayo"
-                          "Praça", "Complexo", "Plaza", "Rua", "Avenida", "Morro"})
+                          # in Portuguese, Spanish and French: "Praça São Lucas", "Complexo do Alemão", "Plaza de
+                          # Mayo", "Rue Mbemba"
+                          "Praça", "Complexo", "Plaza", "Rua", "Avenida", "Morro", "Rue", "Boulevard", "Calle"})
 
 
 # A country that sends troops or envoys: "troops from Uganda, Burundi, Kenya, Ethiopia and Djibouti".
@@ -399,6 +401,9 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
         return "place", None, "city (GeoNames)", 0.8, city.geonames, None
     if len(words) > 1 and words[-1].rstrip(".") in COMPANY_ENDS:
         return "actor", "organization", "a company's name", 0.8, None, None  # "Military Professional Resources Inc."
+    if any(re.search(r"\b(?:company|firm|corporation|conglomerate|giant)\s+$", text[max(0, s - 14) : s])
+           for s, _ in spans):
+        return "actor", "organization", "a company's name after “company”", 0.7, None, None  # "the oil company Elf"
     if len(words) > 1 and any(_AGE_AFTER.match(text[e : e + 12]) for _, e in spans):
         return "actor", "person", "a name before an age", 0.8, None, None  # "Samira Qassem, 52, a resident"
     if any(_kin_before().search(text[max(0, s - 16) : s]) for s, _ in spans):
