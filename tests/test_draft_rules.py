@@ -984,6 +984,13 @@ def test_a_people_s_word_before_a_noun_is_no_name(tmp_path):
          "country"),
         ("Washington counts both Greece and Turkey as allies in NATO.", "Turkey", "government-of-turkey",
          "government", "country"),
+        # … and when it is told to do something, sold arms, or supplied
+        ("The Security Council demanded that Turkey withdraw its forces at once.", "Turkey", "government-of-turkey",
+         "government", "country"),
+        ("Several states have halted arms sales to Turkey since the landing.", "Turkey", "government-of-turkey",
+         "government", "country"),
+        ("The United States, Turkey's main arms supplier, suspended deliveries.", "Turkey", "government-of-turkey",
+         "government", "country"),
         # a capital before a noun is a place, where its country acts too
         ("Our Kabul correspondent saw the convoy. Afghanistan denies that troops crossed.", "Kabul", "kabul", None,
          "candidate"),

@@ -19,7 +19,8 @@ from .text import DATELINE_PLACE, Layout, Span, norm
 # An actor (not a place) when the name is followed by a verb of saying or doing, or by "’s" and a
 # word for someone who acts for it.
 _ACTOR_AFTER = re.compile(
-    r"^(?:['’]s\s+(?:\w+\s+)?(?i:government|army|forces|troops|soldiers|military|navy|president|prime|foreign|"
+    r"^(?:['’]s\s+(?:\w+\s+){0,2}(?i:supplier|backer|patron)\b"  # "Iraq's main arms supplier"
+    r"|['’]s\s+(?:\w+\s+)?(?i:government|army|forces|troops|soldiers|military|navy|president|prime|foreign|"
     r"defence|defense|minister|ministry|leader|spokesman|spokeswoman|ally|closest|allies|officials|envoy|ambassador|"
     r"information|interior|support|backing|regime|embassy|diplomats|war|offensive|parliament|authorities)\b"
     r"|(?:,[^,.;]{1,90},)?(?:\s+itself)?(?:\s+[a-z]+ly)?\s+(?:has|have|had|says|said|say|denies|denied|rejects|rejected|"
@@ -170,6 +171,8 @@ _ACTING_BEFORE = re.compile(
     r"independen(?:ce|t) from|(?:coalition|alliance) of|embass(?:y|ies) of|"
     # "the foreign ministers of Britain, Greece and Turkey", "could not give ground to Turkey"
     r"(?:(?:foreign|defence|defense) )?ministers of|ground to|"
+    # "halting all arms sales to Iraq", "demanded that Iraq withdraw its forces"
+    r"(?:sales|deliveries|shipments|loans) to|(?:demanded|demands|insisted|insists) that|"
     r"(?:word|response|reaction|comment|answer)(?: yet)? from|"  # "There has been no word yet from Kinshasa"
     r"(?:break(?:s|ing)?|broke|split(?:s|ting)?|sid(?:e|es|ed|ing)) with|"
     # the one made to do or given something: "to force Moscow to pull troops", "buys Manila and Beijing time"
