@@ -187,7 +187,7 @@ _PHOTO_COLON = re.compile(rf"^(?P<credit>[A-Z][A-Z&.’'\-]+(?: [A-Z][A-Z&.’'\
                           rf"|{_NAMES} for (?:the )?{_NAMES}): (?P<caption>[A-Z\"“].*)$")  # "Name for the Outlet: …"
 # A credit in brackets before the caption on its line: "(AFP/Lucas Menezes) Refugees crowd …",
 # "[Adel Mansour/FW] Kuwaiti families wait …".
-_PHOTO_BRACKETED = re.compile(rf"^(?:\((?P<credit>{_CREDIT})\)|\[(?P<square>{_CREDIT})\]) (?P<caption>[A-Z\"“].*)$")
+_PHOTO_BRACKETED = re.compile(rf"^[(\[](?P<credit>{_CREDIT})[)\]] (?P<caption>[A-Z\"“].*)$")
 # A labelled credit before the caption on its line, set apart by a dash: "Photo © Outlet / Name — Smoke …".
 _PHOTO_DASH = re.compile(rf"^(?:(?i:photo|photograph|picture|image)(?: ?:| ©| \(c\))?|©) ?(?P<credit>{_CREDIT}) [—–] "
                          rf"(?P<caption>[A-Z\"“].*)$")
@@ -266,11 +266,11 @@ def _photo(text: str, content: list[Span]) -> tuple[Photo | None, int]:
             caption=Span(base + m.start("caption"), base + m.end("caption")),
         ), 1
     m = _PHOTO_COLON.match(first) or _PHOTO_DASH.match(first) or _PHOTO_BRACKETED.match(first)
-    key = "square" if m and m.groupdict().get("square") else "credit"
-    if m and (" for " in m.group(key) or first.startswith(("(", "["))) and not _DATED_END.search(m.group("caption")):
+    bracketed = first.startswith(("(", "["))
+    if m and (" for " in m.group("credit") or bracketed) and not _DATED_END.search(m.group("caption")):
         m = None  # "Hope for Peace: talks resume": a credit in words or brackets only before a dated caption
     if m:  # "SEULAWAH MAGAZINE/Dian Puspita: Pupils sit for lessons …": the credit, a colon, the caption
-        return Photo(line=content[0], identifier=None, credit=Span(base + m.start(key), base + m.end(key)),
+        return Photo(line=content[0], identifier=None, credit=Span(base + m.start("credit"), base + m.end("credit")),
                      caption=Span(base + m.start("caption"), base + m.end("caption"))), 1
     if len(first) > _MAX_CAPTION:
         return None, 0

@@ -2916,6 +2916,14 @@ places:
                   registry=registry.replace("aliases: [Government of Iraq, Baghdad]", "aliases: [Government of Iraq]"))
     assert "Government of Iraq before 2004-06" in {e.label for e in d.names.entities.values()}
     assert "not the registry's iraqi-government, which existed from 2004-06" in render(d)
+    # with an end too, the TODO names the bound the article is beyond
+    ended = registry.replace('since: "2004-06"', 'since: "2004-06"\n    until: "2024-12"')
+    d = _draft_of(tmp_path, body, front="Published 3 August 1990\n\n", registry=ended)
+    assert "the registry's iraqi-government existed from 2004-06, and this article was published on 1990-08-03" \
+        in render(d)
+    d = _draft_of(tmp_path, body, front="Published 3 August 2025\n\n", registry=ended)
+    assert "the registry's iraqi-government existed until 2024-12, and this article was published on 2025-08-03" \
+        in render(d)
     # published after it began, or in the month it began: linked
     for published in ("Published 9 January 2024\n\n", "Published 30 June 2004\n\n"):
         d = _draft_of(tmp_path, body, front=published, registry=registry)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from dataclasses import dataclass, replace
 
 from . import gazetteer
@@ -169,7 +169,7 @@ class Ids:
         return new
 
 
-def _government_for(code: str, index: RegistryIndex, ended: frozenset[str] = frozenset()) -> str | None:
+def _government_for(code: str, index: RegistryIndex, ended: Container[str] = frozenset()) -> str | None:
     """The registry's government of a country (the registry keeps some countries as places and
     their politics as their government's: "Damascus denies" is the Syrian government), unless it
     had ended when the article was published."""
@@ -607,7 +607,7 @@ def _part_of(entities: dict[str, Entity], ids: Ids, text: str, part: re.Match, s
     return Hit(span[0] - len(part.group()), span[1], "place", ent.id, "candidate")
 
 
-def _state_for(code: str, index: RegistryIndex, ended: frozenset[str] = frozenset()) -> str | None:
+def _state_for(code: str, index: RegistryIndex, ended: Container[str] = frozenset()) -> str | None:
     """The registry's state actor for a country, if it has one (and it had not ended)."""
     country = gazetteer.country_by_code(code)
     for a in index.registry.actors.values():
@@ -665,20 +665,30 @@ def _unnamed_whole(h: Hit, hits: list[Hit], index: RegistryIndex, text: str) -> 
     return ", ".join(sorted(top))
 
 
-def ended_before(registry, published: datetime.date | None) -> frozenset[str]:
-    """The registry's actors that did not exist as described when the article was published: they
-    had ended before (``until``: a government that fell, a group that dissolved) or began after it
-    (``since``: a government formed later). Within the same year or month it is not known."""
+Bound = tuple[str, str]  # ("until", "2024-12"): the end an actor had passed, or ("since", "2004-06"): the start
+
+
+def ended_before(registry, published: datetime.date | None) -> dict[str, Bound]:
+    """The registry's actors that did not exist as described when the article was published, each
+    with the bound the article is beyond: they had ended before (``until``: a government that fell, a
+    group that dissolved) or began after it (``since``: a government formed later). Within the same
+    year or month it is not known."""
     if published is None:
-        return frozenset()
+        return {}
     day = published.isoformat()
-    return frozenset(a.id for a in registry.actors.values()
-                     if (a.until and a.until < day[: len(a.until)]) or (a.since and a.since > day[: len(a.since)]))
+    out: dict[str, Bound] = {}
+    for a in registry.actors.values():
+        if a.until and a.until < day[: len(a.until)]:
+            out[a.id] = ("until", a.until)
+        elif a.since and a.since > day[: len(a.since)]:
+            out[a.id] = ("since", a.since)
+    return out
 
 
-def _when(actor) -> str:
-    """When the registry's ``actor`` existed, for a TODO: "existed until 2024-12", "existed from 2004-06"."""
-    return f"existed until {actor.until}" if actor.until else f"existed from {actor.since}"
+def _when(bound: Bound) -> str:
+    """How an actor's ``bound`` reads in a TODO: "existed until 2024-12", "existed from 2004-06"."""
+    side, time = bound
+    return f"existed until {time}" if side == "until" else f"existed from {time}"
 
 
 def find_names(lay: Layout, index: RegistryIndex, published: datetime.date | None = None) -> Names:
@@ -719,7 +729,7 @@ def find_names(lay: Layout, index: RegistryIndex, published: datetime.date | Non
         if h.kind == "actor" and h.id in ended:  # "Damascus" in 2025 is not the Assad government's, nor
             # "Baghdad" in 1990 the federal government formed after 2003
             unlinked.append(h.span)
-            doubtful.append((h.id, h.span, f"the registry's {h.id} {_when(registry.actors[h.id])}, "
+            doubtful.append((h.id, h.span, f"the registry's {h.id} {_when(ended[h.id])}, "
                                            f"and this article was published on {published.isoformat()}"))
             continue
         whole = _unnamed_whole(h, hits, index, text)
@@ -734,8 +744,7 @@ def find_names(lay: Layout, index: RegistryIndex, published: datetime.date | Non
         if (h.kind == "actor" and h.how == "alias" and registry.actors[h.id].type == "government"
                 and gazetteer.city(name) and not acting(text, h.start, h.end)
                 and (place_context(text, h.start, h.end) or _CITY_BEFORE.search(text[max(0, h.start - 60) : h.start]))):
-            place = next((pl.id for pl in registry.places.values() if name in (pl.label, *getattr(pl, "aliases", ()))),
-                         None)  # fmt: skip
+            place = next((pl.id for pl in registry.places.values() if pl.label == name), None)
             if place:
                 new_hits.append(Hit(h.start, h.end, "place", place, "label"))
             unlinked.append(h.span)
@@ -996,7 +1005,7 @@ def _held(doubtful: list[tuple[str, Span, str]]) -> tuple[Held, ...]:
 
 def _resolve_countries(
     text: str, pending: dict[str, list[tuple[Span, str, str]]], hits: list[Hit], new_hits: list[Hit],
-    entities: dict[str, Entity], regions: set[str], index: RegistryIndex, ids: Ids, ended: frozenset[str],
+    entities: dict[str, Entity], regions: set[str], index: RegistryIndex, ids: Ids, ended: dict[str, Bound],
 ) -> tuple[list[Hit], list[Hit], set[str]]:  # fmt: skip
     """Countries and capitals: an actor where they act, a place elsewhere.
 
@@ -1020,8 +1029,9 @@ def _resolve_countries(
         gone = next((a for a in index.registry.actors.values() if a.id in ended and a.type == typ
                      and index.regions.get(a.id) == frozenset({code})), None)  # fmt: skip
         if gone is not None:  # (or its successor had not yet begun: this one came before it)
-            label = f"{label} after {gone.until}" if gone.until else f"{label} before {gone.since}"
-            rule = f"{rule}; not the registry's {gone.id}, which {_when(gone)}"
+            side, time = ended[gone.id]
+            label = f"{label} {'after' if side == 'until' else 'before'} {time}"
+            rule = f"{rule}; not the registry's {gone.id}, which {_when(ended[gone.id])}"
         ent = next((e for e in entities.values() if e.label == label and e.kind == "actor"), None)
         if ent is None:
             ent = Entity(ids.new(label), "actor", label, typ, rule, confidence, geonames=geonames)

@@ -65,6 +65,10 @@ class Layout:
         """The quotations of someone's words in a region (not scare quotes around a term)."""
         return [q for q in self.quotes[region] if is_speech(self.text, q)]
 
+    def in_speech(self, region: Region, pos: int) -> bool:
+        """Whether ``pos`` is inside one of the region's quotations of someone's words."""
+        return any(q.open < pos < q.close for q in self.speech(region))
+
     def sentence_at(self, region: Region, pos: int) -> Span:
         return next(((s, e) for s, e in self.sentences[region] if s <= pos < e), (region.start, region.end))
 

@@ -33,14 +33,13 @@ from .quotations import outlet_in
 # Verbs that say what something is only with "as": "Chișinău dismissed the congress as a propaganda show".
 _AS_VERBS = frozenset({"dismissed", "dismisses", "presented", "presents", "portrayed", "portrays", "branded",
                        "brands"})
-_COMPLEMENT_VERBS = _AS_VERBS | {"said", "says", "say", "denies", "denied", "deny", "rejects", "rejected", "accuses",
-                                 "accused",
-                     "accuse",
-                     "warned", "warns", "claimed", "claims", "insists", "insisted", "believes", "believed", "fears",
-                     "feared", "reported", "reports", "announced", "confirmed", "admitted", "acknowledged", "called",
-                     "calls", "condemned", "condemns", "argue", "argues", "argued", "blames", "blamed", "urged",
-                     "urges", "urge", "documented", "documents", "described", "describes", "told", "tells",
-                     "estimates", "estimated"}  # fmt: skip
+_COMPLEMENT_VERBS = _AS_VERBS | {
+    "said", "says", "say", "denies", "denied", "deny", "rejects", "rejected", "accuses", "accused", "accuse", "warned",
+    "warns", "claimed", "claims", "insists", "insisted", "believes", "believed", "fears", "feared", "reported",
+    "reports", "announced", "confirmed", "admitted", "acknowledged", "called", "calls", "condemned", "condemns",
+    "argue", "argues", "argued", "blames", "blamed", "urged", "urges", "urge", "documented", "documents", "described",
+    "describes", "told", "tells", "estimates", "estimated",
+}  # fmt: skip
 # "…, the Iranian foreign ministry said in a statement.": the sentence's speaker comes last.
 _SAID_AFTER_TAIL = (r"(?:\s+(?:in|on|at|to|during|after|late|earlier|later|this|last|yesterday|today)\b"
                     r"(?:(?!\bthat\b)[^,.;“”]){0,60})?")  # "in a statement posted on Facebook on Tuesday evening"
@@ -189,18 +188,7 @@ def _reported_in(text: str, s: int, e: int, whole: bool) -> Found | None:
     denial = _DENIAL.search(text, verb_at, e)
     if denial:
         end = denial.start()  # "…, a claim the coalition rejected" is a claim of its own
-    nxt = _NEXT_CLAUSE.search(text, verb_at + len(sub.verb), end)
-    if nxt:
-        end = nxt.start()
-    semicolon = text.find(";", verb_at, end)
-    if semicolon != -1:  # "…; the group denies targeting civilians": another's clause
-        end = semicolon
-    second = _AND_THAT.search(text, verb_at + len(sub.verb), end)
-    if second:  # "…, and that B": a second claim (rule and-that)
-        end = second.start()
-    saying = SAYING.search(text, verb_at + len(sub.verb), end)
-    if saying:  # "…, saying …": another claim (rule saying)
-        end = saying.start()
+    end = _clause_end(text, verb_at + len(sub.verb), end, (_NEXT_CLAUSE, _AND_THAT, SAYING))
     if tail and _media_reports(tail):
         end = min(end, s + tail.start())  # "…, the official news agency Tass reported": who reports it
     hedged = re.search(r"\b(?:reportedly|allegedly|apparently)\s", text[sub.head[1] : verb_at])
@@ -252,27 +240,33 @@ def _said_after(text: str, s: int, e: int) -> re.Match | None:
 _AND_THAT = re.compile(r",?\s+(and)\s+that\s+(?=\S)")
 
 
+def _clause_end(text: str, start: int, end: int, others: tuple[re.Pattern, ...] = ()) -> int:
+    """Where the words of a claim from ``start`` end, by ``end``: at a semicolon ("…; the group
+    denies …": another's clause), or where one of ``others`` begins (another clause, a second claim)."""
+    for pattern in others:
+        m = pattern.search(text, start, end)
+        if m:
+            end = m.start()
+    semicolon = text.find(";", start, end)
+    return semicolon if semicolon != -1 else end
+
+
 def find_and_that(lay: Layout) -> list[Found]:
     """"X said A and that B": B is a second claim of X's, beside the first (a quotation or the words
     after the verb, which end before it: rule ``reported``)."""
     text = lay.text
     out = []
     for r, s, e, _quoted in _sentences(lay):
+        if not _AND_THAT.search(text, s, e):
+            continue
         sub = attribution.subject(text, s, e)
         if sub is None or sub.verb not in _COMPLEMENT_VERBS:
             continue
         verb_at = text.find(sub.verb, sub.head[1], e)
         m = _AND_THAT.search(text, verb_at + len(sub.verb), e) if verb_at != -1 else None
-        if m is None or any(q.open < m.start() < q.close for q in lay.speech(r)):
+        if m is None or lay.in_speech(r, m.start()):
             continue  # (not words inside a quotation)
-        end = e
-        nxt = _NEXT_CLAUSE.search(text, m.end(), e)
-        if nxt:
-            end = nxt.start()
-        semicolon = text.find(";", m.end(), end)
-        if semicolon != -1:
-            end = semicolon
-        evidence = trim(text, m.start(1), end, " \t.")
+        evidence = trim(text, m.start(1), _clause_end(text, m.end(), e, (_NEXT_CLAUSE,)), " \t.")
         out.append(Found("and-that", m.start(1), None, sub, evidence=evidence))
     return out
 
@@ -289,7 +283,7 @@ def find_saying(lay: Layout) -> list[Found]:
     out = []
     for r, s, e, _quoted in _sentences(lay):
         m = SAYING.search(text, s, e)
-        if m is None or any(q.open < m.start() < q.close for q in lay.speech(r)):
+        if m is None or lay.in_speech(r, m.start()):
             continue
         sub = attribution.subject(text, s, e)
         if sub is None or sub.head[0] > m.start():
@@ -298,12 +292,8 @@ def find_saying(lay: Layout) -> list[Found]:
                 continue
             head = (first.start(), first.end())
             sub = Attribution(head, "saying", None, head)
-        end = e
-        semicolon = text.find(";", m.end(), end)
-        if semicolon != -1:
-            end = semicolon
         at = m.start(1) if m.group(1) else m.start(2)
-        evidence = trim(text, at, end, " \t.")
+        evidence = trim(text, at, _clause_end(text, m.end(), e), " \t.")
         out.append(Found("saying", at, None, sub, evidence=evidence))
     return out
 
@@ -327,7 +317,7 @@ def _is_appos(m: re.Match, s: int, sub: Attribution | None) -> bool:
     return bool(sub and sub.appos == (s + m.start("head"), s + m.end("head")))
 
 
-_MEDIA = re.compile(r"\b(?:news agency|press agency|agency|radio|television|TV|newspaper|media|broadcaster)\b", re.I)
+_MEDIA = re.compile(r"\b(?:agency|radio|television|TV|newspaper|media|broadcaster)\b", re.I)
 
 
 def _media_reports(m: re.Match) -> bool:
@@ -343,8 +333,10 @@ def find_said_after(lay: Layout) -> list[Found]:
     speech = set(lexicon().speech_verbs) | lexicon().belief_verbs
     for s, e in _unquoted(lay):
         m = _said_after(text, s, e)
+        if m is None or not 1 <= word_count(m.group("head")) <= 8:
+            continue
         sub = attribution.subject(text, s, e)
-        if m is None or not 1 <= word_count(m.group("head")) <= 8 or _is_appos(m, s, sub):
+        if _is_appos(m, s, sub):
             continue
         if _media_reports(m) and sub is not None and sub.verb in speech:
             continue  # the subject's words as the agency reports them (rule reported)

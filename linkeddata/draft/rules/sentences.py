@@ -72,11 +72,10 @@ def find_publisher(lay: Layout) -> list[Found]:
             f = Found(f.rule, f.sort, f.sentence, evidence=trim(text, relative.end() + 2, f.sentence[1], " \t."),
                       extra=f.extra)  # fmt: skip
         # "Turkey has closed its border, saying …": the words after "saying" are the subject's (rule saying)
-        saying = SAYING.search(text, f.evidence[0] if f.evidence else f.sentence[0],
-                               f.evidence[1] if f.evidence else f.sentence[1])
-        if saying and not any(q.open < saying.start() < q.close for q in lay.speech(r)):
-            f = Found(f.rule, f.sort, f.sentence, evidence=trim(text, f.evidence[0] if f.evidence else f.sentence[0],
-                                                                saying.start(), " \t.,"), extra=f.extra)
+        start, end = f.evidence or f.sentence
+        saying = SAYING.search(text, start, end)
+        if saying and not lay.in_speech(r, saying.start()):
+            f = Found(f.rule, f.sort, f.sentence, evidence=trim(text, start, saying.start(), " \t.,"), extra=f.extra)
         out.append(f)
     return out
 
