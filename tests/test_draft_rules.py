@@ -1057,6 +1057,10 @@ def test_a_people_s_word_before_a_noun_is_no_name(tmp_path):
          "capital"),
         ("Analysis: After Banjska, Pristina and Belgrade trade blame", "Belgrade", "government-of-serbia",
          "government", "capital"),
+        # the first of a subject joined by "nor" or "or"
+        ("Neither Moscow nor Pyongyang has acknowledged the deployment.", "Moscow", "government-of-russia",
+         "government", "capital"),
+        ("Either Ankara or Tehran will have to give way.", "Ankara", "government-of-turkey", "government", "capital"),
     ],
 )  # fmt: skip
 def test_countries_and_capitals_that_act_are_states_or_governments(tmp_path, body, words, ref, typ, how):

@@ -235,7 +235,8 @@ def acting(text: str, start: int, end: int) -> bool:
     if place_context(text, start, end):
         return False
     # "Burkina Faso, Mali and Niger formed …": every country of a list that is the subject
-    subject = re.match(r"(?:,\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)*(?:,?\s+and\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?"
+    subject = re.match(r"(?:,\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)*"
+                       r"(?:,?\s+(?:and|n?or)\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?"
                        r"(?:,[^,.;]{1,90},)?(?:\s+(?:also|then|later|still|now|again|even|never|already|"
                        r"[a-z]+ly))?\s+([a-z][\w’'-]*)", text[end : end + 200])
     sentence_start = re.search(r"(?:^|[.!?:]\s+|\n|[–—-]\s|,\s+(?:and|but)\s+|;\s+|"
@@ -248,7 +249,9 @@ def acting(text: str, start: int, end: int) -> bool:
                                r"(?:^|[.!?:]\s+|\n)(?:(?:An?|One|Two|Three|Four|Five|Six|Ten|\d{1,2}) (?:hour|day|week|"
                                r"month|year|decade)s? later|Later|Earlier|Last (?:week|month|year)|This (?:week|month|"
                                r"year)|Yesterday|Today|Meanwhile),\s+)"
-                               r"(?:[Tt]he\s+)?(?:[A-Z][\w’'-]+(?:\s+(?:[A-Z]|d[’'])[\w’'-]+)?(?:,\s+|,?\s+and\s+)"
+                               # "Neither Moscow nor Pyongyang has acknowledged it": both are the subject
+                               r"(?:(?:Neither|Either|Both)\s+)?"
+                               r"(?:[Tt]he\s+)?(?:[A-Z][\w’'-]+(?:\s+(?:[A-Z]|d[’'])[\w’'-]+)?(?:,\s+|,?\s+(?:and|n?or)\s+)"
                                r"(?:the\s+)?)*$",
                                text[max(0, start - 90) : start])  # the subject of a sentence or a clause
     return bool(actor_context(text, start, end) or _ACTING_BEFORE.search(text[max(0, start - 40) : start])
