@@ -265,6 +265,11 @@ def _claim_by_rule(d, rule: str):
         ("publisher", "Roads into Aden were almost empty at dawn, and our reporters say many residents are staying "
                       "indoors.", "Meridian Press", "asserted"),
         ("publisher", "Our reporters say many residents of Aden are staying indoors.", "Meridian Press", "asserted"),
+        # the present of verbs of saying after a plural subject
+        ("reported", "Local officials blame the militia for the attack on Aden.", "Local officials (unnamed)",
+         "asserted"),
+        ("reported", "Both governments reject the charge that they armed the rebels.", "Both governments",
+         "asserted"),
     ],
 )  # fmt: skip
 def test_each_claim_rule_on_one_sentence(tmp_path, rule, body, speaker, hedge):

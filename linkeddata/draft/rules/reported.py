@@ -38,7 +38,7 @@ _COMPLEMENT_VERBS = _AS_VERBS | {
     "warns", "claimed", "claims", "insists", "insisted", "believes", "believed", "fears", "feared", "reported",
     "reports", "announced", "confirmed", "admitted", "acknowledged", "called", "calls", "condemned", "condemns",
     "argue", "argues", "argued", "blames", "blamed", "urged", "urges", "urge", "documented", "documents", "described",
-    "describes", "told", "tells", "estimates", "estimated",
+    "describes", "told", "tells", "estimates", "estimated", "reject", "blame", "describe", "insist",
 }  # fmt: skip
 # "…, the Iranian foreign ministry said in a statement.": the sentence's speaker comes last.
 _SAID_AFTER_TAIL = (r"(?:\s+(?:in|on|at|to|during|after|late|earlier|later|this|last|yesterday|today)\b"
