@@ -334,6 +334,29 @@ def test_a_speaker_described_first_is_the_person_named_later(tmp_path):
     assert ("A Houthi spokesman", "hamid-al-sharafi") in {(text[h.start : h.end], h.id) for h in d.hits}
 
 
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # the subject of a sentence of the paragraph before, after a phrase of time
+        ("By late afternoon Henriette Malonga has borrowed two chairs from a neighbour.\n\n"
+         "“I am home,” she says. “That is already something.”", "Henriette Malonga"),
+        # after a lead-in with a comma, before an apposition and a verb in the present
+        ("Back in the olive grove, Umm Ahmad, a former teacher, keeps the radio on.\n\n"
+         "“Every winter we move again,” she said.", "Umm Ahmad"),
+        # not the one the subject named: the subject
+        ("George Speight has named Ratu Jope Seniloli as president of his interim government.\n\n"
+         "“We acted to protect the land,” he says.", "George Speight"),
+        # a sentence that reports someone's words before the subject's sentence does not make him spoken of
+        ("Officials said that the road to the camp was closed. Amadou Sow was cooking when the shells fell.\n\n"
+         "“We ran to the river,” he said.", "Amadou Sow"),
+    ],
+)  # fmt: skip
+def test_a_pronoun_after_a_paragraph_that_names_nobody_speaking_is_that_paragraph_s_subject(tmp_path, body, speaker):
+    d = _draft_of(tmp_path, body)
+    quotes = [c for c in d.claims if c.rule == "quotation"]
+    assert quotes and {d.names.label(c.asserter) for c in quotes} == {speaker}
+
+
 def test_a_speaker_described_first_is_not_the_one_named_after_another_is_described_alike(tmp_path):
     d = _draft_of(tmp_path, "A Houthi spokesman said the port was hit by four missiles.\n\n"
                             "A spokesman for the coalition stood by a truck. “We will keep striking,” said the "

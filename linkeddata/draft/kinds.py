@@ -255,7 +255,7 @@ def acting(text: str, start: int, end: int) -> bool:
                                r"(?:the\s+)?)*$",
                                text[max(0, start - 90) : start])  # the subject of a sentence or a clause
     return bool(actor_context(text, start, end) or _ACTING_BEFORE.search(text[max(0, start - 40) : start])
-                or (sentence_start and subject and _verb_like(subject.group(1))
+                or (sentence_start and subject and verb_like(subject.group(1))
                     and subject.group(1) not in _PLACE_VERBS))  # fmt: skip
 
 
@@ -294,7 +294,7 @@ IRREGULAR_PAST = frozenset(
 )
 
 
-def _verb_like(word: str) -> bool:
+def verb_like(word: str) -> bool:
     """A word that is likely a verb after a subject: "the army withdrew", "the group has"."""
     lx = lexicon()
     return (word in IRREGULAR_PAST or word in lx.speech_verbs or word in lx.auxiliaries or word.endswith("ed")
@@ -342,7 +342,7 @@ def described(text: str, start: int, end: int) -> tuple[str, str] | None:
                 best = (at + len(phrase), phrase, kind)
         if best:
             after = low[best[0] + 1 :].split()
-            if not (after and _verb_like(after[0])):
+            if not (after and verb_like(after[0])):
                 whole = m.group("np")
                 if best[2] == "organization" and (_ARMED.search(whole) or re.search(
                         r"\b(?:armed|jihadist|al-qaeda|islamic state)\b|-linked\b", whole, re.I)):  # fmt: skip

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from . import gazetteer
+from .kinds import verb_like
 from .lexicon import lexicon
 from .mentions import Entity, Hit, Ids, Names, with_entities
 from .text import Layout, Span, norm, overlaps, trim, word_count
@@ -377,10 +378,29 @@ _REPORTED_THAT = re.compile(r"\b(?:said|says|denied|denies|insisted|insists|clai
                             r"admits|acknowledged|acknowledges|accepted|accepts)\s+that\s")
 
 
+def _subject_at(lay: Layout, region, pos: int) -> bool:
+    """Whether the person named at ``pos`` is the subject of its sentence: first in it (after a title, or
+    a phrase of time), before a verb ("By late afternoon Henriette Malonga has borrowed two chairs",
+    "The teacher, Braima Seidi, is 67"), outside quotation marks."""
+    text = lay.text
+    if lay.in_speech(region, pos):
+        return False
+    sentence = re.split(r"[.!?][”\"’]?\s+(?=[A-Z“\"])", text[max(region.start, pos - 200) : pos + 1])[-1][:-1]
+    if not re.fullmatch(r"(?:(?:In|On|At|By|After|Before|Since|During|Later|Then|Now|Today)\b[^,.;“”]{0,30}?\s+|"
+                        r"[^,.;“”]{1,50},\s+)?"  # a lead-in: "By late afternoon", "Back in the olive grove,"
+                        r"(?:(?:[Tt]he|[Aa]n?)\s+[a-z][^,.;“”]{0,40},\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}", sentence):
+        return False
+    name = re.match(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*", text[pos:])
+    after = text[pos + (name.end() if name else 0) :]
+    verb = re.match(r"(?:,[^,.;“”]{1,80},)?\s+(?:(?:now|still|also|often|never|already|[a-z]+ly)\s+)?([a-z]+)", after)
+    # a verb: one the lexicon knows, or the present of any ("keeps", "knows", "teaches")
+    return bool(verb and (verb_like(verb.group(1)) or re.fullmatch(r"[a-z]{2,}[^s]s", verb.group(1))))
+
+
 def _reported(text: str, start: int, pos: int) -> bool:
     """Whether the name at ``pos`` is in the words someone's speech reports, in its sentence
     ("Lasserre denied that Gbagbo was a target. “…,” he said": Gbagbo is spoken of, not speaking)."""
-    sentence = re.split(r"[.!?][”\"’]?\s+(?=[A-Z“\"])", text[max(start, pos - 200) : pos])[-1]
+    sentence = re.split(r"[.!?][”\"’]?\s+(?=[A-Z“\"])", text[max(start, pos - 200) : pos + 1])[-1][:-1]
     return bool(_REPORTED_THAT.search(sentence))
 
 
@@ -594,12 +614,18 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
         region = lay.region_at(hs)
         # a person named inside someone's quoted words is spoken of, not speaking
         quoted = [(q.open, q.close) for q in lay.speech(region)] if region and region in lay.quotes else []
-        near = [x for x in persons if phrase != "they" and region and region.start <= x[0] < hs
-                and not any(a < x[0] < b for a, b in quoted) and not _reported(text, region.start, x[0])]
         paragraphs = [r for r in lay.regions if r.kind == "paragraph"]
         at = next((i for i, r in enumerate(paragraphs) if r == region), None)
         # an antecedent two paragraphs back or more is too far to be sure of: the draft asks instead
         since = paragraphs[at - 1].start if at else (region.start if region else 0)
+        near = [x for x in persons if phrase != "they" and region and region.start <= x[0] < hs
+                and not any(a < x[0] < b for a, b in quoted) and not _reported(text, region.start, x[0])]
+        if at and not near and not any(region.start <= x[0] < hs for x in antecedents):
+            # "By late afternoon Henriette Malonga has swept the floor. \n\n “I am home,” she says.": the
+            # subject of a sentence of the paragraph before, when this one names nobody before the pronoun
+            before = paragraphs[at - 1]
+            near = [x for x in persons if phrase != "they" and before.start <= x[0] < before.end
+                    and _subject_at(lay, before, x[0])]
         for _pos, prev in sorted((x for x in antecedents + near if since <= x[0] < hs), key=lambda x: -x[0]):
             if phrase in ("he", "she") and gender.get(prev.id, phrase) != phrase:
                 continue  # "she said" of the surgeon before: "he said" is someone else
