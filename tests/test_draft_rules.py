@@ -270,6 +270,11 @@ def _claim_by_rule(d, rule: str):
          "asserted"),
         ("reported", "Both governments reject the charge that they armed the rebels.", "Both governments",
          "asserted"),
+        # dismissing an accusation is a denial; dismissing charges in a court is not
+        ("reported", "Senegal’s foreign ministry dismissed the accusation on Thursday.", "Senegal’s foreign ministry",
+         "asserted"),
+        ("publisher", "The Court of Appeal dismissed the terrorism charges against him in October.", "Meridian Press",
+         "asserted"),
     ],
 )  # fmt: skip
 def test_each_claim_rule_on_one_sentence(tmp_path, rule, body, speaker, hedge):
@@ -1825,6 +1830,9 @@ def overlaps_cue(text: str, found, cue: str) -> bool:
         # counted from the date before it, itself counted: "the next day … two days later"
         ("The attack came on June 23, 2023. The governor spoke the next day. His spokesman told reporters two days "
          "later that the president was informed.", "two days later", "2023-06-26"),
+        # a month "that year": of the year the text was at, not the publication's
+        ("In 2019 the government hired a military company. The army turned against the plan in March that year.",
+         "in March that year", "2019-03"),
     ],
 )  # fmt: skip
 def test_a_cue_relative_to_the_last_date_before_it(tmp_path, body, cue, value):
@@ -2402,6 +2410,12 @@ def test_an_acronym_is_the_name_whose_initials_it_spells(tmp_path):
         # the countries that send troops act: states, not places
         ("Soldiers and police officers from Australia, New Zealand, Papua New Guinea, Fiji and Tonga landed in "
          "Honiara.", "Tonga", "state"),
+        # a chamber of a legislature is the state's; a ship's prefix names a navy's ship
+        ("Defence Secretary John Nott told a silent House of Commons that the ship was lost.", "House of Commons",
+         "government"),
+        ("An Argentine missile struck HMS Sheffield off the islands on Tuesday.", "HMS Sheffield", "military-force"),
+        # the people of a capital speak, not its government
+        ("Banjul denied it on Monday. Residents of Banjul say they heard jets over the city.", "Banjul", "place"),
     ],
 )  # fmt: skip
 def test_names_typed_by_their_words(tmp_path, body, words, typ):

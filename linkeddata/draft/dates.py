@@ -79,7 +79,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
             rf"(?<!\w)(?:[Ii]n|[Ss]ince|[Uu]ntil|by|[Dd]uring|from|through|[Ee]arly|[Ll]ate|mid-|mid|"
             rf"as (?:early|late) as|[Tt]he (?:start|end|beginning|middle) of|"
             rf"[Tt]he (?:first|second|third|fourth|last|final) (?:week|weeks|days|half) of) "
-            rf"(?:early |late |mid-)?(?P<m>{months})(?![\w-])(?! \d)(?! of (?:that|the same) year)")),
+            rf"(?:early |late |mid-)?(?P<m>{months})(?![\w-])(?! \d)(?! (?:of )?(?:that|the same) year)")),
         # "the August war": a month before the name of what happened in it
         ("month-no-year", re.compile(rf"(?<!\w)[Tt]he (?P<m>{months})(?= (?!of\b)[a-z])")),
         # "A year ago today", "two weeks ago": back from the publication date
@@ -108,8 +108,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
             # "the previous night", "the preceding week": one before the date the text was at
             rf"[Tt]he (?:previous|preceding) (?P<prev>day|morning|afternoon|evening|night|week|month|year)|"
             rf"[Tt]hat (?P<thatmon>{months})|"
-            # "in October of that year": a month of the year the text was at
-            rf"(?:[Ii]n |[Bb]y )?(?P<ofmon>{months}) of (?:that|the same) year|"
+            # "in October of that year", "in March that year": a month of the year the text was at
+            rf"(?:[Ii]n |[Bb]y )?(?P<ofmon>{months}) (?:of )?(?:that|the same) year|"
             # "through the autumn": a season of the year the text was at (a winter spans two)
             rf"(?:[Ii]n|[Tt]hrough|[Dd]uring|[Oo]ver|[Bb]y|[Uu]ntil) the (?P<season>spring|summer|autumn|fall|winter)|"
             rf"[Aa]t the time|"

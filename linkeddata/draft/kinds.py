@@ -146,6 +146,8 @@ def place_context(text: str, start: int, end: int) -> bool:
     of_place = re.search(r"\b(?:towns?|city|cities|villages?|ports?|districts?|provinces?|regions?|camps?|capital|"
                          r"mountains|hills|forests|jungles?|plains|valleys|"
                          r"outskirts|streets|states?|parts?|much|centre|center|heart|edge|"
+                         # "Residents of Banjul say …": the people of a place speak, not its government
+                         r"[Rr]esidents|[Ii]nhabitants|[Pp]eople|[Cc]itizens|[Vv]illagers|[Tt]ownspeople|"
                          r"(?:north|south|east|west)(?:-?(?:east|west))?|"
                          r"(?:north|south|east|west)(?:ern)?\s+\w+)"
                          r"\s+of\s+(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:,\s+|\s+and\s+))*$", before) or re.search(
@@ -226,6 +228,10 @@ def acting(text: str, start: int, end: int) -> bool:
     or one whose troops are sent ("troops from Uganda, Burundi and Kenya")."""
     if re.match(r"-(?:based|born|made|registered|flagged|owned)\b", text[end : end + 12]):
         return False  # "Afghanistan-based handlers": where they are, not what the state does
+    if re.search(r"\b(?:[Rr]esidents|[Ii]nhabitants|[Pp]eople|[Cc]itizens|[Vv]illagers|[Tt]ownspeople)\s+of\s+$",
+                 text[max(0, start - 16) : start]):  # fmt: skip
+        return False  # "Residents of Banjul say …": the people of a place speak, not its government (and the
+        # place words below are not reached: "say" after the name would make it act)
     if _CONTRIBUTOR.search(text[max(0, start - 150) : start]):
         return True
     if _ACTING_BEFORE.search(text[max(0, start - 60) : start]):  # before the place words: "independence from"
@@ -258,6 +264,10 @@ def acting(text: str, start: int, end: int) -> bool:
                 or (sentence_start and subject and verb_like(subject.group(1))
                     and subject.group(1) not in _PLACE_VERBS))  # fmt: skip
 
+
+# The prefixes of navies' ships' names: "HMS Sheffield", "USS George Washington", "ARA General Belgrano".
+_SHIP_PREFIXES = frozenset({"HMS", "USS", "USNS", "HMAS", "HMCS", "HMNZS", "INS", "ARA", "RFS", "PNS", "KRI", "ROKS",
+                            "BRP", "TCG", "FS", "NRP", "SPS", "HNLMS", "ITS", "JS"})
 
 # The forms a company's name ends in: "Military Professional Resources Inc.".
 COMPANY_ENDS = frozenset({"Inc", "Corp", "Ltd", "LLC", "plc", "PLC", "GmbH", "AG", "SA"})
@@ -378,6 +388,8 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
     seat = lx.institutions.get(name)
     if seat:  # "the White House said": a seat of power that stands for those in it
         return "actor", seat, "a seat of power", 0.7, None, None
+    if len(words) >= 2 and words[0] in _SHIP_PREFIXES:  # "HMS Sheffield", "USS Cole": a navy's ship
+        return "actor", "military-force", f"a ship (“{words[0]}”)", 0.7, None, None
     if name in lx.platforms:  # "posted on Facebook"
         return "actor", "media-outlet", "a social platform", 0.8, None, None
     c = gazetteer.country(name)
@@ -496,6 +508,8 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
     ):  # "Zimbabwe Electoral Commission", "Kenya Wildlife Service": a state's body named for the state
         return "actor", "government", f"head-word “{words[-1]}” of a country's body", 0.6, None, None
     at = next((i for i, w in enumerate(words) if w in ("in", "of", "for")), None)
+    if re.search(r"\bHouse of (?:Commons|Lords|Representatives|Assembly|Delegates|Deputies|Councillors)$", name):
+        return "actor", "government", "a chamber of a legislature", 0.7, None, None  # "the House of Commons"
     if at and lx.kind_of_word(cap[at - 1]) == "government":  # "Department of State Services", "Ministry of Defence"
         return "actor", "government", f"head-word “{words[at - 1]}” before “{words[at]}”", 0.7, None, None
     if head == "organization" and "Police" in cap[:-1]:  # "National Police Service": police are the state's

@@ -40,6 +40,9 @@ _COMPLEMENT_VERBS = _AS_VERBS | {
     "argue", "argues", "argued", "blames", "blamed", "urged", "urges", "urge", "documented", "documents", "described",
     "describes", "told", "tells", "estimates", "estimated", "reject", "blame", "describe", "insist",
 }  # fmt: skip
+# What a denial dismisses: "dismissed the accusation", "dismisses such claims" (not a court's "charges").
+_DISMISSED_CHARGE = re.compile(r"\s+(?:the|these|those|that|this|such|an?|his|her|its|their|all)\s+(?:[\w-]+\s+){0,2}?"
+                               r"(?:accusations?|charge|claims?|reports?|allegations?|criticism|suggestions?)\b")
 # "…, the Iranian foreign ministry said in a statement.": the sentence's speaker comes last.
 _SAID_AFTER_TAIL = (r"(?:\s+(?:in|on|at|to|during|after|late|earlier|later|this|last|yesterday|today)\b"
                     r"(?:(?!\bthat\b)[^,.;“”]){0,60})?")  # "in a statement posted on Facebook on Tuesday evening"
@@ -173,7 +176,9 @@ def _reported_in(text: str, s: int, e: int, whole: bool) -> Found | None:
     if re.match(r"\s+nothing\b" if sub.verb not in ("told", "tells") else r"\s+(?:nothing|(?:a|an|the)\s+"
                 r"(?:[\w-]+\s+){0,2}story)\b", text[verb_at + len(sub.verb) : e]):  # fmt: skip
         return None  # "Putin said nothing in public for days", "the record tells a different story": no words
-    if sub.verb in _AS_VERBS and not re.search(r"\sas\s", text[verb_at:e]):
+    # "Senegal's foreign ministry dismissed the accusation": a denial
+    dismissal = sub.verb in ("dismissed", "dismisses") and _DISMISSED_CHARGE.match(text, verb_at + len(sub.verb), e)
+    if sub.verb in _AS_VERBS and not dismissal and not re.search(r"\sas\s", text[verb_at:e]):
         return None  # "The president dismissed his army chief": no words of his, unless "… dismissed X as Y"
     that = re.match(r"[^.“”]{0,60}?\bthat\b", after)
     direct = sub.verb in _COMPLEMENT_VERBS | lexicon().belief_verbs and re.match(r"\s+(?:only\s+|also\s+)?[\w“‘\"]",
@@ -194,7 +199,7 @@ def _reported_in(text: str, s: int, e: int, whole: bool) -> Found | None:
     hedged = re.search(r"\b(?:reportedly|allegedly|apparently)\s", text[sub.head[1] : verb_at])
     # "Some in the Kremlin reportedly believe …": the hedging word before the verb is part of it
     evidence = trim(text, sub.head[1] + hedged.start() if hedged else verb_at, end, " \t.")
-    if sub.verb in ("accuses", "accused", "accuse", "denies", "denied", "rejects", "rejected"):
+    if sub.verb in ("accuses", "accused", "accuse", "denies", "denied", "rejects", "rejected") or dismissal:
         evidence = trim(text, sub.head[0], end, " \t.")
     return Found("reported", s, sentence, sub, evidence=evidence)
 
