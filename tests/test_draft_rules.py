@@ -270,6 +270,9 @@ def _claim_by_rule(d, rule: str):
          "asserted"),
         ("reported", "Both governments reject the charge that they armed the rebels.", "Both governments",
          "asserted"),
+        # a figure someone gives is that one's claim
+        ("reported", "Health officials put the death toll at about 80 on Sunday.", "Health officials (unnamed)",
+         "asserted"),
         # dismissing an accusation is a denial; dismissing charges in a court is not
         ("reported", "Senegal’s foreign ministry dismissed the accusation on Thursday.", "Senegal’s foreign ministry",
          "asserted"),
@@ -337,6 +340,11 @@ def test_a_speaker_described_first_is_the_person_named_later(tmp_path):
     # The words that describe him are a mention of him.
     text = d.article.text
     assert ("A Houthi spokesman", "hamid-al-sharafi") in {(text[h.start : h.end], h.id) for h in d.hits}
+
+
+def test_putting_something_somewhere_is_no_claim_of_the_one_who_does_it(tmp_path):
+    d = _draft_of(tmp_path, "The army put the town of Aden under curfew on Monday after 40 people were killed.")
+    assert not [c for c in d.claims if c.rule == "reported"]
 
 
 @pytest.mark.parametrize(
