@@ -42,7 +42,8 @@ _OF_STATE_AFTER = re.compile(r" (?:(?:defence|defense|military|security|foreign|
                              r"(?:agents|personnel|embassy|consulate|ambassador|(?:special )?envoy|headquarters|"
                              r"officials?|officers?|diplomats?|media|intelligence|list|passports?|citizens?|nationals?|"
                              r"positions|Marines?|Forces)\b"
-                             r"|-(?:flagged|registered|owned|made|built)\b")  # "US-flagged ships": where they are from
+                             r"|-(?:flagged|registered|owned|made|built)\b"  # "US-flagged ships": where they are from
+                             r"|-led\s+(?:coalition|alliance|force|mission|operation|task force)\b")  # "US-led …"
 # A state's base is a place of its own: "a U.S. base beside the canal" (a force's bases are its own).
 _STATE_BASE = re.compile(r" (?:military |air |naval )?bases?\b")
 # Words after a person's name that make it the name of a government or of people of theirs: "Assad’s regime".
@@ -62,7 +63,8 @@ _PART_OF_COUNTRY = re.compile(r"(?<![\w-])((?:north|south)-?(?:eastern|western)|
 # A country's name before a body of its state: "Iraq’s foreign ministry", "Rwanda's defence ministry".
 # (Not one named in capitals: "New Zealand’s Ministry of Foreign Affairs" names the state too.)
 _POSSESSIVE_BODY = re.compile(r"[’']s (?:[a-z-]+ ){0,3}(?:ministry|ministries|council|parliament|court|commission|"
-                              r"embassy|mission|police|navy|coast guard|border guard|security service|intelligence)\b")
+                              r"embassy|mission|police|navy|coast guard|border guard|security service|intelligence|"
+                              r"government spokes(?:man|woman|person))\b")
 # A government's name before its troops: "Syrian government forces".
 _GOVERNMENT_FORCES = re.compile(r"^ (?:forces|troops|soldiers)\b")
 # A state's name before its soldiers: "U.S. troops".
