@@ -1269,6 +1269,14 @@ def test_a_state_s_name_before_one_of_its_people_a_list_or_a_flag_is_not_linked(
     assert [h.start for h in d.hits if h.id == "united-states"] == [text.index("The US said") + 4]
 
 
+def test_a_state_s_name_before_its_inspectors_an_operation_a_group_or_a_river_is_not_linked(tmp_path):
+    d = _draft_of(tmp_path, "US agriculture inspectors suspended imports. There would be no US military operation, "
+                            "said a US group close to him. People fled across the US river. The US said it would "
+                            "respond.", registry=STATES_REGISTRY)  # fmt: skip
+    text = d.article.text
+    assert [h.start for h in d.hits if h.id == "united-states"] == [text.index("US said")]
+
+
 def test_a_state_s_name_before_the_coalition_it_leads_or_its_government_s_spokesman_is_not_linked(tmp_path):
     d = _draft_of(tmp_path, "For four months the US-led coalition struck the city. The US government spokesman said "
                             "nothing, and the US’s government spokeswoman was away. The US said it would respond.",

@@ -38,10 +38,13 @@ _BODY_AFTER = re.compile(r" (?:[a-z’'-]+ ){0,3}(?:office|agency|envoy|mission|
 # Words after a state's, a government's or a military's name that make it the name of people or of a body
 # of it: "US agents", "the US embassy", "US officials", "US media", "a US military intelligence assessment".
 # (with a word of its service between: "a senior US defence official")
-_OF_STATE_AFTER = re.compile(r" (?:(?:defence|defense|military|security|foreign|senior|government) )?"
+_OF_STATE_AFTER = re.compile(r" (?:(?:defence|defense|military|security|foreign|senior|government|agriculture|"
+                             r"treasury|justice|health|trade|customs|border) )?"
                              r"(?:agents|personnel|embassy|consulate|ambassador|(?:special )?envoy|headquarters|"
                              r"officials?|officers?|diplomats?|media|intelligence|list|passports?|citizens?|nationals?|"
-                             r"positions|Marines?|Forces)\b"
+                             r"positions|Marines?|Forces|inspectors|investigators|prosecutors|operations?)\b"
+                             # "a US group close to him", "the Congo river": a body of its own, or a place
+                             r"| (?:group|charity)\b| [Rr]iver\b"
                              r"|-(?:flagged|registered|owned|made|built)\b"  # "US-flagged ships": where they are from
                              r"|-led\s+(?:coalition|alliance|force|mission|operation|task force)\b")  # "US-led …"
 # A state's base is a place of its own: "a U.S. base beside the canal" (a force's bases are its own).
