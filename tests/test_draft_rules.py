@@ -1588,6 +1588,28 @@ def test_a_registry_name_of_another_region_does_not_name_a_speaker(tmp_path):
     assert "syrian-rebels" not in {c.asserter for c in d.claims}
 
 
+def test_a_one_word_name_of_a_body_of_another_country_is_a_todo_unless_its_country_is_near(tmp_path):
+    """"Congress" is the registry's US Congress only where the paragraph speaks of the United States;
+    in a story about Guatemala it is held back, and the speaker it names is drafted under another name
+    than the registry's, so that the draft loads."""
+    from linkeddata.annotation import load_annotation, load_registry
+    from linkeddata.draft import render
+
+    registry = (Path(__file__).parent / "data" / "draft" / "registry.yaml").read_text(encoding="utf-8")
+    d = _draft_of(tmp_path, "The junta that took power in Guatemala on Tuesday dissolved Congress.\n\n"
+                            "Congress, where the ruling coalition holds a majority, confirmed "
+                            "Guevara as president-elect on March 13.\n\nThe United States called for calm.",
+                  registry=registry)  # fmt: skip
+    assert "us-congress" not in {h.id for h in d.hits} and "us-congress" in [h.ref for h in d.names.held]
+    out = tmp_path / "draft.yaml"
+    out.write_text(render(d), encoding="utf-8")
+    load_annotation(out, load_registry(tmp_path / "in" / "registry.yaml"))  # no name shared with the registry
+    d = _draft_of(tmp_path, "KYIV, May 15, 2024 (Meridian Press) — The United States has sent artillery shells to "
+                            "Ukraine. In Congress, some Republicans have questioned the cost.",
+                  registry=registry)  # fmt: skip
+    assert "us-congress" in {h.id for h in d.hits}
+
+
 def test_a_nickname_is_a_mention_of_the_person(tmp_path):
     d = _draft_of(tmp_path, "The RSF is led by Mohamed Hamdan Dagalo, known as Hemedti. Hemedti needs a city.")
     text = d.article.text

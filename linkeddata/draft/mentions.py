@@ -267,14 +267,31 @@ def _surnames(lay: Layout, hits: list[Hit], persons: dict[str, str]) -> list[Hit
 def _out_of_region(lay: Layout, hits: list[Hit], index: RegistryIndex, regions: frozenset[str]):
     """Registry aliases of actors of other countries than the article's: held back, not linked."""
     kept, held = [], {}
-    # Aliases that are common nouns ("rebels", "rebel fighters") name an actor only in its own region.
-    generic = {a.id: {x for x in a.aliases if x[:1].islower()} for a in index.registry.actors.values()}
+
+    def near_its_country(h: Hit, own: frozenset[str]) -> bool:
+        """Whether the paragraph names the actor's country, or another actor of it ("Washington has sent
+        shells … In Congress, some Republicans …")."""
+        region = lay.region_at(h.start)
+        if region is None:
+            return False
+        words = lay.text[region.start : region.end]
+        return bool(gazetteer.countries_in(words) & own) or any(
+            x is not h and region.start <= x.start < region.end and index.regions.get(x.id, frozenset()) & own
+            for x in hits)  # fmt: skip
+
+    # Aliases that are common nouns ("rebels", "rebel fighters"), or one word that says what kind of body
+    # it is ("Congress", "Parliament"), name an actor only in its own region.
+    lx = lexicon()
+    generic = {a.id: {x for x in a.aliases if x[:1].islower() or (" " not in x and lx.kind_of_word(x))}
+               for a in index.registry.actors.values()}  # fmt: skip
     for h in hits:
         own = index.regions.get(h.id, frozenset())
         words = lay.text[h.start : h.end]
         if (
-            h.kind == "actor" and h.how == "alias" and words[:1].lower() + words[1:] in generic.get(h.id, ())
+            h.kind == "actor" and h.how == "alias"
+            and (words in generic.get(h.id, ()) or words[:1].lower() + words[1:] in generic.get(h.id, ()))
             and own and regions and not (own & regions) and not (gazetteer.countries_in(words) & own)
+            and (words[:1].islower() or not near_its_country(h, own))
         ):  # fmt: skip
             held.setdefault(h.id, []).append(h.span)
             continue

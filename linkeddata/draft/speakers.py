@@ -483,6 +483,9 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
             source = None if group else _source_kind(text, hs, he)
             if source:  # "local media", "UN figures", "members of his party": no one person
                 typ, rule = source
+            known = current.index.names.get(norm(label))
+            if known:  # "Congress" in a Guatemalan story, held back from the registry's US Congress: another
+                label = f"{label} (TODO: not the registry's {known[1]}; say which)"
             ent = Entity(ids.new(core), "actor", label, typ, rule, 0.6 if group else 0.5, hint)
             new[ent.id] = ent
         extra.append(Hit(hs, he, "actor", ent.id, "speaker"))
