@@ -2460,6 +2460,11 @@ def test_an_acronym_is_the_name_whose_initials_it_spells(tmp_path):
         ("Defence Secretary John Nott told a silent House of Commons that the ship was lost.", "House of Commons",
          "government"),
         ("An Argentine missile struck HMS Sheffield off the islands on Tuesday.", "HMS Sheffield", "military-force"),
+        # a name after "The …’ association," before it, or before "the brewery …" after it
+        ("The families’ association, SOS Disparus, says more than 8,000 people vanished.", "SOS Disparus",
+         "organization"),
+        ("A warehouse of Eswatini Beverages, the brewery in which the king holds shares, burned.",
+         "Eswatini Beverages", "organization"),
         # the people of a capital speak, not its government
         ("Banjul denied it on Monday. Residents of Banjul say they heard jets over the city.", "Banjul", "place"),
     ],

@@ -358,8 +358,8 @@ def described(text: str, start: int, end: int) -> tuple[str, str] | None:
                         r"\b(?:armed|jihadist|al-qaeda|islamic state)\b|-linked\b", whole, re.I)):  # fmt: skip
                     return "armed-group", whole  # "the al-Qaeda-linked coalition": an armed one
                 return best[2], best[1]
-    m = re.search(r"(?P<of>\b(?:of|for)\s+)?\b(?:his|her|its|their|the)\s+(?P<np>(?:[A-Za-z-]+\s+){0,3}[a-z]+),\s+$",
-                  text[max(0, start - 60) : start])
+    m = re.search(r"(?P<of>\b(?:of|for)\s+)?\b(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Tt]he)\s+"
+                  r"(?P<np>(?:[A-Za-z’'-]+\s+){0,3}[a-z]+),\s+$", text[max(0, start - 60) : start])
     if m and m.group("of") and " " in text[start:end]:
         m = None  # "A spokesman for the separatist government, Alan Dzugaev": the spokesman's name
     if m:  # "a charge his party, Kwa Na Kwa, rejected", "the UN peacekeeping mission, MINUSCA,": the noun
