@@ -1675,6 +1675,11 @@ def test_a_time_of_day_in_a_live_blog_s_entry_is_the_day_of_publication_unless_t
     # "shortly after 1 a.m.": a time of day with "after" or "before"
     d = _draft_of(tmp_path, "21:40 – The army moved in shortly after 1 a.m., residents said.", front=PUBLISHED)
     assert [x.value for x in d.dates if d.article.text[x.start : x.end] == "shortly after 1 a.m."] == ["2024-01-09"]
+    # the entry's time on a line of its own above it; "shortly after midnight"
+    d = _draft_of(tmp_path, "14:35\n\nPolice fired tear gas shortly after 1pm, residents said. A crowd broke the gate "
+                            "shortly after midnight.", front=PUBLISHED)  # fmt: skip
+    assert [(d.article.text[x.start : x.end], x.value) for x in d.dates if "shortly" in d.article.text[x.start : x.end]
+            ] == [("shortly after 1pm", "2024-01-09"), ("shortly after midnight", "2024-01-09")]
     # in a story's paragraph, with no day before it, the words keep no date
     d = _draft_of(tmp_path, "A ceasefire took effect at 8 p.m., the council said.", front=PUBLISHED)
     assert [x.value for x in d.dates if d.article.text[x.start : x.end] == "at 8 p.m."] == [None]

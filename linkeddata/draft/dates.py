@@ -26,7 +26,7 @@ from dateutil import parser as date_parser
 from dateutil.relativedelta import relativedelta
 
 from .lexicon import lexicon
-from .text import DATELINE_PLACE, STAMP, Layout, overlaps
+from .text import DATELINE_PLACE, STAMP, STAMP_LINE, Layout, overlaps
 
 
 @dataclass(frozen=True)
@@ -114,6 +114,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
             rf"(?:[Ii]n|[Tt]hrough|[Dd]uring|[Oo]ver|[Bb]y|[Uu]ntil) the (?P<season>spring|summer|autumn|fall|winter)|"
             rf"[Aa]t the time|"
             rf"(?P<tod>[Bb]efore dawn|[Aa]t (?:dawn|dusk|midnight|noon|midday)|"
+            rf"(?:[Ss]hortly |[Jj]ust )?(?:after|before) (?:dawn|dusk|midnight|noon|midday)|"
             rf"(?:[Aa]t|(?:[Ss]hortly |[Jj]ust )?(?:after|before)) \d{{1,2}}(?:[:.]\d\d)?\s?(?:[ap]\.m\.|[ap]m)))"
             rf"(?!\w)")),
         ("year", re.compile(r"(?<!\w)(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Dd]uring|[Ff]rom|of|[Ee]arly|[Ll]ate|mid-) "
@@ -390,7 +391,9 @@ def _anchored(lay: Layout, d: DateFound, m: re.Match, found: list[DateFound]) ->
         anchor = next((f for f in found if f.note == "the publication date" and f.value), None)
     if anchor is None and m.group("bunit"):  # "… have agreed to a ceasefire, a day after …": today's news
         anchor = next((f for f in found if f.note == "the publication date" and f.value), None)
-    if m.group("tod") and at is not None and STAMP.match(lay.text, paragraphs[at].start, paragraphs[at].end):
+    stamped = at is not None and (STAMP.match(lay.text, paragraphs[at].start, paragraphs[at].end) or at > 0 and (
+        STAMP_LINE.fullmatch(lay.text, paragraphs[at - 1].start, paragraphs[at - 1].end)))  # fmt: skip
+    if m.group("tod") and stamped:
         # "21:40 – … took effect at 8 p.m.": a live blog's entry tells of the day of its publication, unless
         # it gives another day before the words
         anchor = next((f for f in reversed(found) if f.value and len(f.value) == 10 and paragraphs[at].start
