@@ -2470,6 +2470,8 @@ def test_an_acronym_is_the_name_whose_initials_it_spells(tmp_path):
          "organization"),
         ("A warehouse of Eswatini Beverages, the brewery in which the king holds shares, burned.",
          "Eswatini Beverages", "organization"),
+        # a name after "the departments of", "the municipalities of"
+        ("Soldiers killed peasants in the department of El Quiché last year.", "El Quiché", "place"),
         # the people of a capital speak, not its government
         ("Banjul denied it on Monday. Residents of Banjul say they heard jets over the city.", "Banjul", "place"),
     ],

@@ -144,6 +144,7 @@ def place_context(text: str, start: int, end: int) -> bool:
                       text[end : end + 80])  # fmt: skip
     before = text[max(0, start - 60) : start]
     of_place = re.search(r"\b(?:towns?|city|cities|villages?|ports?|districts?|provinces?|regions?|camps?|capital|"
+                         r"departments?|municipalit(?:y|ies)|prefectures?|cantons?|communes?|counties|"
                          r"mountains|hills|forests|jungles?|plains|valleys|"
                          r"outskirts|streets|states?|parts?|much|centre|center|heart|edge|"
                          # "Residents of Banjul say …": the people of a place speak, not its government
