@@ -2472,6 +2472,9 @@ def test_an_acronym_is_the_name_whose_initials_it_spells(tmp_path):
          "Eswatini Beverages", "organization"),
         # a name after "the departments of", "the municipalities of"
         ("Soldiers killed peasants in the department of El Quiché last year.", "El Quiché", "place"),
+        # "on" inside a body's name after its head word
+        ("A Commission on National Reconciliation, chaired by Nuri, will meet.",
+         "Commission on National Reconciliation", "organization"),
         # the people of a capital speak, not its government
         ("Banjul denied it on Monday. Residents of Banjul say they heard jets over the city.", "Banjul", "place"),
     ],

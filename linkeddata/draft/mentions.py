@@ -68,6 +68,9 @@ _PART_OF_COUNTRY = re.compile(r"(?<![\w-])((?:north|south)-?(?:eastern|western)|
 _POSSESSIVE_BODY = re.compile(r"[’']s (?:[a-z-]+ ){0,3}(?:ministry|ministries|council|parliament|court|commission|"
                               r"embassy|mission|police|navy|coast guard|border guard|security service|intelligence|"
                               r"government spokes(?:man|woman|person))\b")
+# The head words of a body's name that "on" continues: "Commission on National Reconciliation".
+_ON_HEADS = frozenset({"Commission", "Committee", "Council", "Conference", "Convention", "Court", "Tribunal",
+                       "Panel", "Office", "Board", "Centre", "Center"})
 # A government's name before its troops: "Syrian government forces".
 _GOVERNMENT_FORCES = re.compile(r"^ (?:forces|troops|soldiers)\b")
 # A state's name before its soldiers: "U.S. troops".
@@ -531,6 +534,8 @@ def _sequences(lay: Layout, region: Region, taken: list[Span]) -> list[Span]:
             # "Organization for Security and Co-operation in Europe", "Front for Change and Concord in Chad":
             # the country or continent an organisation's name covers
             is_conn = True
+        if word == "on" and seq and seq[-1][2] in _ON_HEADS and re.match(r" [A-Z]", text[e : e + 2]):
+            is_conn = True  # "Commission on Human Rights", "Committee on Foreign Relations"
         if word == "for" and region.kind == "credit":
             is_conn = False  # "Salif Kaboré for Volta Wire": the photographer, then the outlet
         if is_conn and word in ("for", "of") and seq[-1][2] not in lx.connectors and gazetteer.is_place(
