@@ -391,11 +391,11 @@ def _anchored(lay: Layout, d: DateFound, m: re.Match, found: list[DateFound]) ->
         anchor = next((f for f in found if f.note == "the publication date" and f.value), None)
     if anchor is None and m.group("bunit"):  # "… have agreed to a ceasefire, a day after …": today's news
         anchor = next((f for f in found if f.note == "the publication date" and f.value), None)
-    stamped = at is not None and (STAMP.match(lay.text, paragraphs[at].start, paragraphs[at].end) or at > 0 and (
-        STAMP_LINE.fullmatch(lay.text, paragraphs[at - 1].start, paragraphs[at - 1].end)))  # fmt: skip
-    if m.group("tod") and stamped:
-        # "21:40 – … took effect at 8 p.m.": a live blog's entry tells of the day of its publication, unless
-        # it gives another day before the words
+    if m.group("tod") and at is not None and (  # fmt: skip
+            STAMP.match(lay.text, paragraphs[at].start, paragraphs[at].end)
+            or at > 0 and STAMP_LINE.fullmatch(lay.text, paragraphs[at - 1].start, paragraphs[at - 1].end)):
+        # "21:40 – … took effect at 8 p.m.", or "14:35" on the line above: a live blog's entry tells of the day
+        # of its publication, unless it gives another day before the words
         anchor = next((f for f in reversed(found) if f.value and len(f.value) == 10 and paragraphs[at].start
                        <= f.start and f.end <= s and f.note != "the publication date"), None) or next(
             (f for f in found if f.note == "the publication date" and f.value), None)  # fmt: skip

@@ -131,6 +131,10 @@ _PLACE_BEFORE = re.compile(
 )
 
 
+# The people of a place, before "of" and its name: "Residents of Banjul".
+_PEOPLE_OF = r"[Rr]esidents|[Ii]nhabitants|[Pp]eople|[Cc]itizens|[Vv]illagers|[Tt]ownspeople"
+
+
 def place_context(text: str, start: int, end: int) -> bool:
     lx = lexicon()
     before = text[max(0, start - 24) : start]
@@ -147,8 +151,7 @@ def place_context(text: str, start: int, end: int) -> bool:
                          r"departments?|municipalit(?:y|ies)|prefectures?|cantons?|communes?|counties|"
                          r"mountains|hills|forests|jungles?|plains|valleys|"
                          r"outskirts|streets|states?|parts?|much|centre|center|heart|edge|"
-                         # "Residents of Banjul say …": the people of a place speak, not its government
-                         r"[Rr]esidents|[Ii]nhabitants|[Pp]eople|[Cc]itizens|[Vv]illagers|[Tt]ownspeople|"
+                         + _PEOPLE_OF + "|"  # "Residents of Banjul say …": its people, not its government
                          r"(?:north|south|east|west)(?:-?(?:east|west))?|"
                          r"(?:north|south|east|west)(?:ern)?\s+\w+)"
                          r"\s+of\s+(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:,\s+|\s+and\s+))*$", before) or re.search(
@@ -229,8 +232,7 @@ def acting(text: str, start: int, end: int) -> bool:
     or one whose troops are sent ("troops from Uganda, Burundi and Kenya")."""
     if re.match(r"-(?:based|born|made|registered|flagged|owned)\b", text[end : end + 12]):
         return False  # "Afghanistan-based handlers": where they are, not what the state does
-    if re.search(r"\b(?:[Rr]esidents|[Ii]nhabitants|[Pp]eople|[Cc]itizens|[Vv]illagers|[Tt]ownspeople)\s+of\s+$",
-                 text[max(0, start - 16) : start]):  # fmt: skip
+    if re.search(rf"\b(?:{_PEOPLE_OF})\s+of\s+$", text[max(0, start - 16) : start]):
         return False  # "Residents of Banjul say …": the people of a place speak, not its government (and the
         # place words below are not reached: "say" after the name would make it act)
     if _CONTRIBUTOR.search(text[max(0, start - 150) : start]):

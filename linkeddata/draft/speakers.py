@@ -18,7 +18,7 @@ from . import gazetteer
 from .kinds import verb_like
 from .lexicon import lexicon
 from .mentions import Entity, Hit, Ids, Names, with_entities
-from .text import Layout, Span, norm, overlaps, trim, word_count
+from .text import Layout, Region, Span, norm, overlaps, trim, word_count
 
 
 @dataclass(frozen=True)
@@ -378,14 +378,19 @@ _REPORTED_THAT = re.compile(r"\b(?:said|says|denied|denies|insisted|insists|clai
                             r"admits|acknowledged|acknowledges|accepted|accepts)\s+that\s")
 
 
-def _subject_at(lay: Layout, region, pos: int) -> bool:
+def _sentence_before(text: str, start: int, pos: int) -> str:
+    """The words of ``pos``'s sentence before it (from ``start`` at most, 200 characters back)."""
+    return re.split(r"[.!?][”\"’]?\s+(?=[A-Z“\"])", text[max(start, pos - 200) : pos + 1])[-1][:-1]
+
+
+def _subject_at(lay: Layout, region: Region, pos: int) -> bool:
     """Whether the person named at ``pos`` is the subject of its sentence: first in it (after a title, or
     a phrase of time), before a verb ("By late afternoon Henriette Malonga has borrowed two chairs",
     "The teacher, Braima Seidi, is 67"), outside quotation marks."""
     text = lay.text
     if lay.in_speech(region, pos):
         return False
-    sentence = re.split(r"[.!?][”\"’]?\s+(?=[A-Z“\"])", text[max(region.start, pos - 200) : pos + 1])[-1][:-1]
+    sentence = _sentence_before(text, region.start, pos)
     if not re.fullmatch(r"(?:(?:In|On|At|By|After|Before|Since|During|Later|Then|Now|Today)\b[^,.;“”]{0,30}?\s+|"
                         r"[^,.;“”]{1,50},\s+)?"  # a lead-in: "By late afternoon", "Back in the olive grove,"
                         r"(?:(?:[Tt]he|[Aa]n?)\s+[a-z][^,.;“”]{0,40},\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}", sentence):
@@ -400,8 +405,7 @@ def _subject_at(lay: Layout, region, pos: int) -> bool:
 def _reported(text: str, start: int, pos: int) -> bool:
     """Whether the name at ``pos`` is in the words someone's speech reports, in its sentence
     ("Lasserre denied that Gbagbo was a target. “…,” he said": Gbagbo is spoken of, not speaking)."""
-    sentence = re.split(r"[.!?][”\"’]?\s+(?=[A-Z“\"])", text[max(start, pos - 200) : pos + 1])[-1][:-1]
-    return bool(_REPORTED_THAT.search(sentence))
+    return bool(_REPORTED_THAT.search(_sentence_before(text, start, pos)))
 
 
 def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, Ask | None]],
@@ -416,6 +420,15 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
     answers: dict[Ask, Speaker | None] = {}
     extra.extend(_role_mentions(lay, names))
     current = with_entities(names, [], extra) if extra else names
+
+    registry_names = names.index.registry.names("actor").by_name
+
+    def unshared(label: str) -> str:
+        """A new actor's label, marked where a registry actor the draft did not link has that name ("Congress"
+        in a Guatemalan story, held back from the registry's US Congress; "The army" where its "the army" is
+        another's): the annotation refuses a new actor named as a registry one, and a draft must load."""
+        known = registry_names.get(" ".join(label.casefold().split()))  # as the annotation compares names
+        return f"{label} (TODO: not the registry's {known[0].id}; say which)" if known else label
 
     def describe(hs: int, he: int, also: tuple[str, int] | None = None) -> Speaker:
         nonlocal current
@@ -457,7 +470,7 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
         if typ and not group:
             ent = next((e for e in new.values() if norm(e.label) == norm(label)), None)
             if ent is None:
-                ent = Entity(ids.new(core), "actor", label, typ, f"described-by-“{noun}”", 0.5)
+                ent = Entity(ids.new(core), "actor", unshared(label), typ, f"described-by-“{noun}”", 0.5)
                 new[ent.id] = ent
             extra.append(Hit(hs, he, "actor", ent.id, "speaker"))
             return Speaker(ent.id, f"“{phrase}”: described, not named (rule {ent.rule}, confidence 0.5)")
@@ -483,10 +496,7 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
             source = None if group else _source_kind(text, hs, he)
             if source:  # "local media", "UN figures", "members of his party": no one person
                 typ, rule = source
-            known = current.index.names.get(norm(label))
-            if known:  # "Congress" in a Guatemalan story, held back from the registry's US Congress: another
-                label = f"{label} (TODO: not the registry's {known[1]}; say which)"
-            ent = Entity(ids.new(core), "actor", label, typ, rule, 0.6 if group else 0.5, hint)
+            ent = Entity(ids.new(core), "actor", unshared(label), typ, rule, 0.6 if group else 0.5, hint)
             new[ent.id] = ent
         extra.append(Hit(hs, he, "actor", ent.id, "speaker"))
         return Speaker(ent.id, f"“{phrase}”: described, not named (rule {ent.rule}, confidence {ent.confidence})")

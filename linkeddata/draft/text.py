@@ -19,10 +19,10 @@ Span = tuple[int, int]
 # The place of a wire dateline, before its date: "ADEN, Yemen, ", "ISLAMABAD/NEW DELHI, ".
 DATELINE_PLACE = r"[A-Z][A-Z .’'/-]+,(?: [A-Z][\w ]+,)?"
 # A live blog's time stamp at the start of an entry: "12:05 GMT –", "[19:45]", "19h05 –".
-# A live blog's time on a line of its own, above its entry: "14:35".
-STAMP_LINE = re.compile(r"\[?\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?\]?")
 STAMP = re.compile(r"\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?\s*[–—-]\s*"
                    r"|\[\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?\]\s*(?:[–—-]\s*)?")
+# A live blog's time on a line of its own, above its entry: "14:35".
+STAMP_LINE = re.compile(r"\[?\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?\]?")
 
 
 @dataclass(frozen=True)
