@@ -378,6 +378,12 @@ def test_a_pronoun_after_a_paragraph_that_names_nobody_speaking_is_that_paragrap
     assert quotes and {d.names.label(c.asserter) for c in quotes} == {speaker}
 
 
+def test_the_name_in_an_apposition_ends_at_its_comma(tmp_path):
+    d = _draft_of(tmp_path, "“I will not forget him,” said the woman, Zohra Bouchemla, whose son Rachid, a "
+                            "mechanic, was taken from their home in 1994.")  # fmt: skip
+    assert d.names.label(_claim_by_rule(d, "quotation").asserter) == "Zohra Bouchemla"
+
+
 def test_a_speaker_described_first_is_not_the_one_named_after_another_is_described_alike(tmp_path):
     d = _draft_of(tmp_path, "A Houthi spokesman said the port was hit by four missiles.\n\n"
                             "A spokesman for the coalition stood by a truck. “We will keep striking,” said the "

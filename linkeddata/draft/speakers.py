@@ -556,6 +556,9 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
                                     f"(rule gave-his-name-as, confidence 0.8)")
         if ask.appos and not re.match(r"\s*(?:which|who|whose|where|that|when)\b", text[ask.appos[0] : ask.appos[1]]):
             a_s, a_e = trim(text, ask.appos[0], ask.appos[1], " \t,")
+            # the name ends where a relative clause after it begins: "the woman, Zohra Bouchemla, whose son Rachid …"
+            rel = re.compile(r",\s+(?:who|whose|which|where|when|that)\b").search(text, a_s, a_e)
+            a_e = rel.start() if rel else a_e
             ref = named(text, current, a_s, a_e, head_only=False)
             # the apposition names the speaker ("the spokesman, Hamid al-Sharafi") or a person; words
             # that describe another actor ("X, the coalition that Ankara backs") name no speaker
