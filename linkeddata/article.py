@@ -113,7 +113,7 @@ _PHOTO = re.compile(
 # Outlet"; "Photo by Name, distributed by Outlet"; "Name took this picture for The Outlet" or "Taken by Name
 # on assignment for Outlet" before it; a bare "Body/Handout via AGENCY" or "OUTLET / Name" line; "Photo:
 # Outlet staff photographer Name"; "NAME (OUTLET)" in capitals after the caption on its line;
-# "Name/Outlet/File Photo" or "Outlet — photo: Name" under it.
+# "Name/Outlet/File Photo" or "Outlet — photo: Name" under it; "(Outlet correspondent Name)" after the caption.
 _NAMES = r"[A-ZÀ-ÖØ-Þ][\w’'.\-]*(?: (?:[A-ZÀ-ÖØ-Þ][\w’'.\-]*|de|van|von|al|el|bin))*"  # "Élodie Ngaba"
 _CREDIT = rf"{_NAMES} ?/ ?{_NAMES}"
 _LABEL = r"(?:Photo|Photograph|Picture|Image|Pictured|Picture credit|Photo credit|Photo courtesy)(?::| by) "
@@ -124,7 +124,9 @@ _PHOTO_AFTER = re.compile(
     rf"(?:\({_LABEL}(?P<a>{_CREDIT}(?: via {_NAMES})?)\)|{_LABEL}(?P<b>{_CREDIT})"
     rf"|(?P<c>[A-Z][A-Z&.\-]+(?: [A-Z][A-Z&.\-]+)*(?: Photo)?/{_NAMES})|\((?P<e>{_AGENCIES}(?: Photo)?/{_NAMES})\)"
     rf"|\((?P<f>{_NAMES} for {_NAMES})\)|\((?P<g>{_CREDIT} photo)\)|\((?P<h>{_CREDIT}), (?i:file|archive|handout)\)"
-    rf"|(?:Photo|Photograph|Picture|Image) by (?P<i>{_NAMES} for (?:the )?{_NAMES}))"
+    rf"|(?:Photo|Photograph|Picture|Image) by (?P<i>{_NAMES} for (?:the )?{_NAMES})"
+    # "(Svislach Bulletin correspondent Hanna Lis)": the outlet, its correspondent's role, the name
+    rf"|\((?P<l>{_NAMES} (?:staff )?(?:correspondent|photographer|reporter) {_NAMES})\))"
     rf"|(?P<bracketed>[A-Z\"“][^\[\]]*?)\s*\[(?P<d>{_CREDIT})\]"
     # "…, March 7, 2016 – Karim Name, special to the Outlet": a freelance's credit after a dash
     rf"|(?P<dashed>[A-Z\"“].*?) [—–] (?P<j>{_NAMES}, special to (?:the )?{_NAMES})"

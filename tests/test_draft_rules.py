@@ -2114,6 +2114,9 @@ def test_no_relationship_or_event_without_a_confident_rule(tmp_path):
         # a labelled credit before the caption on its line, set apart by a dash
         ("Photo © Comoé Wire / Issa Diarrassouba — Smoke rises over the camp, April 4, 2011.",
          "Comoé Wire / Issa Diarrassouba", "Smoke rises over the camp, April 4, 2011."),
+        # the outlet, its correspondent and the name, in brackets after the caption on its line
+        ("Riot police detain a protester in Minsk, August 10, 2020. (Svislach Bulletin correspondent Hanna Lis)",
+         "Svislach Bulletin correspondent Hanna Lis", "Riot police detain a protester in Minsk, August 10, 2020."),
     ],
 )  # fmt: skip
 def test_photo_lines_in_their_usual_forms(tmp_path, line, credit, caption):
@@ -2611,6 +2614,19 @@ def test_a_wire_dateline_after_a_long_line_that_is_no_caption_gives_the_publicat
                                  "(Zagros Wire) – Drones struck hideouts in the north on Tuesday, officials said.\n")
     assert len(standfirst) > 150 and d.photo is None
     assert str(d.published) == "2024-07-17"
+
+
+def test_a_date_line_after_a_long_line_the_reader_takes_for_the_story_gives_the_publication_date(tmp_path):
+    caption = ("Riot police detain a protester near the metro station in Minsk on the night after the election, "
+               "August 10, 2020, in a picture our correspondent sent before the network went down")
+    d = _draft_of_text(tmp_path, f"Belarus live: a third night of protests\n{caption}\nCompiled by Aliaksei Brel\n"
+                                 "Tuesday 11 August 2020. All times Minsk (GMT+3).\n\n23:45\nCrowds gathered "
+                                 "again this evening, our correspondent says.\n")  # fmt: skip
+    assert len(caption) > 150 and d.photo is None
+    assert str(d.published) == "2020-08-11"
+    text = d.article.text
+    assert [(text[x.start : x.end], x.value) for x in d.dates if text[x.start : x.end] == "this evening"] == [
+        ("this evening", "2020-08-11")]
 
 
 def test_a_part_of_a_country_is_a_place_of_its_own_and_a_body_of_a_state_no_link_to_it(tmp_path):

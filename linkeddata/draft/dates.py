@@ -26,7 +26,7 @@ from dateutil import parser as date_parser
 from dateutil.relativedelta import relativedelta
 
 from .lexicon import lexicon
-from .text import DATELINE_PLACE, STAMP, STAMP_LINE, Layout, overlaps
+from .text import DATELINE_PLACE, STAMP, STAMP_LINE, Layout, Region, overlaps
 
 
 @dataclass(frozen=True)
@@ -171,7 +171,7 @@ def _publication(lay: Layout, raw, reference: tuple[int, str] | None) -> tuple[d
     text = lay.text
     paragraphs = [r for r in lay.regions if r.kind == "paragraph"][:4]
     found: list[tuple[datetime.date, int, int]] = []
-    for r in paragraphs:
+    for i, r in enumerate(paragraphs):
         line = text[r.start : r.end]
         dateline = re.match(rf"^{DATELINE_PLACE} ", line)
         front = _front_line(line)
@@ -189,9 +189,18 @@ def _publication(lay: Layout, raw, reference: tuple[int, str] | None) -> tuple[d
                 day = (d, at + dm.start("md"), at + dm.end("md"))
         if day is not None:
             found.append(day)
-        if not front and (dateline or not re.match(rf"{DATELINE_PLACE} ", text[r.end : r.end + 80].lstrip())):
-            break  # the story has begun; a dateline after a long first line (a caption) opens it still
+        if not front and (dateline or not re.match(rf"{DATELINE_PLACE} ", text[r.end : r.end + 80].lstrip())) \
+                and not _date_line_after(paragraphs[i + 1 : i + 3], raw, text):
+            break  # the story has begun; a dateline after a long first line (a caption) opens it still, and
+            # so does a short line that opens with a full date ("Tuesday 11 August 2020. All times …")
     return max(found, key=lambda f: f[0]) if found else None
+
+
+def _date_line_after(following: list[Region], raw, text: str) -> bool:
+    """Whether one of the next lines before the story is short and opens with a full date: a long
+    line above it (a caption whose credit the reader does not know) has not begun the story."""
+    return any(_front_line(text[r.start : r.end]) and any(kind == "day" and s == r.start for s, _, kind, _ in raw)
+               for r in following)
 
 
 def find_dates(lay: Layout) -> Dates:
