@@ -1820,6 +1820,9 @@ def test_parts_of_the_day_of_publication(tmp_path, cue, value):
         ("between late March and mid-May", "2023"),
         # a day of the week before the publication's, or of the week after (Tuesday 9 January)
         ("on Monday last week", "2024-01-01"),
+        ("on Monday of last week", "2024-01-01"),
+        # a day given roughly: its month
+        ("around 19 December 2023", "2023-12"),
         ("on Friday next week", "2024-01-19"),
     ],
 )  # fmt: skip

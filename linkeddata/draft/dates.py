@@ -131,8 +131,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
             rf"(?<![\w-])(?:[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|(?P<night>[Ll]ast night|[Oo]vernight)|"
             rf"(?:[Ee]arly |[Ll]ate )?[Tt]his (?P<part>morning|afternoon|evening)|"
             rf"(?P<weekend>(?:[Oo]ver|[Dd]uring|[Aa]t|[Oo]n) the weekend|[Ll]ast weekend)|"
-            # "on Monday last week": the day of the week before the publication's (or after)
-            rf"(?:[Oo]n )?(?P<lwd>{weekdays}) (?P<lwstep>last|next) week|"
+            # "on Monday last week", "On Monday of last week": a day of the week before the publication's
+            rf"(?:[Oo]n )?(?P<lwd>{weekdays}) (?:of )?(?P<lwstep>last|next) week|"
             rf"(?P<running>for an? (?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
             rf"\d{{1,2}}(?:st|nd|rd|th)) (?:straight |consecutive |successive |running )?day)|"
             rf"(?:[Oo]n|[Ll]ast|[Tt]his|[Nn]ext|[Bb]y|[Ss]ince|[Uu]ntil|[Ll]ate|[Ee]arly|[Ii]n the early hours of|"
@@ -269,12 +269,21 @@ def find_dates(lay: Layout) -> Dates:
                 found.append(_without_year(text, s, e, kind, m, month, pub, pub_words, reference))
         else:
             found.append(_relative(s, e, m, pub, pub_words, month_published))
-    found = [_between(text, d) for d in found]
+    found = [_approximate(text, _between(text, d)) for d in found]
     kinds = {(s, e): (kind, m) for s, e, kind, m in raw}
     for i, d in enumerate(found):  # in the text's order: "the next day … two days later" counts from the next day
         if kinds[(d.start, d.end)][0] == "anchored":
             found[i] = _anchored(lay, d, kinds[(d.start, d.end)][1], found)
     return Dates(tuple(found), published, reference, month_published)
+
+
+def _approximate(text: str, d: DateFound) -> DateFound:
+    """"around 19 September": a day the text gives only roughly is its month, never finer than the cue."""
+    rough = re.search(r"\b(?:[Aa]round|[Aa]bout|[Aa]pproximately|[Rr]oughly|[Cc]irca)(?=\s+$)",
+                      text[max(0, d.start - 15) : d.start])
+    if d.value and len(d.value) == 10 and rough:
+        return replace(d, value=d.value[:7], note=f"{d.note}; a day given roughly (“{rough.group()}”): its month")
+    return d
 
 
 def _between(text: str, d: DateFound) -> DateFound:
