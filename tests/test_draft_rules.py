@@ -2792,6 +2792,27 @@ places:
         ("U.S. soldiers", "us-armed-forces"), ("U.S. troops", "us-armed-forces"), ("U.S.", "united-states")]
 
 
+def test_a_state_s_name_before_its_machines_of_war_is_its_army_and_before_army_a_body_of_its_own(tmp_path):
+    """"two U.S. helicopters", "U.S. transport planes": the army the registry calls "U.S. forces"; "A U.S.
+    Army helicopter": the state's army, a military force of its own, not the state."""
+    army = STATES_REGISTRY.replace("places:\n", """\
+  - id: us-armed-forces
+    type: military-force
+    label: United States Armed Forces
+    aliases: [US forces, U.S. forces]
+    part_of: [us-government]
+places:
+""")
+    d = _draft_of(tmp_path, "A U.S. Army helicopter landed at dawn. A Pentagon spokesman said two U.S. helicopters "
+                            "had been shot down, and U.S. transport planes landed through the night.",
+                  registry=army.replace("aliases: [US]", "aliases: [US, U.S.]"))  # fmt: skip
+    text = d.article.text
+    assert [(text[h.start : h.end], h.id) for h in d.hits if h.id in ("us-armed-forces", "united-states")] == [
+        ("U.S. helicopters", "us-armed-forces"), ("U.S. transport planes", "us-armed-forces")]
+    army_hit = next(h for h in d.hits if text[h.start : h.end] == "U.S. Army")
+    assert d.names.actor_type(army_hit.id) == "military-force"
+
+
 def test_the_doer_of_a_verb_in_the_passive_acts(tmp_path):
     """"told by London and Washington": the governments, not the cities."""
     d = _draft_of(tmp_path, "‘We will not be told by London and Washington what to do,’ the official said.",

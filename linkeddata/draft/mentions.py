@@ -42,7 +42,8 @@ _OF_STATE_AFTER = re.compile(r" (?:(?:defence|defense|military|security|foreign|
                              r"treasury|justice|health|trade|customs|border) )?"
                              r"(?:agents|personnel|embassy|consulate|ambassador|(?:special )?envoy|headquarters|"
                              r"officials?|officers?|diplomats?|media|intelligence|list|passports?|citizens?|nationals?|"
-                             r"positions|Marines?|Forces|inspectors|investigators|prosecutors|operations?)\b"
+                             r"positions|Marines?|Forces|Army|Navy|Air Force|inspectors|investigators|prosecutors|"
+                             r"operations?)\b"
                              # "a US group close to him", "the Congo river": a body of its own, or a place
                              r"| (?:group|charity)\b| [Rr]iver\b"
                              r"|-(?:flagged|registered|owned|made|built)\b"  # "US-flagged ships": where they are from
@@ -73,8 +74,9 @@ _ON_HEADS = frozenset({"Commission", "Committee", "Council", "Conference", "Conv
                        "Panel", "Office", "Board", "Centre", "Center"})
 # A government's name before its troops: "Syrian government forces".
 _GOVERNMENT_FORCES = re.compile(r"^ (?:forces|troops|soldiers)\b")
-# A state's name before its soldiers: "U.S. troops".
-_STATE_TROOPS = re.compile(r"^ (?:forces|troops|soldiers|military)\b")
+# A state's name before its soldiers or their machines: "U.S. troops", "two U.S. helicopters", "U.S. transport planes".
+_STATE_TROOPS = re.compile(r"^ (?:forces|troops|soldiers|military|(?:transport |cargo |combat )?(?:helicopters?|planes|"
+                           r"warplanes|jets|aircraft|warships|gunboats|tanks))\b")
 # A government's name before the fire of its forces: "Syrian government shelling".
 _GOVERNMENT_FIRE = re.compile(r"^ (?:shelling|bombardment|bombing|air ?strikes|strikes|artillery|warplanes|jets|"
                               r"aircraft|drones)\b")
