@@ -2632,6 +2632,14 @@ def test_a_date_line_after_a_long_line_the_reader_takes_for_the_story_gives_the_
         ("this evening", "2020-08-11")]
 
 
+def test_a_country_s_armed_forces_after_its_possessive_are_no_link_to_the_country(tmp_path):
+    d = _draft_of(tmp_path, "The tanks went back within two days. Turkey’s air force never came to their aid, and "
+                            "Turkey’s army stayed at home, in Turkey.", registry=STATES_REGISTRY)  # fmt: skip
+    text = d.article.text
+    linked = [(h.start, text[h.start : h.end]) for h in d.hits if h.id == "turkey"]
+    assert linked == [(text.index("Turkey."), "Turkey")]
+
+
 def test_a_part_of_a_country_is_a_place_of_its_own_and_a_body_of_a_state_no_link_to_it(tmp_path):
     registry = STATES_REGISTRY.replace("places:\n", "places:\n  - id: iraq\n    label: Iraq\n")
     d = _draft_of(tmp_path, "Drones struck hideouts across northern Iraq on Tuesday. Iraq's foreign ministry "
