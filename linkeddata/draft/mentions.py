@@ -67,7 +67,7 @@ _PART_OF_COUNTRY = re.compile(r"(?<![\w-])((?:north|south)-?(?:eastern|western)|
 # A country's name before a body of its state: "Iraq’s foreign ministry", "Rwanda's defence ministry".
 # (Not one named in capitals: "New Zealand’s Ministry of Foreign Affairs" names the state too.)
 _POSSESSIVE_BODY = re.compile(r"[’']s (?:[a-z-]+ ){0,3}(?:ministry|ministries|council|parliament|court|commission|"
-                              r"embassy|mission|police|navy|air force|army|armed forces|coast guard|border guard|"
+                              r"embassy|mission|police|navy|air force|coast guard|border guard|"
                               r"security service|intelligence|"
                               r"government spokes(?:man|woman|person))\b")
 # The head words of a body's name that "on" continues: "Commission on National Reconciliation".

@@ -282,8 +282,15 @@ def find_and_that(lay: Layout) -> list[Found]:
     return out
 
 
-SAYING = re.compile(r",\s+(?:(saying|adding)\s+(?:that\s+)?|(arguing|insisting|warning)\s+that\s+)(?=\S)")
+# ", saying …", ", insisting that …", ", telling foreign reporters that …"
+SAYING = re.compile(r",\s+(?:(saying|adding)\s+(?:that\s+)?"
+                    r"|(arguing|insisting|warning|claiming|telling\s+(?:[\w’'-]+\s+){1,3}?)\s*that\s+)(?=\S)")
 _FIRST_NAME = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'.-]*)*")
+
+
+# "A government spokesman in the city centre went further …, telling …": a described subject, up to its verb
+_DESCRIBED_SUBJECT = re.compile(r"(?:An?|The)\s+[a-z][\w’'-]*(?:\s+(?!(?:" + "|".join(sorted(IRREGULAR_PAST))
+                                + r")\b)[a-z][\w’'-]*){0,7}(?=\s+(?:" + "|".join(sorted(IRREGULAR_PAST)) + r")\b)")
 
 
 def find_saying(lay: Layout) -> list[Found]:
@@ -299,6 +306,8 @@ def find_saying(lay: Layout) -> list[Found]:
         sub = attribution.subject(text, s, e)
         if sub is None or sub.head[0] > m.start():
             first = _FIRST_NAME.match(text, s, m.start())
+            if first is not None and first.group() in ("A", "An", "The"):  # an article, not a name
+                first = _DESCRIBED_SUBJECT.match(text, s, m.start())
             if first is None:
                 continue
             head = (first.start(), first.end())
