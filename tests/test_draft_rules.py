@@ -1107,6 +1107,9 @@ def test_a_people_s_word_before_a_noun_is_no_name(tmp_path):
         # "Congo" alone is the Democratic Republic's
         ("Congo accused Rwanda of sending troops.", "Congo", "democratic-republic-of-the-congo", "state",
          "candidate"),
+        # a state of the past (ISO 3166-3)
+        ("The Soviet Union called the invasion an act of banditry.", "Soviet Union", "ussr", "state", "candidate"),
+        ("Yugoslavia recalled its ambassador on Monday.", "Yugoslavia", "yugoslavia", "state", "candidate"),
         # the subject after "as", or after a lead-in and a comma
         ("The army fights on as Moscow and Riyadh call for a truce.", "Moscow", "government-of-russia", "government",
          "capital"),

@@ -59,6 +59,14 @@ def _countries() -> tuple[dict[str, Country], dict[str, str]]:
         for name in (c.name, getattr(c, "common_name", None), getattr(c, "official_name", None), g.get("name")):
             if name:
                 names.setdefault(name, country)
+    # States that no longer exist (ISO 3166-3), by their four-letter code, which no country of today
+    # shares: "Yugoslavia", "Zaire", "Czechoslovakia", "USSR"
+    for c in pycountry.historic_countries:
+        country = Country(c.alpha_4, c.name.split(", ")[0], None, None)
+        by_code[c.alpha_4] = country
+        for name in c.name.split(", "):
+            if not re.search(r"\b(?:of|Republic|Socialist)$|\(", name):  # not "Upper Volta, Republic of"
+                names.setdefault(name, country)
     for name, code in lexicon().country_names.items():  # "Britain"; "Congo" is the DRC's
         names[name] = by_code[code]
     capitals = {_fold(c.capital): code for code, c in by_code.items() if c.capital}
