@@ -657,6 +657,9 @@ def test_the_speaker_index_does_not_depend_on_the_order_of_the_questions(tmp_pat
          "head-word “Army” of a state's name"),
         ("The Arakan Army, an army of the Rakhine people, took the town.", "Arakan Army", "actor", "armed-group",
          "“Army” named for no state"),
+        # a "Force" named for no state is one that states send together
+        ("The Caribbean Peace Force landed at dawn.", "Caribbean Peace Force", "actor", "military-force",
+         "“Force” named for no state: states' force together"),
         # the last word of a place's name; a people's plural; towns listed after "the towns of"
         ("The offensive began in northern Shan State in October.", "Shan State", "place", None,
          "head-word “State” of a place"),
@@ -869,8 +872,8 @@ def test_the_speaker_index_does_not_depend_on_the_order_of_the_questions(tmp_pat
         ("Major Sapalo, 41, of the Armed Forces for the Liberation of Angola, the army of UNITA, said so.",
          "Armed Forces for the Liberation of Angola", "actor", "armed-group",
          "described-as-“army”, with a movement's word"),
-        ("Soldiers of the Joint Task Force check a pick-up truck at a roadblock near the town.", "Joint Task Force",
-         "actor", "military-force", "soldiers of the “Force”"),
+        ("Soldiers of the Joint Task Forces check a pick-up truck at a roadblock near the town.",
+         "Joint Task Forces", "actor", "military-force", "soldiers of the “Forces”"),
         # a party's name for its members
         ("The coalition also includes the opposition Social Democrats, who joined in May.", "Social Democrats",
          "actor", "organization", "a party's name for its members"),

@@ -672,6 +672,8 @@ def _force(cap: list[str]) -> tuple[str, str] | None:
     if _INSURGENT_WORDS.search(label):
         return "armed-group", f"“{cap[-1]}” in the name of a movement"
     if not (gazetteer.countries_in(label) or any(gazetteer.country(w + "s") for w in cap[:-1])):  # "Philippine"
+        if cap[-1] == "Force":  # "Kosovo Force", "Caribbean Peace Force": a force that states send together
+            return "military-force", "“Force” named for no state: states' force together"
         return "armed-group", f"“{cap[-1]}” named for no state"
     return "military-force", f"head-word “{cap[-1]}” of a state's name"
 
