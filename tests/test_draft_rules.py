@@ -378,6 +378,15 @@ def test_a_pronoun_after_a_paragraph_that_names_nobody_speaking_is_that_paragrap
     assert quotes and {d.names.label(c.asserter) for c in quotes} == {speaker}
 
 
+def test_a_surname_like_a_people_s_word_is_a_name_after_a_person_s_title(tmp_path):
+    """"Afghan soldiers" is no name; "President Reagan said", "Mr Hariri said" are."""
+    d = _draft_of(tmp_path, "President Reagan said on Tuesday that he had acted. Mr Hariri said the talks had failed. "
+                            "Afghan soldiers left the town.")  # fmt: skip
+    assert [d.names.label(c.asserter) for c in d.claims if c.rule == "reported"] == ["Reagan", "Hariri"]
+    text = d.article.text
+    assert not any(text[h.start : h.end] == "Afghan" for h in d.hits)
+
+
 def test_the_name_in_an_apposition_ends_at_its_comma(tmp_path):
     d = _draft_of(tmp_path, "“I will not forget him,” said the woman, Zohra Bouchemla, whose son Rachid, a "
                             "mechanic, was taken from their home in 1994.")  # fmt: skip

@@ -343,6 +343,12 @@ def _sentence_start(lay: Layout, region: Region, pos: int) -> bool:
     return i == region.start or text[i - 1] in ".?!…:–—" or bool(STAMP.fullmatch(text[region.start : pos]))
 
 
+def _after_title(text: str, start: int) -> bool:
+    """"President Reagan", "Mr Hariri": a word right after a title only a person bears is a name."""
+    m = re.search(r"\b([A-Z][a-z]+)\.?\s+$", text[max(0, start - 20) : start])
+    return bool(m and m.group(1) in lexicon().person_titles)
+
+
 def _introduced(text: str, word: str, end: int) -> bool:
     """"Jaish-e-Mohammed, a militant group based in Pakistan, claimed …": a word that opens a sentence
     is a name when a hyphen joins it to a capital, or when an apposition with "a" or "an" and a word of
@@ -469,7 +475,9 @@ def _sequences(lay: Layout, region: Region, taken: list[Span]) -> list[Span]:
                  and not re.search(rf"[a-z,;][ \t\u00a0]+{re.escape(w)}(?![\w-])", text)
                  and not _introduced(text, w, end))
                 or (w.endswith(("an", "i")) and nxt and not gazetteer.country(w) and not gazetteer.city(w)
-                    and not lx.kind_of_word(w))  # "Afghan soldiers", but "the Taliban said"
+                    and not lx.kind_of_word(w)
+                    # "Afghan soldiers"; but "the Taliban said", "President Reagan said"
+                    and not _after_title(text, start))
                 or (nxt and not w.endswith("s") and gazetteer.demonym_country(w) and not gazetteer.country(w)
                     and not gazetteer.city(w)
                     and not lx.kind_of_word(w))  # "the Kazakh leader": a people's word, not a name
