@@ -387,6 +387,13 @@ def test_a_surname_like_a_people_s_word_is_a_name_after_a_person_s_title(tmp_pat
     assert not any(text[h.start : h.end] == "Afghan" for h in d.hits)
 
 
+def test_she_is_not_a_man_whose_reported_words_call_him_he(tmp_path):
+    d = _draft_of(tmp_path, "President Reagan said on Tuesday that he had acted at their request. The prime "
+                            "minister of Dominica, Eugenia Charles, stood beside Reagan at the White House. She said "
+                            "the islands had turned to Washington.")  # fmt: skip
+    assert [d.names.label(c.asserter) for c in d.claims if c.rule == "reported"] == ["Reagan", "Eugenia Charles"]
+
+
 def test_the_name_in_an_apposition_ends_at_its_comma(tmp_path):
     d = _draft_of(tmp_path, "“I will not forget him,” said the woman, Zohra Bouchemla, whose son Rachid, a "
                             "mechanic, was taken from their home in 1994.")  # fmt: skip

@@ -281,6 +281,11 @@ def _source_kind(text: str, hs: int, he: int) -> tuple[str, str] | None:
     return None
 
 
+# "Reagan said on Tuesday that he had acted": the pronoun a person's reported words call the person
+_SAID_THAT_PRONOUN = re.compile(r"\s+(?:has\s+|had\s+)?(?:said|says|told\s+\w+|added|insisted|argued|announced)"
+                                r"(?:\s+(?:on|last|this)\s+\w+)?\s+that\s+(he|she)\b")
+
+
 def _part_of(text: str, names: Names, hs: int, he: int) -> str | None:
     """"Rwanda's army": the one actor of the registry of that kind that is part of the one named."""
     m = re.fullmatch(r"(?:[Tt]he\s+)?(.+?)['’]s?\s+([a-z]+)", text[hs:he])
@@ -620,6 +625,9 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
     for h in current.hits:  # … or as a word for a relative or a title before the name says ("her son Rolando")
         if h.kind == "actor" and (m := gendered.search(text[max(0, h.start - 16) : h.start])):
             gender.setdefault(h.id, pronoun_of[m.group(1)])
+    for h in current.hits:  # … or as the person's own words report them: "Reagan said on Tuesday that he had acted"
+        if h.kind == "actor" and current.actor_type(h.id) == "person" and (m := _SAID_THAT_PRONOUN.match(text, h.end)):
+            gender.setdefault(h.id, m.group(1))
     for ask in sorted(pronoun_asks, key=order):
         hs = ask.head[0]
         phrase = pronoun(ask)
