@@ -3317,6 +3317,13 @@ def test_what_follows_saying_is_the_subject_s_claim(tmp_path):
         ("A government spokesman in the city centre",
          "telling foreign reporters that the commandos had planned to seize power"),
         ("Arakan Army", "claiming that its work was done")]  # fmt: skip
+    # ", calling it …": what the subject calls something; not ", calling for …"
+    d = _draft_of(tmp_path, "The African Union suspended the country, calling the transfer an unconstitutional change "
+                            "of government. The bishops met on Sunday, calling for calm.")  # fmt: skip
+    text = d.article.text
+    assert [(d.names.label(c.asserter), text[c.evidence[0][0] : c.evidence[-1][1]]) for c in d.claims
+            if c.rule == "saying"] == [
+        ("African Union", "calling the transfer an unconstitutional change of government")]  # fmt: skip
 
 
 def test_dismissing_or_presenting_something_as_something_says_what_it_is(tmp_path):

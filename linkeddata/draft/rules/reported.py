@@ -283,7 +283,7 @@ def find_and_that(lay: Layout) -> list[Found]:
 
 
 # ", saying …", ", insisting that …", ", telling foreign reporters that …"
-SAYING = re.compile(r",\s+(?:(saying|adding)\s+(?:that\s+)?"
+SAYING = re.compile(r",\s+(?:(saying|adding|calling(?=\s+(?:it|the|this|that|him|her|them)\b))\s+(?:that\s+)?"
                     r"|(arguing|insisting|warning|claiming|telling\s+(?:[\w’'-]+\s+){1,3}?)\s*that\s+)(?=\S)")
 _FIRST_NAME = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'.-]*)*")
 
