@@ -673,6 +673,11 @@ def test_the_speaker_index_does_not_depend_on_the_order_of_the_questions(tmp_pat
          "head-word “Army” of a state's name"),
         ("The Arakan Army, an army of the Rakhine people, took the town.", "Arakan Army", "actor", "armed-group",
          "“Army” named for no state"),
+        # a front or a movement among words of elections and parties, and none of fighting, is a party's
+        ("The army cancelled the elections that the Islamic Salvation Front was poised to win.",
+         "Islamic Salvation Front", "actor", "organization", "head-word “Front” among words of politics"),
+        ("Fighters of the Islamic Salvation Front seized the town.", "Islamic Salvation Front", "actor",
+         "armed-group", "head-word “Front”"),
         # a "Force" named for no state is one that states send together
         ("The Caribbean Peace Force landed at dawn.", "Caribbean Peace Force", "actor", "military-force",
          "“Force” named for no state: states' force together"),

@@ -53,6 +53,11 @@ _ARMED = re.compile(
 )
 
 
+# Words of elections and parties around a name: a front or movement among them is a party's.
+_POLITICS = re.compile(r"\b(?:part(?:y|ies)|elections?|electoral|votes?|voted|voters|candidates?|ballot|referendum|"
+                       r"parliament(?:ary)?|opposition|presidential alliance|seats?)\b", re.I)
+
+
 # Heads of an organisation's name that an armed group's name may end in too: "the Abu Sayyaf Group",
 # "the Kuki National Organisation" (not a party, "the Islah party, whose members …", nor a union:
 # "Al-Shabaab fighters … with the African Union")
@@ -517,6 +522,11 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
         return "actor", "government", f"head-word “{words[at - 1]}” before “{words[at]}”", 0.7, None, None
     if head == "organization" and "Police" in cap[:-1]:  # "National Police Service": police are the state's
         return "actor", "government", "“Police” in the name of a service", 0.6, None, None
+    if head == "armed-group" and cap[-1] in ("Front", "Movement", "Fighters") and any(
+        _POLITICS.search(c) and not _ARMED.search(c)
+        for s, e in spans for c in [text[max(0, s - 100) : s] + " " + text[e : e + 100]]
+    ):  # "the presidential alliance of the National Liberation Front (FLN)": a party among words of politics
+        return "actor", "organization", f"head-word “{cap[-1]}” among words of politics", 0.5, None, None
     if head:
         return "actor", head, f"head-word “{words[-1]}”", 0.7, None, None
     if cap[-1] in ("States", "Nations", "Countries") and len(cap) > 2 and "of" in words:
