@@ -2808,10 +2808,8 @@ def test_the_statement_speaks_for_whoever_gave_it(tmp_path, body, words, giver):
     assert [d.names.label(c.asserter) for c in said] == [giver]
 
 
-def test_a_state_s_name_before_its_troops_is_its_army_where_the_registry_has_one(tmp_path):
-    """"U.S. soldiers", "U.S. troops": the army the registry calls "U.S. forces", not the state; the
-    state alone stays the state."""
-    army = STATES_REGISTRY.replace("places:\n", """\
+# The registry's states with the US army ("U.S. forces") and "U.S." as the state's alias.
+US_ARMY_REGISTRY = STATES_REGISTRY.replace("aliases: [US]", "aliases: [US, U.S.]").replace("places:\n", """\
   - id: us-armed-forces
     type: military-force
     label: United States Armed Forces
@@ -2819,9 +2817,13 @@ def test_a_state_s_name_before_its_troops_is_its_army_where_the_registry_has_one
     part_of: [us-government]
 places:
 """)
+
+
+def test_a_state_s_name_before_its_troops_is_its_army_where_the_registry_has_one(tmp_path):
+    """"U.S. soldiers", "U.S. troops": the army the registry calls "U.S. forces", not the state; the
+    state alone stays the state."""
     d = _draft_of(tmp_path, "Rebels left the village under the escort of U.S. soldiers. U.S. troops stayed at the "
-                            "airport, and the U.S. said nothing.", registry=army.replace("aliases: [US]",
-                                                                                          "aliases: [US, U.S.]"))
+                            "airport, and the U.S. said nothing.", registry=US_ARMY_REGISTRY)
     text = d.article.text
     assert [(text[h.start : h.end], h.id) for h in d.hits if h.id in ("us-armed-forces", "united-states")] == [
         ("U.S. soldiers", "us-armed-forces"), ("U.S. troops", "us-armed-forces"), ("U.S.", "united-states")]
@@ -2830,17 +2832,9 @@ places:
 def test_a_state_s_name_before_its_machines_of_war_is_its_army_and_before_army_a_body_of_its_own(tmp_path):
     """"two U.S. helicopters", "U.S. transport planes": the army the registry calls "U.S. forces"; "A U.S.
     Army helicopter": the state's army, a military force of its own, not the state."""
-    army = STATES_REGISTRY.replace("places:\n", """\
-  - id: us-armed-forces
-    type: military-force
-    label: United States Armed Forces
-    aliases: [US forces, U.S. forces]
-    part_of: [us-government]
-places:
-""")
     d = _draft_of(tmp_path, "A U.S. Army helicopter landed at dawn. A Pentagon spokesman said two U.S. helicopters "
                             "had been shot down, and U.S. transport planes landed through the night.",
-                  registry=army.replace("aliases: [US]", "aliases: [US, U.S.]"))  # fmt: skip
+                  registry=US_ARMY_REGISTRY)  # fmt: skip
     text = d.article.text
     assert [(text[h.start : h.end], h.id) for h in d.hits if h.id in ("us-armed-forces", "united-states")] == [
         ("U.S. helicopters", "us-armed-forces"), ("U.S. transport planes", "us-armed-forces")]
