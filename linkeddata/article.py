@@ -113,7 +113,8 @@ _PHOTO = re.compile(
 # Outlet"; "Photo by Name, distributed by Outlet"; "Name took this picture for The Outlet" or "Taken by Name
 # on assignment for Outlet" before it; a bare "Body/Handout via AGENCY" or "OUTLET / Name" line; "Photo:
 # Outlet staff photographer Name"; "NAME (OUTLET)" in capitals after the caption on its line;
-# "Name/Outlet/File Photo" or "Outlet — photo: Name" under it; "(Outlet correspondent Name)" after the caption.
+# "Name/Outlet/File Photo" or "Outlet — photo: Name" under it; "(Outlet correspondent Name)" or
+# "— Picture: the Outlet’s Name" after the caption.
 _NAMES = r"[A-ZÀ-ÖØ-Þ][\w’'.\-]*(?: (?:[A-ZÀ-ÖØ-Þ][\w’'.\-]*|de|van|von|al|el|bin))*"  # "Élodie Ngaba"
 _CREDIT = rf"{_NAMES} ?/ ?{_NAMES}"
 _LABEL = r"(?:Photo|Photograph|Picture|Image|Pictured|Picture credit|Photo credit|Photo courtesy)(?::| by) "
@@ -130,6 +131,9 @@ _PHOTO_AFTER = re.compile(
     rf"|(?P<bracketed>[A-Z\"“][^\[\]]*?)\s*\[(?P<d>{_CREDIT})\]"
     # "…, March 7, 2016 – Karim Name, special to the Outlet": a freelance's credit after a dash
     rf"|(?P<dashed>[A-Z\"“].*?) [—–] (?P<j>{_NAMES}, special to (?:the )?{_NAMES})"
+    # "…, November 10, 2019. — Picture: the Mamoré Post’s Wilmer Condori": the outlet's, in the possessive
+    rf"|(?P<possessed>[A-Z\"“].*?[.!?”\"]) [—–] (?i:picture|photo|photograph|image): "
+    rf"(?P<n>(?:the )?{_NAMES}[’']s {_NAMES})"
     # "…, June 25, 2001. NIKOLA DIMOVSKI (VARDAR WIRE)": a name and its outlet in capitals after the caption
     rf"|(?P<capsnamed>[A-Z\"“].*?[.!?”\"]) (?P<k>{_CAPS_NAME}(?: {_CAPS_NAME})+ \({_CAPS_NAME}(?: {_CAPS_NAME})*\)))$"
 )
@@ -249,7 +253,7 @@ def parse_text(text: str, slug: str, path: Path) -> Article:
 
 def _credit_group(m: re.Match) -> str:
     """The group of a photo-line match that holds the credit: the one that matched, other than the caption."""
-    skip = ("caption", "bracketed", "dashed", "capsnamed")
+    skip = ("caption", "bracketed", "dashed", "capsnamed", "possessed")
     return next(g for g, v in m.groupdict().items() if v is not None and g not in skip)
 
 
@@ -279,7 +283,7 @@ def _photo(text: str, content: list[Span]) -> tuple[Photo | None, int]:
     m = _PHOTO_AFTER.match(first)
     if m:
         group = _credit_group(m)
-        cap = next(g for g in ("bracketed", "dashed", "capsnamed", "caption") if m.group(g))
+        cap = next(g for g in ("bracketed", "dashed", "capsnamed", "possessed", "caption") if m.group(g))
         credit = Span(base + m.start(group), base + m.end(group))
         caption = Span(base + m.start(cap), base + m.end(cap))
         return Photo(line=content[0], identifier=None, credit=credit, caption=caption), 1

@@ -2144,6 +2144,9 @@ def test_no_relationship_or_event_without_a_confident_rule(tmp_path):
         # a labelled credit before the caption on its line, set apart by a dash
         ("Photo © Comoé Wire / Issa Diarrassouba — Smoke rises over the camp, April 4, 2011.",
          "Comoé Wire / Issa Diarrassouba", "Smoke rises over the camp, April 4, 2011."),
+        # the outlet's photographer, in the possessive, after a dash and a label at the end of the caption's line
+        ("Supporters celebrate in Plaza Murillo, November 10, 2019. — Picture: the Mamoré Post’s Wilmer Condori",
+         "the Mamoré Post’s Wilmer Condori", "Supporters celebrate in Plaza Murillo, November 10, 2019."),
         # the outlet, its correspondent and the name, in brackets after the caption on its line
         ("Riot police detain a protester in Minsk, August 10, 2020. (Svislach Bulletin correspondent Hanna Lis)",
          "Svislach Bulletin correspondent Hanna Lis", "Riot police detain a protester in Minsk, August 10, 2020."),
@@ -2649,9 +2652,9 @@ def test_a_wire_dateline_after_a_long_line_that_is_no_caption_gives_the_publicat
 def test_a_date_line_after_a_long_line_the_reader_takes_for_the_story_gives_the_publication_date(tmp_path):
     caption = ("Riot police detain a protester near the metro station in Minsk on the night after the election, "
                "August 10, 2020, in a picture our correspondent sent before the network went down")
-    d = _draft_of_text(tmp_path, f"Belarus live: a third night of protests\n{caption}\nCompiled by Aliaksei Brel\n"
-                                 "Tuesday 11 August 2020. All times Minsk (GMT+3).\n\n23:45\nCrowds gathered "
-                                 "again this evening, our correspondent says.\n")  # fmt: skip
+    d = _draft_of_text(tmp_path, f"Belarus live: a third night of protests\n{caption}\nSVISLACH BULLETIN | LIVE\n"
+                                 "Compiled by Aliaksei Brel\nTuesday 11 August 2020. All times Minsk (GMT+3).\n\n"
+                                 "23:45\nCrowds gathered again this evening, our correspondent says.\n")  # fmt: skip
     assert len(caption) > 150 and d.photo is None
     assert str(d.published) == "2020-08-11"
     text = d.article.text

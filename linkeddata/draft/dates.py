@@ -190,17 +190,21 @@ def _publication(lay: Layout, raw, reference: tuple[int, str] | None) -> tuple[d
         if day is not None:
             found.append(day)
         if not front and (dateline or not re.match(rf"{DATELINE_PLACE} ", text[r.end : r.end + 80].lstrip())) \
-                and not _date_line_after(paragraphs[i + 1 : i + 3], raw, text):
+                and not _date_line_after(paragraphs[i + 1 :], raw, text):
             break  # the story has begun; a dateline after a long first line (a caption) opens it still, and
             # so does a short line that opens with a full date ("Tuesday 11 August 2020. All times …")
     return max(found, key=lambda f: f[0]) if found else None
 
 
 def _date_line_after(following: list[Region], raw, text: str) -> bool:
-    """Whether one of the next lines before the story is short and opens with a full date: a long
-    line above it (a caption whose credit the reader does not know) has not begun the story."""
-    return any(_front_line(text[r.start : r.end]) and any(kind == "day" and s == r.start for s, _, kind, _ in raw)
-               for r in following)
+    """Whether the short lines that follow (outlet, byline) lead to one that opens with a full date: a
+    long line above them (a caption whose credit the reader does not know) has not begun the story."""
+    for r in following:
+        if not _front_line(text[r.start : r.end]):
+            return False
+        if any(kind == "day" and s == r.start for s, _, kind, _ in raw):
+            return True
+    return False
 
 
 def find_dates(lay: Layout) -> Dates:
