@@ -1755,12 +1755,13 @@ def test_without_a_publication_date_a_relative_cue_keeps_its_words_and_no_date(t
 
 def test_a_month_of_publication_resolves_the_cues_a_month_is_enough_for(tmp_path):
     """"THE GONÂVE QUARTERLY — December 2024": "last year" and "last month" resolve; "on Sunday" needs a day."""
-    d = _draft_of(tmp_path, "The army shelled the town on Sunday, again last month and often last year.",
-                  front="THE GONÂVE QUARTERLY — December 2024\n\n")  # fmt: skip
+    d = _draft_of(tmp_path, "The army shelled the town on Sunday, again last month and often last year and this "
+                            "summer.", front="THE GONÂVE QUARTERLY — December 2024\n\n")  # fmt: skip
     text = d.article.text
     assert d.published == "2024-12"
     assert [(text[x.start : x.end], x.value) for x in d.dates] == [
-        ("December 2024", "2024-12"), ("on Sunday", None), ("last month", "2024-11"), ("last year", "2023")]
+        ("December 2024", "2024-12"), ("on Sunday", None), ("last month", "2024-11"), ("last year", "2023"),
+        ("this summer", "2024")]
     assert "date_published: \"2024-12\"" in render(d) and "the text gives only the month 2024-12" in render(d)
 
 
@@ -1848,6 +1849,8 @@ def test_parts_of_the_day_of_publication(tmp_path, cue, value):
         # a day of the week before the publication's, or of the week after (Tuesday 9 January)
         ("on Monday last week", "2024-01-01"),
         ("on Monday of last week", "2024-01-01"),
+        # a season of the publication's year: that year
+        ("this spring", "2024"),
         # a day given roughly: its month
         ("around 19 December 2023", "2023-12"),
         ("on Friday next week", "2024-01-19"),

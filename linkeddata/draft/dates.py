@@ -139,6 +139,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
             rf"(?:[Oo]n )?[Tt]he (?:morning|afternoon|evening|night) of) (?P<wd>{weekdays})|"
             rf"(?P<pwd>{weekdays})[’']s|"
             rf"(?P<unit_rel>[Ll]ast|[Tt]his|[Nn]ext|[Ee]arlier this) (?P<unit>week|month|year)|"
+            # "this spring": a season of the publication's year (not winter, which spans two)
+            rf"(?:[Tt]his|[Ee]arlier this) (?P<season>spring|summer|autumn|fall)|"
             rf"(?P<mrel>[Ll]ast|[Tt]his|[Nn]ext) (?P<mon>{months}))(?!\w)")),
     )  # fmt: skip
 
@@ -559,6 +561,8 @@ def _relative(s, e, m, pub: datetime.date | None, pub_words: str,
         # "early this morning", "for a third day" (the day the count has reached): today
         d = pub + relativedelta(days={"yesterday": -1, "tomorrow": 1}.get(words, 0))
         return DateFound(s, e, d.isoformat(), note)
+    if m.group("season"):  # "this spring": the publication's year, no finer
+        return DateFound(s, e, str(pub.year), note + "; a season of its year")
     if m.group("weekend"):  # the last Saturday and Sunday before the publication date: their month
         sunday = pub - datetime.timedelta(days=(pub.weekday() + 1) % 7)  # a Sunday's weekend is its own
         value = _span_value(sunday - datetime.timedelta(days=1), sunday)
@@ -623,6 +627,8 @@ def _by_month(m: re.Match, year: int, month: int) -> str | None:
         elif rel == "next" and target <= month:
             year += 1
         return f"{year}-{target:02d}"
+    if m.group("season"):  # "this spring": the year of the month of publication
+        return str(year)
     unit = m.group("unit") if not (m.group("wd") or m.group("pwd")) else None
     if unit not in ("year", "month") or not m.group("unit_rel"):
         return None
