@@ -1131,6 +1131,10 @@ def test_a_people_s_word_before_a_noun_is_no_name(tmp_path):
         # "Congo" alone is the Democratic Republic's
         ("Congo accused Rwanda of sending troops.", "Congo", "democratic-republic-of-the-congo", "state",
          "candidate"),
+        # after a time with no comma: "Last month", "In May 1995"
+        ("Last month Saudi Arabia announced that the war was over.", "Saudi Arabia", "saudi-arabia", "state",
+         "candidate"),
+        ("In May 1995 Kenya announced that the war was over.", "Kenya", "kenya", "state", "candidate"),
         # a state of the past (ISO 3166-3)
         ("The Soviet Union called the invasion an act of banditry.", "Soviet Union", "ussr", "state", "candidate"),
         ("Yugoslavia recalled its ambassador on Monday.", "Yugoslavia", "yugoslavia", "state", "candidate"),

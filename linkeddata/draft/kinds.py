@@ -231,6 +231,10 @@ _ACTING_AFTER = re.compile(r"^-(?:backed|led|allied|funded|armed|sponsored|suppo
                            r"claimed|considers|considered|funds|funded|arms|armed)\b")
 
 
+# The names of months and days, and a year, after "In", "On" or "By" before a subject.
+_WHEN = "|".join([*lexicon().months, *lexicon().weekdays, r"(?:19|20)\d\d"])
+
+
 def acting(text: str, start: int, end: int) -> bool:
     """A country or a capital that stands for a state here, not for a place: before a verb of
     saying or doing, the subject of a sentence ("China and Russia abstained"), called on, accused …,
@@ -262,7 +266,10 @@ def acting(text: str, start: int, end: int) -> bool:
                                # a time before the subject: "A decade later, Washington listed the party"
                                r"(?:^|[.!?:]\s+|\n)(?:(?:An?|One|Two|Three|Four|Five|Six|Ten|\d{1,2}) (?:hour|day|week|"
                                r"month|year|decade)s? later|Later|Earlier|Last (?:week|month|year)|This (?:week|month|"
-                               r"year)|Yesterday|Today|Meanwhile),\s+)"
+                               r"year)|Yesterday|Today|Meanwhile),\s+|"
+                               # and one with no comma: "Last month Kenya announced", "In May 1995 Serbia …"
+                               rf"(?:^|[.!?:]\s+|\n)(?:(?:Last|This) (?:week|month|year)|(?:In|On|By) (?:{_WHEN})"
+                               r"(?: \d{1,2})?(?:,? (?:19|20)\d\d)?)\s+)"
                                # "Neither Moscow nor Pyongyang has acknowledged it": both are the subject
                                r"(?:(?:Neither|Either|Both)\s+)?"
                                r"(?:[Tt]he\s+)?(?:[A-Z][\w’'-]+(?:\s+(?:[A-Z]|d[’'])[\w’'-]+)?(?:,\s+|,?\s+(?:and|n?or)\s+)"
