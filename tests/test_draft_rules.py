@@ -160,6 +160,7 @@ def _claim_by_rule(d, rule: str):
         ("reported", "Gildas Kponou repeated on Friday that no foreign army was stationed in the country.",
          "Gildas Kponou", "asserted"),
         ("reported", "India blames the Resistance Front for the attack.", "India", "asserted"),
+        ("reported", "Gildas Kponou demanded that the refugees be sent back.", "Gildas Kponou", "asserted"),
         # a time before the subject, with no comma
         ("reported", "In 2007 the Hague Court of Justice ruled that Serbia had failed to prevent it.",
          "Hague Court of Justice", "asserted"),
