@@ -235,6 +235,10 @@ _ACTING_AFTER = re.compile(r"^-(?:backed|led|allied|funded|armed|sponsored|suppo
 _WHEN = "|".join([*lexicon().months, *lexicon().weekdays, r"(?:19|20)\d\d"])
 
 
+# A ruler's title that, after "the", names the one who holds it: "the Shah", "the Sultan".
+_MONARCHS = frozenset({"Shah", "Sultan", "Emir", "Amir", "Tsar", "Czar", "Kaiser", "Negus", "Mwami", "Sultana"})
+
+
 def acting(text: str, start: int, end: int) -> bool:
     """A country or a capital that stands for a state here, not for a place: before a verb of
     saying or doing, the subject of a sentence ("China and Russia abstained"), called on, accused …,
@@ -579,6 +583,8 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
     if name == "West" and all(re.search(r"\b[Tt]he\s+$", text[max(0, s - 4) : s]) for s, _ in spans):
         return "actor", "organization", "“the West”: states together", 0.6, None, None  # "brokered by the West"
     if len(words) == 1:
+        if name in _MONARCHS and all(re.search(r"\b[Tt]he\s+$", text[max(0, s - 4) : s]) for s, _ in spans):
+            return "actor", "person", f"“the {name}”: the ruler", 0.6, None, None  # "The Shah sent his first troops"
         if name in lx.organisation_acronyms:
             return "actor", "organization", "acronym of an international organisation", 0.7, None, None
         if name.isupper() or re.fullmatch(r"[A-Z][A-Z0-9]+", name):
