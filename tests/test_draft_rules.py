@@ -388,6 +388,13 @@ def test_a_surname_like_a_people_s_word_is_a_name_after_a_person_s_title(tmp_pat
     assert not any(text[h.start : h.end] == "Afghan" for h in d.hits)
 
 
+def test_a_ruler_of_a_country_is_two_names(tmp_path):
+    d = _draft_of(tmp_path, "King Hussein of Jordan sent engineers and a battalion of troops.")
+    text = d.article.text
+    assert [text[h.start : h.end] for h in d.hits if h.start > text.index("King")] == ["Hussein", "Jordan"]
+    assert [d.names.actor_type(h.id) for h in d.hits if h.start > text.index("King")][0] == "person"
+
+
 def test_she_is_not_a_man_whose_reported_words_call_him_he(tmp_path):
     d = _draft_of(tmp_path, "President Reagan said on Tuesday that he had acted at their request. The prime "
                             "minister of Dominica, Eugenia Charles, stood beside Reagan at the White House. She said "

@@ -493,9 +493,11 @@ def _sequences(lay: Layout, region: Region, taken: list[Span]) -> list[Span]:
         # "Hadiza Lawan Bukar of the Centre for Lake Chad Studies": a person's name, then an institution's
         at = words.index("of") if "of" in words else -1
         right = [w for w in words[at + 1 :] if w != "the"]
-        if at >= 2 and not any(lx.kind_of_word(w) or w in lx.titles for w in words[:at]) and any(
-            lx.kind_of_word(w) for w in right
-        ):
+        # "King Hussein of Jordan": a ruler's name, then the country (after a title only a person bears)
+        of_country = at >= 1 and gazetteer.country(" ".join(right)) and re.search(
+            r"\b(?:" + "|".join(sorted(lx.person_titles)) + r")\.?\s+$", text[max(0, start - 20) : start])
+        if at >= 1 and (of_country or not any(lx.kind_of_word(w) or w in lx.titles for w in words[:at]) and at >= 2
+                        and any(lx.kind_of_word(w) for w in right)):
             k = at + 1 + (words[at + 1] == "the")
             results.append((out[0][0], out[at - 1][1]))
             results.append((out[k][0], out[-1][1]))
