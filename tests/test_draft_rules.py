@@ -686,6 +686,9 @@ def test_the_speaker_index_does_not_depend_on_the_order_of_the_questions(tmp_pat
          "Islamic Salvation Front", "actor", "organization", "head-word “Front” among words of politics"),
         ("Fighters of the Islamic Salvation Front seized the town.", "Islamic Salvation Front", "actor",
          "armed-group", "head-word “Front”"),
+        # "Armed Forces" alone, as "Defence Force" alone, is a state's (here the Sultan's)
+        ("The Sultan’s Armed Forces lost forty men in the fighting.", "Armed Forces", "actor", "military-force",
+         "“Armed Forces” alone: the state's own"),
         # a ruler's title after "the" is the ruler, among words of fighting too
         ("The Shah sent his first troops to fight the rebels in 1973.", "Shah", "actor", "person",
          "“the Shah”: the ruler"),

@@ -688,7 +688,7 @@ def _force(cap: list[str]) -> tuple[str, str] | None:
     if cap[-1] not in ("Army", "Forces", "Force") or len(cap) < 2:
         return None
     label = " ".join(cap)
-    if label in ("Defence Force", "Defense Force", "Defence Forces", "Defense Forces"):
+    if label in ("Defence Force", "Defense Force", "Defence Forces", "Defense Forces", "Armed Forces"):
         return "military-force", f"“{label}” alone: the state's own"  # "ordered the Defence Force to …"
     if cap[-2] in ("Air", "Police", "Naval", "Border", "Reserve", "Security") and not _INSURGENT_WORDS.search(label):
         return "military-force", f"“{cap[-2]} {cap[-1]}”"  # "Royal Air Force", "Central Reserve Police Force"
