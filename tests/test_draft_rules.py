@@ -686,6 +686,8 @@ def test_the_speaker_index_does_not_depend_on_the_order_of_the_questions(tmp_pat
          "Islamic Salvation Front", "actor", "organization", "head-word “Front” among words of politics"),
         ("Fighters of the Islamic Salvation Front seized the town.", "Islamic Salvation Front", "actor",
          "armed-group", "head-word “Front”"),
+        ("The crowd was loyal to the president’s party, the Movement for Socialism, which won the election.",
+         "Movement for Socialism", "actor", "organization", "head-word “Movement” among words of politics"),
         # "Armed Forces" alone, as "Defence Force" alone, is a state's (here the Sultan's)
         ("The Sultan’s Armed Forces lost forty men in the fighting.", "Armed Forces", "actor", "military-force",
          "“Armed Forces” alone: the state's own"),

@@ -58,6 +58,16 @@ _POLITICS = re.compile(r"\b(?:part(?:y|ies)|elections?|electoral|votes?|voted|vo
                        r"parliament(?:ary)?|opposition|presidential alliance|seats?)\b", re.I)
 
 
+# Head words of an armed group's name that a party's or an electoral alliance's may end in too.
+_PARTY_HEADS = frozenset({"Front", "Movement", "Fighters", "Alliance", "alliance"})
+
+
+def _political(text: str, spans) -> bool:
+    """Whether words of elections and parties, and none of fighting, are around a name."""
+    return any(_POLITICS.search(c) and not _ARMED.search(c)
+               for s, e in spans for c in [text[max(0, s - 100) : s] + " " + text[e : e + 100]])
+
+
 # Heads of an organisation's name that an armed group's name may end in too: "the Abu Sayyaf Group",
 # "the Kuki National Organisation" (not a party, "the Islah party, whose members …", nor a union:
 # "Al-Shabaab fighters … with the African Union")
@@ -533,17 +543,18 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
         return "actor", "government", f"head-word “{words[at - 1]}” before “{words[at]}”", 0.7, None, None
     if head == "organization" and "Police" in cap[:-1]:  # "National Police Service": police are the state's
         return "actor", "government", "“Police” in the name of a service", 0.6, None, None
-    if head == "armed-group" and cap[-1] in ("Front", "Movement", "Fighters") and any(
-        _POLITICS.search(c) and not _ARMED.search(c)
-        for s, e in spans for c in [text[max(0, s - 100) : s] + " " + text[e : e + 100]]
-    ):  # "the presidential alliance of the National Liberation Front (FLN)": a party among words of politics
-        return "actor", "organization", f"head-word “{cap[-1]}” among words of politics", 0.5, None, None
+    if head == "armed-group" and words[-1] in _PARTY_HEADS and _political(text, spans):
+        # "the presidential alliance of the National Liberation Front (FLN)": a party among words of politics
+        return "actor", "organization", f"head-word “{words[-1]}” among words of politics", 0.5, None, None
     if head:
         return "actor", head, f"head-word “{words[-1]}”", 0.7, None, None
     if cap[-1] in ("States", "Nations", "Countries") and len(cap) > 2 and "of" in words:
         return "actor", "organization", "a union of states", 0.6, None, None  # "Alliance of Sahel States"
     # "African Union Mission in Somalia": the head noun is the last word before "in", "of" or "for"
     if at and (kind := lx.kind_of_word(cap[at - 1])):
+        if kind == "armed-group" and words[at - 1] in _PARTY_HEADS and _political(text, spans):
+            # "Morales’s party, the Movement for Socialism (MAS)"
+            return "actor", "organization", f"head-word “{words[at - 1]}” among words of politics", 0.5, None, None
         return "actor", kind, f"head-word “{words[at - 1]}” before “{words[at]}”", 0.6, None, None
     for w in cap:
         kind = lx.kind_of_word(w)
