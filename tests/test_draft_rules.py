@@ -161,6 +161,9 @@ def _claim_by_rule(d, rule: str):
          "Gildas Kponou", "asserted"),
         ("reported", "India blames the Resistance Front for the attack.", "India", "asserted"),
         ("reported", "Gildas Kponou demanded that the refugees be sent back.", "Gildas Kponou", "asserted"),
+        # a time, then a place, before the subject
+        ("reported", "This evening, in Trinidad, Jeanine Áñez said she would call new elections.", "Jeanine Áñez",
+         "asserted"),
         # a time before the subject, with no comma
         ("reported", "In 2007 the Hague Court of Justice ruled that Serbia had failed to prevent it.",
          "Hague Court of Justice", "asserted"),

@@ -54,7 +54,9 @@ def _patterns() -> dict[str, re.Pattern]:
             r"Moments|Shortly|Soon|Just|Only) (?:(?:minute|hour|day|week|month|year)s? )?(?:after|before)"
             r")\b[^,“”\"]{0,80},\s+"  # (lower case after a time: "A day later, after …,")
             # and an apposition of its place: "In Tanguiéta, the gateway to the Pendjari park, a … officer said"
-            rf"(?:(?:the|a|an)\s(?:(?!\b(?:{verbs}|{beliefs})\b)[^,“”\"]){{1,60}},\s+)?)?"
+            rf"(?:(?:the|a|an)\s(?:(?!\b(?:{verbs}|{beliefs})\b)[^,“”\"]){{1,60}},\s+)?"
+            # and a place after the time: "This evening, in Trinidad, Áñez said …"
+            r"(?:(?:in|at|from)\s[A-Z][^,“”\"]{1,40},\s+)?)?"
             # a time before the subject, with no comma: "In 2007 the court ruled", "Last month the junta said"
             r"(?:(?:In|On|By|Last|Earlier|Later|This)\s+(?:(?:19|20)\d\d|"
             + "|".join([*lx.months, *lx.weekdays]) + r"|month|week|year|morning|afternoon|evening|night)"
