@@ -3316,6 +3316,16 @@ def test_said_a_and_that_b_is_two_claims_of_the_speaker(tmp_path):
         ("and-that", "Emeka Obiora", "and that the air force was ready"),
     ]  # fmt: skip
     assert [d.names.label(c.asserter) for c in d.claims if c.rule == "quotation"] == ["Emeka Obiora"]
+    # "X did A and says B": B is a second claim of X's, as "and that B" is
+    d = _draft_of(tmp_path, "The SPLM-IO rejected the charge and says its forces stayed in the camps. The Arakan "
+                            "Army denied the report and added that no civilians had been hurt.")  # fmt: skip
+    text = d.article.text
+    assert [(c.rule, d.names.label(c.asserter), text[c.evidence[0][0] : c.evidence[-1][1]]) for c in d.claims] == [
+        ("reported", "SPLM-IO", "The SPLM-IO rejected the charge"),
+        ("and-that", "SPLM-IO", "and says its forces stayed in the camps"),
+        ("reported", "Arakan Army", "The Arakan Army denied the report"),
+        ("and-that", "Arakan Army", "and added that no civilians had been hurt"),
+    ]  # fmt: skip
 
 
 def test_what_follows_saying_is_the_subject_s_claim(tmp_path):

@@ -248,7 +248,8 @@ def _said_after(text: str, s: int, e: int) -> re.Match | None:
     return m
 
 
-_AND_THAT = re.compile(r",?\s+(and)\s+that\s+(?=\S)")
+# "… and that …", "… and says …", "… and added that …": a second claim of the same speaker
+_AND_THAT = re.compile(r",?\s+(and)\s+(?:that|(?:says|said|adds|added|insists|insisted)(?:\s+that)?)\s+(?=\S)")
 
 
 def _clause_end(text: str, start: int, end: int, others: tuple[re.Pattern, ...] = ()) -> int:
@@ -263,8 +264,8 @@ def _clause_end(text: str, start: int, end: int, others: tuple[re.Pattern, ...] 
 
 
 def find_and_that(lay: Layout) -> list[Found]:
-    """"X said A and that B": B is a second claim of X's, beside the first (a quotation or the words
-    after the verb, which end before it: rule ``reported``)."""
+    """"X said A and that B", "X denies A and says B": B is a second claim of X's, beside the first (a
+    quotation or the words after the verb, which end before it: rule ``reported``)."""
     text = lay.text
     out = []
     for r, s, e, _quoted in _sentences(lay):
