@@ -241,8 +241,10 @@ _ACTING_AFTER = re.compile(r"^-(?:backed|led|allied|funded|armed|sponsored|suppo
                            r"claimed|considers|considered|funds|funded|arms|armed)\b")
 
 
-# The names of months and days, and a year, after "In", "On" or "By" before a subject.
-_WHEN = "|".join([*lexicon().months, *lexicon().weekdays, r"(?:19|20)\d\d"])
+@cache
+def _when() -> str:
+    """The names of months and days, and a year, after "In", "On" or "By" before a subject."""
+    return "|".join([*lexicon().months, *lexicon().weekdays, r"(?:19|20)\d\d"])
 
 
 # A ruler's title that, after "the", names the one who holds it: "the Shah", "the Sultan".
@@ -282,7 +284,7 @@ def acting(text: str, start: int, end: int) -> bool:
                                r"month|year|decade)s? later|Later|Earlier|Last (?:week|month|year)|This (?:week|month|"
                                r"year)|Yesterday|Today|Meanwhile),\s+|"
                                # and one with no comma: "Last month Kenya announced", "In May 1995 Serbia …"
-                               rf"(?:^|[.!?:]\s+|\n)(?:(?:Last|This) (?:week|month|year)|(?:In|On|By) (?:{_WHEN})"
+                               rf"(?:^|[.!?:]\s+|\n)(?:(?:Last|This) (?:week|month|year)|(?:In|On|By) (?:{_when()})"
                                r"(?: \d{1,2})?(?:,? (?:19|20)\d\d)?)\s+)"
                                # "Neither Moscow nor Pyongyang has acknowledged it": both are the subject
                                r"(?:(?:Neither|Either|Both)\s+)?"
@@ -563,7 +565,7 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
     road = re.fullmatch(r"[A-Z]{1,2}-?\d{1,3}", name)  # "the M4 motorway": a road's number, no acronym
     if located and not actorish and (not name.isupper() or road):  # an acronym is hardly a place: "in the TPLF"
         return "place", None, "place-words-around", 0.6, None, None
-    if len(words) <= 4 and not name.isupper() and any(_titled(text, s) for s, _ in spans):
+    if len(words) <= 4 and not name.isupper() and any(titled(text, s) for s, _ in spans):
         return "actor", "person", "a title before a name", 0.7, None, None  # "Defence Minister Khawaja Asif"
     if not name.isupper() and any(_listed_with_a_place(text, s, e, index, countries) for s, e in spans):
         return "place", None, "listed-with-places", 0.6, None, None  # "Gojjam, Gondar, Wollo and Shewa"
@@ -682,7 +684,7 @@ _ROLE_BEFORE = re.compile(r"\b(?:envoy|minister|president|spokesman|spokeswoman|
                           r"commander|governor|mayor|senator|chairman|secretary)\s+$")
 
 
-def _titled(text: str, start: int) -> bool:
+def titled(text: str, start: int) -> bool:
     """"Colonel Hartanto", "Defence Minister Khawaja Asif": a name right after a title of a person (a rank,
     an office)."""
     m = re.search(r"(?:^|[\s(“\"])([A-Z][a-z]+)\.?\s+$", text[max(0, start - 20) : start])

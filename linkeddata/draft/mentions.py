@@ -16,7 +16,17 @@ from dataclasses import dataclass, replace
 
 from . import gazetteer
 from .gazetteer import RegistryIndex
-from .kinds import COMPANY_ENDS, DIRECTIONS, PLACE_HEADS, acting, list_siblings, modifier, place_context, type_new
+from .kinds import (
+    COMPANY_ENDS,
+    DIRECTIONS,
+    PLACE_HEADS,
+    acting,
+    list_siblings,
+    modifier,
+    place_context,
+    titled,
+    type_new,
+)
 from .lexicon import lexicon
 from .text import STAMP, Layout, Region, Span, is_name_token, name_pattern, norm, overlaps, slug, title_case
 
@@ -343,12 +353,6 @@ def _sentence_start(lay: Layout, region: Region, pos: int) -> bool:
     return i == region.start or text[i - 1] in ".?!…:–—" or bool(STAMP.fullmatch(text[region.start : pos]))
 
 
-def _after_title(text: str, start: int) -> bool:
-    """"President Reagan", "Mr Hariri": a word right after a title only a person bears is a name."""
-    m = re.search(r"\b([A-Z][a-z]+)\.?\s+$", text[max(0, start - 20) : start])
-    return bool(m and m.group(1) in lexicon().person_titles)
-
-
 def _introduced(text: str, word: str, end: int) -> bool:
     """"Jaish-e-Mohammed, a militant group based in Pakistan, claimed …": a word that opens a sentence
     is a name when a hyphen joins it to a capital, or when an apposition with "a" or "an" and a word of
@@ -477,7 +481,7 @@ def _sequences(lay: Layout, region: Region, taken: list[Span]) -> list[Span]:
                 or (w.endswith(("an", "i")) and nxt and not gazetteer.country(w) and not gazetteer.city(w)
                     and not lx.kind_of_word(w)
                     # "Afghan soldiers"; but "the Taliban said", "President Reagan said"
-                    and not _after_title(text, start))
+                    and not titled(text, start))
                 or (nxt and not w.endswith("s") and gazetteer.demonym_country(w) and not gazetteer.country(w)
                     and not gazetteer.city(w)
                     and not lx.kind_of_word(w))  # "the Kazakh leader": a people's word, not a name
@@ -493,11 +497,11 @@ def _sequences(lay: Layout, region: Region, taken: list[Span]) -> list[Span]:
         # "Hadiza Lawan Bukar of the Centre for Lake Chad Studies": a person's name, then an institution's
         at = words.index("of") if "of" in words else -1
         right = [w for w in words[at + 1 :] if w != "the"]
-        # "King Hussein of Jordan": a ruler's name, then the country (after a title only a person bears)
-        of_country = at >= 1 and gazetteer.country(" ".join(right)) and re.search(
-            r"\b(?:" + "|".join(sorted(lx.person_titles)) + r")\.?\s+$", text[max(0, start - 20) : start])
-        if at >= 1 and (of_country or not any(lx.kind_of_word(w) or w in lx.titles for w in words[:at]) and at >= 2
-                        and any(lx.kind_of_word(w) for w in right)):
+        # … or "King Hussein of Jordan": a ruler's name, then the country (after a title only a person bears)
+        of_body = at >= 2 and not any(lx.kind_of_word(w) or w in lx.titles for w in words[:at]) and any(
+            lx.kind_of_word(w) for w in right)
+        of_country = at >= 1 and bool(gazetteer.country(" ".join(right))) and titled(text, start)
+        if of_body or of_country:
             k = at + 1 + (words[at + 1] == "the")
             results.append((out[0][0], out[at - 1][1]))
             results.append((out[k][0], out[-1][1]))

@@ -281,6 +281,8 @@ def _source_kind(text: str, hs: int, he: int) -> tuple[str, str] | None:
     return None
 
 
+# A relative clause after a name in an apposition: ", whose son Rachid …"
+_RELATIVE_AFTER = re.compile(r",\s+(?:who|whose|which|where|when|that)\b")
 # "Reagan said on Tuesday that he had acted": the pronoun a person's reported words call the person
 _SAID_THAT_PRONOUN = re.compile(r"\s+(?:has\s+|had\s+)?(?:said|says|told\s+\w+|added|insisted|argued|announced)"
                                 r"(?:\s+(?:on|last|this)\s+\w+)?\s+that\s+(he|she)\b")
@@ -562,7 +564,7 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
         if ask.appos and not re.match(r"\s*(?:which|who|whose|where|that|when)\b", text[ask.appos[0] : ask.appos[1]]):
             a_s, a_e = trim(text, ask.appos[0], ask.appos[1], " \t,")
             # the name ends where a relative clause after it begins: "the woman, Zohra Bouchemla, whose son Rachid …"
-            rel = re.compile(r",\s+(?:who|whose|which|where|when|that)\b").search(text, a_s, a_e)
+            rel = _RELATIVE_AFTER.search(text, a_s, a_e)
             a_e = rel.start() if rel else a_e
             ref = named(text, current, a_s, a_e, head_only=False)
             # the apposition names the speaker ("the spokesman, Hamid al-Sharafi") or a person; words

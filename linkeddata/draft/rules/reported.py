@@ -290,8 +290,9 @@ _FIRST_NAME = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+(?:the\s+
 
 
 # "A government spokesman in the city centre went further …, telling …": a described subject, up to its verb
-_DESCRIBED_SUBJECT = re.compile(r"(?:An?|The)\s+[a-z][\w’'-]*(?:\s+(?!(?:" + "|".join(sorted(IRREGULAR_PAST))
-                                + r")\b)[a-z][\w’'-]*){0,7}(?=\s+(?:" + "|".join(sorted(IRREGULAR_PAST)) + r")\b)")
+_PAST = "|".join(sorted(IRREGULAR_PAST))
+_DESCRIBED_SUBJECT = re.compile(rf"(?:An?|The)\s+[a-z][\w’'-]*(?:\s+(?!(?:{_PAST})\b)[a-z][\w’'-]*){{0,7}}"
+                                rf"(?=\s+(?:{_PAST})\b)")
 
 
 def find_saying(lay: Layout) -> list[Found]:
