@@ -2605,6 +2605,15 @@ def test_a_place_named_with_an_acronym_is_drafted_without_aliases(tmp_path):
          "described-by-a-plural-“investigators”"),
         ("The bodies were tied at the wrists, according to people at the square.", "People at the square",
          "organization", "described-by-a-plural-“people”"),
+        # people described by what they are close to or know, spokesmen, a body's management: no one person
+        ("Several officials have already left the city, according to people close to him.", "People close to him",
+         "organization", "described-by-a-plural-“people”"),
+        ("The gunmen were the cell's couriers, according to two people familiar with the inquiry.",
+         "Two people familiar with the inquiry", "organization", "described-by-a-plural-“people”"),
+        ("The rebels deny it. Its spokesmen say soldiers burned the school.", "Its spokesmen", "organization",
+         "described-by-a-plural-“spokesmen”"),
+        ("Forty people have been treated since Monday, according to its management.", "Its management",
+         "organization", "described-source-“management”"),
         # "whose" opens a clause: "son … serves" is no plural noun of hers
         ("“Nobody tells us anything,” said a woman whose son serves at the base.",
          "A woman whose son serves at the base", "person", "described-speaker"),
@@ -3036,6 +3045,8 @@ def test_a_name_met_alone_elsewhere_is_not_the_first_half_of_a_name_joined_by_an
          "The UN human rights office in Geneva", "organization"),
         # growers, prosecutors and factions speak as groups of their kind
         ("Growers also say that some police officers work for the cartels.", "Growers (unnamed)", "population-group"),
+        ("Critics say the intervention was dressed in the colours of a regional mission.", "Critics (unnamed)",
+         "population-group"),
         ("State prosecutors said they were investigating a local criminal group.", "State prosecutors (unnamed)",
          "government"),
         ("Druze factions say the tribal fighters started the killing.", "Druze factions", "armed-group"),

@@ -255,7 +255,7 @@ def _head_noun(text: str, hs: int, he: int, before: str = _OF) -> str | None:
     """The noun a description rests on: "a Houthi spokesman" → spokesman; "A spokesman for the
     Syrian National Army" → spokesman (the words before "for", "of" …, or the words ``before``)."""
     phrase = text[hs : _core(text, hs, he)]
-    phrase = re.split(rf"\s(?:{before})\s", phrase)[0]
+    phrase = re.split(rf"\s(?:{before})(?:\s|$)", phrase)[0]
     words = [w for w in re.findall(r"[A-Za-z’'-]+", phrase) if w.lower() != "the"]
     # (a noun that opens the sentence has its capital only there: "Investigators said …")
     first = len(words) == 1 and phrase.lstrip().startswith(words[0]) and not lexicon().kind_of_word(words[0])
@@ -266,7 +266,8 @@ def _source_kind(text: str, hs: int, he: int) -> tuple[str, str] | None:
     """(actor type, rule) of a described source that is no one person: a noun of the lexicon's
     `source_nouns` ("local media", "UN figures", "a UN investigation"), or a plural ("members of his
     party", "health workers in the town"); None for a person ("a commander of the task force")."""
-    noun = _head_noun(text, hs, he, _OF + "|in|at|on|who|whose|which|that")
+    # (the words after "people" that describe them: "people close to him", "two people familiar with …")
+    noun = _head_noun(text, hs, he, _OF + "|in|at|on|who|whose|which|that|close|familiar|aware|briefed")
     if noun is None:
         return None
     typ = lexicon().source_nouns.get(noun)
@@ -275,7 +276,7 @@ def _source_kind(text: str, hs: int, he: int) -> tuple[str, str] | None:
     if noun in ("leaders", "rulers") and (whose := re.match(r"(?:the\s+)?([A-Z][\w ]+?)[’']s\s", text[hs:he])) and (
             gazetteer.country(whose.group(1))):  # fmt: skip
         return "government", f"a state's “{noun}”"  # "Moldova’s leaders have accused Moscow …"
-    if (noun.endswith("s") and not noun.endswith(("ss", "us")) or noun in ("men", "women", "people", "several")) and (
+    if (noun.endswith(("s", "men")) and not noun.endswith(("ss", "us")) or noun in ("people", "several")) and (
             noun not in lexicon().pronouns):  # fmt: skip
         return "organization", f"described-by-a-plural-“{noun}”"
     return None
