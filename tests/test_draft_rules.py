@@ -478,6 +478,11 @@ def test_a_definite_description_is_the_actor_named_before(tmp_path):
         ("described-speaker", "A Nigerian officer who will command part of the force said by telephone from Abuja "
          "that his men would first secure the airport.", "said by telephone from Abuja that his men would first "
          "secure the airport", "A Nigerian officer"),
+        # "by satellite telephone" too; "hinted that" reports speech
+        ("described-speaker", "Traders in the market said by satellite telephone that the rebels had ordered shops "
+         "closed.", "said by satellite telephone that the rebels had ordered shops closed", "Traders (unnamed)"),
+        ("described-speaker", "Officials in Dushanbe have hinted that the attack was organised by the president’s "
+         "opponents.", "hinted that the attack was organised by the president’s opponents", "Officials (unnamed)"),
         ("named", "Yuri Platonov, the deputy from Bender, does not believe that Chișinău will ever send troops.",
          "believe that Chișinău will ever send troops", "Yuri Platonov"),
         # "she and others argue": hers, as she is the one named

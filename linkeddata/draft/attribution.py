@@ -175,7 +175,7 @@ def subject(text: str, s: int, e: int) -> Attribution | None:
         # "It is believed that …", "Pyongyang is believed to be receiving oil": a verb in the passive,
         # whose subject is what is said, not who says it; nobody is named: the article's own hedged words
         return None
-    if re.match(r"\s+by\b(?!\s+(?:(?:tele|satellite\s+)?phone|video|e-?mail|text|radio|letter|messag))",
+    if re.match(r"\s+by\b(?!\s+(?:(?:satellite\s+)?(?:tele)?phone|video|e-?mail|text|radio|letter|messag))",
                 text[m.end("verb") : e]) and not verb_pattern().search(text[m.end("verb") : e]):  # fmt: skip
         # ("said by telephone" is how it was said)
         return None  # "a referendum called by the government": a participle in the passive, not a speaker
