@@ -119,10 +119,13 @@ def _first_verb(phrase: str) -> int | None:
 
 
 # "Israel, which says it wants the south demilitarised, struck …": what a named subject says, in a
-# relative clause between commas, is its claim (the sentence goes on as the article's).
+# relative clause between commas, is its claim (the sentence goes on as the article's); also after a
+# short description of a person ("Faisa Ahmed Nur, a surgeon who says she has not left the building, …").
 SUBJECT_RELATIVE = re.compile(
     r"(?P<head>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4}),\s+"
-    r"(?P<rel>(?:who|which)\s+(?:(?:has|have|had)\s+)?(?:(?:long|always|also|repeatedly|publicly)\s+)?"
+    r"(?:an?\s+[a-z0-9][\w’'-]*(?:\s+[a-z0-9][\w’'-]*){0,3}\s+(?=who\s))?"
+    r"(?P<rel>(?:who|which)\s+(?:(?:last|this)\s+(?:week|month|year)\s+)?(?:(?:has|have|had)\s+)?"
+    r"(?:(?:long|always|also|repeatedly|publicly)\s+)?"
     r"(?P<verb>says|said|claims|claimed|insists|insisted|denies|denied|maintains|maintained)\s+[^,.;“”\"]{4,160}?)"
     r"(?=,\s|[.;]|$)"
 )
