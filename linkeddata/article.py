@@ -114,7 +114,7 @@ _PHOTO = re.compile(
 # on assignment for Outlet" before it; a bare "Body/Handout via AGENCY" or "OUTLET / Name" line; "Photo:
 # Outlet staff photographer Name"; "NAME (OUTLET)" in capitals after the caption on its line;
 # "Name/Outlet/File Photo" or "Outlet — photo: Name" under it; "(Outlet correspondent Name)" or
-# "— Picture: the Outlet’s Name" after the caption.
+# "— Picture: the Outlet’s Name" or "Reportage photo : Name (Outlet)" after the caption.
 _NAMES = r"[A-ZÀ-ÖØ-Þ][\w’'.\-]*(?: (?:[A-ZÀ-ÖØ-Þ][\w’'.\-]*|de|van|von|al|el|bin))*"  # "Élodie Ngaba"
 _CREDIT = rf"{_NAMES} ?/ ?{_NAMES}"
 _LABEL = r"(?:Photo|Photograph|Picture|Image|Pictured|Picture credit|Photo credit|Photo courtesy)(?::| by) "
@@ -127,7 +127,10 @@ _PHOTO_AFTER = re.compile(
     rf"|\((?P<f>{_NAMES} for {_NAMES})\)|\((?P<g>{_CREDIT} photo)\)|\((?P<h>{_CREDIT}), (?i:file|archive|handout)\)"
     rf"|(?:Photo|Photograph|Picture|Image) by (?P<i>{_NAMES} for (?:the )?{_NAMES})"
     # "(Svislach Bulletin correspondent Hanna Lis)": the outlet, its correspondent's role, the name
-    rf"|\((?P<l>{_NAMES} (?:staff )?(?:correspondent|photographer|reporter) {_NAMES})\))"
+    rf"|\((?P<l>{_NAMES} (?:staff )?(?:correspondent|photographer|reporter) {_NAMES})\)"
+    # "…, August 30, 2023. Reportage photo : Name (Outlet)": a label of one to three words, in any
+    # language, then the photographer and the outlet in brackets or after a slash
+    rf"|[A-Za-zÀ-ÖØ-öø-ÿ’']+(?: [A-Za-zÀ-ÖØ-öø-ÿ’']+){{0,2}} ?: (?P<m>{_NAMES}(?: \({_NAMES}\)| ?/ ?{_NAMES})))"
     rf"|(?P<bracketed>[A-Z\"“][^\[\]]*?)\s*\[(?P<d>{_CREDIT})\]"
     # "…, March 7, 2016 – Karim Name, special to the Outlet": a freelance's credit after a dash
     rf"|(?P<dashed>[A-Z\"“].*?) [—–] (?P<j>{_NAMES}, special to (?:the )?{_NAMES})"

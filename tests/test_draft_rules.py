@@ -2181,6 +2181,10 @@ def test_no_relationship_or_event_without_a_confident_rule(tmp_path):
         # the outlet, its correspondent and the name, in brackets after the caption on its line
         ("Riot police detain a protester in Minsk, August 10, 2020. (Svislach Bulletin correspondent Hanna Lis)",
          "Svislach Bulletin correspondent Hanna Lis", "Riot police detain a protester in Minsk, August 10, 2020."),
+        # a label of its own in any language, a name and the outlet in brackets, at the end of the caption's line
+        ("Soldiers are cheered on a boulevard in Libreville, August 30, 2023. Reportage photo : Yann Mba-Ndong "
+         "(Ogooué Post)", "Yann Mba-Ndong (Ogooué Post)", "Soldiers are cheered on a boulevard in Libreville, August "
+         "30, 2023."),
     ],
 )  # fmt: skip
 def test_photo_lines_in_their_usual_forms(tmp_path, line, credit, caption):
