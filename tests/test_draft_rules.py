@@ -1859,6 +1859,8 @@ def test_parts_of_the_day_of_publication(tmp_path, cue, value):
         ("for a third day", "2024-01-09"),
         # a weekday by a part of it
         ("in the early hours of Friday", "2024-01-05"),
+        # the early hours, with no day named: of the publication's
+        ("in the early hours", "2024-01-09"),
         # the day before the month; a day of the calendar by its name; a month before what happened in it
         ("after the 1 April strike", "2023-04-01"),
         ("on New Year’s Day", "2024-01-01"),
@@ -2496,6 +2498,7 @@ def test_an_acronym_is_the_name_whose_initials_it_spells(tmp_path):
         ("The Islamic State claimed the attack in a statement, SITE reported.", "SITE", "organization"),
         ("State House said the president had been briefed on the attack.", "State House", "government"),
         ("Naypyidaw’s answer has been air power and martial law.", "Government of Myanmar", "government"),
+        ("That claim remains the weakest part of Naypyidaw’s case.", "Government of Myanmar", "government"),
         ("The National Police Service did not respond to questions.", "National Police Service", "government"),
         ("A Beijing-brokered truce halts the offensive in northern Shan, officials said.", "Shan", "place"),
         # a name after "the": among words of fighting an armed group's, after "on the", "of the" a place's

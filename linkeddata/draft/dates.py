@@ -130,6 +130,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
         ("relative", re.compile(
             rf"(?<![\w-])(?:[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|(?P<night>[Ll]ast night|[Oo]vernight)|"
             rf"(?:[Ee]arly |[Ll]ate )?[Tt]his (?P<part>morning|afternoon|evening)|"
+            rf"[Ii]n the (?P<hours>early hours)(?! of)|"  # of the day of publication
             rf"(?P<weekend>(?:[Oo]ver|[Dd]uring|[Aa]t|[Oo]n) the weekend|[Ll]ast weekend)|"
             # "on Monday last week", "On Monday of last week": a day of the week before the publication's
             rf"(?:[Oo]n )?(?P<lwd>{weekdays}) (?:of )?(?P<lwstep>last|next) week|"
@@ -557,7 +558,8 @@ def _relative(s, e, m, pub: datetime.date | None, pub_words: str,
     words = m.group().lower()
     weekday = m.group("wd") or m.group("pwd")
     note = f"from {pub_words}"
-    if words in ("yesterday", "today", "tomorrow", "tonight") or m.group("part") or m.group("running"):
+    if words in ("yesterday", "today", "tomorrow", "tonight") or m.group("part") or m.group("running") or m.group(
+            "hours"):  # fmt: skip
         # "early this morning", "for a third day" (the day the count has reached): today
         d = pub + relativedelta(days={"yesterday": -1, "tomorrow": 1}.get(words, 0))
         return DateFound(s, e, d.isoformat(), note)

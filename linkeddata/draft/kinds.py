@@ -233,7 +233,8 @@ _CONTRIBUTOR = re.compile(
 
 _ACTING_AFTER = re.compile(r"^-(?:backed|led|allied|funded|armed|sponsored|supported)\b"
                            # "Naypyidaw’s answer has been air power": what a state answers or decides
-                           r"|^[’']s\s+(?:answer|response|reply|decision|position|strategy|policy|offer|demands?)\b"
+                           r"|^[’']s\s+(?:answer|response|reply|decision|position|strategy|policy|offer|demands?|case|"
+                           r"irritation|view|concerns?|plans?|aims?|interests?|envoys?|ambassadors?|allies|ally)\b"
                            # "Belgrade, which does not recognise Kosovo": a relative clause of what a state does
                            r"|^,\s+which\s+(?:does not |did not |has |had |has long |also |still |now )?"
                            r"(?:recogni[sz]es?|recogni[sz]ed|regards?|regarded|accuses|accused|denies|denied|says|said|"
