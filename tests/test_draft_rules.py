@@ -3452,6 +3452,29 @@ def test_what_a_named_subject_says_in_a_relative_clause_is_its_claim(tmp_path):
                                        "government fell"])]  # fmt: skip
 
 
+def test_what_our_correspondent_says_is_the_outlets_and_is_not_lost(tmp_path):
+    d = _draft_of(tmp_path, "The curfew holds. Our correspondent says the streets around the palace are empty except "
+                            "for armoured vehicles.")  # fmt: skip
+    text = d.article.text
+    got = [(d.names.label(c.asserter), [text[s:e] for s, e in c.evidence]) for c in d.claims]
+    assert ("Meridian Press", ["says the streets around the palace are empty except for armoured vehicles"]) in got
+
+
+def test_a_second_speaker_after_and_says_what_is_theirs(tmp_path):
+    d = _draft_of(tmp_path, "Col. Francisco Caamaño leads the rebels, and Gen. Antonio Imbert leads the junta. "
+                            "Caamaño has said he will not lay down arms unless the constitution of 1963 is restored, "
+                            "and Imbert says he will not share power with men he calls communists.")  # fmt: skip
+    text = d.article.text
+    got = [(d.names.label(c.asserter), [text[s:e] for s, e in c.evidence]) for c in d.claims if c.rule == "reported"]
+    assert got == [
+        ("Francisco Caamaño", ["said he will not lay down arms unless the constitution of 1963 is restored"]),
+        ("Antonio Imbert", ["says he will not share power with men he calls communists"])]
+    # "…, and that an officer explained that …": the first speaker's words go on, no second speaker
+    d = _draft_of(tmp_path, "Mustapha Sejari told Weiss that his group had been asked to promise not to fight Assad, "
+                            "and that a liaison officer explained that the money was for a programme against ISIS.")
+    assert [d.names.label(c.asserter) for c in d.claims if c.rule == "reported"] == ["Mustapha Sejari"]
+
+
 def test_what_a_person_says_in_a_relative_clause_after_a_description_is_theirs(tmp_path):
     d = _draft_of(tmp_path, "Faisa Ahmed Nur, a surgeon who says she has not left the building in nine days, walks "
                             "the corridors with a torch.")  # fmt: skip

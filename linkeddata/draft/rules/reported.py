@@ -151,6 +151,14 @@ def find_reported(lay: Layout) -> list[Found]:
         found = _reported_in(text, s, e, True)
         if found:
             out.append(found)
+            # "Caamaño has said he will not lay down arms, and Imbert says he will not share power": a clause
+            # after ", and" with a speaker of its own, after the first speaker's words
+            # (not "…, and that an officer explained that …": the first speaker's words go on)
+            for m in re.finditer(r",\s+(?:and|but)\s+(?!that\b)", text[found.evidence[1] : e]):
+                more = _reported_in(text, found.evidence[1] + m.end(), e, False)
+                if more:
+                    out.append(more)
+                    break
         # "…; Kenya has denied any role": a clause after a semicolon with a speaker of its own
         for m in re.finditer(r";\s+(?:and\s+|but\s+|while\s+)?", text[s:e]):
             if found and found.evidence[1] > s + m.start():
@@ -536,10 +544,19 @@ def find_subject_relative(lay: Layout) -> list[Found]:
     return out
 
 
+# "Our correspondent says …": the outlet's own people report, and what they say is the outlet's
+_OUR_PEOPLE = re.compile(r"[Oo]ur (?:own )?(?:reporters?|correspondents?|journalists?|team|staff)$")
+
+
 def make(found: Found, ctx: Context) -> list[DraftClaim]:
     speaker = ctx.speakers.speaker(found.ask())
     text = ctx.text
-    if speaker is None or (found.rule in ("reported", "said-after") and speaker.id == ctx.publisher):
+    names = ctx.speakers.names
+    # (an outlet the text names; and a sentence that names no one, which the outlet's own sentences leave out)
+    ours = _OUR_PEOPLE.match(text, *found.attribution.head) and (
+        names.index.label(ctx.publisher) or ctx.publisher in names.entities) and found.sentence and not any(
+        found.sentence[0] <= h.start < found.sentence[1] for h in names.hits)  # fmt: skip
+    if speaker is None or (found.rule in ("reported", "said-after") and speaker.id == ctx.publisher and not ours):
         return []
     if found.rule == "according-to" and text[found.attribution.head[0] : found.attribution.head[1]].lower() in (
         lexicon().pronouns
