@@ -265,6 +265,13 @@ def _claim_by_rule(d, rule: str):
                      "to a Chinese readout of the call.", "Wang Yi", "asserted"),
         ("according-to", "Biden reportedly told Netanyahu that the US would not join a counterattack, according to a "
                          "US official.", "A US official", "alleged"),
+        # "doubt that" is a belief; "told us they …" says what after whom; "a finding X rejected" is X's
+        ("reported", "Analysts in both capitals doubt that more soldiers alone will change much.",
+         "Analysts (unnamed)", "asserted"),
+        ("reported", "Witnesses near the camp told us they heard sustained bursts of live fire.", "Witnesses (unnamed)",
+         "asserted"),
+        ("denial", "The inquiry blamed the soldiers for the deaths, a finding the army rejected.", "Syrian army",
+         "asserted"),
         # the outlet's own reporters are the outlet
         ("publisher", "Roads into Aden were almost empty at dawn, and our reporters say many residents are staying "
                       "indoors.", "Meridian Press", "asserted"),

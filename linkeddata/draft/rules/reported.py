@@ -54,7 +54,7 @@ _SAID_AFTER_TAIL = (r"(?:\s+(?:in|on|at|to|during|after|late|earlier|later|this|
 _NEXT_CLAUSE = re.compile(r",?\s+(?:and|but|while|whereas)\s+(?=(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*\s+[a-z])")
 _DENIAL = re.compile(
     r",\s+(?P<ev>(?:(?:an?|the)\s+)?(?:charge|claim|accusation|account|report|allegation|toll|figure|version|"
-    r"assertion|estimate)s?\s+(?P<head>[^,.;]{2,60}?)"
+    r"assertion|estimate|finding|conclusion)s?\s+(?P<head>[^,.;]{2,60}?)"
     # ("a charge New Delhi has always denied", "accusations the government denies")
     r"\s+(?:has\s+|have\s+|had\s+)?(?:(?:always|long|repeatedly|consistently|strongly|also|since)\s+)?"
     r"(?:denies|denied|deny|rejects|rejected|reject|disputes|disputed|dismisses|dismissed|"
@@ -199,8 +199,12 @@ def _reported_in(text: str, s: int, e: int, whole: bool) -> Found | None:
                                                          text[verb_at + len(sub.verb) : e])  # fmt: skip
     if direct and sub.verb in ("told", "tells") and not re.search(
             r"\b(?:had|has|have|was|were|is|are|would|will|could|can|did|does|do|must|should)\b",
+            text[verb_at + len(sub.verb) : e]) and not re.match(  # fmt: skip
+            r"\s+(?:us|me|him|her|them|reporters|journalists)\s+(?:they|he|she|we|I)\s+[a-z]{3,}",
             text[verb_at + len(sub.verb) : e]):  # fmt: skip
-        direct = None  # "…, Omar Zidan told Meridian Press by telephone.": whom, but not what
+        # "…, Omar Zidan told Meridian Press by telephone.": whom, but not what (but "Witnesses told us they
+        # heard bursts of fire": what, after whom)
+        direct = None
     if not (that or direct):
         return None
     end = e
