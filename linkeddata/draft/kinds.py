@@ -615,6 +615,8 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
         if after_place_word and not _INSURGENT_WORDS.search(name):
             return "place", None, "a name after “on the”, “of the” …", 0.4, None, None  # "a dam on the Blue Nile"
         return "actor", "organization", "a name after “the”", 0.4, None, None  # "the Quad", "the West": no person's
+    if gazetteer.region(name):  # "Rafah on the border with Gaza": a country's province or district (ISO 3166-2)
+        return "place", None, "a region (ISO 3166-2)", 0.5, None, None
     return "actor", "person", "capitalised-words", 0.5 if len(words) == 1 else 0.7, None, None
 
 

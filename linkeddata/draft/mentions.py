@@ -479,7 +479,7 @@ def _sequences(lay: Layout, region: Region, taken: list[Span]) -> list[Span]:
                  and not re.search(rf"[a-z,;][ \t\u00a0]+{re.escape(w)}(?![\w-])", text)
                  and not _introduced(text, w, end))
                 or (w.endswith(("an", "i")) and nxt and not gazetteer.country(w) and not gazetteer.city(w)
-                    and not lx.kind_of_word(w)
+                    and not lx.kind_of_word(w) and not gazetteer.region(w)  # "Balochistan was quiet"
                     # "Afghan soldiers"; but "the Taliban said", "President Reagan said"
                     and not titled(text, start))
                 or (nxt and not w.endswith("s") and gazetteer.demonym_country(w) and not gazetteer.country(w)
