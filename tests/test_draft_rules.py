@@ -3462,6 +3462,17 @@ def test_what_a_named_subject_says_in_a_relative_clause_is_its_claim(tmp_path):
                                        "government fell"])]  # fmt: skip
 
 
+def test_a_pronoun_between_a_description_and_the_name_given_after_it_is_that_person(tmp_path):
+    d = _draft_of(tmp_path, "Major General Emeka Obiora, a spokesman for Nigeria’s Defence Headquarters, said the "
+                            "charge was false.\n\nA researcher who has studied the insurgency since its first years "
+                            "reads the row as bargaining. “N’Djamena wants money,” she said. The researcher, Hadiza "
+                            "Lawan Bukar of the Centre for Lake Chad Studies, said Chadian units had done much of the "
+                            "fighting.")  # fmt: skip
+    text = d.article.text
+    said = {text[slice(*c.quote)]: d.names.label(c.asserter) for c in d.claims if c.quote}
+    assert said == {"N’Djamena wants money": "Hadiza Lawan Bukar"}
+
+
 def test_what_our_correspondent_says_is_the_outlets_and_is_not_lost(tmp_path):
     d = _draft_of(tmp_path, "The curfew holds. Our correspondent says the streets around the palace are empty except "
                             "for armoured vehicles.")  # fmt: skip

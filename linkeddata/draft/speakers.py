@@ -356,6 +356,18 @@ def _named_later(lay: Layout, names: Names, noun: str, after: int) -> Hit | None
     return None
 
 
+def _described_then_named(lay: Layout, names: Names, region: Region, pos: int) -> str | None:
+    """"A researcher who has studied the insurgency … “…,” she said. The researcher, Hadiza Lawan Bukar, …":
+    the person a paragraph describes before a pronoun and names after it, with the same noun."""
+    text = lay.text
+    titles = lexicon().alternation(lexicon().titles)
+    m = re.search(rf"\b[Tt]he ([a-z]{{3,}}(?: [a-z]{{3,}})?),\s+(?:(?:{titles})\.?\s+)*", text[pos : region.end])
+    if not m or not re.search(rf"\b[Aa]n?\s+(?:[\w’'-]+\s+){{0,3}}{m.group(1)}\b", text[region.start : pos]):
+        return None
+    hit = next((h for h in names.hits if h.start == pos + m.end() and names.actor_type(h.id) == "person"), None)
+    return hit.id if hit else None
+
+
 def _it(lay: Layout, names: Names, pos: int) -> Speaker | None:
     """"It" is never a person: the actor (not a person) the sentence before names first, else the
     last one named before it in its own sentence; none, and the draft asks."""
@@ -653,6 +665,12 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
             before = paragraphs[at - 1]
             near = [x for x in persons if phrase != "they" and before.start <= x[0] < before.end
                     and _subject_at(lay, before, x[0])]
+        later = _described_then_named(lay, current, region, hs) if phrase in ("he", "she") and region else None
+        if later and gender.get(later, phrase) == phrase and not any(region.start <= x[0] < hs for x in near):
+            answers[ask] = Speaker(later, f"“{phrase}”: the person described before it and named after it "
+                                          "(confidence 0.6); TODO: check")  # fmt: skip
+            gender.setdefault(later, phrase)
+            continue
         for _pos, prev in sorted((x for x in antecedents + near if since <= x[0] < hs), key=lambda x: -x[0]):
             if phrase in ("he", "she") and gender.get(prev.id, phrase) != phrase:
                 continue  # "she said" of the surgeon before: "he said" is someone else
