@@ -2509,6 +2509,9 @@ def test_an_acronym_is_the_name_whose_initials_it_spells(tmp_path):
         # a country's province or district by its ISO 3166-2 name, not a person's
         ("The army said Rafah was quiet on Sunday.", "Rafah", "place"),
         ("The army said Balochistan was quiet on Sunday.", "Balochistan", "place"),  # (not "-an", a people's word)
+        # a people's name in the plural among words of fighting is a people still, not an armed group
+        ("Soldiers shot at the crowd, and many Papuans fled the fighting.", "Papuans", "population-group"),
+        ("The police said dozens of Uzbeks were killed in the clashes.", "Uzbeks", "population-group"),
         ("The National Police Service did not respond to questions.", "National Police Service", "government"),
         ("A Beijing-brokered truce halts the offensive in northern Shan, officials said.", "Shan", "place"),
         # a name after "the": among words of fighting an armed group's, after "on the", "of the" a place's

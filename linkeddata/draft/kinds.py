@@ -603,6 +603,9 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
             return "actor", "organization", "acronym of an international organisation", 0.7, None, None
         if name.isupper() or re.fullmatch(r"[A-Z][A-Z0-9]+", name):
             return "actor", "armed-group" if conflict else "organization", "acronym", 0.5, None, None
+        if re.search(r"[a-z](?:ans|inos|anos)$", name) or (name.endswith("s") and gazetteer.demonym_country(name[:-1])):
+            # "Papuans", "Mozambicans", "Uzbeks" among words of fighting: a people still, not an armed group
+            return "actor", "population-group", "a people's name in the plural", 0.5, None, None
         if conflict:
             return "actor", "armed-group", "one-word-name-near-fighting-words", 0.5, None, None
         if _PLURAL_PEOPLE.search(name):  # "which Filipinos call Ayungin", "the Sahrawis’ right", "the Hassans"
