@@ -265,6 +265,8 @@ def _claim_by_rule(d, rule: str):
                      "to a Chinese readout of the call.", "Wang Yi", "asserted"),
         ("according-to", "Biden reportedly told Netanyahu that the US would not join a counterattack, according to a "
                          "US official.", "A US official", "alleged"),
+        # words of time before a pronoun are no part of the subject; "X, for its part, says …" is X's
+        ("reported", "Damascus, for its part, says the accord proves it right.", "Government of Syria", "asserted"),
         # "doubt that" is a belief; "told us they …" says what after whom; "a finding X rejected" is X's
         ("reported", "Analysts in both capitals doubt that more soldiers alone will change much.",
          "Analysts (unnamed)", "asserted"),
@@ -3482,6 +3484,12 @@ def test_what_our_correspondent_says_is_the_outlets_and_is_not_lost(tmp_path):
     text = d.article.text
     got = [(d.names.label(c.asserter), [text[s:e] for s, e in c.evidence]) for c in d.claims]
     assert ("Meridian Press", ["says the streets around the palace are empty except for armoured vehicles"]) in got
+
+
+def test_words_of_time_before_a_pronoun_are_no_part_of_the_subject(tmp_path):
+    d = _draft_of(tmp_path, "The Syrian army denied it. Late that night it said its troops had retaken the post.")
+    assert [d.names.label(c.asserter) for c in d.claims] == ["Syrian army", "Syrian army"]
+    assert not any("night" in e.label for e in d.names.entities.values())
 
 
 def test_a_second_speaker_after_and_says_what_is_theirs(tmp_path):

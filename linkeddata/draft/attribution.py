@@ -143,6 +143,11 @@ def subject(text: str, s: int, e: int) -> Attribution | None:
     head = (m.start("head"), m.end("head"))
     if re.match(r"(?:In|On|At|From|With|After|Before|During|Under|Through)\s", m.group("head")):
         return None  # "In a video posted on its channel, …": a phrase of place or time is no subject
+    # "Late that night it said …": words of time before the pronoun, which is the subject
+    lead = re.fullmatch(r"(?:Late|Early|Later|Earlier|That|This|Last|Then|Now|Soon|Hours|Days|Minutes|Moments|Shortly|"
+                        r"Overnight|Today|Yesterday|Tonight)(?:\s+[a-z]+){0,4}\s+(it|he|she|they)", m.group("head"))
+    if lead:
+        head = (m.start("head") + lead.start(1), m.end("head"))
     # "The army chief flew to Bandarban and announced …": the subject of the first verb of two
     if m.group("appos") is None and re.search(r"\s(?:and|then)$", m.group("head")):
         cut = _first_verb(m.group("head"))

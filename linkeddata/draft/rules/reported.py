@@ -245,6 +245,9 @@ def _said_after(text: str, s: int, e: int) -> re.Match | None:
         m = None  # "…, the group's media arm, Amaq, said in a statement.": how it was said; the speaker before
     if m and re.fullmatch(r"[^,]+,\s+(?:which|who|whose)\s[^,]+", sentence[: m.start()]):
         return None  # "The division, which covers Negros, says a single front remains": its subject says
+    if m and re.fullmatch(r"[^,]+,\s+(?:for (?:its|his|her|their|our) part|in turn|in response|too|however|meanwhile)",
+                          sentence[: m.start()]):  # fmt: skip
+        return None  # "Managua, for its part, says the accord proves it right": its subject says
     if m is None:
         # "…, the UN children's agency, UNICEF, says.": a description, then the name that speaks
         m = re.search(rf",\s+(?P<appos>(?:the|an?)\s[^,.;“”]{{2,60}}?),\s+(?P<head>[A-Z][^,.;“”]{{0,40}}?),\s+"
