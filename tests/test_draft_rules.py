@@ -3490,6 +3490,9 @@ def test_words_of_time_before_a_pronoun_are_no_part_of_the_subject(tmp_path):
     d = _draft_of(tmp_path, "The Syrian army denied it. Late that night it said its troops had retaken the post.")
     assert [d.names.label(c.asserter) for c in d.claims] == ["Syrian army", "Syrian army"]
     assert not any("night" in e.label for e in d.names.entities.values())
+    # "It broadcast calls for resistance": the pronoun's verb, then a noun; no speaker "It broadcast"
+    d = _draft_of(tmp_path, "The council seized the radio station. It broadcast calls for resistance on the radio.")
+    assert not any("broadcast" in e.label for e in d.names.entities.values())
 
 
 def test_a_second_speaker_after_and_says_what_is_theirs(tmp_path):
