@@ -1870,6 +1870,8 @@ def test_parts_of_the_day_of_publication(tmp_path, cue, value):
         ("in the early hours of Friday", "2024-01-05"),
         # the early hours, with no day named: of the publication's
         ("in the early hours", "2024-01-09"),
+        # hours before the publication: its day
+        ("an hour ago", "2024-01-09"),
         # the day before the month; a day of the calendar by its name; a month before what happened in it
         ("after the 1 April strike", "2023-04-01"),
         ("on New Year’s Day", "2024-01-01"),

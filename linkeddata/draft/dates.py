@@ -84,8 +84,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
         ("month-no-year", re.compile(rf"(?<!\w)[Tt]he (?P<m>{months})(?= (?!of\b)[a-z])")),
         # "A year ago today", "two weeks ago": back from the publication date
         ("ago", re.compile(r"(?<![\w-])(?P<count>[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|"
-                           r"[Ee]ight|[Nn]ine|[Tt]en|\d{1,2}) (?P<unit>day|week|month|year)s? ago(?P<today> today)?"
-                           r"(?!\w)")),
+                           r"[Ee]ight|[Nn]ine|[Tt]en|\d{1,2}) (?P<unit>minute|hour|day|week|month|year)s? ago"
+                           r"(?P<today> today)?(?!\w)")),
         # "ten days later", "the next day", "within hours", "that evening", "at the time", "that September":
         # from the last date the text gives before them
         ("anchored", re.compile(
@@ -352,12 +352,15 @@ def _of_year(s, e, m, month, pub, pub_words) -> DateFound:
 
 
 def _ago(s, e, m, pub, pub_words) -> DateFound:
-    """"A year ago today" (a day), "two weeks ago" (the month of that week), "a year ago" (a year)."""
+    """"A year ago today" (a day), "two weeks ago" (the month of that week), "a year ago" (a year), "an hour
+    ago" (the day)."""
     if pub is None:
         return DateFound(s, e, None, "TODO: relative to the publication date, which the text does not give")
     n, unit = _count(m.group("count")), m.group("unit")
-    d = pub - relativedelta(**{unit + "s": n})
     note = f"from {pub_words}"
+    if unit in ("minute", "hour"):  # "an hour ago" in a live blog: the day of publication
+        return DateFound(s, e, pub.isoformat(), note + "; hours before it, the same day")
+    d = pub - relativedelta(**{unit + "s": n})
     if unit == "day" or m.group("today"):
         return DateFound(s, e, d.isoformat(), note)
     if unit == "week":
