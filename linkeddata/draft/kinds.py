@@ -192,6 +192,8 @@ _ACTING_BEFORE = re.compile(
     r"independen(?:ce|t) from|(?:coalition|alliance) of|embass(?:y|ies) of|"
     # "the foreign ministers of Britain, Greece and Turkey", "could not give ground to Turkey"
     r"(?:(?:foreign|defence|defense) )?ministers of|ground to|"
+    # a state's head or government: "The presidents of Lithuania, Latvia and Poland", "the prime minister of Dominica"
+    r"(?:presidents|prime ministers?|governments?|parliaments?|ambassadors?|emir|king|queen) of|"
     # "halting all arms sales to Iraq", "demanded that Iraq withdraw its forces"
     r"(?:sales|deliveries|shipments|loans) to|(?:demanded|demands|insisted|insists) that|"
     r"(?:word|response|reaction|comment|answer)(?: yet)? from|"  # "There has been no word yet from Kinshasa"
