@@ -2512,6 +2512,8 @@ def test_an_acronym_is_the_name_whose_initials_it_spells(tmp_path):
         ("That claim remains the weakest part of Naypyidaw’s case.", "Government of Myanmar", "government"),
         ("The prime minister of Dominica, Eugenia Charles, chairs the group of eastern Caribbean states.", "Dominica",
          "state"),
+        ("The monitors, unarmed soldiers and civilians from Australia, New Zealand, Fiji and Vanuatu, took over the "
+         "camps.", "Vanuatu", "state"),
         # a country's province or district by its ISO 3166-2 name, not a person's
         ("The army said Rafah was quiet on Sunday.", "Rafah", "place"),
         ("The army said Balochistan was quiet on Sunday.", "Balochistan", "place"),  # (not "-an", a people's word)

@@ -228,7 +228,8 @@ _PLACE_FIRST = frozenset({"Lake", "Mount", "River", "Cape", "Gulf", "Strait", "B
 # A country that sends troops or envoys: "troops from Uganda, Burundi, Kenya, Ethiopia and Djibouti".
 _CONTRIBUTOR = re.compile(
     r"\b(?i:troops|soldiers|forces|contingents?|peacekeepers|police officers|personnel|envoys|diplomats|"
-    r"delegations?|ministers|support|help|backing|assistance|orders|instructions|pressure)\s+from\s+(?:the\s+)?"
+    r"delegations?|ministers|support|help|backing|assistance|orders|instructions|pressure)"
+    r"(?:\s+and\s+[a-z]+)?\s+from\s+(?:the\s+)?"  # "unarmed soldiers and civilians from Australia, …"
     r"(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*(?:,\s+|,?\s+and\s+)(?:the\s+)?)*$"  # ("Papua New Guinea, Fiji")
 )
 
