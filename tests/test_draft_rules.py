@@ -3516,20 +3516,22 @@ def test_a_second_speaker_after_and_says_what_is_theirs(tmp_path):
     assert [d.names.label(c.asserter) for c in d.claims if c.rule == "reported"] == ["Mustapha Sejari"]
 
 
-def test_what_a_person_says_in_a_relative_clause_after_a_description_is_theirs(tmp_path):
-    d = _draft_of(tmp_path, "Faisa Ahmed Nur, a surgeon who says she has not left the building in nine days, walks "
-                            "the corridors with a torch.")  # fmt: skip
+@pytest.mark.parametrize(
+    "body, speaker, words",
+    [
+        # after a short description of the person
+        ("Faisa Ahmed Nur, a surgeon who says she has not left the building in nine days, walks the corridors with a "
+         "torch.", "Faisa Ahmed Nur", "who says she has not left the building in nine days"),
+        # a time between the relative pronoun and the verb
+        ("The Wagner Group, which last month claimed the capture of Bakhmut, has been feuding with the defence "
+         "ministry for months.", "Wagner Group", "which last month claimed the capture of Bakhmut"),
+    ],
+)  # fmt: skip
+def test_what_a_named_subject_says_in_a_relative_clause_is_theirs(tmp_path, body, speaker, words):
+    d = _draft_of(tmp_path, body)
     text = d.article.text
     got = [(c.rule, d.names.label(c.asserter), [text[s:e] for s, e in c.evidence]) for c in d.claims]
-    assert ("subject-relative", "Faisa Ahmed Nur", ["who says she has not left the building in nine days"]) in got
-
-
-def test_a_time_may_stand_between_the_relative_pronoun_and_the_verb(tmp_path):
-    d = _draft_of(tmp_path, "The Wagner Group, which last month claimed the capture of Bakhmut, has been feuding with "
-                            "the defence ministry for months.")  # fmt: skip
-    text = d.article.text
-    got = [(c.rule, d.names.label(c.asserter), [text[s:e] for s, e in c.evidence]) for c in d.claims]
-    assert ("subject-relative", "Wagner Group", ["which last month claimed the capture of Bakhmut"]) in got
+    assert ("subject-relative", speaker, [words]) in got
 
 
 def test_according_to_a_body_of_rules_is_no_source(tmp_path):
