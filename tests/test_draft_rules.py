@@ -267,6 +267,14 @@ def _claim_by_rule(d, rule: str):
                          "US official.", "A US official", "alleged"),
         # words of time before a pronoun are no part of the subject; "X, for its part, says …" is X's
         ("reported", "Damascus, for its part, says the accord proves it right.", "Government of Syria", "asserted"),
+        # lead-ins: "In the early hours" with no comma, "Reached by telephone …,", a long "Speaking at …,"
+        ("reported", "In the early hours the Syrian army announced that the post had been retaken.", "Syrian army",
+         "asserted"),
+        ("reported", "Reached by satellite telephone at the Brá barracks, Captain Inácio Sambú said the junta would "
+                     "not lay down its weapons.", "Inácio Sambú", "asserted"),
+        ("reported", "Speaking at a year-end meeting with residents of Mwaro province that was broadcast on national "
+                     "radio, Évariste Ndayishimiye said the rebels' leaders lived abroad.", "Évariste Ndayishimiye",
+         "asserted"),
         # "doubt that" is a belief; "told us they …" says what after whom; "a finding X rejected" is X's
         ("reported", "Analysts in both capitals doubt that more soldiers alone will change much.",
          "Analysts (unnamed)", "asserted"),

@@ -45,14 +45,15 @@ def _patterns() -> dict[str, re.Pattern]:
             # "A day later, after his forces had entered the city, the minister announced …"
             r"(?:An?|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|\d{1,2}|Hours|Days|Weeks|Months) "
             r"(?:(?:hour|day|week|month|year)s? )?later),?\s+)?"
-            r"(?:(?:In|On|At|After|Before|During|Speaking|Asked|Earlier|Later|Last|This|Whatever|Whoever|Wherever|When|"
+            r"(?:(?:In|On|At|After|Before|During|Speaking|Asked|Reached|Contacted|Interviewed|Earlier|Later|Last|This|"
+            r"Whatever|Whoever|Wherever|When|"
             r"Inside|Outside|Across|Near|Around|Along|Beyond|Within|"
             r"Whenever|While|Although|Though|If|Because|Since|Despite|Until|Once|Unless"
             r"|after|before|when|while|once"
             # "Hours after the announcement, Eritrea said", "Two days before the vote, …"
             r"|(?:An?|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|\d{1,2}|Hours|Days|Weeks|Months|Minutes|"
             r"Moments|Shortly|Soon|Just|Only) (?:(?:minute|hour|day|week|month|year)s? )?(?:after|before)"
-            r")\b[^,“”\"]{0,80},\s+"  # (lower case after a time: "A day later, after …,")
+            r")\b[^,“”\"]{0,110},\s+"  # (lower case after a time: "A day later, after …,")
             # and an apposition of its place: "In Tanguiéta, the gateway to the Pendjari park, a … officer said"
             rf"(?:(?:the|a|an)\s(?:(?!\b(?:{verbs}|{beliefs})\b)[^,“”\"]){{1,60}},\s+)?"
             # and a place after the time: "This evening, in Trinidad, Áñez said …"
@@ -61,7 +62,8 @@ def _patterns() -> dict[str, re.Pattern]:
             r"(?:(?:In|On|By|Last|Earlier|Later|This)\s+(?:(?:19|20)\d\d|"
             + "|".join([*lx.months, *lx.weekdays]) + r"|month|week|year|morning|afternoon|evening|night)"
             r"(?:\s+\d{1,2})?(?:,?\s+(?:19|20)\d\d)?\s+(?=[A-Za-z])"
-            r"|By\s+the\s+end\s+of\s+(?:the|that)\s+(?:year|month)\s+(?=[a-z]))?"
+            r"|By\s+the\s+end\s+of\s+(?:the|that)\s+(?:year|month)\s+(?=[a-z])"
+            r"|In\s+the\s+(?:early|small)\s+hours\s+(?=[A-Za-z]))?"  # "In the early hours the centre announced"
             # a sentence adverb set apart after the time: "On Tuesday, however, Russia said"
             r"(?:(?:however|meanwhile|though|too|in turn|in response|for (?:its|his|her|their) part),\s+)?"
             # a list of names ("Côte d’Ivoire, Senegal and Benin have said"), or words up to the verb,
