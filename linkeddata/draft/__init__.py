@@ -39,7 +39,7 @@ from .gazetteer import registry_index
 from .kinds import credit_lead, photographer_first
 from .lexicon import lexicon
 from .mentions import Hit, Names, find_names
-from .rules import ClaimRule, Context, DraftClaim, Found
+from .rules import UNKNOWN_PUBLISHER, ClaimRule, Context, DraftClaim, Found
 from .rules import quotations as q_rules
 from .rules import reported as r_rules
 from .rules import sentences as s_rules
@@ -47,8 +47,6 @@ from .rules.events import DraftEvent, find_events
 from .rules.relationships import DraftRelationship, find_relationships
 from .speakers import build as build_speakers
 from .text import Layout, Span, layout, name_pattern, overlaps, trim
-
-UNKNOWN_PUBLISHER = "unknown-publisher"
 
 #: The claim rules, in order: a sentence one rule drafts is not drafted again by a later one.
 CLAIM_RULES: tuple[ClaimRule, ...] = (

@@ -112,7 +112,10 @@ def _kin_before() -> re.Pattern:
 
 
 # The plural of a people's name: "Filipinos", "Kashmiris", "Venezuelans", "Alawites".
-_PLURAL_PEOPLE = re.compile(r"^[A-Z][a-z]{2,}(?:ans|inos|anos|[^aeiou]is|ites)$")
+# A people's name in the plural: "Papuans", "Filipinos" whatever the words around them; "Sahrawis",
+# "Hassans" … "Houthis" too, so "-is" and "-ites" only where no words of fighting make them fighters.
+_PEOPLES_PLURAL = re.compile(r"^[A-Z][a-z]{2,}(?:ans|inos|anos)$")
+_PLURAL_PEOPLE = re.compile(r"^[A-Z][a-z]{2,}(?:[^aeiou]is|ites)$")
 
 # A state's service named before the words for it or for its agents: "the FSB security service", "FBI agents".
 _STATE_SERVICE_AFTER = re.compile(r"\s+(?:security service|intelligence service|intelligence agency|secret police|"
@@ -606,8 +609,8 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
             return "actor", "organization", "acronym of an international organisation", 0.7, None, None
         if name.isupper() or re.fullmatch(r"[A-Z][A-Z0-9]+", name):
             return "actor", "armed-group" if conflict else "organization", "acronym", 0.5, None, None
-        if re.search(r"[a-z](?:ans|inos|anos)$", name) or (name.endswith("s") and gazetteer.demonym_country(name[:-1])):
-            # "Papuans", "Mozambicans", "Uzbeks" among words of fighting: a people still, not an armed group
+        if _PEOPLES_PLURAL.search(name) or (name.endswith("s") and gazetteer.demonym_country(name[:-1])):
+            # "Papuans", "Mozambicans", "Uzbeks" among words of fighting too: a people, not an armed group
             return "actor", "population-group", "a people's name in the plural", 0.5, None, None
         if conflict:
             return "actor", "armed-group", "one-word-name-near-fighting-words", 0.5, None, None

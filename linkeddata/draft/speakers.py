@@ -360,12 +360,11 @@ def _described_then_named(lay: Layout, names: Names, region: Region, pos: int) -
     """"A researcher who has studied the insurgency … “…,” she said. The researcher, Hadiza Lawan Bukar, …":
     the person a paragraph describes before a pronoun and names after it, with the same noun."""
     text = lay.text
-    titles = lexicon().alternation(lexicon().titles)
-    m = re.search(rf"\b[Tt]he ([a-z]{{3,}}(?: [a-z]{{3,}})?),\s+(?:(?:{titles})\.?\s+)*", text[pos : region.end])
+    m = re.search(r"\b[Tt]he ([a-z]{3,}(?: [a-z]{3,})?),\s", text[pos : region.end])
     if not m or not re.search(rf"\b[Aa]n?\s+(?:[\w’'-]+\s+){{0,3}}{m.group(1)}\b", text[region.start : pos]):
         return None
-    hit = next((h for h in names.hits if h.start == pos + m.end() and names.actor_type(h.id) == "person"), None)
-    return hit.id if hit else None
+    hit = _named_later(lay, names, m.group(1), pos)
+    return hit.id if hit and hit.start < region.end else None
 
 
 def _it(lay: Layout, names: Names, pos: int) -> Speaker | None:

@@ -88,6 +88,10 @@ class Found:
         return out
 
 
+#: The publisher of an article whose outlet the drafter did not find.
+UNKNOWN_PUBLISHER = "unknown-publisher"
+
+
 @dataclass(frozen=True)
 class Context:
     """Everything a claim rule's ``make`` reads."""

@@ -27,7 +27,7 @@ from ..attribution import Attribution
 from ..kinds import IRREGULAR_PAST
 from ..lexicon import lexicon
 from ..text import Layout, trim, word_count
-from . import Context, DraftClaim, Found, hedge_of
+from . import UNKNOWN_PUBLISHER, Context, DraftClaim, Found, hedge_of
 from .quotations import outlet_in
 
 # Verbs that say what something is only with "as": "Chișinău dismissed the congress as a propaganda show".
@@ -555,15 +555,19 @@ def find_subject_relative(lay: Layout) -> list[Found]:
 _OUR_PEOPLE = re.compile(r"[Oo]ur (?:own )?(?:reporters?|correspondents?|journalists?|team|staff)$")
 
 
+def _ours_unnamed(found: Found, ctx: Context) -> bool:
+    """"Our correspondent says …" in a sentence that names no one: the outlet's claim here, as the
+    outlet's own sentences leave out one that names no one (and only for an outlet the text names)."""
+    hits = ctx.speakers.names.hits
+    return bool(_OUR_PEOPLE.match(ctx.text, *found.attribution.head) and ctx.publisher != UNKNOWN_PUBLISHER
+                and found.sentence and not any(found.sentence[0] <= h.start < found.sentence[1] for h in hits))
+
+
 def make(found: Found, ctx: Context) -> list[DraftClaim]:
     speaker = ctx.speakers.speaker(found.ask())
     text = ctx.text
-    names = ctx.speakers.names
-    # (an outlet the text names; and a sentence that names no one, which the outlet's own sentences leave out)
-    ours = _OUR_PEOPLE.match(text, *found.attribution.head) and (
-        names.index.label(ctx.publisher) or ctx.publisher in names.entities) and found.sentence and not any(
-        found.sentence[0] <= h.start < found.sentence[1] for h in names.hits)  # fmt: skip
-    if speaker is None or (found.rule in ("reported", "said-after") and speaker.id == ctx.publisher and not ours):
+    if speaker is None or (found.rule in ("reported", "said-after") and speaker.id == ctx.publisher
+                           and not _ours_unnamed(found, ctx)):  # fmt: skip
         return []
     if found.rule == "according-to" and text[found.attribution.head[0] : found.attribution.head[1]].lower() in (
         lexicon().pronouns
