@@ -3579,3 +3579,37 @@ def test_according_to_x_y_fears_is_ys_claim_as_x_tells_it(tmp_path):
     got = [(c.rule, d.names.label(c.asserter)) for c in d.claims]
     assert got == [("reported", "Serbian officials (unnamed)"), ("according-to", "Residents (unnamed)")]
     assert d.article.text[slice(*d.claims[0].evidence[0])].startswith("According to Stanković, Serbian officials fear")
+
+
+def test_an_organisation_s_name_before_its_observers_soldiers_or_an_officer_s_post_is_not_linked(tmp_path):
+    registry = RULES_REGISTRY.replace("places:\n", "  - id: united-nations\n    type: organization\n"
+                                                   "    label: United Nations\n    aliases: [UN]\nplaces:\n")
+    d = _draft_of(tmp_path, "The gunmen seized UN military observers. With only a few hundred UN soldiers in the "
+                            "country, the UN Special Representative, Martti Ahtisaari, agreed. The UN high "
+                            "commissioner for human rights called for calm. The UN said it would stay.",
+                  registry=registry)  # fmt: skip
+    text = d.article.text
+    assert [h.start for h in d.hits if h.id == "united-nations"] == [text.index("UN said")]
+    # the post is a person's, not an armed group's
+    post = next(e for e in d.names.entities.values() if e.label == "UN Special Representative")
+    assert post.type == "person" and post.rule == "a post's name (“Representative”)"
+
+
+def test_a_state_s_name_before_a_body_named_in_capitals_is_not_linked(tmp_path):
+    d = _draft_of(tmp_path, "In March, Turkey's National Security Council declared the group a threat, and Turkey's "
+                            "Joint Operations Command said it would act. Turkey's Ministry of Defence agreed, and "
+                            "Turkey said it would respond.", registry=STATES_REGISTRY.replace(
+                                "places:\n  - id: turkey\n    label: Turkey\n", "places:\n"))  # fmt: skip
+    text = d.article.text
+    # "Turkey's Ministry of Defence" names the state too: the body is named as the state's
+    assert [h.start for h in d.hits if text[h.start : h.end] == "Turkey"] == [
+        text.index("Turkey's Ministry"), text.index("Turkey said")]
+
+
+def test_a_river_named_like_a_country_is_the_river(tmp_path):
+    d = _draft_of(tmp_path, "Tens of thousands of people fled across the Congo river during the fighting. Congo "
+                            "said it would open its border.", registry=STATES_REGISTRY)  # fmt: skip
+    text = d.article.text
+    river = next(h for h in d.hits if h.start == text.index("Congo river"))
+    assert (river.kind, d.names.label(river.id), river.end) == ("place", "Congo River", text.index(" during"))
+    assert [h.start for h in d.hits if text[h.start : h.end] == "Congo"] == [text.index("Congo said")]

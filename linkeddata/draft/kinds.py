@@ -412,6 +412,11 @@ def described(text: str, start: int, end: int) -> tuple[str, str] | None:
     return None
 
 
+# The last word of a post's name, which one person holds: "the UN Special Representative", "the EU High
+# Representative", "the Special Envoy".
+_POSTS = frozenset({"Representative", "Envoy", "Commissioner", "Rapporteur", "Ombudsman", "Secretary-General"})
+
+
 def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], index: RegistryIndex,
               countries: frozenset[str] = frozenset()):  # fmt: skip
     """(kind, actor type, rule, confidence, geonames, state id) of a name the registry does not have."""
@@ -503,6 +508,8 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
     if cap[0] in ("Los", "Las") and len(cap) > 1:  # "Los Choneros", "Los Zetas": a gang's or a cartel's name
         conflict = any(_CONFLICT.search(text[max(0, s - 80) : e + 80]) for s, e in spans)
         return "actor", "armed-group" if conflict else "organization", "Spanish article before a name", 0.6, None, None
+    if len(cap) > 1 and cap[-1] in _POSTS:  # "the UN Special Representative, Martti Ahtisaari": a post one holds
+        return "actor", "person", f"a post's name (“{cap[-1]}”)", 0.5, None, None
     if len(words) == 1 and any(_after_a_city(text, s, e, countries) for s, e in spans):
         return "place", None, "a region or country after a city", 0.6, None, None  # "near El Paso, Texas,"
     if cap[0] in _PLACE_FIRST and len(cap) > 1 and not lx.kind_of_word(cap[-1]):  # not "County Sovereignty Committee"

@@ -39,7 +39,9 @@ _KIND_NOUN_AFTER = re.compile(
 # peacekeeping mission", "UN peacekeepers".
 _BODY_AFTER = re.compile(r" (?:[a-z’'-]+ ){0,3}(?:office|agency|envoy|mission|embassy|committee|investigators|"
                          r"monitors|headquarters|tribunal|court|helmets|personnel|agents|staff|compound|"
-                         r"peacekeepers|panel|experts|rapporteurs?)\b"
+                         r"peacekeepers|panel|experts|rapporteurs?|observers|soldiers|troops|"
+                         # its officers: "the UN Special Representative", "the UN high commissioner for …"
+                         r"(?i:special representative|high commissioner))\b"
                          # its force, named after it: "the United Nations force that patrols the line"
                          r"| force\b"
                          # a body after a possessive ("the UN's humanitarian office"), but not a person of it: "the
@@ -58,6 +60,8 @@ _OF_STATE_AFTER = re.compile(r" (?:(?:defence|defense|military|security|foreign|
                              r"| (?:group|charity)\b| [Rr]iver\b"
                              r"|-(?:flagged|registered|owned|made|built)\b"  # "US-flagged ships": where they are from
                              r"|-led\s+(?:coalition|alliance|force|mission|operation|task force)\b")  # "US-led …"
+# A river named like a country: "the Congo river", "the Niger River".
+_RIVER_AFTER = re.compile(r" [Rr]iver\b")
 # A state's base is a place of its own: "a U.S. base beside the canal" (a force's bases are its own).
 _STATE_BASE = re.compile(r" (?:military |air |naval )?bases?\b")
 # Words after a person's name that make it the name of a government or of people of theirs: "Assad’s regime".
@@ -79,7 +83,11 @@ _PART_OF_COUNTRY = re.compile(r"(?<![\w-])((?:north|south)-?(?:eastern|western)|
 _POSSESSIVE_BODY = re.compile(r"[’']s (?:[a-z-]+ ){0,3}(?:ministry|ministries|council|parliament|court|commission|"
                               r"embassy|mission|police|navy|air force|coast guard|border guard|"
                               r"security service|intelligence|"
-                              r"government spokes(?:man|woman|person))\b")
+                              r"government spokes(?:man|woman|person))\b"
+                              # one named in capitals, not as "Ministry of …": "Iraq's National Security Council",
+                              # "Iraq's Joint Operations Command"
+                              r"|[’']s (?:[A-Z][\w-]+ ){0,4}(?:Council|Command|Committee|Commission|Ministry|"
+                              r"Service|Directorate)\b(?! of\b)")
 # The head words of a body's name that "on" continues: "Commission on National Reconciliation".
 _ON_HEADS = frozenset({"Commission", "Committee", "Council", "Conference", "Convention", "Court", "Tribunal",
                        "Panel", "Office", "Board", "Centre", "Center"})
@@ -1124,6 +1132,16 @@ def _resolve_countries(
                 # "northern Iraq", "south-eastern Nigeria": a part of the country, a place of its own
                 hits = [h for h in hits if h.span != sp]
                 new_hits.append(_part_of(entities, ids, text, part, sp, f"a part of {country.name}"))
+                continue
+            river = _RIVER_AFTER.match(text[sp[1] : sp[1] + 8])
+            if how != "capital" and river:  # "across the Congo river": the river, a place of its own
+                hits = [h for h in hits if h.span != sp]
+                label = f"{text[sp[0] : sp[1]]} River"
+                ent = next((e for e in entities.values() if e.label == label and e.kind == "place"), None)
+                if ent is None:
+                    ent = Entity(ids.new(label), "place", label, None, "a river named like a country", 0.6)
+                    entities[ent.id] = ent
+                new_hits.append(Hit(sp[0], sp[1] + river.end(), "place", ent.id, "candidate"))
                 continue
             if how != "capital" and _POSSESSIVE_BODY.match(text[sp[1] : sp[1] + 60]):
                 hits = [h for h in hits if h.span != sp]  # "Iraq’s foreign ministry": the ministry speaks, a
