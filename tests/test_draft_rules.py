@@ -3613,3 +3613,11 @@ def test_a_river_named_like_a_country_is_the_river(tmp_path):
     river = next(h for h in d.hits if h.start == text.index("Congo river"))
     assert (river.kind, d.names.label(river.id), river.end) == ("place", "Congo River", text.index(" during"))
     assert [h.start for h in d.hits if text[h.start : h.end] == "Congo"] == [text.index("Congo said")]
+
+
+def test_a_state_s_name_before_its_paratroopers_or_in_a_treaty_s_name_is_not_linked(tmp_path):
+    d = _draft_of(tmp_path, "US paratroopers landed at dawn. The State Department has said that the 1951 "
+                            "US-Philippines Mutual Defense Treaty covers the coast guard. The US said it would "
+                            "respond.", registry=STATES_REGISTRY)  # fmt: skip
+    text = d.article.text
+    assert [h.start for h in d.hits if h.id == "united-states"] == [text.index("US said")]

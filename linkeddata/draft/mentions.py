@@ -54,7 +54,8 @@ _OF_STATE_AFTER = re.compile(r" (?:(?:defence|defense|military|security|foreign|
                              r"treasury|justice|health|trade|customs|border) )?"
                              r"(?:agents|personnel|embassy|consulate|ambassador|(?:special )?envoy|headquarters|"
                              r"officials?|officers?|diplomats?|media|intelligence|list|passports?|citizens?|nationals?|"
-                             r"positions|Marines?|Forces|Army|Navy|Air Force|inspectors|investigators|prosecutors|"
+                             r"positions|Marines?|paratroopers|Forces|Army|Navy|Air Force|inspectors|investigators|"
+                             r"prosecutors|"
                              r"operations?)\b"
                              # "a US group close to him", "the Congo river": a body of its own, or a place
                              r"| (?:group|charity)\b| [Rr]iver\b"
@@ -62,6 +63,8 @@ _OF_STATE_AFTER = re.compile(r" (?:(?:defence|defense|military|security|foreign|
                              r"|-led\s+(?:coalition|alliance|force|mission|operation|task force)\b")  # "US-led …"
 # A river named like a country: "the Congo river", "the Niger River".
 _RIVER_AFTER = re.compile(r" [Rr]iver\b")
+# "the US-Philippines Mutual Defense Treaty": a state's name in the name of a treaty between two.
+_TREATY_AFTER = re.compile(r"-[A-Z][\w’'-]+ (?:[A-Z][\w’'-]+ ){0,4}(?:Treaty|Agreement|Accord|Pact)\b")
 # A state's base is a place of its own: "a U.S. base beside the canal" (a force's bases are its own).
 _STATE_BASE = re.compile(r" (?:military |air |naval )?bases?\b")
 # Words after a person's name that make it the name of a government or of people of theirs: "Assad’s regime".
@@ -72,7 +75,7 @@ _OF_ACTOR_AFTER: tuple[tuple[tuple[str, ...], Callable[[str], re.Match | None]],
     (("person",), lambda after: _OF_PERSON_AFTER.match(after[:30])),
     (("organization",), lambda after: _BODY_AFTER.match(after)),
     (("state", "government", "military-force"),
-     lambda after: _OF_STATE_AFTER.match(after[:30]) or _POSSESSIVE_BODY.match(after)),
+     lambda after: _OF_STATE_AFTER.match(after[:30]) or _POSSESSIVE_BODY.match(after) or _TREATY_AFTER.match(after)),
     (("state",), lambda after: _STATE_BASE.match(after)),
 )
 # Where in a country: "northern Iraq", "south-eastern Nigeria" (lower case: "Western Sahara" is a name).
