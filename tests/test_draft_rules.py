@@ -244,6 +244,10 @@ def _claim_by_rule(d, rule: str):
         # the view of a group of sources at the head of the sentence
         ("view", "For analysts, the fighting is less about the town than about what comes next.",
          "Analysts (unnamed)", "asserted"),
+        # the account one gives, named by its owner at the head of the sentence
+        ("version", "Damascus’s version is that its drones struck military targets in Idlib.", "Government of Syria",
+         "asserted"),
+        ("version", "Iran's answer has been to call them terrorists.", "Iran", "asserted"),
         # an adverb of time between the auxiliary and the verb
         ("reported", "Saudi and Yemeni officials have since accused the Houthis of reading that decision as a green "
                      "light.", "Saudi and Yemeni officials (unnamed)", "accused"),
@@ -3621,3 +3625,11 @@ def test_a_state_s_name_before_its_paratroopers_or_in_a_treaty_s_name_is_not_lin
                             "respond.", registry=STATES_REGISTRY)  # fmt: skip
     text = d.article.text
     assert [h.start for h in d.hits if h.id == "united-states"] == [text.index("US said")]
+
+
+@pytest.mark.parametrize("sentence", ["Russia keeps some 25,000 troops in Tajikistan.",
+                                      "Russia arms the militias in Tajikistan."])
+def test_a_country_that_keeps_troops_or_arms_others_acts(tmp_path, sentence):
+    d = _draft_of(tmp_path, sentence)
+    russia = next(h for h in d.hits if d.article.text[h.start : h.end] == "Russia")
+    assert (russia.kind, d.names.actor_type(russia.id)) == ("actor", "state")

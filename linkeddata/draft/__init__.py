@@ -60,6 +60,7 @@ CLAIM_RULES: tuple[ClaimRule, ...] = (
     ClaimRule("quoted-as-saying", r_rules.find_quoted_as_saying, r_rules.make, True),
     ClaimRule("according-to", r_rules.find_according_to, r_rules.make, True),
     ClaimRule("view", r_rules.find_view, r_rules.make, True),
+    ClaimRule("version", r_rules.find_version, r_rules.make, True),
     ClaimRule("reported", r_rules.find_reported, r_rules.make, True),
     ClaimRule("said-after", r_rules.find_said_after, r_rules.make, True),
     ClaimRule("no-comment", r_rules.find_no_comment, r_rules.make_no_comment, True),

@@ -239,8 +239,8 @@ _CONTRIBUTOR = re.compile(
 
 _ACTING_AFTER = re.compile(r"^-(?:backed|led|allied|funded|armed|sponsored|supported)\b"
                            # "Naypyidaw’s answer has been air power": what a state answers or decides
-                           r"|^[’']s\s+(?:answer|response|reply|decision|position|strategy|policy|offer|demands?|case|"
-                           r"irritation|view|concerns?|plans?|aims?|interests?|envoys?|ambassadors?|allies|ally)\b"
+                           r"|^[’']s\s+(?:answer|response|reply|version|account|explanation|decision|position|strategy|"
+                           r"policy|offer|demands?|case|irritation|view|concerns?|plans?|aims?|interests?|envoys?|ambassadors?|allies|ally)\b"
                            # "Belgrade, which does not recognise Kosovo": a relative clause of what a state does
                            r"|^,\s+which\s+(?:does not |did not |has |had |has long |also |still |now )?"
                            r"(?:recogni[sz]es?|recogni[sz]ed|regards?|regarded|accuses|accused|denies|denied|says|said|"
@@ -355,7 +355,10 @@ def verb_like(word: str) -> bool:
                         "uses", "wants", "needs", "sees", "hopes", "fears", "insists", "denies", "rejects", "accuses",
                         "claims", "refuses", "backs", "supports", "controls", "blames", "plans", "seeks",
                         "regards", "decides", "agrees", "announces", "warns", "condemns", "considers", "argues",
-                        "believes", "expects", "accepts", "recognises", "recognizes", "calls", "asks"))  # fmt: skip
+                        "believes", "expects", "accepts", "recognises", "recognizes", "calls", "asks",
+                        # "Russia keeps some 25,000 troops in Tajikistan", "Iran arms the militias"
+                        "keeps", "sends", "maintains", "provides", "supplies", "funds", "arms", "trains", "pays",
+                        "hosts", "opposes", "offers"))  # fmt: skip
 
 
 def described(text: str, start: int, end: int) -> tuple[str, str] | None:

@@ -3,6 +3,7 @@
 - ``according-to``: "… according to X, …" / "According to X, …";
 - ``subject-relative``: "X, which says …, struck …": the relative clause is X's;
 - ``view``: "For analysts, …": the view of an unnamed group of sources;
+- ``version``: "Tbilisi’s version is that …", "Jakarta’s answer has been to …": the account of X;
 - ``reported``: "X (, who …,) said / told Y / warned / accuses Z of / denies …" with what was said
   after the verb ("Saudi Arabia accuses Iran of arming …", "Analysts warned that …");
 - ``said-after``: "…, said X (, a researcher at …)." / "…, diplomats say.";
@@ -141,6 +142,27 @@ def find_view(lay: Layout) -> list[Found]:
         head = (s + m.start(1), s + m.end(1))
         attr = Attribution(head, "in the view of", None, (s, head[1]))
         out.append(Found("view", s, (s, e), attr, evidence=trim(text, s + m.end(), e, " \t.")))
+    return out
+
+
+# "Tbilisi’s version is that it acted in self-defence", "Jakarta’s answer has been to call them
+# terrorists": the account one gives, named by its owner at the head of the sentence.
+_VERSION = re.compile(r"((?:[Tt]he\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})[’']s?\s+(?:own\s+|official\s+)?"
+                      r"(?:version|account|position|line|answer|explanation|case)\s+"
+                      r"(?:is|was|has\s+been|had\s+been|remains)\s+(?:that|to)\s+(?=\S)")
+
+
+def find_version(lay: Layout) -> list[Found]:
+    """"Tbilisi’s version is that it acted in self-defence": the account of the one named before it."""
+    text = lay.text
+    out = []
+    for s, e in _unquoted(lay):
+        m = _VERSION.match(text, s, e)
+        if not m:
+            continue
+        head = (m.start(1), m.end(1))
+        attr = Attribution(head, "gives as its account", None, (s, m.end()))
+        out.append(Found("version", s, (s, e), attr, evidence=trim(text, m.end(), e, " \t.")))
     return out
 
 
