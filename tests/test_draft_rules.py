@@ -3633,3 +3633,12 @@ def test_a_country_that_keeps_troops_or_arms_others_acts(tmp_path, sentence):
     d = _draft_of(tmp_path, sentence)
     russia = next(h for h in d.hits if d.article.text[h.start : h.end] == "Russia")
     assert (russia.kind, d.names.actor_type(russia.id)) == ("actor", "state")
+
+
+@pytest.mark.parametrize("name", ["Court of Appeal", "Chamber of Deputies", "Central Intelligence Agency",
+                                  "Central Election Commission", "Constitutional Council",
+                                  "Revolutionary Command Council", "Benue State Emergency Management Agency"])
+def test_a_state_s_court_chamber_or_body_by_its_words_is_a_government(tmp_path, name):
+    d = _draft_of(tmp_path, f"The {name} said on Monday that the vote would go ahead.")
+    body = next(e for e in d.names.entities.values() if e.label == name)
+    assert body.type == "government"

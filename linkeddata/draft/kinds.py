@@ -535,8 +535,12 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
     if cap[-1] in ("Council", "Committee", "Commission") and "Presidential" in cap:
         # "the Transitional Presidential Council" (not "the Southern Transitional Council", a movement's)
         return "actor", "government", "a presidential council", 0.6, None, None
-    if cap[-1] == "Court" and any(w in ("High", "Supreme", "Appeal", "Appeals") for w in cap):
-        return "actor", "government", "a state's court", 0.6, None, None  # "the Manipur High Court"
+    if "Court" in cap and any(w in ("High", "Supreme", "Appeal", "Appeals", "Constitutional", "Cassation")
+                              for w in cap):  # fmt: skip
+        return "actor", "government", "a state's court", 0.6, None, None  # "the Manipur High Court", "Court of Appeal"
+    if cap[-1].rstrip("s") in _STATE_BODIES and any(w in _STATE_WORDS for w in cap[:-1]):
+        # "the Central Election Commission", "the Central Intelligence Agency", "the Revolutionary Command Council"
+        return "actor", "government", f"a state's body (“{next(w for w in cap if w in _STATE_WORDS)}”)", 0.6, None, None
     if head == "organization" and cap[-1] in _ARMED_HEADS and any(
         _ARMED.search(text[max(0, s - 100) : s] + " " + text[e : e + 100]) for s, e in spans
     ):
@@ -556,7 +560,8 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
     ):  # "Zimbabwe Electoral Commission", "Kenya Wildlife Service": a state's body named for the state
         return "actor", "government", f"head-word “{words[-1]}” of a country's body", 0.6, None, None
     at = next((i for i, w in enumerate(words) if w in ("in", "of", "for")), None)
-    if re.search(r"\bHouse of (?:Commons|Lords|Representatives|Assembly|Delegates|Deputies|Councillors)$", name):
+    if re.search(r"\b(?:House|Chamber) of (?:Commons|Lords|Representatives|Assembly|Delegates|Deputies|Councillors)$",
+                 name):  # fmt: skip
         return "actor", "government", "a chamber of a legislature", 0.7, None, None  # "the House of Commons"
     if at and lx.kind_of_word(cap[at - 1]) == "government":  # "Department of State Services", "Ministry of Defence"
         return "actor", "government", f"head-word “{words[at - 1]}” before “{words[at]}”", 0.7, None, None
@@ -693,6 +698,10 @@ def _after_a_city(text: str, start: int, end: int, countries: frozenset[str]) ->
 
 # Head words of a state's bodies as much as of other organisations: a state's when a country owns them.
 _STATE_BODIES = frozenset({"Council", "Committee", "Commission", "Agency", "Service", "Authority"})
+# Words that make a council, a commission or an agency a state's: one that runs elections, spies, rules
+# (a junta's "Command Council"), judges the constitution, investigates for the state or answers disasters.
+_STATE_WORDS = frozenset({"Election", "Elections", "Electoral", "Intelligence", "Constitutional", "Command",
+                          "Investigative", "Emergency"})
 
 
 def _state_possessive(text: str, start: int) -> bool:
