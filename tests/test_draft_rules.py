@@ -690,8 +690,9 @@ def test_the_speaker_index_does_not_depend_on_the_order_of_the_questions(tmp_pat
         ("Al-Qaeda in the Arabian Peninsula (AQAP) seized villages.", "Al-Qaeda in the Arabian Peninsula", "actor",
          "armed-group", "name-with-of-or-in"),
         ("Rebels of the movement took Goma on Tuesday.", "Goma", "place", None, "city (GeoNames)"),
-        ("The Revolutionary Command Council met on Sunday.", "Revolutionary Command Council", "actor", "organization",
-         "head-word “Council”"),
+        # a ruling council of command is a state's (a junta's), not an army nor any organisation
+        ("The Revolutionary Command Council met on Sunday.", "Revolutionary Command Council", "actor", "government",
+         "a state's body (“Command”)"),
         # an office or a department is a government's
         ("The Prosecutor General's Office opened a case on Monday.", "Office", "actor", "government",
          "head-word “Office”"),

@@ -538,9 +538,6 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
     if "Court" in cap and any(w in ("High", "Supreme", "Appeal", "Appeals", "Constitutional", "Cassation")
                               for w in cap):  # fmt: skip
         return "actor", "government", "a state's court", 0.6, None, None  # "the Manipur High Court", "Court of Appeal"
-    if cap[-1].rstrip("s") in _STATE_BODIES and any(w in _STATE_WORDS for w in cap[:-1]):
-        # "the Central Election Commission", "the Central Intelligence Agency", "the Revolutionary Command Council"
-        return "actor", "government", f"a state's body (“{next(w for w in cap if w in _STATE_WORDS)}”)", 0.6, None, None
     if head == "organization" and cap[-1] in _ARMED_HEADS and any(
         _ARMED.search(text[max(0, s - 100) : s] + " " + text[e : e + 100]) for s, e in spans
     ):
@@ -559,6 +556,9 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
         "Electoral" in cap or any(gazetteer.country(" ".join(cap[:k])) for k in range(1, min(4, len(cap))))
     ):  # "Zimbabwe Electoral Commission", "Kenya Wildlife Service": a state's body named for the state
         return "actor", "government", f"head-word “{words[-1]}” of a country's body", 0.6, None, None
+    if cap[-1].rstrip("s") in _STATE_BODIES and any(w in _STATE_WORDS for w in cap[:-1]):
+        # "the Central Election Commission", "the Central Intelligence Agency", "the Revolutionary Command Council"
+        return "actor", "government", f"a state's body (“{next(w for w in cap if w in _STATE_WORDS)}”)", 0.6, None, None
     at = next((i for i, w in enumerate(words) if w in ("in", "of", "for")), None)
     if re.search(r"\b(?:House|Chamber) of (?:Commons|Lords|Representatives|Assembly|Delegates|Deputies|Councillors)$",
                  name):  # fmt: skip
