@@ -3643,3 +3643,41 @@ def test_a_state_s_court_chamber_or_body_by_its_words_is_a_government(tmp_path, 
     d = _draft_of(tmp_path, f"The {name} said on Monday that the vote would go ahead.")
     body = next(e for e in d.names.entities.values() if e.label == name)
     assert body.type == "government"
+
+
+@pytest.mark.parametrize(("sentence", "name", "typ"), [
+    # the head of the apposition is the last noun: a commissioner of a district, a clerk of a bank
+    ("“The accord ends it on paper,” said Abdourahman Omar Robleh, the district commissioner in Tadjourah.",
+     "Abdourahman Omar Robleh", "person"),
+    ("“I was afraid,” said Graciela Olmedo, a 38-year-old bank clerk who lives nearby.", "Graciela Olmedo", "person"),
+    # a clan is a group of people
+    ("They left power in favour of the Issa, the Somali clan of the president.", "Issa", "population-group"),
+    # the noun before "of" names the one after the comma: the chairman, not the commission
+    ("The African Union condemned the takeover. The chairman of its commission, Jean Ping, called for the release "
+     "of the president.", "Jean Ping", "person"),
+    # a minister's post is a person's
+    ("Units loyal to the Second Prime Minister attacked troops loyal to the First Prime Minister, Prince Norodom "
+     "Ranariddh, on Saturday.", "First Prime Minister", "person"),
+])
+def test_a_name_described_by_its_head_noun_or_a_post_is_typed_by_it(tmp_path, sentence, name, typ):
+    d = _draft_of(tmp_path, sentence)
+    assert next(e for e in d.names.entities.values() if e.label == name).type == typ
+
+
+def test_people_at_the_head_of_a_sentence_and_a_people_s_word_in_ine_are_no_names(tmp_path):
+    from linkeddata.draft import gazetteer
+
+    d = _draft_of(tmp_path, "“There is no hunt. People who hand in their weapons have nothing to fear,” he said. "
+                            "Argentine officers took the palace.")  # fmt: skip
+    assert not {e.label for e in d.names.entities.values()} & {"People", "Argentine"}
+    assert (gazetteer.demonym_country("Argentine"), gazetteer.demonym_country("Ukraine")) == ("AR", None)
+
+
+def test_the_republic_is_no_town_and_a_generic_alias_of_another_country_s_body_is_held(tmp_path):
+    registry = STATES_REGISTRY.replace("places:\n", "  - id: us-congress\n    type: government\n"
+                                                    "    label: United States Congress\n    aliases: [Congress]\n"
+                                                    "    part_of: [us-government]\nplaces:\n")  # fmt: skip
+    d = _draft_of(tmp_path, "BUENOS AIRES, March 24 (Paraná Wire) — The junta dissolved Congress. “The subversion "
+                            "has brought the Republic to the edge of ruin,” the junta said.", registry=registry)
+    assert "us-congress" not in {h.id for h in d.hits} and "us-congress" in {h.ref for h in d.names.held}
+    assert "US" not in d.names.regions

@@ -404,7 +404,9 @@ def described(text: str, start: int, end: int) -> tuple[str, str] | None:
     if m and m.group("of") and " " in text[start:end]:
         m = None  # "A spokesman for the separatist government, Alan Dzugaev": the spokesman's name
     if m:  # "a charge his party, Kwa Na Kwa, rejected", "the UN peacekeeping mission, MINUSCA,": the noun
-        low = " " + " ".join(w.replace("-", " ") for w in m.group("np").lower().split()) + " "
+        # (the noun before "of": "The chairman of its commission, Jean Ping," is the chairman's name)
+        np = re.split(r"\s+of\s+", m.group("np"))[0]
+        low = " " + " ".join(w.replace("-", " ") for w in np.lower().split()) + " "
         kind = next(((k, phrase) for phrase, k in lx.described_as if low.endswith(f" {phrase} ")), None)
         if kind and kind[0] != "person":
             return kind
@@ -415,9 +417,14 @@ def described(text: str, start: int, end: int) -> tuple[str, str] | None:
     return None
 
 
+# Words for a state that GeoNames also knows as towns' names: "the Republic", "the Union".
+_STATE_NOUNS = frozenset({"Republic", "Union", "Federation", "Kingdom", "Commonwealth", "Confederation"})
+
+
 # The last word of a post's name, which one person holds: "the UN Special Representative", "the EU High
-# Representative", "the Special Envoy".
-_POSTS = frozenset({"Representative", "Envoy", "Commissioner", "Rapporteur", "Ombudsman", "Secretary-General"})
+# Representative", "the Special Envoy", "the First Prime Minister".
+_POSTS = frozenset({"Representative", "Envoy", "Commissioner", "Rapporteur", "Ombudsman", "Secretary-General",
+                    "Minister", "President"})
 
 
 def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], index: RegistryIndex,
@@ -461,6 +468,8 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
     if city and name.isupper() and len(name) <= 4 and not any(text[e : e + 1] == "," and text[s - 1 : s] in ("", "\n")
                                                               for s, e in spans):  # fmt: skip
         city = None  # "the state news agency TAP": an acronym, not the town GeoNames spells so ("GAO, Mali –" is)
+    if city and name in _STATE_NOUNS:
+        city = None  # "the Republic" in an Argentine story is the state, no town of that name in Missouri
     if city and not any(lx.kind_of_word(w) for w in words):
         return "place", None, "city (GeoNames)", 0.8, city.geonames, None
     if len(words) > 1 and words[-1].rstrip(".") in COMPANY_ENDS:
