@@ -279,9 +279,11 @@ def _claim_by_rule(d, rule: str):
         ("reported", "Speaking at a year-end meeting with residents of Mwaro province that was broadcast on national "
                      "radio, Évariste Ndayishimiye said the rebels' leaders lived abroad.", "Évariste Ndayishimiye",
          "asserted"),
-        # "doubt that" is a belief; "told us they …" says what after whom; "a finding X rejected" is X's
+        # "doubt that" and "expects" are beliefs; "told us they …" says what after whom; "a finding X rejected" is X's
         ("reported", "Analysts in both capitals doubt that more soldiers alone will change much.",
          "Analysts (unnamed)", "asserted"),
+        ("reported", "A Western diplomat who has served in Aden since the war expects the outrage to fade.",
+         "A Western diplomat", "asserted"),
         ("reported", "Witnesses near the camp told us they heard sustained bursts of live fire.", "Witnesses (unnamed)",
          "asserted"),
         ("denial", "The inquiry blamed the soldiers for the deaths, a finding the army rejected.", "Syrian army",
@@ -1744,6 +1746,7 @@ PUBLISHED = "Published 9 January 2024\n\n"  # a Tuesday
         ("late Monday", "2024-01-08"),
         ("since Sunday", "2024-01-07"),
         ("in January last year", "2023-01"),
+        ("since February of last year", "2023-02"),
         ("in March next year", "2025-03"),
         # a week of a month is known to the month; the start of the year is the publication's
         ("in the third week of October", "2023-10"),
@@ -3681,3 +3684,11 @@ def test_the_republic_is_no_town_and_a_generic_alias_of_another_country_s_body_i
                             "has brought the Republic to the edge of ruin,” the junta said.", registry=registry)
     assert "us-congress" not in {h.id for h in d.hits} and "us-congress" in {h.ref for h in d.names.held}
     assert "US" not in d.names.regions
+
+
+def test_he_after_a_possessive_that_opens_a_sentence_is_its_owner(tmp_path):
+    d = _draft_of(tmp_path, "“We took up guns,” said Omar Farah Djama, a taxi driver.\n\nBack at the camp, the "
+                            "sergeant reads out the list. Houmed Ali Kamil’s name is not on it. He shrugs and sits "
+                            "down. “In the mountains we also waited,” he says.")  # fmt: skip
+    claim = next(c for c in d.claims if c.quote and d.article.text[c.quote[0] : c.quote[1]].startswith("In the"))
+    assert d.names.label(claim.asserter) == "Houmed Ali Kamil"

@@ -65,9 +65,10 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
         ("month", re.compile(rf"(?<!\w)(?P<m>{any_month}),? (?P<y>(?:19|20)\d\d)(?!\d)")),
         # "July 25 last year": a day of the year before the publication's (or of its own, or the next)
         ("day-of-year", re.compile(rf"(?<!\w)(?P<m>{any_month}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?,? "
-                                   rf"(?P<ry>last|this|next) year(?!\w)")),
-        # "January last year": a month of the year before the publication's (or of its own, or the next)
-        ("month-of-year", re.compile(rf"(?<!\w)(?P<m>{months}) (?P<ry>last|this|next) year(?!\w)")),
+                                   rf"(?:of )?(?P<ry>last|this|next) year(?!\w)")),
+        # "January last year", "February of last year": a month of the year before the publication's (or
+        # of its own, or the next)
+        ("month-of-year", re.compile(rf"(?<!\w)(?P<m>{months}) (?:of )?(?P<ry>last|this|next) year(?!\w)")),
         ("day-no-year", re.compile(rf"(?<!\w)(?:on )?(?P<m>{any_month}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
                                    rf"(?!\d|,? (?:19|20)\d\d)")),
         # "the 1 April strike": the day before the month, as most of the world writes it

@@ -630,9 +630,15 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
     # Nor one named inside a speaker's description who is not the speaker ("A senior adviser to
     # President Isaias Afwerki … denied …. He said …": the adviser).
     inside = [(a.head, s.id) for a, s in answers.items() if s is not None]
+    # (But one whose possessive opens a sentence is its topic: "Houmed Ali Kamil’s name is not on it. He
+    # shrugs … “…,” he says.")
+    def opens_sentence(pos: int) -> bool:
+        region = lay.region_at(pos)
+        return bool(region) and not _sentence_before(text, region.start, pos).strip()
+
     persons = [(h.start, Speaker(h.id, "")) for h in current.hits
                if h.kind == "actor" and current.actor_type(h.id) == "person" and h.how != "speaker"
-               and not re.match(r"[’']s?\s", text[h.end : h.end + 3])
+               and (not re.match(r"[’']s?\s", text[h.end : h.end + 3]) or opens_sentence(h.start))
                and not any(a <= h.start < b and who != h.id for (a, b), who in inside)]  # fmt: skip
     gender: dict[str, str] = {}  # "he" or "she", as the text's pronouns have called each person so far
     gendered, pronoun_of = _gendered_before()
