@@ -3692,3 +3692,13 @@ def test_he_after_a_possessive_that_opens_a_sentence_is_its_owner(tmp_path):
                             "down. “In the mountains we also waited,” he says.")  # fmt: skip
     claim = next(c for c in d.claims if c.quote and d.article.text[c.quote[0] : c.quote[1]].startswith("In the"))
     assert d.names.label(claim.asserter) == "Houmed Ali Kamil"
+
+
+def test_a_quotation_inside_a_denunciation_is_the_subject_s_not_the_next_clause_s(tmp_path):
+    d = _draft_of(tmp_path, "Ahmed Dini Ahmed, the FRUD’s president, has denounced the accord as a surrender signed "
+                            "by “men who were bought,” and his followers say they are still fighting. “An accord that "
+                            "gives us nothing is not peace,” said a spokesman for Dini’s faction, who gave his name as "
+                            "Abdallah Mohamed.")  # fmt: skip
+    text = d.article.text
+    claim = next(c for c in d.claims if c.quote and text[c.quote[0] : c.quote[1]] == "men who were bought")
+    assert d.names.label(claim.asserter) == "Ahmed Dini Ahmed"

@@ -243,6 +243,8 @@ def after(text: str, q: Quotation, limit: int) -> Attribution | None:
             continue
         if not 1 <= word_count(head) <= 12 or re.search(r"[.?!;:]", head):
             continue
+        if re.match(r"(?:and|but|while|whereas)\s", head):
+            return None  # "… as a surrender signed by “men who were bought,” and his followers say …": a new clause
         hs, he = trim(text, s0 + lead, s0 + lead + len(head))
         appos = None
         if cut != -1:
