@@ -3702,3 +3702,15 @@ def test_a_quotation_inside_a_denunciation_is_the_subject_s_not_the_next_clause_
     text = d.article.text
     claim = next(c for c in d.claims if c.quote and text[c.quote[0] : c.quote[1]] == "men who were bought")
     assert d.names.label(claim.asserter) == "Ahmed Dini Ahmed"
+
+
+@pytest.mark.parametrize(("sentence", "name", "typ"), [
+    ("The commander intends to fight on, according to Thai military officers.", "Thai military officers",
+     "military-force"),
+    ("Police officers said two people died in Aden.", "Police officers", "government"),
+    ("A statement read on state radio says a High Council of State has taken power.", "High Council of State",
+     "government"),
+])
+def test_an_army_s_officers_and_a_council_of_state_are_the_state_s(tmp_path, sentence, name, typ):
+    d = _draft_of(tmp_path, sentence)
+    assert next(e for e in d.names.entities.values() if e.label == name).type == typ

@@ -572,6 +572,9 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
     if re.search(r"\b(?:House|Chamber) of (?:Commons|Lords|Representatives|Assembly|Delegates|Deputies|Councillors)$",
                  name):  # fmt: skip
         return "actor", "government", "a chamber of a legislature", 0.7, None, None  # "the House of Commons"
+    if at and cap[at - 1] in _STATE_BODIES and re.search(r"\bof (?:the )?(?:State|Ministers)$", name):
+        # "the High Council of State", "the Council of Ministers": a state's ruling body
+        return "actor", "government", f"a “{words[at - 1]} of {words[-1]}”", 0.6, None, None
     if at and lx.kind_of_word(cap[at - 1]) == "government":  # "Department of State Services", "Ministry of Defence"
         return "actor", "government", f"head-word “{words[at - 1]}” before “{words[at]}”", 0.7, None, None
     if head == "organization" and "Police" in cap[:-1]:  # "National Police Service": police are the state's

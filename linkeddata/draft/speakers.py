@@ -276,6 +276,12 @@ def _source_kind(text: str, hs: int, he: int) -> tuple[str, str] | None:
     if noun in ("leaders", "rulers") and (whose := re.match(r"(?:the\s+)?([A-Z][\w ]+?)[’']s\s", text[hs:he])) and (
             gazetteer.country(whose.group(1))):  # fmt: skip
         return "government", f"a state's “{noun}”"  # "Moldova’s leaders have accused Moscow …"
+    if noun in ("officers", "personnel"):  # "Thai military officers", "police officers": whose officers they are
+        phrase = text[hs:he]
+        if re.search(r"\b(?:military|army|navy|naval|air force|defen[cs]e)\b", phrase, re.I):
+            return "military-force", f"an army's “{noun}”"
+        if re.search(r"\bpolice\b", phrase, re.I):
+            return "government", f"the police's “{noun}”"
     if (noun.endswith(("s", "men")) and not noun.endswith(("ss", "us")) or noun in ("people", "several")) and (
             noun not in lexicon().pronouns):  # fmt: skip
         return "organization", f"described-by-a-plural-“{noun}”"
