@@ -269,6 +269,9 @@ def _claim_by_rule(d, rule: str):
                      "to a Chinese readout of the call.", "Wang Yi", "asserted"),
         ("according-to", "Biden reportedly told Netanyahu that the US would not join a counterattack, according to a "
                          "US official.", "A US official", "alleged"),
+        # "according to X" set between commas before the sentence's verb: the whole sentence is X's
+        ("according-to", "Among them, according to union sources, was Omar Zidan, the leader of the dockers’ union.",
+         "Union sources (unnamed)", "asserted"),
         # words of time before a pronoun are no part of the subject; "X, for its part, says …" is X's
         ("reported", "Damascus, for its part, says the accord proves it right.", "Government of Syria", "asserted"),
         # lead-ins: "In the early hours" with no comma, "Reached by telephone …,", a long "Speaking at …,"

@@ -25,7 +25,7 @@ import re
 from ...records import Hop
 from .. import attribution
 from ..attribution import Attribution
-from ..kinds import IRREGULAR_PAST
+from ..kinds import IRREGULAR_PAST, verb_like
 from ..lexicon import lexicon
 from ..text import Layout, trim, word_count
 from . import UNKNOWN_PUBLISHER, Context, DraftClaim, Found, hedge_of
@@ -123,6 +123,10 @@ def find_according_to(lay: Layout) -> list[Found]:
                 rest = trim(text, last.end(), rest[1], " \t,")
         if rest[1] <= rest[0]:
             rest = trim(text, s, e)
+        if m.start() > 2 and m.group(2) and verb_like(m.group(2).split()[0]):
+            # "Among them, according to union sources, was Lorenzo Miguel": set between commas inside the
+            # sentence, whose words go on after it (no apposition of the source's)
+            appos, rest = None, trim(text, s, e, " \t.")
         attr = Attribution(head, "according to", None, (s + m.start(), head[1]), appos)
         out.append(Found("according-to", s, (s, e), attr, evidence=rest))
     return out
