@@ -3717,3 +3717,12 @@ def test_a_quotation_inside_a_denunciation_is_the_subject_s_not_the_next_clause_
 def test_an_army_s_officers_and_a_council_of_state_are_the_state_s(tmp_path, sentence, name, typ):
     d = _draft_of(tmp_path, sentence)
     assert next(e for e in d.names.entities.values() if e.label == name).type == typ
+
+
+@pytest.mark.parametrize("sentence", ["The food runs out every month, but the displaced women say it is not enough.",
+                                      "Two men from a neighbouring village said the raiders came at night.",
+                                      "Peasants from villages north of Jinotega say the army came at night."])
+def test_women_men_and_peasants_who_speak_are_people_not_a_body(tmp_path, sentence):
+    d = _draft_of(tmp_path, sentence)
+    claim = next(c for c in d.claims if c.rule == "reported")
+    assert d.names.actor_type(claim.asserter) == "population-group"
