@@ -3726,3 +3726,10 @@ def test_women_men_and_peasants_who_speak_are_people_not_a_body(tmp_path, senten
     d = _draft_of(tmp_path, sentence)
     claim = next(c for c in d.claims if c.rule == "reported")
     assert d.names.actor_type(claim.asserter) == "population-group"
+
+
+def test_a_name_that_claimed_an_attack_is_an_armed_group(tmp_path):
+    d = _draft_of(tmp_path, "Gunmen took 300 boys from a school in Kankara. Boko Haram claimed that abduction in an "
+                            "audio message.")  # fmt: skip
+    group = next(e for e in d.names.entities.values() if e.label == "Boko Haram")
+    assert (group.type, group.rule) == ("armed-group", "a name that claimed an attack")

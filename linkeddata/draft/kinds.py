@@ -417,6 +417,13 @@ def described(text: str, start: int, end: int) -> tuple[str, str] | None:
     return None
 
 
+# A name before its claim of an attack: "Boko Haram claimed that abduction", "… has claimed responsibility
+# for the bombing".
+_CLAIMED_ATTACK = re.compile(r"\s+(?:has\s+|had\s+|later\s+|quickly\s+)?claimed\s+(?:responsibility\s+for\s+)?"
+                             r"(?:the|that|this|an?|its|both)\s+(?:[\w-]+\s+){0,2}?(?:attacks?|abductions?|bombings?|"
+                             r"killings?|kidnappings?|ambush(?:es)?|assaults?|raids?|massacres?|strikes?|blasts?)\b")
+
+
 # Words for a state that GeoNames also knows as towns' names: "the Republic", "the Union".
 _STATE_NOUNS = frozenset({"Republic", "Union", "Federation", "Kingdom", "Commonwealth", "Confederation"})
 
@@ -653,6 +660,8 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
         return "actor", "organization", "a name after “the”", 0.4, None, None  # "the Quad", "the West": no person's
     if gazetteer.region(name):  # "Rafah on the border with Gaza": a country's province or district (ISO 3166-2)
         return "place", None, "a region (ISO 3166-2)", 0.5, None, None
+    if any(_CLAIMED_ATTACK.match(text, e) for _, e in spans):  # "Boko Haram claimed that abduction"
+        return "actor", "armed-group", "a name that claimed an attack", 0.6, None, None
     return "actor", "person", "capitalised-words", 0.5 if len(words) == 1 else 0.7, None, None
 
 
