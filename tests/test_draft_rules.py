@@ -1365,10 +1365,15 @@ def test_a_state_s_name_before_one_of_its_people_a_list_or_a_flag_is_not_linked(
     assert [h.start for h in d.hits if h.id == "united-states"] == [text.index("The US said") + 4]
 
 
-def test_a_state_s_name_before_its_inspectors_an_operation_a_group_or_a_river_is_not_linked(tmp_path):
-    d = _draft_of(tmp_path, "US agriculture inspectors suspended imports. There would be no US military operation, "
-                            "said a US group close to him. People fled across the US river. The US said it would "
-                            "respond.", registry=STATES_REGISTRY)  # fmt: skip
+@pytest.mark.parametrize("body", [
+    "US agriculture inspectors suspended imports. There would be no US military operation, said a US group close to "
+    "him. People fled across the US river. The US said it would respond.",
+    # its paratroopers; a treaty between two named for both
+    "US paratroopers landed at dawn. The State Department has said that the 1951 US-Philippines Mutual Defense "
+    "Treaty covers the coast guard. The US said it would respond.",
+])
+def test_a_state_s_name_before_its_inspectors_an_operation_a_group_or_a_river_is_not_linked(tmp_path, body):
+    d = _draft_of(tmp_path, body, registry=STATES_REGISTRY)
     text = d.article.text
     assert [h.start for h in d.hits if h.id == "united-states"] == [text.index("US said")]
 
@@ -3624,14 +3629,6 @@ def test_a_river_named_like_a_country_is_the_river(tmp_path):
     river = next(h for h in d.hits if h.start == text.index("Congo river"))
     assert (river.kind, d.names.label(river.id), river.end) == ("place", "Congo River", text.index(" during"))
     assert [h.start for h in d.hits if text[h.start : h.end] == "Congo"] == [text.index("Congo said")]
-
-
-def test_a_state_s_name_before_its_paratroopers_or_in_a_treaty_s_name_is_not_linked(tmp_path):
-    d = _draft_of(tmp_path, "US paratroopers landed at dawn. The State Department has said that the 1951 "
-                            "US-Philippines Mutual Defense Treaty covers the coast guard. The US said it would "
-                            "respond.", registry=STATES_REGISTRY)  # fmt: skip
-    text = d.article.text
-    assert [h.start for h in d.hits if h.id == "united-states"] == [text.index("US said")]
 
 
 @pytest.mark.parametrize("sentence", ["Russia keeps some 25,000 troops in Tajikistan.",
