@@ -291,6 +291,10 @@ def _claim_by_rule(d, rule: str):
          "asserted"),
         ("denial", "The inquiry blamed the soldiers for the deaths, a finding the army rejected.", "Syrian army",
          "asserted"),
+        # a subject that says nobody speaks: the article's own statement
+        ("publisher", "Nobody in the camp believes the spokesman in Aden.", "Meridian Press", "asserted"),
+        ("publisher", "No group has claimed the rockets fired at Aden.", "Meridian Press", "asserted"),
+        ("publisher", "Few outside observers believe the turnout figure for Aden.", "Meridian Press", "asserted"),
         # the outlet's own reporters are the outlet
         ("publisher", "Roads into Aden were almost empty at dawn, and our reporters say many residents are staying "
                       "indoors.", "Meridian Press", "asserted"),

@@ -589,9 +589,16 @@ def _ours_unnamed(found: Found, ctx: Context) -> bool:
                 and found.sentence and not any(found.sentence[0] <= h.start < found.sentence[1] for h in hits))
 
 
+# A subject that says nobody speaks: "Nobody in the camp believes him", "No group has claimed the
+# launches", "Few outside observers believe the figure": the article's own statement, not a speaker's.
+_NOBODY = re.compile(r"(?:No|Nobody|No one|None|Few)\b")
+
+
 def make(found: Found, ctx: Context) -> list[DraftClaim]:
-    speaker = ctx.speakers.speaker(found.ask())
     text = ctx.text
+    if found.rule in ("reported", "said-after") and _NOBODY.match(text, found.attribution.head[0]):
+        return []
+    speaker = ctx.speakers.speaker(found.ask())
     if speaker is None or (found.rule in ("reported", "said-after") and speaker.id == ctx.publisher
                            and not _ours_unnamed(found, ctx)):  # fmt: skip
         return []
