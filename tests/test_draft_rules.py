@@ -291,6 +291,13 @@ def _claim_by_rule(d, rule: str):
          "asserted"),
         ("denial", "The inquiry blamed the soldiers for the deaths, a finding the army rejected.", "Syrian army",
          "asserted"),
+        # "…, a spokesman said, adding that …": the one who said the words before it; a relative clause of
+        # the lead-in is no subject
+        ("saying", "Missiles struck the air base near Aden, a military spokesman said, adding that the base was "
+                   "still operating.", "A military spokesman", "asserted"),
+        ("reported", "At the hospital in Aden, where the generator runs for four hours a day, a nurse with Médecins "
+                     "Sans Frontières, Ingrid Berglund, said most of her patients were sick.", "Ingrid Berglund",
+         "asserted"),
         # a subject that says nobody speaks: the article's own statement
         ("publisher", "Nobody in the camp believes the spokesman in Aden.", "Meridian Press", "asserted"),
         ("publisher", "No group has claimed the rockets fired at Aden.", "Meridian Press", "asserted"),

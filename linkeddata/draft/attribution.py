@@ -159,6 +159,10 @@ def subject(text: str, s: int, e: int) -> Attribution | None:
             return None
         head = (head[0], head[0] + cut)
     phrase = text[head[0] : head[1]]
+    if m.group("appos") and re.match(r"(?:where|when|whose)\s", phrase):
+        # "At the hospital, where the generator runs for four hours a day, a nurse …, Ingrid Berglund, said":
+        # a relative clause of the lead-in, then the subject
+        return subject(text, m.start("appos"), e)
     before = text[s : head[0]].rstrip()
     clause = re.split(r"\s(?:who|whose|which|that)\s", phrase)[0].split()
     if m.group("appos") and any(w in _CLAUSE_VERBS for w in clause[1:]):

@@ -336,6 +336,10 @@ _DESCRIBED_SUBJECT = re.compile(rf"(?:An?|The)\s+[a-z][\w’'-]*(?:\s+(?!(?:{_PA
                                 rf"(?=\s+(?:{_PAST})\b)")
 
 
+_SAID_BEFORE_SAYING = re.compile(r",\s+(?P<head>(?:an?|the|one|two)\s+[^,.;“”]{2,80}?|[A-Z][^,.;“”]{1,60}?)\s+"
+                                 r"(?:said|says|told\s+[^,.;“”]{1,40})\s*,\s*(?=adding|saying|noting)")
+
+
 def find_saying(lay: Layout) -> list[Found]:
     """"Turkey has closed its border, saying it cannot take in more refugees": what follows
     "saying" is a claim of the sentence's subject (the sentence before it is another's: the
@@ -347,7 +351,12 @@ def find_saying(lay: Layout) -> list[Found]:
         if m is None or lay.in_speech(r, m.start()):
             continue
         sub = attribution.subject(text, s, e)
-        if sub is None or sub.head[0] > m.start():
+        # "…, a military spokesman said, adding that …": the one who said the words before it
+        after = _SAID_BEFORE_SAYING.search(text, s, m.end())
+        if after is not None:
+            head = (after.start("head"), after.end("head"))
+            sub = Attribution(head, "saying", None, head)
+        elif sub is None or sub.head[0] > m.start():
             first = _FIRST_NAME.match(text, s, m.start())
             if first is not None and first.group() in ("A", "An", "The"):  # an article, not a name
                 first = _DESCRIBED_SUBJECT.match(text, s, m.start())
