@@ -3741,3 +3741,9 @@ def test_a_name_that_claimed_an_attack_is_an_armed_group(tmp_path):
                             "audio message.")  # fmt: skip
     group = next(e for e in d.names.entities.values() if e.label == "Boko Haram")
     assert (group.type, group.rule) == ("armed-group", "a name that claimed an attack")
+
+
+def test_the_x_backed_group_that_speaks_is_not_its_backer(tmp_path):
+    d = _draft_of(tmp_path, "The Iran-backed group says its attacks are meant to tie down Israeli troops.")
+    claim = _claim_by_rule(d, "reported")
+    assert claim.asserter != "iran" and d.names.label(claim.asserter) == "The Iran-backed group"

@@ -120,6 +120,9 @@ def named(text: str, names: Names, hs: int, he: int, head_only: bool = True) -> 
         kind = _KIND_AFTER.fullmatch(text[last.end : core_end])
         if not (kind and names.actor_type(last.id) == kind.lastgroup.replace("_", "-")):
             return None  # "the WAFA news agency", "the Hamas movement" name the outlet and the group
+    if head_only and re.match(r"-(?:backed|led|allied|aligned|funded|supported|sponsored|armed|based|linked)\s+[a-z]",
+                              text[last.end : core_end]):
+        return None  # "The Iran-backed group says": the group its backer describes, not the backer
     if head_only and _ENVOYS_TO.search(text[hs:core_end]):
         return None  # "Iran’s mission to the United Nations": the one state's, not the UN
     # "of" or "for" outside the names: "a spokesman for X" describes ("an adviser to X" too); "Government of
