@@ -55,8 +55,7 @@ _OF_STATE_AFTER = re.compile(r" (?:(?:defence|defense|military|security|foreign|
                              r"(?:agents|personnel|embassy|consulate|ambassador|(?:special )?envoy|headquarters|"
                              r"officials?|officers?|diplomats?|media|intelligence|list|passports?|citizens?|nationals?|"
                              r"positions|Marines?|paratroopers|Forces|Army|Navy|Air Force|inspectors|investigators|"
-                             r"prosecutors|"
-                             r"operations?)\b"
+                             r"prosecutors|operations?)\b"
                              # "a US group close to him", "the Congo river": a body of its own, or a place
                              r"| (?:group|charity)\b| [Rr]iver\b"
                              r"|-(?:flagged|registered|owned|made|built)\b"  # "US-flagged ships": where they are from

@@ -336,6 +336,7 @@ _DESCRIBED_SUBJECT = re.compile(rf"(?:An?|The)\s+[a-z][\w’'-]*(?:\s+(?!(?:{_PA
                                 rf"(?=\s+(?:{_PAST})\b)")
 
 
+# "…, a military spokesman said, adding that …": the speaker named just before "adding" or "saying".
 _SAID_BEFORE_SAYING = re.compile(r",\s+(?P<head>(?:an?|the|one|two)\s+[^,.;“”]{2,80}?|[A-Z][^,.;“”]{1,60}?)\s+"
                                  r"(?:said|says|told\s+[^,.;“”]{1,40})\s*,\s*(?=adding|saying|noting)")
 
