@@ -302,6 +302,8 @@ def _claim_by_rule(d, rule: str):
         ("publisher", "Nobody in the camp believes the spokesman in Aden.", "Meridian Press", "asserted"),
         ("publisher", "No group has claimed the rockets fired at Aden.", "Meridian Press", "asserted"),
         ("publisher", "Few outside observers believe the turnout figure for Aden.", "Meridian Press", "asserted"),
+        # … or that sums up both sides: the article's, an accusation
+        ("hedged", "Each capital accuses the other of arming the rebels in Aden.", "Meridian Press", "accused"),
         # the outlet's own reporters are the outlet
         ("publisher", "Roads into Aden were almost empty at dawn, and our reporters say many residents are staying "
                       "indoors.", "Meridian Press", "asserted"),

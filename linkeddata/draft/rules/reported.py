@@ -600,8 +600,9 @@ def _ours_unnamed(found: Found, ctx: Context) -> bool:
 
 
 # A subject that says nobody speaks: "Nobody in the camp believes him", "No group has claimed the
-# launches", "Few outside observers believe the figure": the article's own statement, not a speaker's.
-_NOBODY = re.compile(r"(?:No|Nobody|No one|None|Few)\b")
+# launches", "Few outside observers believe the figure"; or that sums up both sides ("Each capital accuses
+# the other …"): the article's own statement, not a speaker's. ("Both governments reject …" names them.)
+_NOBODY = re.compile(r"(?:No|Nobody|No one|None|Few|Each)\b")
 
 
 def make(found: Found, ctx: Context) -> list[DraftClaim]:
