@@ -172,9 +172,10 @@ def demonym_country(word: str) -> str | None:
     for suffix in ("istan", "stan"):  # "Tajik", "Kyrgyz", "Uzbek", "Afghan"
         if word + suffix in names:
             return names[word + suffix]
-    for ending in ("lese", "ese", "ians", "ian", "ans", "an", "iots", "iot", "ines", "ine", "is", "i", "n", "ish"):
-        if ending.startswith("ine") and word in names:
-            continue  # "Argentine" is a people's word, "Ukraine" a country's name
+    # "Argentine" is a people's word, "Ukraine" a country's own name
+    endings = ("lese", "ese", "ians", "ian", "ans", "an", "iots", "iot", *(() if word in names else ("ines", "ine")),
+               "is", "i", "n", "ish")
+    for ending in endings:
         if word.endswith(ending) and len(word) - len(ending) >= 4:
             stem = word[: -len(ending)]
             hits = {code for name, code in names.items() if name.startswith(stem) and len(name) - len(stem) <= 3}

@@ -650,15 +650,20 @@ def _subsequence(small: str, big: str) -> bool:
     return all(ch in it for ch in small)
 
 
-def _part_of(entities: dict[str, Entity], ids: Ids, text: str, part: re.Match, span: Span, rule: str) -> Hit:
-    """"northern Iraq", "western Uganda": a part of a country named by its direction, a place of its own
-    (one entity however often it is named)."""
-    label = f"{part.group(1)} {text[span[0] : span[1]]}"
+def _place_of_its_own(entities: dict[str, Entity], ids: Ids, label: str, span: Span, rule: str) -> Hit:
+    """A place the words around a country's name make of it ("northern Iraq", "the Congo river"): one
+    entity however often it is named."""
     ent = next((e for e in entities.values() if e.label == label and e.kind == "place"), None)
     if ent is None:
         ent = Entity(ids.new(label), "place", label, None, rule, 0.6)
         entities[ent.id] = ent
-    return Hit(span[0] - len(part.group()), span[1], "place", ent.id, "candidate")
+    return Hit(span[0], span[1], "place", ent.id, "candidate")
+
+
+def _part_of(entities: dict[str, Entity], ids: Ids, text: str, part: re.Match, span: Span, rule: str) -> Hit:
+    """"northern Iraq", "western Uganda": a part of a country named by its direction, a place of its own."""
+    label = f"{part.group(1)} {text[span[0] : span[1]]}"
+    return _place_of_its_own(entities, ids, label, (span[0] - len(part.group()), span[1]), rule)
 
 
 def _state_for(code: str, index: RegistryIndex, ended: Container[str] = frozenset()) -> str | None:
@@ -1138,12 +1143,8 @@ def _resolve_countries(
             river = _RIVER_AFTER.match(text[sp[1] : sp[1] + 8])
             if how != "capital" and river:  # "across the Congo river": the river, a place of its own
                 hits = [h for h in hits if h.span != sp]
-                label = f"{text[sp[0] : sp[1]]} River"
-                ent = next((e for e in entities.values() if e.label == label and e.kind == "place"), None)
-                if ent is None:
-                    ent = Entity(ids.new(label), "place", label, None, "a river named like a country", 0.6)
-                    entities[ent.id] = ent
-                new_hits.append(Hit(sp[0], sp[1] + river.end(), "place", ent.id, "candidate"))
+                new_hits.append(_place_of_its_own(entities, ids, f"{text[sp[0] : sp[1]]} River",
+                                                  (sp[0], sp[1] + river.end()), "a river named like a country"))
                 continue
             if how != "capital" and _POSSESSIVE_BODY.match(text[sp[1] : sp[1] + 60]):
                 hits = [h for h in hits if h.span != sp]  # "Iraq’s foreign ministry": the ministry speaks, a
