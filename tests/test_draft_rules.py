@@ -2068,6 +2068,42 @@ def test_a_cue_counts_from_the_date_of_what_it_follows_given_after_it(tmp_path):
     assert [x.value for x in found] == ["2023-03-01"] and "after it; TODO: check" in found[0].note
 
 
+@pytest.mark.parametrize(
+    "body, cue, value",
+    [
+        # the date the text gives for what the cue follows, in another sentence, before it or after it
+        ("The junta annulled the March 7 election. Police detained them two days after the vote.",
+         "two days after the vote", "2023-03-09"),
+        ("Police detained them two days after the vote. The junta annulled the March 7 election.",
+         "two days after the vote", "2023-03-09"),
+        ("On Saturday the government announced the fall of the town. Hours after the announcement, the rebels "
+         "accepted the plan.", "Hours after the announcement", "2024-01-06"),
+        ("Forty soldiers were killed on the night of October 27, in an attack on the garrison. Jets struck boats the "
+         "morning after the attack.", "the morning after the attack", "2023-10-28"),
+        ("The accord was signed on August 7, 1987. Two days before the signing, the president put forward a plan.",
+         "Two days before the signing", "1987-08-05"),
+        # a month for a month: "the May election"
+        ("Endara won the May election. He was beaten in a street three days after the vote.",
+         "three days after the vote", "2023-05"),
+    ],
+)  # fmt: skip
+def test_a_cue_counts_from_the_date_the_text_gives_for_what_it_follows(tmp_path, body, cue, value):
+    d = _draft_of(tmp_path, body, front=PUBLISHED)
+    found = [x for x in d.dates if d.article.text[x.start : x.end] == cue]
+    assert [x.value for x in found] == [value] and "the date of" in found[0].note
+
+
+def test_a_cue_after_an_event_the_text_gives_no_date_for_keeps_its_words(tmp_path):
+    # the day of the sentence that speaks of the attack ("condemned … on Monday") is no date of it when it
+    # lies far from the word; "the day after the Pulwama bombing" needs a sentence that names Pulwama
+    d = _draft_of(tmp_path, "On Monday, in a long statement read on state radio to the nation, the minister "
+                  "condemned the massacre. Three days after the massacre, a march turned into a riot. A bomb fell "
+                  "on Friday. Modi spoke the day after the Pulwama bombing.", front=PUBLISHED)  # fmt: skip
+    found = {d.article.text[x.start : x.end]: x for x in d.dates}
+    assert found["Three days after the massacre"].value is None
+    assert "Pulwama" not in found.get("the day after the Pulwama bombing", found["the day after"]).note
+
+
 def test_a_winter_spans_two_years_and_gets_no_date(tmp_path):
     d = _draft_of(tmp_path, "The army struck in August 2023, and its troops held on through the winter.",
                   front=PUBLISHED)  # fmt: skip

@@ -12,7 +12,9 @@ day" is the publication date; "A year ago today", "two weeks ago" count
 back from it. Cues that count from another date ("ten days later", "the next day", "within hours",
 "within two weeks", "that evening", "by the evening", "at the time", "that September") take the last
 date the text gives before them, in their paragraph or the two before, that is precise enough for
-them, and say so with a TODO. With no publication date a relative cue keeps its words and gets no date.
+them, and say so with a TODO. Cues that count from an event ("two days after the vote", "Hours
+after the announcement") take the date the text gives for it elsewhere ("the March 7 election").
+With no publication date a relative cue keeps its words and gets no date.
 """
 
 from __future__ import annotations
@@ -87,6 +89,13 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
         ("ago", re.compile(r"(?<![\w-])(?P<count>[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|"
                            r"[Ee]ight|[Nn]ine|[Tt]en|\d{1,2}) (?P<unit>minute|hour|day|week|month|year)s? ago"
                            r"(?P<today> today)?(?!\w)")),
+        # "three days after the vote", "Hours after the announcement", "the day before the Rangers landed":
+        # from the date the text gives for what they follow, elsewhere (else as an "anchored" cue)
+        ("event", re.compile(
+            r"(?<![\w-])(?:(?P<count>[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|"
+            r"[Tt]en|\d{1,2}) (?P<unit>hour|day|week)s?|(?P<hours>[Hh]ours)|"
+            rf"[Tt]he (?P<part>day|morning|afternoon|evening|night)) (?P<dir>after|before) the "
+            rf"(?P<what>(?:[A-Z][\w’'-]* )*(?:{'|'.join(map(re.escape, lx.event_words))}))(?![\w-])")),
         # "ten days later", "the next day", "within hours", "that evening", "at the time", "that September":
         # from the last date the text gives before them
         ("anchored", re.compile(
@@ -256,7 +265,7 @@ def find_dates(lay: Layout) -> Dates:
             found.append(DateFound(s, e, f"{month_published[0]}-{month_published[1]:02d}", "the publication month"))
             continue
         month = _month(m.group("m")) if m.groupdict().get("m") else _HOLIDAYS.get(_holiday(m), (None,))[0]
-        if kind == "anchored":
+        if kind in ("anchored", "event"):
             found.append(DateFound(s, e, None, ""))  # resolved below, once the dates before it are known
         elif kind in ("day-of-year", "month-of-year"):
             found.append(_of_year(s, e, m, month, pub, pub_words))
@@ -280,8 +289,11 @@ def find_dates(lay: Layout) -> Dates:
     found = [_approximate(text, _between(text, d)) for d in found]
     kinds = {(s, e): (kind, m) for s, e, kind, m in raw}
     for i, d in enumerate(found):  # in the text's order: "the next day … two days later" counts from the next day
-        if kinds[(d.start, d.end)][0] == "anchored":
-            found[i] = _anchored(lay, d, kinds[(d.start, d.end)][1], found)
+        kind, m = kinds[(d.start, d.end)]
+        if kind == "event":
+            found[i] = _after_event(lay, d, m, found)
+        elif kind == "anchored":
+            found[i] = _anchored(lay, d, m, found)
     return Dates(tuple(found), published, reference, month_published)
 
 
@@ -494,6 +506,55 @@ def _anchored(lay: Layout, d: DateFound, m: re.Match, found: list[DateFound]) ->
     if unit == "week":
         return DateFound(s, e, _week_value(target), note + "; the month of that week")
     return DateFound(s, e, f"{target.year}-{target.month:02d}" if unit == "month" else str(target.year), note)
+
+
+def _after_event(lay: Layout, d: DateFound, m: re.Match, found: list[DateFound]) -> DateFound:
+    """"three days after the vote", "Two days before the signing", "Hours after the announcement": counted
+    from the date of the sentence elsewhere in the text that names what they follow ("the March 7
+    election", "On Saturday the government announced …"), the nearest before them, else after, at the
+    precision that date gives. With no such sentence, "the day after the attack" counts from the last date
+    before it as an anchored cue does; "three days after the massacre" keeps its words and gets no date."""
+    text, s = lay.text, d.start
+    what = m.group("what").split()[-1].lower()
+    words = {what, *lexicon().event_words.get(what, ())}
+    stems = sorted({re.sub(r"(?:ings?|ments?|ed|s|e)$", "", w) for w in words})
+    named = re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, stems))})(?:e|es|ed|d|s|ings?|ments?)?(?![\w-])",
+                       re.IGNORECASE)
+    here = lay.region_at(s)
+    own = lay.sentence_at(here, s) if here else (s, d.end)
+    candidates = []
+    for r in lay.regions:
+        if r.kind != "paragraph":
+            continue
+        for a, b in lay.sentences[r]:
+            if (a, b) == own or not all(w in text[a:b] for w in m.group("what").split()[:-1]):
+                continue  # "the day after the Pulwama bombing": a sentence that names Pulwama
+            for n in named.finditer(text, a, b):
+                # a date of the sentence near the word names its day ("the March 7 election", "On Saturday
+                # the government … announced"), not one of the sentence's other clauses
+                dated = [(gap, f) for f in found if f.value and a <= f.start and f.end <= b
+                         and f.note != "the publication date" and not (f.start <= n.start() < f.end)
+                         and (gap := max(f.start - n.end(), n.start() - f.end)) <= 60]  # fmt: skip
+                if dated:
+                    candidates.append((b > s, abs(a - s), min(dated, key=lambda g: g[0])[1]))
+    if not candidates:
+        anchored = dict(_patterns())["anchored"].match(text, s)
+        if anchored and m.group("part") and m.group("dir") == "after":
+            return _anchored(lay, replace(d, end=anchored.end()), anchored, found)
+        return DateFound(s, d.end, None, f"TODO: relative to “{m.group('what')}”, whose date the text does not give")
+    event = min(candidates, key=lambda c: c[:2])[2]
+    value = event.value
+    note = f"from “{text[event.start : event.end]}” ({value}), the date of “{m.group('what')}”; TODO: check"
+    if m.group("hours") or m.group("unit") == "hour":  # "Hours after the announcement": its day
+        return DateFound(s, d.end, value, note)
+    if len(value) < 10:  # "three days after the vote", a vote "in May": that month (or year)
+        return DateFound(s, d.end, value, note)
+    unit = m.group("unit") or "day"
+    n = (_count(m.group("count")) if m.group("count") else 1) * (-1 if m.group("dir") == "before" else 1)
+    day = datetime.date.fromisoformat(value) + relativedelta(**{unit + "s": n})
+    if unit == "week":
+        return DateFound(s, d.end, _week_value(day), note + "; the month of that week")
+    return DateFound(s, d.end, day.isoformat(), note)
 
 
 def _story_year(lay: Layout, raw, s: int, month: int, published) -> tuple[int, str] | None:

@@ -55,6 +55,7 @@ class Lexicon:
     source_nouns: dict[str, str]  # noun → actor type
     rule_books: frozenset[str]  # what "according to" names that says nothing itself
     hedges: tuple[tuple[str, tuple[str, ...]], ...]  # (level, words)
+    event_words: dict[str, tuple[str, ...]]  # "vote" → other words for it ("election", "poll")
     months: dict[str, int]
     month_abbreviations: dict[str, int]
     weekdays: tuple[str, ...]
@@ -120,6 +121,7 @@ def lexicon() -> Lexicon:
         source_nouns=dict(data["source_nouns"]),
         rule_books=frozenset(data["rule_books"]),
         hedges=tuple((level, tuple(words)) for level, words in data["hedges"].items()),
+        event_words={w: tuple(ws) for w, ws in data["event_words"].items()},
         months={m: i for i, m in enumerate(data["months"], start=1)},
         month_abbreviations=dict(data["month_abbreviations"]),
         weekdays=tuple(data["weekdays"]),
