@@ -1681,12 +1681,29 @@ def test_the_government_of_several_named_is_nobody_s_in_particular(tmp_path):
     assert not linked & {"rwandan-government", "us-government"}, linked
 
 
-def test_a_person_of_an_institution_is_two_names(tmp_path):
-    d = _draft_of(tmp_path, "The researcher, Hadiza Lawan Bukar of the Centre for Lake Chad Studies in Kano, said "
-                            "the units had done much of the fighting.")  # fmt: skip
+@pytest.mark.parametrize(
+    "body, person, body_name",
+    [
+        ("The researcher, Hadiza Lawan Bukar of the Centre for Lake Chad Studies in Kano, said the units had done "
+         "much of the fighting.", "Hadiza Lawan Bukar", "Centre for Lake Chad Studies"),
+        # a body with no word of a body in its name: the person's two or three words before "of the" say it
+        ("The lawmaker, Selim Ergün of the CHP, said the vote had been stolen from the voters.", "Selim Ergün", "CHP"),
+        ("The rival candidate, Gustavo Anzueto Vielman of the Authentic Nationalist Central, said the vote had been "
+         "stolen.", "Gustavo Anzueto Vielman", "Authentic Nationalist Central"),
+    ],
+)  # fmt: skip
+def test_a_person_of_an_institution_is_two_names(tmp_path, body, person, body_name):
+    d = _draft_of(tmp_path, body)
     labels = {e.label: e.type for e in d.names.entities.values()}
-    assert (labels.get("Hadiza Lawan Bukar"), labels.get("Centre for Lake Chad Studies")) == ("person", "organization")
-    assert [d.names.label(c.asserter) for c in d.claims if c.rule == "reported"] == ["Hadiza Lawan Bukar"]
+    assert (labels.get(person), labels.get(body_name)) == ("person", "organization")
+    assert [d.names.label(c.asserter) for c in d.claims if c.rule == "reported"] == [person]
+
+
+@pytest.mark.parametrize("name", ["Indigenous People of Biafra", "Speaker of the House", "Mothers of the Plaza de Mayo",
+                                  "Volunteers for the Defence of the Homeland"])
+def test_a_body_s_name_with_of_the_stays_one_name(tmp_path, name):
+    d = _draft_of(tmp_path, f"The {name} said the units had done much of the fighting.")
+    assert name in {e.label for e in d.names.entities.values()}
 
 
 def test_a_reported_claim_ends_at_a_semicolon(tmp_path):

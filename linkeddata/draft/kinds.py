@@ -76,6 +76,8 @@ _ARMED_HEADS = frozenset({"Group", "Organisation", "Organization"})
 
 # Words of a movement's name: an "Army" or "Forces" with one of them is an armed group's, whatever
 # country it names ("Myanmar National Democratic Alliance Army", "Sudan People’s Liberation Army").
+# "Selim Ergün of the ": a person's name of two or three words, then "of the"
+_OF_PERSON = re.compile(r"(?<![\w’'-])(?P<who>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,2}) of the\s+$")
 _INSURGENT_WORDS = re.compile(
     r"\b(?:Liberation|People[’']?s?|Peoples[’']?|Alliance|Revolutionary|Popular|Resistance|Patriotic|Free|Rebel|"
     r"Democratic(?!\s+Republic))(?![\w’'])"
@@ -653,6 +655,12 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
     if any(re.search(r"\b[Tt]he\s+$", text[max(0, s - 4) : s]) for s, _ in spans):
         if conflict:  # "among them the Arambai Tenggol, of firing on …"
             return "actor", "armed-group", "a name after “the” among words of fighting", 0.4, None, None
+        if all(_OF_PERSON.search(text[max(0, s - 60) : s]) and not any(
+                lx.kind_of_word(w) or w in lx.titles for w in _OF_PERSON.search(text[max(0, s - 60) : s]).group(
+                    "who").split()) for s, _ in spans):  # fmt: skip
+            # "Selim Ergün of the CHP", "Gustavo Anzueto Vielman of the Authentic Nationalist Central": a body
+            # a person is of, no place
+            return "actor", "organization", "a name after a person’s “of the”", 0.4, None, None
         after_place_word = any(re.search(r"\b(?:on|of|along|across|near|into|in)\s+the\s+$", text[max(0, s - 12) : s])
                                for s, _ in spans)  # fmt: skip
         if after_place_word and not _INSURGENT_WORDS.search(name):

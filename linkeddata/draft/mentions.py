@@ -511,7 +511,12 @@ def _sequences(lay: Layout, region: Region, taken: list[Span]) -> list[Span]:
         of_body = at >= 2 and not any(lx.kind_of_word(w) or w in lx.titles for w in words[:at]) and any(
             lx.kind_of_word(w) for w in right)
         of_country = at >= 1 and bool(gazetteer.country(" ".join(right))) and titled(text, start)
-        if of_body or of_country:
+        # … or "Selim Ergün of the CHP", "César Mendoza of the Carabineros": two or three words of a person's
+        # name (none a word of a body, a title, a people or a place) before "of the"
+        of_person = 2 <= at <= 3 and words[at + 1] == "the" and len(right) > 0 and not any(
+            lx.kind_of_word(w) or w in lx.titles or w in lx.peoples or w in lx.stop or w in lx.possessive_in_names
+            or w.isupper() or gazetteer.country(w) or gazetteer.city(w) or gazetteer.region(w) for w in words[:at])
+        if of_body or of_country or of_person:
             k = at + 1 + (words[at + 1] == "the")
             results.append((out[0][0], out[at - 1][1]))
             results.append((out[k][0], out[-1][1]))
