@@ -1913,6 +1913,22 @@ def test_a_wire_dateline_without_a_year_takes_the_year_of_the_text(tmp_path):
     assert monday.value == "2019-03-11"
 
 
+def test_a_wire_dateline_under_a_caption_and_a_credit_the_reader_does_not_know(tmp_path):
+    # the year of the caption's full date on the same day, though the text gives another year's day; the
+    # credit's short line between the caption and the dateline does not end the lines before the story
+    d = _draft_of_text(tmp_path, "Rawlings seizes power in Ghana for a second time\n"
+                       "Soldiers guard the gate of Broadcasting House in Accra after Rawlings announced on the radio "
+                       "that the government had been overthrown, Dec. 31, 1981.\n"
+                       "Mfonini: Yaw Ofosu-Darko (Densu Wire)\n\n"
+                       "ACCRA, Dec. 31 (Densu Wire) — Rawlings seized power again on Thursday. In a broadcast early "
+                       "in the morning, he said the parties were banned. An officer read a statement in the "
+                       "afternoon.\n\nRawlings first took power on June 4, 1979.\n")  # fmt: skip
+    assert d.published == "1981-12-31"
+    found = {d.article.text[x.start : x.end]: x.value for x in d.dates}
+    assert (found["on Thursday"], found["early in the morning"], found["in the afternoon"]) == (
+        "1981-12-31", "1981-12-31", "1981-12-31")
+
+
 def test_a_date_in_figures_day_first(tmp_path):
     d = _draft_of(tmp_path, "The gunmen attacked the village on Monday.", front="Published 12.10.2023\n\n")
     assert d.published == "2023-10-12"

@@ -124,6 +124,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
             rf"(?:[Ii]n|[Tt]hrough|[Dd]uring|[Oo]ver|[Bb]y|[Uu]ntil) the (?P<season>spring|summer|autumn|fall|winter)|"
             rf"[Aa]t the time|"
             rf"(?P<tod>[Bb]efore dawn|[Aa]t (?:dawn|dusk|midnight|noon|midday)|"
+            rf"(?:[Ee]arly |[Ll]ate )?in the (?:morning|afternoon|evening)(?! of)|"
             rf"(?:[Ss]hortly |[Jj]ust )?(?:after|before) (?:dawn|dusk|midnight|noon|midday)|"
             rf"(?:[Aa]t|(?:[Ss]hortly |[Jj]ust )?(?:after|before)) \d{{1,2}}(?:[:.]\d\d)?\s?(?:[ap]\.m\.|[ap]m)))"
             rf"(?!\w)")),
@@ -194,19 +195,36 @@ def _publication(lay: Layout, raw, reference: tuple[int, str] | None) -> tuple[d
             if kind == "day" and r.start <= s and e <= reach and (d := _parse(m.group())):
                 day = (d, s, e)
                 break
-        if day is None and dateline and reference:
-            dm = re.match(r"(?P<md>[A-Z][a-z]+\.? \d{1,2})(?= \(|,? \d{4})", line[dateline.end() :])
-            d = _parse(f"{dm.group('md')} {reference[0]}") if dm else None
+        dm = re.match(r"(?P<md>[A-Z][a-z]+\.? \d{1,2})(?= \(|,? \d{4})", line[dateline.end() :]) if dateline else None
+        if day is None and dm:
+            # "ACCRA, Dec. 31 (Densu Wire) —" under a caption of "Dec. 31, 1981": the year of a full date of the
+            # text on the same day of the same month, else the year of the text's full dates
+            bare = _parse(f"{dm.group('md')} 2000")
+            same = {d.year for _s, _e, kind, m in raw if kind == "day" and (d := _parse(m.group()))
+                    and bare and (d.month, d.day) == (bare.month, bare.day)}  # fmt: skip
+            year = next(iter(same)) if len(same) == 1 else (reference[0] if reference else None)
+            d = _parse(f"{dm.group('md')} {year}") if year else None
             if d:
                 at = r.start + dateline.end()
                 day = (d, at + dm.start("md"), at + dm.end("md"))
         if day is not None:
             found.append(day)
-        if not front and (dateline or not re.match(rf"{DATELINE_PLACE} ", text[r.end : r.end + 80].lstrip())) \
+        if not front and (dateline or not _dateline_next(paragraphs[i + 1 :], text)) \
                 and not _date_line_after(paragraphs[i + 1 :], raw, text):
             break  # the story has begun; a dateline after a long first line (a caption) opens it still, and
             # so does a short line that opens with a full date ("Tuesday 11 August 2020. All times …")
     return max(found, key=lambda f: f[0]) if found else None
+
+
+def _dateline_next(following: list[Region], text: str) -> bool:
+    """Whether a wire dateline opens the next paragraph, or the one after a short line (a photo credit the
+    reader does not know: "Mfonini: Yaw Ofosu-Darko (Densu Wire)" between the caption and "ACCRA, Dec. 31 …")."""
+    for k, r in enumerate(following[:2]):
+        if re.match(rf"{DATELINE_PLACE} ", text[r.start : r.end]):
+            return True
+        if r.end - r.start > 80 or k == 1:
+            return False
+    return False
 
 
 def _date_line_after(following: list[Region], raw, text: str) -> bool:
