@@ -1054,6 +1054,19 @@ def test_the_speaker_index_does_not_depend_on_the_order_of_the_questions(tmp_pat
         # a name that claimed an attack, with nothing else to type it
         ("Gunmen took 300 boys from a school in Kankara. Boko Haram claimed that abduction in an audio message.",
          "Boko Haram", "actor", "armed-group", "a name that claimed an attack"),
+        # ", a UN spokesman in New York said": the sentence's speaker, no apposition of the name before it
+        ("The envoy will travel to Ouagadougou with the AU and ECOWAS, a UN spokesman in New York said.", "ECOWAS",
+         "actor", "organization", "acronym of an international organisation"),
+        # a quoted word before the apposition's noun; a movement, an armed one when a state backs it
+        ("Le Balai Citoyen, the “citizens’ broom” movement, called for a civilian transition.", "Le Balai Citoyen",
+         "actor", "organization", "described-as-“movement”"),
+        ("The Houthis, an Iran-backed movement that has held Sanaa since 2014, say they act for the Palestinians.",
+         "Houthis", "actor", "armed-group", "described-as-“Iran-backed movement that has held Sanaa since 2014”"),
+        # a square's or a street's name whose first word says so; a hospital is a place
+        ("Crowds filled what protesters now call the Place de la Révolution.", "Place de la Révolution", "place",
+         None, "“Place” of a square or a street"),
+        ("A doctor at Korle Bu Teaching Hospital said the wards were full.", "Korle Bu Teaching Hospital", "place",
+         None, "head-word “Hospital” of a place"),
     ],
 )  # fmt: skip
 def test_new_names_are_typed_by_a_rule_that_says_so(tmp_path, body, name, kind, typ, rule):
@@ -1073,6 +1086,8 @@ def test_new_names_are_typed_by_a_rule_that_says_so(tmp_path, body, name, kind, 
         ("At the army post in Batibo, a senior officer of the battalion received us.", "Batibo", None),
         # a day before a name, a preposition at a sentence's start are no part of it
         ("On Tuesday Amnesty renewed its call for an inquiry.", "Tuesday Amnesty", None),
+        # a church's word before a noun: "The Maronite patriarch"
+        ("The Maronite patriarch, Boulos Meouchi, said the fighting must end.", "Maronite", None),
         ("On Tuesday Amnesty renewed its call for an inquiry.", "Amnesty", "organization"),
         ("Behind Manila stands its oldest ally.", "Behind Manila", None),
         # the plural of a people's name, a family's

@@ -220,7 +220,10 @@ PLACE_HEADS = frozenset({"State", "Province", "Region", "District", "Governorate
                           "Forest", "Airport", "Airbase", "Bridge", "Enclave", "Basin", "Delta", "Coast", "River",
                           "Rivers", "Heights", "Lake", "Falls", "Pass", "Highway", "Motorway", "Road", "Square",
                           "Market", "Crossing", "Tracts", "Tract", "Highlands", "Plains", "Range", "Marshes",
-                          "Archipelago", "Belt", "Street", "Avenue", "Line", "Harbour", "Harbor"})
+                          "Archipelago", "Belt", "Street", "Avenue", "Line", "Harbour", "Harbor", "Hospital"})
+# The first word of a square's or a street's name in the languages that put it first.
+_STREET_FIRST = frozenset({"Place", "Plaza", "Praça", "Piazza", "Rue", "Avenida", "Avenue", "Boulevard", "Calle",
+                           "Paseo", "Largo", "Rua"})
 DIRECTIONS = frozenset({"North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western",
                          "Northeast", "Northwest", "Southeast", "Southwest", "Sub-Saharan"})
 # The first word of a place's name: "Lake Chad", "Mount Sinjar".
@@ -328,7 +331,9 @@ def modifier(text: str, end: int) -> bool:
     return not (word in verbs or word in lx.speech_verbs or word in lx.auxiliaries or word.endswith("ed"))
 
 
-_APPOSITION = re.compile(r"^,\s+(?:one of (?:the\s+)?|an?\s+|the\s+|its\s+|their\s+)(?P<np>[^,.;:()“”\"]{2,90})")
+# (a quoted word before the noun is no end of it: "Le Balai Citoyen, the “citizens’ broom” movement")
+_APPOSITION = re.compile(r"^,\s+(?:one of (?:the\s+)?|an?\s+|the\s+|its\s+|their\s+)(?:“[^”\n]{1,40}”\s+)?"
+                         r"(?P<np>[^,.;:()“”\"]{2,90})")
 
 
 _APPOSITION_END = re.compile(
@@ -375,7 +380,9 @@ def described(text: str, start: int, end: int) -> tuple[str, str] | None:
                         r"[Aa]t|[Oo]n|[Ff]rom|[Nn]ear|[Ii]nside|[Oo]utside|[Aa]long|[Aa]cross|[Aa]round|[Uu]nder|[Bb]eyond|"
                         r"[Bb]ehind|[Ww]ithin|[Tt]hrough)"
                         r"\s[^,.;]*$", text[max(0, start - 80) : start])
-    if m and not lead_in:
+    # "… with the AU and ECOWAS, a UN spokesman in New York said.": the sentence's speaker, no apposition
+    said = m and re.search(r"\s(?:said|says|told|added|reported)\s*$", m.group("np"))
+    if m and not lead_in and not said:
         np = m.group("np")
         if re.match(r"(?:\w+\s+)?(?:coalition|force|contingent)\s+of\s+(?:\w+\s+)?"
                     r"(?:soldiers|troops|forces|peacekeepers)\b", np):  # "ATMIS, a coalition of soldiers from …"
@@ -398,8 +405,10 @@ def described(text: str, start: int, end: int) -> tuple[str, str] | None:
             if not (after and verb_like(after[0])):
                 whole = m.group("np")
                 if best[2] == "organization" and (_ARMED.search(whole) or re.search(
-                        r"\b(?:armed|jihadist|al-qaeda|islamic state)\b|-linked\b", whole, re.I)):  # fmt: skip
-                    return "armed-group", whole  # "the al-Qaeda-linked coalition": an armed one
+                        r"\b(?:armed|jihadist|al-qaeda|islamic state)\b|-linked\b|-backed movement\b", whole,
+                        re.I)):  # fmt: skip
+                    # "the al-Qaeda-linked coalition", "an Iran-backed movement": an armed one
+                    return "armed-group", whole
                 return best[2], best[1]
     m = re.search(r"(?P<of>\b(?:of|for)\s+)?\b(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Tt]he)\s+"
                   r"(?P<np>(?:[A-Za-z’'-]+\s+){0,3}[a-z]+),\s+$", text[max(0, start - 60) : start])
@@ -526,6 +535,9 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
         w in ("in", "of", "for") for w in words[1:]  # "Al-Qaeda in the Arabian Peninsula" is no place
     ) and not any(lx.kind_of_word(w) == "military-force" for w in cap[:-1]):  # "Fourth Army Region": a command
         return "place", None, f"head-word “{cap[-1]}” of a place", 0.7, None, None
+    if cap[0] in _STREET_FIRST and len(words) > 2 and words[1] in ("de", "du", "des", "del", "da", "do", "dos"):
+        # "the Place de la Révolution", "Avenida de Mayo", "Praça da Sé": a square's or a street's name
+        return "place", None, f"“{cap[0]}” of a square or a street", 0.7, None, None
     if cap[0] in ("Los", "Las") and len(cap) > 1:  # "Los Choneros", "Los Zetas": a gang's or a cartel's name
         conflict = any(_CONFLICT.search(text[max(0, s - 80) : e + 80]) for s, e in spans)
         return "actor", "armed-group" if conflict else "organization", "Spanish article before a name", 0.6, None, None
