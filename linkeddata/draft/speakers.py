@@ -568,7 +568,7 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
             return Speaker(outer.id, f"“{phrase}”: the one quoted around it (confidence 0.8)") if outer else None
         if publisher and outer is None and re.search(r"(?:^|\s)we$", low):  # "In our 11.20 post we said"
             return Speaker(publisher, f"“{phrase}”: the outlet, speaking of itself (confidence 0.6); TODO: check")
-        if publisher and re.fullmatch(r"our (?:own )?(?:reporters?|correspondents?|journalists?|team|staff)", low):
+        if publisher and re.fullmatch(r"our (?:own )?(?:reporters|correspondents|journalists|team|staff)", low):
             return Speaker(publisher, f"“{phrase}”: the outlet's own people (confidence 0.7)")  # "our reporters say"
         ref = named(text, current, hs, he)
         if ref:
