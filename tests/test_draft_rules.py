@@ -244,6 +244,9 @@ def _claim_by_rule(d, rule: str):
         # the view of a group of sources at the head of the sentence
         ("view", "For analysts, the fighting is less about the town than about what comes next.",
          "Analysts (unnamed)", "asserted"),
+        # "In his view": the view of the one the pronoun stands for, named in the sentence before
+        ("view", "“It was a show,” said Elie Karam, a political scientist. In his view the landing was lawful on "
+                 "paper.", "Elie Karam", "asserted"),
         # the account one gives, named by its owner at the head of the sentence
         ("version", "Damascus’s version is that its drones struck military targets in Idlib.", "Government of Syria",
          "asserted"),
@@ -3801,6 +3804,29 @@ def test_he_after_a_possessive_that_opens_a_sentence_is_its_owner(tmp_path):
                             "down. “In the mountains we also waited,” he says.")  # fmt: skip
     claim = next(c for c in d.claims if c.quote and d.article.text[c.quote[0] : c.quote[1]].startswith("In the"))
     assert d.names.label(claim.asserter) == "Houmed Ali Kamil"
+
+
+@pytest.mark.parametrize(
+    "body, quoted, speaker",
+    [
+        # one named in the words someone's speech reports ("said they would … when Chamoun leaves"), or in a
+        # speaker's relative clause ("who speaks for the fighters loyal to Saeb Salam"), is spoken of
+        ("President Camille Chamoun spoke on Monday. Karim Itani, who speaks for the fighters loyal to Saeb Salam, "
+         "said they would lay down their arms only when Chamoun leaves the palace. “We did not fight for three "
+         "months,” he said.", "We did not fight", "Karim Itani"),
+        # … but "who gave his name only as Nabil" names him
+        ("We have reached a money changer in the market, who gave his name only as Nabil. “They came through the "
+         "market shouting,” he said.", "They came", "Nabil"),
+        # a participle's phrase leads in, then the subject
+        ("A video of Ali Bongo is circulating. Sitting in what appears to be a library at his residence, the "
+         "64-year-old president, who has ruled since the death of his father Omar Bongo in 2009, asks for help. "
+         "“I do not know where my wife is,” he says.", "I do not know", "Ali Bongo"),
+    ],
+)  # fmt: skip
+def test_he_is_not_one_spoken_of_before_it(tmp_path, body, quoted, speaker):
+    d = _draft_of(tmp_path, body)
+    claim = next(c for c in d.claims if c.quote and d.article.text[c.quote[0] : c.quote[1]].startswith(quoted))
+    assert d.names.label(claim.asserter) == speaker
 
 
 def test_a_quotation_inside_a_denunciation_is_the_subject_s_not_the_next_clause_s(tmp_path):

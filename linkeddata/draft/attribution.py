@@ -159,6 +159,10 @@ def subject(text: str, s: int, e: int) -> Attribution | None:
             return None
         head = (head[0], head[0] + cut)
     phrase = text[head[0] : head[1]]
+    if m.group("appos") and re.match(r"[A-Z][a-z]+ing\s", phrase):
+        # "Sitting in what appears to be a library at his residence, the 64-year-old president … asks": a
+        # participle's phrase leads in, then the subject
+        return subject(text, m.start("appos"), e)
     if m.group("appos") and re.match(r"(?:where|when|whose)\s", phrase):
         # "At the hospital, where the generator runs for four hours a day, a nurse …, Ingrid Berglund, said":
         # a relative clause of the lead-in, then the subject

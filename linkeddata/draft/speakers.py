@@ -365,6 +365,10 @@ def _named_later(lay: Layout, names: Names, noun: str, after: int) -> Hit | None
     return None
 
 
+# A possessive pronoun that names a view's holder ("In his view …") stands for whom its pronoun would.
+_POSSESSIVES = {"his": "he", "her": "she", "their": "they"}
+
+
 def _described_then_named(lay: Layout, names: Names, region: Region, pos: int) -> str | None:
     """"A researcher who has studied the insurgency … “…,” she said. The researcher, Hadiza Lawan Bukar, …":
     the person a paragraph describes before a pronoun and names after it, with the same noun."""
@@ -402,8 +406,10 @@ def _it(lay: Layout, names: Names, pos: int) -> Speaker | None:
                            f"(confidence 0.5); TODO: check")
 
 
-_REPORTED_THAT = re.compile(r"\b(?:said|says|denied|denies|insisted|insists|claimed|claims|argued|argues|admitted|"
-                            r"admits|acknowledged|acknowledges|accepted|accepts)\s+that\s")
+_REPORTED_THAT = re.compile(r"\b(?:(?:said|says|denied|denies|insisted|insists|claimed|claims|argued|argues|admitted|"
+                            r"admits|acknowledged|acknowledges|accepted|accepts)\s+that\s"
+                            # "said they would lay down their arms only when Chamoun leaves": no "that"
+                            r"|(?:said|says)\s+(?:they|he|she|it|we)\s+(?:would|will|had|have|has|were|was|are|is)\s)")
 
 
 def _sentence_before(text: str, start: int, pos: int) -> str:
@@ -615,6 +621,7 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
     def pronoun(ask: Ask) -> str:
         """The pronoun a speaker phrase is ("she and others argue": she, the one named), else ""."""
         phrase = re.sub(r" and (?:others|colleagues)$", "", text[ask.head[0] : ask.head[1]].strip(" \t,…—–").lower())
+        phrase = _POSSESSIVES.get(phrase, phrase)  # "In his view": he
         return phrase if phrase in lx.pronouns else ""
 
     pronoun_asks = []
@@ -672,7 +679,12 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
         # an antecedent two paragraphs back or more is too far to be sure of: the draft asks instead
         since = paragraphs[at - 1].start if at else (region.start if region else 0)
         near = [x for x in persons if phrase != "they" and region and region.start <= x[0] < hs
-                and not any(a < x[0] < b for a, b in quoted) and not _reported(text, region.start, x[0])]
+                and not any(a < x[0] < b for a, b in quoted) and not _reported(text, region.start, x[0])
+                # "Karim Itani, who speaks for the fighters loyal to Saeb Salam, said …": one named in a
+                # speaker's relative clause is spoken of
+                # (not "…, who gave his name only as Nabil": that names the speaker)
+                and not re.search(r",\s+(?:who|whose)\s(?!gave\s|gives\s)[^,]*$",
+                                  _sentence_before(text, region.start, x[0]))]  # fmt: skip
         if at and not near and not any(region.start <= x[0] < hs for x in antecedents):
             # "By late afternoon Henriette Malonga has swept the floor. \n\n “I am home,” she says.": the
             # subject of a sentence of the paragraph before, when this one names nobody before the pronoun

@@ -134,13 +134,16 @@ def find_according_to(lay: Layout) -> list[Found]:
 
 def find_view(lay: Layout) -> list[Found]:
     """"For analysts, the fighting is less about Ulang …": a view given to an unnamed group of
-    sources at the head of the sentence ("For", "To", "In the view of")."""
+    sources at the head of the sentence ("For", "To", "In the view of"); "In his view …": the view of
+    the one the pronoun stands for."""
     text = lay.text
     groups = "|".join(re.escape(noun) for noun, _ in lexicon().group_sources)
     out = []
     for s, e in _unquoted(lay):
         m = re.match(rf"(?:For|To|In the view of)\s+((?:(?:some|many|most|several|other|the)\s+)?(?:[\w’'-]+\s+){{0,2}}"
                      rf"(?:{groups})),\s+(?=\S)", text[s:e])
+        # "In his view the landing was lawful on paper": the view of the one the pronoun stands for
+        m = m or re.match(r"In\s+(his|her|their)\s+(?:own\s+)?view,?\s+(?=\S)", text[s:e])
         if not m:
             continue
         head = (s + m.start(1), s + m.end(1))
