@@ -3814,6 +3814,9 @@ def test_he_after_a_possessive_that_opens_a_sentence_is_its_owner(tmp_path):
         ("President Camille Chamoun spoke on Monday. Karim Itani, who speaks for the fighters loyal to Saeb Salam, "
          "said they would lay down their arms only when Chamoun leaves the palace. “We did not fight for three "
          "months,” he said.", "We did not fight", "Karim Itani"),
+        ("Fuad Chehab was elected on Thursday. Joseph Abi Nader, a deputy from Mount Lebanon who voted for Chehab, "
+         "said the landing had saved the republic. “Without the Americans, this would be a province,” he said.",
+         "Without the Americans", "Joseph Abi Nader"),
         # … but "who gave his name only as Nabil" names him
         ("We have reached a money changer in the market, who gave his name only as Nabil. “They came through the "
          "market shouting,” he said.", "They came", "Nabil"),

@@ -683,7 +683,7 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
                 # "Karim Itani, who speaks for the fighters loyal to Saeb Salam, said …": one named in a
                 # speaker's relative clause is spoken of
                 # (not "…, who gave his name only as Nabil": that names the speaker)
-                and not re.search(r",\s+(?:who|whose)\s(?!gave\s|gives\s)[^,]*$",
+                and not re.search(r"\s(?:who|whose)\s(?!gave\s|gives\s)[^,]*$",
                                   _sentence_before(text, region.start, x[0]))]  # fmt: skip
         if at and not near and not any(region.start <= x[0] < hs for x in antecedents):
             # "By late afternoon Henriette Malonga has swept the floor. \n\n “I am home,” she says.": the
