@@ -2133,6 +2133,11 @@ def test_a_cue_counts_from_the_date_of_what_it_follows_given_after_it(tmp_path):
          "morning after the attack.", "the morning after the attack", "2023-10-28"),
         ("The accord was signed on August 7, 1987. Two days before the signing, the president put forward a plan.",
          "Two days before the signing", "1987-08-05"),
+        # a sentence that gives no date of its own: the last day its paragraph gives before it; a count given
+        # roughly, its month
+        ("The boat left Vlora on the night of March 28, 1997. In the strait it collided with a corvette and sank. "
+         "Less than three weeks after the sinking, the first troops came ashore.",
+         "Less than three weeks after the sinking", "1997-04"),
         # a month for a month: "the May election"
         ("Endara won the May election. He was beaten in a street three days after the vote.",
          "three days after the vote", "2023-05"),

@@ -92,7 +92,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
         # "three days after the vote", "Hours after the announcement", "the day before the Rangers landed":
         # from the date the text gives for what they follow, elsewhere (else as an "anchored" cue)
         ("event", re.compile(
-            r"(?<![\w-])(?:(?P<count>[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|"
+            r"(?<![\w-])(?:(?P<rough>(?:[Ll]ess|[Mm]ore|[Ff]ewer) than |[Aa]bout |[Nn]early |[Aa]lmost |[Ss]ome )?"
+            r"(?P<count>[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|"
             r"[Tt]en|\d{1,2}) (?P<unit>hour|day|week)s?|(?P<hours>[Hh]ours)|"
             rf"[Tt]he (?P<part>day|morning|afternoon|evening|night)) (?P<dir>after|before) the "
             rf"(?P<what>(?:[A-Z][\w’'-]* )*(?:{'|'.join(map(re.escape, lx.event_words))}))(?![\w-])")),
@@ -554,13 +555,20 @@ def _after_event(lay: Layout, d: DateFound, m: re.Match, found: list[DateFound])
                          and f.note != "the publication date" and not (f.start <= n.start() < f.end)
                          and (gap := max(f.start - n.end(), n.start() - f.end)) <= 60]  # fmt: skip
                 if dated:
-                    candidates.append((b > s, abs(a - s), min(dated, key=lambda g: g[0])[1]))
+                    candidates.append((False, b > s, abs(a - s), min(dated, key=lambda g: g[0])[1]))
+                    continue
+                # "… left Vlora on the night of March 28. … it collided with the corvette and sank.": else the
+                # last day its paragraph gives before it, written as a date (not "on Friday", the news's day)
+                story = [f for f in found if f.value and len(f.value) == 10 and r.start <= f.start and f.end <= a
+                         and f.note != "the publication date" and not f.note.startswith("from ")]  # fmt: skip
+                if story:
+                    candidates.append((True, b > s, abs(a - s), story[-1]))
     if not candidates:
         anchored = dict(_patterns())["anchored"].match(text, s)
         if anchored and m.group("part") and m.group("dir") == "after":
             return _anchored(lay, replace(d, end=anchored.end()), anchored, found)
         return DateFound(s, d.end, None, f"TODO: relative to “{m.group('what')}”, whose date the text does not give")
-    event = min(candidates, key=lambda c: c[:2])[2]
+    event = min(candidates, key=lambda c: c[:3])[3]
     value = event.value
     note = f"from “{text[event.start : event.end]}” ({value}), the date of “{m.group('what')}”; TODO: check"
     if m.group("hours") or m.group("unit") == "hour":  # "Hours after the announcement": its day
@@ -570,6 +578,8 @@ def _after_event(lay: Layout, d: DateFound, m: re.Match, found: list[DateFound])
     unit = m.group("unit") or "day"
     n = (_count(m.group("count")) if m.group("count") else 1) * (-1 if m.group("dir") == "before" else 1)
     day = datetime.date.fromisoformat(value) + relativedelta(**{unit + "s": n})
+    if m.group("rough"):  # "Less than three weeks after the sinking": a count given roughly, its month
+        return DateFound(s, d.end, day.isoformat()[:7], note + "; a count given roughly: its month")
     if unit == "week":
         return DateFound(s, d.end, _week_value(day), note + "; the month of that week")
     return DateFound(s, d.end, day.isoformat(), note)
