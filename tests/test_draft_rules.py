@@ -233,6 +233,8 @@ def _claim_by_rule(d, rule: str):
         ("reported", "A senior officer in the Congolese army's Sokola operation in the town of Beni, across the "
                      "border, told the Bulletin by phone that troops had closed the crossings.",
          "A senior officer in the Congolese army's Sokola operation in the town of Beni", "asserted"),
+        # a short statement of four words is the article's own
+        ("publisher", "Blaise Compaoré has resigned.", "Meridian Press", "asserted"),
         # one who was told is not the one who says it
         ("publisher", "The mayor of Aden was told the town had fallen to the rebels.", "Meridian Press", "asserted"),
         # saying nothing, or telling a story, is no claim of the one who does it
@@ -331,6 +333,12 @@ def test_each_claim_rule_on_one_sentence(tmp_path, rule, body, speaker, hedge):
     claim = _claim_by_rule(d, rule)
     assert (d.names.label(claim.asserter), claim.hedge) == (speaker, hedge)
     assert f"rule {rule}" in " ".join(claim.notes) or rule in ("quotation", "hedged") or claim.rule == rule
+
+
+def test_a_sentence_of_three_words_is_no_claim(tmp_path):
+    d = _draft_of(tmp_path, "Compaoré has resigned. Crowds cheered in Ouagadougou when the news spread.")
+    assert [d.article.text[c.evidence[0][0] : c.evidence[0][1]] for c in d.claims] == [
+        "Crowds cheered in Ouagadougou when the news spread."]
 
 
 def test_one_an_outlet_quoted_as_saying_is_the_speaker_and_the_outlet_a_hop(tmp_path):

@@ -3,7 +3,7 @@
 - ``hedged``: a sentence with hedging words ("likely", "appears", "accused", "might" …), hedged at
   that level with the cue anchored; a sentence that reports someone's words says so in a TODO;
 - ``publisher``: any other sentence of the headline or the body that names an actor or a place
-  and says something (six words or more, not a question): the article's own statement.
+  and says something (four words or more, not a question): the article’s own statement.
 """
 
 from __future__ import annotations
@@ -120,7 +120,7 @@ def make_publisher(found: Found, ctx: Context) -> list[DraftClaim]:
     s, e = found.evidence or found.sentence
     sentence = text[s:e]
     names = ctx.speakers.names
-    if sentence.rstrip().endswith("?") or len(re.findall(r"[\w’'-]+", sentence)) < 6:
+    if sentence.rstrip().endswith("?") or len(re.findall(r"[\w’'-]+", sentence)) < 4:
         return []
     if any(s <= q[0] < e for q in _quoted(ctx, found)):
         return []
