@@ -235,6 +235,8 @@ def _claim_by_rule(d, rule: str):
          "A senior officer in the Congolese army's Sokola operation in the town of Beni", "asserted"),
         # a short statement of four words is the article's own
         ("publisher", "Blaise Compaoré has resigned.", "Meridian Press", "asserted"),
+        # the outlet saying it could not verify something names nobody, and is the outlet's claim
+        ("publisher", "We have not been able to verify either figure.", "Meridian Press", "asserted"),
         # one who was told is not the one who says it
         ("publisher", "The mayor of Aden was told the town had fallen to the rebels.", "Meridian Press", "asserted"),
         # saying nothing, or telling a story, is no claim of the one who does it
