@@ -2029,6 +2029,8 @@ def test_parts_of_the_day_of_publication(tmp_path, cue, value):
         # a day given roughly: its month
         ("around 19 December 2023", "2023-12"),
         ("on Friday next week", "2024-01-19"),
+        # a part of a day of the week with no word before it ("A woman who spent Sunday night in a cell")
+        ("after it spent Sunday night", "2024-01-07"),
     ],
 )  # fmt: skip
 def test_more_cues_resolved_against_the_publication_date(tmp_path, cue, value):
@@ -2067,6 +2069,8 @@ def overlaps_cue(text: str, found, cue: str) -> bool:
          "2023-12"),
         ("The column crossed the border on Friday, and by the evening its leader said he was turning back.",
          "by the evening", "2024-01-05"),
+        ("Soldiers seized the president on Friday, and by the afternoon Congress had sworn in its speaker.",
+         "by the afternoon", "2024-01-05"),
         ("Gunmen attacked the camp on Friday. The army retook it the same day.", "the same day", "2024-01-05"),
         # "a day after" before a clause dates the clause: a day before the sentence's date
         ("The president died on Monday. The announcement came a day after provisional results gave him a sixth "

@@ -104,7 +104,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
             rf"[Tt]en|\d{{1,2}}) (?P<unit>hour|day|week|month|year|decade)s? (?P<dir>later|earlier)|"
             rf"(?P<bcount>[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|\d{{1,2}}) "
             rf"(?P<bunit>day|week)s? after(?= (?!the\b|that\b|this\b|its\b|his\b|her\b|their\b|a\b|an\b)\w)|"
-            rf"[Hh]ours later|[Ll]ater that day|[Bb]y (?:the )?(?P<by>evening|nightfall|midday|noon)|"
+            rf"[Hh]ours later|[Ll]ater that day|[Bb]y (?:the )?(?P<by>evening|nightfall|midday|noon|afternoon)|"
             rf"[Tt]he same (?P<same>day|morning|afternoon|evening|night)|"
             rf"[Tt]he (?:next|following) (?P<next>day|morning|afternoon|evening|night|week|month|year)|"
             rf"[Tt]he (?P<after>day|morning|afternoon|evening|night) after(?= (?:the|that|this)\b)|"
@@ -151,6 +151,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
             rf"(?:[Oo]n|[Ll]ast|[Tt]his|[Nn]ext|[Bb]y|[Ss]ince|[Uu]ntil|[Ll]ate|[Ee]arly|[Ii]n the early hours of|"
             rf"(?:[Oo]n )?[Tt]he (?:morning|afternoon|evening|night) of) (?P<wd>{weekdays})|"
             rf"(?P<pwd>{weekdays})[’']s|"
+            # "spent Sunday night in a cell": a part of a day of the week, with no word before it
+            rf"(?P<wdpart>{weekdays})(?= (?:night|morning|afternoon|evening)\b)|"
             rf"(?P<unit_rel>[Ll]ast|[Tt]his|[Nn]ext|[Ee]arlier this) (?P<unit>week|month|year)|"
             # "this spring": a season of the publication's year (not winter, which spans two)
             rf"(?:[Tt]his|[Ee]arlier this) (?P<season>spring|summer|autumn|fall)|"
@@ -649,7 +651,7 @@ def _relative(s, e, m, pub: datetime.date | None, pub_words: str,
     if pub is None:
         return DateFound(s, e, None, "TODO: relative to the publication date, which the text does not give")
     words = m.group().lower()
-    weekday = m.group("wd") or m.group("pwd")
+    weekday = m.group("wd") or m.group("pwd") or m.group("wdpart")
     note = f"from {pub_words}"
     if words in ("yesterday", "today", "tomorrow", "tonight") or m.group("part") or m.group("running") or m.group(
             "hours"):  # fmt: skip
@@ -724,7 +726,7 @@ def _by_month(m: re.Match, year: int, month: int) -> str | None:
         return f"{year}-{target:02d}"
     if m.group("season"):  # "this spring": the year of the month of publication
         return str(year)
-    unit = m.group("unit") if not (m.group("wd") or m.group("pwd")) else None
+    unit = m.group("unit") if not (m.group("wd") or m.group("pwd") or m.group("wdpart")) else None
     if unit not in ("year", "month") or not m.group("unit_rel"):
         return None
     step = _STEPS[m.group("unit_rel").lower()]
