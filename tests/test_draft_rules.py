@@ -2781,6 +2781,16 @@ def test_a_day_without_a_year_after_a_full_date_of_its_month_is_in_that_year(tmp
     assert (found["July 6"], found["In 2007"], found["In April"]) == ("1995-07-06", "2007", "2023-04")
 
 
+def test_a_day_without_a_year_keeps_the_story_s_year_of_the_day_before_it_in_its_month(tmp_path):
+    # two paragraphs after "By July 1995", a day of July is still of 1995, as "July 6" was
+    d = _draft_of(tmp_path, "By July 1995 the enclave held about 40,000 people. On July 6 the attack began.\n\n"
+                            "A former officer said on Tuesday that the refusals were the moment he understood.\n\n"
+                            "Air support came on the afternoon of July 11, and that evening the town fell.",
+                  front="Published 12 July 2025\n\n")  # fmt: skip
+    found = {d.article.text[x.start : x.end]: x.value for x in d.dates}
+    assert (found["July 11"], found["that evening"]) == ("1995-07-11", "1995-07-11")
+
+
 def test_a_year_before_the_name_of_what_happened_in_it(tmp_path):
     d = _draft_of(tmp_path, "India blames the group for the 2008 Mumbai attacks.", front=PUBLISHED)
     assert [(d.article.text[x.start : x.end], x.value) for x in d.dates][1:] == [("the 2008", "2008")]

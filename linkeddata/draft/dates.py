@@ -300,7 +300,7 @@ def find_dates(lay: Layout) -> Dates:
         elif kind == "year":
             found.append(DateFound(s, e, m.group("y"), "a year"))
         elif kind in ("month-no-year", "day-no-year"):
-            story = _story_year(lay, raw, s, month, published)
+            story = _story_year(lay, raw, s, month, published) or _story_year_kept(lay, found, s, month, published)
             if story:  # "By July 1995 the enclave held … On July 6 the Serbs attacked": the story's year
                 found.append(_without_year(text, s, e, kind, m, month, None, "", story))
             else:
@@ -606,6 +606,23 @@ def _story_year(lay: Layout, raw, s: int, month: int, published) -> tuple[int, s
     if year is None or (published and year == published[0].year) or not named or _month(named) != month:
         return None  # only in the same month: "By July 1995 …" then "On July 6", not "In April"
     return year, lay.text[a:b]
+
+
+def _story_year_kept(lay: Layout, found: list[DateFound], s: int, month: int, published) -> tuple[int, str] | None:
+    """The year a day without one took from the story's year before it, in the same month, within the
+    paragraph or the two before ("By July 1995 … On July 6 the Serbs attacked. … on the afternoon of
+    July 11"): the story is still in that month of that year."""
+    paragraphs = [r for r in lay.regions if r.kind == "paragraph"]
+    at = next((i for i, r in enumerate(paragraphs) if r.start <= s < r.end), None)
+    if at is None:
+        return None
+    since = paragraphs[max(0, at - 2)].start
+    kept = [f for f in found if f.value and len(f.value) == 10 and since <= f.start and f.end <= s
+            and f.note.startswith("the year ") and int(f.value[5:7]) == month
+            and not (published and int(f.value[:4]) == published[0].year)]  # fmt: skip
+    if not kept:
+        return None
+    return int(kept[-1].value[:4]), lay.text[kept[-1].start : kept[-1].end]
 
 
 def _day_of(m: re.Match) -> int:
