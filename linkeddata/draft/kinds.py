@@ -281,9 +281,11 @@ def acting(text: str, start: int, end: int) -> bool:
     if place_context(text, start, end):
         return False
     # "Burkina Faso, Mali and Niger formed …": every country of a list that is the subject
-    subject = re.match(r"(?:,\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)*"
-                       r"(?:,?\s+(?:and|n?or)\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?"
-                       r"(?:,[^,.;]{1,90},)?(?:\s+(?:also|then|later|still|now|again|even|never|already|"
+    # (and one of a list between dashes: "The Quad – the United States, Britain, Saudi Arabia and the United
+    # Arab Emirates – said")
+    subject = re.match(r"(?:,\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})*"
+                       r"(?:,?\s+(?:and|n?or)\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})?"
+                       r"(?:,[^,.;]{1,90},)?(?:\s+[–—])?(?:\s+(?:also|then|later|still|now|again|even|never|already|"
                        r"[a-z]+ly))?\s+([a-z][\w’'-]*)", text[end : end + 200])
     sentence_start = re.search(r"(?:^|[.!?:]\s+|\n|[–—-]\s|,\s+(?:and|but)\s+|;\s+|"
                                r"\b(?:since|after|before|when|because|until|while|that|if|unless|although|which|"
