@@ -3867,6 +3867,21 @@ def test_he_is_not_one_spoken_of_before_it(tmp_path, body, quoted, speaker):
     assert d.names.label(claim.asserter) == speaker
 
 
+@pytest.mark.parametrize("body, speaker", [
+    # a member of a party, described: not the party
+    ("A People’s National Party member of Parliament from the Ashanti region, reached in Kumasi, said the coup was a "
+     "crime.",
+     "A People’s National Party member of Parliament from the Ashanti region"),
+    ("The Sandinista government of Nicaragua condemned the raid on the border.",
+     "The Sandinista government of Nicaragua"),
+    # names joined by "and" before "of" are the names' (the first), not a described one
+    ("Nigeria’s army and the government of Zamfara State accused each other of wrecking the talks.", "Nigeria"),
+])  # fmt: skip
+def test_a_name_then_a_noun_of_something_describes_the_speaker(tmp_path, body, speaker):
+    d = _draft_of(tmp_path, body)
+    assert [d.names.label(c.asserter) for c in d.claims] == [speaker]
+
+
 def test_a_quotation_inside_a_denunciation_is_the_subject_s_not_the_next_clause_s(tmp_path):
     d = _draft_of(tmp_path, "Ahmed Dini Ahmed, the FRUD’s president, has denounced the accord as a surrender signed "
                             "by “men who were bought,” and his followers say they are still fighting. “An accord that "

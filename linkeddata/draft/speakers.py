@@ -134,6 +134,9 @@ def named(text: str, names: Names, hs: int, he: int, head_only: bool = True) -> 
         before = [h for h in found if h.end <= hs + of.start()]
         if not before and re.search(r"\b[a-z]{3,}", lead) and head_only:
             return None  # "the forces of X", "a spokesman for X": described
+        between = text[before[-1].end : hs + of.start()] if before else ""
+        if before and head_only and re.search(r"\b[a-z]{3,}", between) and not re.search(r"\b(?:and|or)\b", between):
+            return None  # "A People’s National Party member of Parliament": a member, described
         if before:
             return before[-1].id
     if not head_only:
