@@ -722,7 +722,7 @@ def test_the_speaker_index_does_not_depend_on_the_order_of_the_questions(tmp_pat
          "armed-group", "name-with-of-or-in"),
         ("Rebels of the movement took Goma on Tuesday.", "Goma", "place", None, "city (GeoNames)"),
         # a ruling council of command is a state's (a junta's), not an army nor any organisation
-        ("The Revolutionary Command Council met on Sunday.", "Revolutionary Command Council", "actor", "government",
+        ("The National Command Council met on Sunday.", "National Command Council", "actor", "government",
          "a state's body (“Command”)"),
         # an office or a department is a government's
         ("The Prosecutor General's Office opened a case on Monday.", "Office", "actor", "government",
@@ -1046,6 +1046,11 @@ def test_the_speaker_index_does_not_depend_on_the_order_of_the_questions(tmp_pat
          "actor", "government", "a state's body (“Emergency”)"),
         ("A statement read on state radio says a High Council of State has taken power.", "High Council of State",
          "actor", "government", "a “Council of State”"),
+        # a junta's ruling council
+        ("He said a Provisional National Defence Council of soldiers and civilians would run the country.",
+         "Provisional National Defence Council", "actor", "government", "a state's body (“Defence”)"),
+        ("The Armed Forces Revolutionary Council he led executed eight senior officers.",
+         "Armed Forces Revolutionary Council", "actor", "government", "a state's body (“Revolutionary”)"),
         # the head of an apposition is its last noun: a commissioner of a district, a clerk of a bank; a clan
         ("“The accord ends it on paper,” said Abdourahman Omar Robleh, the district commissioner in Tadjourah.",
          "Abdourahman Omar Robleh", "actor", "person", "described-as-“commissioner”"),

@@ -742,9 +742,10 @@ def _after_a_city(text: str, start: int, end: int, countries: frozenset[str]) ->
 # Head words of a state's bodies as much as of other organisations: a state's when a country owns them.
 _STATE_BODIES = frozenset({"Council", "Committee", "Commission", "Agency", "Service", "Authority"})
 # Words that make a council, a commission or an agency a state's: one that runs elections, spies, rules
-# (a junta's "Command Council"), judges the constitution, investigates for the state or answers disasters.
+# (a junta's "Command Council", "Revolutionary Council", "National Defence Council"), judges the constitution,
+# investigates for the state or answers disasters.
 _STATE_WORDS = frozenset({"Election", "Elections", "Electoral", "Intelligence", "Constitutional", "Command",
-                          "Investigative", "Emergency"})
+                          "Investigative", "Emergency", "Defence", "Defense", "Revolutionary"})
 
 
 def _state_possessive(text: str, start: int) -> bool:
