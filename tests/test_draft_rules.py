@@ -3811,6 +3811,8 @@ def test_a_river_named_like_a_country_is_the_river(tmp_path):
     ("The United States, Japan and the European Union, which co-chaired the talks, urged restraint.", "Japan"),
     ("The Quad – the United States, Britain, Saudi Arabia and the United Arab Emirates – said the men bore "
      "responsibility.", "Britain"),
+    # the subject of the clause a speaker's "said" opens
+    ("The Commonwealth secretary-general said Fiji could be suspended from its councils.", "Fiji"),
 ])  # fmt: skip
 def test_a_country_that_keeps_troops_or_arms_others_acts(tmp_path, sentence, country):
     d = _draft_of(tmp_path, sentence)
