@@ -89,8 +89,9 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
         ("ago", re.compile(r"(?<![\w-])(?P<count>[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|"
                            r"[Ee]ight|[Nn]ine|[Tt]en|\d{1,2}) (?P<unit>minute|hour|day|week|month|year)s? ago"
                            r"(?P<today> today)?(?!\w)")),
-        # "three days after the vote", "Hours after the announcement", "the day before the Rangers landed":
-        # from the date the text gives for what they follow, elsewhere (else as an "anchored" cue)
+        # "three days after the vote", "Hours after the announcement", "the morning after the attack": from
+        # the date the text gives for what they follow (lexicon: event_words), elsewhere (else as an
+        # "anchored" cue)
         ("event", re.compile(
             r"(?<![\w-])(?:(?P<rough>(?:[Ll]ess|[Mm]ore|[Ff]ewer) than |[Aa]bout |[Nn]early |[Aa]lmost |[Ss]ome )?"
             r"(?P<count>[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|"

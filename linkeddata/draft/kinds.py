@@ -76,12 +76,12 @@ _ARMED_HEADS = frozenset({"Group", "Organisation", "Organization"})
 
 # Words of a movement's name: an "Army" or "Forces" with one of them is an armed group's, whatever
 # country it names ("Myanmar National Democratic Alliance Army", "Sudan People’s Liberation Army").
-# "Selim Ergün of the ": a person's name of two or three words, then "of the"
-_OF_PERSON = re.compile(r"(?<![\w’'-])(?P<who>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,2}) of the\s+$")
 _INSURGENT_WORDS = re.compile(
     r"\b(?:Liberation|People[’']?s?|Peoples[’']?|Alliance|Revolutionary|Popular|Resistance|Patriotic|Free|Rebel|"
     r"Democratic(?!\s+Republic))(?![\w’'])"
 )
+# "Selim Ergün of the ": a person's name of two or three words, then "of the"
+_OF_PERSON = re.compile(r"(?<![\w’'-])(?P<who>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,2}) of the\s+$")
 
 
 # A plural noun of people after a people's name: "Baloch prisoners", "Bosniak men", "the Dhulbahante clan";
@@ -670,9 +670,7 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
     if any(re.search(r"\b[Tt]he\s+$", text[max(0, s - 4) : s]) for s, _ in spans):
         if conflict:  # "among them the Arambai Tenggol, of firing on …"
             return "actor", "armed-group", "a name after “the” among words of fighting", 0.4, None, None
-        if all(_OF_PERSON.search(text[max(0, s - 60) : s]) and not any(
-                lx.kind_of_word(w) or w in lx.titles for w in _OF_PERSON.search(text[max(0, s - 60) : s]).group(
-                    "who").split()) for s, _ in spans):  # fmt: skip
+        if all(_after_a_person_s_of(text, s) for s, _ in spans):
             # "Selim Ergün of the CHP", "Gustavo Anzueto Vielman of the Authentic Nationalist Central": a body
             # a person is of, no place
             return "actor", "organization", "a name after a person’s “of the”", 0.4, None, None
@@ -747,6 +745,14 @@ _STATE_BODIES = frozenset({"Council", "Committee", "Commission", "Agency", "Serv
 # investigates for the state or answers disasters.
 _STATE_WORDS = frozenset({"Election", "Elections", "Electoral", "Intelligence", "Constitutional", "Command",
                           "Investigative", "Emergency", "Defence", "Defense", "Revolutionary"})
+
+
+def _after_a_person_s_of(text: str, start: int) -> bool:
+    """Whether the name at ``start`` follows a person's name and "of the" ("Selim Ergün of the CHP"): two or
+    three words, none a word of a body or a title."""
+    m = _OF_PERSON.search(text[max(0, start - 60) : start])
+    lx = lexicon()
+    return bool(m) and not any(lx.kind_of_word(w) or w in lx.titles for w in m.group("who").split())
 
 
 def _state_possessive(text: str, start: int) -> bool:

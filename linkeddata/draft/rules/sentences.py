@@ -3,7 +3,9 @@
 - ``hedged``: a sentence with hedging words ("likely", "appears", "accused", "might" …), hedged at
   that level with the cue anchored; a sentence that reports someone's words says so in a TODO;
 - ``publisher``: any other sentence of the headline or the body that names an actor or a place
-  and says something (four words or more, not a question): the article’s own statement.
+  and says something (four words or more, not a question): the article's own statement; and the
+  outlet saying it could not check something ("We have not been able to verify either figure."),
+  which names no one.
 """
 
 from __future__ import annotations
