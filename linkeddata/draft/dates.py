@@ -588,15 +588,21 @@ def _after_event(lay: Layout, d: DateFound, m: re.Match, found: list[DateFound])
     return DateFound(s, d.end, day.isoformat(), note)
 
 
+def _paragraphs_back(lay: Layout, pos: int, back: int) -> int | None:
+    """Where the paragraph ``back`` paragraphs before the one that holds ``pos`` begins (the first one's
+    start when there are fewer); None when no paragraph holds ``pos``."""
+    paragraphs = [r for r in lay.regions if r.kind == "paragraph"]
+    at = next((i for i, r in enumerate(paragraphs) if r.start <= pos < r.end), None)
+    return None if at is None else paragraphs[max(0, at - back)].start
+
+
 def _story_year(lay: Layout, raw, s: int, month: int, published) -> tuple[int, str] | None:
     """The year of the last full date before ``s`` in its paragraph or the one before ("By July
     1995 …"), where it is not the publication's and names the same month: the year a day or a
     month without one belongs to."""
-    paragraphs = [r for r in lay.regions if r.kind == "paragraph"]
-    at = next((i for i, r in enumerate(paragraphs) if r.start <= s < r.end), None)
-    if at is None:
+    since = _paragraphs_back(lay, s, 1)
+    if since is None:
         return None
-    since = paragraphs[max(0, at - 1)].start
     before = [(a, b, m) for a, b, kind, m in raw if kind in ("day", "month") and since <= a and b <= s
               and not (published and (a, b) == published[1:])]  # fmt: skip
     if not before:
@@ -613,11 +619,9 @@ def _story_year_kept(lay: Layout, found: list[DateFound], s: int, month: int, pu
     """The year a day without one took from the story's year before it, in the same month, within the
     paragraph or the two before ("By July 1995 … On July 6 the Serbs attacked. … on the afternoon of
     July 11"): the story is still in that month of that year."""
-    paragraphs = [r for r in lay.regions if r.kind == "paragraph"]
-    at = next((i for i, r in enumerate(paragraphs) if r.start <= s < r.end), None)
-    if at is None:
+    since = _paragraphs_back(lay, s, 2)
+    if since is None:
         return None
-    since = paragraphs[max(0, at - 2)].start
     kept = [f for f in found if f.value and len(f.value) == 10 and since <= f.start and f.end <= s
             and f.note.startswith("the year ") and int(f.value[5:7]) == month
             and not (published and int(f.value[:4]) == published[0].year)]  # fmt: skip

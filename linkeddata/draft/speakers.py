@@ -368,6 +368,9 @@ def _named_later(lay: Layout, names: Names, noun: str, after: int) -> Hit | None
     return None
 
 
+# The outlet's own people, who speak as the outlet ("our reporters say"); one correspondent ("Our
+# correspondent says") is a person of the outlet's, described, as curators have it.
+OUR_PEOPLE = re.compile(r"[Oo]ur (?:own )?(?:reporters|correspondents|journalists|team|staff)$")
 # A possessive pronoun that names a view's holder ("In his view …") stands for whom its pronoun would.
 _POSSESSIVES = {"his": "he", "her": "she", "their": "they"}
 
@@ -577,7 +580,7 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
             return Speaker(outer.id, f"“{phrase}”: the one quoted around it (confidence 0.8)") if outer else None
         if publisher and outer is None and re.search(r"(?:^|\s)we$", low):  # "In our 11.20 post we said"
             return Speaker(publisher, f"“{phrase}”: the outlet, speaking of itself (confidence 0.6); TODO: check")
-        if publisher and re.fullmatch(r"our (?:own )?(?:reporters|correspondents|journalists|team|staff)", low):
+        if publisher and OUR_PEOPLE.fullmatch(low):
             return Speaker(publisher, f"“{phrase}”: the outlet's own people (confidence 0.7)")  # "our reporters say"
         ref = named(text, current, hs, he)
         if ref:

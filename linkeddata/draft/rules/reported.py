@@ -27,6 +27,7 @@ from .. import attribution
 from ..attribution import Attribution
 from ..kinds import IRREGULAR_PAST, verb_like
 from ..lexicon import lexicon
+from ..speakers import OUR_PEOPLE
 from ..text import Layout, trim, word_count
 from . import UNKNOWN_PUBLISHER, Context, DraftClaim, Found, hedge_of
 from .quotations import outlet_in
@@ -591,14 +592,11 @@ def find_subject_relative(lay: Layout) -> list[Found]:
 
 
 # "Our correspondent says …": the outlet's own people report, and what they say is the outlet's
-_OUR_PEOPLE = re.compile(r"[Oo]ur (?:own )?(?:reporters?|correspondents?|journalists?|team|staff)$")
-
-
 def _ours_unnamed(found: Found, ctx: Context) -> bool:
-    """"Our correspondent says …" in a sentence that names no one: the outlet's claim here, as the
-    outlet's own sentences leave out one that names no one (and only for an outlet the text names)."""
+    """"Our reporters say …" in a sentence that names no one: the outlet's claim here, as the outlet's
+    own sentences leave out one that names no one (and only for an outlet the text names)."""
     hits = ctx.speakers.names.hits
-    return bool(_OUR_PEOPLE.match(ctx.text, *found.attribution.head) and ctx.publisher != UNKNOWN_PUBLISHER
+    return bool(OUR_PEOPLE.match(ctx.text, *found.attribution.head) and ctx.publisher != UNKNOWN_PUBLISHER
                 and found.sentence and not any(found.sentence[0] <= h.start < found.sentence[1] for h in hits))
 
 
