@@ -770,6 +770,9 @@ def test_the_speaker_index_does_not_depend_on_the_order_of_the_questions(tmp_pat
          "“Lake” before a name"),
         ("JNIM, the al-Qaeda-linked coalition, overran the post.", "JNIM", "actor", "armed-group",
          "described-as-“al-Qaeda-linked coalition”"),
+        ("The Three Brotherhood Alliance, the coalition of ethnic armies, agreed to talks.",
+         "Three Brotherhood Alliance",
+         "actor", "armed-group", "described-as-“coalition of ethnic armies”"),
         ("The government accused Bozizé of plotting a coup, a charge his party, Kwa Na Kwa, rejected.", "Kwa Na Kwa",
          "actor", "organization", "described-as-“party”"),
         # an international organisation's acronym, whatever words of fighting are near it; another name of a

@@ -408,9 +408,11 @@ def described(text: str, start: int, end: int) -> tuple[str, str] | None:
             if not (after and verb_like(after[0])):
                 whole = m.group("np")
                 if best[2] == "organization" and (_ARMED.search(whole) or re.search(
-                        r"\b(?:armed|jihadist|al-qaeda|islamic state)\b|-linked\b|-backed movement\b", whole,
-                        re.I)):  # fmt: skip
-                    # "the al-Qaeda-linked coalition", "an Iran-backed movement": an armed one
+                        r"\b(?:armed|jihadist|al-qaeda|islamic state|armies|separatist|guerrillas?|holdouts)\b|"
+                        r"-linked\b|-backed movement\b", whole, re.I)):  # fmt: skip
+                    # "the al-Qaeda-linked coalition", "an Iran-backed movement", "the coalition of ethnic
+                    # armies", "an alliance of Baloch separatist factions", "a coalition of FARC holdouts": an
+                    # armed one
                     return "armed-group", whole
                 return best[2], best[1]
     m = re.search(r"(?P<of>\b(?:of|for)\s+)?\b(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Tt]he)\s+"
