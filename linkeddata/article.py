@@ -119,6 +119,15 @@ _NAMES = r"[A-ZÀ-ÖØ-Þ][\w’'.\-]*(?: (?:[A-ZÀ-ÖØ-Þ][\w’'.\-]*|de|van|
 _CREDIT = rf"{_NAMES} ?/ ?{_NAMES}"
 _LABEL = r"(?:Photo|Photograph|Picture|Image|Pictured|Picture credit|Photo credit|Photo courtesy)(?::| by) "
 _CAPS_NAME = r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ’'.\-]+"
+# A photo's label in any language and script, of one to three words before its colon ("Fotografia:",
+# "Crédito:", "Фото:", "تصوير:", "Photo-reportage:", "CNA photo:"), with the French space before it
+# ("Photographe :"), or the mark that stands for a colon in Armenian ("Լուսանկարը՝") and Khmer ("រូបថត៖").
+_ANY_LABEL = r"[^\W\d_][^\s\d:：៖՝/|()\[\],;]*(?: [^\s\d:：៖՝/|()\[\],;]+){0,2} ?[:：៖՝]"
+# What joins a photographer and an outlet, or an outlet and a photographer, after such a label: a slash,
+# a bar, a comma, a dash, a middle dot, a word ("for", "para", "pour", "pentru", "për", "na" …), or the
+# second in brackets ("Name (Outlet)", "Name [Outlet]").
+_JOINED = (rf"{_NAMES}(?: ?/ ?{_NAMES}| \| {_NAMES}|, {_NAMES}| [—–·] {_NAMES}"
+           rf"| [a-zà-öø-ÿ]{{2,7}} (?:the |le |la |l’|l')?{_NAMES}| \({_NAMES}\)| \[{_NAMES}\])")
 _AGENCIES = r"(?:AP|AFP|Reuters|REUTERS|EPA|Getty Images|Xinhua|Anadolu Agency)"
 _PHOTO_AFTER = re.compile(
     rf"^(?:(?P<caption>[A-Z\"“].*?[.!?”\"])\s*"
@@ -130,10 +139,17 @@ _PHOTO_AFTER = re.compile(
     rf"|\((?P<l>{_NAMES} (?:staff )?(?:correspondent|photographer|reporter) {_NAMES})\)"
     # "…, August 30, 2023. Reportage photo : Name (Outlet)": a label of one to three words, in any
     # language, then the photographer and the outlet in brackets or after a slash
-    rf"|[A-Za-zÀ-ÖØ-öø-ÿ’']+(?: [A-Za-zÀ-ÖØ-öø-ÿ’']+){{0,2}} ?: (?P<m>{_NAMES}(?: \({_NAMES}\)| ?/ ?{_NAMES})))"
+    rf"|[A-Za-zÀ-ÖØ-öø-ÿ’']+(?: [A-Za-zÀ-ÖØ-öø-ÿ’']+){{0,2}} ?: (?P<m>{_NAMES}(?: \({_NAMES}\)| ?/ ?{_NAMES}))"
+    # "… 2016. (Fotoğraf: Name/Outlet)", "… 2023. [Photo: Name, Outlet]", "… 2025. (CNA photo: Name)": a
+    # label in any language and the credit, in brackets
+    rf"|\({_ANY_LABEL} (?P<o>{_JOINED}|{_NAMES})\)|\[{_ANY_LABEL} (?P<p>{_JOINED}|{_NAMES})\]"
+    # "… 2024. (The Salween Review/Nang Hseng Mo)", "… 2025. (KW Photo)": a credit in brackets, no label
+    rf"|\((?P<r>{_CREDIT}|{_NAMES} [Pp]hoto)\))"
     rf"|(?P<bracketed>[A-Z\"“][^\[\]]*?)\s*\[(?P<d>{_CREDIT})\]"
     # "…, March 7, 2016 – Karim Name, special to the Outlet": a freelance's credit after a dash
     rf"|(?P<dashed>[A-Z\"“].*?) [—–] (?P<j>{_NAMES}, special to (?:the )?{_NAMES})"
+    # "…, October 31, 2014 — Photographe : Name, Outlet": a label in any language after a dash
+    rf"|(?P<dashlabel>[A-Z\"“].*?) [—–] {_ANY_LABEL} (?P<q>{_JOINED})"
     # "…, November 10, 2019. — Picture: the Mamoré Post’s Wilmer Condori": the outlet's, in the possessive
     rf"|(?P<possessed>[A-Z\"“].*?[.!?”\"]) [—–] (?i:picture|photo|photograph|image): "
     rf"(?P<n>(?:the )?{_NAMES}[’']s {_NAMES})"
@@ -169,6 +185,14 @@ _CREDIT_LINE = re.compile(rf"^(?:{_LABEL}(?P<credit>{_CREDIT}(?: via {_NAMES})?)
                           rf"|[A-Za-zÀ-ÖØ-öø-ÿ’']+(?: [A-Za-zÀ-ÖØ-öø-ÿ’']+){{0,2}}(?: ?:| by) "
                           rf"(?P<anylabel>{_NAMES}(?: ?/ ?| \| |, | [—–] | for (?:the )?| via (?:the )?| · ){_NAMES})"
                           rf"|\((?P<parenfor>{_NAMES} for {_NAMES})\)"
+                          # a label in any language and script, then the photographer and the outlet
+                          # ("Fotografia: Name për Outlet", "Crédito: Name (Outlet)", "Фото: Name / Outlet",
+                          # "រូបថត៖ Name · Outlet")
+                          rf"|{_ANY_LABEL} (?P<anyscript>{_JOINED})"
+                          # or a label and a short word for "by" ("Foto de Name para Outlet", "Picha na
+                          # Name/Outlet", "Photograph by Name of the Outlet"), or a camera ("📷 Name | Outlet")
+                          rf"|[^\W\d_]+(?: [^\W\d_]+)? [a-zà-öø-ÿ]{{1,4}} (?P<byword>{_JOINED})"
+                          rf"|📷 (?P<camera>{_JOINED})"
                           # "Photographed for the Outlet by Name": the outlet first
                           rf"|(?i:photographed|photographs?|photos?|pictures?|images?) for "
                           rf"(?P<forby>(?:the )?{_NAMES} by {_NAMES})"
@@ -256,7 +280,7 @@ def parse_text(text: str, slug: str, path: Path) -> Article:
 
 def _credit_group(m: re.Match) -> str:
     """The group of a photo-line match that holds the credit: the one that matched, other than the caption."""
-    skip = ("caption", "bracketed", "dashed", "capsnamed", "possessed")
+    skip = ("caption", "bracketed", "dashed", "dashlabel", "capsnamed", "possessed")
     return next(g for g, v in m.groupdict().items() if v is not None and g not in skip)
 
 
@@ -286,7 +310,7 @@ def _photo(text: str, content: list[Span]) -> tuple[Photo | None, int]:
     m = _PHOTO_AFTER.match(first)
     if m:
         group = _credit_group(m)
-        cap = next(g for g in ("bracketed", "dashed", "capsnamed", "possessed", "caption") if m.group(g))
+        cap = next(g for g in ("bracketed", "dashed", "dashlabel", "capsnamed", "possessed", "caption") if m.group(g))
         credit = Span(base + m.start(group), base + m.end(group))
         caption = Span(base + m.start(cap), base + m.end(cap))
         return Photo(line=content[0], identifier=None, credit=credit, caption=caption), 1
@@ -305,6 +329,27 @@ def _photo(text: str, content: list[Span]) -> tuple[Photo | None, int]:
             credit = Span(base + m.start(group), base + m.end(group))
             return Photo(Span(content[0].start, content[1].end), None, credit, content[1]), 2
     return None, 0
+
+
+_FRONT_LINE = 150  # a byline, a date line, a live page's heading: the short lines before a story
+
+
+def photo_after_front_lines(article: Article, most: int = 4) -> Photo | None:
+    """The photo line among the first lines of the body, after up to ``most`` short lines before it
+    (a byline, a date line, a live page's heading: "By Clara Montesinos" and "San Salvador, Monday
+    20 November 1989" above "Foto de Name para Outlet" and the caption), which the article's parts
+    keep in the body; the article's own photo line when it has one."""
+    if article.photo:
+        return article.photo
+    text = article.text
+    lines = [sp for sp in _lines(text) if article.body.start <= sp.start < article.body.end]
+    for i in range(1, min(most, len(lines) - 1) + 1):
+        if len(lines[i - 1].of(text)) > _FRONT_LINE:
+            break
+        photo, used = _photo(text, lines[i:])
+        if photo and used < len(lines) - i:
+            return photo
+    return None
 
 
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")

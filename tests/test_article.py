@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from linkeddata import resources
-from linkeddata.article import parse_text, read_article
+from linkeddata.article import parse_text, photo_after_front_lines, read_article
 from linkeddata.errors import InputError
 
 SEED = resources.seeds_dir() / "bi-2015-isis-strategy-contradiction.txt"
@@ -50,6 +50,28 @@ def test_a_see_also_line_inside_the_story_is_not_boilerplate():
     a = parse_text(text, "x", Path("x.txt"))
     assert "SEE ALSO" in a.body.of(text)
     assert a.boilerplate.of(text).startswith("NOW WATCH")
+
+
+def test_a_credit_under_a_label_in_any_script_is_the_photo_s():
+    caption = "Soldiers guard the gate of the radio station in Accra, Dec. 31, 1981."
+    text = f"Head\n{caption}\nMfonini: Kofi Mensah (Pra Wire)\n\nACCRA, Dec. 31 (Pra Wire) — The story.\n"
+    a = parse_text(text, "x", Path("x.txt"))
+    assert (a.photo.credit.of(text), a.photo.caption.of(text)) == ("Kofi Mensah (Pra Wire)", caption)
+    assert a.body.of(text) == "ACCRA, Dec. 31 (Pra Wire) — The story."
+
+
+def test_a_photo_after_the_byline_and_the_date_line_stays_in_the_body_but_is_found():
+    story = "Nine days after the offensive began, the fighting in the capital has not stopped. " * 3
+    lines = ["By Clara Ruiz", "San Salvador, Monday 20 November 1989", "Foto de Ana Ruiz para The Ebro Review",
+             "Residents carry mattresses past a burned-out bus, November 14, 1989.", story]
+    text = "Head\n\n" + "\n\n".join(lines) + "\n"
+    a = parse_text(text, "x", Path("x.txt"))
+    assert a.photo is None and a.body.of(text).startswith("By Clara Ruiz")  # the build's parts are as before
+    photo = photo_after_front_lines(a)
+    assert (photo.credit.of(text), photo.caption.of(text)) == ("Ana Ruiz para The Ebro Review", lines[3])
+    # not after a paragraph of the story: a credit further down is no photo line before the story
+    text = "Head\n\n" + "\n\n".join([story * 2, *lines[2:]]) + "\n"
+    assert photo_after_front_lines(parse_text(text, "x", Path("x.txt"))) is None
 
 
 def test_article_without_body_is_an_error_naming_the_file():

@@ -2385,6 +2385,16 @@ def test_no_relationship_or_event_without_a_confident_rule(tmp_path):
         ("Soldiers are cheered on a boulevard in Libreville, August 30, 2023. Reportage photo : Yann Mba-Ndong "
          "(Ogooué Post)", "Yann Mba-Ndong (Ogooué Post)", "Soldiers are cheered on a boulevard in Libreville, August "
          "30, 2023."),
+        # a label in any language, then the credit, in brackets; a label after a dash; a credit in brackets
+        # with no label
+        ("Civilians climb onto a tank on the bridge, July 16, 2016. (Fotoğraf: Deniz Arslan/Seyhan Post)",
+         "Deniz Arslan/Seyhan Post", "Civilians climb onto a tank on the bridge, July 16, 2016."),
+        ("Relatives carry a coffin to the cemetery, December 26, 2023. [Photo: Jean Bigirimana, Ruzizi Wire]",
+         "Jean Bigirimana, Ruzizi Wire", "Relatives carry a coffin to the cemetery, December 26, 2023."),
+        ("Protesters stand on the roof of the assembly, October 31, 2014 — Photographe : Issa Sawadogo, Sourou Post",
+         "Issa Sawadogo, Sourou Post", "Protesters stand on the roof of the assembly, October 31, 2014"),
+        ("Residents queue for rice at a monastery in Lashio, January 14, 2024. (The Nam Tu Review/Sai Hseng)",
+         "The Nam Tu Review/Sai Hseng", "Residents queue for rice at a monastery in Lashio, January 14, 2024."),
     ],
 )  # fmt: skip
 def test_photo_lines_in_their_usual_forms(tmp_path, line, credit, caption):
@@ -2395,6 +2405,17 @@ def test_photo_lines_in_their_usual_forms(tmp_path, line, credit, caption):
     text = d.article.text
     assert (text[slice(*d.photo.credit)], text[slice(*d.photo.caption)]) == (credit, caption)
     assert d.photo.creator is not None and d.names.actor_type(d.photo.creator) == "person"
+
+
+def test_a_photo_after_the_byline_and_the_date_line_is_drafted_and_its_caption_is_no_claim(tmp_path):
+    caption = "Residents carry mattresses past a burned-out bus in Mejicanos, November 14, 1989."
+    d = _draft_of_text(tmp_path, "Guerrillas hold the northern suburbs\n\nBy Clara Ruiz\n\nSan Salvador, Monday 20 "
+                                 "November 1989\n\nFoto de Ana Ruiz para The Ebro Review\n\n" + caption + "\n\nNine "
+                                 "days after the offensive began, the army said it had retaken Mejicanos.\n")
+    text = d.article.text
+    assert (text[slice(*d.photo.credit)], text[slice(*d.photo.caption)]) == ("Ana Ruiz para The Ebro Review", caption)
+    assert (d.photo.creator, d.photo.provider) == ("ana-ruiz", "ebro-review")
+    assert not [c for c in d.claims if text.find(caption) <= (c.quote or c.evidence[0])[0] < text.find(caption) + 80]
 
 
 # --------------------------------------------------------------------------------------------
@@ -2466,6 +2487,19 @@ def test_curated_annotations_pass_strict(tmp_path):
         ("Zambezi Monthly — photo: Lídia Sakaita", "lidia-sakaita", "zambezi-monthly"),
         # a French label with its space before the colon, and "pour": for
         ("Photo : Serge Mabiala pour Malebo Magazine", "serge-mabiala", "malebo-magazine"),
+        # a label in any language and script, before a colon or the mark that stands for one, then the
+        # photographer and the outlet joined by a word of any language, or the outlet in brackets
+        ("Fotografia: Arben Hoxha për Drini Review", "arben-hoxha", "drini-review"),
+        ("Фото: Timur Nazarov / Zeravshan Review", "timur-nazarov", "zeravshan-review"),
+        ("រូបថត៖ Dara Sok · Sesan Weekly", "dara-sok", "sesan-weekly"),
+        ("Լուսանկարը՝ Aram Petrosyan, Hrazdan Review", "aram-petrosyan", "hrazdan-review"),
+        ("Crédito: Julia Ferraro (Plata Wire)", "julia-ferraro", "plata-wire"),
+        # the outlet first, its photographer in brackets
+        ("Photo credit: Atlas Wire (Karim Idrissi)", "karim-idrissi", "atlas-wire"),
+        # a label and a short word for "by"; a camera for a label
+        ("Foto de Ana Ruiz para The Ebro Review", "ana-ruiz", "ebro-review"),
+        ("Picha na Okello Otim/Agago Weekly", "okello-otim", "agago-weekly"),
+        ("📷 Chidi Eze | Anambra Courier", "chidi-eze", "anambra-courier"),
     ],
 )
 def test_a_credit_names_the_photographer_and_the_outlet_apart(tmp_path, credit_line, creator, provider):

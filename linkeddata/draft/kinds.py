@@ -825,8 +825,19 @@ def photographer_first(credit: str) -> bool:
     """"Name for Outlet", "NAME FOR OUTLET", "Name via Outlet", "NAME (OUTLET)": the photographer, then whom
     the photo was taken for or came through."""
     # "Name via Outlet" too; "NAME (OUTLET)": the outlet in brackets after the name
-    # (in French "Name pour Outlet")
-    return bool(re.search(r" (?:for|FOR|via|pour) ", credit) or re.fullmatch(r"[^()]+ \([^()]+\)", credit))
+    # (in French "Name pour Outlet", and so in any language: "Name për Outlet", "Name pentru Outlet",
+    # "Name para Outlet"; not a particle of a name, "Luis de Souza")
+    joined = re.search(r" ([a-zà-öø-ÿ]{2,7}) (?:the |le |la |l’|l')?[A-ZÀ-ÖØ-Þ]", credit)
+    bracketed = re.fullmatch(r"([^()]+) \([^()]+\)", credit)
+    if bracketed and lexicon().kind_of_word(bracketed.group(1).split()[-1].title()) == "media-outlet":
+        return False  # "Tassili Wire (Amine Belkacem)": the outlet, then its photographer in brackets
+    return bool(re.search(r" (?:FOR|via) ", credit) or bracketed
+                or joined and joined.group(1) not in _NAME_PARTICLES)
+
+
+# Words inside a person's name, or that join two names, not a photographer to an outlet.
+_NAME_PARTICLES = frozenset({"de", "del", "della", "di", "da", "do", "dos", "das", "du", "van", "von", "der", "den",
+                             "ter", "al", "el", "bin", "ibn", "abu", "and", "et", "y", "e", "und"})
 
 
 def _in_credit(lay: Layout, start: int) -> bool:

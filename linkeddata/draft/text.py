@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 
-from ..article import Article, Photo
+from ..article import Article, Photo, photo_after_front_lines
 from .lexicon import lexicon
 
 Span = tuple[int, int]
@@ -309,7 +309,7 @@ def sentences(text: str, region: Region, quotes: tuple[Quotation, ...]) -> tuple
 
 
 def layout(article: Article) -> Layout:
-    photo = article.photo
+    photo = photo_after_front_lines(article)
     rs = regions(article, photo)
     quotes = {r: quotations(article.text, r) for r in rs}
     return Layout(article, rs, quotes, {r: sentences(article.text, r, quotes[r]) for r in rs}, photo)
