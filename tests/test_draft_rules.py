@@ -110,6 +110,12 @@ def _claim_by_rule(d, rule: str):
         ("reported", "Tehran denies the charge and says its support is political.", "Government of Iran", "asserted"),
         # an adverb between the auxiliary and the verb ("has long accused")
         ("reported", "Iran has long accused the rebels of working for foreign powers.", "Iran", "accused"),
+        # "the Tigers" after "the Tamil Tigers": the plural last word of a group's name is the group
+        ("reported", "The accord ends the war with the Tamil Tigers. The Tigers say they gave up their guns to India.",
+         "Tamil Tigers", "asserted"),
+        # the one who reports from somewhere, after the words
+        ("said-after", "A white helicopter lifted off from the roof at 12:06, Tom Halloran reports from the square.",
+         "Tom Halloran", "asserted"),
         # a speaker between commas in the middle of the sentence, with a verb of arguing
         ("said-after", "In return, Iran claims, the rebels would leave the port.", "Iran", "asserted"),
         ("said-after", "The strikes on the port will go on for weeks, diplomats say.", "Diplomats (unnamed)",
@@ -1088,6 +1094,14 @@ def test_the_speaker_index_does_not_depend_on_the_order_of_the_questions(tmp_pat
          None, "“Place” of a square or a street"),
         ("A doctor at Korle Bu Teaching Hospital said the wards were full.", "Korle Bu Teaching Hospital", "place",
          None, "head-word “Hospital” of a place"),
+        # a street's name in Romanian, Polish or Albanian; the name a person gave as theirs
+        ("Soldiers are inside the television building on Calea Dorobanților.", "Calea Dorobanților", "place", None,
+         "“Calea” before a name"),
+        ("“We stayed,” said the soldier near the front, who gave only his first name, Brahim.", "Brahim", "actor",
+         "person", "a name someone gave as theirs"),
+        # "The station": a broadcaster, described
+        ("Rebels entered the radio building. The station now says the president has fled.", "The station", "actor",
+         "media-outlet", "described-by-“station”"),
     ],
 )  # fmt: skip
 def test_new_names_are_typed_by_a_rule_that_says_so(tmp_path, body, name, kind, typ, rule):
@@ -1120,6 +1134,7 @@ def test_new_names_are_typed_by_a_rule_that_says_so(tmp_path, body, name, kind, 
         ("Putin spoke with Tajik President Emomali Rahmon on Friday.", "Emomali Rahmon", "person"),
         # a people's word of two words before a noun: an adjective
         ("The Pentagon said North Korean soldiers had been killed.", "North Korean", None),
+        ("The Tigers gave up their guns and the Sri Lankan army is back in its barracks.", "Sri Lankan army", None),
     ],
 )
 def test_words_that_say_nothing_of_a_name_do_not_type_it(tmp_path, body, words, typ):
@@ -2118,6 +2133,21 @@ def overlaps_cue(text: str, found, cue: str) -> bool:
         # a month "that year": of the year the text was at, not the publication's
         ("In 2019 the government hired a military company. The army turned against the plan in March that year.",
          "in March that year", "2019-03"),
+        # a time of the day the text was at: a clock, roughly or in figures, "o’clock"; a part of the day
+        ("Soldiers stormed the palace on Thursday. He was taken away at about 6 a.m. and killed.", "at about 6 a.m.",
+         "2024-01-04"),
+        ("The helicopter landed on the roof on Friday. It took off at 12:06 with the couple.", "at 12:06",
+         "2024-01-05"),
+        ("The news came on Thursday. By three o’clock the roads were closed.", "By three o’clock", "2024-01-04"),
+        ("The streets were empty on Thursday, and shooting was heard through the morning.", "through the morning",
+         "2024-01-04"),
+        ("The crowd filled the square on Friday. The shooting began after dark.", "after dark", "2024-01-05"),
+        # minutes after, or within minutes: the same day
+        ("The helicopter took off on Friday. Minutes later the crowd broke in.", "Minutes later", "2024-01-05"),
+        ("The broadcast began on Friday, and within minutes the studio was full.", "within minutes", "2024-01-05"),
+        # "a day after a …": a clause, as "a day after Azerbaijan launched …" is
+        ("The junta spoke on Wednesday, a day after a four-man military junta overthrew the president.",
+         "a day after", "2024-01-02"),
     ],
 )  # fmt: skip
 def test_a_cue_relative_to_the_last_date_before_it(tmp_path, body, cue, value):
@@ -2163,6 +2193,11 @@ def test_a_cue_counts_from_the_date_of_what_it_follows_given_after_it(tmp_path):
         # a month for a month: "the May election"
         ("Endara won the May election. He was beaten in a street three days after the vote.",
          "three days after the vote", "2023-05"),
+        # the days around what happened: its month; during it: its time
+        ("The accord was signed on July 29, 1987. Rioters burned buses in the days around the signing.",
+         "in the days around the signing", "1987-07"),
+        ("The rebels reached the palace during two days of fighting in February 2008. France held the airport during "
+         "the fighting.", "during the fighting", "2008-02"),
     ],
 )  # fmt: skip
 def test_a_cue_counts_from_the_date_the_text_gives_for_what_it_follows(tmp_path, body, cue, value):
@@ -2180,6 +2215,18 @@ def test_a_cue_after_an_event_the_text_gives_no_date_for_keeps_its_words(tmp_pat
     found = {d.article.text[x.start : x.end]: x for x in d.dates}
     assert found["Three days after the massacre"].value is None
     assert "Pulwama" not in found.get("the day after the Pulwama bombing", found["the day after"]).note
+
+
+def test_two_days_of_a_month_are_that_month(tmp_path):
+    d = _draft_of(tmp_path, "Two months after the assault of February 2 and 3, the capital is quiet.", front=PUBLISHED)
+    found = [x for x in d.dates if d.article.text[x.start : x.end] == "February 2 and 3"]
+    assert [x.value for x in found] == ["2023-02"] and found[0].note.endswith("two days: their month")
+
+
+def test_a_time_of_day_in_the_headline_is_the_publication_s_day(tmp_path):
+    d = _draft_of(tmp_path, "The army joined the crowds in the capital as the president fled.", front=PUBLISHED,
+                  headline="President flees by helicopter; gunfire after dark")  # fmt: skip
+    assert [x.value for x in d.dates if d.article.text[x.start : x.end] == "after dark"] == ["2024-01-09"]
 
 
 def test_a_winter_spans_two_years_and_gets_no_date(tmp_path):
@@ -3679,6 +3726,12 @@ def test_a_people_s_word_in_iot_names_its_country():
     from linkeddata.draft import gazetteer
 
     assert (gazetteer.demonym_country("Cypriots"), gazetteer.demonym_country("Cypriot")) == ("CY", "CY")
+
+
+def test_a_people_s_word_of_two_words_names_its_country_but_not_a_union_s_or_a_republic_s():
+    from linkeddata.draft import gazetteer
+
+    assert [gazetteer.demonym_country(w) for w in ("Sri Lankan", "Sierra Leonean", "Costa Rican")] == ["LK", "SL", "CR"]
 
 
 @pytest.mark.parametrize("sentence", [

@@ -71,7 +71,9 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
         # "January last year", "February of last year": a month of the year before the publication's (or
         # of its own, or the next)
         ("month-of-year", re.compile(rf"(?<!\w)(?P<m>{months}) (?:of )?(?P<ry>last|this|next) year(?!\w)")),
+        # (and "February 2 and 3", two days: their month)
         ("day-no-year", re.compile(rf"(?<!\w)(?:on )?(?P<m>{any_month}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
+                                   rf"(?P<d2>(?: and |[-–]| to )\d{{1,2}}(?!\d))?"
                                    rf"(?!\d|,? (?:19|20)\d\d)")),
         # "the 1 April strike": the day before the month, as most of the world writes it
         ("day-no-year", re.compile(rf"(?<![\w.])(?P<d>\d{{1,2}}) (?P<m>{months})(?![\w-]|,? (?:19|20)\d\d)")),
@@ -93,10 +95,12 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
         # the date the text gives for what they follow (lexicon: event_words), elsewhere (else as an
         # "anchored" cue)
         ("event", re.compile(
-            r"(?<![\w-])(?:(?P<rough>(?:[Ll]ess|[Mm]ore|[Ff]ewer) than |[Aa]bout |[Nn]early |[Aa]lmost |[Ss]ome )?"
+            r"(?<![\w-])(?:(?:(?P<rough>(?:[Ll]ess|[Mm]ore|[Ff]ewer) than |[Aa]bout |[Nn]early |[Aa]lmost |[Ss]ome )?"
             r"(?P<count>[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|"
             r"[Tt]en|\d{1,2}) (?P<unit>hour|day|week)s?|(?P<hours>[Hh]ours)|"
-            rf"[Tt]he (?P<part>day|morning|afternoon|evening|night)) (?P<dir>after|before) the "
+            rf"[Tt]he (?P<part>day|morning|afternoon|evening|night)) (?P<dir>after|before)"
+            # "in the days around the signing", "during the riots": the time of what they name
+            rf"|(?:[Ii]n )?[Tt]he (?P<days>days|weeks) (?:around|before|after)|(?P<during>[Dd]uring)) the "
             rf"(?P<what>(?:[A-Z][\w’'-]* )*(?:{'|'.join(map(re.escape, lx.event_words))}))(?![\w-])")),
         # "ten days later", "the next day", "within hours", "that evening", "at the time", "that September":
         # from the last date the text gives before them
@@ -104,13 +108,14 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
             rf"(?<![\w-])(?:(?P<count>[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|"
             rf"[Tt]en|\d{{1,2}}) (?P<unit>hour|day|week|month|year|decade)s? (?P<dir>later|earlier)|"
             rf"(?P<bcount>[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|\d{{1,2}}) "
-            rf"(?P<bunit>day|week)s? after(?= (?!the\b|that\b|this\b|its\b|his\b|her\b|their\b|a\b|an\b)\w)|"
-            rf"[Hh]ours later|[Ll]ater that day|[Bb]y (?:the )?(?P<by>evening|nightfall|midday|noon|afternoon)|"
+            rf"(?P<bunit>day|week)s? after(?= (?!the\b|that\b|this\b|its\b|his\b|her\b|their\b)\w)|"
+            rf"[Hh]ours later|[Mm]inutes later|[Ll]ater that day|"
+            rf"[Bb]y (?:the )?(?P<by>evening|nightfall|midday|noon|afternoon)|"
             rf"[Tt]he same (?P<same>day|morning|afternoon|evening|night)|"
             rf"[Tt]he (?:next|following) (?P<next>day|morning|afternoon|evening|night|week|month|year)|"
             rf"[Tt]he (?P<after>day|morning|afternoon|evening|night) after(?= (?:the|that|this)\b)|"
             rf"[Ww]ithin (?:(?P<wcount>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{{1,2}}) )?"
-            rf"(?P<within>hours|days|weeks|hour|day|week)|"
+            rf"(?P<within>minutes|hours|days|weeks|minute|hour|day|week)|"
             rf"[Oo]ver the (?:next|following) (?P<over>two|three|four|five|few|\d) (?P<span>days|weeks)|"
             rf"[Tt]hat (?P<that>morning|afternoon|evening|night|day|week|month|year)|"
             # "In the same month", "by the end of the year": the month or the year the text was at
@@ -128,7 +133,13 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
             rf"(?P<tod>[Bb]efore dawn|[Aa]t (?:dawn|dusk|midnight|noon|midday)|"
             rf"(?:[Ee]arly |[Ll]ate )?in the (?:morning|afternoon|evening)(?! of)|"
             rf"(?:[Ss]hortly |[Jj]ust )?(?:after|before) (?:dawn|dusk|midnight|noon|midday)|"
-            rf"(?:[Aa]t|(?:[Ss]hortly |[Jj]ust )?(?:after|before)) \d{{1,2}}(?:[:.]\d\d)?\s?(?:[ap]\.m\.|[ap]m)))"
+            # "at about 6 a.m.", "at 12:06", "By three o’clock": a time of the day the text was at
+            rf"(?:[Aa]t|[Bb]y|[Uu]ntil|(?:[Ss]hortly |[Jj]ust )?(?:after|before))(?: about| around| roughly)? "
+            rf"(?:\d{{1,2}}(?:[:.]\d\d)?\s?(?:[ap]\.m\.|[ap]m)|\d{{1,2}}:\d\d(?![:\d])|(?:one|two|three|four|five|"
+            rf"six|seven|eight|nine|ten|eleven|twelve|\d{{1,2}}) o[’']clock)|"
+            # "through the morning", "after dark": a part of that day
+            rf"(?:[Tt]hrough|[Tt]hroughout) the (?:morning|afternoon|evening|night)|"
+            rf"(?:[Aa]fter|[Bb]efore|[Uu]ntil) dark))"
             rf"(?!\w)")),
         ("year", re.compile(r"(?<!\w)(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Dd]uring|[Ff]rom|of|[Ee]arly|[Ll]ate|mid-) "
                             r"(?P<y>(?:19|20)\d\d)"
@@ -303,9 +314,12 @@ def find_dates(lay: Layout) -> Dates:
         elif kind in ("month-no-year", "day-no-year"):
             story = _story_year(lay, raw, s, month, published) or _story_year_kept(lay, found, s, month, published)
             if story:  # "By July 1995 the enclave held … On July 6 the Serbs attacked": the story's year
-                found.append(_without_year(text, s, e, kind, m, month, None, "", story))
+                d = _without_year(text, s, e, kind, m, month, None, "", story)
             else:
-                found.append(_without_year(text, s, e, kind, m, month, pub, pub_words, reference))
+                d = _without_year(text, s, e, kind, m, month, pub, pub_words, reference)
+            if m.groupdict().get("d2") and d.value:  # "the assault of February 2 and 3": two days, their month
+                d = DateFound(s, e, d.value[:7], d.note + "; two days: their month")
+            found.append(d)
         else:
             found.append(_relative(s, e, m, pub, pub_words, month_published))
     found = [_approximate(text, _between(text, d)) for d in found]
@@ -462,6 +476,9 @@ def _anchored(lay: Layout, d: DateFound, m: re.Match, found: list[DateFound]) ->
         anchor = next((f for f in reversed(found) if f.value and len(f.value) == 10 and paragraphs[at].start
                        <= f.start and f.end <= s and f.note != "the publication date"), None) or next(
             (f for f in found if f.note == "the publication date" and f.value), None)  # fmt: skip
+    if anchor is None and m.group("tod") and lay.regions[0].kind == "headline" and s < lay.regions[0].end:
+        # "Ceaușescu flees …; gunfire after dark": a headline tells of the day it was published
+        anchor = next((f for f in found if f.note == "the publication date" and f.value), None)
     if anchor is None:
         return DateFound(s, e, None, "TODO: relative to a date the text gives before it; none found near enough")
     value, text = anchor.value, lay.text
@@ -500,8 +517,8 @@ def _anchored(lay: Layout, d: DateFound, m: re.Match, found: list[DateFound]) ->
         return DateFound(s, e, None, f"TODO: relative to “{text[anchor.start : anchor.end]}”, which gives no day")
     if that == "week":
         return DateFound(s, e, _week_value(day), note)
-    if that or m.group("by") or m.group("same") or m.group("tod") or (m.group("within") or "").startswith("hour") or (
-            words in ("hours later", "later that day")):
+    if that or m.group("by") or m.group("same") or m.group("tod") or (m.group("within") or "").startswith(
+            ("hour", "minute")) or words in ("hours later", "minutes later", "later that day"):
         return DateFound(s, e, day.isoformat(), note)  # "that evening", "within hours": the same day
     if m.group("within") or m.group("over"):  # "within days", "over the next two days": a span from the day
         n = _count(m.group("over") or m.group("wcount")) if m.group("over") or m.group("wcount") else None
@@ -574,8 +591,10 @@ def _after_event(lay: Layout, d: DateFound, m: re.Match, found: list[DateFound])
     event = min(candidates, key=lambda c: c[:3])[3]
     value = event.value
     note = f"from “{text[event.start : event.end]}” ({value}), the date of “{m.group('what')}”; TODO: check"
-    if m.group("hours") or m.group("unit") == "hour":  # "Hours after the announcement": its day
-        return DateFound(s, d.end, value, note)
+    if m.group("hours") or m.group("unit") == "hour" or m.group("during"):  # "Hours after the announcement":
+        return DateFound(s, d.end, value, note)  # its day; "during the fighting": its time
+    if m.group("days"):  # "in the days around the signing": the month of its day (a span given roughly)
+        return DateFound(s, d.end, value[:7] if len(value) >= 7 else value, note + "; days around it: its month")
     if len(value) < 10:  # "three days after the vote", a vote "in May": that month (or year)
         return DateFound(s, d.end, value, note)
     unit = m.group("unit") or "day"

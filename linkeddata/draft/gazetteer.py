@@ -156,12 +156,19 @@ def country_by_code(code: str) -> Country | None:
     return next((c for c in _countries()[0].values() if c.code == code), None)
 
 
+# The second word of a country's name whose people's word is the first word's ("Soviet", "Dominican").
+_STATE_WORDS = frozenset({"Union", "Republic", "States", "Kingdom", "Islands", "Emirates", "Federation"})
+
+
 @cache
 def _demonyms() -> dict[str, str]:
     """Country names by the stems their demonyms start with ("Syri" → SY), for :func:`countries_in`."""
     out: dict[str, str] = {}
     for name, c in _countries()[0].items():
-        if (" " not in name or name.split()[0] in ("North", "South")) and len(name) >= 4:  # "North Korean"
+        # "North Korean", "Sri Lankan", "Sierra Leonean": a name of two words too (not "Soviet Union",
+        # "Dominican Republic", whose people's word is the first word's)
+        words = name.split()
+        if (len(words) == 1 or len(words) == 2 and words[1] not in _STATE_WORDS) and len(name) >= 4:
             out.setdefault(name, c.code)
     return out
 

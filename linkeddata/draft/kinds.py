@@ -230,7 +230,10 @@ DIRECTIONS = frozenset({"North", "South", "East", "West", "Central", "Northern",
 _PLACE_FIRST = frozenset({"Lake", "Mount", "River", "Cape", "Gulf", "Strait", "Bay", "Line", "Isle", "County",
                           # in Portuguese, Spanish and French: "Praça São Lucas", "Complexo do Alemão", "Plaza de
                           # Mayo", "Rue Mbemba"
-                          "Praça", "Complexo", "Plaza", "Rua", "Avenida", "Morro", "Rue", "Boulevard", "Calle"})
+                          "Praça", "Complexo", "Plaza", "Rua", "Avenida", "Morro", "Rue", "Boulevard", "Calle",
+                          # and in Romanian, Polish, Albanian: "Calea Dorobanților", "Piața Universității",
+                          # "Ulica Mokotowska", "Rruga e Durrësit"
+                          "Calea", "Strada", "Bulevardul", "Piața", "Ulica", "Aleja", "Rruga"})
 
 
 # A country that sends troops or envoys: "troops from Uganda, Burundi, Kenya, Ethiopia and Djibouti".
@@ -461,6 +464,10 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
     actorish = acting > located
     if name.isupper() and len(name) > 3 and (gazetteer.city(name.title()) or gazetteer.country(name.title())):
         name = name.title()  # a dateline: "ADEN, Yemen"
+    if re.search(r"\b(?:gave|gives|giving|give)\s+(?:only\s+)?(?:his|her)\s+(?:first\s+|full\s+|last\s+)?name"
+                 r"(?:\s+only)?(?:,|\s+as)\s+$", text[max(0, start - 50) : start]):
+        # "said the soldier, who gave only his first name, Brahim": the name a person gave as theirs
+        return "actor", "person", "a name someone gave as theirs", 0.8, None, None
     seat = lx.institutions.get(name)
     if seat:  # "the White House said": a seat of power that stands for those in it
         return "actor", seat, "a seat of power", 0.7, None, None

@@ -290,6 +290,39 @@ def _surnames(lay: Layout, hits: list[Hit], persons: dict[str, str]) -> list[Hit
     return sorted(hits + new, key=lambda h: (h.start, h.end))
 
 
+# Plural last words of names that name no one group alone ("the Forces", "the Nations").
+_GENERIC_PLURALS = frozenset({"Forces", "Nations", "States", "Units", "Affairs", "Rights", "Studies", "Services",
+                              "Relations", "Islands", "Emirates", "Movements", "Sciences", "Resources", "Works"})
+
+
+def _plural_heads(lay: Layout, hits: list[Hit], entities: dict[str, Entity]) -> list[Hit]:
+    """"The Tigers say …" after "the Tamil Tigers": the plural last word of a group's name, after "the",
+    is that group, when one group named before has it and the words are no part of another name."""
+    by_word: dict[str, list[tuple[str, int]]] = {}
+    for h in hits:
+        e = entities.get(h.id)
+        if e is None or e.kind != "actor" or e.type not in ("armed-group", "organization", "military-force"):
+            continue
+        words = e.label.split()
+        last = words[-1] if len(words) >= 2 else ""
+        if len(last) >= 4 and last.endswith("s") and last[0].isupper() and last not in _GENERIC_PLURALS and (
+                lay.text[h.start : h.end] == e.label):  # fmt: skip
+            by_word.setdefault(last, [])
+            if all(ref != h.id for ref, _ in by_word[last]):
+                by_word[last].append((h.id, h.end))
+    new = []
+    for word, named in sorted(by_word.items()):
+        if len(named) != 1:
+            continue
+        ref, after = named[0]
+        for m in re.finditer(rf"\b[Tt]he ({re.escape(word)})(?![\w’'-]| [A-Z])", lay.text):
+            span = (m.start(1), m.end(1))
+            if span[0] > after and span[0] < lay.article.content_end and not any(
+                    overlaps(span, h.span) for h in hits + new):  # fmt: skip
+                new.append(Hit(span[0], span[1], "actor", ref, "alias"))
+    return sorted(hits + new, key=lambda h: (h.start, h.end))
+
+
 def _out_of_region(lay: Layout, hits: list[Hit], index: RegistryIndex, regions: frozenset[str]):
     """Registry aliases of actors of other countries than the article's: held back, not linked."""
     kept, held = [], {}
@@ -1033,6 +1066,7 @@ def find_names(lay: Layout, index: RegistryIndex, published: datetime.date | Non
     hits = sorted(hits + new_hits, key=lambda h: (h.start, h.end))
     cand_persons = {e.id: e.label for e in entities.values() if e.type == "person"}
     hits = _surnames(lay, hits, cand_persons)
+    hits = _plural_heads(lay, hits, entities)
     frozen_regions = frozenset(regions)
     hits, held = _out_of_region(lay, hits, index, frozen_regions)
     return Names(tuple(hits), entities, held + _held(doubtful), frozen_regions, index)

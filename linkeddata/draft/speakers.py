@@ -208,6 +208,7 @@ _DEFINITE_TYPES = {
     "bloc": ("organization",), "party": ("organization", "armed-group"), "rebels": ("armed-group",),
     "regime": ("government",), "organisation": ("organization",), "organization": ("organization",),
     "company": ("organization",), "firm": ("organization",),
+    "station": ("media-outlet",), "broadcaster": ("media-outlet",), "channel": ("media-outlet",),
 }  # fmt: skip
 
 

@@ -50,7 +50,7 @@ _PUT_AT = re.compile(r"\s+(?:the|their|its|his|her|our)\s+[^.;,“”]{0,40}?\ba
                      r"more\s+than\s+|nearly\s+|almost\s+|some\s+|over\s+|up\s+to\s+)?"
                      r"(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen|dozens|hundreds|thousands)")
 # "…, the Iranian foreign ministry said in a statement.": the sentence's speaker comes last.
-_SAID_AFTER_TAIL = (r"(?:\s+(?:in|on|at|to|during|after|late|earlier|later|this|last|yesterday|today)\b"
+_SAID_AFTER_TAIL = (r"(?:\s+(?:in|on|at|to|from|during|after|late|earlier|later|this|last|yesterday|today)\b"
                     r"(?:(?!\bthat\b)[^,.;“”]){0,60})?")  # "in a statement posted on Facebook on Tuesday evening"
 # "X claimed the raid, and the United States designated …": a new clause with its own subject.
 _NEXT_CLAUSE = re.compile(r",?\s+(?:and|but|while|whereas)\s+(?=(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*\s+[a-z])")
