@@ -1099,6 +1099,9 @@ def test_the_speaker_index_does_not_depend_on_the_order_of_the_questions(tmp_pat
          "“Calea” before a name"),
         ("“We stayed,” said the soldier near the front, who gave only his first name, Brahim.", "Brahim", "actor",
          "person", "a name someone gave as theirs"),
+        # a name listed after "in" with a place, at the end of the phrase
+        ("Shooting was heard in Kamenge and Kinama, mainly Hutu districts in the north.", "Kinama", "place", None,
+         "listed with the place “Kamenge”"),
         # "The station": a broadcaster, described
         ("Rebels entered the radio building. The station now says the president has fled.", "The station", "actor",
          "media-outlet", "described-by-“station”"),

@@ -1085,6 +1085,12 @@ def _listed_with_new_places(text: str, entities: dict[str, Entity], hits: list[H
         e = entities.get(h.id)
         if e and e.kind == "actor" and e.rule in _FALLBACK_RULES and h.id not in moved:
             listed = [x for x in list_siblings(text, h.start, h.end) if x in places]
+            # "in Kamenge and Kinama, mainly Hutu districts": after "in" a place and "and", the name ends the
+            # phrase (not "Issa in Niamey and Okafor, a trader, said", nor "… and Okafor said")
+            after_in = re.search(r"\bin ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?) and $", text[max(0, h.start - 60) : h.start])
+            if not listed and after_in and after_in.group(1) in places and re.match(
+                    r"[.;]|,(?! (?:an?|the|who|whose|said|says)\b)", text[h.end : h.end + 8]):  # fmt: skip
+                listed = [after_in.group(1)]
             if listed:
                 entities[h.id] = replace(e, kind="place", type=None, rule=f"listed with the place “{listed[0]}”",
                                          confidence=0.5)
