@@ -110,6 +110,10 @@ def _claim_by_rule(d, rule: str):
         ("reported", "Tehran denies the charge and says its support is political.", "Government of Iran", "asserted"),
         # an adverb between the auxiliary and the verb ("has long accused")
         ("reported", "Iran has long accused the rebels of working for foreign powers.", "Iran", "accused"),
+        # a complaint; a count someone gives (not "counted the cost")
+        ("reported", "Abdumalik Abdullojonov has complained that the accord divides the country.",
+         "Abdumalik Abdullojonov", "asserted"),
+        ("reported", "Police counted 13 people killed in Guayaquil on Tuesday.", "Police", "asserted"),
         # "the Tigers" after "the Tamil Tigers": the plural last word of a group's name is the group
         ("reported", "The accord ends the war with the Tamil Tigers. The Tigers say they gave up their guns to India.",
          "Tamil Tigers", "asserted"),
@@ -341,6 +345,11 @@ def test_each_claim_rule_on_one_sentence(tmp_path, rule, body, speaker, hedge):
     claim = _claim_by_rule(d, rule)
     assert (d.names.label(claim.asserter), claim.hedge) == (speaker, hedge)
     assert f"rule {rule}" in " ".join(claim.notes) or rule in ("quotation", "hedged") or claim.rule == rule
+
+
+def test_counting_what_is_no_figure_is_no_one_s_words(tmp_path):
+    d = _draft_of(tmp_path, "The villagers of Wahdat counted the cost of ten days of shelling.")
+    assert [c.rule for c in d.claims] == ["publisher"]
 
 
 def test_a_sentence_of_three_words_is_no_claim(tmp_path):

@@ -41,6 +41,7 @@ _COMPLEMENT_VERBS = _AS_VERBS | {
     "reports", "announced", "confirmed", "admitted", "acknowledged", "called", "calls", "condemned", "condemns",
     "argue", "argues", "argued", "blames", "blamed", "urged", "urges", "urge", "documented", "documents", "described",
     "describes", "told", "tells", "estimates", "estimated", "reject", "blame", "describe", "insist", "put", "puts",
+    "complained", "complains", "counted", "counts",
 }  # fmt: skip
 # What a denial dismisses: "dismissed the accusation", "dismisses such claims" (not a court's "charges").
 _DISMISSED_CHARGE = re.compile(r"\s+(?:the|these|those|that|this|such|an?|his|her|its|their|all)\s+(?:[\w-]+\s+){0,2}?"
@@ -49,6 +50,9 @@ _DISMISSED_CHARGE = re.compile(r"\s+(?:the|these|those|that|this|such|an?|his|he
 _PUT_AT = re.compile(r"\s+(?:the|their|its|his|her|our)\s+[^.;,“”]{0,40}?\bat\s+(?:about\s+|around\s+|at\s+least\s+|"
                      r"more\s+than\s+|nearly\s+|almost\s+|some\s+|over\s+|up\s+to\s+)?"
                      r"(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen|dozens|hundreds|thousands)")
+# A count someone gives: "counted 13 people killed", "counted at least 115 dead".
+_COUNTED = re.compile(r"\s+(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+|nearly\s+|almost\s+|over\s+|up\s+to\s+)?"
+                      r"(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen|dozens|hundreds|thousands)")
 # "…, the Iranian foreign ministry said in a statement.": the sentence's speaker comes last.
 _SAID_AFTER_TAIL = (r"(?:\s+(?:in|on|at|to|from|during|after|late|earlier|later|this|last|yesterday|today)\b"
                     r"(?:(?!\bthat\b)[^,.;“”]){0,60})?")  # "in a statement posted on Facebook on Tuesday evening"
@@ -222,6 +226,8 @@ def _reported_in(text: str, s: int, e: int, whole: bool) -> Found | None:
     dismissal = sub.verb in ("dismissed", "dismisses") and _DISMISSED_CHARGE.match(text, verb_at + len(sub.verb), e)
     if sub.verb in ("put", "puts") and not _PUT_AT.match(text, verb_at + len(sub.verb), e):
         return None  # "The army put the town under curfew": no words; "… put the dead at about 80": a figure
+    if sub.verb in ("counted", "counts") and not _COUNTED.match(text, verb_at + len(sub.verb), e):
+        return None  # "Police counted 13 people killed": a figure; "counted the cost": no words
     if sub.verb in _AS_VERBS and not dismissal and not re.search(r"\sas\s", text[verb_at:e]):
         return None  # "The president dismissed his army chief": no words of his, unless "… dismissed X as Y"
     that = re.match(r"[^.“”]{0,60}?\bthat\b", after)
