@@ -2317,13 +2317,23 @@ def test_each_event_rule_on_one_sentence(tmp_path, body, expected):
     assert [(e.type, e.agents, e.targets, e.places, e.time) for e in d.events] == [expected]
 
 
-def test_the_headline_event_only_where_the_body_has_none_like_it(tmp_path):
+def test_no_event_from_the_headline(tmp_path):
     d = _draft_of(tmp_path, "Tehran denies the charge and says its support is political.",
                   headline="Tehran denies arming the militias in the south of the country")  # fmt: skip
     text = d.article.text
     assert [(e.type, e.agents, text[slice(*e.evidence)]) for e in d.events] == [("rejection", ("government-of-iran",),
                                                                                   "Tehran denies")]
     assert d.events[0].evidence[0] > len("Tehran denies arming the militias in the south of the country")
+    # (nor where the body tells it in words no rule reads: the curators give the body's)
+    d = _draft_of(tmp_path, "The city fell after a week of shelling, and the government's troops fled by sea.",
+                  headline="M23 rebels seize Goma as Congolese troops flee")  # fmt: skip
+    assert d.events == ()
+
+
+def test_taking_part_or_charge_is_no_capture(tmp_path):
+    d = _draft_of(tmp_path, "Wagner Group fighters took part in the Tessit operation, residents said. "
+                            "General Efraín Ríos Montt took charge of Guatemala on Tuesday.")  # fmt: skip
+    assert [e.type for e in d.events] == []
 
 
 def test_a_byline_and_date_line_is_no_claim(tmp_path):
