@@ -446,7 +446,9 @@ def mutate(m: Mutating, examples: int) -> dict[int, int]:
     @settings(
         max_examples=examples,
         deadline=None,
-        derandomize=ON_CI,
+        # the same examples on every run: the callers count the exit codes, and the builds that succeed
+        # (13 of the small annotation's 120 here) fell short of the count by chance on some random runs
+        derandomize=True,
         database=None,  # exactly ``examples`` new examples, none replayed from an earlier run
         suppress_health_check=[HealthCheck.too_slow],
     )
