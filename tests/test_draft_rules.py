@@ -1108,6 +1108,9 @@ def test_the_speaker_index_does_not_depend_on_the_order_of_the_questions(tmp_pat
          "“Calea” before a name"),
         ("“We stayed,” said the soldier near the front, who gave only his first name, Brahim.", "Brahim", "actor",
          "person", "a name someone gave as theirs"),
+        # a secret police, an intelligence service: a state's body
+        ("Crowds gathered at the palace. The Securitate, the secret police, opened fire on them.", "Securitate",
+         "actor", "government", "described-as-“secret police”"),
         # a name listed after "in" with a place, at the end of the phrase
         ("Shooting was heard in Kamenge and Kinama, mainly Hutu districts in the north.", "Kinama", "place", None,
          "listed with the place “Kamenge”"),
