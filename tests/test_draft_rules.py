@@ -1979,9 +1979,9 @@ def test_a_wire_dateline_without_a_year_takes_the_year_of_the_text(tmp_path):
     assert monday.value == "2019-03-11"
 
 
-def test_a_wire_dateline_under_a_caption_and_a_credit_the_reader_does_not_know(tmp_path):
+def test_a_wire_dateline_under_a_caption_and_a_credit_under_a_label_in_any_language(tmp_path):
     # the year of the caption's full date on the same day, though the text gives another year's day; the
-    # credit's short line between the caption and the dateline does not end the lines before the story
+    # credit's line ("Mfonini:", a label the reader once did not know) is the photo's, not the story's
     d = _draft_of_text(tmp_path, "Rawlings seizes power in Ghana for a second time\n"
                        "Soldiers guard the gate of Broadcasting House in Accra after Rawlings announced on the radio "
                        "that the government had been overthrown, Dec. 31, 1981.\n"

@@ -232,14 +232,8 @@ def _publication(lay: Layout, raw, reference: tuple[int, str] | None) -> tuple[d
 
 
 def _dateline_next(following: list[Region], text: str) -> bool:
-    """Whether a wire dateline opens the next paragraph, or the one after a short line (a photo credit the
-    reader does not know: "Mfonini: Yaw Ofosu-Darko (Densu Wire)" between the caption and "ACCRA, Dec. 31 …")."""
-    for k, r in enumerate(following[:2]):
-        if re.match(rf"{DATELINE_PLACE} ", text[r.start : r.end]):
-            return True
-        if r.end - r.start > 80 or k == 1:
-            return False
-    return False
+    """Whether a wire dateline opens the next paragraph."""
+    return bool(following) and bool(re.match(rf"{DATELINE_PLACE} ", text[following[0].start : following[0].end]))
 
 
 def _date_line_after(following: list[Region], raw, text: str) -> bool:
