@@ -146,6 +146,9 @@ _PHOTO_AFTER = re.compile(
     # "… 2024. (The Salween Review/Nang Hseng Mo)", "… 2025. (KW Photo)": a credit in brackets, no label
     rf"|\((?P<r>{_CREDIT}|{_NAMES} [Pp]hoto)\))"
     rf"|(?P<bracketed>[A-Z\"“][^\[\]]*?)\s*\[(?P<d>{_CREDIT})\]"
+    # "…, December 13, 1981 [Zdjęcie: Name dla Outlet]": a label in any language, in square brackets, after
+    # a caption that ends with its date and no full stop
+    rf"|(?P<datedbracket>[A-Z\"“][^\[\]]*?(?:19|20)\d\d)\s*[\[(]{_ANY_LABEL} (?P<s>{_JOINED})[\])]"
     # "…, March 7, 2016 – Karim Name, special to the Outlet": a freelance's credit after a dash
     rf"|(?P<dashed>[A-Z\"“].*?) [—–] (?P<j>{_NAMES}, special to (?:the )?{_NAMES})"
     # "…, October 31, 2014 — Photographe : Name, Outlet": a label in any language after a dash
@@ -193,6 +196,8 @@ _CREDIT_LINE = re.compile(rf"^(?:{_LABEL}(?P<credit>{_CREDIT}(?: via {_NAMES})?)
                           # Name/Outlet", "Photograph by Name of the Outlet"), or a camera ("📷 Name | Outlet")
                           rf"|[^\W\d_]+(?: [^\W\d_]+)? [a-zà-öø-ÿ]{{1,4}} (?P<byword>{_JOINED})"
                           rf"|📷 (?P<camera>{_JOINED})"
+                          # a label and a dash for its colon: "Snímek – Name / Outlet"
+                          rf"|[^\W\d_]+(?: [^\W\d_]+)? [—–] (?P<labeldash>{_JOINED})"
                           # "Photographed for the Outlet by Name": the outlet first
                           rf"|(?i:photographed|photographs?|photos?|pictures?|images?) for "
                           rf"(?P<forby>(?:the )?{_NAMES} by {_NAMES})"
@@ -280,7 +285,7 @@ def parse_text(text: str, slug: str, path: Path) -> Article:
 
 def _credit_group(m: re.Match) -> str:
     """The group of a photo-line match that holds the credit: the one that matched, other than the caption."""
-    skip = ("caption", "bracketed", "dashed", "dashlabel", "capsnamed", "possessed")
+    skip = ("caption", "bracketed", "datedbracket", "dashed", "dashlabel", "capsnamed", "possessed")
     return next(g for g, v in m.groupdict().items() if v is not None and g not in skip)
 
 
@@ -310,7 +315,8 @@ def _photo(text: str, content: list[Span]) -> tuple[Photo | None, int]:
     m = _PHOTO_AFTER.match(first)
     if m:
         group = _credit_group(m)
-        cap = next(g for g in ("bracketed", "dashed", "dashlabel", "capsnamed", "possessed", "caption") if m.group(g))
+        cap = next(g for g in ("bracketed", "datedbracket", "dashed", "dashlabel", "capsnamed", "possessed", "caption")
+                   if m.group(g))
         credit = Span(base + m.start(group), base + m.end(group))
         caption = Span(base + m.start(cap), base + m.end(cap))
         return Photo(line=content[0], identifier=None, credit=credit, caption=caption), 1

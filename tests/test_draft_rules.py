@@ -1914,9 +1914,10 @@ def test_a_time_of_day_in_a_live_blog_s_entry_is_the_day_of_publication_unless_t
                             "shortly after midnight.", front=PUBLISHED)  # fmt: skip
     assert [(d.article.text[x.start : x.end], x.value) for x in d.dates if "shortly" in d.article.text[x.start : x.end]
             ] == [("shortly after 1pm", "2024-01-09"), ("shortly after midnight", "2024-01-09")]
-    # in a story's paragraph, with no day before it, the words keep no date
+    # in a story's paragraph, with no date before it, the words are of the day of publication too (a wire
+    # story's "Tanks stood in the square at dawn"); with another time in their sentence, they keep no date
     d = _draft_of(tmp_path, "A ceasefire took effect at 8 p.m., the council said.", front=PUBLISHED)
-    assert [x.value for x in d.dates if d.article.text[x.start : x.end] == "at 8 p.m."] == [None]
+    assert [x.value for x in d.dates if d.article.text[x.start : x.end] == "at 8 p.m."] == ["2024-01-09"]
 
 
 def test_a_year_before_what_was_done_in_it_is_that_year(tmp_path):
@@ -2238,6 +2239,16 @@ def test_two_days_of_a_month_are_that_month(tmp_path):
     assert [x.value for x in found] == ["2023-02"] and found[0].note.endswith("two days: their month")
 
 
+def test_a_time_of_day_with_no_date_before_it_is_the_publication_s_day(tmp_path):
+    d = _draft_of_text(tmp_path, "Troops occupy the capital\n\nA tank burns in the square, Aug. 21, 1968.\n"
+                       "Photo: Jiří Novák/Morava Wire\n\nPRAGUE, Aug. 21 (Morava Wire) — Troops occupied the country "
+                       "overnight.\n\nTanks stood in the square at dawn and opened fire.\n")  # fmt: skip
+    assert [x.value for x in d.dates if d.article.text[x.start : x.end] == "at dawn"] == ["1968-08-21"]
+    # but not where its sentence gives another time: "one day last March", a day the text does not give
+    d = _draft_of(tmp_path, "The soldiers came a little after six in the morning, one day last March.", front=PUBLISHED)
+    assert [x.value for x in d.dates if d.article.text[x.start : x.end] == "in the morning"] == [None]
+
+
 def test_a_time_of_day_in_the_headline_is_the_publication_s_day(tmp_path):
     d = _draft_of(tmp_path, "The army joined the crowds in the capital as the president fled.", front=PUBLISHED,
                   headline="President flees by helicopter; gunfire after dark")  # fmt: skip
@@ -2467,6 +2478,9 @@ def test_no_relationship_or_event_without_a_confident_rule(tmp_path):
          "Issa Sawadogo, Sourou Post", "Protesters stand on the roof of the assembly, October 31, 2014"),
         ("Residents queue for rice at a monastery in Lashio, January 14, 2024. (The Nam Tu Review/Sai Hseng)",
          "The Nam Tu Review/Sai Hseng", "Residents queue for rice at a monastery in Lashio, January 14, 2024."),
+        # a label in any language in square brackets after a caption that ends with its date, no full stop
+        ("Soldiers warm themselves at a brazier in Warsaw, December 13, 1981 [Zdjęcie: Jan Kowal dla Wisła Post]",
+         "Jan Kowal dla Wisła Post", "Soldiers warm themselves at a brazier in Warsaw, December 13, 1981"),
     ],
 )  # fmt: skip
 def test_photo_lines_in_their_usual_forms(tmp_path, line, credit, caption):
@@ -2572,6 +2586,8 @@ def test_curated_annotations_pass_strict(tmp_path):
         ("Foto de Ana Ruiz para The Ebro Review", "ana-ruiz", "ebro-review"),
         ("Picha na Okello Otim/Agago Weekly", "okello-otim", "agago-weekly"),
         ("📷 Chidi Eze | Anambra Courier", "chidi-eze", "anambra-courier"),
+        # a label and a dash for its colon
+        ("Snímek – Jiří Novák / Morava Wire", "jiri-novak", "morava-wire"),
     ],
 )
 def test_a_credit_names_the_photographer_and_the_outlet_apart(tmp_path, credit_line, creator, provider):

@@ -470,9 +470,16 @@ def _anchored(lay: Layout, d: DateFound, m: re.Match, found: list[DateFound]) ->
         anchor = next((f for f in reversed(found) if f.value and len(f.value) == 10 and paragraphs[at].start
                        <= f.start and f.end <= s and f.note != "the publication date"), None) or next(
             (f for f in found if f.note == "the publication date" and f.value), None)  # fmt: skip
-    if anchor is None and m.group("tod") and lay.regions[0].kind == "headline" and s < lay.regions[0].end:
-        # "Ceaușescu flees …; gunfire after dark": a headline tells of the day it was published
-        anchor = next((f for f in found if f.note == "the publication date" and f.value), None)
+    published = next((f for f in found if f.note == "the publication date" and f.value), None)
+    if anchor is None and m.group("tod") and published is not None:
+        # "Ceaușescu flees …; gunfire after dark" in a headline, "Tanks stood in the square by first light" with
+        # no date before it: the day the text was published; not "a little after six in the morning, one day
+        # last March": a time its sentence or the paragraphs before it give, other than that day, is the text's
+        region = lay.region_at(s)
+        end = lay.sentence_at(region, s)[1] if region else e
+        if not any(f.value and since <= f.start and f.end <= end and (f.start, f.end) != (s, e)
+                   and not published.value.startswith(f.value) for f in found):  # fmt: skip
+            anchor = published
     if anchor is None:
         return DateFound(s, e, None, "TODO: relative to a date the text gives before it; none found near enough")
     value, text = anchor.value, lay.text
