@@ -1108,6 +1108,13 @@ def test_the_speaker_index_does_not_depend_on_the_order_of_the_questions(tmp_pat
          "“Calea” before a name"),
         ("“We stayed,” said the soldier near the front, who gave only his first name, Brahim.", "Brahim", "actor",
          "person", "a name someone gave as theirs"),
+        # a pact's name is an organisation's; a museum and a library are places
+        ("Troops of the Warsaw Pact crossed the border overnight.", "Warsaw Pact", "actor", "organization",
+         "head-word “Pact”"),
+        ("Soldiers fired on the crowd outside the National Museum.", "National Museum", "place", None,
+         "head-word “Museum” of a place"),
+        ("Flames rose from the Central University Library after the shooting.", "Central University Library",
+         "place", None, "head-word “Library” of a place"),
         # a secret police, an intelligence service: a state's body
         ("Crowds gathered at the palace. The Securitate, the secret police, opened fire on them.", "Securitate",
          "actor", "government", "described-as-“secret police”"),
@@ -2158,6 +2165,8 @@ def overlaps_cue(text: str, found, cue: str) -> bool:
         ("The streets were empty on Thursday, and shooting was heard through the morning.", "through the morning",
          "2024-01-04"),
         ("The crowd filled the square on Friday. The shooting began after dark.", "after dark", "2024-01-05"),
+        ("The columns crossed the border on Sunday, and tanks stood in the square by first light.",
+         "by first light", "2024-01-07"),
         # minutes after, or within minutes: the same day
         ("The helicopter took off on Friday. Minutes later the crowd broke in.", "Minutes later", "2024-01-05"),
         ("The broadcast began on Friday, and within minutes the studio was full.", "within minutes", "2024-01-05"),

@@ -131,6 +131,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
             rf"(?:[Ii]n|[Tt]hrough|[Dd]uring|[Oo]ver|[Bb]y|[Uu]ntil) the (?P<season>spring|summer|autumn|fall|winter)|"
             rf"[Aa]t the time|"
             rf"(?P<tod>[Bb]efore dawn|[Aa]t (?:dawn|dusk|midnight|noon|midday)|"
+            rf"(?:[Aa]t|[Bb]y|[Bb]efore|[Aa]fter) (?:first light|daybreak|sunrise|sunset)|"
             rf"(?:[Ee]arly |[Ll]ate )?in the (?:morning|afternoon|evening)(?! of)|"
             rf"(?:[Ss]hortly |[Jj]ust )?(?:after|before) (?:dawn|dusk|midnight|noon|midday)|"
             # "at about 6 a.m.", "at 12:06", "By three o’clock": a time of the day the text was at

@@ -220,7 +220,8 @@ PLACE_HEADS = frozenset({"State", "Province", "Region", "District", "Governorate
                           "Forest", "Airport", "Airbase", "Bridge", "Enclave", "Basin", "Delta", "Coast", "River",
                           "Rivers", "Heights", "Lake", "Falls", "Pass", "Highway", "Motorway", "Road", "Square",
                           "Market", "Crossing", "Tracts", "Tract", "Highlands", "Plains", "Range", "Marshes",
-                          "Archipelago", "Belt", "Street", "Avenue", "Line", "Harbour", "Harbor", "Hospital"})
+                          "Archipelago", "Belt", "Street", "Avenue", "Line", "Harbour", "Harbor", "Hospital",
+                          "Museum", "Library"})
 # The first word of a square's or a street's name in the languages that put it first.
 _STREET_FIRST = frozenset({"Place", "Plaza", "Praça", "Piazza", "Rue", "Avenida", "Avenue", "Boulevard", "Calle",
                            "Paseo", "Largo", "Rua"})
