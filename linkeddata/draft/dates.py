@@ -12,8 +12,10 @@ day" is the publication date; "A year ago today", "two weeks ago" count
 back from it. Cues that count from another date ("ten days later", "the next day", "within hours",
 "within two weeks", "that evening", "by the evening", "at the time", "that September") take the last
 date the text gives before them, in their paragraph or the two before, that is precise enough for
-them, and say so with a TODO. Cues that count from an event ("two days after the vote", "Hours
-after the announcement") take the date the text gives for it elsewhere ("the March 7 election").
+them, and say so with a TODO; a time of the day ("at dawn", "at 12:06") with none before it is the
+publication's day, unless its sentence or those paragraphs give another time. Cues that count from
+an event ("two days after the vote", "Hours after the announcement", "in the days around the
+signing") take the date the text gives for it elsewhere ("the March 7 election").
 With no publication date a relative cue keeps its words and gets no date.
 """
 
@@ -459,19 +461,18 @@ def _anchored(lay: Layout, d: DateFound, m: re.Match, found: list[DateFound]) ->
                                              f"year before")  # fmt: skip
             return DateFound(s, e, coarse.value[:4], f"the year of “{lay.text[coarse.start : coarse.end]}” "
                                                       f"({coarse.value}) before it; TODO: check")
+    published = next((f for f in found if f.note == "the publication date" and f.value), None)
     if m.group("startof") and " of the " in words:  # "since the start of the year": the publication's year
-        anchor = next((f for f in found if f.note == "the publication date" and f.value), None)
+        anchor = published
     if anchor is None and m.group("bunit"):  # "… have agreed to a ceasefire, a day after …": today's news
-        anchor = next((f for f in found if f.note == "the publication date" and f.value), None)
+        anchor = published
     if m.group("tod") and at is not None and (  # fmt: skip
             STAMP.match(lay.text, paragraphs[at].start, paragraphs[at].end)
             or at > 0 and STAMP_LINE.fullmatch(lay.text, paragraphs[at - 1].start, paragraphs[at - 1].end)):
         # "21:40 – … took effect at 8 p.m.", or "14:35" on the line above: a live blog's entry tells of the day
         # of its publication, unless it gives another day before the words
         anchor = next((f for f in reversed(found) if f.value and len(f.value) == 10 and paragraphs[at].start
-                       <= f.start and f.end <= s and f.note != "the publication date"), None) or next(
-            (f for f in found if f.note == "the publication date" and f.value), None)  # fmt: skip
-    published = next((f for f in found if f.note == "the publication date" and f.value), None)
+                       <= f.start and f.end <= s and f.note != "the publication date"), None) or published
     if anchor is None and m.group("tod") and published is not None:
         # "Ceaușescu flees …; gunfire after dark" in a headline, "Tanks stood in the square by first light" with
         # no date before it: the day the text was published; not "a little after six in the morning, one day
