@@ -157,7 +157,7 @@ def country_by_code(code: str) -> Country | None:
 
 
 # The second word of a country's name whose people's word is the first word's ("Soviet", "Dominican").
-_STATE_WORDS = frozenset({"Union", "Republic", "States", "Kingdom", "Islands", "Emirates", "Federation"})
+_STATE_NOUNS_SECOND = frozenset({"Union", "Republic", "States", "Kingdom", "Islands", "Emirates", "Federation"})
 
 
 @cache
@@ -168,7 +168,7 @@ def _demonyms() -> dict[str, str]:
         # "North Korean", "Sri Lankan", "Sierra Leonean": a name of two words too (not "Soviet Union",
         # "Dominican Republic", whose people's word is the first word's)
         words = name.split()
-        if (len(words) == 1 or len(words) == 2 and words[1] not in _STATE_WORDS) and len(name) >= 4:
+        if (len(words) == 1 or len(words) == 2 and words[1] not in _STATE_NOUNS_SECOND) and len(name) >= 4:
             out.setdefault(name, c.code)
     return out
 

@@ -829,6 +829,11 @@ def credit_lead(credit: str) -> str:
     return re.sub(r"\s+(?:19|20)\d\d$", "", lead)  # "Bight Wire 2025 / Name": the outlet, with no year
 
 
+# Words inside a person's name, or that join two names, not a photographer to an outlet.
+_NAME_PARTICLES = frozenset({"de", "del", "della", "di", "da", "do", "dos", "das", "du", "van", "von", "der", "den",
+                             "ter", "al", "el", "bin", "ibn", "abu", "and", "et", "y", "e", "und"})
+
+
 def photographer_first(credit: str) -> bool:
     """"Name for Outlet", "NAME FOR OUTLET", "Name via Outlet", "NAME (OUTLET)": the photographer, then whom
     the photo was taken for or came through."""
@@ -842,10 +847,6 @@ def photographer_first(credit: str) -> bool:
     return bool(re.search(r" (?:FOR|via) ", credit) or bracketed
                 or joined and joined.group(1) not in _NAME_PARTICLES)
 
-
-# Words inside a person's name, or that join two names, not a photographer to an outlet.
-_NAME_PARTICLES = frozenset({"de", "del", "della", "di", "da", "do", "dos", "das", "du", "van", "von", "der", "den",
-                             "ter", "al", "el", "bin", "ibn", "abu", "and", "et", "y", "e", "und"})
 
 
 def _in_credit(lay: Layout, start: int) -> bool:
