@@ -1108,6 +1108,11 @@ def test_the_speaker_index_does_not_depend_on_the_order_of_the_questions(tmp_pat
          "“Calea” before a name"),
         ("“We stayed,” said the soldier near the front, who gave only his first name, Brahim.", "Brahim", "actor",
          "person", "a name someone gave as theirs"),
+        # a peacekeeping force's or mission's acronym, among words of fighting too
+        ("Gunmen fired on a KFOR patrol near the bridge, and the soldiers fired back.", "KFOR", "actor",
+         "military-force", "acronym of a peacekeeping force or mission"),
+        ("Rebels attacked a MINUSCA base outside the town.", "MINUSCA", "actor", "military-force",
+         "acronym of a peacekeeping force or mission"),
         # a pact's name is an organisation's; a museum and a library are places
         ("Troops of the Warsaw Pact crossed the border overnight.", "Warsaw Pact", "actor", "organization",
          "head-word “Pact”"),

@@ -668,6 +668,9 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
             return "actor", "person", f"“the {name}”: the ruler", 0.6, None, None  # "The Shah sent his first troops"
         if name in lx.organisation_acronyms:
             return "actor", "organization", "acronym of an international organisation", 0.7, None, None
+        if re.fullmatch(r"[A-Z]{1,6}FOR|MINU[A-Z]{2,4}|MONUSCO|UNMI[A-Z]{1,3}|UNAMI[A-Z]{0,3}|UNOCI|UNIFIL", name):
+            # "KFOR", "EUFOR", "MINUSCA", "UNMISS", "UNOCI": a peacekeeping force's or mission's acronym
+            return "actor", "military-force", "acronym of a peacekeeping force or mission", 0.6, None, None
         if name.isupper() or re.fullmatch(r"[A-Z][A-Z0-9]+", name):
             return "actor", "armed-group" if conflict else "organization", "acronym", 0.5, None, None
         if _PEOPLES_PLURAL.search(name) or (name.endswith("s") and gazetteer.demonym_country(name[:-1])):
