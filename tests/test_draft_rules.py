@@ -587,6 +587,14 @@ def test_each_speaker_rule_on_one_sentence(tmp_path, rule, body, words, speaker)
     assert [d.names.label(c.asserter) for c in found] == [speaker], [(c.rule, c.asserter) for c in d.claims]
 
 
+def test_many_or_most_described_speak_as_a_people_not_a_person(tmp_path):
+    d = _draft_of(tmp_path, "Crowds filled the square after the broadcast. Many in the crowd believe the general was "
+                            "shot for refusing to fire.")  # fmt: skip
+    claim = next(c for c in d.claims if c.asserter != d.publisher)
+    assert (d.names.label(claim.asserter), d.names.actor_type(claim.asserter)) == (
+        "Many in the crowd", "population-group")
+
+
 def test_residents_of_one_place_are_not_those_of_another(tmp_path):
     d = _draft_of(tmp_path, "In Bahir Dar, soldiers allegedly went from house to house, residents said. Residents in "
                             "Gondar said the market was shut. Residents said the roads were closed.")  # fmt: skip

@@ -527,6 +527,8 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
             inside = sorted({h.id for h in current.actors_in((hs, he))})
             hint = ("the words name " + ", ".join(inside) + " (member_of or part_of?)") if inside else ""
             typ = group[1] if group else "person"
+            if not group and re.match(r"(?:[Mm]any|[Mm]ost|[Ff]ew)\b", core):
+                typ = "population-group"  # "Many in the crowd believe …", "most of those we spoke to": people
             rule = "unnamed-group-source" if group else "described-speaker"
             if group and group[0] in ("sources", "officials"):  # "local government sources", "military officials"
                 words = re.findall(r"[a-z]+", text[hs:he].lower())
