@@ -587,6 +587,13 @@ def test_each_speaker_rule_on_one_sentence(tmp_path, rule, body, words, speaker)
     assert [d.names.label(c.asserter) for c in found] == [speaker], [(c.rule, c.asserter) for c in d.claims]
 
 
+def test_a_statement_speaks_for_the_one_whose_statement_it_is(tmp_path):
+    d = _draft_of(tmp_path, "The Presidium met overnight. The Presidium’s statement said the troops had crossed the "
+                            "border without the knowledge of the government.")  # fmt: skip
+    claim = next(c for c in d.claims if c.asserter != d.publisher)
+    assert d.names.label(claim.asserter) == "Presidium" and "whose-statement" in " ".join(claim.notes)
+
+
 def test_many_or_most_described_speak_as_a_people_not_a_person(tmp_path):
     d = _draft_of(tmp_path, "Crowds filled the square after the broadcast. Many in the crowd believe the general was "
                             "shot for refusing to fire.")  # fmt: skip

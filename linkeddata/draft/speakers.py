@@ -372,6 +372,11 @@ def _named_later(lay: Layout, names: Names, noun: str, after: int) -> Hit | None
 # The outlet's own people, who speak as the outlet ("our reporters say"); one correspondent ("Our
 # correspondent says") is a person of the outlet's, described, as curators have it.
 OUR_PEOPLE = re.compile(r"[Oo]ur (?:own )?(?:reporters|correspondents|journalists|team|staff)$")
+# What someone issues, after the possessive of its author: "The Presidium’s statement", "the army's communiqué".
+_ISSUED = re.compile(r"[’']s\s+(?:\w+\s+)?(?:statement|communiqu[eé]|announcement|letter|message|press release|"
+                     r"decree|declaration)$")
+
+
 # A possessive pronoun that names a view's holder ("In his view …") stands for whom its pronoun would.
 _POSSESSIVES = {"his": "he", "her": "she", "their": "they"}
 
@@ -483,6 +488,12 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
             extra.append(Hit(hs, he, "actor", part, "speaker"))
             return Speaker(part, f"“{phrase}”: the registry's {part}, part of the one named (rule possessive-part-of, "
                                  f"confidence 0.7)")
+        issued = _ISSUED.search(phrase)
+        at = hs + issued.start() if issued else hs
+        owner = [h for h in current.actors_in((hs, at)) if h.end == at] if issued else []
+        if owner:  # "The Presidium’s statement said …": the one whose statement it is
+            return Speaker(owner[-1].id, f"“{phrase}”: the statement of the one named (rule whose-statement, "
+                                         f"confidence 0.7)")
         noun = _head_noun(text, hs, he)
         later = _named_later(lay, current, noun, he) if noun else None
         if later is None and also and also[0] != noun:  # "Their commander, a young captain …, said …. the captain, X"
