@@ -139,7 +139,7 @@ _PHOTO_AFTER = re.compile(
     rf"|\((?P<l>{_NAMES} (?:staff )?(?:correspondent|photographer|reporter) {_NAMES})\)"
     # "…, August 30, 2023. Reportage photo : Name (Outlet)": a label of one to three words, in any
     # language, then the photographer and the outlet in brackets or after a slash
-    rf"|[A-Za-zÀ-ÖØ-öø-ÿ’']+(?: [A-Za-zÀ-ÖØ-öø-ÿ’']+){{0,2}} ?: (?P<m>{_NAMES}(?: \({_NAMES}\)| ?/ ?{_NAMES}))"
+    rf"|{_ANY_LABEL} (?P<m>{_NAMES}(?: \({_NAMES}\)| ?/ ?{_NAMES}))"
     # "… 2016. (Fotoğraf: Name/Outlet)", "… 2023. [Photo: Name, Outlet]", "… 2025. (CNA photo: Name)": a
     # label in any language and the credit, in brackets
     rf"|\({_ANY_LABEL} (?P<o>{_JOINED}|{_NAMES})\)|\[{_ANY_LABEL} (?P<p>{_JOINED}|{_NAMES})\]"
@@ -182,18 +182,14 @@ _CREDIT_LINE = re.compile(rf"^(?:{_LABEL}(?P<credit>{_CREDIT}(?: via {_NAMES})?)
                           # photographer, by whoever released it
                           rf"|(?i:photo|photos|photograph|photographs|picture|pictures|image|images) (?:released|"
                           rf"distributed|supplied|provided|handed out) by (?P<released>(?:the )?[A-Z][^\n]{{2,120}})"
-                          # a label of one to three words of its own ("Image source:", "Lead image:",
-                          # "Staff photo by", "Fotografía:", "Crédit photo :" with the French space), then
-                          # a name and an outlet
-                          rf"|[A-Za-zÀ-ÖØ-öø-ÿ’']+(?: [A-Za-zÀ-ÖØ-öø-ÿ’']+){{0,2}}(?: ?:| by) "
-                          rf"(?P<anylabel>{_NAMES}(?: ?/ ?| \| |, | [—–] | for (?:the )?| via (?:the )?| · ){_NAMES})"
                           rf"|\((?P<parenfor>{_NAMES} for {_NAMES})\)"
-                          # a label in any language and script, then the photographer and the outlet
-                          # ("Fotografia: Name për Outlet", "Crédito: Name (Outlet)", "Фото: Name / Outlet",
-                          # "រូបថត៖ Name · Outlet")
+                          # a label of one to three words of its own, in any language and script ("Image
+                          # source:", "Lead image:", "Crédit photo :" with the French space, "Fotografia:",
+                          # "Фото:", "រូបថត៖"), then the photographer and the outlet ("Name për Outlet", "Name
+                          # (Outlet)", "Name / Outlet", "Name · Outlet")
                           rf"|{_ANY_LABEL} (?P<anyscript>{_JOINED})"
-                          # or a label and a short word for "by" ("Foto de Name para Outlet", "Picha na
-                          # Name/Outlet", "Photograph by Name of the Outlet"), or a camera ("📷 Name | Outlet")
+                          # or a label and a short word for "by" ("Staff photo by Name / Outlet", "Foto de Name
+                          # para Outlet", "Picha na Name/Outlet"), or a camera ("📷 Name | Outlet")
                           rf"|[^\W\d_]+(?: [^\W\d_]+)? [a-zà-öø-ÿ]{{1,4}} (?P<byword>{_JOINED})"
                           rf"|📷 (?P<camera>{_JOINED})"
                           # a label and a dash for its colon: "Snímek – Name / Outlet"

@@ -489,11 +489,10 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
             return Speaker(part, f"“{phrase}”: the registry's {part}, part of the one named (rule possessive-part-of, "
                                  f"confidence 0.7)")
         issued = _ISSUED.search(phrase)
-        at = hs + issued.start() if issued else hs
-        owner = [h for h in current.actors_in((hs, at)) if h.end == at] if issued else []
+        owner = next((h for h in current.actors_in((hs, he)) if issued and h.end == hs + issued.start()), None)
         if owner:  # "The Presidium’s statement said …": the one whose statement it is
-            return Speaker(owner[-1].id, f"“{phrase}”: the statement of the one named (rule whose-statement, "
-                                         f"confidence 0.7)")
+            return Speaker(owner.id, f"“{phrase}”: the statement of the one named (rule whose-statement, "
+                                     f"confidence 0.7)")
         noun = _head_noun(text, hs, he)
         later = _named_later(lay, current, noun, he) if noun else None
         if later is None and also and also[0] != noun:  # "Their commander, a young captain …, said …. the captain, X"
