@@ -170,6 +170,13 @@ def stop(workers: ProcessPoolExecutor) -> None:
     for process in processes:
         with contextlib.suppress(OSError):
             process.kill()
+    # A worker killed half-way through sending a result leaves half a message in the result pipe. The
+    # pool's manager thread, reading it, would wait for the rest for ever (and shutdown() with it),
+    # since this process holds the pipe's writing end too. With that end closed, the read ends when
+    # the workers are gone, and the pool finds them gone.
+    results = getattr(workers, "_result_queue", None)
+    if results is not None:
+        results._writer.close()
     workers.shutdown(wait=True, cancel_futures=True)
     for process in processes:
         process.join()

@@ -143,7 +143,8 @@ LD_EXPORT = [sys.executable, "-c", "import sys; from linkeddata.console import m
 # command starts, and every process orphaned by its death, stays a descendant of this script, so
 # that none escapes the count. It waits until the command has WAIT_FOR descendants, waits DELAY
 # more seconds, sends SIGNAL (to the process group when GROUP, as a terminal sends Ctrl-C), then
-# reaps and reports which descendants are still alive 10 s later.
+# reaps and reports which descendants are still alive 10 s later. A command still running 60 s after
+# the signal is reported as "hung" and killed with every process of its group.
 WATCH = r"""
 import ctypes, json, os, signal, subprocess, sys, time
 assert ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0) == 0  # PR_SET_CHILD_SUBREAPER
@@ -181,8 +182,13 @@ while len(descendants()) < wait_for + 1 and proc.poll() is None and time.monoton
 seen = sorted(descendants() - {proc.pid})
 time.sleep(delay)
 (os.killpg if group else os.kill)(proc.pid, sig)
-stderr = proc.stderr.read().decode()
-code = proc.wait()
+try:
+    stderr = proc.communicate(timeout=60)[1].decode()
+    code = proc.returncode
+except subprocess.TimeoutExpired:  # a hung build: end it and its children, and say so
+    os.killpg(proc.pid, signal.SIGKILL)
+    stderr = proc.communicate()[1].decode() + "\n[still running 60 s after the signal: killed]"
+    code = "hung"
 left, deadline = [], time.monotonic() + 10
 while time.monotonic() < deadline:
     try:
@@ -250,6 +256,43 @@ def test_ctrl_c_exits_130_quietly_every_time(corpus, tmp_path, wait_for, delay):
     assert "Traceback" not in r["stderr"] and "KeyboardInterrupt" not in r["stderr"], r
     assert r["stderr"].splitlines()[-1] in ("Interrupted; earlier output is unchanged.", "Interrupted."), r
     assert r["left"] == [], r
+
+
+# A pool stopped while a worker is half-way through sending its result back.
+STOP_MID_RESULT = """
+import sys, time
+from linkeddata import processes
+workers = processes.pool(2)
+with processes.starting():
+    futures = [workers.submit(bytes, 200_000_000) for _ in range(4)]  # 200 MB results
+
+def receiving():  # the pool's manager thread is reading a result off the pipe
+    for frame in sys._current_frames().values():
+        while frame is not None:
+            if frame.f_code.co_name == "_recv_bytes":
+                return True
+            frame = frame.f_back
+    return False
+
+deadline = time.monotonic() + 60
+while not receiving() and time.monotonic() < deadline:
+    time.sleep(0.001)
+assert receiving(), "no result was being received"
+processes.stop(workers)
+print("stopped")
+"""
+
+
+def test_a_pool_stops_while_a_result_is_half_sent():
+    """Ctrl-C once hung a build for ever (one run in a few hundred): a worker killed while sending its
+    result left half a message in the pipe, and the pool's manager thread waited for the rest, since
+    the build itself holds the pipe's other end. It happened in nearly every try when the results are
+    200 MB and the workers are stopped while one is being received."""
+    try:
+        r = subprocess.run([sys.executable, "-c", STOP_MID_RESULT], capture_output=True, text=True, timeout=60)
+    except subprocess.TimeoutExpired as e:
+        pytest.fail(f"processes.stop() hung: {e}")
+    assert r.returncode == 0 and r.stdout == "stopped\n", r
 
 
 # Ctrl-C while Click reads the arguments: after the import, before the command starts.
