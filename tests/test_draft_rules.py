@@ -1870,6 +1870,18 @@ def test_a_one_word_name_of_a_body_of_another_country_is_a_todo_unless_its_count
     assert "us-congress" in {h.id for h in d.hits}
 
 
+def test_a_word_the_article_uses_for_its_own_body_is_not_the_other_countrys_near_it(tmp_path):
+    """"Congress had sworn in …" in a Honduras story is its own Congress, and so is "Congress" in the
+    paragraph about American diplomats: the word does not change body because the United States is named."""
+    registry = (Path(__file__).parent / "data" / "draft" / "registry.yaml").read_text(encoding="utf-8")
+    d = _draft_of(tmp_path, "TEGUCIGALPA, June 29, 2009 (Meridian Press) — By the afternoon Congress had sworn in "
+                            "its speaker as president of Honduras.\n\nU.S. officials denied any role. American "
+                            "diplomats had spent days trying to talk the army and Congress out of it.",
+                  registry=registry)  # fmt: skip
+    assert "us-congress" not in {h.id for h in d.hits}
+    assert [len(h.spans) for h in d.names.held if h.ref == "us-congress"] == [2]
+
+
 def test_a_nickname_is_a_mention_of_the_person(tmp_path):
     d = _draft_of(tmp_path, "The RSF is led by Mohamed Hamdan Dagalo, known as Hemedti. Hemedti needs a city.")
     text = d.article.text

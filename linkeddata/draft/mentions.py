@@ -343,15 +343,24 @@ def _out_of_region(lay: Layout, hits: list[Hit], index: RegistryIndex, regions: 
     lx = lexicon()
     generic = {a.id: {x for x in a.aliases if x[:1].islower() or (" " not in x and lx.kind_of_word(x))}
                for a in index.registry.actors.values()}  # fmt: skip
-    for h in hits:
+    def foreign(h: Hit) -> bool:
         own = index.regions.get(h.id, frozenset())
         words = lay.text[h.start : h.end]
-        if (
+        return (
             h.kind == "actor" and h.how == "alias"
             and (words in generic.get(h.id, ()) or words[:1].lower() + words[1:] in generic.get(h.id, ()))
-            and own and regions and not (own & regions) and not (gazetteer.countries_in(words) & own)
-            and (words[:1].islower() or not near_its_country(h, own))
-        ):  # fmt: skip
+            and bool(own) and bool(regions) and not (own & regions) and not (gazetteer.countries_in(words) & own)
+        )  # fmt: skip
+
+    # A word the article uses for its own country's body away from the other country ("Congress had sworn
+    # in …" in Honduras) is that body near it too ("American diplomats had tried to talk the army and
+    # Congress out of it").
+    own_use = {lay.text[h.start : h.end] for h in hits if foreign(h)
+               and not near_its_country(h, index.regions.get(h.id, frozenset()))}  # fmt: skip
+    for h in hits:
+        words = lay.text[h.start : h.end]
+        if foreign(h) and (words[:1].islower() or words in own_use
+                           or not near_its_country(h, index.regions.get(h.id, frozenset()))):  # fmt: skip
             held.setdefault(h.id, []).append(h.span)
             continue
         kept.append(h)
