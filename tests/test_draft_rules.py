@@ -1808,6 +1808,21 @@ def test_a_reported_claim_ends_at_a_semicolon(tmp_path):
                     "for foreign forces"]
 
 
+def test_a_reported_claim_ends_before_a_relative_clause_that_ends_the_sentence(tmp_path):
+    """"…, where the rebels' leader is believed to be hiding" is the article's background, not the speaker's
+    words (nor his belief); a relative clause inside the words ("the commander, who was wounded, had fled")
+    is part of them."""
+    d = _draft_of(tmp_path, "Sidónio Mabjaia, a police spokesman, said soldiers had returned fire and that the "
+                            "attackers had fled west towards "
+                            "the Gorongosa mountains, where Renamo's leader is believed to be hiding.\n\nMabjaia "
+                            "said the commander, who was wounded, had fled to the coast.")  # fmt: skip
+    text = d.article.text
+    said = [(text[s:e], c.hedge) for c in d.claims if c.asserter == "sidonio-mabjaia" for s, e in c.evidence]
+    assert said == [("said soldiers had returned fire", "asserted"),
+                    ("and that the attackers had fled west towards the Gorongosa mountains", "asserted"),
+                    ("said the commander, who was wounded, had fled to the coast", "asserted")]
+
+
 def test_an_adverb_after_the_speaker_is_no_part_of_it(tmp_path):
     d = _draft_of(tmp_path, "The Rwandan government first said the deaths were an accident.")
     assert [d.names.label(c.asserter) for c in d.claims if c.rule == "reported"] == ["The Rwandan government"]

@@ -247,7 +247,7 @@ def _reported_in(text: str, s: int, e: int, whole: bool) -> Found | None:
     denial = _DENIAL.search(text, verb_at, e)
     if denial:
         end = denial.start()  # "…, a claim the coalition rejected" is a claim of its own
-    end = _clause_end(text, verb_at + len(sub.verb), end, (_NEXT_CLAUSE, _AND_THAT, SAYING))
+    end = _clause_end(text, verb_at + len(sub.verb), end, (_NEXT_CLAUSE, _AND_THAT, SAYING, _BACKGROUND))
     if tail and _media_reports(tail):
         end = min(end, s + tail.start())  # "…, the official news agency Tass reported": who reports it
     hedged = re.search(r"\b(?:reportedly|allegedly|apparently)\s", text[sub.head[1] : verb_at])
@@ -303,6 +303,12 @@ def _said_after(text: str, s: int, e: int) -> re.Match | None:
 _AND_THAT = re.compile(r",?\s+(and)\s+(?:that|(?:says|said|adds|added|insists|insisted)(?:\s+that)?)\s+(?=\S)")
 
 
+# "…, where the rebels' leader is believed to be hiding": a relative clause to the end of the claim's words
+# (not "the commander, who was wounded, had fled": a clause inside them)
+_BACKGROUND = re.compile(r",\s+(?:where|who|which)\s+(?![^,;.]+,\s+(?:had|has|have|was|were|is|are|would|will|could|"
+                         r"can|did|does|do|[a-z]+ed)\s)")
+
+
 def _clause_end(text: str, start: int, end: int, others: tuple[re.Pattern, ...] = ()) -> int:
     """Where the words of a claim from ``start`` end, by ``end``: at a semicolon ("…; the group
     denies …": another's clause), or where one of ``others`` begins (another clause, a second claim)."""
@@ -329,7 +335,7 @@ def find_and_that(lay: Layout) -> list[Found]:
         m = _AND_THAT.search(text, verb_at + len(sub.verb), e) if verb_at != -1 else None
         if m is None or lay.in_speech(r, m.start()):
             continue  # (not words inside a quotation)
-        evidence = trim(text, m.start(1), _clause_end(text, m.end(), e, (_NEXT_CLAUSE,)), " \t.")
+        evidence = trim(text, m.start(1), _clause_end(text, m.end(), e, (_NEXT_CLAUSE, _BACKGROUND)), " \t.")
         out.append(Found("and-that", m.start(1), None, sub, evidence=evidence))
     return out
 
