@@ -1897,6 +1897,41 @@ def test_a_word_the_article_uses_for_its_own_body_is_not_the_other_countrys_near
     assert [len(h.spans) for h in d.names.held if h.ref == "us-congress"] == [2]
 
 
+def test_a_plural_possessive_inside_an_organisation_s_name_is_part_of_it(tmp_path):
+    d = _draft_of(tmp_path, "Péter Veres, the president of the Writers’ Union, read a statement. The Workers' Party "
+                            "met on Sunday.")  # fmt: skip
+    labels = ("Writers’ Union", "Workers' Party", "Writers", "Union")
+    assert {(e.label, e.type) for e in d.names.entities.values() if e.label in labels} == {
+        ("Writers’ Union", "organization"), ("Workers' Party", "organization")}
+
+
+def test_a_name_after_daily_or_weekly_is_a_newspaper(tmp_path):
+    d = _draft_of(tmp_path, "Soldiers raided the offices of the Communist daily El Popular in the evening.")
+    assert d.names.entities["el-popular"].type == "media-outlet"
+
+
+def test_a_titled_person_of_a_region_is_two_names(tmp_path):
+    """"President Julius Nyerere of Tanganyika", as "King Hussein of Jordan": the person, then the place
+    (a region that pycountry keeps, not a country of today)."""
+    d = _draft_of(tmp_path, "On that day President Julius Nyerere of Tanganyika and Karume signed the articles.")
+    text = d.article.text
+    assert d.names.entities["julius-nyerere"].type == "person"
+    assert "julius-nyerere-of-tanganyika" not in d.names.entities
+    assert any(text[h.start : h.end] == "Tanganyika" for h in d.hits)
+
+
+def test_who_stands_accused_is_no_speaker_and_denies_the_charge(tmp_path):
+    """"The army already stands accused of …, a charge it has always rejected": accused by someone the
+    sentence does not name, and "it" that rejects the charge is the army, not a speaker "The army already
+    stands"."""
+    d = _draft_of(tmp_path, "The army already stands accused of hundreds of disappearances in Ayacucho, a charge it "
+                            "has always rejected.")  # fmt: skip
+    hedged, denial = sorted(d.claims, key=lambda c: c.rule, reverse=True)
+    assert (hedged.rule, hedged.hedge, denial.rule) == ("hedged", "accused", "denial")
+    assert d.names.label(denial.asserter).startswith("The army") and not any(
+        "stands" in e.label for e in d.names.entities.values())
+
+
 def test_a_nickname_is_a_mention_of_the_person(tmp_path):
     d = _draft_of(tmp_path, "The RSF is led by Mohamed Hamdan Dagalo, known as Hemedti. Hemedti needs a city.")
     text = d.article.text
@@ -1952,6 +1987,16 @@ def test_dates_resolved_against_the_publication_date(tmp_path, cue, value):
     assert d.published == "2024-01-09"
     found = [x for x in d.dates if d.article.text[x.start : x.end].endswith(cue.split()[-1])]
     assert [x.value for x in found] == [value]
+
+
+def test_a_day_named_with_its_weekday_takes_the_year_in_which_it_falls_on_that_weekday(tmp_path):
+    """A live blog that began on Tuesday 9 January goes on: "Wednesday 10 January" is the next day, not
+    10 January of the year before (a day after the publication's is otherwise taken as last year's)."""
+    d = _draft_of(tmp_path, "Wednesday 10 January. The council met through the night.\n\nOn 10 January the army "
+                            "shelled the town.", front=PUBLISHED)  # fmt: skip
+    text = d.article.text
+    assert [(text[x.start : x.end], x.value) for x in d.dates if "10" in text[x.start : x.end]] == [
+        ("10 January", "2024-01-10"), ("10 January", "2023-01-10")]
 
 
 def test_a_time_of_day_in_a_live_blog_s_entry_is_the_day_of_publication_unless_the_entry_names_another(tmp_path):

@@ -145,6 +145,8 @@ def subject(text: str, s: int, e: int) -> Attribution | None:
     head = (m.start("head"), m.end("head"))
     if re.match(r"(?:In|On|At|From|With|After|Before|During|Under|Through)\s", m.group("head")):
         return None  # "In a video posted on its channel, …": a phrase of place or time is no subject
+    if m.group("verb") == "accused" and re.search(r"\s(?:stands?|stood|standing)$", m.group("head")):
+        return None  # "The army already stands accused of …": accused by someone the clause does not name
     if re.fullmatch(r"(?:It|He|She|They|We)\s+[a-z]+", m.group("head")):
         return None  # "It broadcast calls for resistance": the pronoun's verb, then a noun ("calls"), no speech
     # "Late that night it said …": words of time before the pronoun, which is the subject

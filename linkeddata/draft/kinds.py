@@ -128,7 +128,8 @@ _MEDIA_AFTER = re.compile(r"\s+(?:news agency|news channel|channel|newspaper|bro
                           r"radio|TV)\b")
 
 
-_MEDIA_BEFORE = re.compile(r"\b(?:television|TV|radio|newspaper|broadcaster|channel|station|agency)\s+$", re.I)
+_MEDIA_BEFORE = re.compile(r"\b(?:television|TV|radio|newspaper|broadcaster|channel|station|agency)\s+$|"
+                           r"\b(?:the|a|an|[A-Z]\w+)\s+(?:daily|weekly)\s+$")  # "the Communist daily El Popular"
 
 
 # Words before a name that make it a place besides the lexicon's `place_before`: where one goes ("flew

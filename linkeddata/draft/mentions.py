@@ -388,6 +388,10 @@ def _tokens(text: str, region: Region):
             core_end -= 1
         word = text[s:core_end]
         lx = lexicon()
+        plural = text[core_end:e] in ("’", "'")
+        head = re.match(r" ([A-Z][\w’'-]+)", text[core_end + 1 : core_end + 40]) if plural else None
+        if head and word.endswith("s") and lx.kind_of_word(head.group(1)) in ("organization", "armed-group"):
+            word, core_end = text[s : core_end + 1], core_end + 1  # "the Writers’ Union", "Workers’ Party"
         for suffix in ("’s", "'s"):
             if word.endswith(suffix) and word[:-2] not in lx.possessive_in_names:  # "Tigray People’s Liberation Front"
                 word, core_end = word[:-2], core_end - 2
@@ -552,7 +556,8 @@ def _sequences(lay: Layout, region: Region, taken: list[Span]) -> list[Span]:
         # … or "King Hussein of Jordan": a ruler's name, then the country (after a title only a person bears)
         of_body = at >= 2 and not any(lx.kind_of_word(w) or w in lx.titles for w in words[:at]) and any(
             lx.kind_of_word(w) for w in right)
-        of_country = at >= 1 and bool(gazetteer.country(" ".join(right))) and titled(text, start)
+        of_country = at >= 1 and titled(text, start) and bool(
+            gazetteer.country(" ".join(right)) or gazetteer.region(" ".join(right)))  # "… Nyerere of Tanganyika"
         # … or "Selim Ergün of the CHP", "César Mendoza of the Carabineros": two or three words of a person's
         # name (none a word of a body, a title, a people or a place) before "of the"
         of_person = 2 <= at <= 3 and words[at + 1] == "the" and len(right) > 0 and not any(

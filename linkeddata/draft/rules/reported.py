@@ -453,6 +453,10 @@ def find_denials(lay: Layout) -> list[Found]:
                 # "X accused the company of …, a charge it denies": the one accused denies it
                 accused = re.search(r"\baccus(?:es|ed|ing)\s+((?:the\s+)?[\w’'-]+(?:\s+[A-Z][\w’'-]+)*)\s+of\b",
                                     text[s : m.start()])
+                # "The army already stands accused of …, a charge it has always rejected": the subject accused
+                accused = accused or re.match(r"((?:[Tt]he\s+)?[\w’'-]+(?:\s+[A-Z][\w’'-]+)*)\s+(?:already\s+|still\s+|"
+                                              r"also\s+|now\s+)?(?:stands?|stood|is|are|was|were|(?:has|have|had)\s+"
+                                              r"been)\s+(?:\w+ly\s+)?accused\s+of\b", text[s : m.start()])
                 if accused:
                     head = (s + accused.start(1), s + accused.end(1))
             evidence = trim(text, m.start() + 1, e if e - m.end() < 3 else m.end(), " \t.,")
