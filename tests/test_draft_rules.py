@@ -1823,6 +1823,34 @@ def test_a_reported_claim_ends_before_a_relative_clause_that_ends_the_sentence(t
                     ("said the commander, who was wounded, had fled to the coast", "asserted")]
 
 
+def test_has_just_announced_is_a_verb_of_saying(tmp_path):
+    d = _draft_of(tmp_path, "The interior minister, László Piros, has just announced on Hungarian Radio that the "
+                            "march is banned.")  # fmt: skip
+    assert [(c.rule, c.asserter) for c in d.claims] == [("reported", "laszlo-piros")]
+
+
+def test_who_declined_to_say_is_no_speaker(tmp_path):
+    d = _draft_of(tmp_path, "A State Department spokesman said the United States viewed the events with concern. He "
+                            "declined to say whether aid to Uruguay would be reviewed.")  # fmt: skip
+    assert not any("declined" in e.label for e in d.names.entities.values())
+    assert [c.rule for c in d.claims] == ["reported", "publisher"]
+
+
+def test_a_speaker_described_as_someone_s_own_is_not_that_someone(tmp_path):
+    d = _draft_of(tmp_path, "Juan María Bordaberry dissolved the chambers.\n\nA deputy of the Colorado Party, "
+                            "Bordaberry’s own, said many of his colleagues had learned of the decree from the radio.")
+    said = [c for c in d.claims if c.rule == "reported"]
+    assert [d.names.label(c.asserter) for c in said] == ["A deputy of the Colorado Party"]
+
+
+def test_a_person_named_in_a_belief_told_to_us_is_not_he_who_says_the_quotation_after_it(tmp_path):
+    d = _draft_of(tmp_path, "Hungarian Radio says Imre Nagy was named chairman. A Western diplomat in Budapest told us "
+                            "he doubted Nagy had known of the request. “He has been handed the office and the tanks on "
+                            "the same morning,” he said.")  # fmt: skip
+    quoted = [c for c in d.claims if c.rule == "quotation"]
+    assert [d.names.label(c.asserter) for c in quoted] == ["A Western diplomat in Budapest"]
+
+
 def test_an_adverb_after_the_speaker_is_no_part_of_it(tmp_path):
     d = _draft_of(tmp_path, "The Rwandan government first said the deaths were an accident.")
     assert [d.names.label(c.asserter) for c in d.claims if c.rule == "reported"] == ["The Rwandan government"]

@@ -145,6 +145,9 @@ def subject(text: str, s: int, e: int) -> Attribution | None:
     head = (m.start("head"), m.end("head"))
     if re.match(r"(?:In|On|At|From|With|After|Before|During|Under|Through)\s", m.group("head")):
         return None  # "In a video posted on its channel, …": a phrase of place or time is no subject
+    if re.search(r"\s(?:declined|refused|failed|wanted|unable|want|declines|refuses|fails|wants)\s+to$",
+                 m.group("head")):
+        return None  # "He declined to say whether …": no words of his
     if m.group("verb") == "accused" and re.search(r"\s(?:stands?|stood|standing)$", m.group("head")):
         return None  # "The army already stands accused of …": accused by someone the clause does not name
     if re.fullmatch(r"(?:It|He|She|They|We)\s+[a-z]+", m.group("head")):

@@ -421,7 +421,10 @@ def _it(lay: Layout, names: Names, pos: int) -> Speaker | None:
 _REPORTED_THAT = re.compile(r"\b(?:(?:said|says|denied|denies|insisted|insists|claimed|claims|argued|argues|admitted|"
                             r"admits|acknowledged|acknowledges|accepted|accepts)\s+that\s"
                             # "said they would lay down their arms only when Chamoun leaves": no "that"
-                            r"|(?:said|says)\s+(?:they|he|she|it|we)\s+(?:would|will|had|have|has|were|was|are|is)\s)")
+                            r"|(?:said|says)\s+(?:they|he|she|it|we)\s+(?:would|will|had|have|has|were|was|are|is)\s"
+                            # "told us he doubted Nagy had known": a belief after whom it was told
+                            r"|\b(?:told|tells)\s+(?:us|me|reporters|journalists)\s+(?:they|he|she|we)\s+(?:doubted|doubts|"
+                            r"believed|believes|thought|thinks|feared|fears|expected|expects|knew|knows|said|says)\s)")
 
 
 def _sentence_before(text: str, start: int, pos: int) -> str:
@@ -618,6 +621,8 @@ def build(lay: Layout, names: Names, asks: list[Ask], tells: list[tuple[Span, As
             first = next((h for h in current.actors_in((a_s, a_e))), None)
             if ref and not (current.actor_type(ref) == "person" or (first and first.start == a_s and first.id == ref)):
                 ref = None
+            if ref and re.search(r"[’']s?\s+own$", text[a_s:a_e]):
+                ref = None  # "A deputy of the Colorado Party, Bordaberry’s own, said": of his party, not him
             if ref:
                 return Speaker(ref, f"“{phrase}, {text[a_s:a_e]}” (rule named-in-apposition, confidence 0.8)")
         if _clause(text[hs : _core(text, hs, he)]):  # "a trader who asked not to be named" is a speaker
