@@ -1851,6 +1851,18 @@ def test_a_person_named_in_a_belief_told_to_us_is_not_he_who_says_the_quotation_
     assert [d.names.label(c.asserter) for c in quoted] == ["A Western diplomat in Budapest"]
 
 
+def test_a_sentence_that_names_no_one_is_no_claim_when_someone_in_it_speaks_or_thinks(tmp_path):
+    """"The Iranians deny it.", "He does not believe it was an accident.", "The second time, he says, …": words
+    of someone the sentence does not name; the draft leaves them to the person (not the article's own)."""
+    d = _draft_of(tmp_path, "The Iranians deny it. He does not believe it was an accident. The second time, he says, "
+                            "soldiers were carrying furniture out of houses on his street.")  # fmt: skip
+    assert d.claims == ()
+    # what the article saw is its own, though it names no one (not a headline that names no one: too little)
+    d = _draft_of(tmp_path, "Buses stopped running and many shops kept their shutters down.")
+    assert [(d.article.text[s:e], c.rule) for c in d.claims for s, e in c.evidence] == [
+        ("Buses stopped running and many shops kept their shutters down.", "publisher")]
+
+
 def test_an_adverb_after_the_speaker_is_no_part_of_it(tmp_path):
     d = _draft_of(tmp_path, "The Rwandan government first said the deaths were an accident.")
     assert [d.names.label(c.asserter) for c in d.claims if c.rule == "reported"] == ["The Rwandan government"]

@@ -17,6 +17,10 @@ from ..text import Layout, trim, without_spans
 from . import Context, DraftClaim, Found, hedge_of, words
 from .reported import SAYING
 
+# Words of someone's speech or mind in a sentence that names no one: whose they are, the sentence does not say.
+_SPEAKING = re.compile(r"\b(?:den(?:y|ies|ied)|reject(?:s|ed)?|say|think|thinks|believe|agree|agrees|hope|hopes|"
+                       r"expect|expects|insist|insists|claim|accuse|accuses|case|view|reading|count|promised|"
+                       r"announced|declared)\b")
 _REPORTING_HINT = re.compile(
     r"\b(?:noting|saying|adding|claiming|arguing|warning|according to|said|says|told|reported|claimed|"
     r"wrote|noted|believes?|alleged)\b"
@@ -132,8 +136,13 @@ def make_publisher(found: Found, ctx: Context) -> list[DraftClaim]:
         return []
     if any(s <= q[0] < e for q in _quoted(ctx, found)):
         return []
-    if not any(s <= h.start < e for h in names.hits) and not _WE_CANNOT_VERIFY.match(sentence):
-        return []  # (but "We have not been able to verify either figure.": the outlet speaks of itself)
+    if not any(s <= h.start < e for h in names.hits) and not _WE_CANNOT_VERIFY.match(sentence) and (
+            found.extra[0].kind == "headline" or _REPORTING_HINT.search(sentence) or _SPEAKING.search(sentence)
+            or re.match(r"(?:He|She|They|It|We|I|His|Her|Their|Its|Others|Some|Many|Most)\b", sentence)):
+        # (but "We have not been able to verify either figure.": the outlet speaks of itself; and "Buses
+        # stopped running and many shops kept their shutters down.": what the article saw names no one,
+        # though a headline that names no one says too little to be drafted)
+        return []
     return [DraftClaim(
         id="", label="TODO: in one sentence, what the article states here", asserter=ctx.publisher,
         hedge="asserted", sort=s, section="publisher", evidence=((s, e),),
