@@ -4085,6 +4085,9 @@ def test_a_river_named_like_a_country_is_the_river(tmp_path):
      "responsibility.", "Britain"),
     # the subject of the clause a speaker's "said" opens
     ("The Commonwealth secretary-general said Fiji could be suspended from its councils.", "Fiji"),
+    # before a verb in the past of its own form: "froze", "cut", "withheld"
+    ("The United States suspended its aid, and Germany and Spain froze parts of theirs.", "Germany"),
+    ("Italy cut its aid to the junta.", "Italy"),
 ])  # fmt: skip
 def test_a_country_that_keeps_troops_or_arms_others_acts(tmp_path, sentence, country):
     d = _draft_of(tmp_path, sentence)

@@ -353,7 +353,9 @@ _APPOSITION_END = re.compile(
 IRREGULAR_PAST = frozenset(
     "withdrew took fled went began fought came said won lost left held kept made sent shot struck overran seized "
     "rose fell ran gave told wrote brought bought built drove flew grew knew led met paid put read sat saw sold "
-    "spoke stood thought threw understood woke wore".split()
+    "spoke stood thought threw understood woke wore froze broke chose drew forbade hid hung laid lent meant rode "
+    "sank stole swore swept tore taught undertook upheld withheld overtook overthrew became beat bound caught dug fed "
+    "felt forgot got heard sought shook slept spent struck swung rebuilt cut".split()
 )
 
 
