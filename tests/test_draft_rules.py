@@ -2029,6 +2029,18 @@ def test_dates_resolved_against_the_publication_date(tmp_path, cue, value):
     assert [x.value for x in found] == [value]
 
 
+def test_a_place_and_a_full_date_on_a_line_of_their_own_below_a_long_caption_is_the_publication_date(tmp_path):
+    """A caption longer than a line before the story, a byline, then "Lima, 25 April 1992": the date line
+    had been taken for part of the story, and the article had no publication date ("this year": none)."""
+    d = _draft_of_text(tmp_path, "Fujimori’s gamble: Peruvians cheer the closing of Congress\n\n"
+                                 "Soldiers and an armoured car outside the Congress building on Plaza Bolívar in Lima "
+                                 "the morning after President Alberto Fujimori dissolved Congress, April 6, 1992.\n\n"
+                                 "By Inés Valdivia\n\nLima, 25 April 1992\n\nCar bombs have gone off in Lima’s richer "
+                                 "districts this year.\n")  # fmt: skip
+    assert d.published == "1992-04-25"
+    assert [x.value for x in d.dates if d.article.text[x.start : x.end] == "this year"] == ["1992"]
+
+
 def test_a_day_named_with_its_weekday_takes_the_year_in_which_it_falls_on_that_weekday(tmp_path):
     """A live blog that began on Tuesday 9 January goes on: "Wednesday 10 January" is the next day, not
     10 January of the year before (a day after the publication's is otherwise taken as last year's)."""

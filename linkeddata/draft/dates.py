@@ -245,8 +245,9 @@ def _date_line_after(following: list[Region], raw, text: str) -> bool:
     for r in following:
         if not _front_line(text[r.start : r.end]):
             return False
-        if any(kind == "day" and s == r.start for s, _, kind, _ in raw):
-            return True
+        if any(kind == "day" and (s == r.start or (e == r.end and re.fullmatch(
+                r"[A-Z][\w’' .-]{1,40},\s+", text[r.start : s]))) for s, e, kind, _ in raw):  # fmt: skip
+            return True  # (or ends with one after a place: "Lima, 25 April 1992")
     return False
 
 
