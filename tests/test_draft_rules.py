@@ -2041,6 +2041,14 @@ def test_a_place_and_a_full_date_on_a_line_of_their_own_below_a_long_caption_is_
     assert [x.value for x in d.dates if d.article.text[x.start : x.end] == "this year"] == ["1992"]
 
 
+def test_the_night_of_an_event_is_the_day_of_the_event(tmp_path):
+    d = _draft_of(tmp_path, "On January 5 the president announced that he was dissolving Congress.\n\nThe opposition "
+                            "leader has been in hiding since soldiers came to his home on the night of the "
+                            "announcement.", front=PUBLISHED)  # fmt: skip
+    assert [x.value for x in d.dates if d.article.text[x.start : x.end] == "on the night of the announcement"] == [
+        "2024-01-05"]
+
+
 def test_a_day_named_with_its_weekday_takes_the_year_in_which_it_falls_on_that_weekday(tmp_path):
     """A live blog that began on Tuesday 9 January goes on: "Wednesday 10 January" is the next day, not
     10 January of the year before (a day after the publication's is otherwise taken as last year's)."""

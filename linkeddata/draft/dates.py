@@ -102,7 +102,9 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
             r"[Tt]en|\d{1,2}) (?P<unit>hour|day|week)s?|(?P<hours>[Hh]ours)|"
             rf"[Tt]he (?P<part>day|morning|afternoon|evening|night)) (?P<dir>after|before)"
             # "in the days around the signing", "during the riots": the time of what they name
-            rf"|(?:[Ii]n )?[Tt]he (?P<days>days|weeks) (?:around|before|after)|(?P<during>[Dd]uring)) the "
+            rf"|(?:[Ii]n )?[Tt]he (?P<days>days|weeks) (?:around|before|after)|(?P<during>[Dd]uring)"
+            # "on the night of the announcement": the day of what it names
+            rf"|(?:[Oo]n )?[Tt]he (?P<partof>day|morning|afternoon|evening|night) of) the "
             rf"(?P<what>(?:[A-Z][\w’'-]* )*(?:{'|'.join(map(re.escape, lx.event_words))}))(?![\w-])")),
         # "ten days later", "the next day", "within hours", "that evening", "at the time", "that September":
         # from the last date the text gives before them
@@ -595,8 +597,10 @@ def _after_event(lay: Layout, d: DateFound, m: re.Match, found: list[DateFound])
     event = min(candidates, key=lambda c: c[:3])[3]
     value = event.value
     note = f"from “{text[event.start : event.end]}” ({value}), the date of “{m.group('what')}”; TODO: check"
-    if m.group("hours") or m.group("unit") == "hour" or m.group("during"):  # "Hours after the announcement":
-        return DateFound(s, d.end, value, note)  # its day; "during the fighting": its time
+    if m.group("hours") or m.group("unit") == "hour" or m.group("during") or m.group("partof"):
+        # "Hours after the announcement", "on the night of the announcement": its day; "during the fighting":
+        # its time
+        return DateFound(s, d.end, value, note)
     if m.group("days"):  # "in the days around the signing": the month of its day (a span given roughly)
         return DateFound(s, d.end, value[:7] if len(value) >= 7 else value, note + "; days around it: its month")
     if len(value) < 10:  # "three days after the vote", a vote "in May": that month (or year)
