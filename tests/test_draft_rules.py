@@ -347,6 +347,18 @@ def test_each_claim_rule_on_one_sentence(tmp_path, rule, body, speaker, hedge):
     assert f"rule {rule}" in " ".join(claim.notes) or rule in ("quotation", "hedged") or claim.rule == rule
 
 
+@pytest.mark.parametrize("sentence", [
+    "The labour federation called a general strike within hours.",
+    "Britain called on Tuesday for an urgent meeting of the United Nations Security Council.",
+    "The students had called it last night to show solidarity with Poland.",
+])
+def test_calling_a_strike_or_a_meeting_is_an_act_not_words(tmp_path, sentence):
+    """(but "called the attack unprecedented", "called on all sides to show restraint", "called for a
+    ceasefire": words, the caller's)"""
+    d = _draft_of(tmp_path, sentence)
+    assert [c.rule for c in d.claims] == ["publisher"]
+
+
 def test_counting_what_is_no_figure_is_no_one_s_words(tmp_path):
     d = _draft_of(tmp_path, "The villagers of Wahdat counted the cost of ten days of shelling.")
     assert [c.rule for c in d.claims] == ["publisher"]

@@ -51,6 +51,9 @@ _PUT_AT = re.compile(r"\s+(?:the|their|its|his|her|our)\s+[^.;,“”]{0,40}?\ba
                      r"more\s+than\s+|nearly\s+|almost\s+|some\s+|over\s+|up\s+to\s+)?"
                      r"(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen|dozens|hundreds|thousands)")
 # A count someone gives: "counted 13 people killed", "counted at least 115 dead".
+_CONVENED = re.compile(r"\s+(?:(?:on|last|this|that)\s+[A-Z]?[a-z]+\s+)?(?:for\s+)?(?:an?|the)\s+(?:[\w-]+\s+){0,2}?"
+                       r"(?:session|meeting|summit|conference|strike|vote|referendum|election|rally|march|"
+                       r"demonstration|sit-in)s?\b|\s+it\s+(?:last|this|on|for)\b")
 _COUNTED = re.compile(r"\s+(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+|nearly\s+|almost\s+|over\s+|up\s+to\s+)?"
                       r"(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen|dozens|hundreds|thousands)")
 # "…, the Iranian foreign ministry said in a statement.": the sentence's speaker comes last.
@@ -226,6 +229,8 @@ def _reported_in(text: str, s: int, e: int, whole: bool) -> Found | None:
     dismissal = sub.verb in ("dismissed", "dismisses") and _DISMISSED_CHARGE.match(text, verb_at + len(sub.verb), e)
     if sub.verb in ("put", "puts") and not _PUT_AT.match(text, verb_at + len(sub.verb), e):
         return None  # "The army put the town under curfew": no words; "… put the dead at about 80": a figure
+    if sub.verb in ("called", "calls") and _CONVENED.match(text, verb_at + len(sub.verb), e):
+        return None  # "called a general strike", "called on Tuesday for an urgent meeting of the Council": an act
     if sub.verb in ("counted", "counts") and not _COUNTED.match(text, verb_at + len(sub.verb), e):
         return None  # "Police counted 13 people killed": a figure; "counted the cost": no words
     if sub.verb in _AS_VERBS and not dismissal and not re.search(r"\sas\s", text[verb_at:e]):
