@@ -359,6 +359,17 @@ def test_calling_a_strike_or_a_meeting_is_an_act_not_words(tmp_path, sentence):
     assert [c.rule for c in d.claims] == ["publisher"]
 
 
+def test_a_described_source_of_people_is_a_people_and_one_of_leaders_a_body(tmp_path):
+    """"according to people at the doors", "members of his party said", "His admirers say": people, as
+    the curators make them; "Local leaders say", "Investigators suspect": a body, as most do."""
+    d = _draft_of(tmp_path, "Nagy is not in the building, according to people at the doors. He left on Wednesday, "
+                            "members of his party said. His admirers in Ngambo say he was a hero. Local leaders say "
+                            "the true figure is more than 200.")  # fmt: skip
+    types = {e.label: e.type for e in d.names.entities.values()}
+    assert [types[k] for k in ("People at the doors", "Members of his party", "His admirers in Ngambo",
+                               "Local leaders")] == ["population-group"] * 3 + ["organization"]
+
+
 def test_counting_what_is_no_figure_is_no_one_s_words(tmp_path):
     d = _draft_of(tmp_path, "The villagers of Wahdat counted the cost of ten days of shelling.")
     assert [c.rule for c in d.claims] == ["publisher"]
@@ -3121,20 +3132,21 @@ def test_a_place_named_with_an_acronym_is_drafted_without_aliases(tmp_path):
          "media-outlet", "described-source-“media”"),
         ("Some 173,600 refugees live in the camps, according to UN figures.", "UN figures", "organization",
          "described-source-“figures”"),
+        # (people, members: a people, as the curators make them; this asked for an organisation before)
         ("Bazoum is held without electricity, according to members of his party.", "Members of his party",
-         "organization", "described-by-a-plural-“members”"),
+         "population-group", "described-by-a-plural-“members”"),
         ("The convoy was stopped at dawn, according to a commander of the task force.",
          "A commander of the task force", "person", "described-speaker"),
         # a plural that opens the sentence, or "people", is no one person
         ("Investigators said on Tuesday that they had arrested two more men.", "Investigators", "organization",
          "described-by-a-plural-“investigators”"),
         ("The bodies were tied at the wrists, according to people at the square.", "People at the square",
-         "organization", "described-by-a-plural-“people”"),
+         "population-group", "described-by-a-plural-“people”"),
         # people described by what they are close to or know, spokesmen, a body's management: no one person
         ("Several officials have already left the city, according to people close to him.", "People close to him",
-         "organization", "described-by-a-plural-“people”"),
+         "population-group", "described-by-a-plural-“people”"),
         ("The gunmen were the cell's couriers, according to two people familiar with the inquiry.",
-         "Two people familiar with the inquiry", "organization", "described-by-a-plural-“people”"),
+         "Two people familiar with the inquiry", "population-group", "described-by-a-plural-“people”"),
         ("The rebels deny it. Its spokesmen say soldiers burned the school.", "Its spokesmen", "organization",
          "described-by-a-plural-“spokesmen”"),
         ("Forty people have been treated since Monday, according to its management.", "Its management",

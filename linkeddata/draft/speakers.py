@@ -269,6 +269,12 @@ def _head_noun(text: str, hs: int, he: int, before: str = _OF) -> str | None:
     return words[-1].lower() if words and (words[-1][0].islower() or first) else None
 
 
+# Plurals that name people, not a body: described sources the curators make a population group.
+_PEOPLE_PLURALS = frozenset({"people", "members", "witnesses", "admirers", "chiefs", "supporters", "relatives",
+                             "families", "villagers", "survivors", "neighbours", "mourners", "protesters",
+                             "demonstrators", "students", "refugees"})
+
+
 def _source_kind(text: str, hs: int, he: int) -> tuple[str, str] | None:
     """(actor type, rule) of a described source that is no one person: a noun of the lexicon's
     `source_nouns` ("local media", "UN figures", "a UN investigation"), or a plural ("members of his
@@ -291,6 +297,8 @@ def _source_kind(text: str, hs: int, he: int) -> tuple[str, str] | None:
             return "government", f"the police's “{noun}”"
     if (noun.endswith(("s", "men")) and not noun.endswith(("ss", "us")) or noun in ("people", "several")) and (
             noun not in lexicon().pronouns):  # fmt: skip
+        if noun in _PEOPLE_PLURALS:  # "people at the doors", "members of his party", "his admirers in Ng’ambo"
+            return "population-group", f"described-by-a-plural-“{noun}”"
         return "organization", f"described-by-a-plural-“{noun}”"
     return None
 
