@@ -1846,6 +1846,15 @@ def test_a_reported_claim_ends_before_a_relative_clause_that_ends_the_sentence(t
                     ("said the commander, who was wounded, had fled to the coast", "asserted")]
 
 
+def test_a_time_between_the_speaker_and_the_verb_is_no_part_of_the_speaker(tmp_path):
+    """"The Kremlin today said …" was a new speaker "The Kremlin today"; "Pakistan on Thursday accused …"
+    and "Moscow on Tuesday said …" were the article's words, the country or capital not acting."""
+    d = _draft_of(tmp_path, "Pakistan on Thursday accused India of shelling its posts. Fighting went on. Moscow on "
+                            "Tuesday said it was calm. The Kremlin today said relations would grow.")  # fmt: skip
+    assert [(c.rule, d.names.label(c.asserter)) for c in d.claims] == [
+        ("reported", "Pakistan"), ("reported", "Government of Russia"), ("reported", "Kremlin")]
+
+
 def test_has_just_announced_is_a_verb_of_saying(tmp_path):
     d = _draft_of(tmp_path, "The interior minister, László Piros, has just announced on Hungarian Radio that the "
                             "march is banned.")  # fmt: skip

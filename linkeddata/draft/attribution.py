@@ -31,7 +31,9 @@ def _patterns() -> dict[str, re.Pattern]:
     verbs = lx.alternation(lx.speech_verbs)
     beliefs = lx.alternation(lx.belief_verbs)
     # "has in turn accused", "have since accused", "have long accused", "has in the past said"
-    aux = r"(?:(?:" + "|".join(lx.auxiliaries) + r"|in turn|in the past|since|long)\s+)*"
+    # … and a time between the subject and its verb: "The Kremlin today said", "Pakistan on Thursday accused"
+    aux = (r"(?:(?:" + "|".join(lx.auxiliaries) + r"|in turn|in the past|since|long|today|yesterday|tonight|"
+           r"this (?:morning|afternoon|evening|week)|on (?:" + "|".join(lx.weekdays) + r"))\s+)*")
     return {
         "verb": re.compile(rf"(?<![\w’'])(?:{verbs})(?![\w’'])"),
         "aux_end": re.compile(r"(?:\s+(?:" + "|".join(lx.auxiliaries) + r"))+$"),
