@@ -207,6 +207,10 @@ _ACTING_BEFORE = re.compile(
     # the one made to do or given something: "to force Moscow to pull troops", "buys Manila and Beijing time"
     r"forc(?:e|es|ed|ing)|mak(?:e|es|ing)|made|giv(?:e|es|ing)|gave|buy(?:s|ing)?|bought|persuad(?:e|es|ed|ing)|"
     r"warn(?:s|ed|ing)?|threaten(?:s|ed|ing)?|"
+    # "contingents sent by Brazil, Honduras …", "Britain and France joined Washington", "had told Washington",
+    # "taking money from Tripoli", "the juntas in Ouagadougou and Niamey"
+    r"(?:sent|backed|armed|funded|financed|supported|trained|brokered|mediated|imposed)\s+by|joined|told|"
+    r"(?:money|aid|funds|arms|weapons|orders|support) from|(?:juntas?|regimes?|rulers) in|"
     # the doer of a verb in the passive: "We will not be told by London and Washington", "brokered by Ankara"
     r"(?:be|been|being|was|were|is|are)\s+(?:[a-z]+ly\s+)?(?:[a-z]{3,}(?:ed|en)|told|sent|held|run|built|won)"
     r"(?:\s+(?:for|out|off|up))?\s+by)"
