@@ -1977,6 +1977,20 @@ def test_a_plural_possessive_inside_an_organisation_s_name_is_part_of_it(tmp_pat
         ("Writers’ Union", "organization"), ("Workers' Party", "organization")}
 
 
+def test_a_body_named_only_where_its_building_is_is_a_place(tmp_path):
+    """"near Government House", "at the Defence Ministry", "in front of Parliament", "from a balcony of
+    Parliament": the building, as the curators make it; named elsewhere as one that acts, the body."""
+    d = _draft_of(tmp_path, "Tanks stood near Government House. An officer reached at the Defence Ministry said "
+                            "units had been confined to barracks.\n\nPeople are in front of Parliament. Imre Nagy "
+                            "has spoken from a balcony of Parliament.")  # fmt: skip
+    kinds = {e.label: (e.kind, e.type) for e in d.names.entities.values()}
+    assert [kinds[k] for k in ("Government House", "Defence Ministry", "Parliament")] == [("place", None)] * 3
+    d = _draft_of(tmp_path, "Tanks stood outside the Defence Ministry. Later the Defence Ministry said the city was "
+                            "calm.")  # fmt: skip
+    assert {e.label: (e.kind, e.type) for e in d.names.entities.values()}["Defence Ministry"] == ("actor",
+                                                                                               "government")
+
+
 def test_a_name_after_daily_or_weekly_is_a_newspaper(tmp_path):
     d = _draft_of(tmp_path, "Soldiers raided the offices of the Communist daily El Popular in the evening.")
     assert d.names.entities["el-popular"].type == "media-outlet"

@@ -452,6 +452,15 @@ _CLAIMED_ATTACK = re.compile(r"\s+(?:has\s+|had\s+|later\s+|quickly\s+)?claimed\
                              r"killings?|kidnappings?|ambush(?:es)?|assaults?|raids?|massacres?|strikes?|blasts?)\b")
 
 
+# Before a body's name that is its building: "near Government House", "in front of Parliament", "at the
+# Defence Ministry", "walked into the Palacio Quemado", "the roof of the burned National Assembly".
+_IN_A_BUILDING = re.compile(r"\b(?:near|outside|inside|in front of|into|beneath|behind|opposite|at|in|"
+                            r"(?:roof|steps|gates?|courtyard|doors?|walls?|grounds|balcony|windows?|entrance) of)"
+                            r"\s+(?:the\s+)?"
+                            r"(?:(?:burned|presidential|old|new|former|besieged|empty)\s+)?$")
+_BUILDINGS = frozenset({"House", "Palace", "Palacio", "Building", "Castle"})
+
+
 # Words for a state that GeoNames also knows as towns' names: "the Republic", "the Union".
 _STATE_NOUNS = frozenset({"Republic", "Union", "Federation", "Kingdom", "Commonwealth", "Confederation"})
 
@@ -477,6 +486,11 @@ def type_new(lay: Layout, name: str, start: int, end: int, spans: list[Span], in
                  r"(?:\s+only)?(?:,|\s+as)\s+$", text[max(0, start - 50) : start]):
         # "said the soldier, who gave only his first name, Brahim": the name a person gave as theirs
         return "actor", "person", "a name someone gave as theirs", 0.8, None, None
+    if (lx.kind_of_word(words[-1]) == "government" or name in lx.institutions or words[-1] in _BUILDINGS) and all(
+            _IN_A_BUILDING.search(text[max(0, s - 40) : s]) for s, _ in spans):  # fmt: skip
+        # "near Government House", "in front of Parliament", "at the Defence Ministry", "signed in the Kremlin":
+        # wherever it is named, the building
+        return "place", None, "a body's building, where it is named", 0.6, None, None
     seat = lx.institutions.get(name)
     if seat:  # "the White House said": a seat of power that stands for those in it
         return "actor", seat, "a seat of power", 0.7, None, None
