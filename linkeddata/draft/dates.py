@@ -661,11 +661,6 @@ def _day_of(m: re.Match) -> int:
     return _HOLIDAYS[_holiday(m)][1] if _holiday(m) else int(m.group("d"))
 
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WEEKDAY_BEFORE = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?:the\s+)?$",
-                             re.IGNORECASE)
-
-
 def _weekday_of(year: int, month: int, day: int) -> int | None:
     try:
         return datetime.date(year, month, day).weekday()
@@ -686,10 +681,11 @@ def _without_year(text, s, e, kind, m, month, pub, pub_words, reference) -> Date
         future = not past and re.search(r"\b(?:will|next|before the|until|by)\b", window)
         if ahead and not future:
             year -= 1
-        named_day = _WEEKDAY_BEFORE.search(text, max(0, s - 12), s)
+        weekdays = lexicon().weekdays
+        named_day = re.search(rf"\b({'|'.join(weekdays)}),?\s+(?:the\s+)?$", text[max(0, s - 12) : s])
         if day and named_day:  # "Wednesday 24 October": of the years around the publication's, the one
             # whose 24 October is a Wednesday (a live blog goes on past the day it began)
-            weekday = _WEEKDAYS.index(named_day.group(1).lower())
+            weekday = weekdays.index(named_day.group(1))
             year = next((y for y in (year, pub.year, pub.year - 1, pub.year + 1)
                          if _weekday_of(y, month, day) == weekday), year)  # fmt: skip
         if day:

@@ -295,7 +295,7 @@ def acting(text: str, start: int, end: int) -> bool:
     subject = re.match(r"(?:,\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})*"
                        r"(?:,?\s+(?:and|n?or)\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})?"
                        r"(?:,[^,.;]{1,90},)?(?:\s+[–—])?(?:\s+(?:also|then|later|still|now|again|even|never|already|"
-                       r"today|yesterday|tonight|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+                       r"today|yesterday|tonight|on (?:" + "|".join(lexicon().weekdays) + r")|"
                        r"[a-z]+ly))?\s+([a-z][\w’'-]*)", text[end : end + 200])
     sentence_start = re.search(r"(?:^|[.!?:]\s+|\n|[–—-]\s|,\s+(?:and|but)\s+|;\s+|"
                                r"\b(?:since|after|before|when|because|until|while|that|if|unless|although|which|"

@@ -352,15 +352,14 @@ def _out_of_region(lay: Layout, hits: list[Hit], index: RegistryIndex, regions: 
             and bool(own) and bool(regions) and not (own & regions) and not (gazetteer.countries_in(words) & own)
         )  # fmt: skip
 
+    near = {i: near_its_country(h, index.regions.get(h.id, frozenset())) for i, h in enumerate(hits) if foreign(h)}
     # A word the article uses for its own country's body away from the other country ("Congress had sworn
     # in …" in Honduras) is that body near it too ("American diplomats had tried to talk the army and
     # Congress out of it").
-    own_use = {lay.text[h.start : h.end] for h in hits if foreign(h)
-               and not near_its_country(h, index.regions.get(h.id, frozenset()))}  # fmt: skip
-    for h in hits:
+    own_use = {lay.text[hits[i].start : hits[i].end] for i, close in near.items() if not close}
+    for i, h in enumerate(hits):
         words = lay.text[h.start : h.end]
-        if foreign(h) and (words[:1].islower() or words in own_use
-                           or not near_its_country(h, index.regions.get(h.id, frozenset()))):  # fmt: skip
+        if i in near and (words[:1].islower() or words in own_use or not near[i]):
             held.setdefault(h.id, []).append(h.span)
             continue
         kept.append(h)
